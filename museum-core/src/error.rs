@@ -1,0 +1,101 @@
+//! The error type for "could not run": I/O failures, unreadable files, unknown dataset kinds.
+//!
+//! Problems *in* the data are never errors: they are [`crate::Diagnostic`] findings (see
+//! [`crate::diagnostic`]). An [`Error`] means the job could not be done at all.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a job could not run. Opaque; inspect it with [`Error::kind`].
+#[derive(Debug)]
+pub struct Error(Box<ErrorKind>);
+
+/// The kinds of [`Error`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading or writing a file failed.
+    #[error("cannot {action} `{path}`")]
+    Io {
+        /// What was attempted (`read`, `write`, `open`…).
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The kind of dataset could not be told from the file name and none was given.
+    #[error(
+        "cannot tell what `{path}` holds from its name; name it like `victims.csv` or pass `--kind`"
+    )]
+    UnknownKind {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The input is not in a format this crate reads (e.g. `.xlsx`).
+    #[error("unsupported input format for `{path}`: {reason}")]
+    UnsupportedFormat {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// An option or argument is invalid.
+    #[error("{0}")]
+    InvalidOption(String),
+    /// JSON could not be written.
+    #[error("cannot serialize JSON")]
+    Json(#[source] serde_json::Error),
+    /// A configured limit was exceeded.
+    #[error("{0}")]
+    Limit(String),
+}
+
+impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// Unwraps into the kind.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.0
+    }
+
+    /// An I/O error on `path` while doing `action`.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        ErrorKind::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+        .into()
+    }
+
+    /// An invalid option.
+    pub fn invalid_option(msg: impl Into<String>) -> Self {
+        ErrorKind::InvalidOption(msg.into()).into()
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error(Box::new(kind))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&*self.0)
+    }
+}

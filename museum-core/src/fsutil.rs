@@ -1,0 +1,40 @@
+//! Safe file output: every file is written atomically (a temporary file in the same directory,
+//! flushed and synced, then renamed over the target), so an interrupted run never leaves a half
+//! file and inputs are never rewritten in place by accident.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `path` atomically with the bytes `write` produces.
+///
+/// # Errors
+/// When the directory is not writable or `write` fails; the target is then left untouched.
+pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".museum-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    {
+        let mut w = BufWriter::new(tmp.as_file_mut());
+        write(&mut w).map_err(|e| Error::io("write", path, e))?;
+        w.flush().map_err(|e| Error::io("write", path, e))?;
+    }
+    tmp.as_file().sync_all().map_err(|e| Error::io("sync", path, e))?;
+    tmp.persist(path).map_err(|e| Error::io("rename into", path, e.error))?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically.
+///
+/// # Errors
+/// See [`write_atomic`].
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, |w| w.write_all(bytes))
+}

@@ -1,0 +1,140 @@
+//! JSON (one array of records) and JSON Lines (one record per line).
+//!
+//! A record may be in the model's own shape (as `museum export` writes it) or a flat object of
+//! scalar values keyed like CSV headers (aliases included); flat objects go through the same
+//! row reader as CSV.
+
+use std::io::{BufRead, Read};
+use std::marker::PhantomData;
+
+use serde_json::Value;
+
+use super::columns::find_column;
+use super::record::{Record, Row};
+use super::{Located, ReadItem};
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::error::{Error, Result};
+
+/// Converts one JSON value into a record or a finding.
+fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
+    let flat = value.as_object().is_some_and(|o| o.values().all(|v| !v.is_object() && !v.is_array()));
+    if !flat {
+        return match serde_json::from_value::<T>(value) {
+            Ok(record) => {
+                let mut location = location;
+                location.record_id = Some(record.id().to_owned());
+                ReadItem::Record(Located { record, location }, Vec::new())
+            }
+            Err(e) => ReadItem::Finding(
+                Diagnostic::new(Code::MalformedJson, format!("the record does not have the {} shape: {e}", T::KIND.entity()), location)
+                    .with_help(format!("see `schemas/{}.schema.json`", T::KIND.entity())),
+            ),
+        };
+    }
+    let Value::Object(obj) = value else { unreachable!("flat implies object") };
+    let texts: Vec<(String, String)> = obj
+        .into_iter()
+        .map(|(k, v)| {
+            let t = match v {
+                Value::Null => String::new(),
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (k, t)
+        })
+        .collect();
+    let columns = T::KIND.columns();
+    let mut values: Vec<Option<&str>> = vec![None; columns.len()];
+    let mut extra = Vec::new();
+    for (k, v) in &texts {
+        match find_column(columns, k) {
+            Some(c) if values[c].is_none() => values[c] = Some(v.as_str()),
+            _ => extra.push((k.as_str(), v.as_str())),
+        }
+    }
+    let mut row = Row { values, extra, location, columns };
+    if let Some(id) = row.text(0) {
+        row.location.record_id = Some(id.trim().to_owned());
+    }
+    let mut diags = Vec::new();
+    let record = T::from_row(&row, &mut diags);
+    ReadItem::Record(Located { record, location: row.location }, diags)
+}
+
+/// Reads a JSON array of records.
+pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec<ReadItem<T>>> {
+    let value: Value = match serde_json::from_reader(reader) {
+        Ok(v) => v,
+        Err(e) => {
+            let loc = Location { file: Some(file.to_owned()), line: Some(e.line() as u64), ..Location::default() };
+            if e.is_io() {
+                return Err(Error::io("read", file, std::io::Error::other(e)));
+            }
+            return Ok(vec![ReadItem::Finding(Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc))]);
+        }
+    };
+    let items = match value {
+        Value::Array(items) => items,
+        // A bundle object `{ "victims": [...] }` or a single record.
+        Value::Object(mut o) => match o.remove(T::KIND.as_str()) {
+            Some(Value::Array(items)) => items,
+            _ => vec![Value::Object(o)],
+        },
+        _ => {
+            return Ok(vec![ReadItem::Finding(Diagnostic::new(
+                Code::MalformedJson,
+                "expected an array of records",
+                Location::file(file),
+            ))]);
+        }
+    };
+    Ok(items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| convert::<T>(v, Location { file: Some(file.to_owned()), record: Some(i as u64), ..Location::default() }))
+        .collect())
+}
+
+/// Streams JSON Lines.
+pub(super) struct JsonLines<T, R> {
+    lines: std::io::Lines<R>,
+    file: String,
+    line: u64,
+    record: u64,
+    _t: PhantomData<T>,
+}
+
+impl<T: Record, R: BufRead> JsonLines<T, R> {
+    pub(super) fn new(reader: R, file: String) -> Self {
+        JsonLines { lines: reader.lines(), file, line: 0, record: 0, _t: PhantomData }
+    }
+}
+
+impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
+    type Item = ReadItem<T>;
+
+    fn next(&mut self) -> Option<ReadItem<T>> {
+        loop {
+            let line = self.lines.next()?;
+            self.line += 1;
+            let loc = Location { file: Some(self.file.clone()), line: Some(self.line), record: Some(self.record), ..Location::default() };
+            let text = match line {
+                Ok(t) => t,
+                Err(e) => {
+                    return Some(ReadItem::Finding(
+                        Diagnostic::new(Code::InvalidEncoding, format!("cannot read the line: {e}"), loc)
+                            .with_help("re-save the file as UTF-8"),
+                    ));
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            self.record += 1;
+            return Some(match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
+                Ok(v) => convert::<T>(v, loc),
+                Err(e) => ReadItem::Finding(Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc)),
+            });
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! Controlled vocabularies of archival records: [`Sex`] and [`Sentence`].
+//!
+//! Lists write the same value many ways (`м`, `муж.`, `ер`, `M`; `ВМН`, `расстрел`, `ату жазасы`;
+//! `10 лет ИТЛ`, `ИТЛ 10 лет`, `10 жыл`). Each typed value keeps the text it was read from; a
+//! value that cannot be mapped is `Unrecognised` with its text, never guessed.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Sex as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Sex {
+    /// The normalized value.
+    pub value: SexValue,
+    /// The text as written (`муж.`, `ер`, `F`).
+    pub original: String,
+}
+
+/// The normalized values of [`Sex`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SexValue {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// The text could not be mapped (kept in `original`).
+    Unrecognised,
+}
+
+impl Sex {
+    /// Maps Russian, Kazakh and English spellings; `None` for an empty text.
+    ///
+    /// ```
+    /// use museum_core::{Sex, SexValue};
+    /// assert_eq!(Sex::parse("муж.").unwrap().value, SexValue::Male);
+    /// assert_eq!(Sex::parse("әйел").unwrap().value, SexValue::Female);
+    /// assert_eq!(Sex::parse("x").unwrap().value, SexValue::Unrecognised);
+    /// assert!(Sex::parse(" ").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Sex> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let k = t.trim_end_matches('.').to_lowercase();
+        let value = match k.as_str() {
+            "м" | "муж" | "мужской" | "мужчина" | "ер" | "ерк" | "еркек" | "ер адам" | "m" | "male" | "man"
+            | "мужск" => SexValue::Male,
+            "ж" | "жен" | "женский" | "женщина" | "әйел" | "айел" | "f" | "female" | "w" | "woman"
+            | "женск" => SexValue::Female,
+            _ => SexValue::Unrecognised,
+        };
+        Some(Sex { value, original: t.to_owned() })
+    }
+
+    /// A sex with its canonical text (`m`/`f`).
+    pub fn from_value(value: SexValue) -> Sex {
+        let original = match value {
+            SexValue::Male => "m",
+            SexValue::Female => "f",
+            SexValue::Unrecognised => "",
+        };
+        Sex { value, original: original.to_owned() }
+    }
+}
+
+/// A sentence as recorded: kind, term and the original text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Sentence {
+    /// The kind of punishment.
+    pub kind: SentenceKind,
+    /// The term in years, when the sentence has one (`10 лет ИТЛ` → 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_years: Option<f32>,
+    /// The text as written (`ВМН`, `10 лет ИТЛ`, `ату жазасы`).
+    pub original: String,
+}
+
+/// Kinds of sentence found in the records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SentenceKind {
+    /// Death by shooting (ВМН, расстрел, ату жазасы).
+    Execution,
+    /// Term in a corrective-labour camp (ИТЛ, концлагерь, лагерь).
+    Camp,
+    /// Term in prison (тюрьма, тюремное заключение).
+    Prison,
+    /// Exile to a named place (ссылка, жер аудару).
+    Exile,
+    /// Banishment from given places (высылка).
+    Banishment,
+    /// Deportation / special settlement (депортация, спецпоселение).
+    Deportation,
+    /// Forced labour without confinement (принудительные работы).
+    ForcedLabour,
+    /// Acquitted or the case dropped (оправдан, дело прекращено).
+    Acquittal,
+    /// Released or the sentence counted as served (освобожден, зачесть).
+    Released,
+    /// The text could not be mapped (kept in `original`).
+    Unrecognised,
+}
+
+impl SentenceKind {
+    /// Stable snake_case name (as in JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentenceKind::Execution => "execution",
+            SentenceKind::Camp => "camp",
+            SentenceKind::Prison => "prison",
+            SentenceKind::Exile => "exile",
+            SentenceKind::Banishment => "banishment",
+            SentenceKind::Deportation => "deportation",
+            SentenceKind::ForcedLabour => "forced_labour",
+            SentenceKind::Acquittal => "acquittal",
+            SentenceKind::Released => "released",
+            SentenceKind::Unrecognised => "unrecognised",
+        }
+    }
+}
+
+impl Sentence {
+    /// Maps Russian, Kazakh and English spellings of sentences; `None` for an empty text.
+    ///
+    /// ```
+    /// use museum_core::{Sentence, SentenceKind};
+    /// assert_eq!(Sentence::parse("ВМН").unwrap().kind, SentenceKind::Execution);
+    /// let s = Sentence::parse("10 лет ИТЛ").unwrap();
+    /// assert_eq!((s.kind, s.term_years), (SentenceKind::Camp, Some(10.0)));
+    /// assert_eq!(Sentence::parse("ату жазасы").unwrap().kind, SentenceKind::Execution);
+    /// assert_eq!(Sentence::parse("10 жыл").unwrap().term_years, Some(10.0));
+    /// ```
+    pub fn parse(text: &str) -> Option<Sentence> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let low = t.to_lowercase();
+        let has = |keys: &[&str]| keys.iter().any(|k| low.contains(k));
+        let term_years = term_years(&low);
+        let kind = if has(&["вмн", "расстрел", "ату жаза", "атылсын", "высшая мера", "shot", "execution", "death", "vmn"]) {
+            SentenceKind::Execution
+        } else if has(&["оправдан", "прекращ", "acquit", "ақталды", "dismiss"]) {
+            SentenceKind::Acquittal
+        } else if has(&["освобож", "released", "зачесть", "босатыл"]) {
+            SentenceKind::Released
+        } else if has(&["депорт", "спецпосел", "выселен", "deport", "спецпереселен", "жер аудар"]) && !has(&["ссылк"]) {
+            SentenceKind::Deportation
+        } else if has(&["итл", "лагер", "концлаг", "лаг.", "camp", "лагерь", "гулаг", "исправительно-трудов", "ітл", "еңбекпен түзеу"]) {
+            SentenceKind::Camp
+        } else if has(&["тюрьм", "тюремн", "prison", "түрме", "лишение свободы", "лишения свободы", "л/с"]) {
+            SentenceKind::Prison
+        } else if has(&["ссылк", "exile", "айдау"]) {
+            SentenceKind::Exile
+        } else if has(&["высылк", "banish"]) {
+            SentenceKind::Banishment
+        } else if has(&["принудит", "forced labour", "forced labor", "исправительные работы"]) {
+            SentenceKind::ForcedLabour
+        } else if term_years.is_some() {
+            // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
+            SentenceKind::Camp
+        } else {
+            SentenceKind::Unrecognised
+        };
+        let term_years = if kind == SentenceKind::Execution { None } else { term_years };
+        Some(Sentence { kind, term_years, original: t.to_owned() })
+    }
+}
+
+/// The number before (or after) a years word: `10 лет`, `8 years`, `10 жыл`, `ИТЛ 10 лет`, `5л`.
+fn term_years(low: &str) -> Option<f32> {
+    const UNITS: [&str; 7] = ["лет", "год", "жыл", "year", "yr", "г.", "л."];
+    let chars: Vec<char> = low.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.') {
+                i += 1;
+            }
+            let num: String = chars[start..i].iter().collect::<String>().replace(',', ".");
+            let num = num.trim_end_matches('.');
+            let rest: String = chars[i..].iter().collect();
+            let rest = rest.trim_start();
+            if UNITS.iter().any(|u| rest.starts_with(u)) || rest.starts_with('л') && rest.chars().nth(1).is_none_or(|c| !c.is_alphabetic()) {
+                if let Ok(v) = num.parse::<f32>() {
+                    if v > 0.0 && v <= 50.0 {
+                        return Some(v);
+                    }
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        let cases: &[(&str, SentenceKind, Option<f32>)] = &[
+            ("ВМН", SentenceKind::Execution, None),
+            ("ВМН (расстрел)", SentenceKind::Execution, None),
+            ("расстрел", SentenceKind::Execution, None),
+            ("ату жазасы", SentenceKind::Execution, None),
+            ("10 лет ИТЛ", SentenceKind::Camp, Some(10.0)),
+            ("ИТЛ 10 лет", SentenceKind::Camp, Some(10.0)),
+            ("10 жыл", SentenceKind::Camp, Some(10.0)),
+            ("8 лет ИТЛ", SentenceKind::Camp, Some(8.0)),
+            ("5 лет ссылки", SentenceKind::Exile, Some(5.0)),
+            ("ссылка в Архангельскую обл.", SentenceKind::Exile, None),
+            ("3 года тюремного заключения", SentenceKind::Prison, Some(3.0)),
+            ("оправдан", SentenceKind::Acquittal, None),
+            ("дело прекращено", SentenceKind::Acquittal, None),
+            ("депортация", SentenceKind::Deportation, None),
+            ("спецпоселение", SentenceKind::Deportation, None),
+            ("высылка", SentenceKind::Banishment, None),
+            ("10 years of camp", SentenceKind::Camp, Some(10.0)),
+            ("death", SentenceKind::Execution, None),
+            ("что-то", SentenceKind::Unrecognised, None),
+        ];
+        for (text, kind, term) in cases {
+            let s = Sentence::parse(text).unwrap();
+            assert_eq!((s.kind, s.term_years), (*kind, *term), "{text}");
+            assert_eq!(s.original, *text);
+        }
+    }
+
+    #[test]
+    fn sexes() {
+        for t in ["м", "муж.", "ер", "M", "male", "Мужской"] {
+            assert_eq!(Sex::parse(t).unwrap().value, SexValue::Male, "{t}");
+        }
+        for t in ["ж", "жен.", "әйел", "F", "female", "Женщина"] {
+            assert_eq!(Sex::parse(t).unwrap().value, SexValue::Female, "{t}");
+        }
+        assert_eq!(Sex::parse("?").unwrap().value, SexValue::Unrecognised);
+    }
+}
