@@ -41,11 +41,13 @@ pub mod model;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
+pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
-    Before, Camp, Claim, Coordinates, DateError, DateErrorKind, DatePoint, DateValue, Day, Estimate, Event, Figure,
-    HistoricalDate, IntervalEnd, PatronymicForm, PersonName, Place, Precision, RepressionCase, Script, Sentence,
-    SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
+    Before, Camp, Claim, Coordinates, DateError, DateErrorKind, DatePoint, DateValue, Day,
+    Estimate, Event, Figure, HistoricalDate, IntervalEnd, PatronymicForm, PersonName, Place,
+    Precision, RepressionCase, Script, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind,
+    Victim,
 };

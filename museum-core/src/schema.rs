@@ -24,7 +24,13 @@ pub fn entity_schema(kind: DatasetKind) -> String {
     };
     let mut value = schema.to_value();
     if let Value::Object(o) = &mut value {
-        o.insert("$id".into(), json!(format!("https://museum.invalid/schemas/{}.schema.json", kind.entity())));
+        o.insert(
+            "$id".into(),
+            json!(format!(
+                "https://museum.invalid/schemas/{}.schema.json",
+                kind.entity()
+            )),
+        );
     }
     pretty(&value)
 }
@@ -45,7 +51,8 @@ pub fn datapackage() -> String {
 
 fn field_type(kind: DatasetKind, col: &Column) -> (&'static str, Option<Value>) {
     match (kind, col.name) {
-        (DatasetKind::Camps, "latitude" | "longitude") | (DatasetKind::Estimates, "value" | "low" | "high") => ("number", None),
+        (DatasetKind::Camps, "latitude" | "longitude")
+        | (DatasetKind::Estimates, "value" | "low" | "high") => ("number", None),
         (DatasetKind::Events, "museum_topic") | (DatasetKind::Claims, "preferred") => (
             "boolean",
             Some(json!({"trueValues": ["true"], "falseValues": ["false"]})),
@@ -82,7 +89,9 @@ fn resource(kind: DatasetKind) -> Value {
             json!({"fields": ["figure_id"], "reference": {"resource": "figures", "fields": ["id"]}}),
             json!({"fields": ["camp_id"], "reference": {"resource": "camps", "fields": ["id"]}}),
         ],
-        DatasetKind::Figures => vec![json!({"fields": ["victim_id"], "reference": {"resource": "victims", "fields": ["id"]}})],
+        DatasetKind::Figures => vec![
+            json!({"fields": ["victim_id"], "reference": {"resource": "victims", "fields": ["id"]}}),
+        ],
         _ => Vec::new(),
     };
     if !fks.is_empty() {
@@ -107,8 +116,10 @@ fn pretty(v: &Value) -> String {
 
 /// Every generated schema file: (file name, contents).
 pub fn all_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> =
-        DatasetKind::ALL.iter().map(|k| (format!("{}.schema.json", k.entity()), entity_schema(*k))).collect();
+    let mut files: Vec<(String, String)> = DatasetKind::ALL
+        .iter()
+        .map(|k| (format!("{}.schema.json", k.entity()), entity_schema(*k)))
+        .collect();
     files.push(("datapackage.json".to_owned(), datapackage()));
     files
 }
@@ -122,7 +133,10 @@ mod tests {
         for (name, text) in all_files() {
             let v: Value = serde_json::from_str(&text).unwrap();
             if name.ends_with(".schema.json") {
-                assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}");
+                assert_eq!(
+                    v["$schema"], "https://json-schema.org/draft/2020-12/schema",
+                    "{name}"
+                );
                 assert_eq!(v["type"], "object", "{name}");
             }
         }

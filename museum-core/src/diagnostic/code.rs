@@ -112,7 +112,11 @@ mod tests {
             assert!(ids.insert(c.id()), "duplicate id {}", c.id());
             assert!(names.insert(c.name()), "duplicate name {}", c.name());
             assert!(c.id().len() == 4 && c.id().starts_with('M'));
-            assert!(c.name().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'));
+            assert!(
+                c.name()
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-')
+            );
             assert_eq!(Code::lookup(c.id()), Some(*c));
             assert_eq!(Code::lookup(c.name()), Some(*c));
         }

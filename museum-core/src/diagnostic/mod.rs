@@ -12,7 +12,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; not a problem by itself (an unknown column carried through).
@@ -68,13 +70,19 @@ pub struct Location {
 impl Location {
     /// A location in `file`.
     pub fn file(file: impl Into<String>) -> Self {
-        Location { file: Some(file.into()), ..Location::default() }
+        Location {
+            file: Some(file.into()),
+            ..Location::default()
+        }
     }
 
     /// The same location narrowed to `field`.
     #[must_use]
     pub fn with_field(&self, field: impl Into<String>) -> Self {
-        Location { field: Some(field.into()), ..self.clone() }
+        Location {
+            field: Some(field.into()),
+            ..self.clone()
+        }
     }
 }
 
@@ -91,10 +99,10 @@ impl fmt::Display for Location {
         if let Some(field) = &self.field {
             parts.push(field.clone());
         }
-        if parts.is_empty() {
-            if let Some(id) = &self.record_id {
-                parts.push(id.clone());
-            }
+        if parts.is_empty()
+            && let Some(id) = &self.record_id
+        {
+            parts.push(id.clone());
         }
         f.write_str(&parts.join(":"))
     }

@@ -73,7 +73,7 @@ columns! {
     /// `victims.csv`: one row per repression case; rows with the same `id` and `case` 2, 3… add
     /// cases to the person of the row before.
     pub mod victims {
-        ID = "id" required ["record_id", "victim_id", "person_no", "№", "no", "номер", "№_п/п", "n"] "Stable record id";
+        ID = "id" ["record_id", "victim_id", "person_no", "№", "no", "номер", "№_п/п", "n"] "Stable record id";
         CASE = "case" ["case_no", "case_number", "дело_№"] "1-based number of the repression case of this person (empty = 1)";
         FULL_NAME = "full_name" ["name", "фио", "ф.и.о", "фамилия_имя_отчество", "аты_жөні", "толық_аты_жөні", "name_full"] "The full name as one text (archival order)";
         SURNAME = "surname" ["last_name", "family_name", "фамилия", "тегі"] "Family name";
@@ -226,7 +226,15 @@ mod tests {
 
     #[test]
     fn aliases_are_normalized_and_unique() {
-        for cols in [victims::COLUMNS, figures::COLUMNS, events::COLUMNS, camps::COLUMNS, sources::COLUMNS, estimates::COLUMNS, claims::COLUMNS] {
+        for cols in [
+            victims::COLUMNS,
+            figures::COLUMNS,
+            events::COLUMNS,
+            camps::COLUMNS,
+            sources::COLUMNS,
+            estimates::COLUMNS,
+            claims::COLUMNS,
+        ] {
             let mut seen = std::collections::BTreeSet::new();
             for c in cols {
                 assert_eq!(normalize_header(c.name), c.name);
@@ -241,10 +249,25 @@ mod tests {
 
     #[test]
     fn russian_headers_map() {
-        assert_eq!(find_column(victims::COLUMNS, "Фамилия"), Some(victims::SURNAME));
-        assert_eq!(find_column(victims::COLUMNS, "Год рождения"), Some(victims::BIRTH_DATE));
-        assert_eq!(find_column(victims::COLUMNS, "Дата реабилитации"), Some(victims::REHABILITATION_DATE));
-        assert_eq!(find_column(victims::COLUMNS, "record_id"), Some(victims::ID));
-        assert_eq!(find_column(victims::COLUMNS, "Профессия / место работы"), Some(victims::OCCUPATION));
+        assert_eq!(
+            find_column(victims::COLUMNS, "Фамилия"),
+            Some(victims::SURNAME)
+        );
+        assert_eq!(
+            find_column(victims::COLUMNS, "Год рождения"),
+            Some(victims::BIRTH_DATE)
+        );
+        assert_eq!(
+            find_column(victims::COLUMNS, "Дата реабилитации"),
+            Some(victims::REHABILITATION_DATE)
+        );
+        assert_eq!(
+            find_column(victims::COLUMNS, "record_id"),
+            Some(victims::ID)
+        );
+        assert_eq!(
+            find_column(victims::COLUMNS, "Профессия / место работы"),
+            Some(victims::OCCUPATION)
+        );
     }
 }

@@ -33,6 +33,9 @@ pub(super) struct CsvRecords<T, R: Read> {
     slots: Vec<Slot>,
     queue: std::collections::VecDeque<ReadItem<T>>,
     record_index: u64,
+    /// The header has no `id` column: ids are made from the file stem and the line.
+    synth_ids: bool,
+    id_prefix: String,
     _t: PhantomData<T>,
 }
 
@@ -51,6 +54,8 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
             slots: Vec::new(),
             queue: std::collections::VecDeque::new(),
             record_index: 0,
+            synth_ids: false,
+            id_prefix: String::new(),
             _t: PhantomData,
         }
     }
@@ -60,7 +65,11 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
     }
 
     fn loc(&self, line: u64) -> Location {
-        Location { file: Some(self.file.clone()), line: Some(line), ..Location::default() }
+        Location {
+            file: Some(self.file.clone()),
+            line: Some(line),
+            ..Location::default()
+        }
     }
 
     /// Sniffs the encoding and delimiter, reads the header, and maps its columns.
@@ -68,26 +77,43 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
         let head = match buf.fill_buf() {
             Ok(h) => h.to_vec(),
             Err(e) => {
-                let d = Diagnostic::new(Code::MalformedCsv, format!("cannot read: {e}"), Location::file(self.file.clone()));
+                let d = Diagnostic::new(
+                    Code::MalformedCsv,
+                    format!("cannot read: {e}"),
+                    Location::file(self.file.clone()),
+                );
                 self.finding(d);
                 return;
             }
         };
         if head.is_empty() {
-            let d = Diagnostic::new(Code::EmptyFile, "the file is empty", Location::file(self.file.clone()))
-                .with_help("a dataset needs at least a header line");
+            let d = Diagnostic::new(
+                Code::EmptyFile,
+                "the file is empty",
+                Location::file(self.file.clone()),
+            )
+            .with_help("a dataset needs at least a header line");
             self.finding(d);
             return;
         }
-        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || looks_utf16(&head) {
-            let d = Diagnostic::new(Code::InvalidEncoding, "the file is UTF-16, not UTF-8", Location::file(self.file.clone()))
-                .with_help("re-save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)");
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || looks_utf16(&head)
+        {
+            let d = Diagnostic::new(
+                Code::InvalidEncoding,
+                "the file is UTF-16, not UTF-8",
+                Location::file(self.file.clone()),
+            )
+            .with_help(
+                "re-save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)",
+            );
             self.finding(d);
             return;
         }
         let first_line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
         let first_line = &head[..first_line_end];
-        let delimiter = self.delimiter.unwrap_or_else(|| sniff_delimiter(first_line));
+        let delimiter = self
+            .delimiter
+            .unwrap_or_else(|| sniff_delimiter(first_line));
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -97,12 +123,20 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
         match rdr.read_byte_record(&mut header) {
             Ok(true) => {}
             Ok(false) => {
-                let d = Diagnostic::new(Code::EmptyFile, "the file has no header", Location::file(self.file.clone()));
+                let d = Diagnostic::new(
+                    Code::EmptyFile,
+                    "the file has no header",
+                    Location::file(self.file.clone()),
+                );
                 self.finding(d);
                 return;
             }
             Err(e) => {
-                let d = Diagnostic::new(Code::MalformedCsv, format!("cannot read the header: {e}"), self.loc(1));
+                let d = Diagnostic::new(
+                    Code::MalformedCsv,
+                    format!("cannot read the header: {e}"),
+                    self.loc(1),
+                );
                 self.finding(d);
                 return;
             }
@@ -112,7 +146,11 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
         let mut slots = Vec::with_capacity(header.len());
         for (i, raw) in header.iter().enumerate() {
             let h = decode(raw);
-            let h = if i == 0 { h.trim_start_matches('\u{feff}').to_owned() } else { h.into_owned() };
+            let h = if i == 0 {
+                h.trim_start_matches('\u{feff}').to_owned()
+            } else {
+                h.into_owned()
+            };
             match find_column(columns, &h) {
                 Some(c) if !seen[c] => {
                     seen[c] = true;
@@ -131,7 +169,10 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
                 None => {
                     let d = Diagnostic::new(
                         Code::UnknownColumn,
-                        format!("column `{h}` is not part of the {} model; carried through unchanged", T::KIND),
+                        format!(
+                            "column `{h}` is not part of the {} model; carried through unchanged",
+                            T::KIND
+                        ),
                         self.loc(1).with_field(h.clone()),
                     );
                     self.finding(d);
@@ -139,14 +180,43 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
                 }
             }
         }
+        self.synth_ids = !seen[0];
+        if self.synth_ids {
+            let stem = std::path::Path::new(&self.file)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("row")
+                .to_owned();
+            let d = Diagnostic::new(
+                Code::MissingColumn,
+                format!("no `id` column; records are identified by file and line (`{stem}-2`, `{stem}-3`…)"),
+                self.loc(1).with_field(columns[0].name),
+            )
+            .with_severity(crate::diagnostic::Severity::Info)
+            .with_help("add an `id` column (or `№`, `record_id`) to give records stable ids");
+            self.finding(d);
+            self.id_prefix = stem;
+        }
         for (c, col) in columns.iter().enumerate() {
             if col.required && !seen[c] {
                 let mut help = format!("add a `{}` column", col.name);
                 if !col.aliases.is_empty() {
-                    help.push_str(&format!(" (also accepted: {})", col.aliases.iter().take(4).map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")));
+                    help.push_str(&format!(
+                        " (also accepted: {})",
+                        col.aliases
+                            .iter()
+                            .take(4)
+                            .map(|a| format!("`{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
-                let d = Diagnostic::new(Code::MissingColumn, format!("required column `{}` is missing", col.name), self.loc(1).with_field(col.name))
-                    .with_help(help);
+                let d = Diagnostic::new(
+                    Code::MissingColumn,
+                    format!("required column `{}` is missing", col.name),
+                    self.loc(1).with_field(col.name),
+                )
+                .with_help(help);
                 self.finding(d);
             }
         }
@@ -156,10 +226,14 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
 
     /// Turns one data record into a typed record (or a blank-row finding).
     fn row(&mut self, rec: &csv::ByteRecord, line: u64) {
-        let loc = Location { record: Some(self.record_index), ..self.loc(line) };
+        let loc = Location {
+            record: Some(self.record_index),
+            ..self.loc(line)
+        };
         self.record_index += 1;
         if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            let d = Diagnostic::new(Code::BlankRow, "the row has no values", loc).with_help("remove the blank row");
+            let d = Diagnostic::new(Code::BlankRow, "the row has no values", loc)
+                .with_help("remove the blank row");
             self.finding(d);
             return;
         }
@@ -205,7 +279,9 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
         let columns = T::KIND.columns();
         let mut values: Vec<Option<&str>> = vec![None; columns.len()];
         let mut extra: Vec<(&str, &str)> = Vec::new();
-        let surplus_names: Vec<String> = (self.slots.len()..texts.len()).map(|i| format!("column_{}", i + 1)).collect();
+        let surplus_names: Vec<String> = (self.slots.len()..texts.len())
+            .map(|i| format!("column_{}", i + 1))
+            .collect();
         for (i, t) in texts.iter().enumerate() {
             match self.slots.get(i) {
                 Some(Slot::Known(c)) => values[*c] = Some(t.as_str()),
@@ -213,7 +289,16 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
                 None => extra.push((surplus_names[i - self.slots.len()].as_str(), t.as_str())),
             }
         }
-        let mut row = Row { values, extra, location: loc, columns };
+        let synthetic_id = self.synth_ids.then(|| format!("{}-{line}", self.id_prefix));
+        if let Some(id) = &synthetic_id {
+            values[0] = Some(id.as_str());
+        }
+        let mut row = Row {
+            values,
+            extra,
+            location: loc,
+            columns,
+        };
         if let Some(id) = row.text(0) {
             row.location.record_id = Some(id.trim().to_owned());
         }
@@ -223,7 +308,13 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
                 d.location.record_id.clone_from(&row.location.record_id);
             }
         }
-        self.queue.push_back(ReadItem::Record(Located { record, location: row.location }, diags));
+        self.queue.push_back(ReadItem::Record(
+            Located {
+                record,
+                location: row.location,
+            },
+            diags,
+        ));
     }
 }
 
@@ -245,13 +336,21 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                     }
                     Ok(false) => {
                         if self.record_index == 0 {
-                            let d = Diagnostic::new(Code::HeaderOnly, "the file has a header but no records", Location::file(self.file.clone()));
+                            let d = Diagnostic::new(
+                                Code::HeaderOnly,
+                                "the file has a header but no records",
+                                Location::file(self.file.clone()),
+                            );
                             self.finding(d);
                         }
                     }
                     Err(e) => {
                         let line = e.position().map_or(0, csv::Position::line);
-                        let d = Diagnostic::new(Code::MalformedCsv, format!("cannot read the CSV: {e}"), self.loc(line));
+                        let d = Diagnostic::new(
+                            Code::MalformedCsv,
+                            format!("cannot read the CSV: {e}"),
+                            self.loc(line),
+                        );
                         self.finding(d);
                     }
                 },
@@ -279,7 +378,9 @@ fn sniff_delimiter(line: &[u8]) -> u8 {
         }
     }
     let cands = [b',', b';', b'\t'];
-    let best = (0..3).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
     if counts[best] == 0 { b',' } else { cands[best] }
 }
 

@@ -17,7 +17,9 @@ use crate::error::{Error, Result};
 
 /// Converts one JSON value into a record or a finding.
 fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
-    let flat = value.as_object().is_some_and(|o| o.values().all(|v| !v.is_object() && !v.is_array()));
+    let flat = value
+        .as_object()
+        .is_some_and(|o| o.values().all(|v| !v.is_object() && !v.is_array()));
     if !flat {
         return match serde_json::from_value::<T>(value) {
             Ok(record) => {
@@ -26,12 +28,21 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
                 ReadItem::Record(Located { record, location }, Vec::new())
             }
             Err(e) => ReadItem::Finding(
-                Diagnostic::new(Code::MalformedJson, format!("the record does not have the {} shape: {e}", T::KIND.entity()), location)
-                    .with_help(format!("see `schemas/{}.schema.json`", T::KIND.entity())),
+                Diagnostic::new(
+                    Code::MalformedJson,
+                    format!(
+                        "the record does not have the {} shape: {e}",
+                        T::KIND.entity()
+                    ),
+                    location,
+                )
+                .with_help(format!("see `schemas/{}.schema.json`", T::KIND.entity())),
             ),
         };
     }
-    let Value::Object(obj) = value else { unreachable!("flat implies object") };
+    let Value::Object(obj) = value else {
+        unreachable!("flat implies object")
+    };
     let texts: Vec<(String, String)> = obj
         .into_iter()
         .map(|(k, v)| {
@@ -52,13 +63,24 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
             _ => extra.push((k.as_str(), v.as_str())),
         }
     }
-    let mut row = Row { values, extra, location, columns };
+    let mut row = Row {
+        values,
+        extra,
+        location,
+        columns,
+    };
     if let Some(id) = row.text(0) {
         row.location.record_id = Some(id.trim().to_owned());
     }
     let mut diags = Vec::new();
     let record = T::from_row(&row, &mut diags);
-    ReadItem::Record(Located { record, location: row.location }, diags)
+    ReadItem::Record(
+        Located {
+            record,
+            location: row.location,
+        },
+        diags,
+    )
 }
 
 /// Reads a JSON array of records.
@@ -66,11 +88,19 @@ pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec
     let value: Value = match serde_json::from_reader(reader) {
         Ok(v) => v,
         Err(e) => {
-            let loc = Location { file: Some(file.to_owned()), line: Some(e.line() as u64), ..Location::default() };
+            let loc = Location {
+                file: Some(file.to_owned()),
+                line: Some(e.line() as u64),
+                ..Location::default()
+            };
             if e.is_io() {
                 return Err(Error::io("read", file, std::io::Error::other(e)));
             }
-            return Ok(vec![ReadItem::Finding(Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc))]);
+            return Ok(vec![ReadItem::Finding(Diagnostic::new(
+                Code::MalformedJson,
+                format!("invalid JSON: {e}"),
+                loc,
+            ))]);
         }
     };
     let items = match value {
@@ -91,7 +121,16 @@ pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec
     Ok(items
         .into_iter()
         .enumerate()
-        .map(|(i, v)| convert::<T>(v, Location { file: Some(file.to_owned()), record: Some(i as u64), ..Location::default() }))
+        .map(|(i, v)| {
+            convert::<T>(
+                v,
+                Location {
+                    file: Some(file.to_owned()),
+                    record: Some(i as u64),
+                    ..Location::default()
+                },
+            )
+        })
         .collect())
 }
 
@@ -106,7 +145,13 @@ pub(super) struct JsonLines<T, R> {
 
 impl<T: Record, R: BufRead> JsonLines<T, R> {
     pub(super) fn new(reader: R, file: String) -> Self {
-        JsonLines { lines: reader.lines(), file, line: 0, record: 0, _t: PhantomData }
+        JsonLines {
+            lines: reader.lines(),
+            file,
+            line: 0,
+            record: 0,
+            _t: PhantomData,
+        }
     }
 }
 
@@ -117,13 +162,22 @@ impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
         loop {
             let line = self.lines.next()?;
             self.line += 1;
-            let loc = Location { file: Some(self.file.clone()), line: Some(self.line), record: Some(self.record), ..Location::default() };
+            let loc = Location {
+                file: Some(self.file.clone()),
+                line: Some(self.line),
+                record: Some(self.record),
+                ..Location::default()
+            };
             let text = match line {
                 Ok(t) => t,
                 Err(e) => {
                     return Some(ReadItem::Finding(
-                        Diagnostic::new(Code::InvalidEncoding, format!("cannot read the line: {e}"), loc)
-                            .with_help("re-save the file as UTF-8"),
+                        Diagnostic::new(
+                            Code::InvalidEncoding,
+                            format!("cannot read the line: {e}"),
+                            loc,
+                        )
+                        .with_help("re-save the file as UTF-8"),
                     ));
                 }
             };
@@ -131,10 +185,16 @@ impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
                 continue;
             }
             self.record += 1;
-            return Some(match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
-                Ok(v) => convert::<T>(v, loc),
-                Err(e) => ReadItem::Finding(Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc)),
-            });
+            return Some(
+                match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
+                    Ok(v) => convert::<T>(v, loc),
+                    Err(e) => ReadItem::Finding(Diagnostic::new(
+                        Code::MalformedJson,
+                        format!("invalid JSON: {e}"),
+                        loc,
+                    )),
+                },
+            );
         }
     }
 }

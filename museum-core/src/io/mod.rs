@@ -35,7 +35,9 @@ use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 pub const MULTI_SEPARATOR: char = '|';
 
 /// What a dataset file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DatasetKind {
     /// `figures.csv`: the portrait gallery.
@@ -95,7 +97,9 @@ impl DatasetKind {
     /// Parses `victims`, `victim`, `figures`…
     pub fn parse(s: &str) -> Option<DatasetKind> {
         let s = s.trim().to_lowercase();
-        DatasetKind::ALL.into_iter().find(|k| k.as_str() == s || k.entity() == s)
+        DatasetKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s || k.entity() == s)
     }
 
     /// Tells the kind from a file name: the stem before the first dot, singular or plural
@@ -196,17 +200,37 @@ impl<T: Record> RecordReader<T> {
         let file = File::open(path).map_err(|e| Error::io("open", path, e))?;
         let name = path.display().to_string();
         let inner: Box<dyn Iterator<Item = ReadItem<T>> + Send> = match format {
-            FileFormat::Csv => Box::new(csv_read::CsvRecords::<T, _>::new(BufReader::new(file), name, options)),
-            FileFormat::Json => Box::new(json_read::json_array::<T>(BufReader::new(file), &name)?.into_iter()),
-            FileFormat::JsonLines => Box::new(json_read::JsonLines::<T, _>::new(BufReader::new(file), name)),
+            FileFormat::Csv => Box::new(csv_read::CsvRecords::<T, _>::new(
+                BufReader::new(file),
+                name,
+                options,
+            )),
+            FileFormat::Json => {
+                Box::new(json_read::json_array::<T>(BufReader::new(file), &name)?.into_iter())
+            }
+            FileFormat::JsonLines => Box::new(json_read::JsonLines::<T, _>::new(
+                BufReader::new(file),
+                name,
+            )),
         };
-        Ok(RecordReader { inner, pending: None })
+        Ok(RecordReader {
+            inner,
+            pending: None,
+        })
     }
 
     /// Reads CSV from any reader; `name` is used in locations.
-    pub fn from_csv_reader<R: std::io::Read + Send + 'static>(reader: R, name: &str, options: &CsvOptions) -> Self {
+    pub fn from_csv_reader<R: std::io::Read + Send + 'static>(
+        reader: R,
+        name: &str,
+        options: &CsvOptions,
+    ) -> Self {
         RecordReader {
-            inner: Box::new(csv_read::CsvRecords::<T, _>::new(reader, name.to_owned(), options)),
+            inner: Box::new(csv_read::CsvRecords::<T, _>::new(
+                reader,
+                name.to_owned(),
+                options,
+            )),
             pending: None,
         }
     }
@@ -228,7 +252,13 @@ impl<T: Record> Iterator for RecordReader<T> {
                             self.pending = Some((prev, prev_diags));
                         }
                         Err(next) => {
-                            self.pending = Some((Located { record: next, location: rec.location }, diags));
+                            self.pending = Some((
+                                Located {
+                                    record: next,
+                                    location: rec.location,
+                                },
+                                diags,
+                            ));
                             return Some(ReadItem::Record(prev, prev_diags));
                         }
                     },
@@ -257,7 +287,10 @@ impl<T: Record> Iterator for RecordReader<T> {
 /// assert!(findings.is_empty());
 /// # Ok(()) }
 /// ```
-pub fn read_file<T: Record>(path: &Path, options: &CsvOptions) -> Result<(Vec<Located<T>>, Vec<Diagnostic>)> {
+pub fn read_file<T: Record>(
+    path: &Path,
+    options: &CsvOptions,
+) -> Result<(Vec<Located<T>>, Vec<Diagnostic>)> {
     let mut records = Vec::new();
     let mut findings = Vec::new();
     for item in RecordReader::<T>::open(path, options)? {
@@ -312,7 +345,10 @@ impl Archive {
         let mut archive = Archive::default();
         let mut skipped = Vec::new();
         for kind in DatasetKind::ALL {
-            for path in entries.iter().filter(|p| DatasetKind::from_path(p) == Some(kind)) {
+            for path in entries
+                .iter()
+                .filter(|p| DatasetKind::from_path(p) == Some(kind))
+            {
                 archive.load_file(path, kind, options)?;
             }
         }
@@ -330,7 +366,12 @@ impl Archive {
     ///
     /// # Errors
     /// When the file cannot be read.
-    pub fn load_file(&mut self, path: &Path, kind: DatasetKind, options: &CsvOptions) -> Result<()> {
+    pub fn load_file(
+        &mut self,
+        path: &Path,
+        kind: DatasetKind,
+        options: &CsvOptions,
+    ) -> Result<()> {
         fn load<T: Record>(
             path: &Path,
             options: &CsvOptions,
@@ -362,11 +403,15 @@ impl Archive {
         use std::collections::HashMap;
         let mut est: HashMap<&str, Vec<Estimate>> = HashMap::new();
         for e in &self.estimates {
-            est.entry(e.record.subject_id.as_str()).or_default().push(e.record.clone());
+            est.entry(e.record.subject_id.as_str())
+                .or_default()
+                .push(e.record.clone());
         }
         let mut cl: HashMap<&str, Vec<Claim>> = HashMap::new();
         for c in &self.claims {
-            cl.entry(c.record.subject_id.as_str()).or_default().push(c.record.clone());
+            cl.entry(c.record.subject_id.as_str())
+                .or_default()
+                .push(c.record.clone());
         }
         for e in &mut self.events {
             e.record.estimates = est.get(e.record.id.as_str()).cloned().unwrap_or_default();

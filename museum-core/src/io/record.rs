@@ -9,8 +9,8 @@ use super::{DatasetKind, MULTI_SEPARATOR};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::entity::Extra;
 use crate::model::{
-    Camp, Claim, Coordinates, Estimate, Event, Figure, HistoricalDate, PersonName, Place, RepressionCase, Sentence,
-    SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
+    Camp, Claim, Coordinates, Estimate, Event, Figure, HistoricalDate, PersonName, Place,
+    RepressionCase, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
 };
 
 /// A flat row of one record: the values of the kind's canonical columns (by index into
@@ -30,7 +30,11 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     /// The value of column `col` when present and not blank (whitespace is kept as written).
     pub fn text(&self, col: usize) -> Option<&'a str> {
-        self.values.get(col).copied().flatten().filter(|s| !s.trim().is_empty())
+        self.values
+            .get(col)
+            .copied()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
     }
 
     /// The value as an owned string (see [`Row::text`]).
@@ -45,8 +49,12 @@ impl<'a> Row<'a> {
             None => {
                 let name = self.columns[col].name;
                 out.push(
-                    Diagnostic::new(Code::MissingValue, format!("`{name}` is empty"), self.loc(col))
-                        .with_help(format!("every record needs a `{name}`")),
+                    Diagnostic::new(
+                        Code::MissingValue,
+                        format!("`{name}` is empty"),
+                        self.loc(col),
+                    )
+                    .with_help(format!("every record needs a value in `{name}`")),
                 );
                 String::new()
             }
@@ -61,7 +69,13 @@ impl<'a> Row<'a> {
     /// A `|`-separated list; items are trimmed and empty items dropped.
     pub fn list(&self, col: usize) -> Vec<String> {
         self.text(col)
-            .map(|s| s.split(MULTI_SEPARATOR).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .map(|s| {
+                s.split(MULTI_SEPARATOR)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -74,7 +88,10 @@ impl<'a> Row<'a> {
             Err(e) => {
                 let name = self.columns[col].name;
                 let (code, help) = if e.is_impossible() {
-                    (Code::ImpossibleDate, "check the source; do not guess a correction".to_owned())
+                    (
+                        Code::ImpossibleDate,
+                        "check the source; do not guess a correction".to_owned(),
+                    )
                 } else {
                     (
                         Code::UnparseableDate,
@@ -96,9 +113,13 @@ impl<'a> Row<'a> {
         let s = Sex::parse(self.text(col)?)?;
         if s.value == SexValue::Unrecognised {
             out.push(
-                Diagnostic::new(Code::UnknownSex, "sex value is not in the vocabulary", self.loc(col))
-                    .with_value(s.original.clone())
-                    .with_help("use м/муж./ер/M for male, ж/жен./әйел/F for female"),
+                Diagnostic::new(
+                    Code::UnknownSex,
+                    "sex value is not in the vocabulary",
+                    self.loc(col),
+                )
+                .with_value(s.original.clone())
+                .with_help("use м/муж./ер/M for male, ж/жен./әйел/F for female"),
             );
         }
         Some(s)
@@ -120,14 +141,26 @@ impl<'a> Row<'a> {
     /// A decimal number (`1 500 000`, `1,5` and `1.5` accepted); bad text is reported.
     pub fn number(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<f64> {
         let text = self.text(col)?;
-        let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).collect();
-        let cleaned = if cleaned.contains('.') { cleaned.replace(',', "") } else { cleaned.replace(',', ".") };
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+            .collect();
+        let cleaned = if cleaned.contains('.') {
+            cleaned.replace(',', "")
+        } else {
+            cleaned.replace(',', ".")
+        };
         match cleaned.parse::<f64>() {
             Ok(v) if v.is_finite() => Some(v),
             _ => {
                 out.push(
-                    Diagnostic::new(Code::InvalidNumber, format!("`{}` is not a number", self.columns[col].name), self.loc(col))
-                        .with_value(text),
+                    Diagnostic::new(
+                        Code::InvalidNumber,
+                        format!("`{}` is not a number", self.columns[col].name),
+                        self.loc(col),
+                    )
+                    .with_value(text),
                 );
                 None
             }
@@ -136,14 +169,20 @@ impl<'a> Row<'a> {
 
     /// A boolean (`true/false`, `yes/no`, `1/0`, `да/нет`, `иә/жоқ`); bad text is reported.
     pub fn boolean(&self, col: usize, out: &mut Vec<Diagnostic>) -> bool {
-        let Some(text) = self.text(col) else { return false };
+        let Some(text) = self.text(col) else {
+            return false;
+        };
         match text.trim().to_lowercase().as_str() {
             "true" | "yes" | "y" | "1" | "да" | "иә" | "x" => true,
             "false" | "no" | "n" | "0" | "нет" | "жоқ" => false,
             _ => {
                 out.push(
-                    Diagnostic::new(Code::InvalidValue, format!("`{}` is not true or false", self.columns[col].name), self.loc(col))
-                        .with_value(text),
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("`{}` is not true or false", self.columns[col].name),
+                        self.loc(col),
+                    )
+                    .with_value(text),
                 );
                 false
             }
@@ -152,7 +191,10 @@ impl<'a> Row<'a> {
 
     /// The unknown columns as an [`Extra`] map.
     pub fn extra_map(&self) -> Extra {
-        self.extra.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        self.extra
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 }
 
@@ -189,7 +231,9 @@ fn opt(s: &Option<String>) -> String {
 }
 
 fn date(d: &Option<HistoricalDate>) -> String {
-    d.as_ref().map(|d| d.original().to_owned()).unwrap_or_default()
+    d.as_ref()
+        .map(|d| d.original().to_owned())
+        .unwrap_or_default()
 }
 
 fn join(v: &[String]) -> String {
@@ -197,7 +241,14 @@ fn join(v: &[String]) -> String {
 }
 
 fn fmt_num(v: Option<f64>) -> String {
-    v.map(|v| if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { v.to_string() }).unwrap_or_default()
+    v.map(|v| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{v:.0}")
+        } else {
+            v.to_string()
+        }
+    })
+    .unwrap_or_default()
 }
 
 /// Puts the extra columns (in header order) after the canonical ones: writers use the keys of
@@ -210,7 +261,10 @@ fn name_from_row(row: &Row<'_>, full: usize, sur: usize, giv: usize, pat: usize)
                 n.surname = row.string(sur);
                 n.given = row.string(giv);
                 n.patronymic = row.string(pat);
-                n.patronymic_form = n.patronymic.as_deref().and_then(crate::model::name::patronymic_form);
+                n.patronymic_form = n
+                    .patronymic
+                    .as_deref()
+                    .and_then(crate::model::name::patronymic_form);
             }
             n
         }
@@ -231,7 +285,12 @@ impl Record for Victim {
             Ok(n) if n >= 1 => Some(n),
             _ => {
                 out.push(
-                    Diagnostic::new(Code::InvalidNumber, "`case` must be a number from 1", r.loc(c::CASE)).with_value(t),
+                    Diagnostic::new(
+                        Code::InvalidNumber,
+                        "`case` must be a number from 1",
+                        r.loc(c::CASE),
+                    )
+                    .with_value(t),
                 );
                 None
             }
@@ -264,7 +323,11 @@ impl Record for Victim {
             nationality: r.string(c::NATIONALITY),
             occupation: r.string(c::OCCUPATION),
             residence: r.string(c::RESIDENCE),
-            cases: if case_probe.is_empty() && seq.is_none() { Vec::new() } else { vec![case] },
+            cases: if case_probe.is_empty() && seq.is_none() {
+                Vec::new()
+            } else {
+                vec![case]
+            },
             death_date: r.date(c::DEATH_DATE, out),
             death_place: r.string(c::DEATH_PLACE),
             figure_id: r.string(c::FIGURE_ID),
@@ -285,7 +348,11 @@ impl Record for Victim {
             row[c::GIVEN_NAME] = opt(&self.name.given);
             row[c::PATRONYMIC] = opt(&self.name.patronymic);
             row[c::NAME_VARIANTS] = join(&self.name_variants);
-            row[c::SEX] = self.sex.as_ref().map(|s| s.original.clone()).unwrap_or_default();
+            row[c::SEX] = self
+                .sex
+                .as_ref()
+                .map(|s| s.original.clone())
+                .unwrap_or_default();
             row[c::BIRTH_DATE] = date(&self.birth_date);
             row[c::BIRTH_PLACE] = opt(&self.birth_place);
             row[c::NATIONALITY] = opt(&self.nationality);
@@ -300,7 +367,11 @@ impl Record for Victim {
         };
         let n = columns::victims::COLUMNS.len();
         let empty_case = RepressionCase::default();
-        let cases: Vec<&RepressionCase> = if self.cases.is_empty() { vec![&empty_case] } else { self.cases.iter().collect() };
+        let cases: Vec<&RepressionCase> = if self.cases.is_empty() {
+            vec![&empty_case]
+        } else {
+            self.cases.iter().collect()
+        };
         cases
             .into_iter()
             .map(|k| {
@@ -313,7 +384,11 @@ impl Record for Victim {
                 row[c::CHARGE] = opt(&k.charge);
                 row[c::SENTENCING_BODY] = opt(&k.sentencing_body);
                 row[c::SENTENCE_DATE] = date(&k.sentence_date);
-                row[c::SENTENCE] = k.sentence.as_ref().map(|s| s.original.clone()).unwrap_or_default();
+                row[c::SENTENCE] = k
+                    .sentence
+                    .as_ref()
+                    .map(|s| s.original.clone())
+                    .unwrap_or_default();
                 row[c::EXECUTION_DATE] = date(&k.execution_date);
                 row[c::EXECUTION_PLACE] = opt(&k.execution_place);
                 row[c::CAMP_ID] = opt(&k.camp_id);
@@ -339,8 +414,29 @@ impl Record for Victim {
         if next.id != self.id || next.id.is_empty() || seq < 2 {
             return Err(next);
         }
-        let Victim { name, name_variants, sex, birth_date, birth_place, nationality, occupation, residence, cases, death_date, death_place, figure_id, source_ids, source_text, notes, extra, .. } = next;
-        if !name.is_empty() && name.original != self.name.original && !self.name_variants.contains(&name.original) {
+        let Victim {
+            name,
+            name_variants,
+            sex,
+            birth_date,
+            birth_place,
+            nationality,
+            occupation,
+            residence,
+            cases,
+            death_date,
+            death_place,
+            figure_id,
+            source_ids,
+            source_text,
+            notes,
+            extra,
+            ..
+        } = next;
+        if !name.is_empty()
+            && name.original != self.name.original
+            && !self.name_variants.contains(&name.original)
+        {
             self.name_variants.push(name.original);
         }
         for v in name_variants {
@@ -349,19 +445,31 @@ impl Record for Victim {
             }
         }
         let mut keep = |field: &str, mine: Option<String>, theirs: Option<String>| {
-            if let Some(t) = theirs {
-                if mine.as_deref() != Some(t.as_str()) {
-                    self.extra.insert(format!("{field} (case {seq})"), t);
-                }
+            if let Some(t) = theirs
+                && mine.as_deref() != Some(t.as_str())
+            {
+                self.extra.insert(format!("{field} (case {seq})"), t);
             }
         };
-        keep("sex", self.sex.as_ref().map(|s| s.original.clone()), sex.map(|s| s.original));
-        keep("birth_date", self.birth_date.as_ref().map(|d| d.original().to_owned()), birth_date.map(|d| d.original().to_owned()));
+        keep(
+            "sex",
+            self.sex.as_ref().map(|s| s.original.clone()),
+            sex.map(|s| s.original),
+        );
+        keep(
+            "birth_date",
+            self.birth_date.as_ref().map(|d| d.original().to_owned()),
+            birth_date.map(|d| d.original().to_owned()),
+        );
         keep("birth_place", self.birth_place.clone(), birth_place);
         keep("nationality", self.nationality.clone(), nationality);
         keep("occupation", self.occupation.clone(), occupation);
         keep("residence", self.residence.clone(), residence);
-        keep("death_date", self.death_date.as_ref().map(|d| d.original().to_owned()), death_date.map(|d| d.original().to_owned()));
+        keep(
+            "death_date",
+            self.death_date.as_ref().map(|d| d.original().to_owned()),
+            death_date.map(|d| d.original().to_owned()),
+        );
         keep("death_place", self.death_place.clone(), death_place);
         keep("figure_id", self.figure_id.clone(), figure_id);
         keep("source_text", self.source_text.clone(), source_text);
@@ -425,7 +533,11 @@ impl Record for Figure {
         row[c::NAME_EN] = self.name_en.original.clone();
         row[c::NAME_VARIANTS] = join(&self.name_variants);
         row[c::MUSEUM_NAME] = opt(&self.museum_name);
-        row[c::SEX] = self.sex.as_ref().map(|s| s.original.clone()).unwrap_or_default();
+        row[c::SEX] = self
+            .sex
+            .as_ref()
+            .map(|s| s.original.clone())
+            .unwrap_or_default();
         row[c::BIRTH_DATE] = date(&self.birth_date);
         row[c::BIRTH_PLACE] = opt(&self.birth_place);
         row[c::DEATH_DATE] = date(&self.death_date);
@@ -511,12 +623,18 @@ impl Record for Camp {
         let lat = r.number(c::LATITUDE, out);
         let lon = r.number(c::LONGITUDE, out);
         let coordinates = match (lat, lon) {
-            (Some(latitude), Some(longitude)) => Some(Coordinates { latitude, longitude }),
+            (Some(latitude), Some(longitude)) => Some(Coordinates {
+                latitude,
+                longitude,
+            }),
             _ => None,
         };
         let location = match (r.string(c::LOCATION), coordinates) {
             (None, None) => None,
-            (name, coordinates) => Some(Place { name: name.unwrap_or_default(), coordinates }),
+            (name, coordinates) => Some(Place {
+                name: name.unwrap_or_default(),
+                coordinates,
+            }),
         };
         Camp {
             id: r.required(c::ID, out),
@@ -586,9 +704,13 @@ impl Record for Source {
             other => {
                 if !other.is_empty() {
                     out.push(
-                        Diagnostic::new(Code::InvalidValue, "`kind` is not a known source kind", r.loc(c::KIND))
-                            .with_value(kind_text.clone())
-                            .with_help("use publication, archive, web, museum, database or synthetic"),
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            "`kind` is not a known source kind",
+                            r.loc(c::KIND),
+                        )
+                        .with_value(kind_text.clone())
+                        .with_help("use publication, archive, web, museum, database or synthetic"),
                     );
                 }
                 SourceKind::Web
@@ -616,7 +738,10 @@ impl Record for Source {
         use columns::sources as c;
         let mut row = vec![String::new(); c::COLUMNS.len()];
         row[c::ID] = self.id.clone();
-        row[c::KIND] = serde_json::to_value(self.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        row[c::KIND] = serde_json::to_value(self.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         row[c::TITLE] = self.title.clone();
         row[c::AUTHOR] = opt(&self.author);
         row[c::PUBLISHER] = opt(&self.publisher);

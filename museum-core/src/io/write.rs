@@ -22,7 +22,11 @@ pub fn write_csv<T: Record, W: Write>(records: &[T], writer: W) -> std::io::Resu
         }
     }
     let mut w = csv::WriterBuilder::new().from_writer(writer);
-    let header: Vec<&str> = columns.iter().map(|c| c.name).chain(extra_keys.iter().copied()).collect();
+    let header: Vec<&str> = columns
+        .iter()
+        .map(|c| c.name)
+        .chain(extra_keys.iter().copied())
+        .collect();
     w.write_record(&header)?;
     for r in records {
         for mut row in r.to_rows() {

@@ -32,9 +32,9 @@ pub struct Day {
 impl Day {
     /// A day, checked against the calendar (leap years included).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
-        (1..=12).contains(&month)
-            .then_some(())
-            .and_then(|()| (day >= 1 && day <= days_in_month(year, month)).then_some(Day { year, month, day }))
+        (1..=12).contains(&month).then_some(()).and_then(|()| {
+            (day >= 1 && day <= days_in_month(year, month)).then_some(Day { year, month, day })
+        })
     }
 
     /// Days since 1970-01-01 (negative before), for arithmetic such as ages and lags.
@@ -114,22 +114,40 @@ pub struct DatePoint {
 impl DatePoint {
     /// A year-precision point.
     pub fn year(year: i32) -> Self {
-        DatePoint { year, month: None, day: None, uncertain: false, approximate: false }
+        DatePoint {
+            year,
+            month: None,
+            day: None,
+            uncertain: false,
+            approximate: false,
+        }
     }
 
     /// A month-precision point. Fails on a month outside 1–12.
     pub fn year_month(year: i32, month: u8) -> Result<Self, DateError> {
         if !(1..=12).contains(&month) {
-            return Err(DateError::new(DateErrorKind::MonthOutOfRange { month: u32::from(month) }));
+            return Err(DateError::new(DateErrorKind::MonthOutOfRange {
+                month: u32::from(month),
+            }));
         }
-        Ok(DatePoint { year, month: Some(month), day: None, uncertain: false, approximate: false })
+        Ok(DatePoint {
+            year,
+            month: Some(month),
+            day: None,
+            uncertain: false,
+            approximate: false,
+        })
     }
 
     /// A day-precision point. Fails on an impossible day (`1937-02-31`).
     pub fn ymd(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
         let mut p = Self::year_month(year, month)?;
         if day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::new(DateErrorKind::DayOutOfRange { year, month, day: u32::from(day) }));
+            return Err(DateError::new(DateErrorKind::DayOutOfRange {
+                year,
+                month,
+                day: u32::from(day),
+            }));
         }
         p.day = Some(day);
         Ok(p)
@@ -150,14 +168,30 @@ impl DatePoint {
         let widen = self.uncertain || self.approximate;
         match (self.month, self.day) {
             (Some(m), Some(d)) => {
-                let day = Day { year: self.year, month: m, day: d };
+                let day = Day {
+                    year: self.year,
+                    month: m,
+                    day: d,
+                };
                 if widen { day.add_days(-1) } else { day }
             }
             (Some(m), None) => {
-                let (y, m) = if widen { prev_month(self.year, m) } else { (self.year, m) };
-                Day { year: y, month: m, day: 1 }
+                let (y, m) = if widen {
+                    prev_month(self.year, m)
+                } else {
+                    (self.year, m)
+                };
+                Day {
+                    year: y,
+                    month: m,
+                    day: 1,
+                }
             }
-            _ => Day { year: self.year - i32::from(widen), month: 1, day: 1 },
+            _ => Day {
+                year: self.year - i32::from(widen),
+                month: 1,
+                day: 1,
+            },
         }
     }
 
@@ -166,24 +200,48 @@ impl DatePoint {
         let widen = self.uncertain || self.approximate;
         match (self.month, self.day) {
             (Some(m), Some(d)) => {
-                let day = Day { year: self.year, month: m, day: d };
+                let day = Day {
+                    year: self.year,
+                    month: m,
+                    day: d,
+                };
                 if widen { day.add_days(1) } else { day }
             }
             (Some(m), None) => {
-                let (y, m) = if widen { next_month(self.year, m) } else { (self.year, m) };
-                Day { year: y, month: m, day: days_in_month(y, m) }
+                let (y, m) = if widen {
+                    next_month(self.year, m)
+                } else {
+                    (self.year, m)
+                };
+                Day {
+                    year: y,
+                    month: m,
+                    day: days_in_month(y, m),
+                }
             }
-            _ => Day { year: self.year + i32::from(widen), month: 12, day: 31 },
+            _ => Day {
+                year: self.year + i32::from(widen),
+                month: 12,
+                day: 31,
+            },
         }
     }
 }
 
 fn prev_month(year: i32, month: u8) -> (i32, u8) {
-    if month == 1 { (year - 1, 12) } else { (year, month - 1) }
+    if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    }
 }
 
 fn next_month(year: i32, month: u8) -> (i32, u8) {
-    if month == 12 { (year + 1, 1) } else { (year, month + 1) }
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
 }
 
 impl fmt::Display for DatePoint {
@@ -206,7 +264,9 @@ impl fmt::Display for DatePoint {
 }
 
 /// The precision of a [`DatePoint`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// Only the year is known.
@@ -259,9 +319,17 @@ pub struct HistoricalDate {
 }
 
 /// Earliest possible day used for open interval starts.
-const OPEN_START: Day = Day { year: -9999, month: 1, day: 1 };
+const OPEN_START: Day = Day {
+    year: -9999,
+    month: 1,
+    day: 1,
+};
 /// Latest possible day used for open interval ends.
-const OPEN_END: Day = Day { year: 9999, month: 12, day: 31 };
+const OPEN_END: Day = Day {
+    year: 9999,
+    month: 12,
+    day: 31,
+};
 
 impl HistoricalDate {
     /// Parses archival or EDTF text. Empty text and "unknown" markers give [`DateValue::Unknown`].
@@ -270,19 +338,28 @@ impl HistoricalDate {
     /// A [`DateError`] when the text is not a date or names an impossible one.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let value = parse::parse_value(text)?;
-        Ok(HistoricalDate { original: text.to_owned(), value })
+        Ok(HistoricalDate {
+            original: text.to_owned(),
+            value,
+        })
     }
 
     /// A date from a value, with the EDTF form as its original text.
     pub fn from_value(value: DateValue) -> Self {
-        let mut d = HistoricalDate { original: String::new(), value };
+        let mut d = HistoricalDate {
+            original: String::new(),
+            value,
+        };
         d.original = d.to_string();
         d
     }
 
     /// An unknown date with the given original text (e.g. the unparseable text itself).
     pub fn unknown(original: impl Into<String>) -> Self {
-        HistoricalDate { original: original.into(), value: DateValue::Unknown }
+        HistoricalDate {
+            original: original.into(),
+            value: DateValue::Unknown,
+        }
     }
 
     /// The text this date was parsed from.
@@ -338,7 +415,10 @@ impl HistoricalDate {
     pub fn year(&self) -> Option<i32> {
         match &self.value {
             DateValue::Point(p) => Some(p.year),
-            DateValue::Interval { start: IntervalEnd::Point(p), .. } => Some(p.year),
+            DateValue::Interval {
+                start: IntervalEnd::Point(p),
+                ..
+            } => Some(p.year),
             _ => None,
         }
     }
@@ -371,9 +451,12 @@ impl HistoricalDate {
     }
 
     fn compare(&self, other: &HistoricalDate, or_same: bool) -> Before {
-        let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) =
-            (self.earliest(), self.latest(), other.earliest(), other.latest())
-        else {
+        let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
+            self.earliest(),
+            self.latest(),
+            other.earliest(),
+            other.latest(),
+        ) else {
             return Before::Unknown;
         };
         let certainly = if or_same { a_hi <= b_lo } else { a_hi < b_lo };
@@ -529,10 +612,16 @@ impl<'de> Deserialize<'de> for HistoricalDate {
         match Either::deserialize(d)? {
             Either::Text(t) => HistoricalDate::parse(&t).map_err(serde::de::Error::custom),
             Either::Repr(r) => match parse::parse_value(&r.original) {
-                Ok(value) => Ok(HistoricalDate { original: r.original, value }),
+                Ok(value) => Ok(HistoricalDate {
+                    original: r.original,
+                    value,
+                }),
                 Err(_) => {
                     let value = parse::parse_value(&r.edtf).map_err(serde::de::Error::custom)?;
-                    Ok(HistoricalDate { original: r.original, value })
+                    Ok(HistoricalDate {
+                        original: r.original,
+                        value,
+                    })
                 }
             },
         }
@@ -603,7 +692,9 @@ mod parse {
             }
             let y = num(p)?;
             if !(1000..=2999).contains(&y) {
-                return Err(DateError::new(DateErrorKind::YearOutOfRange { year: i64::from(y) }));
+                return Err(DateError::new(DateErrorKind::YearOutOfRange {
+                    year: i64::from(y),
+                }));
             }
             Ok(i32::try_from(y).map_err(|_| unparseable())?)
         };
@@ -626,7 +717,11 @@ mod parse {
                 }
                 let (y, m, dn) = (year(y)?, month(m)?, num(d)?);
                 let dd = u8::try_from(dn).map_err(|_| {
-                    DateError::new(DateErrorKind::DayOutOfRange { year: y, month: m, day: dn })
+                    DateError::new(DateErrorKind::DayOutOfRange {
+                        year: y,
+                        month: m,
+                        day: dn,
+                    })
                 })?;
                 DatePoint::ymd(y, m, dd)?
             }
@@ -644,16 +739,38 @@ mod tests {
 
     #[test]
     fn edtf_basics() {
-        for s in ["1937-11-10", "1937-11", "1937", "1937?", "1937~", "1937%", "1930/1933", "../1938", "1930/.."] {
+        for s in [
+            "1937-11-10",
+            "1937-11",
+            "1937",
+            "1937?",
+            "1937~",
+            "1937%",
+            "1930/1933",
+            "../1938",
+            "1930/..",
+        ] {
             assert_eq!(HistoricalDate::parse(s).unwrap().to_string(), s, "{s}");
         }
     }
 
     #[test]
     fn impossible_dates_are_errors() {
-        assert!(HistoricalDate::parse("1937-02-31").unwrap_err().is_impossible());
-        assert!(HistoricalDate::parse("1937-13").unwrap_err().is_impossible());
-        assert!(HistoricalDate::parse("1937-01-00").unwrap_err().is_impossible());
+        assert!(
+            HistoricalDate::parse("1937-02-31")
+                .unwrap_err()
+                .is_impossible()
+        );
+        assert!(
+            HistoricalDate::parse("1937-13")
+                .unwrap_err()
+                .is_impossible()
+        );
+        assert!(
+            HistoricalDate::parse("1937-01-00")
+                .unwrap_err()
+                .is_impossible()
+        );
     }
 
     #[test]

@@ -10,7 +10,13 @@ pub mod entity;
 pub mod name;
 pub mod vocab;
 
-pub use date::{Before, DateError, DateErrorKind, DatePoint, DateValue, Day, HistoricalDate, IntervalEnd, Precision};
-pub use entity::{Camp, Claim, Coordinates, Estimate, Event, Figure, Place, RepressionCase, Source, SourceKind, Victim};
+pub use date::{
+    Before, DateError, DateErrorKind, DatePoint, DateValue, Day, HistoricalDate, IntervalEnd,
+    Precision,
+};
+pub use entity::{
+    Camp, Claim, Coordinates, Estimate, Event, Figure, Place, RepressionCase, Source, SourceKind,
+    Victim,
+};
 pub use name::{PatronymicForm, PersonName, Script};
 pub use vocab::{Sentence, SentenceKind, Sex, SexValue};

@@ -66,7 +66,23 @@ pub fn is_cyrillic(c: char) -> bool {
 pub fn is_kazakh_letter(c: char) -> bool {
     matches!(
         c,
-        'ә' | 'Ә' | 'ғ' | 'Ғ' | 'қ' | 'Қ' | 'ң' | 'Ң' | 'ө' | 'Ө' | 'ұ' | 'Ұ' | 'ү' | 'Ү' | 'һ' | 'Һ' | 'і' | 'І'
+        'ә' | 'Ә'
+            | 'ғ'
+            | 'Ғ'
+            | 'қ'
+            | 'Қ'
+            | 'ң'
+            | 'Ң'
+            | 'ө'
+            | 'Ө'
+            | 'ұ'
+            | 'Ұ'
+            | 'ү'
+            | 'Ү'
+            | 'һ'
+            | 'Һ'
+            | 'і'
+            | 'І'
     )
 }
 
@@ -124,8 +140,16 @@ impl PersonName {
     /// Builds a name from separate columns (surname, given name, patronymic), as lists with one
     /// column per part have them. Empty parts are `None`; the original is the parts joined by
     /// spaces in archival order.
-    pub fn from_parts(surname: Option<&str>, given: Option<&str>, patronymic: Option<&str>) -> PersonName {
-        let clean = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    pub fn from_parts(
+        surname: Option<&str>,
+        given: Option<&str>,
+        patronymic: Option<&str>,
+    ) -> PersonName {
+        let clean = |s: Option<&str>| {
+            s.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
         let (surname, given, patronymic) = (clean(surname), clean(given), clean(patronymic));
         let original = [&surname, &given, &patronymic]
             .iter()
@@ -170,7 +194,9 @@ pub fn is_initial(part: &str) -> bool {
     if n == 1 {
         return core.chars().all(char::is_alphabetic);
     }
-    t.ends_with('.') && n == 2 && ["zh", "sh", "ch", "kh", "dz", "ts", "yu", "ya"].contains(&core.to_lowercase().as_str())
+    t.ends_with('.')
+        && n == 2
+        && ["zh", "sh", "ch", "kh", "dz", "ts", "yu", "ya"].contains(&core.to_lowercase().as_str())
 }
 
 /// The patronymic form of a word, if it is one (`Нурмухамедович` → Russian, `Нұрмұхамедұлы` → Kazakh).
@@ -179,12 +205,19 @@ pub fn patronymic_form(word: &str) -> Option<PatronymicForm> {
     if is_initial(&w) {
         return Some(PatronymicForm::Initial);
     }
-    const RU: [&str; 8] = ["ович", "евич", "овна", "евна", "ична", "ovich", "evich", "ovna"];
+    const RU: [&str; 8] = [
+        "ович", "евич", "овна", "евна", "ична", "ovich", "evich", "ovna",
+    ];
     const RU2: [&str; 3] = ["evna", "ichna", "ьич"];
-    const KZ: [&str; 10] = ["ұлы", "улы", "uly", "ūly", "uli", "ulı", "қызы", "кызы", "qyzy", "kyzy"];
+    const KZ: [&str; 10] = [
+        "ұлы", "улы", "uly", "ūly", "uli", "ulı", "қызы", "кызы", "qyzy", "kyzy",
+    ];
     if RU.iter().chain(RU2.iter()).any(|s| w.ends_with(s)) {
         Some(PatronymicForm::Russian)
-    } else if KZ.iter().any(|s| w.ends_with(s) && w.chars().count() > s.chars().count() + 1) {
+    } else if KZ
+        .iter()
+        .any(|s| w.ends_with(s) && w.chars().count() > s.chars().count() + 1)
+    {
         Some(PatronymicForm::Kazakh)
     } else {
         None
@@ -215,7 +248,11 @@ mod parse {
 
     pub(super) fn parse_full(text: &str) -> PersonName {
         let ws = words(text);
-        let mut n = PersonName { original: text.to_owned(), script: Script::detect(text), ..PersonName::default() };
+        let mut n = PersonName {
+            original: text.to_owned(),
+            script: Script::detect(text),
+            ..PersonName::default()
+        };
         let initial_flags: Vec<bool> = ws.iter().map(|w| is_initial(w)).collect();
         match ws.len() {
             0 => {}

@@ -45,13 +45,16 @@ impl Sex {
         }
         let k = t.trim_end_matches('.').to_lowercase();
         let value = match k.as_str() {
-            "м" | "муж" | "мужской" | "мужчина" | "ер" | "ерк" | "еркек" | "ер адам" | "m" | "male" | "man"
-            | "мужск" => SexValue::Male,
-            "ж" | "жен" | "женский" | "женщина" | "әйел" | "айел" | "f" | "female" | "w" | "woman"
-            | "женск" => SexValue::Female,
+            "м" | "муж" | "мужской" | "мужчина" | "ер" | "ерк" | "еркек" | "ер адам" | "m"
+            | "male" | "man" | "мужск" => SexValue::Male,
+            "ж" | "жен" | "женский" | "женщина" | "әйел" | "айел" | "f" | "female" | "w"
+            | "woman" | "женск" => SexValue::Female,
             _ => SexValue::Unrecognised,
         };
-        Some(Sex { value, original: t.to_owned() })
+        Some(Sex {
+            value,
+            original: t.to_owned(),
+        })
     }
 
     /// A sex with its canonical text (`m`/`f`).
@@ -61,7 +64,10 @@ impl Sex {
             SexValue::Female => "f",
             SexValue::Unrecognised => "",
         };
-        Sex { value, original: original.to_owned() }
+        Sex {
+            value,
+            original: original.to_owned(),
+        }
     }
 }
 
@@ -140,23 +146,66 @@ impl Sentence {
         let low = t.to_lowercase();
         let has = |keys: &[&str]| keys.iter().any(|k| low.contains(k));
         let term_years = term_years(&low);
-        let kind = if has(&["вмн", "расстрел", "ату жаза", "атылсын", "высшая мера", "shot", "execution", "death", "vmn"]) {
+        let kind = if has(&[
+            "вмн",
+            "расстрел",
+            "ату жаза",
+            "атылсын",
+            "высшая мера",
+            "shot",
+            "execution",
+            "death",
+            "vmn",
+        ]) {
             SentenceKind::Execution
-        } else if has(&["оправдан", "прекращ", "acquit", "ақталды", "dismiss"]) {
+        } else if has(&["оправдан", "прекращ", "acquit", "ақталды", "dismiss"])
+        {
             SentenceKind::Acquittal
         } else if has(&["освобож", "released", "зачесть", "босатыл"]) {
             SentenceKind::Released
-        } else if has(&["депорт", "спецпосел", "выселен", "deport", "спецпереселен", "жер аудар"]) && !has(&["ссылк"]) {
+        } else if has(&[
+            "депорт",
+            "спецпосел",
+            "выселен",
+            "deport",
+            "спецпереселен",
+            "жер аудар",
+        ]) && !has(&["ссылк"])
+        {
             SentenceKind::Deportation
-        } else if has(&["итл", "лагер", "концлаг", "лаг.", "camp", "лагерь", "гулаг", "исправительно-трудов", "ітл", "еңбекпен түзеу"]) {
+        } else if has(&[
+            "итл",
+            "лагер",
+            "концлаг",
+            "лаг.",
+            "camp",
+            "лагерь",
+            "гулаг",
+            "исправительно-трудов",
+            "ітл",
+            "еңбекпен түзеу",
+        ]) {
             SentenceKind::Camp
-        } else if has(&["тюрьм", "тюремн", "prison", "түрме", "лишение свободы", "лишения свободы", "л/с"]) {
+        } else if has(&[
+            "тюрьм",
+            "тюремн",
+            "prison",
+            "түрме",
+            "лишение свободы",
+            "лишения свободы",
+            "л/с",
+        ]) {
             SentenceKind::Prison
         } else if has(&["ссылк", "exile", "айдау"]) {
             SentenceKind::Exile
         } else if has(&["высылк", "banish"]) {
             SentenceKind::Banishment
-        } else if has(&["принудит", "forced labour", "forced labor", "исправительные работы"]) {
+        } else if has(&[
+            "принудит",
+            "forced labour",
+            "forced labor",
+            "исправительные работы",
+        ]) {
             SentenceKind::ForcedLabour
         } else if term_years.is_some() {
             // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
@@ -164,8 +213,16 @@ impl Sentence {
         } else {
             SentenceKind::Unrecognised
         };
-        let term_years = if kind == SentenceKind::Execution { None } else { term_years };
-        Some(Sentence { kind, term_years, original: t.to_owned() })
+        let term_years = if kind == SentenceKind::Execution {
+            None
+        } else {
+            term_years
+        };
+        Some(Sentence {
+            kind,
+            term_years,
+            original: t.to_owned(),
+        })
     }
 }
 
@@ -177,19 +234,23 @@ fn term_years(low: &str) -> Option<f32> {
     while i < chars.len() {
         if chars[i].is_ascii_digit() {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.') {
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.')
+            {
                 i += 1;
             }
             let num: String = chars[start..i].iter().collect::<String>().replace(',', ".");
             let num = num.trim_end_matches('.');
             let rest: String = chars[i..].iter().collect();
             let rest = rest.trim_start();
-            if UNITS.iter().any(|u| rest.starts_with(u)) || rest.starts_with('л') && rest.chars().nth(1).is_none_or(|c| !c.is_alphabetic()) {
-                if let Ok(v) = num.parse::<f32>() {
-                    if v > 0.0 && v <= 50.0 {
-                        return Some(v);
-                    }
-                }
+            let unit = UNITS.iter().any(|u| rest.starts_with(u))
+                || rest.starts_with('л') && rest.chars().nth(1).is_none_or(|c| !c.is_alphabetic());
+            if unit
+                && let Ok(v) = num.parse::<f32>()
+                && v > 0.0
+                && v <= 50.0
+            {
+                return Some(v);
             }
         } else {
             i += 1;
@@ -215,7 +276,11 @@ mod tests {
             ("8 лет ИТЛ", SentenceKind::Camp, Some(8.0)),
             ("5 лет ссылки", SentenceKind::Exile, Some(5.0)),
             ("ссылка в Архангельскую обл.", SentenceKind::Exile, None),
-            ("3 года тюремного заключения", SentenceKind::Prison, Some(3.0)),
+            (
+                "3 года тюремного заключения",
+                SentenceKind::Prison,
+                Some(3.0),
+            ),
             ("оправдан", SentenceKind::Acquittal, None),
             ("дело прекращено", SentenceKind::Acquittal, None),
             ("депортация", SentenceKind::Deportation, None),

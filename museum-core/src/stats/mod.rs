@@ -36,7 +36,8 @@ pub fn arrests_by_year(victims: &[Victim]) -> Result<Vec<YearCount>> {
         .flat_map(|v| v.cases.iter())
         .filter_map(|c| c.arrest_date.as_ref().and_then(crate::HistoricalDate::year))
         .collect();
-    let df = DataFrame::new_infer_height(vec![Column::new("year".into(), years)]).map_err(polars_err)?;
+    let df =
+        DataFrame::new_infer_height(vec![Column::new("year".into(), years)]).map_err(polars_err)?;
     let out = df
         .lazy()
         .group_by([col("year")])
@@ -44,12 +45,27 @@ pub fn arrests_by_year(victims: &[Victim]) -> Result<Vec<YearCount>> {
         .sort(["year"], SortMultipleOptions::default())
         .collect()
         .map_err(polars_err)?;
-    let ys = out.column("year").map_err(polars_err)?.i32().map_err(polars_err)?.clone();
-    let ns = out.column("n").map_err(polars_err)?.idx().map_err(polars_err)?.clone();
+    let ys = out
+        .column("year")
+        .map_err(polars_err)?
+        .i32()
+        .map_err(polars_err)?
+        .clone();
+    let ns = out
+        .column("n")
+        .map_err(polars_err)?
+        .idx()
+        .map_err(polars_err)?
+        .clone();
     Ok(ys
         .iter()
         .zip(ns.iter())
-        .filter_map(|(y, n)| Some(YearCount { year: y?, count: u64::from(n?) }))
+        .filter_map(|(y, n)| {
+            Some(YearCount {
+                year: y?,
+                count: u64::from(n?),
+            })
+        })
         .collect())
 }
 

@@ -1,0 +1,15 @@
+//! One file per subcommand; `run` dispatches.
+
+mod schema;
+mod validate;
+
+use crate::args::{Cli, Command};
+use crate::exit::ExitStatus;
+use crate::printer::Printer;
+
+pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    match cli.command {
+        Command::Validate(args) => validate::run(&args, printer),
+        Command::Schema(args) => schema::run(&args, printer),
+    }
+}
