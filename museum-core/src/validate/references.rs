@@ -236,19 +236,17 @@ pub(super) fn check(archive: &Archive, options: &ValidateOptions, out: &mut Vec<
             && !s.contains(&e.record.subject_id)
             && !e.record.subject_id.is_empty()
         {
-            {
-                out.push(
-                    Diagnostic::new(
-                        Code::UnknownReference,
-                        format!(
-                            "`subject_id` refers to `{}`, which is neither an event nor a camp",
-                            e.record.subject_id
-                        ),
-                        e.location.with_field("subject_id"),
-                    )
-                    .with_value(e.record.subject_id.clone()),
-                );
-            }
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownReference,
+                    format!(
+                        "`subject_id` refers to `{}`, which is neither an event nor a camp",
+                        e.record.subject_id
+                    ),
+                    e.location.with_field("subject_id"),
+                )
+                .with_value(e.record.subject_id.clone()),
+            );
         }
     }
     let all_ids: HashSet<&str> = [&t.figures, &t.events, &t.camps, &t.victims, &t.sources]
