@@ -23,13 +23,14 @@
 //!         assert_eq!(case.sentence.as_ref().unwrap().kind, SentenceKind::Execution);
 //!         assert_eq!(case.execution_date.as_ref().unwrap().to_string(), "1938-02-25");
 //!         assert_eq!(v.location.line, Some(2));
-//!         // The list has no `id` column: that is a finding, not a failure.
-//!         assert!(findings.iter().any(|f| f.code.id() == "M207"));
+//!         // The list has no `id` column: records are named after file and line.
+//!         assert_eq!(v.record.id, "list-2");
+//!         assert!(findings.is_empty());
 //!     }
 //! }
 //! ```
 //!
-//! Features: `stats` (default) adds [`stats`], computed with polars.
+//! Features: `stats` (default) adds the `stats` module, computed with polars.
 
 #![deny(missing_docs)]
 
