@@ -30,12 +30,14 @@
 //! }
 //! ```
 //!
-//! Features: `stats` (default) adds the `stats` module, computed with polars.
+//! Features: `stats` (default) adds the `stats` module, computed with polars; `parquet` adds
+//! Parquet output to [`export`].
 
 #![deny(missing_docs)]
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod io;
 pub mod model;
