@@ -2414,6 +2414,16 @@ mod parse {
 mod tests {
     use super::*;
 
+    /// An unparseable date kept as an unknown value survives a JSON round trip with its text.
+    #[test]
+    fn unknown_with_garbage_text_round_trips_through_json() {
+        let d = HistoricalDate::unknown("3I.02.1937");
+        let json = serde_json::to_string(&d).unwrap();
+        let back: HistoricalDate = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
+        assert!(back.is_unknown());
+    }
+
     #[test]
     fn edtf_basics() {
         for s in [
