@@ -7,3 +7,5 @@ mod util;
 mod validate;
 // `museum schema`
 mod schema;
+// `museum synth`
+mod synth;

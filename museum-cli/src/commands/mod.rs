@@ -1,6 +1,7 @@
 //! One file per subcommand; `run` dispatches.
 
 mod schema;
+mod synth;
 mod validate;
 
 use crate::args::{Cli, Command};
@@ -11,5 +12,6 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
+        Command::Synth(args) => synth::run(&args, printer),
     }
 }
