@@ -78,6 +78,23 @@ pub(crate) enum Command {
         )
     )]
     Export(ExportArgs),
+    /// Write a synthetic archive with ground truth (not real people) for tests and benchmarks.
+    #[command(
+        long_about = "Write a synthetic archive with ground truth, for testing validation and \
+deduplication: `victims.csv` that looks like merged Books-of-Memory lists (Kazakh and Russian \
+Cyrillic, Latin romanizations, typos, missing and reformatted dates), about people who never \
+existed, plus `truth.csv` (which records are the same person), `relations.csv` (relatives and \
+namesakes: different persons), `defects.csv` (planted invalid values), `sources.csv` and \
+`SYNTHETIC.md`. The same seed gives byte-identical files.",
+        after_help = concat!(
+            "Examples:\n",
+            "  museum synth --victims 20000 --seed 7 --out /tmp/synth    # 20% of persons in 2-4 records\n",
+            "  museum synth --victims 1000000 --seed 1 --out /tmp/big    # a million records, for benchmarks\n",
+            "  museum synth --victims 5000 --defects 0.02 --with-archive --out /tmp/bad   # planted errors\n\n",
+            "Exit codes:\n  0  written\n  2  could not run (bad option, directory with real datasets, I/O error)"
+        )
+    )]
+    Synth(SynthArgs),
 }
 
 /// Output format of findings.
@@ -229,6 +246,28 @@ pub(crate) struct ExportArgs {
     /// byte-identical between runs.
     #[arg(long)]
     pub(crate) timestamp: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SynthArgs {
+    /// Number of records to write.
+    #[arg(long, value_name = "N")]
+    pub(crate) victims: usize,
+    /// Seed of the generator: the same seed gives the same files.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// Directory to write into (created if needed; never one holding real datasets).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Share of persons (0-1) that appear in 2-4 records.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
+    pub(crate) duplicates: f64,
+    /// Share of records (0-1) that get one planted invalid value, listed in `defects.csv`.
+    #[arg(long, value_name = "RATE", default_value_t = 0.0)]
+    pub(crate) defects: f64,
+    /// Also write `camps.csv` and `events.csv`, so the directory validates as a whole archive.
+    #[arg(long)]
+    pub(crate) with_archive: bool,
 }
 
 #[cfg(test)]

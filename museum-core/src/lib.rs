@@ -44,6 +44,7 @@ pub mod model;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
+pub mod synth;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};

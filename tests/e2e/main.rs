@@ -9,3 +9,5 @@ mod validate;
 mod schema;
 // `museum export`, checked with jsonschema, frictionless and pyarrow
 mod export;
+// `museum synth`
+mod synth;

@@ -2,6 +2,7 @@
 
 mod export;
 mod schema;
+mod synth;
 mod validate;
 
 use crate::args::{Cli, Command};
@@ -13,5 +14,6 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
         Command::Export(args) => export::run(&args, printer),
+        Command::Synth(args) => synth::run(&args, printer),
     }
 }
