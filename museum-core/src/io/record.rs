@@ -216,6 +216,16 @@ pub trait Record: Sized + Serialize + DeserializeOwned + JsonSchema + Send + 'st
     /// The unknown columns carried through.
     fn extra(&self) -> &Extra;
 
+    /// Whether a file of this kind can spread one record over consecutive rows (victims: one
+    /// row per repression case).
+    const MERGES_ROWS: bool = false;
+
+    /// Whether this record, read from one row, may continue the record of the row before it
+    /// (a victim row with `case` 2 or more).
+    fn continues(&self) -> bool {
+        false
+    }
+
     /// Merges `next` into `self` when `next` continues it (a victim's later case row); gives
     /// `next` back otherwise.
     ///
@@ -274,6 +284,11 @@ fn name_from_row(row: &Row<'_>, full: usize, sur: usize, giv: usize, pat: usize)
 
 impl Record for Victim {
     const KIND: DatasetKind = DatasetKind::Victims;
+    const MERGES_ROWS: bool = true;
+
+    fn continues(&self) -> bool {
+        self.cases.first().and_then(|c| c.seq).unwrap_or(1) >= 2
+    }
 
     fn id(&self) -> &str {
         &self.id
