@@ -1,5 +1,6 @@
 //! One file per subcommand; `run` dispatches.
 
+mod rules;
 mod schema;
 mod validate;
 
@@ -11,5 +12,6 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
+        Command::Rules(args) => rules::run(&args, printer),
     }
 }

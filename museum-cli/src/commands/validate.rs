@@ -3,8 +3,10 @@
 use std::fmt::Write as _;
 
 use anyhow::Context;
-use museum_core::io::{Archive, CsvOptions, DatasetKind};
-use museum_core::validate::{Report, ValidateOptions, validate_archive};
+use museum_core::io::DatasetKind;
+use museum_core::validate::{
+    Config, Input, Report, Selector, ValidateOptions, dataset_files, validate_files,
+};
 use museum_core::{Diagnostic, Severity};
 
 use crate::args::{FailOn, FindingsFormat, ValidateArgs};
@@ -12,8 +14,9 @@ use crate::exit::ExitStatus;
 use crate::printer::{Printer, paint};
 
 pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let archive = load(&args.paths, args.kind.map(Into::into), printer)?;
-    let report = validate_archive(&archive, &ValidateOptions::default());
+    let options = options(args)?;
+    let inputs = inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let report = validate_files(&inputs, &options)?;
     let text = match args.format {
         FindingsFormat::Human => human(&report, printer.color_stdout),
         FindingsFormat::Json => {
@@ -35,17 +38,41 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
     Ok(exit_status(&report, args.fail_on))
 }
 
-/// Loads the given files and directories into one archive.
-pub(crate) fn load(
+/// The options of this run: `museum.toml` (or `--config`), then the command line.
+fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => args.paths.iter().find_map(|p| Config::find(p)),
+    };
+    let mut config = match &config_path {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    for s in args.select.iter().chain(&args.ignore) {
+        Selector::parse(s)?;
+    }
+    if !args.select.is_empty() {
+        config.select.clone_from(&args.select);
+    }
+    config.ignore.extend(args.ignore.iter().cloned());
+    let mut options = config.apply(ValidateOptions::default())?;
+    options.mask_values = args.mask_values;
+    if let Some(n) = args.threads {
+        options.threads = n;
+    }
+    Ok(options)
+}
+
+/// The files to validate: directories give their dataset files, files their kind.
+fn inputs(
     paths: &[std::path::PathBuf],
     kind: Option<DatasetKind>,
     printer: &Printer,
-) -> anyhow::Result<Archive> {
-    let options = CsvOptions::default();
-    let mut archive = Archive::default();
+) -> anyhow::Result<Vec<Input>> {
+    let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let (dir_archive, skipped) = Archive::load_dir(path, &options)
+            let (found, skipped) = dataset_files(path)
                 .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
             for s in skipped {
                 printer.warn(&format!(
@@ -53,7 +80,13 @@ pub(crate) fn load(
                     s.display()
                 ));
             }
-            merge(&mut archive, dir_archive);
+            if found.is_empty() {
+                printer.warn(&format!(
+                    "`{}` has no dataset files (`victims.csv`, `figures.csv`…)",
+                    path.display()
+                ));
+            }
+            inputs.extend(found);
         } else if path.is_file() {
             let k = kind
                 .or_else(|| DatasetKind::from_path(path))
@@ -62,25 +95,15 @@ pub(crate) fn load(
                         path: path.clone(),
                     })
                 })?;
-            archive.load_file(path, k, &options)?;
+            inputs.push(Input {
+                path: path.clone(),
+                kind: k,
+            });
         } else {
             anyhow::bail!("`{}` does not exist", path.display());
         }
     }
-    archive.attach();
-    Ok(archive)
-}
-
-fn merge(into: &mut Archive, from: Archive) {
-    into.sources.extend(from.sources);
-    into.figures.extend(from.figures);
-    into.events.extend(from.events);
-    into.camps.extend(from.camps);
-    into.victims.extend(from.victims);
-    into.estimates.extend(from.estimates);
-    into.claims.extend(from.claims);
-    into.findings.extend(from.findings);
-    into.files.extend(from.files);
+    Ok(inputs)
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {

@@ -105,11 +105,6 @@ impl Layout {
         }
     }
 
-    /// Whether input column `i` is a canonical column.
-    pub(crate) fn is_known(&self, i: usize) -> bool {
-        matches!(self.slots.get(i), Some(Slot::Known(_)))
-    }
-
     fn loc(&self, line: u64) -> Location {
         Location {
             file: Some(self.file.clone()),
@@ -120,14 +115,17 @@ impl Layout {
 
     /// Turns one raw record into a typed record, pushing the findings about its fields (encoding,
     /// size, ragged row, values) to `out`. A row without values gives `None` and a blank-row
-    /// finding. `on_field` sees every readable field (name, text) before the record is built.
+    /// finding. `on_field` sees every readable field (input index, name, text) before the
+    /// record is built;
+    /// `lean` builds it with [`Record::from_row_lean`].
     pub(crate) fn row<T: Record>(
         &self,
         rec: &csv::ByteRecord,
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
-        mut on_field: Option<&mut dyn FnMut(&str, &str, &Location)>,
+        mut on_field: Option<&mut dyn FnMut(usize, &str, &str, &Location)>,
+        lean: bool,
     ) -> Option<Located<T>> {
         let loc = Location {
             record: Some(record),
@@ -142,7 +140,17 @@ impl Layout {
         }
         let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(rec.len());
         let mut readable = Vec::with_capacity(rec.len());
+        // One UTF-8 check for the whole record; a field is then sliced out of it (a field cut
+        // inside a character falls back to its own check below).
+        let whole = std::str::from_utf8(rec.as_slice()).ok();
         for (i, raw) in rec.iter().enumerate() {
+            if raw.len() <= self.max_field_size
+                && let Some(t) = whole.zip(rec.range(i)).and_then(|(w, r)| w.get(r))
+            {
+                texts.push(Cow::Borrowed(t));
+                readable.push(true);
+                continue;
+            }
             if raw.len() > self.max_field_size {
                 out.push(
                     Diagnostic::new(
@@ -207,7 +215,7 @@ impl Layout {
         if let Some(f) = on_field.as_mut() {
             for (i, t) in texts.iter().enumerate() {
                 if readable[i] && !t.is_empty() {
-                    f(&self.field_name(i), t, &loc);
+                    f(i, &self.field_name(i), t, &loc);
                 }
             }
         }
@@ -237,7 +245,11 @@ impl Layout {
             row.location.record_id = Some(id.trim().to_owned());
         }
         let first = out.len();
-        let record = T::from_row(&row, out);
+        let record = if lean {
+            T::from_row_lean(&row, out)
+        } else {
+            T::from_row(&row, out)
+        };
         for d in &mut out[first..] {
             if d.location.record_id.is_none() {
                 d.location.record_id.clone_from(&row.location.record_id);
@@ -564,8 +576,6 @@ pub(crate) struct Block {
     pub(crate) bytes: Vec<u8>,
     /// The line the block starts on.
     pub(crate) first_line: u64,
-    /// Whether this is the last block of the file.
-    pub(crate) is_last: bool,
     /// In the last block: the offset of a quote that is never closed.
     pub(crate) open_quote: Option<usize>,
 }
@@ -652,7 +662,6 @@ impl<R: Read> Splitter<R> {
                 index: self.index,
                 bytes,
                 first_line,
-                is_last,
                 open_quote: if is_last { s.open_quote } else { None },
             };
             self.index += 1;
@@ -943,7 +952,7 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                             let record_index = &mut self.record_index;
                             parse_block(&layout, &block, &mut found, |rec, line, out| {
                                 let mut diags = Vec::new();
-                                let r = layout.row::<T>(rec, line, *record_index, &mut diags, None);
+                                let r = layout.row::<T>(rec, line, *record_index, &mut diags, None, false);
                                 *record_index += 1;
                                 match r {
                                     Some(r) => items.push(ReadItem::Record(r, diags)),
@@ -1121,7 +1130,9 @@ mod tests {
         };
         let rec = csv::ByteRecord::from(vec!["v1", "0123456789"]);
         let mut out = Vec::new();
-        let v = layout.row::<Victim>(&rec, 2, 0, &mut out, None).unwrap();
+        let v = layout
+            .row::<Victim>(&rec, 2, 0, &mut out, None, false)
+            .unwrap();
         assert_eq!(v.record.notes, None);
         assert_eq!(out[0].code, Code::FieldTooLarge);
         assert_eq!(out[0].location.field.as_deref(), Some("notes"));
