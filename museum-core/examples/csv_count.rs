@@ -6,9 +6,7 @@
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args_os()
-        .nth(1)
-        .ok_or("usage: csv_count FILE")?;
+    let path = std::env::args_os().nth(1).ok_or("usage: csv_count FILE")?;
     let start = std::time::Instant::now();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -48,7 +48,11 @@ pub(crate) fn run(args: &RulesArgs, printer: &Printer) -> anyhow::Result<ExitSta
 fn list(format: RulesFormat) -> anyhow::Result<String> {
     Ok(match format {
         RulesFormat::Human => {
-            let width = rules::all().iter().map(|r| r.name().len()).max().unwrap_or(0);
+            let width = rules::all()
+                .iter()
+                .map(|r| r.name().len())
+                .max()
+                .unwrap_or(0);
             let mut s = String::new();
             for r in rules::all() {
                 let _ = writeln!(

@@ -166,14 +166,25 @@ fn human(report: &Report, color: bool) -> String {
     s
 }
 
-/// Long values are cut for the terminal (JSON output keeps them whole).
+/// Values as shown on a terminal: invisible and control characters escaped (`\n`,
+/// `\u{200b}`), long values cut (JSON output keeps them whole and raw).
 fn shorten(v: &str) -> String {
     const MAX: usize = 80;
-    if v.chars().count() <= MAX {
-        v.to_owned()
-    } else {
-        format!("{}…", v.chars().take(MAX).collect::<String>())
+    let mut out = String::new();
+    for (n, c) in v.chars().enumerate() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        let invisible = c.is_control()
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+        if invisible {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 fn github(report: &Report) -> String {

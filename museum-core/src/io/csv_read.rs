@@ -62,6 +62,9 @@ impl CsvOptions {
     }
 }
 
+/// Sees each readable field of a row: input index, field name, text, the row's location.
+pub(crate) type FieldVisitor<'a> = dyn FnMut(usize, &str, &str, &Location) + 'a;
+
 /// How each input column is used.
 #[derive(Debug, Clone)]
 enum Slot {
@@ -124,9 +127,10 @@ impl Layout {
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
-        mut on_field: Option<&mut dyn FnMut(usize, &str, &str, &Location)>,
+        mut on_field: Option<&mut FieldVisitor<'_>>,
         lean: bool,
     ) -> Option<Located<T>> {
+        let first = out.len();
         let loc = Location {
             record: Some(record),
             ..self.loc(line)
@@ -244,7 +248,6 @@ impl Layout {
         if let Some(id) = row.text(0) {
             row.location.record_id = Some(id.trim().to_owned());
         }
-        let first = out.len();
         let record = if lean {
             T::from_row_lean(&row, out)
         } else {
@@ -276,6 +279,7 @@ pub(crate) fn human_size(n: usize) -> String {
 }
 
 /// The result of reading the start of a file.
+#[allow(clippy::large_enum_variant)] // one per file, moved once
 pub(crate) enum Opened<R> {
     /// The header was read.
     Ready {
@@ -398,8 +402,12 @@ fn read_head(
             return Head::NeedMore;
         }
         return Head::Stop(vec![
-            Diagnostic::new(Code::EmptyFile, "the file has no header, only blank lines", file_loc())
-                .with_help("a dataset needs at least a header line"),
+            Diagnostic::new(
+                Code::EmptyFile,
+                "the file has no header, only blank lines",
+                file_loc(),
+            )
+            .with_help("a dataset needs at least a header line"),
         ]);
     }
     let blank_before = count_newlines(&head[..start]);
@@ -488,7 +496,9 @@ fn read_head(
                 let message = if raw.iter().all(u8::is_ascii_whitespace) {
                     format!("column {} has no header; carried through as `{h}`", i + 1)
                 } else {
-                    format!("column `{h}` is not part of the {kind} model; carried through unchanged")
+                    format!(
+                        "column `{h}` is not part of the {kind} model; carried through unchanged"
+                    )
                 };
                 findings.push(Diagnostic::new(Code::UnknownColumn, message, loc(&h)));
                 slots.push(Slot::Extra(h.clone()));
@@ -516,8 +526,12 @@ fn read_head(
         if col.required && !seen[c] {
             let mut help = format!("add a `{}` column", col.name);
             if !col.aliases.is_empty() {
-                let aliases: Vec<String> =
-                    col.aliases.iter().take(4).map(|a| format!("`{a}`")).collect();
+                let aliases: Vec<String> = col
+                    .aliases
+                    .iter()
+                    .take(4)
+                    .map(|a| format!("`{a}`"))
+                    .collect();
                 help.push_str(&format!(" (also accepted: {})", aliases.join(", ")));
             }
             findings.push(
@@ -601,7 +615,10 @@ impl<R: Read> Splitter<R> {
     ///
     /// # Errors
     /// When reading fails.
-    pub(crate) fn next_block(&mut self, out: &mut Vec<Diagnostic>) -> std::io::Result<Option<Block>> {
+    pub(crate) fn next_block(
+        &mut self,
+        out: &mut Vec<Diagnostic>,
+    ) -> std::io::Result<Option<Block>> {
         if self.done {
             return Ok(None);
         }
@@ -635,8 +652,14 @@ impl<R: Read> Splitter<R> {
                 want = (self.buf.len() * 2).max(want);
                 continue;
             };
+            // One finding per line, however many stray quotes it has.
+            let mut last_line = 0;
             for &p in s.stray.iter().filter(|&&p| p < end) {
                 let line = self.next_line + count_newlines(&self.buf[..p]);
+                if line == last_line {
+                    continue;
+                }
+                last_line = line;
                 out.push(
                     Diagnostic::new(
                         Code::MalformedCsv,
@@ -804,8 +827,12 @@ pub(crate) fn parse_block(
     let mut last_fields = 0usize;
     let blank = |from_line: u64, n: u64, out: &mut Vec<Diagnostic>| {
         out.push(
-            Diagnostic::new(Code::BlankRow, lines_phrase(n, "blank line", ""), layout.loc(from_line))
-                .with_help("remove the blank lines"),
+            Diagnostic::new(
+                Code::BlankRow,
+                lines_phrase(n, "blank line", ""),
+                layout.loc(from_line),
+            )
+            .with_help("remove the blank lines"),
         );
     };
     loop {
@@ -855,8 +882,7 @@ pub(crate) fn parse_block(
     }
     if let (Some(q), Some((line, _))) = (block.open_quote, prev) {
         let q_line = block.first_line + count_newlines(&bytes[..q]);
-        let swallowed =
-            count_newlines(&bytes[q..]) + u64::from(!bytes.ends_with(b"\n"));
+        let swallowed = count_newlines(&bytes[q..]) + u64::from(!bytes.ends_with(b"\n"));
         let field = layout.field_name(last_fields.saturating_sub(1));
         out.push(
             Diagnostic::new(
@@ -931,7 +957,13 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
             }
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Start(reader) => {
-                    match open_csv(reader, &self.file, self.kind, &self.options, DEFAULT_BLOCK_SIZE) {
+                    match open_csv(
+                        reader,
+                        &self.file,
+                        self.kind,
+                        &self.options,
+                        DEFAULT_BLOCK_SIZE,
+                    ) {
                         Ok(Opened::Ready {
                             layout,
                             findings,
@@ -952,7 +984,14 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                             let record_index = &mut self.record_index;
                             parse_block(&layout, &block, &mut found, |rec, line, out| {
                                 let mut diags = Vec::new();
-                                let r = layout.row::<T>(rec, line, *record_index, &mut diags, None, false);
+                                let r = layout.row::<T>(
+                                    rec,
+                                    line,
+                                    *record_index,
+                                    &mut diags,
+                                    None,
+                                    false,
+                                );
                                 *record_index += 1;
                                 match r {
                                     Some(r) => items.push(ReadItem::Record(r, diags)),
@@ -966,7 +1005,8 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                         Ok(None) => {
                             self.findings(found);
                             if self.record_index == 0 {
-                                self.queue.push_back(ReadItem::Finding(header_only(&self.file)));
+                                self.queue
+                                    .push_back(ReadItem::Finding(header_only(&self.file)));
                             }
                         }
                         Err(e) => {

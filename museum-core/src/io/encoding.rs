@@ -35,8 +35,7 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
             "re-save the file as UTF-8 (e.g. `iconv -f UTF-32 -t UTF-8 in.csv > out.csv`)",
         );
     }
-    const UTF16: &str =
-        "re-save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`; in Excel: \"CSV UTF-8\")";
+    const UTF16: &str = "re-save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`; in Excel: \"CSV UTF-8\")";
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return unreadable("the file is UTF-16, not UTF-8", UTF16);
     }
@@ -94,7 +93,10 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
         // not, but delimiters, digits and line breaks do.
         if half > 0 && (odd * 8 >= half && even * 20 <= odd || even * 8 >= half && odd * 20 <= even)
         {
-            return unreadable("the file is UTF-16 without a byte-order mark, not UTF-8", UTF16);
+            return unreadable(
+                "the file is UTF-16 without a byte-order mark, not UTF-8",
+                UTF16,
+            );
         }
         return unreadable(
             "the file is binary (it contains NUL bytes), not text",
@@ -184,7 +186,11 @@ mod tests {
         assert!(message(&bom16).contains("UTF-16"));
         // "Фамилия,Имя" in Windows-1251.
         let cp1251 = b"\xD4\xE0\xEC\xE8\xEB\xE8\xFF,\xC8\xEC\xFF\n\xC0\xF5\xEC\xE5\xF2,\xC0\n";
-        assert!(message(cp1251).contains("Windows-1251"), "{}", message(cp1251));
+        assert!(
+            message(cp1251).contains("Windows-1251"),
+            "{}",
+            message(cp1251)
+        );
         assert!(message(b"PK\x03\x04rest").contains("xlsx"));
         assert!(message(b"\x01\x02\x03\x04\x05\x06\x07\x08abc").contains("binary"));
         assert!(message(b"abc\x00def\x00\x00\x01").contains("binary"));

@@ -85,10 +85,7 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
 }
 
 /// Reads a JSON array of records.
-pub(super) fn json_array<T: Record>(
-    mut reader: impl Read,
-    file: &str,
-) -> Result<Vec<ReadItem<T>>> {
+pub(super) fn json_array<T: Record>(mut reader: impl Read, file: &str) -> Result<Vec<ReadItem<T>>> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
@@ -130,7 +127,20 @@ pub(super) fn json_array<T: Record>(
         // A bundle object `{ "victims": [...] }` or a single record.
         Value::Object(mut o) => match o.remove(T::KIND.as_str()) {
             Some(Value::Array(items)) => items,
-            _ => vec![Value::Object(o)],
+            Some(_) => {
+                return Ok(vec![ReadItem::Finding(
+                    Diagnostic::new(
+                        Code::MalformedJson,
+                        format!("`{}` is not an array of records", T::KIND.as_str()),
+                        Location::file(file),
+                    )
+                    .with_help(format!(
+                        "write `{{\"{}\": [{{...}}, {{...}}]}}` or a plain array",
+                        T::KIND.as_str()
+                    )),
+                )]);
+            }
+            None => vec![Value::Object(o)],
         },
         other => {
             let what = match other {

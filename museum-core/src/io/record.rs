@@ -253,7 +253,10 @@ fn digit_lookalikes(text: &str) -> Option<String> {
         if c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' ' | '?' | '~') {
             out.push(c);
         } else if let Some(d) = map(c) {
-            let near_digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+            let near_digit = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+            };
             if !(near_digit(i.checked_sub(1)) || near_digit(Some(i + 1))) {
                 return None;
             }
@@ -409,7 +412,11 @@ fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim
     Victim {
         id: r.required(c::ID, out),
         name,
-        name_variants: if lean { Vec::new() } else { r.list(c::NAME_VARIANTS) },
+        name_variants: if lean {
+            Vec::new()
+        } else {
+            r.list(c::NAME_VARIANTS)
+        },
         sex: r.sex(c::SEX, out),
         birth_date: r.date(c::BIRTH_DATE, out),
         birth_place: text(c::BIRTH_PLACE),
@@ -747,7 +754,13 @@ impl Record for Camp {
                 } else {
                     ("longitude", "latitude", c::LONGITUDE)
                 };
-                if r.text(if lat.is_some() { c::LONGITUDE } else { c::LATITUDE }).is_none() {
+                if r.text(if lat.is_some() {
+                    c::LONGITUDE
+                } else {
+                    c::LATITUDE
+                })
+                .is_none()
+                {
                     out.push(
                         Diagnostic::new(
                             Code::InvalidCoordinates,

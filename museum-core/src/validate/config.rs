@@ -309,12 +309,10 @@ impl Config {
 
     fn check(&self, origin: &str) -> Result<()> {
         for s in self.select.iter().chain(&self.ignore) {
-            Selector::parse(s)
-                .map_err(|e| Error::invalid_option(format!("in `{origin}`: {e}")))?;
+            Selector::parse(s).map_err(|e| Error::invalid_option(format!("in `{origin}`: {e}")))?;
         }
         for (k, v) in &self.severity {
-            Selector::parse(k)
-                .map_err(|e| Error::invalid_option(format!("in `{origin}`: {e}")))?;
+            Selector::parse(k).map_err(|e| Error::invalid_option(format!("in `{origin}`: {e}")))?;
             parse_severity(v).ok_or_else(|| {
                 Error::invalid_option(format!(
                     "in `{origin}`: severity `{v}` of `{k}` is not one of error, warning, info, off"
@@ -322,7 +320,10 @@ impl Config {
             })?;
         }
         let l = &self.limits;
-        if !(l.min_age <= l.warn_min_age && l.warn_min_age <= l.warn_max_age && l.warn_max_age <= l.max_age) {
+        if !(l.min_age <= l.warn_min_age
+            && l.warn_min_age <= l.warn_max_age
+            && l.warn_max_age <= l.max_age)
+        {
             return Err(Error::invalid_option(format!(
                 "in `{origin}`: the ages must satisfy min_age ≤ warn_min_age ≤ warn_max_age ≤ max_age"
             )));

@@ -27,9 +27,7 @@ use super::{Report, kinds::Check};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv_read::{self, Block, Layout, Opened};
-use crate::io::{
-    Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader,
-};
+use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader};
 use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
 /// One file to validate and what it holds.
@@ -173,7 +171,13 @@ impl World {
     }
 
     /// Ends a kind: reports duplicate ids and keeps the id set, links and periods.
-    fn close_kind(&mut self, mut state: KindState, files: &[String], cx: &Context, report: &mut Report) {
+    fn close_kind(
+        &mut self,
+        mut state: KindState,
+        files: &[String],
+        cx: &Context,
+        report: &mut Report,
+    ) {
         let k = kind_index(state.kind);
         let mut sink = Sink::new(cx, state.kind);
         let seen_loc = |s: super::ids::Seen, id: &str| Location {
@@ -481,7 +485,10 @@ impl<'a, T: Check> Collector<'a, T> {
         }
     }
 
-    fn shift(&self, (mut rec, mut diags): (Located<T>, Vec<Diagnostic>)) -> (Located<T>, Vec<Diagnostic>) {
+    fn shift(
+        &self,
+        (mut rec, mut diags): (Located<T>, Vec<Diagnostic>),
+    ) -> (Located<T>, Vec<Diagnostic>) {
         if let Some(r) = rec.location.record.as_mut() {
             *r += self.offset;
         }
@@ -551,7 +558,8 @@ impl<'a, T: Check> Collector<'a, T> {
                 let empty = self.rows - n;
                 #[allow(clippy::cast_precision_loss)]
                 if empty as f64 > threshold * self.rows as f64 {
-                    let d = completeness::sparse(&layout.file, &layout.field_name(i), empty, self.rows);
+                    let d =
+                        completeness::sparse(&layout.file, &layout.field_name(i), empty, self.rows);
                     self.sink.push(d);
                 }
             }
@@ -574,8 +582,14 @@ fn csv_file<T: Check>(
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
     let options = &cx.options;
-    let opened = csv_read::open_csv(file, name, T::KIND, &options.csv_options(), options.block_size)
-        .map_err(|e| Error::io("read", path, e))?;
+    let opened = csv_read::open_csv(
+        file,
+        name,
+        T::KIND,
+        &options.csv_options(),
+        options.block_size,
+    )
+    .map_err(|e| Error::io("read", path, e))?;
     let (layout, header, mut splitter) = match opened {
         Opened::Stop(findings) => {
             let mut sink = Sink::new(cx, T::KIND);
@@ -593,31 +607,32 @@ fn csv_file<T: Check>(
     collector.sink.extend(header);
     let threads = options.worker_threads();
     let mut split_findings = Vec::new();
-    let read_error;
-    if threads <= 1 || size <= options.block_size as u64 {
-        read_error = loop {
+    let read_error = if threads <= 1 || size <= options.block_size as u64 {
+        loop {
             match splitter.next_block(&mut split_findings) {
                 Ok(Some(block)) => collector.accept(process_block::<T>(&layout, &block, cx, world)),
                 Ok(None) => break None,
                 Err(e) => break Some(e),
             }
-        };
+        }
     } else {
         let layout = &layout;
         let (block_tx, block_rx) = std::sync::mpsc::sync_channel::<Block>(threads * 2);
         let block_rx = std::sync::Mutex::new(block_rx);
-        read_error = std::thread::scope(|s| {
+        std::thread::scope(|s| {
             let (result_tx, result_rx) = std::sync::mpsc::channel::<BlockResult<T>>();
             let found = &mut split_findings;
-            let reader = s.spawn(move || loop {
-                match splitter.next_block(found) {
-                    Ok(Some(b)) => {
-                        if block_tx.send(b).is_err() {
-                            return None;
+            let reader = s.spawn(move || {
+                loop {
+                    match splitter.next_block(found) {
+                        Ok(Some(b)) => {
+                            if block_tx.send(b).is_err() {
+                                return None;
+                            }
                         }
+                        Ok(None) => return None,
+                        Err(e) => return Some(e),
                     }
-                    Ok(None) => return None,
-                    Err(e) => return Some(e),
                 }
             });
             for _ in 0..threads {
@@ -630,7 +645,10 @@ fn csv_file<T: Check>(
                             Err(_) => return,
                         };
                         let Ok(block) = next else { return };
-                        if tx.send(process_block::<T>(layout, &block, cx, world)).is_err() {
+                        if tx
+                            .send(process_block::<T>(layout, &block, cx, world))
+                            .is_err()
+                        {
                             return;
                         }
                     }
@@ -641,8 +659,8 @@ fn csv_file<T: Check>(
                 collector.accept(r);
             }
             reader.join().unwrap_or(None)
-        });
-    }
+        })
+    };
     collector.sink.extend(split_findings);
     if let Some(e) = read_error {
         return Err(Error::io("read", path, e));
@@ -666,7 +684,10 @@ fn json_file<T: Check>(
     for item in RecordReader::<T>::open(path, &cx.options.csv_options())? {
         match item {
             ReadItem::Finding(d) => {
-                fatal |= d.location.record.is_none() && d.location.line.is_none();
+                fatal |= matches!(
+                    d.code,
+                    Code::MalformedJson | Code::InvalidEncoding | Code::EmptyFile
+                );
                 sink.push(d);
             }
             ReadItem::Record(rec, diags) => {
@@ -706,7 +727,9 @@ fn run_file(
         report: &mut Report,
     ) -> Result<()> {
         match FileFormat::from_path(&input.path) {
-            Some(FileFormat::Csv) => csv_file::<T>(&input.path, name, file_no, cx, world, state, report),
+            Some(FileFormat::Csv) => {
+                csv_file::<T>(&input.path, name, file_no, cx, world, state, report)
+            }
             Some(FileFormat::Json | FileFormat::JsonLines) => {
                 json_file::<T>(&input.path, file_no, cx, world, state, report)
             }
@@ -758,7 +781,10 @@ pub(crate) fn validate_inputs(inputs: &[Input], options: &ValidateOptions) -> Re
 /// the files' columns).
 pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> Report {
     let cx = Context::new(options.clone());
-    let mut world = World::new(archive.files.iter().map(|(_, k)| *k), options.require_all_files);
+    let mut world = World::new(
+        archive.files.iter().map(|(_, k)| *k),
+        options.require_all_files,
+    );
     let mut report = Report {
         files: archive
             .files
@@ -814,14 +840,131 @@ pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> R
         state.findings.append(&mut sink.out);
         world.close_kind(state, names, cx, report);
     }
-    kind(&archive.sources, &cx, &mut world, &names, &file_no, &mut report);
-    kind(&archive.figures, &cx, &mut world, &names, &file_no, &mut report);
-    kind(&archive.events, &cx, &mut world, &names, &file_no, &mut report);
-    kind(&archive.camps, &cx, &mut world, &names, &file_no, &mut report);
-    kind(&archive.victims, &cx, &mut world, &names, &file_no, &mut report);
-    kind(&archive.estimates, &cx, &mut world, &names, &file_no, &mut report);
-    kind(&archive.claims, &cx, &mut world, &names, &file_no, &mut report);
+    kind(
+        &archive.sources,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.figures,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.events,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.camps,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.victims,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.estimates,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.claims,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
     world.resolve(&cx, &mut report);
     report.sort();
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks of any size and any number of threads give the same report, including victims
+    /// whose case rows straddle block boundaries.
+    #[test]
+    fn blocks_and_threads_do_not_change_the_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("victims.csv");
+        let mut text = String::from(
+            "id,case,surname,birth_date,arrest_date,sentence_date,sentence,notes,source_ids\n",
+        );
+        for i in 0..600u32 {
+            let id = if i % 53 == 0 && i > 0 { i - 1 } else { i };
+            let arrest = if i % 41 == 0 {
+                "1938-05-01"
+            } else {
+                "1937-08-02"
+            };
+            let notes = if i % 29 == 0 {
+                "\"две\nстроки\""
+            } else {
+                ""
+            };
+            text.push_str(&format!(
+                "v{id},1,Ф{i},1900,{arrest},1938-02-25,ВМН,{notes},s1\n"
+            ));
+            for case in 2..=(i % 4) {
+                // Later cases are checked against the birth date on the first row.
+                let arrest = if case == 2 && i % 5 == 0 {
+                    "1899"
+                } else {
+                    "1939"
+                };
+                text.push_str(&format!("v{id},{case},,,{arrest},1940,10 лет ИТЛ,,s1\n"));
+            }
+            if i % 97 == 0 {
+                text.push_str(",,,\n\n");
+            }
+        }
+        std::fs::write(&path, text).unwrap();
+        let inputs = [Input {
+            path,
+            kind: DatasetKind::Victims,
+        }];
+        let run = |threads: usize, block_size: usize| {
+            let options = ValidateOptions {
+                threads,
+                block_size,
+                ..ValidateOptions::default()
+            };
+            let r = validate_inputs(&inputs, &options).unwrap();
+            (r.records, format!("{:#?}", r.findings))
+        };
+        let reference = run(1, 1 << 20);
+        assert!(reference.0 > 500);
+        assert!(reference.1.contains("DuplicateId"));
+        assert!(reference.1.contains("EventBeforeBirth"));
+        for (threads, block) in [(1, 64), (3, 64), (2, 333), (4, 4096)] {
+            assert!(
+                run(threads, block) == reference,
+                "threads {threads}, blocks of {block} bytes"
+            );
+        }
+    }
 }

@@ -58,7 +58,13 @@ impl Check for Victim {
         for c in &v.cases {
             check_range(c.arrest_date.as_ref(), "arrest_date", ARREST, loc, sink);
             check_range(c.sentence_date.as_ref(), "sentence_date", ARREST, loc, sink);
-            check_range(c.execution_date.as_ref(), "execution_date", SOVIET, loc, sink);
+            check_range(
+                c.execution_date.as_ref(),
+                "execution_date",
+                SOVIET,
+                loc,
+                sink,
+            );
             check_range(
                 c.camp_arrival_date.as_ref(),
                 "camp_arrival_date",
@@ -176,7 +182,11 @@ impl Check for Camp {
         );
         coordinates::check(c, loc, sink);
         source_refs(&c.source_ids, loc, world, sink, facts);
-        if let Some(p) = c.parent.as_deref().filter(|p| p.trim().starts_with("camp-")) {
+        if let Some(p) = c
+            .parent
+            .as_deref()
+            .filter(|p| p.trim().starts_with("camp-"))
+        {
             world.reference(CAMPS, p, loc, "parent", sink, facts);
         }
         if sink.on(Code::NoSource) {
@@ -205,7 +215,14 @@ impl Check for Estimate {
         let (e, loc) = (&rec.record, &rec.location);
         check_range(e.as_of.as_ref(), "as_of", HISTORY, loc, sink);
         source_refs(&e.source_ids, loc, world, sink, facts);
-        world.reference(ESTIMATE_SUBJECTS, &e.subject_id, loc, "subject_id", sink, facts);
+        world.reference(
+            ESTIMATE_SUBJECTS,
+            &e.subject_id,
+            loc,
+            "subject_id",
+            sink,
+            facts,
+        );
         if sink.on(Code::NoSource) {
             completeness::sources(&e.source_ids, None, loc, sink);
         }
@@ -216,7 +233,14 @@ impl Check for Claim {
     fn check(rec: &Located<Self>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
         let (c, loc) = (&rec.record, &rec.location);
         source_refs(&c.source_ids, loc, world, sink, facts);
-        world.reference(CLAIM_SUBJECTS, &c.subject_id, loc, "subject_id", sink, facts);
+        world.reference(
+            CLAIM_SUBJECTS,
+            &c.subject_id,
+            loc,
+            "subject_id",
+            sink,
+            facts,
+        );
         if sink.on(Code::NoSource) {
             completeness::sources(&c.source_ids, None, loc, sink);
         }

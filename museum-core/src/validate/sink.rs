@@ -127,7 +127,10 @@ fn is_date_code(code: Code) -> bool {
     code.id().as_bytes()[1] == b'3'
         || matches!(
             code,
-            Code::UnparseableDate | Code::ImpossibleDate | Code::DateOutOfRange | Code::ImplausibleAge
+            Code::UnparseableDate
+                | Code::ImpossibleDate
+                | Code::DateOutOfRange
+                | Code::ImplausibleAge
         )
 }
 

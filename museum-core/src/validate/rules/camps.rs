@@ -64,11 +64,15 @@ pub(crate) fn period(
     loc: &Location,
     sink: &mut Sink<'_>,
 ) {
-    let (Some(s), Some(e)) = (start, end) else { return };
+    let (Some(s), Some(e)) = (start, end) else {
+        return;
+    };
     if !sink.on(Code::PeriodReversed) {
         return;
     }
-    let Some(severity) = reversed(s, e) else { return };
+    let Some(severity) = reversed(s, e) else {
+        return;
+    };
     let message = match severity {
         Severity::Error => format!("`{end_field}` precedes `{start_field}`"),
         _ => format!("`{end_field}` precedes `{start_field}` as written (the dates are uncertain)"),
@@ -76,7 +80,9 @@ pub(crate) fn period(
     sink.push_with(
         Diagnostic::new(Code::PeriodReversed, message, loc.with_field(end_field))
             .with_value(format!("{} / {}", s.original(), e.original()))
-            .with_help(format!("check `{start_field}` and `{end_field}`; are they swapped?")),
+            .with_help(format!(
+                "check `{start_field}` and `{end_field}`; are they swapped?"
+            )),
         severity,
     );
 }

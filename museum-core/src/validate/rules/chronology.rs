@@ -202,7 +202,8 @@ fn qualified(d: &HistoricalDate) -> bool {
     match d.value() {
         DateValue::Point(p) => q(p),
         DateValue::Interval { start, end } => {
-            matches!(start, IntervalEnd::Point(p) if q(p)) || matches!(end, IntervalEnd::Point(p) if q(p))
+            matches!(start, IntervalEnd::Point(p) if q(p))
+                || matches!(end, IntervalEnd::Point(p) if q(p))
         }
         DateValue::Unknown => false,
     }
@@ -352,7 +353,9 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
                 let suffix = case.map(|k| format!(" (case {k})")).unwrap_or_default();
                 let message = match sev {
                     Severity::Error => format!("{name} is after the death date{suffix}"),
-                    _ => format!("{name} is after the death date{suffix} as written (the dates are uncertain, so it may be right)"),
+                    _ => format!(
+                        "{name} is after the death date{suffix} as written (the dates are uncertain, so it may be right)"
+                    ),
                 };
                 sink.push_with(
                     Diagnostic::new(Code::EventAfterDeath, message, loc.with_field(event.field))
@@ -460,15 +463,24 @@ mod tests {
 
     #[test]
     fn certain_possible_and_imprecise() {
-        assert_eq!(reversed(&d("1937-11-02"), &d("1937-10-25")), Some(Severity::Error));
+        assert_eq!(
+            reversed(&d("1937-11-02"), &d("1937-10-25")),
+            Some(Severity::Error)
+        );
         assert_eq!(reversed(&d("1937-10-25"), &d("1937-11-02")), None);
         // Less precise, not out of order.
         assert_eq!(reversed(&d("1937"), &d("1937-11-10")), None);
         assert_eq!(reversed(&d("1937-11-10"), &d("1937")), None);
         // Out of order as written, but the uncertainty allows an order.
-        assert_eq!(reversed(&d("1938?"), &d("1937-05")), Some(Severity::Warning));
+        assert_eq!(
+            reversed(&d("1938?"), &d("1937-05")),
+            Some(Severity::Warning)
+        );
         assert_eq!(reversed(&d("1937-03-01"), &d("1937-03-01")), None);
-        assert_eq!(reversed(&d("1937-03-01~"), &d("1937-02-28")), Some(Severity::Warning));
+        assert_eq!(
+            reversed(&d("1937-03-01~"), &d("1937-02-28")),
+            Some(Severity::Warning)
+        );
         assert_eq!(reversed(&d("1930/1933"), &d("1929")), Some(Severity::Error));
         assert_eq!(reversed(&d("../1938"), &d("1937")), None);
     }
@@ -476,12 +488,26 @@ mod tests {
     #[test]
     fn certain_answers_agree_with_compare_before() {
         use crate::model::Before;
-        let dates = ["1937", "1937-11", "1937-11-10", "1938?", "1936~", "1930/1933", "../1938", "1937/..", "1937-12-31"];
+        let dates = [
+            "1937",
+            "1937-11",
+            "1937-11-10",
+            "1938?",
+            "1936~",
+            "1930/1933",
+            "../1938",
+            "1937/..",
+            "1937-12-31",
+        ];
         for a in dates {
             for b in dates {
                 let (a, b) = (d(a), d(b));
                 let certain = b.compare_before(&a) == Before::Certainly;
-                assert_eq!(reversed(&a, &b) == Some(Severity::Error), certain, "{a} {b}");
+                assert_eq!(
+                    reversed(&a, &b) == Some(Severity::Error),
+                    certain,
+                    "{a} {b}"
+                );
             }
         }
     }

@@ -18,7 +18,7 @@ rule! {
     /// id,name_official,name_en,camp_type,latitude,longitude,source_ids
     /// camp-1,Карлаг,Karlag,itl,149.67,72.68,src-1
     /// ```
-    /// `camps.csv:2:latitude: error[M213] latitude 149.67 is outside −90…90`
+    /// `camps.csv:2:latitude: error[M213] latitude is outside −90…90: `149.67``
     InvalidCoordinates => InvalidCoordinates
 }
 
@@ -38,7 +38,7 @@ rule! {
     /// id,name_official,name_en,camp_type,latitude,longitude,source_ids
     /// camp-1,Карлаг,Karlag,itl,72.68,49.67,src-1
     /// ```
-    /// `camps.csv:2:latitude: warning[M214] 72.68, 49.67 lies outside the expected region`,
+    /// `camps.csv:2:latitude: warning[M214] the camp lies outside the expected region: `72.68, 49.67``,
     /// hint: `latitude and longitude look swapped`
     CoordinatesOutsideRegion => CoordinatesOutsideRegion
 }
@@ -53,7 +53,7 @@ pub(crate) fn check(c: &Camp, loc: &Location, sink: &mut Sink<'_>) {
         sink.push(
             Diagnostic::new(
                 Code::InvalidCoordinates,
-                format!("latitude {lat} is outside −90…90"),
+                "latitude is outside −90…90".to_owned(),
                 loc.with_field("latitude"),
             )
             .with_value(lat.to_string())
@@ -65,7 +65,7 @@ pub(crate) fn check(c: &Camp, loc: &Location, sink: &mut Sink<'_>) {
         sink.push(
             Diagnostic::new(
                 Code::InvalidCoordinates,
-                format!("longitude {lon} is outside −180…180"),
+                "longitude is outside −180…180".to_owned(),
                 loc.with_field("longitude"),
             )
             .with_value(lon.to_string())
@@ -80,13 +80,16 @@ pub(crate) fn check(c: &Camp, loc: &Location, sink: &mut Sink<'_>) {
         } else {
             format!(
                 "the expected region is {}–{}° N, {}–{}° E; set `[region]` in `museum.toml` for camps elsewhere",
-                region.min_latitude, region.max_latitude, region.min_longitude, region.max_longitude
+                region.min_latitude,
+                region.max_latitude,
+                region.min_longitude,
+                region.max_longitude
             )
         };
         sink.push(
             Diagnostic::new(
                 Code::CoordinatesOutsideRegion,
-                format!("{lat}, {lon} lies outside the expected region"),
+                "the camp lies outside the expected region".to_owned(),
                 loc.with_field("latitude"),
             )
             .with_value(format!("{lat}, {lon}"))

@@ -62,8 +62,8 @@ rule! {
     ///
     /// ## Example
     /// `figures.csv`: `fig-mailin,…,victim_id=v-2`; `victims.csv`: `v-1,…,figure_id=fig-mailin`
-    /// gives `victims.csv:2:figure_id: error[M403] `figure_id` is `fig-mailin`, but that figure
-    /// links to victim `v-2``
+    /// gives `victims.csv:2:figure_id: error[M403] the figure links to victim `v-2`, not to this
+    /// one: `fig-mailin``
     LinkMismatch => LinkMismatch
 }
 
@@ -76,8 +76,8 @@ rule! {
     /// Informational: navigation from one page to the other works only one way.
     ///
     /// ## Example
-    /// `victims.csv:2:figure_id: info[M404] figure `fig-mailin` does not link back to this
-    /// victim`
+    /// `victims.csv:2:figure_id: info[M404] the figure does not link back to this victim:
+    /// `fig-mailin``
     OneSidedLink => OneSidedLink
 }
 
@@ -113,13 +113,15 @@ pub(crate) fn victim_links(v: &Victim, world: &World, loc: &Location, sink: &mut
         return;
     }
     let id = v.id.trim();
-    if let Some(fig_id) = v.figure_id.as_deref().map(str::trim) {
-        if let Some(fig) = world.figure(fig_id) {
+    if let Some(fig_id) = v.figure_id.as_deref().map(str::trim)
+        && let Some(fig) = world.figure(fig_id)
+    {
+        {
             match fig.victim_id.as_deref() {
                 Some(back) if back != id => sink.push(
                     Diagnostic::new(
                         Code::LinkMismatch,
-                        format!("`figure_id` is `{fig_id}`, but that figure links to victim `{back}`"),
+                        format!("the figure links to victim `{back}`, not to this one"),
                         loc.with_field("figure_id"),
                     )
                     .with_value(fig_id)
@@ -129,7 +131,7 @@ pub(crate) fn victim_links(v: &Victim, world: &World, loc: &Location, sink: &mut
                 None => sink.push(
                     Diagnostic::new(
                         Code::OneSidedLink,
-                        format!("figure `{fig_id}` does not link back to this victim"),
+                        "the figure does not link back to this victim".to_owned(),
                         loc.with_field("figure_id"),
                     )
                     .with_value(fig_id)
@@ -154,7 +156,7 @@ pub(crate) fn victim_links(v: &Victim, world: &World, loc: &Location, sink: &mut
             Some(mine) if mine != fig_id => sink.push(
                 Diagnostic::new(
                     Code::LinkMismatch,
-                    format!("figure `{fig_id}` links to this victim, but `figure_id` is `{mine}`"),
+                    format!("figure `{fig_id}` links to this victim, but `figure_id` names another figure"),
                     loc.with_field("figure_id"),
                 )
                 .with_value(mine)

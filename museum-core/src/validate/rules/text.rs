@@ -43,7 +43,7 @@ rule! {
     /// id,surname
     /// v1,Aхметов
     /// ```
-    /// `victims.csv:2:surname: warning[M210] `Aхметов` mixes Cyrillic and Latin letters`, hint:
+    /// `victims.csv:2:surname: warning[M210] the word mixes Cyrillic and Latin letters: `Aхметов``, hint:
     /// ``did you mean `Ахметов` (all Cyrillic)?``
     MixedScript => MixedScript
 }
@@ -200,9 +200,7 @@ pub(crate) fn check_field_with(
 /// Whether `field` is a canonical column name of some kind (snake_case ASCII).
 fn is_canonical(field: &str) -> bool {
     !field.is_empty()
-        && field
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'_')
+        && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
         && !field.starts_with("column_")
 }
 
@@ -253,9 +251,14 @@ fn control(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<
     let message = if count == 1 {
         format!("contains {what} at character {pos}")
     } else {
-        format!("contains {count} invisible or control characters, the first {what} at character {pos}")
+        format!(
+            "contains {count} invisible or control characters, the first {what} at character {pos}"
+        )
     };
-    let cleaned: String = text.chars().filter(|c| invisible(*c, free).is_none()).collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| invisible(*c, free).is_none())
+        .collect();
     let help = if sink.masking(field) {
         "remove the character; it is invisible in most editors".to_owned()
     } else {
@@ -263,7 +266,7 @@ fn control(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<
     };
     sink.push(
         Diagnostic::new(Code::ControlCharacter, message, loc.with_field(field))
-            .with_value(text.escape_debug().to_string())
+            .with_value(text)
             .with_help(help),
     );
 }
@@ -380,10 +383,11 @@ fn mixed_script(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
         return;
     };
     let masked = sink.masking(field);
-    let message = match (words.len(), masked) {
-        (1, false) => format!("`{word}` mixes Cyrillic and Latin letters"),
+    let whole = text.trim() == *word;
+    let message = match (words.len(), masked || whole) {
+        (1, true) => "the word mixes Cyrillic and Latin letters".to_owned(),
+        (1, false) => format!("the word `{word}` mixes Cyrillic and Latin letters"),
         (n, false) => format!("{n} words mix Cyrillic and Latin letters, the first `{word}`"),
-        (1, true) => "a word mixes Cyrillic and Latin letters".to_owned(),
         (n, true) => format!("{n} words mix Cyrillic and Latin letters"),
     };
     let help = match repaired {
@@ -393,7 +397,9 @@ fn mixed_script(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
             } else {
                 "all Latin"
             };
-            format!("did you mean `{r}` ({script})? look-alike letters from the other script break search and matching")
+            format!(
+                "did you mean `{r}` ({script})? look-alike letters from the other script break search and matching"
+            )
         }
         Some(_) => "replace the look-alike letters from the other script".to_owned(),
         None => "retype the word in one script".to_owned(),

@@ -159,8 +159,8 @@ rule! {
     /// id,surname,arrest_date
     /// v1,Майлин,1837-10-16
     /// ```
-    /// `victims.csv:2:arrest_date: error[M216] `arrest_date` 1837-10-16 is before 1900, the
-    /// earliest plausible year`
+    /// `victims.csv:2:arrest_date: error[M216] `arrest_date` is before 1900, the earliest
+    /// plausible year: `1837-10-16``
     DateOutOfRange => DateOutOfRange
 }
 
@@ -216,8 +216,12 @@ pub(crate) fn check_range(
             None => "in the future".to_owned(),
         }
     };
-    let verb = if severity == Severity::Error { "is" } else { "may be" };
-    let message = format!("`{field}` {date} {verb} {bound}");
+    let verb = if severity == Severity::Error {
+        "is"
+    } else {
+        "may be"
+    };
+    let message = format!("`{field}` {verb} {bound}");
     sink.push_with(
         Diagnostic::new(Code::DateOutOfRange, message, loc.with_field(field))
             .with_value(date.original())
