@@ -62,6 +62,76 @@ impl CsvOptions {
     }
 }
 
+/// One parsed record: the unescaped bytes of its fields back to back, and where each field
+/// ends. Buffers are reused from record to record.
+#[derive(Debug, Clone)]
+pub(crate) struct RawRecord {
+    data: Vec<u8>,
+    ends: Vec<usize>,
+    len: usize,
+}
+
+impl Default for RawRecord {
+    fn default() -> Self {
+        RawRecord {
+            data: vec![0; 4096],
+            ends: vec![0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl RawRecord {
+    /// The number of fields.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The byte range of field `i` within [`RawRecord::as_slice`].
+    pub(crate) fn range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        if i >= self.len {
+            return None;
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(start..self.ends[i])
+    }
+
+    /// Field `i`.
+    pub(crate) fn get(&self, i: usize) -> Option<&[u8]> {
+        self.range(i).map(|r| &self.data[r])
+    }
+
+    /// The fields' bytes back to back.
+    pub(crate) fn as_slice(&self) -> &[u8] {
+        let end = if self.len == 0 {
+            0
+        } else {
+            self.ends[self.len - 1]
+        };
+        &self.data[..end]
+    }
+
+    /// The fields in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len).filter_map(|i| self.get(i))
+    }
+
+    /// A record of the given fields (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_fields(fields: &[&str]) -> Self {
+        let mut r = RawRecord {
+            data: Vec::new(),
+            ends: Vec::new(),
+            len: fields.len(),
+        };
+        for f in fields {
+            r.data.extend_from_slice(f.as_bytes());
+            r.ends.push(r.data.len());
+        }
+        r
+    }
+}
+
 /// Sees each readable field of a row: input index, field name, text, the row's location.
 pub(crate) type FieldVisitor<'a> = dyn FnMut(usize, &str, &str, &Location) + 'a;
 
@@ -123,7 +193,7 @@ impl Layout {
     /// `lean` builds it with [`Record::from_row_lean`].
     pub(crate) fn row<T: Record>(
         &self,
-        rec: &csv::ByteRecord,
+        rec: &RawRecord,
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
@@ -810,15 +880,25 @@ pub(crate) fn parse_block(
     layout: &Layout,
     block: &Block,
     out: &mut Vec<Diagnostic>,
-    mut on_record: impl FnMut(&csv::ByteRecord, u64, &mut Vec<Diagnostic>),
+    mut on_record: impl FnMut(&RawRecord, u64, &mut Vec<Diagnostic>),
 ) -> u64 {
+    use csv_core::ReadRecordResult;
     let bytes = &block.bytes[..];
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
+    // csv_core reads the block in place (no copy into a buffer of its own).
+    let mut rdr = csv_core::ReaderBuilder::new()
         .delimiter(layout.delimiter)
-        .from_reader(bytes);
-    let mut rec = csv::ByteRecord::new();
+        .build();
+    let mut rec = RawRecord::default();
+    let mut pos = 0usize;
+    let mut record_start = 0usize;
+    let (mut outlen, mut endlen) = (0usize, 0usize);
+    // csv_core drops a byte-order mark at the very start of its input; a block may start with
+    // U+FEFF in a value, which must reach the text rules: feed its first byte alone.
+    let mut limit = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        1
+    } else {
+        usize::MAX
+    };
     let mut cursor = 0usize;
     let mut cursor_line = block.first_line;
     // Line feeds the previous record spans (inside quoted fields, plus its terminator).
@@ -836,20 +916,38 @@ pub(crate) fn parse_block(
         );
     };
     loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                out.push(Diagnostic::new(
-                    Code::MalformedCsv,
-                    format!("cannot read the CSV: {e}"),
-                    layout.loc(cursor_line),
-                ));
-                break;
+        let end = pos.saturating_add(limit).min(bytes.len());
+        limit = usize::MAX;
+        let (res, nin, nout, nend) = rdr.read_record(
+            &bytes[pos..end],
+            &mut rec.data[outlen..],
+            &mut rec.ends[endlen..],
+        );
+        pos += nin;
+        outlen += nout;
+        endlen += nend;
+        match res {
+            ReadRecordResult::InputEmpty => {
+                // An empty input tells csv_core the block has ended.
+                continue;
             }
+            ReadRecordResult::OutputFull => {
+                let n = rec.data.len() * 2;
+                rec.data.resize(n, 0);
+                continue;
+            }
+            ReadRecordResult::OutputEndsFull => {
+                let n = rec.ends.len() * 2;
+                rec.ends.resize(n, 0);
+                continue;
+            }
+            ReadRecordResult::End => break,
+            ReadRecordResult::Record => {}
         }
-        #[allow(clippy::cast_possible_truncation)]
-        let mut start = rec.position().map_or(cursor, |p| p.byte() as usize);
+        rec.len = endlen;
+        let mut start = record_start;
+        record_start = pos;
+        (outlen, endlen) = (0, 0);
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
@@ -1100,7 +1198,10 @@ mod tests {
         let mut rows = Vec::new();
         while let Some(block) = splitter.next_block(&mut findings).unwrap() {
             parse_block(&layout, &block, &mut findings, |rec, line, _| {
-                rows.push((line, String::from_utf8_lossy(&rec[0]).into_owned()));
+                rows.push((
+                    line,
+                    String::from_utf8_lossy(rec.get(0).unwrap()).into_owned(),
+                ));
             });
         }
         let f = findings
@@ -1168,7 +1269,7 @@ mod tests {
             Opened::Ready { layout, .. } => layout,
             Opened::Stop(_) => panic!(),
         };
-        let rec = csv::ByteRecord::from(vec!["v1", "0123456789"]);
+        let rec = RawRecord::from_fields(&["v1", "0123456789"]);
         let mut out = Vec::new();
         let v = layout
             .row::<Victim>(&rec, 2, 0, &mut out, None, false)

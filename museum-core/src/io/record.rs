@@ -16,6 +16,18 @@ use crate::model::{
     RepressionCase, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
 };
 
+/// Whether `s` is empty or only whitespace; decided by the first byte in the common case (a
+/// byte that is neither ASCII whitespace nor the lead byte of a Unicode space).
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_whitespace() || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) => {
+            s.trim().is_empty()
+        }
+        Some(_) => false,
+    }
+}
+
 /// A flat row of one record: the values of the kind's canonical columns (by index into
 /// [`DatasetKind::columns`]), the unknown columns, and where the row is.
 #[derive(Debug, Clone)]
@@ -37,7 +49,7 @@ impl<'a> Row<'a> {
             .get(col)
             .copied()
             .flatten()
-            .filter(|s| !s.trim().is_empty())
+            .filter(|s| !is_blank(s))
     }
 
     /// The value as an owned string (see [`Row::text`]).

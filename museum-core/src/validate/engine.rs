@@ -343,7 +343,11 @@ fn process_block<T: Check>(
     world: &World,
 ) -> BlockResult<T> {
     let mut sink = Sink::new(cx, T::KIND);
-    let mut facts = Facts::default();
+    // About one record per 300 bytes; ids are the only per-record state kept.
+    let mut facts = Facts {
+        ids: IdIndex::with_capacity(block.bytes.len() / 256 + 16),
+        ..Facts::default()
+    };
     let mut structural = Vec::new();
     let mut head = Vec::new();
     let mut in_head = T::MERGES_ROWS;

@@ -7,7 +7,6 @@
 /// One id occurrence.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    hash: u64,
     line: u64,
     start: u32,
     len: u32,
@@ -19,6 +18,9 @@ struct Entry {
 pub(crate) struct IdIndex {
     arena: Vec<u8>,
     entries: Vec<Entry>,
+    /// (hash, entry number): sorted by [`IdIndex::finish`], which puts equal ids next to each
+    /// other in the order they were seen.
+    keys: Vec<(u64, u32)>,
     sorted: bool,
 }
 
@@ -40,6 +42,16 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 impl IdIndex {
+    /// An empty index with room for `n` ids.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        IdIndex {
+            arena: Vec::with_capacity(n * 12),
+            entries: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            sorted: false,
+        }
+    }
+
     /// Adds an occurrence of `id`; empty ids are skipped.
     pub(crate) fn push(&mut self, id: &str, file: u32, line: u64) {
         if id.is_empty() {
@@ -47,8 +59,9 @@ impl IdIndex {
         }
         let start = u32::try_from(self.arena.len()).unwrap_or(u32::MAX);
         self.arena.extend_from_slice(id.as_bytes());
+        let n = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.keys.push((hash(id.as_bytes()), n));
         self.entries.push(Entry {
-            hash: hash(id.as_bytes()),
             line,
             start,
             len: u32::try_from(id.len()).unwrap_or(u32::MAX),
@@ -57,53 +70,62 @@ impl IdIndex {
         self.sorted = false;
     }
 
-    /// Appends every occurrence of `other` (collected for file `file`).
+    /// Appends every occurrence of `other` (collected for file `file`), after those already
+    /// here.
     pub(crate) fn append(&mut self, other: &IdIndex, file: u32) {
         let base = u32::try_from(self.arena.len()).unwrap_or(u32::MAX);
+        let first = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         self.arena.extend_from_slice(&other.arena);
         self.entries.extend(other.entries.iter().map(|e| Entry {
             start: e.start + base,
             file,
             ..*e
         }));
+        self.keys
+            .extend(other.keys.iter().map(|&(h, n)| (h, n + first)));
         self.sorted = false;
     }
 
-    fn text(&self, e: &Entry) -> &str {
+    fn text(&self, n: u32) -> &str {
+        let e = &self.entries[n as usize];
         let bytes = &self.arena[e.start as usize..(e.start + e.len) as usize];
         std::str::from_utf8(bytes).unwrap_or("")
     }
 
-    /// Sorts the entries (by hash, then order seen) and returns every repeated id with its
-    /// occurrence and the first occurrence.
+    fn seen(&self, n: u32) -> Seen {
+        let e = &self.entries[n as usize];
+        Seen {
+            file: e.file,
+            line: e.line,
+        }
+    }
+
+    /// Sorts the keys and returns every repeated id with its occurrence and the first
+    /// occurrence.
     pub(crate) fn finish(&mut self) -> Vec<(String, Seen, Seen)> {
-        self.entries
-            .sort_unstable_by_key(|e| (e.hash, e.file, e.line, e.start));
+        // By hash: equal ids end up next to each other.
+        self.keys.sort_unstable();
         self.sorted = true;
         let mut dups = Vec::new();
         let mut i = 0;
-        while i < self.entries.len() {
+        while i < self.keys.len() {
             let mut j = i + 1;
-            while j < self.entries.len() && self.entries[j].hash == self.entries[i].hash {
+            while j < self.keys.len() && self.keys[j].0 == self.keys[i].0 {
                 j += 1;
             }
             if j - i > 1 {
-                // Equal hashes: compare the texts (a collision is not a duplicate).
-                let run = &self.entries[i..j];
-                for (k, e) in run.iter().enumerate() {
-                    let t = self.text(e);
-                    if let Some(first) = run[..k].iter().find(|f| self.text(f) == t) {
-                        dups.push((
-                            t.to_owned(),
-                            Seen {
-                                file: e.file,
-                                line: e.line,
-                            },
-                            Seen {
-                                file: first.file,
-                                line: first.line,
-                            },
-                        ));
+                // Equal hashes: in the order seen (file, then line), then compare the texts (a
+                // collision is not a duplicate).
+                let entries = &self.entries;
+                self.keys[i..j].sort_unstable_by_key(|&(_, n)| {
+                    let e = &entries[n as usize];
+                    (e.file, e.line, n)
+                });
+                let run = &self.keys[i..j];
+                for (k, &(_, n)) in run.iter().enumerate() {
+                    let t = self.text(n);
+                    if let Some(&(_, first)) = run[..k].iter().find(|(_, f)| self.text(*f) == t) {
+                        dups.push((t.to_owned(), self.seen(n), self.seen(first)));
                     }
                 }
             }
@@ -116,11 +138,11 @@ impl IdIndex {
     pub(crate) fn contains(&self, id: &str) -> bool {
         debug_assert!(self.sorted);
         let h = hash(id.as_bytes());
-        let from = self.entries.partition_point(|e| e.hash < h);
-        self.entries[from..]
+        let from = self.keys.partition_point(|k| k.0 < h);
+        self.keys[from..]
             .iter()
-            .take_while(|e| e.hash == h)
-            .any(|e| self.text(e) == id)
+            .take_while(|k| k.0 == h)
+            .any(|&(_, n)| self.text(n) == id)
     }
 
     /// The number of occurrences.
