@@ -286,6 +286,22 @@ impl Layout {
                 }),
             );
         }
+        // The record's id, so that findings about single fields name it too.
+        let id = if self.synth_ids {
+            Some(format!("{}-{line}", self.id_prefix))
+        } else {
+            self.slots
+                .iter()
+                .position(|s| matches!(s, Slot::Known(0)))
+                .and_then(|i| texts.get(i))
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        let loc = Location {
+            record_id: id,
+            ..loc
+        };
         if let Some(f) = on_field.as_mut() {
             for (i, t) in texts.iter().enumerate() {
                 if readable[i] && !t.is_empty() {
@@ -309,15 +325,12 @@ impl Layout {
         if let Some(id) = &synthetic_id {
             values[0] = Some(id.as_str());
         }
-        let mut row = Row {
+        let row = Row {
             values,
             extra,
             location: loc,
             columns: self.columns,
         };
-        if let Some(id) = row.text(0) {
-            row.location.record_id = Some(id.trim().to_owned());
-        }
         let record = if lean {
             T::from_row_lean(&row, out)
         } else {

@@ -215,9 +215,9 @@ pub struct Summary {
 /// let inputs = [Input { path, kind: DatasetKind::Victims }];
 /// let report = validate_files(&inputs, &ValidateOptions::default()).unwrap();
 /// let codes: Vec<&str> = report.findings.iter().map(|d| d.code.id()).collect();
-/// assert_eq!(codes, ["M202", "M301", "M401"]); // impossible date, arrest before birth, duplicate id
+/// assert_eq!(codes, ["M202", "M301", "M401"]); // impossible date, born after arrest, duplicate id
 /// assert_eq!(report.findings[1].to_string(), format!(
-///     "{}:3:arrest_date: error[M301] arrest date precedes the birth date",
+///     "{}:3:birth_date: error[M301] birth date is after the arrest date",
 ///     inputs[0].path.display()));
 /// ```
 pub fn validate_files(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {

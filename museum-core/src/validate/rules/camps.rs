@@ -25,8 +25,8 @@ rule! {
     /// id,surname,camp_id,camp_arrival_date
     /// v1,Шанина,camp-alzhir,1936-05-10
     /// ```
-    /// `victims.csv:2:camp_arrival_date: error[M309] `camp-alzhir` was not operating yet:
-    /// it opened 1938-01`
+    /// `victims.csv:2:camp_arrival_date: error[M309] `camp-alzhir` was not operating yet: the
+    /// arrival predates its opening (1938-01)`
     CampNotOperating => CampNotOperating
 }
 
@@ -47,6 +47,18 @@ rule! {
     /// ```
     /// `camps.csv:2:closed: error[M310] `closed` precedes `opened``
     PeriodReversed => PeriodReversed
+}
+
+/// Sources date the opening and closing of camps months apart (Karlag's founding is given as
+/// 1930-12, 1931-09 and 1931-12), so a date within a year of either edge is only a warning.
+const EDGE_DAYS: i64 = 365;
+
+/// Days from the end of `earlier` to the start of `later` (negative when they overlap).
+fn gap_days(earlier: &HistoricalDate, later: &HistoricalDate) -> i64 {
+    match (earlier.latest(), later.earliest()) {
+        (Some(a), Some(b)) => b.days_since_epoch() - a.days_since_epoch(),
+        _ => 0,
+    }
 }
 
 /// A camp's operating period.
@@ -128,7 +140,12 @@ pub(crate) fn operating(
         if let Some(opened) = &period.opened
             && let Some(sev) = reversed(opened, date)
         {
-            let severity = if proxy { Severity::Warning } else { sev };
+            let far = gap_days(date, opened) > EDGE_DAYS;
+            let severity = if proxy || !far {
+                Severity::Warning
+            } else {
+                sev
+            };
             let what = if proxy {
                 "the sentence predates"
             } else {
@@ -145,6 +162,11 @@ pub(crate) fn operating(
         if let Some(closed) = &period.closed
             && let Some(sev) = reversed(date, closed)
         {
+            let sev = if gap_days(closed, date) > EDGE_DAYS {
+                sev
+            } else {
+                Severity::Warning
+            };
             let what = if proxy {
                 "the sentence is after"
             } else {

@@ -320,6 +320,9 @@ const STOP_WORDS: &[&str] = &[
 /// Words after which the next number is a part (`ч. 1`), not a point.
 const PART_WORDS: &[&str] = &["ч", "часть", "части", "уч", "part"];
 
+/// Words after which a point number must follow (`п. 10`).
+const POINT_WORDS: &[&str] = &["п", "пп", "пункт", "пункты"];
+
 /// Kazakh case suffixes written after a dash (`58-бап 10-тармақ`).
 const SUFFIX_WORDS: &[&str] = &["бап", "бабы", "баптың", "тармақ", "тармағы"];
 
@@ -337,6 +340,8 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
     let mut nums: Vec<(u32, Option<char>)> = Vec::new();
     let mut pending_dash = false;
     let mut skip_number = false;
+    // After `п.`: a point number must follow.
+    let mut want_point = false;
     let mut i = 0;
     while i < toks.len() {
         match &toks[i] {
@@ -346,6 +351,10 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
                     i += 1;
                     continue;
                 }
+                if want_point && nums.is_empty() && !*seen_article {
+                    return Some("a point without an article".to_owned());
+                }
+                want_point = false;
                 if n.len() > 3 || (n.len() > 1 && n.starts_with('0')) {
                     return Some(format!("`{n}` is not an article number"));
                 }
@@ -357,7 +366,8 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
                     if let (Some(c), None) = (cs.next(), cs.next())
                         && !matches!(*w, "п" | "ч" | "и")
                     {
-                        if !('а'..='е').contains(&c) {
+                        // Cyrillic point letters, or their romanizations (`58-1a`, `58-1b`).
+                        if !(('а'..='е').contains(&c) || ('a'..='g').contains(&c) || c == 'v') {
                             return Some(format!(
                                 "`{n}{w}` has a letter that is not a point letter (а–е)"
                             ));
@@ -391,7 +401,9 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
                 if STOP_WORDS.contains(w) {
                     break;
                 }
-                if PART_WORDS.contains(w) {
+                if POINT_WORDS.contains(w) {
+                    want_point = true;
+                } else if PART_WORDS.contains(w) {
                     skip_number = true;
                 } else if !KNOWN_WORDS.contains(w) && w.chars().count() < 4 {
                     return Some(format!("unexpected `{w}`"));
@@ -403,6 +415,9 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
     }
     if pending_dash {
         return Some("it ends with a dash".to_owned());
+    }
+    if want_point {
+        return Some("`п.` without a point number".to_owned());
     }
     if nums.is_empty() {
         return None;
@@ -481,6 +496,8 @@ mod tests {
             "антисоветская агитация",
             "-",
             "58-10 УК КазССР",
+            "Art. 58-1a",
+            "58-1b",
             "58-10, 58-11 УК РСФСР",
         ] {
             assert_eq!(problem(t), None, "{t}");

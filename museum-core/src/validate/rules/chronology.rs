@@ -12,7 +12,7 @@ use crate::validate::sink::Sink;
 rule! {
     /// ## What it checks
     /// An arrest, sentence, execution, camp arrival or release dated before the person's
-    /// birth.
+    /// birth. Reported once per person, on the birth date, naming the first such event.
     ///
     /// ## Why it matters
     /// Impossible: one of the dates is wrong, often a birth year typed with the arrest year's
@@ -23,7 +23,7 @@ rule! {
     /// id,surname,birth_date,arrest_date
     /// v1,Майлин,1938,1937-08-02
     /// ```
-    /// `victims.csv:2:arrest_date: error[M301] arrest date precedes the birth date`
+    /// `victims.csv:2:birth_date: error[M301] birth date is after the arrest date`
     EventBeforeBirth => EventBeforeBirth
 }
 
@@ -63,8 +63,7 @@ rule! {
 
 rule! {
     /// ## What it checks
-    /// An execution dated before the arrest, for a case without a sentence date (with one,
-    /// M302 and M303 cover the order).
+    /// An execution dated before the arrest of the same case.
     ///
     /// ## Why it matters
     /// Impossible: one of the dates is wrong.
@@ -320,6 +319,9 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
         sink,
         None,
     );
+    // The first (and most certain) case event that precedes the birth: one finding, on the
+    // birth date.
+    let mut before_birth: Option<(Severity, Dated<'_>, Option<usize>)> = None;
     for (k, c) in v.cases.iter().enumerate() {
         let case = several.then_some(k + 1);
         let arrest = dated(&c.arrest_date, "arrest_date");
@@ -334,16 +336,11 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
         ];
         for event in events.into_iter().flatten() {
             let name = event_name(event.field);
-            if birth.is_some() {
-                order(
-                    Code::EventBeforeBirth,
-                    birth,
-                    Some(event),
-                    &|| format!("{name} precedes the birth date"),
-                    loc,
-                    sink,
-                    case,
-                );
+            if let Some(b) = birth
+                && let Some(sev) = reversed_dated(&b, &event)
+                && before_birth.as_ref().is_none_or(|(worst, ..)| sev > *worst)
+            {
+                before_birth = Some((sev, event, case));
             }
             if let Some(death) = death
                 && let Some(sev) = reversed_dated(&event, &death)
@@ -391,17 +388,15 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
             sink,
             case,
         );
-        if c.sentence_date.is_none() {
-            order(
-                Code::ExecutionBeforeArrest,
-                arrest,
-                execution,
-                &|| "execution date precedes the arrest date".to_owned(),
-                loc,
-                sink,
-                case,
-            );
-        }
+        order(
+            Code::ExecutionBeforeArrest,
+            arrest,
+            execution,
+            &|| "execution date precedes the arrest date".to_owned(),
+            loc,
+            sink,
+            case,
+        );
         let rehabilitation = dated(&c.rehabilitation_date, "rehabilitation_date");
         let (base, what) = if sentence.is_some() {
             (sentence, "sentence")
@@ -450,6 +445,36 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
                 .with_help("add the execution date if a source gives it, or note that the sentence was commuted"),
             );
         }
+    }
+    if let (Some((severity, event, case)), Some(b)) = (before_birth, birth)
+        && sink.on(Code::EventBeforeBirth)
+    {
+        let case = case.map(|k| format!(" (case {k})")).unwrap_or_default();
+        let name = event_name(event.field);
+        let message = match severity {
+            Severity::Error => format!("birth date is after the {name}{case}"),
+            _ => format!(
+                "birth date is after the {name}{case} as written (the dates are uncertain, so it may be right)"
+            ),
+        };
+        sink.push_with(
+            Diagnostic::new(
+                Code::EventBeforeBirth,
+                message,
+                loc.with_field("birth_date"),
+            )
+            .with_value(format!(
+                "birth_date {}, {} {}",
+                b.date.original(),
+                event.field,
+                event.date.original()
+            ))
+            .with_help(format!(
+                "check `birth_date` and `{}` in the source; do not guess a correction",
+                event.field
+            )),
+            severity,
+        );
     }
 }
 
