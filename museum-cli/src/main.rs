@@ -11,11 +11,6 @@ use clap::Parser;
 
 use crate::exit::ExitStatus;
 
-// Validation builds and drops millions of small strings; mimalloc is markedly faster at that
-// than the system allocator, on every thread.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let printer = printer::Printer::new(&cli.global);

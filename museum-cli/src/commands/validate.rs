@@ -1,6 +1,6 @@
 //! `museum validate`: read datasets, check them, print findings.
 
-use std::fmt::Write as _;
+use std::io::Write;
 
 use anyhow::Context;
 use museum_core::io::DatasetKind;
@@ -17,24 +17,23 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
     let options = options(args)?;
     let inputs = inputs(&args.paths, args.kind.map(Into::into), printer)?;
     let report = validate_files(&inputs, &options)?;
-    let text = match args.format {
-        FindingsFormat::Human => human(&report, printer.color_stdout),
+    // Written as it is rendered: a report of many findings is never held twice in memory.
+    let mut out = printer.stdout();
+    match args.format {
+        FindingsFormat::Human => human(&mut out, &report, printer.color_stdout)?,
         FindingsFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report.to_json())?;
-            s.push('\n');
-            s
+            serde_json::to_writer_pretty(&mut out, &report.to_json())?;
+            writeln!(out)?;
         }
         FindingsFormat::Jsonl => {
-            let mut s = String::new();
-            for f in &report.to_json().findings {
-                s.push_str(&serde_json::to_string(f)?);
-                s.push('\n');
+            for d in &report.findings {
+                serde_json::to_writer(&mut out, &museum_core::validate::Finding::from(d))?;
+                writeln!(out)?;
             }
-            s
         }
-        FindingsFormat::Github => github(&report),
-    };
-    printer.out(&text)?;
+        FindingsFormat::Github => github(&mut out, &report)?,
+    }
+    out.flush()?;
     Ok(exit_status(&report, args.fail_on))
 }
 
@@ -120,8 +119,7 @@ fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {
     }
 }
 
-fn human(report: &Report, color: bool) -> String {
-    let mut s = String::new();
+fn human(s: &mut impl Write, report: &Report, color: bool) -> std::io::Result<()> {
     for d in &report.findings {
         let sev = match d.severity {
             Severity::Error => paint(color, "error", "31;1"),
@@ -129,23 +127,16 @@ fn human(report: &Report, color: bool) -> String {
             Severity::Info => paint(color, "info", "36"),
         };
         let loc = d.location.to_string();
-        let _ = write!(
-            s,
-            "{}{sev}[{}] {}",
-            if loc.is_empty() {
-                String::new()
-            } else {
-                format!("{loc}: ")
-            },
-            d.code.id(),
-            d.message
-        );
-        if let Some(v) = &d.value {
-            let _ = write!(s, ": `{}`", shorten(v));
+        if !loc.is_empty() {
+            write!(s, "{loc}: ")?;
         }
-        s.push('\n');
+        write!(s, "{sev}[{}] {}", d.code.id(), d.message)?;
+        if let Some(v) = &d.value {
+            write!(s, ": `{}`", shorten(v))?;
+        }
+        writeln!(s)?;
         if let Some(h) = &d.help {
-            let _ = writeln!(s, "  hint: {h}");
+            writeln!(s, "  hint: {h}")?;
         }
     }
     let (e, w, i) = (
@@ -154,7 +145,7 @@ fn human(report: &Report, color: bool) -> String {
         report.count(Severity::Info),
     );
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
+    writeln!(
         s,
         "{}, {}, {} in {} ({} records)",
         plural(e, "error"),
@@ -162,8 +153,7 @@ fn human(report: &Report, color: bool) -> String {
         plural(i, "info"),
         plural(report.files.len(), "file"),
         report.records
-    );
-    s
+    )
 }
 
 /// Values as shown on a terminal: invisible and control characters escaped (`\n`,
@@ -187,7 +177,7 @@ fn shorten(v: &str) -> String {
     out
 }
 
-fn github(report: &Report) -> String {
+fn github(s: &mut impl Write, report: &Report) -> std::io::Result<()> {
     fn esc(s: &str) -> String {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -196,7 +186,6 @@ fn github(report: &Report) -> String {
     fn esc_prop(s: &str) -> String {
         esc(s).replace(':', "%3A").replace(',', "%2C")
     }
-    let mut s = String::new();
     for d in &report.findings {
         let level = match d.severity {
             Severity::Error => "error",
@@ -214,9 +203,9 @@ fn github(report: &Report) -> String {
             "title={}",
             esc_prop(&format!("{} {}", d.code.id(), d.code.name()))
         ));
-        let _ = writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)));
+        writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)))?;
     }
-    s
+    Ok(())
 }
 
 fn message(d: &Diagnostic) -> String {

@@ -213,7 +213,6 @@ impl Layout {
             return None;
         }
         let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(rec.len());
-        let mut readable = Vec::with_capacity(rec.len());
         // One UTF-8 check for the whole record; a field is then sliced out of it (a field cut
         // inside a character falls back to its own check below).
         let whole = std::str::from_utf8(rec.as_slice()).ok();
@@ -222,7 +221,6 @@ impl Layout {
                 && let Some(t) = whole.zip(rec.range(i)).and_then(|(w, r)| w.get(r))
             {
                 texts.push(Cow::Borrowed(t));
-                readable.push(true);
                 continue;
             }
             if raw.len() > self.max_field_size {
@@ -239,13 +237,11 @@ impl Layout {
                     .with_help("a field this large is usually a quoting error; raise `max_field_size` in `museum.toml` if it is real"),
                 );
                 texts.push(Cow::Borrowed(""));
-                readable.push(false);
                 continue;
             }
             match std::str::from_utf8(raw) {
                 Ok(s) => {
                     texts.push(Cow::Borrowed(s));
-                    readable.push(true);
                 }
                 Err(_) => {
                     let lossy = String::from_utf8_lossy(raw).into_owned();
@@ -264,7 +260,6 @@ impl Layout {
                         .with_help(help),
                     );
                     texts.push(Cow::Owned(lossy));
-                    readable.push(false);
                 }
             }
         }
@@ -304,7 +299,9 @@ impl Layout {
         };
         if let Some(f) = on_field.as_mut() {
             for (i, t) in texts.iter().enumerate() {
-                if readable[i] && !t.is_empty() {
+                // Borrowed text is valid UTF-8 as written; owned text was repaired (U+FFFD) and is
+                // reported already; an oversized field is borrowed empty.
+                if matches!(t, Cow::Borrowed(_)) && !t.is_empty() {
                     f(i, &self.field_name(i), t, &loc);
                 }
             }

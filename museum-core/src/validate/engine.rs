@@ -273,7 +273,13 @@ impl KindState {
     }
 
     fn absorb(&mut self, facts: Facts, file: u32, report: &mut Report) {
-        self.ids.append(&facts.ids, file);
+        if self.ids.is_empty() {
+            // The first file's ids: moved, not copied (a million ids are tens of megabytes).
+            self.ids = facts.ids;
+            self.ids.set_file(file);
+        } else {
+            self.ids.append(&facts.ids, file);
+        }
         self.figures.extend(facts.figures);
         self.camps.extend(facts.camps);
         self.deferred.extend(facts.deferred);
@@ -466,11 +472,17 @@ fn shift_records(findings: &mut [Diagnostic], offset: u64) {
 }
 
 impl<'a, T: Check> Collector<'a, T> {
-    fn new(cx: &'a Context, world: &'a World, width: usize) -> Self {
+    fn new(cx: &'a Context, world: &'a World, width: usize, file_size: u64) -> Self {
+        // Room for the ids up front (address space only; pages are touched as ids arrive), so
+        // that the index is never copied while it grows.
+        let expected = usize::try_from(file_size / 128).unwrap_or(0).min(1 << 22);
         Collector {
             world,
             sink: Sink::new(cx, T::KIND),
-            facts: Facts::default(),
+            facts: Facts {
+                ids: IdIndex::with_capacity(expected),
+                ..Facts::default()
+            },
             next: 0,
             waiting: BTreeMap::new(),
             offset: 0,
@@ -607,7 +619,7 @@ fn csv_file<T: Check>(
             splitter,
         } => (layout, findings, splitter),
     };
-    let mut collector = Collector::<T>::new(cx, world, layout.width());
+    let mut collector = Collector::<T>::new(cx, world, layout.width(), size);
     collector.sink.extend(header);
     let threads = options.worker_threads();
     let mut split_findings = Vec::new();

@@ -150,6 +150,18 @@ impl IdIndex {
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
+
+    /// Marks every occurrence as seen in file `file`.
+    pub(crate) fn set_file(&mut self, file: u32) {
+        for e in &mut self.entries {
+            e.file = file;
+        }
+    }
+
+    /// Whether no id was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 #[cfg(test)]

@@ -143,7 +143,13 @@ fn plainly_valid(text: &str) -> bool {
         .iter()
         .find_map(|suffix| text.strip_suffix(suffix))
         .map_or(text, str::trim_end);
+    let body = ["ст.ст. ", "ст. ", "ст.", "Art. "]
+        .iter()
+        .find_map(|prefix| body.strip_prefix(prefix))
+        .unwrap_or(body);
+    // A letter other than `п`, `с`, `т`, `У`, `К`… left over means the slow path decides.
     !body.is_empty()
+        && !body.starts_with(['ч', 'п'])
         && body.split(", ").all(|item| {
             let (article, point) = match item
                 .split_once('-')

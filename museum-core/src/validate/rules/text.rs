@@ -159,6 +159,38 @@ impl Policy {
     }
 }
 
+/// The byte classes present in `bytes` (see [`CLASS`]).
+fn classify(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0u8, |a, &b| a | CLASS[b as usize])
+}
+
+/// Whether `bytes` holds an invisible character or an unusual space. Called only when a lead
+/// byte of one is present: most such lead bytes start ordinary punctuation (`№`, `«»`, `—`, `…`).
+fn has_suspect_sequence(bytes: &[u8]) -> bool {
+    bytes.windows(2).enumerate().any(|(i, w)| {
+        let third = bytes.get(i + 2).copied().unwrap_or(0);
+        match (w[0], w[1]) {
+            // C1 controls, NBSP, soft hyphen.
+            (0xC2, 0x80..=0x9F | 0xA0 | 0xAD) => true,
+            // Combining grapheme joiner, Arabic letter mark.
+            (0xCD, 0x8F) | (0xD8, 0x9C) => true,
+            // Ogham space mark, Mongolian vowel separator.
+            (0xE1, 0x9A) => third == 0x80,
+            (0xE1, 0xA0) => third == 0x8E,
+            // U+2000–U+200F spaces and marks, U+2028–U+202F separators, bidi, narrow NBSP.
+            (0xE2, 0x80) => matches!(third, 0x80..=0x8F | 0xA8..=0xAF),
+            // U+205F–U+206F: medium space, word joiner, invisible operators, isolates.
+            (0xE2, 0x81) => matches!(third, 0x9F..=0xAF),
+            // Ideographic space.
+            (0xE3, 0x80) => third == 0x80,
+            // BOM, interlinear annotations.
+            (0xEF, 0xBB) => third == 0xBF,
+            (0xEF, 0xBF) => matches!(third, 0xB9..=0xBB),
+            _ => false,
+        }
+    })
+}
+
 /// Runs the text rules on one field value (see [`check_field_with`]).
 pub(crate) fn check_field(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     check_field_with(field, Policy::of(field), text, loc, sink);
@@ -173,11 +205,12 @@ pub(crate) fn check_field_with(
     sink: &mut Sink<'_>,
 ) {
     let bytes = text.as_bytes();
-    let classes = bytes.iter().fold(0u8, |a, &b| a | CLASS[b as usize]);
+    let classes = classify(bytes);
     let double_space =
         classes & SPACE != 0 && bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
     let free = policy.free;
-    let control_suspect = classes & (CTRL | SUSPECT) != 0 || (!free && classes & BREAK != 0);
+    let suspect = classes & SUSPECT != 0 && has_suspect_sequence(bytes);
+    let control_suspect = classes & CTRL != 0 || suspect || (!free && classes & BREAK != 0);
     if control_suspect
         && sink.on(Code::ControlCharacter)
         && text.chars().any(|c| invisible(c, free).is_some())
@@ -189,7 +222,7 @@ pub(crate) fn check_field_with(
     }
     let edge = bytes.first().is_some_and(|b| b.is_ascii_whitespace())
         || bytes.last().is_some_and(|b| b.is_ascii_whitespace());
-    if (edge || double_space || classes & (TAB | SUSPECT) != 0) && sink.on(Code::StrayWhitespace) {
+    if (edge || double_space || suspect || classes & TAB != 0) && sink.on(Code::StrayWhitespace) {
         whitespace(field, text, loc, free, sink);
     }
     if bytes.len() <= 24 && !policy.parsed && sink.on(Code::PlaceholderValue) {
@@ -336,6 +369,11 @@ fn cyrillic_to_latin(c: char) -> Option<char> {
     })
 }
 
+/// Whether `c` is a letter: Latin and Cyrillic ones without consulting Unicode tables.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_cyrillic(c) || is_latin(c) || (c > '\u{24F}' && c.is_alphabetic())
+}
+
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
 }
@@ -344,7 +382,7 @@ fn is_latin(c: char) -> bool {
 /// look-alike.
 pub(crate) fn mixed_words(text: &str) -> Vec<(&str, Option<String>)> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    for word in text.split(|c: char| !is_letter(c)) {
         if word.is_empty() {
             continue;
         }
@@ -534,6 +572,23 @@ mod tests {
         );
         assert_eq!(mixed_words("Жzх"), vec![("Жzх", None)]);
         assert!(mixed_words("ВКП(б) 10.XI.1937 Alash Орда").is_empty());
+    }
+
+    #[test]
+    fn suspect_sequences() {
+        for text in [
+            "a\u{200B}b",
+            "a\u{A0}b",
+            "\u{AD}",
+            "a\u{FEFF}",
+            "\u{2066}x",
+            "\u{3000}",
+        ] {
+            assert!(has_suspect_sequence(text.as_bytes()), "{text:?}");
+        }
+        for text in ["№ 5", "«Алаш»", "1937—1938", "т. 4…", "§ 2", "Ä"] {
+            assert!(!has_suspect_sequence(text.as_bytes()), "{text:?}");
+        }
     }
 
     #[test]
