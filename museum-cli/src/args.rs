@@ -52,10 +52,24 @@ pub(crate) enum Command {
         "Examples:\n",
         "  museum validate datasets/                      # every file of the archive, with cross-file references\n",
         "  museum validate list.csv --kind victims        # one list whose name does not tell its kind\n",
-        "  museum validate datasets/ --format json > findings.json\n\n",
+        "  museum validate datasets/ --format json > findings.json\n",
+        "  museum validate list.csv --kind victims --ignore M6,stray-whitespace\n",
+        "  museum validate datasets/ --select M3 --fail-on warning\n\n",
+        "Configuration: a `museum.toml` in the validated directory (or the file's directory) sets\n",
+        "severities per code, ignored codes and thresholds; see `museum rules` for the codes.\n\n",
         "Exit codes:\n  0  no finding at or above `--fail-on`\n  1  findings at or above `--fail-on`\n  2  could not run"
     ))]
     Validate(ValidateArgs),
+    /// List the finding codes, or explain one.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum rules                      # every code: id, name, severity, summary\n",
+        "  museum rules M302                 # what the rule checks, why, and an example\n",
+        "  museum rules stray-whitespace     # the same, by name\n",
+        "  museum rules --format json        # for tools\n\n",
+        "Exit codes:\n  0  listed\n  2  unknown code"
+    ))]
+    Rules(RulesArgs),
     /// Write the JSON Schemas of the entities and the Frictionless `datapackage.json`.
     #[command(after_help = concat!(
         "Examples:\n",
@@ -159,7 +173,8 @@ impl From<KindArg> for museum_core::io::DatasetKind {
 
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Files or directories to validate (a directory: every dataset file in it).
+    /// Files or directories to validate (a directory: every dataset file in it, with references
+    /// checked across the files).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
     /// What the files hold, when their names do not tell (`victims.csv` does).
@@ -171,6 +186,40 @@ pub(crate) struct ValidateArgs {
     /// Exit 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub(crate) fail_on: FailOn,
+    /// Report only these codes: ids (`M201`), names (`unparseable-date`) or id prefixes (`M3`),
+    /// comma-separated.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Do not report these codes (ids, names or prefixes, comma-separated).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// The configuration file to use instead of the `museum.toml` next to the data.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) config: Option<PathBuf>,
+    /// Replace personal values (names, dates, places of victims and figures) by `***`.
+    #[arg(long)]
+    pub(crate) mask_values: bool,
+    /// Worker threads for large CSV files (default: one per CPU).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+}
+
+/// Output format of `museum rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RulesFormat {
+    /// A table, or the rule's documentation.
+    Human,
+    /// JSON: an array of `{code, name, severity, summary}`, or one object with `docs`.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// A code id (`M201`) or name (`unparseable-date`) to explain.
+    pub(crate) code: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub(crate) format: RulesFormat,
 }
 
 #[derive(Debug, Args)]

@@ -34,6 +34,11 @@ impl Printer {
         }
     }
 
+    /// A buffered writer to stdout, for results written piece by piece.
+    pub(crate) fn stdout(&self) -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+    }
+
     /// Writes a result to stdout.
     pub(crate) fn out(&self, text: &str) -> std::io::Result<()> {
         let mut out = std::io::stdout().lock();

@@ -18,14 +18,15 @@
 //!            Жургенов,Темирбек,Караевич,1898,2 августа 1937 г.,ВМН,25.02.1938\n";
 //! let reader = RecordReader::<Victim>::from_csv_reader(csv.as_bytes(), "list.csv", &CsvOptions::default());
 //! for item in reader {
-//!     if let ReadItem::Record(v, findings) = item {
-//!         let case = &v.record.cases[0];
-//!         assert_eq!(case.sentence.as_ref().unwrap().kind, SentenceKind::Execution);
-//!         assert_eq!(case.execution_date.as_ref().unwrap().to_string(), "1938-02-25");
-//!         assert_eq!(v.location.line, Some(2));
-//!         // The list has no `id` column: records are named after file and line.
-//!         assert_eq!(v.record.id, "list-2");
-//!         assert!(findings.is_empty());
+//!     match item {
+//!         ReadItem::Record(v, _findings) => {
+//!             let case = &v.record.cases[0];
+//!             assert_eq!(case.sentence.as_ref().unwrap().kind, SentenceKind::Execution);
+//!             assert_eq!(case.execution_date.as_ref().unwrap().to_string(), "1938-02-25");
+//!             assert_eq!(v.location.line, Some(2));
+//!         }
+//!         // The list has no `id` column: that is a finding (M113), not a failure.
+//!         ReadItem::Finding(f) => assert_eq!(f.code.id(), "M113"),
 //!     }
 //! }
 //! ```

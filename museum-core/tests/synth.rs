@@ -315,10 +315,24 @@ fn without_defects_the_data_is_clean() {
     // And validation of the directory finds no errors.
     let (archive, _) = Archive::load_dir(dir.path(), &CsvOptions::default()).unwrap();
     let report = validate_archive(&archive, &ValidateOptions::default());
+    // No errors; the only warnings are deliberate realistic noise that validation is right to
+    // point out: a Latin look-alike letter inside a Cyrillic word, a record with every date lost.
+    let unexpected: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|d| {
+            d.severity == museum_core::Severity::Error
+                || (d.severity == museum_core::Severity::Warning
+                    && !matches!(
+                        d.code,
+                        museum_core::Code::MixedScript | museum_core::Code::NoDates
+                    ))
+        })
+        .collect();
     assert!(
-        report.findings.is_empty(),
+        unexpected.is_empty(),
         "{:?}",
-        &report.findings[..report.findings.len().min(5)]
+        &unexpected[..unexpected.len().min(5)]
     );
 }
 

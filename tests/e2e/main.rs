@@ -3,8 +3,10 @@
 // Shared helpers: temp dirs, running the binary.
 mod util;
 
-// `museum validate`
+// `museum validate`: output, options, configuration, bad input
 mod validate;
+// `museum rules`, and every rule against its fixtures
+mod rules;
 // `museum schema`
 mod schema;
 // `museum export`, checked with jsonschema, frictionless and pyarrow

@@ -50,7 +50,14 @@ fn synth_writes_an_archive_that_validates() {
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["summary"]["errors"], 0, "{v:#}");
-    assert_eq!(v["summary"]["warnings"], 0, "{v:#}");
+    // Only the deliberate noise: look-alike letters (M210), records without dates (M602), and
+    // infos (death sentence without execution date, sparse columns).
+    for (code, _) in v["summary"]["by_code"].as_object().unwrap() {
+        assert!(
+            ["M210", "M308", "M602", "M603"].contains(&code.as_str()),
+            "{v:#}"
+        );
+    }
     assert_eq!(v["summary"]["records"], 2000 + 8);
 }
 

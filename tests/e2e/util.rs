@@ -94,3 +94,35 @@ pub(crate) fn python_with(packages: &[&str]) -> PathBuf {
     }
     py
 }
+
+/// Runs `museum validate` with `args` and parses its `--format json` output.
+pub(crate) fn validate_json(args: &[&str]) -> (i32, serde_json::Value, String) {
+    let mut all = vec!["validate"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let o = museum(&all);
+    let out = stdout(&o);
+    let v = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}\nstderr:\n{}", stderr(&o)));
+    (code(&o), v, stderr(&o))
+}
+
+/// The codes of the findings of a `--format json` document.
+pub(crate) fn codes(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The arguments that tell `museum validate` what a fixture holds: nothing for a directory or
+/// a file whose name tells (`M310_reversed_camps.csv`), `--kind victims` otherwise.
+pub(crate) fn kind_args(path: &Path) -> Vec<&'static str> {
+    if path.is_dir() || museum_core::io::DatasetKind::from_path(path).is_some() {
+        Vec::new()
+    } else {
+        vec!["--kind", "victims"]
+    }
+}

@@ -1,6 +1,7 @@
 //! One file per subcommand; `run` dispatches.
 
 mod export;
+mod rules;
 mod schema;
 mod synth;
 mod validate;
@@ -15,5 +16,6 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Schema(args) => schema::run(&args, printer),
         Command::Export(args) => export::run(&args, printer),
         Command::Synth(args) => synth::run(&args, printer),
+        Command::Rules(args) => rules::run(&args, printer),
     }
 }

@@ -1,10 +1,12 @@
 //! `museum validate`: read datasets, check them, print findings.
 
-use std::fmt::Write as _;
+use std::io::Write;
 
 use anyhow::Context;
 use museum_core::io::{Archive, CsvOptions, DatasetKind};
-use museum_core::validate::{Report, ValidateOptions, validate_archive};
+use museum_core::validate::{
+    Config, Input, Report, Selector, ValidateOptions, dataset_files, validate_files,
+};
 use museum_core::{Diagnostic, Severity};
 
 use crate::args::{FailOn, FindingsFormat, ValidateArgs};
@@ -12,27 +14,95 @@ use crate::exit::ExitStatus;
 use crate::printer::{Printer, paint};
 
 pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let archive = load(&args.paths, args.kind.map(Into::into), printer)?;
-    let report = validate_archive(&archive, &ValidateOptions::default());
-    let text = match args.format {
-        FindingsFormat::Human => human(&report, printer.color_stdout),
+    let options = options(args)?;
+    let inputs = inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let report = validate_files(&inputs, &options)?;
+    // Written as it is rendered: a report of many findings is never held twice in memory.
+    let mut out = printer.stdout();
+    match args.format {
+        FindingsFormat::Human => human(&mut out, &report, printer.color_stdout)?,
         FindingsFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report.to_json())?;
-            s.push('\n');
-            s
+            serde_json::to_writer_pretty(&mut out, &report.to_json())?;
+            writeln!(out)?;
         }
         FindingsFormat::Jsonl => {
-            let mut s = String::new();
-            for f in &report.to_json().findings {
-                s.push_str(&serde_json::to_string(f)?);
-                s.push('\n');
+            for d in &report.findings {
+                serde_json::to_writer(&mut out, &museum_core::validate::Finding::from(d))?;
+                writeln!(out)?;
             }
-            s
         }
-        FindingsFormat::Github => github(&report),
-    };
-    printer.out(&text)?;
+        FindingsFormat::Github => github(&mut out, &report)?,
+    }
+    out.flush()?;
     Ok(exit_status(&report, args.fail_on))
+}
+
+/// The options of this run: `museum.toml` (or `--config`), then the command line.
+fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => args.paths.iter().find_map(|p| Config::find(p)),
+    };
+    let mut config = match &config_path {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    for s in args.select.iter().chain(&args.ignore) {
+        Selector::parse(s)?;
+    }
+    if !args.select.is_empty() {
+        config.select.clone_from(&args.select);
+    }
+    config.ignore.extend(args.ignore.iter().cloned());
+    let mut options = config.apply(ValidateOptions::default())?;
+    options.mask_values = args.mask_values;
+    if let Some(n) = args.threads {
+        options.threads = n;
+    }
+    Ok(options)
+}
+
+/// The files to validate: directories give their dataset files, files their kind.
+fn inputs(
+    paths: &[std::path::PathBuf],
+    kind: Option<DatasetKind>,
+    printer: &Printer,
+) -> anyhow::Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let (found, skipped) = dataset_files(path)
+                .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
+            for s in skipped {
+                printer.warn(&format!(
+                    "skipped `{}`: its name does not tell what it holds",
+                    s.display()
+                ));
+            }
+            if found.is_empty() {
+                printer.warn(&format!(
+                    "`{}` has no dataset files (`victims.csv`, `figures.csv`…)",
+                    path.display()
+                ));
+            }
+            inputs.extend(found);
+        } else if path.is_file() {
+            let k = kind
+                .or_else(|| DatasetKind::from_path(path))
+                .ok_or_else(|| {
+                    museum_core::Error::from(museum_core::ErrorKind::UnknownKind {
+                        path: path.clone(),
+                    })
+                })?;
+            inputs.push(Input {
+                path: path.clone(),
+                kind: k,
+            });
+        } else {
+            anyhow::bail!("`{}` does not exist", path.display());
+        }
+    }
+    Ok(inputs)
 }
 
 /// Loads the given files and directories into one archive.
@@ -97,8 +167,7 @@ fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {
     }
 }
 
-fn human(report: &Report, color: bool) -> String {
-    let mut s = String::new();
+fn human(s: &mut impl Write, report: &Report, color: bool) -> std::io::Result<()> {
     for d in &report.findings {
         let sev = match d.severity {
             Severity::Error => paint(color, "error", "31;1"),
@@ -106,23 +175,16 @@ fn human(report: &Report, color: bool) -> String {
             Severity::Info => paint(color, "info", "36"),
         };
         let loc = d.location.to_string();
-        let _ = write!(
-            s,
-            "{}{sev}[{}] {}",
-            if loc.is_empty() {
-                String::new()
-            } else {
-                format!("{loc}: ")
-            },
-            d.code.id(),
-            d.message
-        );
-        if let Some(v) = &d.value {
-            let _ = write!(s, ": `{}`", shorten(v));
+        if !loc.is_empty() {
+            write!(s, "{loc}: ")?;
         }
-        s.push('\n');
+        write!(s, "{sev}[{}] {}", d.code.id(), d.message)?;
+        if let Some(v) = &d.value {
+            write!(s, ": `{}`", shorten(v))?;
+        }
+        writeln!(s)?;
         if let Some(h) = &d.help {
-            let _ = writeln!(s, "  hint: {h}");
+            writeln!(s, "  hint: {h}")?;
         }
     }
     let (e, w, i) = (
@@ -131,7 +193,7 @@ fn human(report: &Report, color: bool) -> String {
         report.count(Severity::Info),
     );
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
+    writeln!(
         s,
         "{}, {}, {} in {} ({} records)",
         plural(e, "error"),
@@ -139,21 +201,31 @@ fn human(report: &Report, color: bool) -> String {
         plural(i, "info"),
         plural(report.files.len(), "file"),
         report.records
-    );
-    s
+    )
 }
 
-/// Long values are cut for the terminal (JSON output keeps them whole).
+/// Values as shown on a terminal: invisible and control characters escaped (`\n`,
+/// `\u{200b}`), long values cut (JSON output keeps them whole and raw).
 fn shorten(v: &str) -> String {
     const MAX: usize = 80;
-    if v.chars().count() <= MAX {
-        v.to_owned()
-    } else {
-        format!("{}…", v.chars().take(MAX).collect::<String>())
+    let mut out = String::new();
+    for (n, c) in v.chars().enumerate() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        let invisible = c.is_control()
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+        if invisible {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
-fn github(report: &Report) -> String {
+fn github(s: &mut impl Write, report: &Report) -> std::io::Result<()> {
     fn esc(s: &str) -> String {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -162,7 +234,6 @@ fn github(report: &Report) -> String {
     fn esc_prop(s: &str) -> String {
         esc(s).replace(':', "%3A").replace(',', "%2C")
     }
-    let mut s = String::new();
     for d in &report.findings {
         let level = match d.severity {
             Severity::Error => "error",
@@ -180,9 +251,9 @@ fn github(report: &Report) -> String {
             "title={}",
             esc_prop(&format!("{} {}", d.code.id(), d.code.name()))
         ));
-        let _ = writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)));
+        writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)))?;
     }
-    s
+    Ok(())
 }
 
 fn message(d: &Diagnostic) -> String {

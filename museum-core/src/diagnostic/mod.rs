@@ -131,6 +131,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The longest value a finding carries, in characters.
+    pub const MAX_VALUE_CHARS: usize = 1000;
+
     /// A finding with the code's default severity.
     pub fn new(code: Code, message: impl Into<String>, location: Location) -> Self {
         Diagnostic {
@@ -144,10 +147,18 @@ impl Diagnostic {
         }
     }
 
-    /// Sets the offending value.
+    /// Sets the offending value. Values longer than [`Diagnostic::MAX_VALUE_CHARS`] characters
+    /// are cut and end with `…` (a runaway field should not make a report megabytes long).
     #[must_use]
     pub fn with_value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
+        let mut value = value.into();
+        if value.len() > Self::MAX_VALUE_CHARS
+            && let Some((cut, _)) = value.char_indices().nth(Self::MAX_VALUE_CHARS)
+        {
+            value.truncate(cut);
+            value.push('…');
+        }
+        self.value = Some(value);
         self
     }
 

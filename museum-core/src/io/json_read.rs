@@ -10,6 +10,7 @@ use std::marker::PhantomData;
 use serde_json::Value;
 
 use super::columns::find_column;
+use super::encoding::{Sniff, sniff};
 use super::record::{Record, Row};
 use super::{Located, ReadItem};
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -84,8 +85,27 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
 }
 
 /// Reads a JSON array of records.
-pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec<ReadItem<T>>> {
-    let value: Value = match serde_json::from_reader(reader) {
+pub(super) fn json_array<T: Record>(mut reader: impl Read, file: &str) -> Result<Vec<ReadItem<T>>> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", file, e))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(vec![ReadItem::Finding(
+            Diagnostic::new(Code::EmptyFile, "the file is empty", Location::file(file))
+                .with_help("a JSON dataset is an array of records: `[{...}, {...}]`"),
+        )]);
+    }
+    let bom = match sniff(&bytes) {
+        Sniff::Utf8 { bom } => bom,
+        Sniff::Unreadable { message, help } => {
+            return Ok(vec![ReadItem::Finding(
+                Diagnostic::new(Code::InvalidEncoding, message, Location::file(file))
+                    .with_help(help),
+            )]);
+        }
+    };
+    let value: Value = match serde_json::from_slice(&bytes[bom..]) {
         Ok(v) => v,
         Err(e) => {
             let loc = Location {
@@ -96,11 +116,10 @@ pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec
             if e.is_io() {
                 return Err(Error::io("read", file, std::io::Error::other(e)));
             }
-            return Ok(vec![ReadItem::Finding(Diagnostic::new(
-                Code::MalformedJson,
-                format!("invalid JSON: {e}"),
-                loc,
-            ))]);
+            return Ok(vec![ReadItem::Finding(
+                Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc)
+                    .with_help("a JSON dataset is one array of records: `[{...}, {...}]`; for one record per line name the file `.jsonl`"),
+            )]);
         }
     };
     let items = match value {
@@ -108,14 +127,37 @@ pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec
         // A bundle object `{ "victims": [...] }` or a single record.
         Value::Object(mut o) => match o.remove(T::KIND.as_str()) {
             Some(Value::Array(items)) => items,
-            _ => vec![Value::Object(o)],
+            Some(_) => {
+                return Ok(vec![ReadItem::Finding(
+                    Diagnostic::new(
+                        Code::MalformedJson,
+                        format!("`{}` is not an array of records", T::KIND.as_str()),
+                        Location::file(file),
+                    )
+                    .with_help(format!(
+                        "write `{{\"{}\": [{{...}}, {{...}}]}}` or a plain array",
+                        T::KIND.as_str()
+                    )),
+                )]);
+            }
+            None => vec![Value::Object(o)],
         },
-        _ => {
-            return Ok(vec![ReadItem::Finding(Diagnostic::new(
-                Code::MalformedJson,
-                "expected an array of records",
-                Location::file(file),
-            ))]);
+        other => {
+            let what = match other {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::String(_) => "a string",
+                _ => "not an array",
+            };
+            return Ok(vec![ReadItem::Finding(
+                Diagnostic::new(
+                    Code::MalformedJson,
+                    format!("expected an array of records, found {what}"),
+                    Location::file(file),
+                )
+                .with_help("a JSON dataset is one array of records: `[{...}, {...}]`"),
+            )]);
         }
     };
     Ok(items
@@ -136,6 +178,9 @@ pub(super) fn json_array<T: Record>(reader: impl Read, file: &str) -> Result<Vec
 
 /// Streams JSON Lines.
 pub(super) struct JsonLines<T, R> {
+    /// A file that is not UTF-8 text is reported once and not read.
+    unreadable: Option<Diagnostic>,
+    done: bool,
     lines: std::io::Lines<R>,
     file: String,
     line: u64,
@@ -144,8 +189,26 @@ pub(super) struct JsonLines<T, R> {
 }
 
 impl<T: Record, R: BufRead> JsonLines<T, R> {
-    pub(super) fn new(reader: R, file: String) -> Self {
+    pub(super) fn new(mut reader: R, file: String) -> Self {
+        let head = reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
+        let unreadable = match sniff(&head) {
+            Sniff::Unreadable { message, help } => Some(
+                Diagnostic::new(Code::InvalidEncoding, message, Location::file(file.clone()))
+                    .with_help(help),
+            ),
+            Sniff::Utf8 { .. } if head.is_empty() => Some(
+                Diagnostic::new(
+                    Code::EmptyFile,
+                    "the file is empty",
+                    Location::file(file.clone()),
+                )
+                .with_help("a JSON Lines dataset has one record object per line"),
+            ),
+            Sniff::Utf8 { .. } => None,
+        };
         JsonLines {
+            unreadable,
+            done: false,
             lines: reader.lines(),
             file,
             line: 0,
@@ -159,6 +222,14 @@ impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
     type Item = ReadItem<T>;
 
     fn next(&mut self) -> Option<ReadItem<T>> {
+        if let Some(d) = self.unreadable.take() {
+            // Nothing more is read from a file that is not text.
+            self.done = true;
+            return Some(ReadItem::Finding(d));
+        }
+        if self.done {
+            return None;
+        }
         loop {
             let line = self.lines.next()?;
             self.line += 1;
@@ -188,11 +259,10 @@ impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
             return Some(
                 match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
                     Ok(v) => convert::<T>(v, loc),
-                    Err(e) => ReadItem::Finding(Diagnostic::new(
-                        Code::MalformedJson,
-                        format!("invalid JSON: {e}"),
-                        loc,
-                    )),
+                    Err(e) => ReadItem::Finding(
+                        Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc)
+                            .with_help("JSON Lines has one complete JSON object per line"),
+                    ),
                 },
             );
         }

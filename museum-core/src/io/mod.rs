@@ -10,13 +10,14 @@
 //! - [`write_csv`] writes records back in canonical columns.
 
 pub mod columns;
-mod csv_read;
-mod json_read;
+pub(crate) mod csv_read;
+mod encoding;
+pub(crate) mod json_read;
 mod record;
 mod write;
 
 pub use columns::{Column, normalize_header};
-pub use csv_read::CsvOptions;
+pub use csv_read::{CsvOptions, DEFAULT_BLOCK_SIZE, DEFAULT_MAX_FIELD_SIZE};
 pub use record::{Record, Row};
 pub use write::{write_csv, write_csv_file};
 
@@ -205,9 +206,7 @@ impl<T: Record> RecordReader<T> {
                 name,
                 options,
             )),
-            FileFormat::Json => {
-                Box::new(json_read::json_array::<T>(BufReader::new(file), &name)?.into_iter())
-            }
+            FileFormat::Json => Box::new(json_read::json_array::<T>(file, &name)?.into_iter()),
             FileFormat::JsonLines => Box::new(json_read::JsonLines::<T, _>::new(
                 BufReader::new(file),
                 name,

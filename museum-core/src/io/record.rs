@@ -1,5 +1,8 @@
 //! The [`Record`] trait (how an entity is read from and written to a flat row) and [`Row`].
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -12,6 +15,18 @@ use crate::model::{
     Camp, Claim, Coordinates, Estimate, Event, Figure, HistoricalDate, PersonName, Place,
     RepressionCase, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
 };
+
+/// Whether `s` is empty or only whitespace; decided by the first byte in the common case (a
+/// byte that is neither ASCII whitespace nor the lead byte of a Unicode space).
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_whitespace() || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) => {
+            s.trim().is_empty()
+        }
+        Some(_) => false,
+    }
+}
 
 /// A flat row of one record: the values of the kind's canonical columns (by index into
 /// [`DatasetKind::columns`]), the unknown columns, and where the row is.
@@ -34,7 +49,7 @@ impl<'a> Row<'a> {
             .get(col)
             .copied()
             .flatten()
-            .filter(|s| !s.trim().is_empty())
+            .filter(|s| !is_blank(s))
     }
 
     /// The value as an owned string (see [`Row::text`]).
@@ -92,6 +107,11 @@ impl<'a> Row<'a> {
                         Code::ImpossibleDate,
                         "check the source; do not guess a correction".to_owned(),
                     )
+                } else if let Some(fixed) = digit_lookalikes(text) {
+                    (
+                        Code::UnparseableDate,
+                        format!("a letter stands where a digit belongs; did you mean `{fixed}`?"),
+                    )
                 } else {
                     (
                         Code::UnparseableDate,
@@ -110,7 +130,7 @@ impl<'a> Row<'a> {
 
     /// A sex value; unknown spellings are kept and reported.
     pub fn sex(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<Sex> {
-        let s = Sex::parse(self.text(col)?)?;
+        let s = memo(&SEXES, self.text(col)?, Sex::parse)?;
         if s.value == SexValue::Unrecognised {
             out.push(
                 Diagnostic::new(
@@ -127,7 +147,7 @@ impl<'a> Row<'a> {
 
     /// A sentence; unknown spellings are kept and reported.
     pub fn sentence(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<Sentence> {
-        let s = Sentence::parse(self.text(col)?)?;
+        let s = memo(&SENTENCES, self.text(col)?, Sentence::parse)?;
         if s.kind == SentenceKind::Unrecognised {
             out.push(
                 Diagnostic::new(Code::UnknownSentence, "sentence cannot be mapped to a kind", self.loc(col))
@@ -198,6 +218,69 @@ impl<'a> Row<'a> {
     }
 }
 
+thread_local! {
+    static SEXES: RefCell<HashMap<String, Option<Sex>>> = RefCell::new(HashMap::new());
+    static SENTENCES: RefCell<HashMap<String, Option<Sentence>>> = RefCell::new(HashMap::new());
+}
+
+/// Parses a vocabulary value through a per-thread cache: a list writes the same few spellings
+/// (`ВМН`, `10 лет ИТЛ`, `муж.`) hundreds of thousands of times.
+fn memo<T: Clone>(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, T>>>,
+    text: &str,
+    parse: impl FnOnce(&str) -> T,
+) -> T {
+    const MAX_ENTRIES: usize = 4096;
+    cache.with(|c| {
+        if let Some(v) = c.borrow().get(text) {
+            return v.clone();
+        }
+        let v = parse(text);
+        let mut c = c.borrow_mut();
+        if c.len() < MAX_ENTRIES {
+            c.insert(text.to_owned(), v.clone());
+        }
+        v
+    })
+}
+
+/// The text with letters that look like digits (Cyrillic `З`, `О`, `б`, Latin `O`, `l`)
+/// replaced by them, when the text is otherwise digits and date punctuation and has such a
+/// letter next to a digit (`19З7` → `1937`).
+fn digit_lookalikes(text: &str) -> Option<String> {
+    let map = |c: char| match c {
+        'З' | 'з' | 'Ӡ' => Some('3'),
+        'О' | 'о' | 'O' | 'o' => Some('0'),
+        'б' => Some('6'),
+        'l' | 'I' | 'І' | 'і' | '|' => Some('1'),
+        'S' | 's' => Some('5'),
+        'B' => Some('8'),
+        _ => None,
+    };
+    let t = text.trim();
+    let mut changed = false;
+    let mut out = String::with_capacity(t.len());
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' ' | '?' | '~') {
+            out.push(c);
+        } else if let Some(d) = map(c) {
+            let near_digit = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            if !(near_digit(i.checked_sub(1)) || near_digit(Some(i + 1))) {
+                return None;
+            }
+            out.push(d);
+            changed = true;
+        } else {
+            return None;
+        }
+    }
+    (changed && HistoricalDate::parse(&out).is_ok()).then_some(out)
+}
+
 /// An entity that can be read from and written to flat rows (CSV) and JSON.
 pub trait Record: Sized + Serialize + DeserializeOwned + JsonSchema + Send + 'static {
     /// The dataset kind.
@@ -209,12 +292,30 @@ pub trait Record: Sized + Serialize + DeserializeOwned + JsonSchema + Send + 'st
     /// Builds the record from a row, pushing findings about its values to `out`.
     fn from_row(row: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self;
 
+    /// Builds the record for validation only: the same findings as [`Record::from_row`], but
+    /// fields no validation rule reads may be left out (a victim's name is kept as text, not
+    /// parsed; places, occupation, notes and unknown columns are left empty). The streaming
+    /// validator builds and drops a million of these, so the saving matters.
+    fn from_row_lean(row: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
+        Self::from_row(row, out)
+    }
+
     /// The rows of this record, each in the kind's canonical column order. Most records are one
     /// row; a victim with several cases is one row per case.
     fn to_rows(&self) -> Vec<Vec<String>>;
 
     /// The unknown columns carried through.
     fn extra(&self) -> &Extra;
+
+    /// Whether a file of this kind can spread one record over consecutive rows (victims: one
+    /// row per repression case).
+    const MERGES_ROWS: bool = false;
+
+    /// Whether this record, read from one row, may continue the record of the row before it
+    /// (a victim row with `case` 2 or more).
+    fn continues(&self) -> bool {
+        false
+    }
 
     /// Merges `next` into `self` when `next` continues it (a victim's later case row); gives
     /// `next` back otherwise.
@@ -272,71 +373,103 @@ fn name_from_row(row: &Row<'_>, full: usize, sur: usize, giv: usize, pat: usize)
     }
 }
 
+/// A victim from a row; `lean` leaves out what validation rules do not read (see
+/// [`Record::from_row_lean`]).
+fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim {
+    use columns::victims as c;
+    let text = |col: usize| if lean { None } else { r.string(col) };
+    let seq = r.text(c::CASE).and_then(|t| match t.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidNumber,
+                    "`case` must be a number from 1",
+                    r.loc(c::CASE),
+                )
+                .with_value(t),
+            );
+            None
+        }
+    });
+    let case = RepressionCase {
+        seq,
+        arrest_date: r.date(c::ARREST_DATE, out),
+        arrested_by: text(c::ARRESTED_BY),
+        charge: r.string(c::CHARGE),
+        sentencing_body: text(c::SENTENCING_BODY),
+        sentence_date: r.date(c::SENTENCE_DATE, out),
+        sentence: r.sentence(c::SENTENCE, out),
+        execution_date: r.date(c::EXECUTION_DATE, out),
+        execution_place: text(c::EXECUTION_PLACE),
+        camp_id: r.string(c::CAMP_ID),
+        camp_arrival_date: r.date(c::CAMP_ARRIVAL_DATE, out),
+        release_date: r.date(c::RELEASE_DATE, out),
+        rehabilitation_date: r.date(c::REHABILITATION_DATE, out),
+        rehabilitated_by: text(c::REHABILITATED_BY),
+    };
+    let name = if lean {
+        // Rules only ask whether there is a name; parsing it is left to those who show it.
+        PersonName {
+            original: [c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC]
+                .into_iter()
+                .find_map(|col| r.text(col))
+                .map(|t| t.trim().to_owned())
+                .unwrap_or_default(),
+            ..PersonName::default()
+        }
+    } else {
+        name_from_row(r, c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC)
+    };
+    Victim {
+        id: r.required(c::ID, out),
+        name,
+        name_variants: if lean {
+            Vec::new()
+        } else {
+            r.list(c::NAME_VARIANTS)
+        },
+        sex: r.sex(c::SEX, out),
+        birth_date: r.date(c::BIRTH_DATE, out),
+        birth_place: text(c::BIRTH_PLACE),
+        nationality: text(c::NATIONALITY),
+        occupation: text(c::OCCUPATION),
+        residence: text(c::RESIDENCE),
+        // `seq` is part of the case: a numbered case with nothing else is still a case.
+        cases: if case.is_empty() {
+            Vec::new()
+        } else {
+            vec![case]
+        },
+        death_date: r.date(c::DEATH_DATE, out),
+        death_place: text(c::DEATH_PLACE),
+        figure_id: r.string(c::FIGURE_ID),
+        source_ids: r.list(c::SOURCE_IDS),
+        source_text: r.string(c::SOURCE_TEXT),
+        notes: text(c::NOTES),
+        claims: Vec::new(),
+        extra: if lean { Extra::new() } else { r.extra_map() },
+    }
+}
+
 impl Record for Victim {
     const KIND: DatasetKind = DatasetKind::Victims;
+    const MERGES_ROWS: bool = true;
+
+    fn continues(&self) -> bool {
+        self.cases.first().and_then(|c| c.seq).unwrap_or(1) >= 2
+    }
 
     fn id(&self) -> &str {
         &self.id
     }
 
     fn from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
-        use columns::victims as c;
-        let seq = r.text(c::CASE).and_then(|t| match t.trim().parse::<u32>() {
-            Ok(n) if n >= 1 => Some(n),
-            _ => {
-                out.push(
-                    Diagnostic::new(
-                        Code::InvalidNumber,
-                        "`case` must be a number from 1",
-                        r.loc(c::CASE),
-                    )
-                    .with_value(t),
-                );
-                None
-            }
-        });
-        let case = RepressionCase {
-            seq,
-            arrest_date: r.date(c::ARREST_DATE, out),
-            arrested_by: r.string(c::ARRESTED_BY),
-            charge: r.string(c::CHARGE),
-            sentencing_body: r.string(c::SENTENCING_BODY),
-            sentence_date: r.date(c::SENTENCE_DATE, out),
-            sentence: r.sentence(c::SENTENCE, out),
-            execution_date: r.date(c::EXECUTION_DATE, out),
-            execution_place: r.string(c::EXECUTION_PLACE),
-            camp_id: r.string(c::CAMP_ID),
-            camp_arrival_date: r.date(c::CAMP_ARRIVAL_DATE, out),
-            release_date: r.date(c::RELEASE_DATE, out),
-            rehabilitation_date: r.date(c::REHABILITATION_DATE, out),
-            rehabilitated_by: r.string(c::REHABILITATED_BY),
-        };
-        let mut case_probe = case.clone();
-        case_probe.seq = None;
-        Victim {
-            id: r.required(c::ID, out),
-            name: name_from_row(r, c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC),
-            name_variants: r.list(c::NAME_VARIANTS),
-            sex: r.sex(c::SEX, out),
-            birth_date: r.date(c::BIRTH_DATE, out),
-            birth_place: r.string(c::BIRTH_PLACE),
-            nationality: r.string(c::NATIONALITY),
-            occupation: r.string(c::OCCUPATION),
-            residence: r.string(c::RESIDENCE),
-            cases: if case_probe.is_empty() && seq.is_none() {
-                Vec::new()
-            } else {
-                vec![case]
-            },
-            death_date: r.date(c::DEATH_DATE, out),
-            death_place: r.string(c::DEATH_PLACE),
-            figure_id: r.string(c::FIGURE_ID),
-            source_ids: r.list(c::SOURCE_IDS),
-            source_text: r.string(c::SOURCE_TEXT),
-            notes: r.string(c::NOTES),
-            claims: Vec::new(),
-            extra: r.extra_map(),
-        }
+        victim_from_row(r, out, false)
+    }
+
+    fn from_row_lean(r: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
+        victim_from_row(r, out, true)
     }
 
     fn to_rows(&self) -> Vec<Vec<String>> {
@@ -627,7 +760,32 @@ impl Record for Camp {
                 latitude,
                 longitude,
             }),
-            _ => None,
+            (Some(_), None) | (None, Some(_)) => {
+                let (has, lacks, col) = if lat.is_some() {
+                    ("latitude", "longitude", c::LATITUDE)
+                } else {
+                    ("longitude", "latitude", c::LONGITUDE)
+                };
+                if r.text(if lat.is_some() {
+                    c::LONGITUDE
+                } else {
+                    c::LATITUDE
+                })
+                .is_none()
+                {
+                    out.push(
+                        Diagnostic::new(
+                            Code::InvalidCoordinates,
+                            format!("`{has}` is given without `{lacks}`"),
+                            r.loc(col),
+                        )
+                        .with_value(r.text(col).unwrap_or_default())
+                        .with_help("give both coordinates, or neither"),
+                    );
+                }
+                None
+            }
+            (None, None) => None,
         };
         let location = match (r.string(c::LOCATION), coordinates) {
             (None, None) => None,

@@ -1,9 +1,32 @@
-//! Validation: checks on an [`Archive`] that return a [`Report`] of findings.
+//! Validation: the rules ([`rules`]) run over datasets and return a [`Report`] of findings.
 //!
-//! Findings are values, not errors: a dataset full of problems still gives `Ok(Report)`.
-//! Reader findings (unparseable dates, unknown columns, ragged rows…) are part of the report.
+//! Findings are values, not errors: a dataset full of problems still gives `Ok(Report)`; `Err`
+//! means a file could not be read at all. Reader findings (unparseable dates, unknown columns,
+//! ragged rows…) are part of the report.
+//!
+//! - [`validate_files`] streams files in parallel with flat memory (a million records in a few
+//!   seconds and a few tens of megabytes; see the engine notes below);
+//! - [`validate_archive`] runs the same rules on records already in memory.
+//!
+//! What runs and how strictly is set by [`ValidateOptions`], usually built from the
+//! command line and a per-project `museum.toml` ([`Config`]).
+//!
+//! How the streaming engine works: files are validated kind by kind (sources, figures, events,
+//! camps, victims, estimates, claims) so most references point at kinds already read. A CSV
+//! file is cut into blocks on record boundaries; worker threads parse blocks and run every
+//! per-record rule; only ids and a few links are kept; duplicate ids and references are checked
+//! once a kind is complete. Findings are sorted at the end, so the output does not depend on
+//! the number of threads.
 
-mod references;
+mod config;
+mod engine;
+mod ids;
+mod kinds;
+pub mod rules;
+mod sink;
+
+pub use config::{CONFIG_FILE, Config, Limits, Region, Selector, ValidateOptions};
+pub use engine::{Input, dataset_files};
 
 use std::collections::BTreeMap;
 
@@ -11,14 +34,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::error::Result;
 use crate::io::Archive;
-
-/// Options of a validation run.
-#[derive(Debug, Clone, Default)]
-pub struct ValidateOptions {
-    /// Check references to other files only when those files were loaded (default), or always.
-    pub require_all_files: bool,
-}
 
 /// The result of a validation run: every finding, in a stable order.
 #[derive(Debug, Clone, Default)]
@@ -181,14 +198,42 @@ pub struct Summary {
     pub by_code: BTreeMap<String, usize>,
 }
 
-/// Validates a loaded archive: the readers' findings plus identity and reference checks.
+/// Validates files, streaming and in parallel: every rule, duplicate ids across the files of a
+/// kind, and references between the files.
+///
+/// # Errors
+/// When a file cannot be opened or read (not for bad data: that is a finding).
+///
+/// ```
+/// use museum_core::io::DatasetKind;
+/// use museum_core::validate::{validate_files, Input, ValidateOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,surname,birth_date,arrest_date,source_ids\n\
+///                        v1,Шанин,1892-02-30,1937-08-02,src-1\n\
+///                        v1,Шанин,1938,1937-08-02,src-1\n").unwrap();
+/// let inputs = [Input { path, kind: DatasetKind::Victims }];
+/// let report = validate_files(&inputs, &ValidateOptions::default()).unwrap();
+/// let codes: Vec<&str> = report.findings.iter().map(|d| d.code.id()).collect();
+/// assert_eq!(codes, ["M202", "M301", "M401"]); // impossible date, born after arrest, duplicate id
+/// assert_eq!(report.findings[1].to_string(), format!(
+///     "{}:3:birth_date: error[M301] birth date is after the arrest date",
+///     inputs[0].path.display()));
+/// ```
+pub fn validate_files(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
+    engine::validate_inputs(inputs, options)
+}
+
+/// Validates a loaded archive with the same rules as [`validate_files`] (except
+/// `sparse-column`, which needs the files' columns). Reader findings stored in the archive are
+/// part of the report.
 ///
 /// ```
 /// use museum_core::io::{Archive, CsvOptions, DatasetKind};
 /// use museum_core::validate::{validate_archive, ValidateOptions};
 /// let dir = tempfile::tempdir().unwrap();
 /// let path = dir.path().join("victims.csv");
-/// std::fs::write(&path, "id,surname,birth_date\nv1,Шанин,31.02.1892\nv1,Шанин,1892\n").unwrap();
+/// std::fs::write(&path, "id,surname,birth_date\nv1,Шанин,1892-02-30\nv1,Шанин,1892\n").unwrap();
 /// let mut archive = Archive::default();
 /// archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
 /// let report = validate_archive(&archive, &ValidateOptions::default());
@@ -197,17 +242,5 @@ pub struct Summary {
 /// assert!(codes.contains(&"M401")); // duplicate id
 /// ```
 pub fn validate_archive(archive: &Archive, options: &ValidateOptions) -> Report {
-    let mut findings = archive.findings.clone();
-    references::check(archive, options, &mut findings);
-    let mut report = Report {
-        findings,
-        files: archive
-            .files
-            .iter()
-            .map(|(p, _)| p.display().to_string())
-            .collect(),
-        records: archive.len(),
-    };
-    report.sort();
-    report
+    engine::validate_loaded(archive, options)
 }

@@ -1,0 +1,986 @@
+//! The streaming validator.
+//!
+//! Files are validated kind by kind, in the order of [`DatasetKind::ALL`] (sources, figures,
+//! events, camps, victims, estimates, claims), so that most references point at kinds already
+//! read. Records are never all held in memory:
+//!
+//! - a CSV file is cut into blocks of about a mebibyte on record boundaries by a reader thread;
+//!   worker threads parse each block, build the typed records, run every per-record rule and
+//!   drop the records, keeping only compact facts (ids, a few links);
+//! - a collector on the calling thread takes the blocks' results in file order, merges a
+//!   victim whose case rows straddle two blocks, and gathers the ids;
+//! - when all files of a kind are done, its ids are sorted once: duplicates are reported and
+//!   the set answers reference checks from later kinds. References to kinds read later (a
+//!   figure's `victim_id`) are checked at the very end.
+//!
+//! Findings are sorted at the end, so the output does not depend on the number of threads.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::config::ValidateOptions;
+use super::ids::IdIndex;
+use super::rules::camps::CampPeriod;
+use super::rules::{completeness, references, text};
+use super::sink::{Context, Sink};
+use super::{Report, kinds::Check};
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::csv_read::{self, Block, Layout, Opened};
+use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader};
+use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
+
+/// One file to validate and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The file.
+    pub path: PathBuf,
+    /// What it holds.
+    pub kind: DatasetKind,
+}
+
+/// The dataset files of a directory (those whose names tell their kind, `victims.csv`,
+/// `figures.jsonl`…), and the other CSV/JSON files, which are skipped.
+///
+/// # Errors
+/// When the directory cannot be read.
+pub fn dataset_files(dir: &Path) -> Result<(Vec<Input>, Vec<PathBuf>)> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io("read directory", dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && FileFormat::from_path(p).is_some())
+        .collect();
+    entries.sort();
+    let mut inputs = Vec::new();
+    let mut skipped = Vec::new();
+    for path in entries {
+        match DatasetKind::from_path(&path) {
+            Some(kind) => inputs.push(Input { path, kind }),
+            None => skipped.push(path),
+        }
+    }
+    Ok((inputs, skipped))
+}
+
+fn kind_index(kind: DatasetKind) -> usize {
+    DatasetKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0)
+}
+
+/// What a figure says about its victim record.
+#[derive(Debug, Clone)]
+pub(crate) struct FigureInfo {
+    pub(crate) victim_id: Option<String>,
+    pub(crate) location: Location,
+}
+
+/// A reference into a kind not yet read, checked at the end.
+#[derive(Debug, Clone)]
+pub(crate) struct Deferred {
+    targets: &'static [DatasetKind],
+    id: String,
+    location: Location,
+    field: &'static str,
+    from: DatasetKind,
+}
+
+/// What the kinds already read tell about the ones being read.
+#[derive(Debug, Default)]
+pub(crate) struct World {
+    loaded: [bool; 7],
+    require_all: bool,
+    ids: [Option<IdIndex>; 7],
+    figures: HashMap<String, FigureInfo>,
+    figure_by_victim: HashMap<String, (String, Location)>,
+    pub(crate) camps: HashMap<String, CampPeriod>,
+    deferred: Vec<Deferred>,
+}
+
+impl World {
+    fn new(kinds: impl IntoIterator<Item = DatasetKind>, require_all: bool) -> Self {
+        let mut w = World {
+            require_all,
+            ..World::default()
+        };
+        for k in kinds {
+            w.loaded[kind_index(k)] = true;
+        }
+        w
+    }
+
+    /// Whether figures were read (links to figures can be checked).
+    pub(crate) fn has_figures(&self) -> bool {
+        self.ids[kind_index(DatasetKind::Figures)].is_some()
+    }
+
+    /// A figure by id.
+    pub(crate) fn figure(&self, id: &str) -> Option<&FigureInfo> {
+        self.figures.get(id)
+    }
+
+    /// The figure whose `victim_id` is `victim`.
+    pub(crate) fn figure_linking(&self, victim: &str) -> Option<(&str, &Location)> {
+        self.figure_by_victim
+            .get(victim)
+            .map(|(f, l)| (f.as_str(), l))
+    }
+
+    /// Checks a reference to `id` in one of `targets` now, or defers it when a target kind is
+    /// read later.
+    pub(crate) fn reference(
+        &self,
+        targets: &'static [DatasetKind],
+        id: &str,
+        loc: &Location,
+        field: &'static str,
+        sink: &mut Sink<'_>,
+        facts: &mut Facts,
+    ) {
+        let id = id.trim();
+        if id.is_empty() || !sink.on(Code::UnknownReference) {
+            return;
+        }
+        let mut later = false;
+        let mut any = self.require_all;
+        for t in targets {
+            let k = kind_index(*t);
+            match &self.ids[k] {
+                Some(ix) => {
+                    if ix.contains(id) {
+                        return;
+                    }
+                    any = true;
+                }
+                None if self.loaded[k] => later = true,
+                None => {}
+            }
+        }
+        if later {
+            facts.deferred.push(Deferred {
+                targets,
+                id: id.to_owned(),
+                location: loc.clone(),
+                field,
+                from: sink.kind(),
+            });
+        } else if any {
+            sink.push(references::unknown(targets, id, loc, field));
+        }
+    }
+
+    /// Ends a kind: reports duplicate ids and keeps the id set, links and periods.
+    fn close_kind(
+        &mut self,
+        mut state: KindState,
+        files: &[String],
+        cx: &Context,
+        report: &mut Report,
+    ) {
+        let k = kind_index(state.kind);
+        let mut sink = Sink::new(cx, state.kind);
+        let seen_loc = |s: super::ids::Seen, id: &str| Location {
+            file: files.get(s.file as usize).cloned(),
+            line: Some(s.line),
+            record_id: Some(id.to_owned()),
+            ..Location::default()
+        };
+        if sink.on(Code::DuplicateId) {
+            for (id, dup, first) in state.ids.finish() {
+                sink.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!("id `{id}` is used by an earlier record"),
+                        seen_loc(dup, &id).with_field("id"),
+                    )
+                    .with_value(id.clone())
+                    .with_related(seen_loc(first, &id))
+                    .with_help(if state.kind == DatasetKind::Victims {
+                        "give each person one id; a later repression case of the same person goes on the next row with the same id and `case` 2"
+                    } else {
+                        "give each record its own id"
+                    }),
+                );
+            }
+        } else {
+            state.ids.finish();
+        }
+        self.ids[k] = Some(state.ids);
+        for (id, info) in state.figures {
+            if let Some(v) = &info.victim_id {
+                self.figure_by_victim
+                    .insert(v.clone(), (id.clone(), info.location.clone()));
+            }
+            self.figures.insert(id, info);
+        }
+        self.camps.extend(state.camps);
+        self.deferred.extend(state.deferred);
+        report.findings.extend(state.findings);
+        report.findings.extend(sink.out);
+    }
+
+    /// Checks the references deferred to the end.
+    fn resolve(&mut self, cx: &Context, report: &mut Report) {
+        for d in std::mem::take(&mut self.deferred) {
+            let mut sink = Sink::new(cx, d.from);
+            let mut any = self.require_all;
+            let mut found = false;
+            for t in d.targets {
+                if let Some(ix) = &self.ids[kind_index(*t)] {
+                    any = true;
+                    found |= ix.contains(&d.id);
+                }
+            }
+            if any && !found {
+                sink.push(references::unknown(d.targets, &d.id, &d.location, d.field));
+            }
+            report.findings.extend(sink.out);
+        }
+    }
+}
+
+/// Compact facts kept from records once they are checked.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    pub(crate) ids: IdIndex,
+    pub(crate) figures: Vec<(String, FigureInfo)>,
+    pub(crate) camps: Vec<(String, CampPeriod)>,
+    pub(crate) deferred: Vec<Deferred>,
+    pub(crate) records: u64,
+}
+
+/// What is gathered about one kind while its files are read.
+struct KindState {
+    kind: DatasetKind,
+    ids: IdIndex,
+    figures: Vec<(String, FigureInfo)>,
+    camps: Vec<(String, CampPeriod)>,
+    deferred: Vec<Deferred>,
+    findings: Vec<Diagnostic>,
+}
+
+impl KindState {
+    fn new(kind: DatasetKind) -> Self {
+        KindState {
+            kind,
+            ids: IdIndex::default(),
+            figures: Vec::new(),
+            camps: Vec::new(),
+            deferred: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    fn absorb(&mut self, facts: Facts, file: u32, report: &mut Report) {
+        if self.ids.is_empty() {
+            // The first file's ids: moved, not copied (a million ids are tens of megabytes).
+            self.ids = facts.ids;
+            self.ids.set_file(file);
+        } else {
+            self.ids.append(&facts.ids, file);
+        }
+        self.figures.extend(facts.figures);
+        self.camps.extend(facts.camps);
+        self.deferred.extend(facts.deferred);
+        report.records += usize::try_from(facts.records).unwrap_or(usize::MAX);
+    }
+}
+
+/// Checks one finished record: its reader findings, every per-record rule, and its id.
+fn finish_record<T: Check>(
+    rec: &Located<T>,
+    diags: Vec<Diagnostic>,
+    world: &World,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+) {
+    sink.extend(diags);
+    facts
+        .ids
+        .push(rec.record.id().trim(), 0, rec.location.line.unwrap_or(0));
+    facts.records += 1;
+    T::check(rec, world, sink, facts);
+}
+
+/// Runs the text rules on a record that was not read from CSV (JSON, an [`Archive`]): on the
+/// values of its canonical rows and its unknown columns.
+fn text_of_record<T: Record>(rec: &Located<T>, sink: &mut Sink<'_>) {
+    let columns = T::KIND.columns();
+    let rows = rec.record.to_rows();
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    for row in &rows {
+        for (i, v) in row.iter().enumerate() {
+            if !v.is_empty() && seen.insert((i, v.as_str())) {
+                text::check_field(columns[i].name, v, &rec.location, sink);
+            }
+        }
+    }
+    for (k, v) in rec.record.extra() {
+        if !v.is_empty() {
+            text::check_field(k, v, &rec.location, sink);
+        }
+    }
+}
+
+/// The result of one block.
+struct BlockResult<T> {
+    index: usize,
+    findings: Vec<Diagnostic>,
+    facts: Facts,
+    /// Leading rows that may continue the last record of the previous block.
+    head: Vec<(Located<T>, Vec<Diagnostic>)>,
+    /// The last record, which rows of the next block may continue (merging kinds only).
+    tail: Option<(Located<T>, Vec<Diagnostic>)>,
+    /// Whether the block has a row that starts a record.
+    has_body: bool,
+    /// Records (rows) parsed, blank ones included: record indices of later blocks start after.
+    rows: u64,
+    /// Typed records built.
+    built: u64,
+    /// Non-empty cells per input column.
+    filled: Vec<u64>,
+}
+
+fn process_block<T: Check>(
+    layout: &Layout,
+    block: &Block,
+    cx: &Context,
+    world: &World,
+) -> BlockResult<T> {
+    let mut sink = Sink::new(cx, T::KIND);
+    // About one record per 300 bytes; ids are the only per-record state kept.
+    let mut facts = Facts {
+        ids: IdIndex::with_capacity(block.bytes.len() / 256 + 16),
+        ..Facts::default()
+    };
+    let mut structural = Vec::new();
+    let mut head = Vec::new();
+    let mut in_head = T::MERGES_ROWS;
+    let mut has_body = false;
+    let mut pending: Option<(Located<T>, Vec<Diagnostic>)> = None;
+    let mut filled = vec![0u64; layout.width()];
+    let policies: Vec<text::Policy> = (0..layout.width())
+        .map(|i| text::Policy::of(&layout.field_name(i)))
+        .collect();
+    let mut local = 0u64;
+    let mut built = 0u64;
+    let count_sparse = cx.on(Code::SparseColumn);
+    let text_on = cx.on(Code::ControlCharacter)
+        || cx.on(Code::MixedScript)
+        || cx.on(Code::StrayWhitespace)
+        || cx.on(Code::PlaceholderValue);
+    let rows = csv_read::parse_block(layout, block, &mut structural, |rec, line, out| {
+        if count_sparse {
+            for (i, f) in rec.iter().enumerate().take(filled.len()) {
+                if !f.trim_ascii().is_empty() {
+                    filled[i] += 1;
+                }
+            }
+        }
+        let mut diags = Vec::new();
+        let r = if text_on {
+            let mut on_field = |i: usize, field: &str, value: &str, loc: &Location| {
+                let policy = policies
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| text::Policy::of(field));
+                text::check_field_with(field, policy, value, loc, &mut sink);
+            };
+            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), true)
+        } else {
+            layout.row::<T>(rec, line, local, &mut diags, None, true)
+        };
+        local += 1;
+        let Some(r) = r else {
+            out.extend(diags);
+            return;
+        };
+        built += 1;
+        if in_head && r.record.continues() {
+            head.push((r, diags));
+            return;
+        }
+        in_head = false;
+        has_body = true;
+        pending = match pending.take() {
+            None => Some((r, diags)),
+            Some((mut p, mut pd)) if T::MERGES_ROWS => match p.record.absorb(r.record) {
+                Ok(()) => {
+                    pd.extend(diags);
+                    Some((p, pd))
+                }
+                Err(next) => {
+                    finish_record(&p, pd, world, &mut sink, &mut facts);
+                    Some((
+                        Located {
+                            record: next,
+                            location: r.location,
+                        },
+                        diags,
+                    ))
+                }
+            },
+            Some((p, pd)) => {
+                finish_record(&p, pd, world, &mut sink, &mut facts);
+                Some((r, diags))
+            }
+        };
+    });
+    let tail = if T::MERGES_ROWS {
+        pending
+    } else {
+        if let Some((p, pd)) = pending {
+            finish_record(&p, pd, world, &mut sink, &mut facts);
+        }
+        None
+    };
+    sink.extend(structural);
+    BlockResult {
+        index: block.index,
+        findings: sink.out,
+        facts,
+        head,
+        tail,
+        has_body,
+        rows,
+        built,
+        filled,
+    }
+}
+
+/// Takes block results in file order.
+struct Collector<'a, T> {
+    world: &'a World,
+    sink: Sink<'a>,
+    facts: Facts,
+    next: usize,
+    waiting: BTreeMap<usize, BlockResult<T>>,
+    offset: u64,
+    pending: Option<(Located<T>, Vec<Diagnostic>)>,
+    rows: u64,
+    built: u64,
+    filled: Vec<u64>,
+}
+
+fn shift_records(findings: &mut [Diagnostic], offset: u64) {
+    for d in findings {
+        if let Some(r) = d.location.record.as_mut() {
+            *r += offset;
+        }
+    }
+}
+
+impl<'a, T: Check> Collector<'a, T> {
+    fn new(cx: &'a Context, world: &'a World, width: usize, file_size: u64) -> Self {
+        // Room for the ids up front (address space only; pages are touched as ids arrive), so
+        // that the index is never copied while it grows.
+        let expected = usize::try_from(file_size / 128).unwrap_or(0).min(1 << 22);
+        Collector {
+            world,
+            sink: Sink::new(cx, T::KIND),
+            facts: Facts {
+                ids: IdIndex::with_capacity(expected),
+                ..Facts::default()
+            },
+            next: 0,
+            waiting: BTreeMap::new(),
+            offset: 0,
+            pending: None,
+            rows: 0,
+            built: 0,
+            filled: vec![0; width],
+        }
+    }
+
+    fn accept(&mut self, r: BlockResult<T>) {
+        self.waiting.insert(r.index, r);
+        while let Some(r) = self.waiting.remove(&self.next) {
+            self.apply(r);
+            self.next += 1;
+        }
+    }
+
+    fn shift(
+        &self,
+        (mut rec, mut diags): (Located<T>, Vec<Diagnostic>),
+    ) -> (Located<T>, Vec<Diagnostic>) {
+        if let Some(r) = rec.location.record.as_mut() {
+            *r += self.offset;
+        }
+        shift_records(&mut diags, self.offset);
+        (rec, diags)
+    }
+
+    fn apply(&mut self, mut r: BlockResult<T>) {
+        shift_records(&mut r.findings, self.offset);
+        self.sink.out.append(&mut r.findings);
+        let facts = std::mem::take(&mut r.facts);
+        self.facts.ids.append(&facts.ids, 0);
+        self.facts.figures.extend(facts.figures);
+        self.facts.camps.extend(facts.camps);
+        self.facts.deferred.extend(facts.deferred);
+        self.facts.records += facts.records;
+        for item in std::mem::take(&mut r.head) {
+            let item = self.shift(item);
+            self.feed(item);
+        }
+        if r.has_body {
+            if let Some((p, pd)) = self.pending.take() {
+                finish_record(&p, pd, self.world, &mut self.sink, &mut self.facts);
+            }
+            self.pending = r.tail.take().map(|t| self.shift(t));
+        }
+        self.offset += r.rows;
+        self.rows += r.rows;
+        self.built += r.built;
+        for (a, b) in self.filled.iter_mut().zip(&r.filled) {
+            *a += b;
+        }
+    }
+
+    fn feed(&mut self, (rec, diags): (Located<T>, Vec<Diagnostic>)) {
+        self.pending = match self.pending.take() {
+            None => Some((rec, diags)),
+            Some((mut p, mut pd)) => match p.record.absorb(rec.record) {
+                Ok(()) => {
+                    pd.extend(diags);
+                    Some((p, pd))
+                }
+                Err(next) => {
+                    finish_record(&p, pd, self.world, &mut self.sink, &mut self.facts);
+                    Some((
+                        Located {
+                            record: next,
+                            location: rec.location,
+                        },
+                        diags,
+                    ))
+                }
+            },
+        };
+    }
+
+    fn finish(mut self, layout: &Layout, state: &mut KindState, file_no: u32, report: &mut Report) {
+        if let Some((p, pd)) = self.pending.take() {
+            finish_record(&p, pd, self.world, &mut self.sink, &mut self.facts);
+        }
+        if self.built == 0 {
+            self.sink.push(csv_read::header_only(&layout.file));
+        }
+        let threshold = self.sink.cx.options.limits.empty_column_threshold;
+        if self.rows > 0 && self.sink.on(Code::SparseColumn) {
+            for (i, &n) in self.filled.iter().enumerate() {
+                let empty = self.rows - n;
+                #[allow(clippy::cast_precision_loss)]
+                if empty as f64 > threshold * self.rows as f64 {
+                    let d =
+                        completeness::sparse(&layout.file, &layout.field_name(i), empty, self.rows);
+                    self.sink.push(d);
+                }
+            }
+        }
+        state.findings.append(&mut self.sink.out);
+        state.absorb(self.facts, file_no, report);
+    }
+}
+
+/// Validates one CSV file.
+fn csv_file<T: Check>(
+    path: &Path,
+    name: &str,
+    file_no: u32,
+    cx: &Context,
+    world: &World,
+    state: &mut KindState,
+    report: &mut Report,
+) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+    let size = file.metadata().map_or(u64::MAX, |m| m.len());
+    let options = &cx.options;
+    let opened = csv_read::open_csv(
+        file,
+        name,
+        T::KIND,
+        &options.csv_options(),
+        options.block_size,
+    )
+    .map_err(|e| Error::io("read", path, e))?;
+    let (layout, header, mut splitter) = match opened {
+        Opened::Stop(findings) => {
+            let mut sink = Sink::new(cx, T::KIND);
+            sink.extend(findings);
+            state.findings.append(&mut sink.out);
+            return Ok(());
+        }
+        Opened::Ready {
+            layout,
+            findings,
+            splitter,
+        } => (layout, findings, splitter),
+    };
+    let mut collector = Collector::<T>::new(cx, world, layout.width(), size);
+    collector.sink.extend(header);
+    let threads = options.worker_threads();
+    let mut split_findings = Vec::new();
+    let read_error = if threads <= 1 || size <= options.block_size as u64 {
+        loop {
+            match splitter.next_block(&mut split_findings) {
+                Ok(Some(block)) => collector.accept(process_block::<T>(&layout, &block, cx, world)),
+                Ok(None) => break None,
+                Err(e) => break Some(e),
+            }
+        }
+    } else {
+        let layout = &layout;
+        let (block_tx, block_rx) = std::sync::mpsc::sync_channel::<Block>(threads * 2);
+        let block_rx = std::sync::Mutex::new(block_rx);
+        std::thread::scope(|s| {
+            let (result_tx, result_rx) = std::sync::mpsc::channel::<BlockResult<T>>();
+            let found = &mut split_findings;
+            let reader = s.spawn(move || {
+                loop {
+                    match splitter.next_block(found) {
+                        Ok(Some(b)) => {
+                            if block_tx.send(b).is_err() {
+                                return None;
+                            }
+                        }
+                        Ok(None) => return None,
+                        Err(e) => return Some(e),
+                    }
+                }
+            });
+            for _ in 0..threads {
+                let tx = result_tx.clone();
+                let rx = &block_rx;
+                s.spawn(move || {
+                    loop {
+                        let next = match rx.lock() {
+                            Ok(guard) => guard.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(block) = next else { return };
+                        if tx
+                            .send(process_block::<T>(layout, &block, cx, world))
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(result_tx);
+            for r in result_rx {
+                collector.accept(r);
+            }
+            reader.join().unwrap_or(None)
+        })
+    };
+    collector.sink.extend(split_findings);
+    if let Some(e) = read_error {
+        return Err(Error::io("read", path, e));
+    }
+    collector.finish(&layout, state, file_no, report);
+    Ok(())
+}
+
+/// Validates one JSON or JSON Lines file (sequentially: such files are small).
+fn json_file<T: Check>(
+    path: &Path,
+    file_no: u32,
+    cx: &Context,
+    world: &World,
+    state: &mut KindState,
+    report: &mut Report,
+) -> Result<()> {
+    let mut sink = Sink::new(cx, T::KIND);
+    let mut facts = Facts::default();
+    let mut fatal = false;
+    for item in RecordReader::<T>::open(path, &cx.options.csv_options())? {
+        match item {
+            ReadItem::Finding(d) => {
+                fatal |= matches!(
+                    d.code,
+                    Code::MalformedJson | Code::InvalidEncoding | Code::EmptyFile
+                );
+                sink.push(d);
+            }
+            ReadItem::Record(rec, diags) => {
+                text_of_record(&rec, &mut sink);
+                finish_record(&rec, diags, world, &mut sink, &mut facts);
+            }
+        }
+    }
+    if facts.records == 0 && !fatal {
+        sink.push(Diagnostic::new(
+            Code::HeaderOnly,
+            "the file has no records",
+            Location::file(path.display().to_string()),
+        ));
+    }
+    state.findings.append(&mut sink.out);
+    state.absorb(facts, file_no, report);
+    Ok(())
+}
+
+fn run_file(
+    input: &Input,
+    name: &str,
+    file_no: u32,
+    cx: &Context,
+    world: &World,
+    state: &mut KindState,
+    report: &mut Report,
+) -> Result<()> {
+    fn go<T: Check>(
+        input: &Input,
+        name: &str,
+        file_no: u32,
+        cx: &Context,
+        world: &World,
+        state: &mut KindState,
+        report: &mut Report,
+    ) -> Result<()> {
+        match FileFormat::from_path(&input.path) {
+            Some(FileFormat::Csv) => {
+                csv_file::<T>(&input.path, name, file_no, cx, world, state, report)
+            }
+            Some(FileFormat::Json | FileFormat::JsonLines) => {
+                json_file::<T>(&input.path, file_no, cx, world, state, report)
+            }
+            None => Err(ErrorKind::UnsupportedFormat {
+                path: input.path.clone(),
+                reason: "expected a .csv, .tsv, .json, .jsonl or .ndjson file".into(),
+            }
+            .into()),
+        }
+    }
+    match input.kind {
+        DatasetKind::Sources => go::<Source>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Figures => go::<Figure>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Events => go::<Event>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Camps => go::<Camp>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Victims => go::<Victim>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Estimates => go::<Estimate>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Claims => go::<Claim>(input, name, file_no, cx, world, state, report),
+    }
+}
+
+/// Validates files, streaming: see the [module documentation](self).
+pub(crate) fn validate_inputs(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
+    let cx = Context::new(options.clone());
+    let mut world = World::new(inputs.iter().map(|i| i.kind), options.require_all_files);
+    let mut report = Report::default();
+    let mut names: Vec<String> = Vec::new();
+    for kind in DatasetKind::ALL {
+        let files: Vec<&Input> = inputs.iter().filter(|i| i.kind == kind).collect();
+        if files.is_empty() {
+            continue;
+        }
+        let mut state = KindState::new(kind);
+        for input in files {
+            let name = input.path.display().to_string();
+            let file_no = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            names.push(name.clone());
+            report.files.push(name.clone());
+            run_file(input, &name, file_no, &cx, &world, &mut state, &mut report)?;
+        }
+        world.close_kind(state, &names, &cx, &mut report);
+    }
+    world.resolve(&cx, &mut report);
+    report.sort();
+    Ok(report)
+}
+
+/// Validates a loaded [`Archive`] with the same rules (except `sparse-column`, which needs
+/// the files' columns).
+pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> Report {
+    let cx = Context::new(options.clone());
+    let mut world = World::new(
+        archive.files.iter().map(|(_, k)| *k),
+        options.require_all_files,
+    );
+    let mut report = Report {
+        files: archive
+            .files
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect(),
+        ..Report::default()
+    };
+    let kind_of: HashMap<String, DatasetKind> = archive
+        .files
+        .iter()
+        .map(|(p, k)| (p.display().to_string(), *k))
+        .collect();
+    for d in &archive.findings {
+        let kind = d
+            .location
+            .file
+            .as_ref()
+            .and_then(|f| kind_of.get(f))
+            .copied()
+            .unwrap_or(DatasetKind::Victims);
+        let mut sink = Sink::new(&cx, kind);
+        sink.push(d.clone());
+        report.findings.extend(sink.out);
+    }
+    let names = report.files.clone();
+    let file_no = |loc: &Location| {
+        loc.file
+            .as_ref()
+            .and_then(|f| names.iter().position(|n| n == f))
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(0)
+    };
+    fn kind<T: Check>(
+        records: &[Located<T>],
+        cx: &Context,
+        world: &mut World,
+        names: &[String],
+        file_no: &dyn Fn(&Location) -> u32,
+        report: &mut Report,
+    ) {
+        if records.is_empty() && !world.loaded[kind_index(T::KIND)] {
+            return;
+        }
+        let mut state = KindState::new(T::KIND);
+        let mut sink = Sink::new(cx, T::KIND);
+        for rec in records {
+            let mut facts = Facts::default();
+            text_of_record(rec, &mut sink);
+            finish_record(rec, Vec::new(), world, &mut sink, &mut facts);
+            state.absorb(facts, file_no(&rec.location), report);
+        }
+        state.findings.append(&mut sink.out);
+        world.close_kind(state, names, cx, report);
+    }
+    kind(
+        &archive.sources,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.figures,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.events,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.camps,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.victims,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.estimates,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    kind(
+        &archive.claims,
+        &cx,
+        &mut world,
+        &names,
+        &file_no,
+        &mut report,
+    );
+    world.resolve(&cx, &mut report);
+    report.sort();
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks of any size and any number of threads give the same report, including victims
+    /// whose case rows straddle block boundaries.
+    #[test]
+    fn blocks_and_threads_do_not_change_the_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("victims.csv");
+        let mut text = String::from(
+            "id,case,surname,birth_date,arrest_date,sentence_date,sentence,notes,source_ids\n",
+        );
+        for i in 0..600u32 {
+            let id = if i % 53 == 0 && i > 0 { i - 1 } else { i };
+            let arrest = if i % 41 == 0 {
+                "1938-05-01"
+            } else {
+                "1937-08-02"
+            };
+            let notes = if i % 29 == 0 {
+                "\"две\nстроки\""
+            } else {
+                ""
+            };
+            text.push_str(&format!(
+                "v{id},1,Ф{i},1900,{arrest},1938-02-25,ВМН,{notes},s1\n"
+            ));
+            for case in 2..=(i % 4) {
+                // Later cases are checked against the birth date on the first row.
+                let arrest = if case == 2 && i % 5 == 0 {
+                    "1899"
+                } else {
+                    "1939"
+                };
+                text.push_str(&format!("v{id},{case},,,{arrest},1940,10 лет ИТЛ,,s1\n"));
+            }
+            if i % 97 == 0 {
+                text.push_str(",,,\n\n");
+            }
+        }
+        std::fs::write(&path, text).unwrap();
+        let inputs = [Input {
+            path,
+            kind: DatasetKind::Victims,
+        }];
+        let run = |threads: usize, block_size: usize| {
+            let options = ValidateOptions {
+                threads,
+                block_size,
+                ..ValidateOptions::default()
+            };
+            let r = validate_inputs(&inputs, &options).unwrap();
+            (r.records, format!("{:#?}", r.findings))
+        };
+        let reference = run(1, 1 << 20);
+        assert!(reference.0 > 500);
+        assert!(reference.1.contains("DuplicateId"));
+        assert!(reference.1.contains("EventBeforeBirth"));
+        for (threads, block) in [(1, 64), (3, 64), (2, 333), (4, 4096)] {
+            assert!(
+                run(threads, block) == reference,
+                "threads {threads}, blocks of {block} bytes"
+            );
+        }
+    }
+}
