@@ -38,6 +38,7 @@ pub mod error;
 pub mod fsutil;
 pub mod io;
 pub mod model;
+pub mod normalize;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
