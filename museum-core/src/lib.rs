@@ -33,6 +33,7 @@
 
 #![deny(missing_docs)]
 
+pub mod dedup;
 pub mod diagnostic;
 pub mod error;
 pub mod fsutil;

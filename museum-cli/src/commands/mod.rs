@@ -1,6 +1,9 @@
 //! One file per subcommand; `run` dispatches.
 
+mod dedup;
+mod name;
 mod schema;
+mod search;
 mod validate;
 
 use crate::args::{Cli, Command};
@@ -11,5 +14,8 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
+        Command::Name(args) => name::run(&args, printer),
+        Command::Dedup(args) => dedup::run(&args, printer),
+        Command::Search(args) => search::run(&args, printer),
     }
 }

@@ -93,6 +93,17 @@ pub fn patronymic_stem(folded: &str) -> String {
     trim_glide(strip(&joined, PATRONYMIC_SUFFIXES)).to_owned()
 }
 
+/// Whether a folded word ends like a surname (`-ov/-ev/-in`, feminine forms, `-uly/-kyzy`,
+/// `-ski`).
+fn has_surname_ending(folded: &str) -> bool {
+    folded.len() > 4
+        && [
+            "ov", "ev", "ova", "eva", "ina", "in", "uli", "kizi", "ski", "ska", "of", "ef",
+        ]
+        .iter()
+        .any(|e| folded.ends_with(e))
+}
+
 /// A phonetic code: up to [`MAX_CODES`] alternatives (most words have one).
 pub const MAX_CODES: usize = 4;
 
@@ -319,13 +330,26 @@ impl NameKeys {
     /// assert_eq!(a.surname.unwrap().phonetic, b.surname.unwrap().phonetic);
     /// assert_eq!(a.patronymic.unwrap().stem, b.patronymic.unwrap().stem);
     /// ```
+    ///
+    /// A two-part name whose "given name" has a surname ending (`-ов`, `-ева`, `-ұлы`…) while its
+    /// "surname" has none is read the other way round (`Bukeikhanov Alikhan` in a Latin list is
+    /// surname-first).
     pub fn of(name: &PersonName) -> NameKeys {
         let part = |p: &Option<String>, k| p.as_deref().and_then(|w| PartKeys::new(w, k));
-        NameKeys {
+        let keys = NameKeys {
             surname: part(&name.surname, PartKind::Surname),
             given: part(&name.given, PartKind::Given),
             patronymic: part(&name.patronymic, PartKind::Patronymic),
+        };
+        if let (Some(s), Some(g), None) = (&keys.surname, &keys.given, &keys.patronymic)
+            && !g.is_initial
+            && has_surname_ending(&g.folded)
+            && !has_surname_ending(&s.folded)
+            && let Some(swapped) = keys.swapped()
+        {
+            return swapped;
         }
+        keys
     }
 
     /// The same name with surname and given name exchanged (keys recomputed for their new

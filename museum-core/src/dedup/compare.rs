@@ -1,0 +1,778 @@
+//! Per-field comparison of two records into discrete agreement levels (the comparison vector of
+//! Fellegi–Sunter), on a compact interned copy of the records ([`Prepared`]).
+
+use serde::Serialize;
+use strsim::jaro_winkler;
+
+use super::record::{DateSpan, DedupRecord};
+use super::util::{Interner, NONE, Sym, par_chunks};
+use crate::model::{SentenceKind, SexValue};
+use crate::normalize::{NameKeys, PartKeys, fold, phonetic, surname_stem};
+
+/// The fields compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Family name (folded, stem, phonetic key).
+    Surname,
+    /// Given name (initials compatible with full names).
+    Given,
+    /// Patronymic (Russian and Kazakh forms share a stem).
+    Patronymic,
+    /// Birth date (year distance).
+    Birth,
+    /// Birth place.
+    BirthPlace,
+    /// Sex.
+    Sex,
+    /// Nationality.
+    Nationality,
+    /// Arrest date.
+    Arrest,
+    /// Sentence date.
+    SentenceDate,
+    /// Execution or death date.
+    Death,
+    /// Sentence kind and term.
+    Sentence,
+}
+
+/// The number of fields.
+pub const FIELDS: usize = 11;
+
+impl Field {
+    /// Every field, in comparison-vector order.
+    pub const ALL: [Field; FIELDS] = [
+        Field::Surname,
+        Field::Given,
+        Field::Patronymic,
+        Field::Birth,
+        Field::BirthPlace,
+        Field::Sex,
+        Field::Nationality,
+        Field::Arrest,
+        Field::SentenceDate,
+        Field::Death,
+        Field::Sentence,
+    ];
+
+    /// The snake_case name (`birth_place`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Surname => "surname",
+            Field::Given => "given_name",
+            Field::Patronymic => "patronymic",
+            Field::Birth => "birth",
+            Field::BirthPlace => "birth_place",
+            Field::Sex => "sex",
+            Field::Nationality => "nationality",
+            Field::Arrest => "arrest_date",
+            Field::SentenceDate => "sentence_date",
+            Field::Death => "death_date",
+            Field::Sentence => "sentence",
+        }
+    }
+
+    /// The labels of the agreement levels, from disagreement (0) to the strongest agreement.
+    pub fn levels(self) -> &'static [&'static str] {
+        match self {
+            Field::Surname => &[
+                "different",
+                "weakly similar",
+                "similar",
+                "same stem",
+                "same",
+            ],
+            Field::Given | Field::Patronymic => &["different", "initial agrees", "similar", "same"],
+            Field::Birth => &[
+                "years apart",
+                "2-3 years apart",
+                "1 year apart",
+                "same year",
+                "same day",
+            ],
+            Field::BirthPlace => &["different", "overlapping", "same"],
+            Field::Sex | Field::Nationality => &["different", "same"],
+            Field::Arrest | Field::SentenceDate | Field::Death => {
+                &["different", "within a year", "within a month", "same day"]
+            }
+            Field::Sentence => &["different", "same kind", "same"],
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// "Not comparable" (a value is missing on one side).
+pub(crate) const NULL: u8 = 15;
+
+/// Agreement levels of one pair, one per field ([`NULL`] when not comparable).
+pub(crate) type Levels = [u8; FIELDS];
+
+/// Packs levels into a u64 (4 bits each) for counting patterns.
+pub(crate) fn pack(levels: &Levels) -> u64 {
+    levels
+        .iter()
+        .enumerate()
+        .fold(0u64, |acc, (i, l)| acc | (u64::from(*l & 15) << (4 * i)))
+}
+
+/// Unpacks [`pack`].
+pub(crate) fn unpack(p: u64) -> Levels {
+    let mut l = [NULL; FIELDS];
+    for (i, x) in l.iter_mut().enumerate() {
+        *x = ((p >> (4 * i)) & 15) as u8;
+    }
+    l
+}
+
+/// One name part, interned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Part {
+    pub(crate) folded: Sym,
+    pub(crate) stem: Sym,
+    pub(crate) phon: [Sym; 2],
+    pub(crate) initial: u8,
+    pub(crate) is_initial: bool,
+}
+
+/// One name (surname, given, patronymic), interned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct CName {
+    pub(crate) parts: [Option<Part>; 3],
+    /// Two parts and no patronymic: the order may be either way.
+    pub(crate) two_part: bool,
+}
+
+/// A date span in days; `lo > hi` means absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) lo: i32,
+    pub(crate) hi: i32,
+}
+
+impl Span {
+    const NONE: Span = Span {
+        lo: i32::MAX,
+        hi: i32::MIN,
+    };
+
+    fn of(d: Option<&DateSpan>) -> Span {
+        d.map_or(Span::NONE, |d| Span {
+            lo: d.earliest,
+            hi: d.latest,
+        })
+    }
+
+    pub(crate) fn is_some(self) -> bool {
+        self.lo <= self.hi
+    }
+
+    fn width(self) -> i32 {
+        self.hi - self.lo
+    }
+
+    fn gap(self, o: Span) -> i32 {
+        (self.lo.max(o.lo) - self.hi.min(o.hi)).max(0)
+    }
+}
+
+/// One record, compact.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CRec {
+    pub(crate) name_lo: u32,
+    pub(crate) name_hi: u32,
+    pub(crate) sex: u8,
+    pub(crate) birth: Span,
+    /// Middle year of the birth span (0 when absent).
+    pub(crate) birth_year: i16,
+    pub(crate) birth_place: Sym,
+    pub(crate) nationality: Sym,
+    pub(crate) arrest: Span,
+    pub(crate) sentence_date: Span,
+    pub(crate) death: Span,
+    /// Sentence kind + 1 (0 = none).
+    pub(crate) sentence_kind: u8,
+    /// Term in tenths of a year (0 = none).
+    pub(crate) term: u16,
+}
+
+/// Frequency tables for term-frequency adjustment (counts per interned value).
+#[derive(Debug, Default)]
+pub(crate) struct Frequencies {
+    pub(crate) surname_stem: Vec<u32>,
+    pub(crate) given: Vec<u32>,
+    pub(crate) birth_place: Vec<u32>,
+}
+
+/// Interned, compact records ready for comparison.
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    pub(crate) strings: Interner,
+    pub(crate) names: Vec<CName>,
+    pub(crate) recs: Vec<CRec>,
+    pub(crate) freq: Frequencies,
+}
+
+/// Keys of a record computed in parallel before interning.
+struct RawKeys {
+    names: Vec<(NameKeys, bool)>,
+    birth_place: Option<String>,
+    nationality: Option<String>,
+}
+
+fn raw_keys(r: &DedupRecord) -> RawKeys {
+    let names = r
+        .names
+        .iter()
+        .map(|n| {
+            let k = NameKeys::of(n);
+            let two = k.patronymic.is_none() && k.surname.is_some() && k.given.is_some();
+            (k, two)
+        })
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    RawKeys {
+        names,
+        birth_place: r.birth_place.as_deref().map(fold_place),
+        nationality: r.nationality.as_deref().map(|n| {
+            let f = fold(n);
+            f.chars().take(4).collect()
+        }),
+    }
+}
+
+/// Words that say what kind of place it is, not which (aul, volost, district…).
+const PLACE_WORDS: &[&str] = &[
+    "aul",
+    "auil",
+    "ulus",
+    "volost",
+    "uezd",
+    "uiezd",
+    "oblast",
+    "obl",
+    "raion",
+    "rn",
+    "r",
+    "district",
+    "region",
+    "village",
+    "selo",
+    "s",
+    "g",
+    "gorod",
+    "city",
+    "town",
+    "kishlak",
+    "stanitsa",
+    "pos",
+    "poselok",
+    "d",
+    "derevnia",
+    "gub",
+    "guberniia",
+    "okrug",
+    "krai",
+    "ssr",
+    "kazssr",
+    "asr",
+    "kirasr",
+    "no",
+    "n",
+    "audan",
+    "audani",
+    "kalasi",
+    "kala",
+    "avil",
+    "aivl",
+    "ob",
+    "obl",
+    "uezda",
+    "volosti",
+    "oblasti",
+    "raiona",
+    "aula",
+    "sela",
+];
+
+/// Folds a place name and drops generic words and numbers.
+pub(crate) fn fold_place(p: &str) -> String {
+    let f = fold(p);
+    f.split(' ')
+        .filter(|w| w.len() > 1 && !PLACE_WORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Prepared {
+    /// Interns the records (keys computed on `threads` threads).
+    pub(crate) fn build(records: &[DedupRecord], threads: usize) -> Prepared {
+        let raw: Vec<Vec<RawKeys>> = par_chunks(records.len(), threads, |range| {
+            records[range].iter().map(raw_keys).collect()
+        });
+        let mut p = Prepared::default();
+        p.recs.reserve(records.len());
+        let mut idx = 0;
+        for chunk in raw {
+            for rk in chunk {
+                let r = &records[idx];
+                idx += 1;
+                let name_lo = p.names.len() as u32;
+                for (k, two) in &rk.names {
+                    let name = CName {
+                        parts: [
+                            k.surname.as_ref().map(|x| intern_part(&mut p.strings, x)),
+                            k.given.as_ref().map(|x| intern_part(&mut p.strings, x)),
+                            k.patronymic
+                                .as_ref()
+                                .map(|x| intern_part(&mut p.strings, x)),
+                        ],
+                        two_part: *two,
+                    };
+                    p.names.push(name);
+                }
+                let name_hi = p.names.len() as u32;
+                let birth = Span::of(r.birth.as_ref());
+                let sym = |s: &Option<String>, st: &mut Interner| {
+                    s.as_deref()
+                        .filter(|s| !s.is_empty())
+                        .map_or(NONE, |s| st.intern(s))
+                };
+                p.recs.push(CRec {
+                    name_lo,
+                    name_hi,
+                    sex: match r.sex {
+                        Some(SexValue::Male) => 1,
+                        Some(SexValue::Female) => 2,
+                        _ => 0,
+                    },
+                    birth,
+                    birth_year: r
+                        .birth
+                        .as_ref()
+                        .filter(|b| b.width_days() <= 2 * 366)
+                        .map_or(0, |b| i16::try_from(b.mid_year()).unwrap_or(0)),
+                    birth_place: sym(&rk.birth_place, &mut p.strings),
+                    nationality: sym(&rk.nationality, &mut p.strings),
+                    arrest: Span::of(r.arrest.as_ref()),
+                    sentence_date: Span::of(r.sentence_date.as_ref()),
+                    death: Span::of(r.death.as_ref()),
+                    sentence_kind: r.sentence.map_or(0, |(k, _)| sentence_index(k) + 1),
+                    term: r
+                        .sentence
+                        .and_then(|(_, t)| t)
+                        .map_or(0, |t| (t * 10.0).round().clamp(1.0, 65_000.0) as u16),
+                });
+            }
+        }
+        p.count_frequencies();
+        p
+    }
+
+    fn count_frequencies(&mut self) {
+        let n = self.strings.len();
+        let mut f = Frequencies {
+            surname_stem: vec![0; n],
+            given: vec![0; n],
+            birth_place: vec![0; n],
+        };
+        for r in &self.recs {
+            // Count each value once per record even when several names share it.
+            let mut seen_s: [Sym; 4] = [NONE; 4];
+            let mut seen_g: [Sym; 4] = [NONE; 4];
+            for (k, name) in self.names[r.name_lo as usize..r.name_hi as usize]
+                .iter()
+                .enumerate()
+                .take(4)
+            {
+                if let Some(s) = name.parts[0].filter(|s| !s.is_initial)
+                    && !seen_s.contains(&s.stem)
+                {
+                    seen_s[k] = s.stem;
+                    f.surname_stem[s.stem as usize] += 1;
+                }
+                if let Some(g) = name.parts[1].filter(|g| !g.is_initial)
+                    && !seen_g.contains(&g.folded)
+                {
+                    seen_g[k] = g.folded;
+                    f.given[g.folded as usize] += 1;
+                }
+            }
+            if r.birth_place != NONE {
+                f.birth_place[r.birth_place as usize] += 1;
+            }
+        }
+        self.freq = f;
+    }
+
+    /// The names of record `i`.
+    pub(crate) fn names_of(&self, i: usize) -> &[CName] {
+        let r = &self.recs[i];
+        &self.names[r.name_lo as usize..r.name_hi as usize]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.recs.len()
+    }
+}
+
+fn sentence_index(k: SentenceKind) -> u8 {
+    match k {
+        SentenceKind::Execution => 0,
+        SentenceKind::Camp => 1,
+        SentenceKind::Prison => 2,
+        SentenceKind::Exile => 3,
+        SentenceKind::Banishment => 4,
+        SentenceKind::Deportation => 5,
+        SentenceKind::ForcedLabour => 6,
+        SentenceKind::Acquittal => 7,
+        SentenceKind::Released => 8,
+        SentenceKind::Unrecognised => 9,
+    }
+}
+
+fn intern_part(st: &mut Interner, k: &PartKeys) -> Part {
+    let mut phon = [NONE; 2];
+    for (slot, code) in phon.iter_mut().zip(&k.phonetic) {
+        *slot = st.intern(code);
+    }
+    Part {
+        folded: st.intern(&k.folded),
+        stem: st.intern(&k.stem),
+        phon,
+        initial: k.initial.map_or(0, |c| c as u8),
+        is_initial: k.is_initial,
+    }
+}
+
+fn phon_overlap(a: &Part, b: &Part) -> bool {
+    a.phon.iter().any(|x| *x != NONE && b.phon.contains(x))
+}
+
+/// The agreement level of two surnames, and their similarity in [0, 1].
+pub(crate) fn surname_level(st: &Interner, a: &Part, b: &Part) -> (u8, f64) {
+    if a.folded == b.folded {
+        return (4, 1.0);
+    }
+    if a.is_initial || b.is_initial {
+        return if a.initial == b.initial {
+            (1, 0.5)
+        } else {
+            (0, 0.0)
+        };
+    }
+    if a.stem == b.stem {
+        return (3, 1.0);
+    }
+    let jw = jaro_winkler(st.get(a.stem), st.get(b.stem));
+    let phon = phon_overlap(a, b);
+    let level = if (phon && jw >= 0.80) || jw >= 0.92 {
+        2
+    } else if phon || jw >= 0.85 {
+        1
+    } else {
+        0
+    };
+    (level, jw)
+}
+
+/// The agreement level of two given names or patronymics (`stems`: compare stems, for
+/// patronymics), and their similarity.
+pub(crate) fn given_level(st: &Interner, a: &Part, b: &Part, stems: bool) -> (u8, f64) {
+    if a.folded == b.folded || (stems && a.stem == b.stem && !a.is_initial && !b.is_initial) {
+        return (3, 1.0);
+    }
+    if a.is_initial || b.is_initial {
+        return if a.initial == b.initial {
+            (1, 0.5)
+        } else {
+            (0, 0.0)
+        };
+    }
+    let (x, y) = if stems {
+        (st.get(a.stem), st.get(b.stem))
+    } else {
+        (st.get(a.folded), st.get(b.folded))
+    };
+    let jw = jaro_winkler(x, y);
+    let phon = phon_overlap(a, b);
+    let level = if (phon && jw >= 0.75) || jw >= 0.90 {
+        2
+    } else {
+        0
+    };
+    (level, jw)
+}
+
+/// Name levels of one pair of names: surname, given, patronymic.
+pub(crate) fn name_levels(st: &Interner, a: &CName, b: &CName) -> ([u8; 3], [f64; 3]) {
+    let mut lv = [NULL; 3];
+    let mut sim = [0.0; 3];
+    if let (Some(x), Some(y)) = (&a.parts[0], &b.parts[0]) {
+        (lv[0], sim[0]) = surname_level(st, x, y);
+    }
+    for k in 1..3 {
+        if let (Some(x), Some(y)) = (&a.parts[k], &b.parts[k]) {
+            (lv[k], sim[k]) = given_level(st, x, y, k == 2);
+        }
+    }
+    // A two-part name may be written in the other order: try surname ↔ given when both
+    // disagree.
+    if (a.two_part || b.two_part) && lv[0] == 0 && lv[1] == 0 {
+        let cross = |x: &Part, y: &Part| {
+            // x is a given name read as a surname.
+            let xs = surname_stem(st.get(x.folded));
+            if xs == st.get(y.stem) {
+                return (3, 1.0);
+            }
+            let jw = jaro_winkler(&xs, st.get(y.stem));
+            let phon = phonetic(&xs, false)
+                .iter()
+                .any(|c| y.phon.iter().any(|p| *p != NONE && st.get(*p) == c));
+            let level = if (phon && jw >= 0.80) || jw >= 0.92 {
+                2
+            } else {
+                0
+            };
+            (level, jw)
+        };
+        if let (Some(ag), Some(bs), Some(as_), Some(bg)) =
+            (&a.parts[1], &b.parts[0], &a.parts[0], &b.parts[1])
+        {
+            let (l1, s1) = cross(ag, bs);
+            let (l2, s2) = cross(bg, as_);
+            if l1 >= 2 && l2 >= 2 {
+                lv[0] = l1.min(l2);
+                sim[0] = s1.min(s2);
+                lv[1] = 2;
+                sim[1] = s1.min(s2);
+            }
+        }
+    }
+    (lv, sim)
+}
+
+fn name_rank(lv: &[u8; 3]) -> u32 {
+    let v = |l: u8, max: u32| {
+        if l == NULL {
+            // Unknown: between disagreement and weak agreement.
+            max
+        } else {
+            u32::from(l) * 2
+        }
+    };
+    v(lv[0], 1) * 6 + v(lv[1], 1) * 4 + v(lv[2], 1) * 3
+}
+
+/// The best-agreeing pair of names of two records: (index in a's names, index in b's names,
+/// levels, similarities).
+pub(crate) fn best_names(p: &Prepared, i: usize, j: usize) -> (usize, usize, [u8; 3], [f64; 3]) {
+    let (na, nb) = (p.names_of(i), p.names_of(j));
+    let mut best = (0, 0, [NULL; 3], [0.0; 3]);
+    let mut best_rank = None;
+    for (x, a) in na.iter().enumerate().take(12) {
+        for (y, b) in nb.iter().enumerate().take(12) {
+            let (lv, sim) = name_levels(&p.strings, a, b);
+            let rank = name_rank(&lv);
+            if best_rank.is_none_or(|r| rank > r) {
+                best_rank = Some(rank);
+                best = (x, y, lv, sim);
+            }
+            if lv[0] == 4 && lv[1] == 3 && lv[2] != 0 {
+                return best;
+            }
+        }
+    }
+    best
+}
+
+fn date_level(a: Span, b: Span) -> u8 {
+    if !a.is_some() || !b.is_some() {
+        return NULL;
+    }
+    let width = a.width().max(b.width());
+    if width > 2 * 366 {
+        return NULL;
+    }
+    let gap = a.gap(b);
+    if width == 0 && gap == 0 {
+        3
+    } else if gap <= 31 && width <= 31 {
+        2
+    } else if gap <= 366 {
+        1
+    } else {
+        0
+    }
+}
+
+fn birth_level(a: &CRec, b: &CRec) -> u8 {
+    if !a.birth.is_some() || !b.birth.is_some() || a.birth_year == 0 || b.birth_year == 0 {
+        return NULL;
+    }
+    if a.birth.width() == 0 && a.birth == b.birth {
+        return 4;
+    }
+    let dy = (i32::from(a.birth_year) - i32::from(b.birth_year)).abs();
+    if a.birth.gap(b.birth) == 0 || dy == 0 {
+        3
+    } else if dy <= 1 {
+        2
+    } else if dy <= 3 {
+        1
+    } else {
+        0
+    }
+}
+
+fn place_level(st: &Interner, a: Sym, b: Sym) -> u8 {
+    if a == NONE || b == NONE {
+        return NULL;
+    }
+    if a == b {
+        return 2;
+    }
+    let (x, y) = (st.get(a), st.get(b));
+    for u in x.split(' ') {
+        for v in y.split(' ') {
+            let common = u.bytes().zip(v.bytes()).take_while(|(p, q)| p == q).count();
+            if (u == v && u.len() >= 3) || common >= 5 {
+                return 1;
+            }
+        }
+    }
+    if jaro_winkler(x, y) >= 0.9 { 1 } else { 0 }
+}
+
+/// The comparison vector of records `i` and `j`, and which of their names were compared.
+pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
+    let (a, b) = (&p.recs[i], &p.recs[j]);
+    let (x, y, nl, sims) = best_names(p, i, j);
+    let mut l = [NULL; FIELDS];
+    l[0] = nl[0];
+    l[1] = nl[1];
+    l[2] = nl[2];
+    l[Field::Birth.index()] = birth_level(a, b);
+    l[Field::BirthPlace.index()] = place_level(&p.strings, a.birth_place, b.birth_place);
+    l[Field::Sex.index()] = if a.sex == 0 || b.sex == 0 {
+        NULL
+    } else {
+        u8::from(a.sex == b.sex)
+    };
+    l[Field::Nationality.index()] = if a.nationality == NONE || b.nationality == NONE {
+        NULL
+    } else {
+        u8::from(a.nationality == b.nationality)
+    };
+    l[Field::Arrest.index()] = date_level(a.arrest, b.arrest);
+    l[Field::SentenceDate.index()] = date_level(a.sentence_date, b.sentence_date);
+    l[Field::Death.index()] = date_level(a.death, b.death);
+    l[Field::Sentence.index()] = if a.sentence_kind == 0 || b.sentence_kind == 0 {
+        NULL
+    } else if a.sentence_kind != b.sentence_kind {
+        0
+    } else if a.term != 0 && b.term != 0 && a.term != b.term {
+        1
+    } else {
+        2
+    };
+    (l, (x, y), sims)
+}
+
+/// Hard evidence that two records are different people, whatever else agrees: a different sex,
+/// birth years far apart, clearly different given names or patronymics.
+pub(crate) fn conflict(p: &Prepared, i: usize, j: usize, levels: &Levels) -> Option<&'static str> {
+    let (a, b) = (&p.recs[i], &p.recs[j]);
+    if levels[Field::Sex.index()] == 0 {
+        return Some("different sex");
+    }
+    if a.birth_year != 0
+        && b.birth_year != 0
+        && a.birth.width() <= 366
+        && b.birth.width() <= 366
+        && (i32::from(a.birth_year) - i32::from(b.birth_year)).abs() > 5
+    {
+        return Some("birth years more than 5 years apart");
+    }
+    if levels[Field::Given.index()] == 0 {
+        return Some("different given names");
+    }
+    if levels[Field::Patronymic.index()] == 0 {
+        return Some("different patronymics");
+    }
+    None
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::io::DatasetKind;
+    use crate::model::{HistoricalDate, PersonName};
+
+    pub(crate) fn rec(id: &str, name: &str, birth: Option<&str>) -> DedupRecord {
+        DedupRecord {
+            id: id.into(),
+            origin: super::super::record::Origin {
+                kind: DatasetKind::Victims,
+                file: None,
+                line: None,
+            },
+            names: vec![PersonName::parse(name)],
+            sex: None,
+            birth: birth.and_then(|b| DateSpan::from_date(&HistoricalDate::parse(b).unwrap())),
+            birth_place: None,
+            nationality: None,
+            arrest: None,
+            sentence_date: None,
+            death: None,
+            sentence: None,
+            same_as: vec![],
+        }
+    }
+
+    #[test]
+    fn levels_across_scripts() {
+        let recs = vec![
+            rec("a", "Бөкейханов Әлихан Нұрмұхамедұлы", Some("1866-03-05")),
+            rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")),
+            rec("c", "Bukeikhanov A. N.", Some("1867")),
+            rec("d", "Байтурсынов Ахмет", Some("1872")),
+        ];
+        let p = Prepared::build(&recs, 2);
+        let (l, _, _) = compare(&p, 0, 1);
+        assert_eq!(&l[..4], &[2, 3, 3, 3]);
+        let (l, _, _) = compare(&p, 0, 2);
+        assert_eq!(&l[..4], &[2, 1, 1, 2]);
+        let (l, _, _) = compare(&p, 0, 3);
+        assert_eq!(l[0], 0);
+        assert_eq!(
+            conflict(&p, 0, 3, &l),
+            Some("birth years more than 5 years apart")
+        );
+        assert_eq!(unpack(pack(&l)), l);
+    }
+
+    #[test]
+    fn swapped_two_part_names() {
+        let recs = vec![
+            rec("a", "Мұстафа Шоқай", None),
+            rec("b", "Шокай Мустафа", None),
+        ];
+        let p = Prepared::build(&recs, 1);
+        let (l, _, _) = compare(&p, 0, 1);
+        assert!(l[0] >= 2 && l[1] == 2, "{l:?}");
+    }
+
+    #[test]
+    fn places() {
+        assert_eq!(fold_place("аул № 7, Токраусская волость"), "tokrauska");
+        let recs = vec![rec("a", "X", None), rec("b", "Y", None)];
+        let mut p = Prepared::build(&recs, 1);
+        let a = p.strings.intern(&fold_place("Каркаралинский уезд"));
+        let b = p.strings.intern(&fold_place("Karkaraly"));
+        assert_eq!(place_level(&p.strings, a, b), 1);
+    }
+}
