@@ -36,6 +36,7 @@ pub(super) struct CsvRecords<T, R: Read> {
     /// The header has no `id` column: ids are made from the file stem and the line.
     synth_ids: bool,
     id_prefix: String,
+    line_offset: u64,
     _t: PhantomData<T>,
 }
 
@@ -56,6 +57,7 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
             record_index: 0,
             synth_ids: false,
             id_prefix: String::new(),
+            line_offset: 0,
             _t: PhantomData,
         }
     }
@@ -111,6 +113,9 @@ impl<T: Record, R: Read> CsvRecords<T, R> {
         }
         let first_line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
         let first_line = &head[..first_line_end];
+        // With CRLF endings the `csv` crate positions a record at the `\n` left over from the
+        // previous line's `\r\n`, one line too early; correct for it.
+        self.line_offset = u64::from(first_line.ends_with(b"\r"));
         let delimiter = self
             .delimiter
             .unwrap_or_else(|| sniff_delimiter(first_line));
@@ -330,7 +335,7 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                 State::Start(buf) => self.start(buf),
                 State::Rows(mut rdr, mut rec) => match rdr.read_byte_record(&mut rec) {
                     Ok(true) => {
-                        let line = rec.position().map_or(0, csv::Position::line);
+                        let line = rec.position().map_or(0, csv::Position::line) + self.line_offset;
                         self.row(&rec, line);
                         self.state = State::Rows(rdr, rec);
                     }
@@ -345,7 +350,7 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                         }
                     }
                     Err(e) => {
-                        let line = e.position().map_or(0, csv::Position::line);
+                        let line = e.position().map_or(0, csv::Position::line) + self.line_offset;
                         let d = Diagnostic::new(
                             Code::MalformedCsv,
                             format!("cannot read the CSV: {e}"),

@@ -281,7 +281,7 @@ impl<T: Record> Iterator for RecordReader<T> {
 /// use museum_core::Victim;
 /// let dir = tempfile::tempdir().unwrap();
 /// let path = dir.path().join("victims.csv");
-/// std::fs::write(&path, "Фамилия,Имя,Отчество,Год рождения,Приговор\nЖургенов,Темирбек,Караевич,1898,ВМН\n").unwrap();
+/// std::fs::write(&path, "№,Фамилия,Имя,Отчество,Год рождения,Приговор\n1,Жургенов,Темирбек,Караевич,1898,ВМН\n").unwrap();
 /// let (victims, findings) = read_file::<Victim>(&path, &CsvOptions::default())?;
 /// assert_eq!(victims[0].record.name.surname.as_deref(), Some("Жургенов"));
 /// assert!(findings.is_empty());
