@@ -8,6 +8,7 @@
 //! | `surname+year` | surname phonetic code + birth year | given name missing or mistyped |
 //! | `given+patronymic` | given + patronymic phonetic codes | surname mistyped or changed |
 //! | `given+year` | given phonetic code + birth year + first sound of the surname | surname mistyped, no patronymic |
+//! | `name-set` | the first three sound classes of surname and given name, in either order | surname and given name swapped, endings mistyped |
 //!
 //! Block sizes are bounded so that cost grows about linearly: a block larger than the cap is not
 //! compared all-against-all but sorted by the fields its key does not use and compared in a
@@ -16,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::compare::{CName, Field, Prepared};
+use super::compare::{CName, Prepared};
 use super::util::{NONE, hash_bytes, par_chunks};
 
 /// A blocking rule.
@@ -31,15 +32,18 @@ pub enum Rule {
     GivenPatronymic,
     /// Given phonetic code + birth year + first sound of the surname.
     GivenYear,
+    /// The first three sound classes of surname and given name, order-free.
+    NameSet,
 }
 
 impl Rule {
     /// Every rule, in order.
-    pub const ALL: [Rule; 4] = [
+    pub const ALL: [Rule; 5] = [
         Rule::SurnameInitial,
         Rule::SurnameYear,
         Rule::GivenPatronymic,
         Rule::GivenYear,
+        Rule::NameSet,
     ];
 
     /// A short name (`surname+initial`).
@@ -49,16 +53,7 @@ impl Rule {
             Rule::SurnameYear => "surname+year",
             Rule::GivenPatronymic => "given+patronymic",
             Rule::GivenYear => "given+year",
-        }
-    }
-
-    /// The fields the rule requires to agree (left out when estimating their m by EM).
-    pub(crate) fn fields(self) -> &'static [Field] {
-        match self {
-            Rule::SurnameInitial => &[Field::Surname, Field::Given],
-            Rule::SurnameYear => &[Field::Surname, Field::Birth],
-            Rule::GivenPatronymic => &[Field::Given, Field::Patronymic],
-            Rule::GivenYear => &[Field::Given, Field::Birth],
+            Rule::NameSet => "name-set",
         }
     }
 
@@ -67,7 +62,7 @@ impl Rule {
     }
 
     fn from_tag(t: u8) -> Rule {
-        Rule::ALL[usize::from(t & 3)]
+        Rule::ALL[usize::from(t) % Rule::ALL.len()]
     }
 }
 
@@ -143,12 +138,12 @@ impl Keys {
 
 fn rule_key(rule: Rule, parts: &[&[u8]]) -> u64 {
     // The rule lives in the top bits so that the key tells its rule.
-    (hash_bytes(0x6d75_7365_756d, parts) & !(3u64 << 62)) | (u64::from(rule.tag()) << 62)
+    (hash_bytes(0x6d75_7365_756d, parts) & !(7u64 << 61)) | (u64::from(rule.tag()) << 61)
 }
 
 /// The rule of a key.
 pub(crate) fn key_rule(h: u64) -> Rule {
-    Rule::from_tag((h >> 62) as u8)
+    Rule::from_tag((h >> 61) as u8)
 }
 
 fn name_keys(p: &Prepared, name: &CName, year: i16, out: &mut Vec<u64>) {
@@ -164,6 +159,17 @@ fn name_keys(p: &Prepared, name: &CName, year: i16, out: &mut Vec<u64>) {
                 out.push(rule_key(Rule::SurnameYear, &[c, &year_b]));
             }
         }
+    }
+    if let (Some(s), Some(g)) = (surname, given)
+        && !s.is_initial
+        && !g.is_initial
+        && s.phon[0] != NONE
+        && g.phon[0] != NONE
+    {
+        let prefix = |c: &str| c.as_bytes()[..c.len().min(3)].to_vec();
+        let (x, y) = (prefix(st.get(s.phon[0])), prefix(st.get(g.phon[0])));
+        let (x, y) = if x <= y { (x, y) } else { (y, x) };
+        out.push(rule_key(Rule::NameSet, &[&x, &y]));
     }
     if let Some(g) = given.filter(|g| !g.is_initial) {
         for code in g.phon.iter().filter(|c| **c != NONE) {
@@ -361,6 +367,7 @@ fn window_key(p: &Prepared, i: usize, rule: Rule) -> String {
         Rule::SurnameYear => format!("{} {}", part(1), part(2)),
         Rule::GivenPatronymic => format!("{} {year}", part(0)),
         Rule::GivenYear => format!("{} {}", part(0), part(2)),
+        Rule::NameSet => format!("{} {year}", part(2)),
     }
 }
 

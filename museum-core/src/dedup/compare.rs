@@ -7,7 +7,7 @@ use strsim::jaro_winkler;
 use super::record::{DateSpan, DedupRecord};
 use super::util::{Interner, NONE, Sym, par_chunks};
 use crate::model::{SentenceKind, SexValue};
-use crate::normalize::{NameKeys, PartKeys, fold, phonetic, surname_stem};
+use crate::normalize::{MAX_CODES, NameKeys, PartKeys, fold, phonetic, surname_stem};
 
 /// The fields compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -83,7 +83,13 @@ impl Field {
                 "same stem",
                 "same",
             ],
-            Field::Given | Field::Patronymic => &["different", "initial agrees", "similar", "same"],
+            Field::Given | Field::Patronymic => &[
+                "different",
+                "initial agrees",
+                "weakly similar",
+                "similar",
+                "same",
+            ],
             Field::Birth => &[
                 "years apart",
                 "2-3 years apart",
@@ -96,7 +102,7 @@ impl Field {
             Field::Arrest | Field::SentenceDate | Field::Death => {
                 &["different", "within a year", "within a month", "same day"]
             }
-            Field::Sentence => &["different", "same kind", "same"],
+            Field::Sentence => &["different", "related kind", "same kind", "same"],
         }
     }
 
@@ -133,7 +139,7 @@ pub(crate) fn unpack(p: u64) -> Levels {
 pub(crate) struct Part {
     pub(crate) folded: Sym,
     pub(crate) stem: Sym,
-    pub(crate) phon: [Sym; 2],
+    pub(crate) phon: [Sym; MAX_CODES],
     pub(crate) initial: u8,
     pub(crate) is_initial: bool,
 }
@@ -434,8 +440,20 @@ fn sentence_index(k: SentenceKind) -> u8 {
     }
 }
 
+/// Kinds of sentence that lists write for the same punishment (`выселение`, `спецпоселение`,
+/// `ссылка`; `ИТЛ`, `тюрьма`): the index of their family.
+fn sentence_family(kind_plus_one: u8) -> u8 {
+    match kind_plus_one.wrapping_sub(1) {
+        0 => 0,         // execution
+        1 | 2 | 6 => 1, // camp, prison, forced labour
+        3..=5 => 2,     // exile, banishment, deportation
+        7 | 8 => 3,     // acquittal, released
+        _ => 4,
+    }
+}
+
 fn intern_part(st: &mut Interner, k: &PartKeys) -> Part {
-    let mut phon = [NONE; 2];
+    let mut phon = [NONE; MAX_CODES];
     for (slot, code) in phon.iter_mut().zip(&k.phonetic) {
         *slot = st.intern(code);
     }
@@ -448,6 +466,11 @@ fn intern_part(st: &mut Interner, k: &PartKeys) -> Part {
     }
 }
 
+fn initials_ok(a: &Part, b: &Part) -> bool {
+    let c = |x: u8| (x != 0).then_some(x as char);
+    crate::normalize::initials_compatible(c(a.initial), c(b.initial))
+}
+
 fn phon_overlap(a: &Part, b: &Part) -> bool {
     a.phon.iter().any(|x| *x != NONE && b.phon.contains(x))
 }
@@ -458,7 +481,7 @@ pub(crate) fn surname_level(st: &Interner, a: &Part, b: &Part) -> (u8, f64) {
         return (4, 1.0);
     }
     if a.is_initial || b.is_initial {
-        return if a.initial == b.initial {
+        return if initials_ok(a, b) {
             (1, 0.5)
         } else {
             (0, 0.0)
@@ -483,10 +506,10 @@ pub(crate) fn surname_level(st: &Interner, a: &Part, b: &Part) -> (u8, f64) {
 /// patronymics), and their similarity.
 pub(crate) fn given_level(st: &Interner, a: &Part, b: &Part, stems: bool) -> (u8, f64) {
     if a.folded == b.folded || (stems && a.stem == b.stem && !a.is_initial && !b.is_initial) {
-        return (3, 1.0);
+        return (4, 1.0);
     }
     if a.is_initial || b.is_initial {
-        return if a.initial == b.initial {
+        return if initials_ok(a, b) {
             (1, 0.5)
         } else {
             (0, 0.0)
@@ -500,6 +523,8 @@ pub(crate) fn given_level(st: &Interner, a: &Part, b: &Part, stems: bool) -> (u8
     let jw = jaro_winkler(x, y);
     let phon = phon_overlap(a, b);
     let level = if (phon && jw >= 0.75) || jw >= 0.90 {
+        3
+    } else if phon || jw >= 0.8 {
         2
     } else {
         0
@@ -519,11 +544,17 @@ pub(crate) fn name_levels(st: &Interner, a: &CName, b: &CName) -> ([u8; 3], [f64
             (lv[k], sim[k]) = given_level(st, x, y, k == 2);
         }
     }
-    // A two-part name may be written in the other order: try surname ↔ given when both
-    // disagree.
-    if (a.two_part || b.two_part) && lv[0] == 0 && lv[1] == 0 {
+    // Surname and given name may be swapped (a two-part name read in the other order, or a list
+    // with the columns exchanged): try surname ↔ given when both disagree.
+    if lv[0] == 0 && lv[1] == 0 {
         let cross = |x: &Part, y: &Part| {
-            // x is a given name read as a surname.
+            // x is a given name read as a surname; a cheap check first.
+            if x.is_initial
+                || y.is_initial
+                || jaro_winkler(st.get(x.folded), st.get(y.folded)) < 0.7
+            {
+                return (0, 0.0);
+            }
             let xs = surname_stem(st.get(x.folded));
             if xs == st.get(y.stem) {
                 return (3, 1.0);
@@ -543,12 +574,14 @@ pub(crate) fn name_levels(st: &Interner, a: &CName, b: &CName) -> ([u8; 3], [f64
             (&a.parts[1], &b.parts[0], &a.parts[0], &b.parts[1])
         {
             let (l1, s1) = cross(ag, bs);
-            let (l2, s2) = cross(bg, as_);
-            if l1 >= 2 && l2 >= 2 {
-                lv[0] = l1.min(l2);
-                sim[0] = s1.min(s2);
-                lv[1] = 2;
-                sim[1] = s1.min(s2);
+            if l1 >= 2 {
+                let (l2, s2) = cross(bg, as_);
+                if l2 >= 2 {
+                    lv[0] = l1.min(l2);
+                    sim[0] = s1.min(s2);
+                    lv[1] = 3;
+                    sim[1] = s1.min(s2);
+                }
             }
         }
     }
@@ -581,7 +614,7 @@ pub(crate) fn best_names(p: &Prepared, i: usize, j: usize) -> (usize, usize, [u8
                 best_rank = Some(rank);
                 best = (x, y, lv, sim);
             }
-            if lv[0] == 4 && lv[1] == 3 && lv[2] != 0 {
+            if lv[0] == 4 && lv[1] == 4 && lv[2] != 0 {
                 return best;
             }
         }
@@ -673,11 +706,11 @@ pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usiz
     l[Field::Sentence.index()] = if a.sentence_kind == 0 || b.sentence_kind == 0 {
         NULL
     } else if a.sentence_kind != b.sentence_kind {
-        0
+        u8::from(sentence_family(a.sentence_kind) == sentence_family(b.sentence_kind))
     } else if a.term != 0 && b.term != 0 && a.term != b.term {
-        1
-    } else {
         2
+    } else {
+        3
     };
     (l, (x, y), sims)
 }
@@ -697,11 +730,16 @@ pub(crate) fn conflict(p: &Prepared, i: usize, j: usize, levels: &Levels) -> Opt
     {
         return Some("birth years more than 5 years apart");
     }
-    if levels[Field::Given.index()] == 0 {
-        return Some("different given names");
-    }
-    if levels[Field::Patronymic.index()] == 0 {
-        return Some("different patronymics");
+    // Names: different, and not even a near miss (a one-letter slip is not a conflict).
+    if levels[Field::Given.index()] == 0 || levels[Field::Patronymic.index()] == 0 {
+        let (x, y, lv, sim) = best_names(p, i, j);
+        let _ = (x, y);
+        if lv[1] == 0 && sim[1] < 0.75 {
+            return Some("different given names");
+        }
+        if lv[2] == 0 && sim[2] < 0.75 {
+            return Some("different patronymics");
+        }
     }
     None
 }
@@ -743,7 +781,7 @@ pub(crate) mod tests {
         ];
         let p = Prepared::build(&recs, 2);
         let (l, _, _) = compare(&p, 0, 1);
-        assert_eq!(&l[..4], &[2, 3, 3, 3]);
+        assert_eq!(&l[..4], &[2, 4, 4, 3]);
         let (l, _, _) = compare(&p, 0, 2);
         assert_eq!(&l[..4], &[2, 1, 1, 2]);
         let (l, _, _) = compare(&p, 0, 3);
@@ -763,7 +801,7 @@ pub(crate) mod tests {
         ];
         let p = Prepared::build(&recs, 1);
         let (l, _, _) = compare(&p, 0, 1);
-        assert!(l[0] >= 2 && l[1] == 2, "{l:?}");
+        assert!(l[0] >= 2 && l[1] >= 3, "{l:?}");
     }
 
     #[test]

@@ -5,18 +5,31 @@
 //! fields' weights; its probability is the logistic of that.
 //!
 //! - **u** comes from random pairs of records (almost all of them are different people).
-//! - **m** comes from expectation–maximisation over the candidate pairs, one run per blocking
-//!   rule with the fields that rule used left out (a rule that requires the surname to agree says
-//!   nothing about how often true duplicates agree on it) — the approach of Splink.
+//! - **m** comes from high-confidence pairs, field by field and leaving the field out: the m of
+//!   the given name is the distribution of given-name levels among candidate pairs whose *other*
+//!   fields alone make them near-certain matches. A few rounds refine it. This is a hard,
+//!   leave-one-out variant of EM; plain EM over blocked pairs tends to learn "same family"
+//!   (brothers and namesakes share surname, patronymic and birthplace) instead of "same person".
+//! - **The prior** is the probability that two *random* records match (the weights are relative
+//!   to random pairs, since u is), estimated as the expected number of matches among the
+//!   candidates over the number of all pairs.
 //! - Defaults act as pseudo-counts, so small files get sensible weights and large ones are
 //!   learned.
 //! - **Term frequency**: agreeing on a common surname, given name or birth place counts less than
 //!   agreeing on a rare one: the weight of exact agreement on value `v` uses `u = freq(v)`.
+//! - **Namesakes**: surname, given name and patronymic are not independent (families and
+//!   namesakes share them), so the three agreeing at once is much weaker evidence than the sum of
+//!   their weights says. The joint u of "same surname and given name" (and "… and patronymic") is
+//!   counted exactly in the data — pairs of records with identical name keys, minus the expected
+//!   true matches among them — and replaces the product of the separate u's.
 
 use serde::Serialize;
 
 use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare};
 use super::util::{NONE, SplitMix64, par_chunks};
+
+/// Pseudo-records of the term-frequency shrinkage.
+const TF_PSEUDO_RECORDS: f64 = 1000.0;
 
 /// The most levels a field has.
 pub(crate) const MAX_LEVELS: usize = 5;
@@ -32,10 +45,10 @@ fn defaults() -> (Table, Table) {
     };
     set(&mut m, Field::Surname, &[0.03, 0.04, 0.13, 0.2, 0.6]);
     set(&mut u, Field::Surname, &[0.97, 0.02, 0.006, 0.002, 0.002]);
-    set(&mut m, Field::Given, &[0.03, 0.12, 0.15, 0.7]);
-    set(&mut u, Field::Given, &[0.9, 0.05, 0.02, 0.03]);
-    set(&mut m, Field::Patronymic, &[0.03, 0.12, 0.15, 0.7]);
-    set(&mut u, Field::Patronymic, &[0.9, 0.05, 0.02, 0.03]);
+    set(&mut m, Field::Given, &[0.02, 0.12, 0.03, 0.13, 0.7]);
+    set(&mut u, Field::Given, &[0.88, 0.05, 0.03, 0.01, 0.03]);
+    set(&mut m, Field::Patronymic, &[0.02, 0.12, 0.03, 0.13, 0.7]);
+    set(&mut u, Field::Patronymic, &[0.88, 0.05, 0.03, 0.01, 0.03]);
     set(&mut m, Field::Birth, &[0.03, 0.05, 0.12, 0.6, 0.2]);
     set(&mut u, Field::Birth, &[0.85, 0.08, 0.04, 0.025, 0.005]);
     set(&mut m, Field::BirthPlace, &[0.15, 0.15, 0.7]);
@@ -48,8 +61,8 @@ fn defaults() -> (Table, Table) {
         set(&mut m, f, &[0.05, 0.15, 0.2, 0.6]);
         set(&mut u, f, &[0.7, 0.25, 0.04, 0.01]);
     }
-    set(&mut m, Field::Sentence, &[0.05, 0.15, 0.8]);
-    set(&mut u, Field::Sentence, &[0.5, 0.2, 0.3]);
+    set(&mut m, Field::Sentence, &[0.03, 0.07, 0.1, 0.8]);
+    set(&mut u, Field::Sentence, &[0.45, 0.1, 0.15, 0.3]);
     (m, u)
 }
 
@@ -73,11 +86,11 @@ pub struct FieldWeights {
 pub struct Model {
     /// Per-field weights.
     pub fields: Vec<FieldWeights>,
-    /// Prior share of true matches among the candidate pairs.
+    /// The prior: probability that two random records are the same person.
     pub lambda: f64,
     /// Random pairs sampled for u.
     pub u_sample: usize,
-    /// Candidate pairs the EM saw.
+    /// Candidate pairs the estimation saw.
     pub em_pairs: u64,
     /// Whether term-frequency adjustment is on.
     pub term_frequency: bool,
@@ -89,6 +102,15 @@ pub struct Model {
     u: Table,
     #[serde(skip)]
     m: Table,
+    /// Correction (log2) when surname and given name agree exactly, and when the patronymic does
+    /// too: joint u against the product of the separate u's (≤ 0).
+    pub name_correlation: [f64; 2],
+    #[serde(skip)]
+    same_name_pairs: [f64; 2],
+    /// P(surname and given agree exactly | match), P(… and patronymic | match), among pairs that
+    /// other fields make near-certain.
+    #[serde(skip)]
+    p_exact: [f64; 2],
 }
 
 /// Settings of model estimation.
@@ -108,12 +130,7 @@ pub(crate) type PatternCounts = Vec<std::collections::HashMap<u64, u64>>;
 impl Model {
     /// Estimates u from random pairs and m by EM over the candidate patterns (`patterns[r]` are
     /// the patterns of pairs found by rule `r`, and `rule_fields[r]` the fields that rule used).
-    pub(crate) fn fit(
-        p: &Prepared,
-        patterns: &PatternCounts,
-        rule_fields: &[&[Field]],
-        opt: &FitOptions,
-    ) -> Model {
+    pub(crate) fn fit(p: &Prepared, patterns: &PatternCounts, opt: &FitOptions) -> Model {
         let (m0, u0) = defaults();
         let (u_counts, sampled) = sample_u(p, opt);
         let mut u = u0;
@@ -126,74 +143,87 @@ impl Model {
                 u[fi][l] = ((u_counts[fi][l] + 50.0 * u0[fi][l]) / (total + 50.0)).max(1e-7);
             }
         }
-        // m: one EM per rule, fields of that rule masked; estimates averaged over the rules
-        // that did not use the field.
-        let mut m_sum = [[0.0; MAX_LEVELS]; FIELDS];
-        let mut m_n = [0.0f64; FIELDS];
-        let mut em_pairs = 0u64;
-        for (r, counts) in patterns.iter().enumerate() {
-            let n: u64 = counts.values().sum();
-            em_pairs += n;
-            if n == 0 {
-                continue;
-            }
-            let mask: Vec<bool> = Field::ALL
-                .iter()
-                .map(|f| rule_fields.get(r).is_some_and(|fs| fs.contains(f)))
-                .collect();
-            let pats: Vec<(Levels, f64)> = counts
-                .iter()
-                .map(|(k, c)| (super::compare::unpack(*k), *c as f64))
-                .collect();
-            let (m, counted) = em(&pats, &mask, &m0, &u, opt);
-            for f in 0..FIELDS {
-                if !mask[f] && counted[f] > 0.0 {
-                    // Weight each rule's estimate by how much evidence it had.
-                    let w = counted[f].min(1e6);
-                    for l in 0..MAX_LEVELS {
-                        m_sum[f][l] += m[f][l] * w;
-                    }
-                    m_n[f] += w;
-                }
-            }
-        }
-        let mut m = m0;
-        for f in Field::ALL {
-            let fi = f.index();
-            let k = f.levels().len();
-            if m_n[fi] > 0.0 {
-                for l in 0..k {
-                    m[fi][l] = (m_sum[fi][l] / m_n[fi]).max(1e-6);
-                }
-            }
-            // Agreement must never count against a match: keep m/u increasing with the level
-            // for the top level of each field.
-            let norm: f64 = m[fi][..k].iter().sum();
-            for l in 0..k {
-                m[fi][l] /= norm;
-            }
-        }
-        let mut model = Model {
-            fields: Vec::new(),
-            lambda: 0.01,
-            u_sample: sampled,
-            em_pairs,
-            term_frequency: opt.term_frequency,
-            records: p.len(),
-            w: [[0.0; MAX_LEVELS]; FIELDS],
-            u,
-            m,
-        };
-        model.refresh();
-        // The prior: share of matches among all candidates, by EM on lambda alone.
         let mut all: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
         for c in patterns {
             for (k, v) in c {
                 *all.entry(*k).or_default() += v;
             }
         }
-        model.lambda = fit_lambda(&model, &all);
+        let pats: Vec<(Levels, f64)> = all
+            .iter()
+            .map(|(k, c)| (super::compare::unpack(*k), *c as f64))
+            .collect();
+        let n = p.len() as f64;
+        let total_pairs = (n * (n - 1.0) / 2.0).max(1.0);
+        let mut model = Model {
+            fields: Vec::new(),
+            lambda: (n / total_pairs).clamp(1e-12, 0.5),
+            u_sample: sampled,
+            em_pairs: pats.iter().map(|(_, c)| *c as u64).sum(),
+            term_frequency: opt.term_frequency,
+            records: p.len(),
+            w: [[0.0; MAX_LEVELS]; FIELDS],
+            u,
+            m: m0,
+            name_correlation: [0.0; 2],
+            same_name_pairs: same_name_pairs(p),
+            p_exact: [0.5, 0.3],
+        };
+        model.refresh();
+        for _ in 0..opt.em_iterations.max(1) {
+            model.lambda = fit_lambda(&model, &pats, total_pairs);
+            model.p_exact = exact_names_share(&model, &pats);
+            model.name_correlation = model.correlation(total_pairs);
+            model.m = confident_m(&model, &pats, &m0, opt.prior_strength);
+            model.refresh();
+        }
+        model.lambda = fit_lambda(&model, &pats, total_pairs);
+        model.name_correlation = model.correlation(total_pairs);
+        model.lambda = fit_lambda(&model, &pats, total_pairs);
         model
+    }
+
+    /// The namesake corrections: joint u of exact name agreement (pairs with identical name keys
+    /// minus the expected matches among them) against the product of the separate u's.
+    fn correlation(&self, total_pairs: f64) -> [f64; 2] {
+        let (s, g, pa) = (
+            Field::Surname.index(),
+            Field::Given.index(),
+            Field::Patronymic.index(),
+        );
+        let matches = self.lambda * total_pairs;
+        let u_sg = (self.u[s][3] + self.u[s][4]) * self.u[g][4];
+        let u_sgp = u_sg * self.u[pa][4];
+        let [m_sg, m_sgp] = self.p_exact;
+        let joint = |pairs: f64, m: f64| {
+            // At least a few pairs' worth, so a file without namesakes is not over-corrected.
+            ((pairs - matches * m).max(1.0) / total_pairs).max(1e-15)
+        };
+        let c_sg = (u_sg / joint(self.same_name_pairs[0], m_sg))
+            .log2()
+            .clamp(-20.0, 0.0);
+        let c_sgp = (u_sgp / joint(self.same_name_pairs[1], m_sgp))
+            .log2()
+            .clamp(-20.0, 0.0);
+        [c_sg, c_sgp]
+    }
+
+    /// The namesake correction for a pair with these levels.
+    pub(crate) fn name_correction(&self, l: &Levels) -> f64 {
+        let (s, g, pa) = (
+            l[Field::Surname.index()],
+            l[Field::Given.index()],
+            l[Field::Patronymic.index()],
+        );
+        if (s == 3 || s == 4) && g == 4 {
+            if pa == 4 {
+                self.name_correlation[1]
+            } else {
+                self.name_correlation[0]
+            }
+        } else {
+            0.0
+        }
     }
 
     fn refresh(&mut self) {
@@ -255,10 +285,10 @@ impl Model {
                     _ => return 0.0,
                 }
             }
-            (Field::Given, 3) => {
+            (Field::Given, 4) => {
                 let a = p.names_of(i).get(names.0).and_then(|x| x.parts[1]);
                 match a {
-                    Some(a) if !a.is_initial => (p.freq.given[a.folded as usize], self.u[fi][3]),
+                    Some(a) if !a.is_initial => (p.freq.given[a.folded as usize], self.u[fi][4]),
                     _ => return 0.0,
                 }
             }
@@ -274,7 +304,8 @@ impl Model {
         if count == 0 {
             return 0.0;
         }
-        let tf = f64::from(count) / n;
+        // Shrunk towards the average agreement rate: in a small file a count says little.
+        let tf = (f64::from(count) + TF_PSEUDO_RECORDS * u_level) / (n + TF_PSEUDO_RECORDS);
         (u_level / tf).log2().clamp(-5.0, 5.0)
     }
 
@@ -287,7 +318,7 @@ impl Model {
         levels: &Levels,
         names: (usize, usize),
     ) -> (f64, f64) {
-        let mut w = self.prior();
+        let mut w = self.prior() + self.name_correction(levels);
         for f in Field::ALL {
             let l = levels[f.index()];
             if l != NULL {
@@ -362,83 +393,126 @@ fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; FIELDS], usi
     (c, count)
 }
 
-/// EM for m (u fixed) over weighted patterns; masked fields are ignored. Returns m and, per
-/// field, the expected number of matching pairs that had a value.
-fn em(
-    pats: &[(Levels, f64)],
-    mask: &[bool],
-    m0: &Table,
-    u: &Table,
-    opt: &FitOptions,
-) -> (Table, [f64; FIELDS]) {
-    let mut m = *m0;
-    let mut lambda: f64 = 0.1;
-    let mut counted = [0.0; FIELDS];
-    for _ in 0..opt.em_iterations {
-        let mut acc = [[0.0; MAX_LEVELS]; FIELDS];
-        let mut matches = 0.0;
-        let mut total = 0.0;
-        for (l, c) in pats {
-            let mut lm = lambda.ln();
-            let mut lu = (1.0 - lambda).ln();
-            for f in 0..FIELDS {
-                if mask[f] || l[f] == NULL {
-                    continue;
-                }
-                let k = usize::from(l[f]);
-                lm += m[f][k].ln();
-                lu += u[f][k].ln();
-            }
-            let r = 1.0 / (1.0 + (lu - lm).exp());
-            matches += r * c;
-            total += c;
-            for f in 0..FIELDS {
-                if !mask[f] && l[f] != NULL {
-                    acc[f][usize::from(l[f])] += r * c;
-                }
-            }
+/// Among pairs that the fields other than the names make near-certain matches: the share whose
+/// surname and given name agree exactly, and the share whose patronymic does too (absent values
+/// count as not agreeing).
+fn exact_names_share(model: &Model, pats: &[(Levels, f64)]) -> [f64; 2] {
+    let (s, g, pa) = (
+        Field::Surname.index(),
+        Field::Given.index(),
+        Field::Patronymic.index(),
+    );
+    let (mut all, mut sg, mut sgp) = (0.0, 0.0, 0.0);
+    for (l, c) in pats {
+        let mut w = model.prior();
+        for f in Field::ALL.iter().skip(3) {
+            w += model.weight(*f, l[f.index()]);
         }
-        lambda = (matches / total.max(1.0)).clamp(1e-6, 0.999);
-        for f in Field::ALL {
-            let fi = f.index();
-            if mask[fi] {
-                continue;
-            }
-            let k = f.levels().len();
-            let sum: f64 = acc[fi][..k].iter().sum();
-            counted[fi] = sum;
-            for l in 0..k {
-                m[fi][l] = ((acc[fi][l] + opt.prior_strength * m0[fi][l])
-                    / (sum + opt.prior_strength))
-                    .max(1e-6);
+        if w < CONFIDENT {
+            continue;
+        }
+        all += c;
+        if (l[s] == 3 || l[s] == 4) && l[g] == 4 {
+            sg += c;
+            if l[pa] == 4 {
+                sgp += c;
             }
         }
     }
-    (m, counted)
+    // A weak prior of 20 pairs at the defaults.
+    [(sg + 10.0) / (all + 20.0), (sgp + 6.0) / (all + 20.0)]
 }
 
-/// EM on the prior alone, the field weights fixed.
-fn fit_lambda(model: &Model, all: &std::collections::HashMap<u64, u64>) -> f64 {
-    let pats: Vec<(f64, f64)> = all
-        .iter()
-        .map(|(k, c)| {
-            let l = super::compare::unpack(*k);
-            let w: f64 = Field::ALL
-                .iter()
-                .map(|f| model.weight(*f, l[f.index()]))
-                .sum();
-            (w, *c as f64)
-        })
-        .collect();
-    let total: f64 = pats.iter().map(|(_, c)| c).sum();
-    if total == 0.0 {
-        return 0.01;
+/// Pairs of records whose main names have identical keys: [same surname stem and given name,
+/// same surname stem, given name and patronymic stem].
+fn same_name_pairs(p: &Prepared) -> [f64; 2] {
+    use std::collections::HashMap;
+    let mut sg: HashMap<(u32, u32), u64> = HashMap::new();
+    let mut sgp: HashMap<(u32, u32, u32), u64> = HashMap::new();
+    for i in 0..p.len() {
+        let Some(name) = p.names_of(i).first() else {
+            continue;
+        };
+        let [Some(s), Some(g), pat] = name.parts else {
+            continue;
+        };
+        if s.is_initial || g.is_initial {
+            continue;
+        }
+        *sg.entry((s.stem, g.folded)).or_default() += 1;
+        if let Some(pt) = pat.filter(|x| !x.is_initial) {
+            *sgp.entry((s.stem, g.folded, pt.stem)).or_default() += 1;
+        }
     }
-    let mut lambda: f64 = 0.1;
-    for _ in 0..50 {
+    let pairs = |n: u64| (n * n.saturating_sub(1) / 2) as f64;
+    [
+        sg.values().map(|n| pairs(*n)).sum(),
+        sgp.values().map(|n| pairs(*n)).sum(),
+    ]
+}
+
+/// The weight a pattern would have without field `skip` (and with the prior).
+fn weight_without(model: &Model, l: &Levels, skip: Option<usize>) -> f64 {
+    let mut w = model.prior();
+    if skip.is_none_or(|f| f > Field::Patronymic.index()) {
+        w += model.name_correction(l);
+    }
+    for f in Field::ALL {
+        let fi = f.index();
+        if Some(fi) != skip {
+            w += model.weight(f, l[fi]);
+        }
+    }
+    w
+}
+
+/// Log2 odds above which a pair counts as a near-certain match.
+const CONFIDENT: f64 = 10.0;
+
+/// m from high-confidence pairs, leaving each field out: for field f, the level distribution of f
+/// among pairs whose other fields alone give a weight of at least [`CONFIDENT`].
+fn confident_m(model: &Model, pats: &[(Levels, f64)], m0: &Table, strength: f64) -> Table {
+    let mut acc = [[0.0; MAX_LEVELS]; FIELDS];
+    for (l, c) in pats {
+        let full = weight_without(model, l, None);
+        for f in Field::ALL {
+            let fi = f.index();
+            if l[fi] == NULL {
+                continue;
+            }
+            if full - model.weight(f, l[fi]) >= CONFIDENT {
+                acc[fi][usize::from(l[fi])] += c;
+            }
+        }
+    }
+    let mut m = *m0;
+    for f in Field::ALL {
+        let fi = f.index();
+        let k = f.levels().len();
+        let sum: f64 = acc[fi][..k].iter().sum();
+        for l in 0..k {
+            m[fi][l] = ((acc[fi][l] + strength * m0[fi][l]) / (sum + strength)).max(1e-6);
+        }
+    }
+    m
+}
+
+/// The prior (probability that two random records match): the expected number of matches among
+/// the candidates over all pairs, solved as a fixed point.
+fn fit_lambda(model: &Model, pats: &[(Levels, f64)], total_pairs: f64) -> f64 {
+    let ws: Vec<(f64, f64)> = pats
+        .iter()
+        .map(|(l, c)| (weight_without(model, l, None) - model.prior(), *c))
+        .collect();
+    let mut lambda = model.lambda;
+    for _ in 0..100 {
         let prior = (lambda / (1.0 - lambda)).log2();
-        let matches: f64 = pats.iter().map(|(w, c)| probability(prior + w) * c).sum();
-        lambda = (matches / total).clamp(1e-4, 0.9);
+        let matches: f64 = ws.iter().map(|(w, c)| probability(prior + w) * c).sum();
+        let next = (matches / total_pairs).clamp(1e-12, 0.5);
+        if (next - lambda).abs() <= lambda * 1e-4 {
+            return next;
+        }
+        lambda = next;
     }
     lambda
 }

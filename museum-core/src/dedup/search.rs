@@ -79,7 +79,7 @@ fn part_similarity(q: &PartKeys, r: &PartKeys) -> (&'static str, f64) {
         return ("same", 1.0);
     }
     if q.is_initial || r.is_initial {
-        return if q.initial == r.initial {
+        return if crate::normalize::initials_compatible(q.initial, r.initial) {
             ("initial", 0.75)
         } else {
             ("different", 0.0)
