@@ -248,6 +248,13 @@ pub(crate) struct DedupArgs {
     /// Blocks larger than this are compared in a sliding window.
     #[arg(long, default_value_t = 100)]
     pub(crate) max_block_size: usize,
+    /// The sliding window of large blocks.
+    #[arg(long, default_value_t = 10)]
+    pub(crate) window: usize,
+    /// Blocking rules, comma-separated (default: all): surname+given, surname+initial,
+    /// surname+year, given+patronymic, given+surname, name-set.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) rules: Vec<String>,
     /// Worker threads (0: all cores).
     #[arg(long, default_value_t = 0)]
     pub(crate) threads: usize,

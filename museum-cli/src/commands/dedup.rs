@@ -70,13 +70,52 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         .max_block_size(args.max_block_size)
         .keep_candidates(truth.is_some())
         .threads(args.threads);
-    options.window = options.window.max(1);
+    options.window = args.window.max(1);
+    if !args.rules.is_empty() {
+        options.rules = args
+            .rules
+            .iter()
+            .map(|r| {
+                museum_core::dedup::Rule::parse(r)
+                    .ok_or_else(|| anyhow::anyhow!("unknown blocking rule `{r}`"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+    }
     let result = Deduplicator::new(options).run(records, &decisions);
     let secs = start.elapsed().as_secs_f64();
     for w in &result.warnings {
         printer.warn(w);
     }
+    if printer.verbose > 0 {
+        let mut t = format!("timings: reading {load_secs:.2}s");
+        for (name, secs) in &result.timings {
+            t.push_str(&format!(", {name} {secs:.2}s"));
+        }
+        printer.note(&t);
+        printer.note(&format!(
+            "candidate pairs per rule: {}",
+            museum_core::dedup::Rule::ALL
+                .iter()
+                .zip(&result.blocking.pairs_per_rule)
+                .map(|(r, n)| format!("{} {n}", r.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     let evaluation = truth.as_ref().map(|t| result.evaluate(records, t));
+    if let Some(t) = &truth
+        && printer.verbose > 1
+    {
+        for (a, b) in result.blocking_misses(records, t, 40) {
+            printer.note(&format!(
+                "not compared: {} `{}` ~ {} `{}`",
+                records[a].id,
+                records[a].display_name(),
+                records[b].id,
+                records[b].display_name()
+            ));
+        }
+    }
     let ctx = Ctx {
         records,
         result: &result,

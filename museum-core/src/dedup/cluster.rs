@@ -8,7 +8,7 @@
 //! 2. no cross pair has hard evidence against it (different sex, birth years far apart, clearly
 //!    different given names or patronymics: see [`super::compare`]);
 //! 3. the cross pairs agree on average: their mean match probability is at least
-//!    `min_mean_probability` (average linkage).
+//!    `min_mean_probability` (average linkage), and none is below `min_cross_probability`.
 //!
 //! Human `same` decisions are applied first and unconditionally; links the data states
 //! (`figures.victim_id`) next, unless a human said `different`.
@@ -60,6 +60,7 @@ pub(crate) trait PairScorer {
 pub(crate) struct ClusterOptions {
     pub(crate) threshold: f64,
     pub(crate) min_mean_probability: f64,
+    pub(crate) min_cross_probability: f64,
     pub(crate) max_cross_pairs: usize,
 }
 
@@ -216,7 +217,7 @@ pub(crate) fn cluster(
                     } else {
                         scorer.score(x as usize, y as usize)
                     };
-                    if c {
+                    if c || p < opt.min_cross_probability {
                         conflict = true;
                         break 'outer;
                     }
@@ -282,6 +283,7 @@ mod tests {
         ClusterOptions {
             threshold: 0.9,
             min_mean_probability: 0.5,
+            min_cross_probability: 0.0,
             max_cross_pairs: 100,
         }
     }

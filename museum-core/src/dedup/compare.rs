@@ -1,13 +1,14 @@
 //! Per-field comparison of two records into discrete agreement levels (the comparison vector of
 //! Fellegi–Sunter), on a compact interned copy of the records ([`Prepared`]).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
-use strsim::jaro_winkler;
 
 use super::record::{DateSpan, DedupRecord};
-use super::util::{Interner, NONE, Sym, par_chunks};
+use super::util::{FxMap, Interner, NONE, Sym, jaro_winkler, par_chunks};
 use crate::model::{SentenceKind, SexValue};
-use crate::normalize::{MAX_CODES, NameKeys, PartKeys, fold, phonetic, surname_stem};
+use crate::normalize::{MAX_CODES, NameKeys, PartKeys, PartKind, fold, phonetic, surname_stem};
 
 /// The fields compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -176,7 +177,7 @@ impl Span {
         self.lo <= self.hi
     }
 
-    fn width(self) -> i32 {
+    pub(crate) fn width(self) -> i32 {
         self.hi - self.lo
     }
 
@@ -195,10 +196,22 @@ pub(crate) struct CRec {
     /// Middle year of the birth span (0 when absent).
     pub(crate) birth_year: i16,
     pub(crate) birth_place: Sym,
+    /// Index into [`Prepared::places`] (`u32::MAX` when none).
+    pub(crate) place_ix: u32,
     pub(crate) nationality: Sym,
+    /// Cases: `cases[case_lo..case_hi]` of [`Prepared`].
+    pub(crate) case_lo: u32,
+    pub(crate) case_hi: u32,
+    /// Death date (executions are in the cases).
+    pub(crate) death: Span,
+}
+
+/// One repression case, compact.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CCase {
     pub(crate) arrest: Span,
     pub(crate) sentence_date: Span,
-    pub(crate) death: Span,
+    pub(crate) execution: Span,
     /// Sentence kind + 1 (0 = none).
     pub(crate) sentence_kind: u8,
     /// Term in tenths of a year (0 = none).
@@ -211,6 +224,19 @@ pub(crate) struct Frequencies {
     pub(crate) surname_stem: Vec<u32>,
     pub(crate) given: Vec<u32>,
     pub(crate) birth_place: Vec<u32>,
+    /// Counts within a nationality: (nationality, value, 0 surname stem | 1 given) → records.
+    pub(crate) by_nationality: FxMap<(Sym, Sym, u8), u32>,
+    /// Records per nationality.
+    pub(crate) nationality: FxMap<Sym, u32>,
+    /// Records with a date on this day, per date field: (field, day) → records.
+    pub(crate) day: FxMap<(u8, i32), u32>,
+    /// Records with a date in this 30-day bucket, per date field.
+    pub(crate) month: FxMap<(u8, i32), u32>,
+}
+
+/// The 30-day bucket of a day, for date frequencies.
+pub(crate) fn month_bucket(day: i32) -> i32 {
+    day.div_euclid(30)
 }
 
 /// Interned, compact records ready for comparison.
@@ -219,35 +245,10 @@ pub(crate) struct Prepared {
     pub(crate) strings: Interner,
     pub(crate) names: Vec<CName>,
     pub(crate) recs: Vec<CRec>,
+    pub(crate) cases: Vec<CCase>,
     pub(crate) freq: Frequencies,
-}
-
-/// Keys of a record computed in parallel before interning.
-struct RawKeys {
-    names: Vec<(NameKeys, bool)>,
-    birth_place: Option<String>,
-    nationality: Option<String>,
-}
-
-fn raw_keys(r: &DedupRecord) -> RawKeys {
-    let names = r
-        .names
-        .iter()
-        .map(|n| {
-            let k = NameKeys::of(n);
-            let two = k.patronymic.is_none() && k.surname.is_some() && k.given.is_some();
-            (k, two)
-        })
-        .filter(|(k, _)| !k.is_empty())
-        .collect();
-    RawKeys {
-        names,
-        birth_place: r.birth_place.as_deref().map(fold_place),
-        nationality: r.nationality.as_deref().map(|n| {
-            let f = fold(n);
-            f.chars().take(4).collect()
-        }),
-    }
+    /// The informative words of each distinct place (words in few records).
+    pub(crate) places: Vec<Box<[Sym]>>,
 }
 
 /// Words that say what kind of place it is, not which (aul, volost, district…).
@@ -304,6 +305,50 @@ const PLACE_WORDS: &[&str] = &[
     "sela",
 ];
 
+/// Nationalities in Russian, Kazakh, English and German (folded prefixes) and their common key,
+/// so that `немец`, `неміс`, `German` and `Deutscher` agree.
+const NATIONALITIES: &[(&[&str], &str)] = &[
+    (&["kaz", "kas", "qaz"], "kazakh"),
+    (&["rus", "oris"], "russian"),
+    (&["ukr"], "ukrainian"),
+    (&["nem", "germ", "deutsch"], "german"),
+    (&["kore", "karis"], "korean"),
+    (&["tatar"], "tatar"),
+    (&["chech", "shesh", "tschetsch"], "chechen"),
+    (&["ingu"], "ingush"),
+    (&["pol", "pole"], "polish"),
+    (&["uzb", "ozb", "usb"], "uzbek"),
+    (&["uig", "uyg", "ujg"], "uighur"),
+    (&["bel"], "belarusian"),
+    (&["evr", "zhid", "jew", "jud", "iahud"], "jewish"),
+    (&["kirg", "kyrg", "kirgh", "kir"], "kyrgyz"),
+    (&["bash"], "bashkir"),
+    (&["azer"], "azerbaijani"),
+    (&["arm"], "armenian"),
+    (&["gruz", "georg"], "georgian"),
+    (&["lit"], "lithuanian"),
+    (&["lat"], "latvian"),
+    (&["est"], "estonian"),
+    (&["greek", "grek"], "greek"),
+    (&["turk"], "turkish"),
+    (&["kurd"], "kurdish"),
+    (&["balk"], "balkar"),
+    (&["karach"], "karachay"),
+    (&["kalm"], "kalmyk"),
+];
+
+/// The common key of a folded nationality (see [`NATIONALITIES`]); its first five letters when
+/// it is not in the table.
+pub(crate) fn canonical_nationality(folded: &str) -> String {
+    let f = folded.trim();
+    for (prefixes, key) in NATIONALITIES {
+        if prefixes.iter().any(|p| f.starts_with(p)) {
+            return (*key).to_owned();
+        }
+    }
+    f.chars().take(5).collect()
+}
+
 /// Folds a place name and drops generic words and numbers.
 pub(crate) fn fold_place(p: &str) -> String {
     let f = fold(p);
@@ -316,58 +361,190 @@ pub(crate) fn fold_place(p: &str) -> String {
 impl Prepared {
     /// Interns the records (keys computed on `threads` threads).
     pub(crate) fn build(records: &[DedupRecord], threads: usize) -> Prepared {
-        let raw: Vec<Vec<RawKeys>> = par_chunks(records.len(), threads, |range| {
-            records[range].iter().map(raw_keys).collect()
-        });
-        let mut p = Prepared::default();
-        p.recs.reserve(records.len());
-        let mut idx = 0;
-        for chunk in raw {
-            for rk in chunk {
-                let r = &records[idx];
-                idx += 1;
-                let name_lo = p.names.len() as u32;
-                for (k, two) in &rk.names {
-                    let name = CName {
-                        parts: [
-                            k.surname.as_ref().map(|x| intern_part(&mut p.strings, x)),
-                            k.given.as_ref().map(|x| intern_part(&mut p.strings, x)),
-                            k.patronymic
-                                .as_ref()
-                                .map(|x| intern_part(&mut p.strings, x)),
-                        ],
-                        two_part: *two,
+        // Names, places and nationalities repeat a lot: each distinct text is keyed once.
+        let kinds = [PartKind::Surname, PartKind::Given, PartKind::Patronymic];
+        let mut part_ix: FxMap<(&str, u8), u32> = FxMap::default();
+        let mut parts: Vec<(&str, PartKind)> = Vec::new();
+        let mut name_parts: Vec<[u32; 3]> = Vec::new();
+        let mut name_lo: Vec<u32> = Vec::with_capacity(records.len() + 1);
+        for r in records {
+            name_lo.push(name_parts.len() as u32);
+            for n in &r.names {
+                let mut ids = [u32::MAX; 3];
+                for (k, text) in [&n.surname, &n.given, &n.patronymic].iter().enumerate() {
+                    let Some(t) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+                        continue;
                     };
-                    p.names.push(name);
+                    let next = parts.len() as u32;
+                    let id = *part_ix.entry((t, k as u8)).or_insert(next);
+                    if id == next {
+                        parts.push((t, kinds[k]));
+                    }
+                    ids[k] = id;
                 }
-                let name_hi = p.names.len() as u32;
-                let birth = Span::of(r.birth.as_ref());
-                let sym = |s: &Option<String>, st: &mut Interner| {
-                    s.as_deref()
-                        .filter(|s| !s.is_empty())
-                        .map_or(NONE, |s| st.intern(s))
+                name_parts.push(ids);
+            }
+        }
+        name_lo.push(name_parts.len() as u32);
+        let compute = |list: &[(&str, PartKind)]| -> Vec<Option<PartKeys>> {
+            par_chunks(list.len(), threads, |range| {
+                list[range]
+                    .iter()
+                    .map(|(t, k)| PartKeys::new(t, *k))
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        };
+        let mut keys = compute(&parts);
+        // Names written the other way round need their parts keyed in the other roles.
+        let mut extra: Vec<(&str, PartKind)> = Vec::new();
+        for ids in &mut name_parts {
+            let (s, g) = (ids[0], ids[1]);
+            if s == u32::MAX || g == u32::MAX {
+                continue;
+            }
+            let (Some(sk), Some(gk)) = (&keys[s as usize], &keys[g as usize]) else {
+                continue;
+            };
+            if !NameKeys::reads_reversed(sk, gk) {
+                continue;
+            }
+            let (st, gt) = (parts[s as usize].0, parts[g as usize].0);
+            for (slot, text, kind) in [(0usize, gt, 0u8), (1, st, 1)] {
+                let next = (parts.len() + extra.len()) as u32;
+                let id = *part_ix.entry((text, kind)).or_insert(next);
+                if id == next {
+                    extra.push((text, kinds[usize::from(kind)]));
+                }
+                ids[slot] = id;
+            }
+        }
+        keys.extend(compute(&extra));
+        parts.extend(extra);
+        let mut p = Prepared::default();
+        let interned: Vec<Option<Part>> = keys
+            .iter()
+            .map(|k| k.as_ref().map(|k| intern_part(&mut p.strings, k)))
+            .collect();
+        // Places and nationalities.
+        let mut place_ix: FxMap<&str, u32> = FxMap::default();
+        let mut place_texts: Vec<&str> = Vec::new();
+        let mut nat_ix: FxMap<&str, u32> = FxMap::default();
+        let mut nat_texts: Vec<&str> = Vec::new();
+        let rec_places: Vec<(u32, u32)> = records
+            .iter()
+            .map(|r| {
+                fn distinct<'a>(
+                    t: Option<&'a str>,
+                    ix: &mut FxMap<&'a str, u32>,
+                    texts: &mut Vec<&'a str>,
+                ) -> u32 {
+                    t.map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map_or(u32::MAX, |t| {
+                            let next = texts.len() as u32;
+                            let id = *ix.entry(t).or_insert(next);
+                            if id == next {
+                                texts.push(t);
+                            }
+                            id
+                        })
+                }
+                (
+                    distinct(r.birth_place.as_deref(), &mut place_ix, &mut place_texts),
+                    distinct(r.nationality.as_deref(), &mut nat_ix, &mut nat_texts),
+                )
+            })
+            .collect();
+        let folded_places: Vec<String> = par_chunks(place_texts.len(), threads, |range| {
+            place_texts[range]
+                .iter()
+                .map(|t| fold_place(t))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let place_syms: Vec<Sym> = folded_places
+            .iter()
+            .map(|f| {
+                if f.is_empty() {
+                    NONE
+                } else {
+                    p.strings.intern(f)
+                }
+            })
+            .collect();
+        let nat_syms: Vec<Sym> = nat_texts
+            .iter()
+            .map(|t| {
+                let f = canonical_nationality(&fold(t));
+                if f.is_empty() {
+                    NONE
+                } else {
+                    p.strings.intern(&f)
+                }
+            })
+            .collect();
+        p.recs.reserve(records.len());
+        for (i, r) in records.iter().enumerate() {
+            let lo = p.names.len() as u32;
+            for n in name_lo[i] as usize..name_lo[i + 1] as usize {
+                let part = |k: usize| {
+                    let id = name_parts[n][k];
+                    (id != u32::MAX).then(|| interned[id as usize]).flatten()
                 };
-                p.recs.push(CRec {
-                    name_lo,
-                    name_hi,
-                    sex: match r.sex {
-                        Some(SexValue::Male) => 1,
-                        Some(SexValue::Female) => 2,
-                        _ => 0,
-                    },
-                    birth,
-                    birth_year: r
-                        .birth
-                        .as_ref()
-                        .filter(|b| b.width_days() <= 2 * 366)
-                        .map_or(0, |b| i16::try_from(b.mid_year()).unwrap_or(0)),
-                    birth_place: sym(&rk.birth_place, &mut p.strings),
-                    nationality: sym(&rk.nationality, &mut p.strings),
-                    arrest: Span::of(r.arrest.as_ref()),
-                    sentence_date: Span::of(r.sentence_date.as_ref()),
-                    death: Span::of(r.death.as_ref()),
-                    sentence_kind: r.sentence.map_or(0, |(k, _)| sentence_index(k) + 1),
-                    term: r
+                let name = CName {
+                    parts: [part(0), part(1), part(2)],
+                    two_part: false,
+                };
+                if name.parts.iter().all(Option::is_none) {
+                    continue;
+                }
+                let two_part =
+                    name.parts[0].is_some() && name.parts[1].is_some() && name.parts[2].is_none();
+                p.names.push(CName { two_part, ..name });
+            }
+            let hi = p.names.len() as u32;
+            let (pl, na) = rec_places[i];
+            p.recs.push(CRec {
+                name_lo: lo,
+                name_hi: hi,
+                sex: match r.sex {
+                    Some(SexValue::Male) => 1,
+                    Some(SexValue::Female) => 2,
+                    _ => 0,
+                },
+                birth: Span::of(r.birth.as_ref()),
+                birth_year: r
+                    .birth
+                    .as_ref()
+                    .filter(|b| b.width_days() <= 2 * 366)
+                    .map_or(0, |b| i16::try_from(b.mid_year()).unwrap_or(0)),
+                birth_place: if pl == u32::MAX {
+                    NONE
+                } else {
+                    place_syms[pl as usize]
+                },
+                place_ix: u32::MAX,
+                nationality: if na == u32::MAX {
+                    NONE
+                } else {
+                    nat_syms[na as usize]
+                },
+                case_lo: p.cases.len() as u32,
+                case_hi: (p.cases.len() + r.cases.len().min(8)) as u32,
+                death: Span::of(r.death.as_ref()),
+            });
+            for c in r.cases.iter().take(8) {
+                p.cases.push(CCase {
+                    arrest: Span::of(c.arrest.as_ref()),
+                    sentence_date: Span::of(c.sentence_date.as_ref()),
+                    execution: Span::of(c.execution.as_ref()),
+                    sentence_kind: c.sentence.map_or(0, |(k, _)| sentence_index(k) + 1),
+                    term: c
                         .sentence
                         .and_then(|(_, t)| t)
                         .map_or(0, |t| (t * 10.0).round().clamp(1.0, 65_000.0) as u16),
@@ -375,7 +552,47 @@ impl Prepared {
             }
         }
         p.count_frequencies();
+        p.index_places();
         p
+    }
+
+    /// Splits each distinct place into words and keeps the informative ones: words found in at
+    /// most 2% of the records (a region name shared by a tenth of the list says little).
+    fn index_places(&mut self) {
+        let mut index: HashMap<Sym, u32> = HashMap::new();
+        let mut words: Vec<Vec<Sym>> = Vec::new();
+        let mut df: HashMap<Sym, u32> = HashMap::new();
+        for r in &mut self.recs {
+            if r.birth_place == NONE {
+                continue;
+            }
+            let next = words.len() as u32;
+            let ix = *index.entry(r.birth_place).or_insert(next);
+            if ix == next {
+                let text = self.strings.get(r.birth_place).to_owned();
+                let mut w: Vec<Sym> = text
+                    .split(' ')
+                    .filter(|t| t.len() >= 3)
+                    .map(|t| self.strings.intern(t))
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                words.push(w);
+            }
+            r.place_ix = ix;
+            for t in &words[ix as usize] {
+                *df.entry(*t).or_default() += 1;
+            }
+        }
+        let limit = (self.recs.len() as u32 / 50).max(50);
+        self.places = words
+            .into_iter()
+            .map(|w| {
+                w.into_iter()
+                    .filter(|t| df.get(t).is_some_and(|n| *n <= limit))
+                    .collect()
+            })
+            .collect();
     }
 
     fn count_frequencies(&mut self) {
@@ -384,6 +601,7 @@ impl Prepared {
             surname_stem: vec![0; n],
             given: vec![0; n],
             birth_place: vec![0; n],
+            ..Frequencies::default()
         };
         for r in &self.recs {
             // Count each value once per record even when several names share it.
@@ -410,8 +628,39 @@ impl Prepared {
             if r.birth_place != NONE {
                 f.birth_place[r.birth_place as usize] += 1;
             }
+            if r.nationality != NONE {
+                *f.nationality.entry(r.nationality).or_default() += 1;
+                for (kind, seen) in [(0u8, &seen_s), (1, &seen_g)] {
+                    for v in seen.iter().filter(|v| **v != NONE) {
+                        *f.by_nationality
+                            .entry((r.nationality, *v, kind))
+                            .or_default() += 1;
+                    }
+                }
+            }
+            let mut dates = |field: Field, s: Span| {
+                if s.is_some() && s.width() <= 31 {
+                    let k = field.index() as u8;
+                    if s.width() == 0 {
+                        *f.day.entry((k, s.lo)).or_default() += 1;
+                    }
+                    *f.month.entry((k, month_bucket(s.lo))).or_default() += 1;
+                }
+            };
+            for c in &self.cases[r.case_lo as usize..r.case_hi as usize] {
+                dates(Field::Arrest, c.arrest);
+                dates(Field::SentenceDate, c.sentence_date);
+                dates(Field::Death, c.execution);
+            }
+            dates(Field::Death, r.death);
         }
         self.freq = f;
+    }
+
+    /// The cases of record `i`.
+    pub(crate) fn cases_of(&self, i: usize) -> &[CCase] {
+        let r = &self.recs[i];
+        &self.cases[r.case_lo as usize..r.case_hi as usize]
     }
 
     /// The names of record `i`.
@@ -642,6 +891,18 @@ fn date_level(a: Span, b: Span) -> u8 {
     }
 }
 
+fn sentence_level(a: &CCase, b: &CCase) -> u8 {
+    if a.sentence_kind == 0 || b.sentence_kind == 0 {
+        NULL
+    } else if a.sentence_kind != b.sentence_kind {
+        u8::from(sentence_family(a.sentence_kind) == sentence_family(b.sentence_kind))
+    } else if a.term != 0 && b.term != 0 && a.term != b.term {
+        2
+    } else {
+        3
+    }
+}
+
 fn birth_level(a: &CRec, b: &CRec) -> u8 {
     if !a.birth.is_some() || !b.birth.is_some() || a.birth_year == 0 || b.birth_year == 0 {
         return NULL;
@@ -661,23 +922,33 @@ fn birth_level(a: &CRec, b: &CRec) -> u8 {
     }
 }
 
-fn place_level(st: &Interner, a: Sym, b: Sym) -> u8 {
-    if a == NONE || b == NONE {
+fn place_level(p: &Prepared, a: &CRec, b: &CRec) -> u8 {
+    if a.birth_place == NONE || b.birth_place == NONE {
         return NULL;
     }
-    if a == b {
+    if a.birth_place == b.birth_place {
         return 2;
     }
-    let (x, y) = (st.get(a), st.get(b));
-    for u in x.split(' ') {
-        for v in y.split(' ') {
-            let common = u.bytes().zip(v.bytes()).take_while(|(p, q)| p == q).count();
-            if (u == v && u.len() >= 3) || common >= 5 {
+    let (x, y) = (
+        &p.places[a.place_ix as usize],
+        &p.places[b.place_ix as usize],
+    );
+    for u in x.iter() {
+        for v in y.iter() {
+            if u == v {
+                return 1;
+            }
+            // The same name in another grammatical form (`Karkaraly` ~ `Karkaralinskii`).
+            let (su, sv) = (p.strings.get(*u).as_bytes(), p.strings.get(*v).as_bytes());
+            if su.len() >= 5
+                && sv.len() >= 5
+                && su.iter().zip(sv).take_while(|(c, d)| c == d).count() >= 5
+            {
                 return 1;
             }
         }
     }
-    if jaro_winkler(x, y) >= 0.9 { 1 } else { 0 }
+    0
 }
 
 /// The comparison vector of records `i` and `j`, and which of their names were compared.
@@ -689,7 +960,7 @@ pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usiz
     l[1] = nl[1];
     l[2] = nl[2];
     l[Field::Birth.index()] = birth_level(a, b);
-    l[Field::BirthPlace.index()] = place_level(&p.strings, a.birth_place, b.birth_place);
+    l[Field::BirthPlace.index()] = place_level(p, a, b);
     l[Field::Sex.index()] = if a.sex == 0 || b.sex == 0 {
         NULL
     } else {
@@ -700,19 +971,74 @@ pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usiz
     } else {
         u8::from(a.nationality == b.nationality)
     };
-    l[Field::Arrest.index()] = date_level(a.arrest, b.arrest);
-    l[Field::SentenceDate.index()] = date_level(a.sentence_date, b.sentence_date);
-    l[Field::Death.index()] = date_level(a.death, b.death);
-    l[Field::Sentence.index()] = if a.sentence_kind == 0 || b.sentence_kind == 0 {
-        NULL
-    } else if a.sentence_kind != b.sentence_kind {
-        u8::from(sentence_family(a.sentence_kind) == sentence_family(b.sentence_kind))
-    } else if a.term != 0 && b.term != 0 && a.term != b.term {
-        2
-    } else {
-        3
+    let (ca, cb) = (p.cases_of(i), p.cases_of(j));
+    // Cases are compared as sets: the best-agreeing pair, field by field.
+    let best = |f: &dyn Fn(&CCase, &CCase) -> u8| {
+        let mut best = NULL;
+        for x in ca {
+            for y in cb {
+                let l = f(x, y);
+                if l != NULL && (best == NULL || l > best) {
+                    best = l;
+                }
+            }
+        }
+        best
     };
+    l[Field::Arrest.index()] = best(&|x, y| date_level(x.arrest, y.arrest));
+    l[Field::SentenceDate.index()] = best(&|x, y| date_level(x.sentence_date, y.sentence_date));
+    l[Field::Sentence.index()] = best(&sentence_level);
+    // Death: the death date or any execution date.
+    let mut death = date_level(a.death, b.death);
+    let mut consider = |s: Span, t: Span| {
+        let lv = date_level(s, t);
+        if lv != NULL && (death == NULL || lv > death) {
+            death = lv;
+        }
+    };
+    for x in ca {
+        consider(x.execution, b.death);
+        for y in cb {
+            consider(x.execution, y.execution);
+        }
+    }
+    for y in cb {
+        consider(a.death, y.execution);
+    }
+    l[Field::Death.index()] = death;
     (l, (x, y), sims)
+}
+
+/// The span of record `i` on which a date field agrees with record `j` at `level` (for the
+/// frequency of the agreeing date).
+pub(crate) fn agreeing_span(
+    p: &Prepared,
+    i: usize,
+    j: usize,
+    field: Field,
+    level: u8,
+) -> Option<Span> {
+    let (a, b) = (&p.recs[i], &p.recs[j]);
+    let (ca, cb) = (p.cases_of(i), p.cases_of(j));
+    let pick = |c: &CCase| match field {
+        Field::Arrest => c.arrest,
+        Field::SentenceDate => c.sentence_date,
+        _ => c.execution,
+    };
+    let mut xs: Vec<Span> = ca.iter().map(pick).collect();
+    let mut ys: Vec<Span> = cb.iter().map(pick).collect();
+    if field == Field::Death {
+        xs.push(a.death);
+        ys.push(b.death);
+    }
+    for x in &xs {
+        for y in &ys {
+            if date_level(*x, *y) == level {
+                return Some(*x);
+            }
+        }
+    }
+    None
 }
 
 /// Hard evidence that two records are different people, whatever else agrees: a different sex,
@@ -763,10 +1089,8 @@ pub(crate) mod tests {
             birth: birth.and_then(|b| DateSpan::from_date(&HistoricalDate::parse(b).unwrap())),
             birth_place: None,
             nationality: None,
-            arrest: None,
-            sentence_date: None,
+            cases: vec![],
             death: None,
-            sentence: None,
             same_as: vec![],
         }
     }
@@ -807,10 +1131,17 @@ pub(crate) mod tests {
     #[test]
     fn places() {
         assert_eq!(fold_place("аул № 7, Токраусская волость"), "tokrauska");
-        let recs = vec![rec("a", "X", None), rec("b", "Y", None)];
-        let mut p = Prepared::build(&recs, 1);
-        let a = p.strings.intern(&fold_place("Каркаралинский уезд"));
-        let b = p.strings.intern(&fold_place("Karkaraly"));
-        assert_eq!(place_level(&p.strings, a, b), 1);
+        let mut recs = vec![
+            rec("a", "X", None),
+            rec("b", "Y", None),
+            rec("c", "Z", None),
+        ];
+        recs[0].birth_place = Some("Каркаралинский уезд".into());
+        recs[1].birth_place = Some("Karkaraly".into());
+        recs[2].birth_place = Some("Kokpekty".into());
+        let p = Prepared::build(&recs, 1);
+        assert_eq!(place_level(&p, &p.recs[0], &p.recs[1]), 1);
+        assert_eq!(place_level(&p, &p.recs[0], &p.recs[2]), 0);
+        assert_eq!(place_level(&p, &p.recs[0], &p.recs[0]), 2);
     }
 }

@@ -51,6 +51,10 @@ pub struct MatchExplanation {
     pub names: (String, String),
     /// Per-field evidence, strongest first.
     pub fields: Vec<FieldEvidence>,
+    /// When both records have this nationality, agreement was weighed against random pairs of
+    /// that nationality (who share more: a deportation day, a village, a name pool).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nationality_u: Option<String>,
     /// Hard evidence that they are different people, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conflict: Option<&'static str>,
@@ -89,14 +93,34 @@ pub(crate) fn field_value(r: &DedupRecord, f: Field, name_index: usize) -> Optio
             .to_owned()
         }),
         Field::Nationality => r.nationality.clone(),
-        Field::Arrest => r.arrest.as_ref().map(|d| d.text.clone()),
-        Field::SentenceDate => r.sentence_date.as_ref().map(|d| d.text.clone()),
-        Field::Death => r.death.as_ref().map(|d| d.text.clone()),
-        Field::Sentence => r.sentence.map(|(k, t)| match t {
-            Some(t) => format!("{} {t} y", k.as_str()),
-            None => k.as_str().to_owned(),
+        Field::Arrest => cases(r, |c| c.arrest.as_ref().map(|d| d.text.clone())),
+        Field::SentenceDate => cases(r, |c| c.sentence_date.as_ref().map(|d| d.text.clone())),
+        Field::Death => {
+            let mut v: Vec<String> = r
+                .cases
+                .iter()
+                .filter_map(|c| c.execution.as_ref().map(|d| d.text.clone()))
+                .collect();
+            v.extend(r.death.as_ref().map(|d| d.text.clone()));
+            v.dedup();
+            (!v.is_empty()).then(|| v.join(" | "))
+        }
+        Field::Sentence => cases(r, |c| {
+            c.sentence.map(|(k, t)| match t {
+                Some(t) => format!("{} {t} y", k.as_str()),
+                None => k.as_str().to_owned(),
+            })
         }),
     }
+}
+
+/// The values of a case field, one per case (` | ` between cases).
+fn cases(
+    r: &DedupRecord,
+    f: impl Fn(&super::record::CaseFacts) -> Option<String>,
+) -> Option<String> {
+    let v: Vec<String> = r.cases.iter().filter_map(f).collect();
+    (!v.is_empty()).then(|| v.join(" | "))
 }
 
 /// The label of a level.

@@ -61,10 +61,10 @@ pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
 pub use input::{LoadedRecords, load_records};
 pub use model::Model;
-pub use record::{DateSpan, DedupRecord, Origin};
+pub use record::{CaseFacts, DateSpan, DedupRecord, Origin};
 pub use search::{PartMatch, SearchHit, SearchOptions, SearchQuery, search};
 
-use compare::{Prepared, compare, conflict, pack, unpack};
+use compare::{Prepared, compare, conflict, pack};
 use model::FitOptions;
 
 /// Options of deduplication. Thresholds are options, never constants in the code.
@@ -75,12 +75,19 @@ pub struct DedupOptions {
     /// When merging two clusters, the mean probability over all their cross pairs must be at
     /// least this (prevents chaining through a namesake).
     pub min_mean_probability: f64,
+    /// When merging two clusters, no cross pair may be less likely than this (strong evidence
+    /// against one pair vetoes the merge).
+    pub min_cross_probability: f64,
     /// Blocks larger than this are compared in a sliding window instead of all pairs.
     pub max_block_size: usize,
     /// The window of large blocks.
     pub window: usize,
+    /// The blocking rules in use (all by default).
+    pub rules: Vec<Rule>,
     /// Random pairs sampled to estimate u.
     pub u_sample: usize,
+    /// About this many candidate pairs (a sample of the blocks) are used to estimate m.
+    pub model_pairs: usize,
     /// Rounds of m estimation from high-confidence pairs.
     pub em_iterations: usize,
     /// Strength of the default m as pseudo-counts (in pairs).
@@ -100,9 +107,12 @@ impl Default for DedupOptions {
         DedupOptions {
             threshold: 0.9,
             min_mean_probability: 0.5,
+            min_cross_probability: 0.01,
             max_block_size: 100,
             window: 10,
+            rules: Rule::ALL.to_vec(),
             u_sample: 300_000,
+            model_pairs: 2_000_000,
             em_iterations: 4,
             prior_strength: 200.0,
             term_frequency: true,
@@ -211,6 +221,8 @@ pub struct DedupResult {
     pub refused_weak: usize,
     /// Warnings for the user (oversized blocks, decisions that could not be applied).
     pub warnings: Vec<String>,
+    /// Seconds spent in each stage.
+    pub timings: Vec<(&'static str, f64)>,
     candidates: Option<Vec<u64>>,
     prepared: Prepared,
     decision_map: HashMap<(usize, usize), Decision>,
@@ -221,16 +233,6 @@ pub struct DedupResult {
 pub struct Deduplicator {
     options: DedupOptions,
 }
-
-/// Per-thread state while comparing candidates.
-struct Scan {
-    /// (pair, packed levels | names << 48).
-    pairs: Vec<(u64, u64)>,
-    /// Pattern counts per rule.
-    counts: Vec<HashMap<u64, u64>>,
-}
-
-const LEVEL_BITS: u64 = (1 << 44) - 1;
 
 impl Deduplicator {
     /// A deduplicator with these options.
@@ -247,41 +249,35 @@ impl Deduplicator {
     pub fn run(&self, records: &[DedupRecord], decisions: &[Decision]) -> DedupResult {
         let opt = &self.options;
         let threads = util::threads(opt.threads);
+        let mut timings = Vec::new();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+            timings.push((name, clock.elapsed().as_secs_f64()));
+            clock = std::time::Instant::now();
+        };
         let p = Prepared::build(records, threads);
-        // 1. Blocking and comparison of candidates.
+        lap("keys", &mut timings);
+        // 1. Blocking.
         let bopt = blocking::BlockOptions {
             max_block: opt.max_block_size.max(2),
             window: opt.window.max(1),
             threads,
+            rules: opt.rules.clone(),
         };
-        let (scans, stats) = blocking::candidate_pairs(
-            &p,
-            &bopt,
-            || Scan {
-                pairs: Vec::new(),
-                counts: vec![HashMap::new(); Rule::ALL.len()],
-            },
-            |s: &mut Scan, i, j, rule| {
-                let (levels, (x, y), _) = compare(&p, i, j);
-                let packed = pack(&levels);
-                *s.counts[rule as usize].entry(packed).or_default() += 1;
-                let names = ((x.min(15) as u64) << 48) | ((y.min(15) as u64) << 52);
-                s.pairs
-                    .push((((i as u64) << 32) | j as u64, packed | names));
-            },
-        );
-        // 2. The model.
-        let mut counts: Vec<HashMap<u64, u64>> = vec![HashMap::new(); Rule::ALL.len()];
-        for s in &scans {
-            for (r, c) in s.counts.iter().enumerate() {
-                for (k, v) in c {
-                    *counts[r].entry(*k).or_default() += v;
-                }
-            }
-        }
+        let blocks = blocking::Blocks::build(&p, &bopt);
+        lap("blocking", &mut timings);
+        // 2. The model, from the comparison patterns of a sample of the blocks.
+        let budget = blocks.pair_budget(&bopt, |_| true);
+        let stride = budget.div_ceil(opt.model_pairs.max(1) as u64).max(1);
+        let sampled = |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33) % stride == 0;
+        let scale = budget as f64 / blocks.pair_budget(&bopt, sampled).max(1) as f64;
+        let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
+            *s.entry(pack(&compare(&p, i, j).0)).or_default() += 1;
+        });
         let model = model::Model::fit(
             &p,
-            &counts,
+            &samples,
+            scale,
             &FitOptions {
                 u_sample: opt.u_sample,
                 em_iterations: opt.em_iterations,
@@ -291,42 +287,45 @@ impl Deduplicator {
                 threads,
             },
         );
-        // 3. Scores of the candidates.
-        let candidates = opt.keep_candidates.then(|| {
-            let mut all: Vec<u64> = scans
-                .iter()
-                .flat_map(|s| s.pairs.iter().map(|x| x.0))
-                .collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        });
-        let scans = &scans;
-        let scored: Vec<Vec<Link>> = util::par_chunks(scans.len(), threads, |range| {
-            let mut out = Vec::new();
-            for s in &scans[range] {
-                for &(pair, packed) in &s.pairs {
-                    let (i, j) = ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize);
-                    let levels = unpack(packed & LEVEL_BITS);
-                    let names = (
-                        ((packed >> 48) & 15) as usize,
-                        ((packed >> 52) & 15) as usize,
-                    );
-                    let (w, prob) = model.score(&p, i, j, &levels, names);
-                    if prob >= opt.threshold {
-                        out.push(Link {
-                            a: i,
-                            b: j,
-                            probability: prob,
-                            weight: w,
-                        });
-                    }
+        drop(samples);
+        lap("model", &mut timings);
+        // 3. Every candidate compared and scored; links kept.
+        let keep = opt.keep_candidates;
+        let (scans, per_rule) = blocks.visit(
+            &bopt,
+            |_| true,
+            || (Vec::<Link>::new(), Vec::<u64>::new()),
+            |s, i, j, _| {
+                let (levels, names, _) = compare(&p, i, j);
+                let (w, prob) = model.score(&p, i, j, &levels, names);
+                if prob >= opt.threshold {
+                    s.0.push(Link {
+                        a: i,
+                        b: j,
+                        probability: prob,
+                        weight: w,
+                    });
                 }
-            }
-            out
+                if keep {
+                    s.1.push(((i as u64) << 32) | j as u64);
+                }
+            },
+        );
+        let mut stats = blocks.stats.clone();
+        stats.candidate_pairs = per_rule.iter().sum();
+        stats.pairs_per_rule = per_rule;
+        drop(blocks);
+        let mut links: Vec<Link> = Vec::new();
+        let mut cands: Vec<u64> = Vec::new();
+        for (l, c) in scans {
+            links.extend(l);
+            cands.extend(c);
+        }
+        let candidates = keep.then(|| {
+            cands.sort_unstable();
+            cands.dedup();
+            cands
         });
-        drop(counts);
-        let mut links: Vec<Link> = scored.into_iter().flatten().collect();
         links.sort_unstable_by(|x, y| {
             y.probability
                 .total_cmp(&x.probability)
@@ -334,6 +333,7 @@ impl Deduplicator {
                 .then(x.b.cmp(&y.b))
         });
         links.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+        lap("comparison and scoring", &mut timings);
         // 4. Decisions and links stated by the data.
         let index: HashMap<&str, usize> = records
             .iter()
@@ -402,9 +402,11 @@ impl Deduplicator {
             &cluster::ClusterOptions {
                 threshold: opt.threshold,
                 min_mean_probability: opt.min_mean_probability,
+                min_cross_probability: opt.min_cross_probability,
                 max_cross_pairs: 400,
             },
         );
+        lap("clustering", &mut timings);
         dstats.conflicts = c
             .decision_conflicts
             .iter()
@@ -465,6 +467,7 @@ impl Deduplicator {
             refused_conflicts: c.refused_conflict,
             refused_weak: c.refused_weak,
             warnings,
+            timings,
             candidates,
             prepared: p,
             decision_map,
@@ -501,7 +504,7 @@ impl DedupResult {
             .iter()
             .map(|&f| {
                 let l = levels[f.index()];
-                let tf = self.model.tf_adjust(p, f, l, a, b, names);
+                let (base, tf) = self.model.field_weight(p, a, b, f, l, names);
                 let idx = |r: usize| if r == a { names.0 } else { names.1 };
                 FieldEvidence {
                     field: f,
@@ -509,7 +512,7 @@ impl DedupResult {
                     a: explain::field_value(&records[a], f, idx(a)),
                     b: explain::field_value(&records[b], f, idx(b)),
                     similarity: (f.index() < 3 && l != compare::NULL).then(|| sims[f.index()]),
-                    weight: self.model.weight(f, l) + tf,
+                    weight: base + tf,
                     frequency_adjustment: tf,
                 }
             })
@@ -543,6 +546,7 @@ impl DedupResult {
             names: (name(a, names.0), name(b, names.1)),
             fields,
             conflict: conflict(p, a, b, &levels),
+            nationality_u: self.model.stratum_name(p, a, b),
             decision: self.decision_map.get(&(a.min(b), a.max(b))).cloned(),
         }
     }
@@ -606,6 +610,42 @@ impl DedupResult {
     pub fn probability(&self, a: usize, b: usize) -> f64 {
         let (levels, names, _) = compare(&self.prepared, a, b);
         self.model.score(&self.prepared, a, b, &levels, names).1
+    }
+
+    /// True pairs (by `truth`) that blocking never compared, up to `limit`: what to look at
+    /// when blocking recall is low. Empty without [`DedupOptions::keep_candidates`].
+    pub fn blocking_misses(
+        &self,
+        records: &[DedupRecord],
+        truth: &HashMap<String, String>,
+        limit: usize,
+    ) -> Vec<(usize, usize)> {
+        let Some(cands) = &self.candidates else {
+            return Vec::new();
+        };
+        let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            if let Some(p) = truth.get(&r.id) {
+                by_person.entry(p.as_str()).or_default().push(i);
+            }
+        }
+        let mut groups: Vec<&Vec<usize>> = by_person.values().collect();
+        groups.sort();
+        let mut out = Vec::new();
+        for g in groups {
+            for (k, &a) in g.iter().enumerate() {
+                for &b in &g[k + 1..] {
+                    let key = ((a.min(b) as u64) << 32) | a.max(b) as u64;
+                    if cands.binary_search(&key).is_err() {
+                        out.push((a.min(b), a.max(b)));
+                        if out.len() >= limit {
+                            return out;
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Evaluates the clustering against truth (record id → person id); blocking recall needs

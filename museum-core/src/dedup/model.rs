@@ -17,6 +17,11 @@
 //!   learned.
 //! - **Term frequency**: agreeing on a common surname, given name or birth place counts less than
 //!   agreeing on a rare one: the weight of exact agreement on value `v` uses `u = freq(v)`.
+//! - **Peoples**: records of one nationality share more than random pairs do (deported Chechens
+//!   share the deportation day, the village and the sentence; Korean names come from a small
+//!   pool). When both records have the same nationality, u is taken from random pairs *within*
+//!   that nationality (for every group large enough to sample), and name frequencies are counted
+//!   within it.
 //! - **Namesakes**: surname, given name and patronymic are not independent (families and
 //!   namesakes share them), so the three agreeing at once is much weaker evidence than the sum of
 //!   their weights says. The joint u of "same surname and given name" (and "… and patronymic") is
@@ -26,7 +31,16 @@
 use serde::Serialize;
 
 use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare};
-use super::util::{NONE, SplitMix64, par_chunks};
+use super::util::{NONE, SplitMix64, Sym, par_chunks};
+
+/// Records a nationality needs to get its own u.
+const MIN_STRATUM: usize = 200;
+
+/// At most this many nationalities get their own u.
+const MAX_STRATA: usize = 40;
+
+/// Pseudo-pairs of the global u in a nationality's u.
+const STRATUM_PRIOR: f64 = 200.0;
 
 /// Pseudo-records of the term-frequency shrinkage.
 const TF_PSEUDO_RECORDS: f64 = 1000.0;
@@ -105,12 +119,24 @@ pub struct Model {
     /// Correction (log2) when surname and given name agree exactly, and when the patronymic does
     /// too: joint u against the product of the separate u's (≤ 0).
     pub name_correlation: [f64; 2],
+    /// Nationalities with their own u (from random pairs within them): (nationality, pairs
+    /// sampled).
+    pub strata: Vec<(String, usize)>,
+    #[serde(skip)]
+    stratum_tables: super::util::FxMap<Sym, Stratum>,
     #[serde(skip)]
     same_name_pairs: [f64; 2],
     /// P(surname and given agree exactly | match), P(… and patronymic | match), among pairs that
     /// other fields make near-certain.
     #[serde(skip)]
     p_exact: [f64; 2],
+}
+
+/// u and weights within one nationality.
+#[derive(Debug, Clone)]
+struct Stratum {
+    u: Table,
+    w: Table,
 }
 
 /// Settings of model estimation.
@@ -124,13 +150,20 @@ pub(crate) struct FitOptions {
     pub(crate) threads: usize,
 }
 
-/// Counts of comparison patterns, per blocking rule.
+/// Counts of comparison patterns (packed levels → pairs), one map per thread.
 pub(crate) type PatternCounts = Vec<std::collections::HashMap<u64, u64>>;
 
 impl Model {
-    /// Estimates u from random pairs and m by EM over the candidate patterns (`patterns[r]` are
-    /// the patterns of pairs found by rule `r`, and `rule_fields[r]` the fields that rule used).
-    pub(crate) fn fit(p: &Prepared, patterns: &PatternCounts, opt: &FitOptions) -> Model {
+    /// Estimates u from random pairs, m from the high-confidence candidate patterns, and the
+    /// prior.
+    /// `scale`: how many candidate pairs each counted pattern stands for (the model sees a
+    /// sample of the blocks).
+    pub(crate) fn fit(
+        p: &Prepared,
+        patterns: &PatternCounts,
+        scale: f64,
+        opt: &FitOptions,
+    ) -> Model {
         let (m0, u0) = defaults();
         let (u_counts, sampled) = sample_u(p, opt);
         let mut u = u0;
@@ -151,7 +184,7 @@ impl Model {
         }
         let pats: Vec<(Levels, f64)> = all
             .iter()
-            .map(|(k, c)| (super::compare::unpack(*k), *c as f64))
+            .map(|(k, c)| (super::compare::unpack(*k), *c as f64 * scale))
             .collect();
         let n = p.len() as f64;
         let total_pairs = (n * (n - 1.0) / 2.0).max(1.0);
@@ -166,6 +199,8 @@ impl Model {
             u,
             m: m0,
             name_correlation: [0.0; 2],
+            strata: Vec::new(),
+            stratum_tables: super::util::FxMap::default(),
             same_name_pairs: same_name_pairs(p),
             p_exact: [0.5, 0.3],
         };
@@ -180,7 +215,114 @@ impl Model {
         model.lambda = fit_lambda(&model, &pats, total_pairs);
         model.name_correlation = model.correlation(total_pairs);
         model.lambda = fit_lambda(&model, &pats, total_pairs);
+        model.fit_strata(p, opt);
         model
+    }
+
+    /// u within each nationality large enough to sample (smoothed towards the global u).
+    fn fit_strata(&mut self, p: &Prepared, opt: &FitOptions) {
+        let mut groups: super::util::FxMap<Sym, Vec<u32>> = super::util::FxMap::default();
+        for (i, r) in p.recs.iter().enumerate() {
+            if r.nationality != NONE {
+                groups.entry(r.nationality).or_default().push(i as u32);
+            }
+        }
+        let mut groups: Vec<(Sym, Vec<u32>)> = groups
+            .into_iter()
+            .filter(|(_, v)| v.len() >= MIN_STRATUM)
+            .collect();
+        groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        groups.truncate(MAX_STRATA);
+        let per_group = (opt.u_sample / 4).max(1000);
+        let seed = opt.seed;
+        let counted: Vec<Vec<(Sym, Table, usize)>> =
+            par_chunks(groups.len(), opt.threads, |range| {
+                groups[range]
+                    .iter()
+                    .map(|(nat, members)| {
+                        let mut c = [[0.0; MAX_LEVELS]; FIELDS];
+                        let mut add = |l: &Levels| {
+                            for (f, lv) in l.iter().enumerate() {
+                                if *lv != NULL {
+                                    c[f][usize::from(*lv)] += 1.0;
+                                }
+                            }
+                        };
+                        let n = members.len();
+                        let all = n * (n - 1) / 2;
+                        let mut sampled = 0;
+                        if all <= per_group {
+                            for (k, &a) in members.iter().enumerate() {
+                                for &b in &members[k + 1..] {
+                                    add(&compare(p, a as usize, b as usize).0);
+                                    sampled += 1;
+                                }
+                            }
+                        } else {
+                            let mut rng = SplitMix64::new(seed ^ u64::from(*nat));
+                            for _ in 0..per_group {
+                                let (a, b) = (rng.below(n), rng.below(n));
+                                if a != b {
+                                    add(&compare(p, members[a] as usize, members[b] as usize).0);
+                                    sampled += 1;
+                                }
+                            }
+                        }
+                        (*nat, c, sampled)
+                    })
+                    .collect()
+            });
+        for (nat, c, sampled) in counted.into_iter().flatten() {
+            let mut u = self.u;
+            let mut w = self.w;
+            for f in Field::ALL {
+                let fi = f.index();
+                let k = f.levels().len();
+                let total: f64 = c[fi][..k].iter().sum();
+                for l in 0..k {
+                    u[fi][l] = ((c[fi][l] + STRATUM_PRIOR * self.u[fi][l])
+                        / (total + STRATUM_PRIOR))
+                        .max(1e-7);
+                    w[fi][l] = (self.m[fi][l] / u[fi][l]).log2().clamp(-20.0, 20.0);
+                }
+            }
+            self.strata.push((p.strings.get(nat).to_owned(), sampled));
+            self.stratum_tables.insert(nat, Stratum { u, w });
+        }
+    }
+
+    /// The nationality both records share, when it has its own u.
+    fn stratum(&self, p: &Prepared, i: usize, j: usize) -> Option<&Stratum> {
+        let (a, b) = (p.recs[i].nationality, p.recs[j].nationality);
+        if a != NONE && a == b {
+            self.stratum_tables.get(&a)
+        } else {
+            None
+        }
+    }
+
+    /// The nationality whose u was used for the pair (`None`: the whole list's).
+    pub(crate) fn stratum_name(&self, p: &Prepared, i: usize, j: usize) -> Option<String> {
+        self.stratum(p, i, j)
+            .map(|_| p.strings.get(p.recs[i].nationality).to_owned())
+    }
+
+    /// The weight of a field for a pair: (weight of the level, term-frequency adjustment).
+    pub(crate) fn field_weight(
+        &self,
+        p: &Prepared,
+        i: usize,
+        j: usize,
+        f: Field,
+        level: u8,
+        names: (usize, usize),
+    ) -> (f64, f64) {
+        if level == NULL {
+            return (0.0, 0.0);
+        }
+        let stratum = self.stratum(p, i, j).filter(|_| f != Field::Nationality);
+        let w = stratum.map_or(self.w, |s| s.w)[f.index()][usize::from(level)];
+        (w, self.tf_adjust_in(p, f, level, i, j, names, stratum))
     }
 
     /// The namesake corrections: joint u of exact name agreement (pairs with identical name keys
@@ -258,8 +400,10 @@ impl Model {
         (self.lambda / (1.0 - self.lambda)).log2()
     }
 
-    /// The term-frequency adjustment for a field at a level, given the pair (names chosen).
-    pub(crate) fn tf_adjust(
+    /// The term-frequency adjustment for a field at a level, given the pair (names chosen) and
+    /// the nationality whose u applies.
+    #[allow(clippy::too_many_arguments)]
+    fn tf_adjust_in(
         &self,
         p: &Prepared,
         f: Field,
@@ -267,20 +411,43 @@ impl Model {
         i: usize,
         j: usize,
         names: (usize, usize),
+        stratum: Option<&Stratum>,
     ) -> f64 {
         if !self.term_frequency || level == NULL {
             return 0.0;
         }
-        let n = self.records.max(1) as f64;
+        // Within a nationality only names are counted within it; places and dates are already
+        // in its u.
+        if stratum.is_some() && !matches!(f, Field::Surname | Field::Given) {
+            return 0.0;
+        }
+        let ut = stratum.map_or(&self.u, |s| &s.u);
+        let mut n = self.records.max(1) as f64;
         let fi = f.index();
+        // Names: within the nationality when both records share one (names cluster by people:
+        // a Korean given name is rare in the whole list and common among Koreans).
+        let (na, nb) = (p.recs[i].nationality, p.recs[j].nationality);
+        let same_nat = na != NONE && na == nb;
+        let mut within = |v: Sym, kind: u8, global: u32| -> u32 {
+            if same_nat && let Some(total) = p.freq.nationality.get(&na) {
+                n = f64::from(*total);
+                p.freq
+                    .by_nationality
+                    .get(&(na, v, kind))
+                    .copied()
+                    .unwrap_or(global)
+            } else {
+                global
+            }
+        };
         let (count, u_level) = match (f, level) {
             (Field::Surname, 3 | 4) => {
                 let a = p.names_of(i).get(names.0).and_then(|x| x.parts[0]);
                 let b = p.names_of(j).get(names.1).and_then(|x| x.parts[0]);
                 match (a, b) {
                     (Some(a), Some(b)) if a.stem == b.stem => (
-                        p.freq.surname_stem[a.stem as usize],
-                        self.u[fi][3] + self.u[fi][4],
+                        within(a.stem, 0, p.freq.surname_stem[a.stem as usize]),
+                        ut[fi][3] + ut[fi][4],
                     ),
                     _ => return 0.0,
                 }
@@ -288,7 +455,10 @@ impl Model {
             (Field::Given, 4) => {
                 let a = p.names_of(i).get(names.0).and_then(|x| x.parts[1]);
                 match a {
-                    Some(a) if !a.is_initial => (p.freq.given[a.folded as usize], self.u[fi][4]),
+                    Some(a) if !a.is_initial => (
+                        within(a.folded, 1, p.freq.given[a.folded as usize]),
+                        ut[fi][4],
+                    ),
                     _ => return 0.0,
                 }
             }
@@ -297,7 +467,23 @@ impl Model {
                 if s == NONE {
                     return 0.0;
                 }
-                (p.freq.birth_place[s as usize], self.u[fi][2])
+                (p.freq.birth_place[s as usize], ut[fi][2])
+            }
+            // Dates: a day shared by a mass operation (a deportation, a troika session) says
+            // less than a day of one arrest.
+            (Field::Arrest | Field::SentenceDate | Field::Death, 2 | 3) => {
+                let Some(span) = super::compare::agreeing_span(p, i, j, f, level) else {
+                    return 0.0;
+                };
+                let k = fi as u8;
+                let count = if level == 3 {
+                    p.freq.day.get(&(k, span.lo))
+                } else {
+                    p.freq
+                        .month
+                        .get(&(k, super::compare::month_bucket(span.lo)))
+                };
+                (count.copied().unwrap_or(0), ut[fi][usize::from(level)])
             }
             _ => return 0.0,
         };
@@ -322,7 +508,8 @@ impl Model {
         for f in Field::ALL {
             let l = levels[f.index()];
             if l != NULL {
-                w += self.weight(f, l) + self.tf_adjust(p, f, l, i, j, names);
+                let (base, tf) = self.field_weight(p, i, j, f, l, names);
+                w += base + tf;
             }
         }
         (w, probability(w))

@@ -82,8 +82,45 @@ pub struct Origin {
     pub line: Option<u64>,
 }
 
+/// The facts of one repression case that matching compares.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CaseFacts {
+    /// Arrest date.
+    pub arrest: Option<DateSpan>,
+    /// Sentence date.
+    pub sentence_date: Option<DateSpan>,
+    /// Sentence kind and term in years.
+    pub sentence: Option<(SentenceKind, Option<f32>)>,
+    /// Execution date.
+    pub execution: Option<DateSpan>,
+}
+
+impl CaseFacts {
+    /// Whether nothing is known of the case.
+    pub fn is_empty(&self) -> bool {
+        self.arrest.is_none()
+            && self.sentence_date.is_none()
+            && self.sentence.is_none()
+            && self.execution.is_none()
+    }
+
+    fn of(c: &crate::model::RepressionCase) -> CaseFacts {
+        let span = |d: &Option<HistoricalDate>| d.as_ref().and_then(DateSpan::from_date);
+        CaseFacts {
+            arrest: span(&c.arrest_date),
+            sentence_date: span(&c.sentence_date),
+            sentence: c
+                .sentence
+                .as_ref()
+                .filter(|s| s.kind != SentenceKind::Unrecognised)
+                .map(|s| (s.kind, s.term_years)),
+            execution: span(&c.execution_date),
+        }
+    }
+}
+
 /// What matching needs of one record: names (all spellings the record gives), identity facts
-/// and the dates of the repression case.
+/// and its repression cases.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DedupRecord {
     /// The record's id (`vic-000123`, `fig-bukeikhanov`), or `file:line` when it has none.
@@ -100,14 +137,11 @@ pub struct DedupRecord {
     pub birth_place: Option<String>,
     /// Nationality as written.
     pub nationality: Option<String>,
-    /// Arrest date (first case).
-    pub arrest: Option<DateSpan>,
-    /// Sentence date (first case).
-    pub sentence_date: Option<DateSpan>,
-    /// Execution date, else death date.
+    /// Repression cases (a person arrested twice has two); compared as sets, by their
+    /// best-agreeing pair.
+    pub cases: Vec<CaseFacts>,
+    /// Death date (an execution date is in its case).
     pub death: Option<DateSpan>,
-    /// Sentence kind and term in years (first case with a sentence).
-    pub sentence: Option<(SentenceKind, Option<f32>)>,
     /// Ids of records the data itself says are the same person (`figures.victim_id`,
     /// `victims.figure_id`).
     pub same_as: Vec<String>,
@@ -136,15 +170,12 @@ impl DedupRecord {
             push_variant(&mut names, variant);
         }
         let span = |d: &Option<HistoricalDate>| d.as_ref().and_then(DateSpan::from_date);
-        let first = |f: &dyn Fn(&crate::model::RepressionCase) -> Option<DateSpan>| {
-            r.cases.iter().find_map(f)
-        };
-        let sentence = r.cases.iter().find_map(|c| {
-            c.sentence
-                .as_ref()
-                .filter(|s| s.kind != SentenceKind::Unrecognised)
-                .map(|s| (s.kind, s.term_years))
-        });
+        let cases = r
+            .cases
+            .iter()
+            .map(CaseFacts::of)
+            .filter(|c| !c.is_empty())
+            .collect();
         DedupRecord {
             id,
             origin: Origin {
@@ -161,10 +192,8 @@ impl DedupRecord {
             birth: span(&r.birth_date),
             birth_place: non_empty(r.birth_place.as_deref()),
             nationality: non_empty(r.nationality.as_deref()),
-            arrest: first(&|c| span(&c.arrest_date)),
-            sentence_date: first(&|c| span(&c.sentence_date)),
-            death: first(&|c| span(&c.execution_date)).or_else(|| span(&r.death_date)),
-            sentence,
+            cases,
+            death: span(&r.death_date),
             same_as: r.figure_id.iter().cloned().collect(),
         }
     }
@@ -199,10 +228,8 @@ impl DedupRecord {
             birth: span(&r.birth_date),
             birth_place: non_empty(r.birth_place.as_deref()),
             nationality: None,
-            arrest: None,
-            sentence_date: None,
+            cases: Vec::new(),
             death: span(&r.death_date),
-            sentence: None,
             same_as: r.victim_id.iter().cloned().collect(),
         }
     }

@@ -147,8 +147,8 @@ fn score_name(q: &NameKeys, r: &NameKeys) -> (f64, Vec<PartMatch>) {
 ///     id: id.into(),
 ///     origin: Origin { kind: DatasetKind::Victims, file: None, line: None },
 ///     names: vec![PersonName::parse(name)],
-///     sex: None, birth: None, birth_place: None, nationality: None, arrest: None,
-///     sentence_date: None, death: None, sentence: None, same_as: vec![],
+///     sex: None, birth: None, birth_place: None, nationality: None, cases: vec![],
+///     death: None, same_as: vec![],
 /// };
 /// let records = vec![rec("v1", "Жансүгіров Ілияс"), rec("v2", "Байтурсынов Ахмет")];
 /// let q = SearchQuery { name: "Ilyas Dzhansugurov".into(), born: None };

@@ -45,6 +45,55 @@ pub(crate) fn hash_bytes(seed: u64, parts: &[&[u8]]) -> u64 {
     z ^ (z >> 33)
 }
 
+/// The Fx hash (as in rustc): fast for the short keys of the internal tables. Not resistant to
+/// crafted collisions, which do not matter here (keys come from the data being matched, and a
+/// collision only costs time).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// An interned string.
 pub(crate) type Sym = u32;
 
@@ -55,7 +104,7 @@ pub(crate) const NONE: Sym = u32::MAX;
 /// work on numbers.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    map: HashMap<Box<str>, Sym>,
+    map: FxMap<Box<str>, Sym>,
     strings: Vec<Box<str>>,
 }
 
@@ -81,6 +130,64 @@ impl Interner {
     pub(crate) fn len(&self) -> usize {
         self.strings.len()
     }
+}
+
+/// Jaro–Winkler similarity of two ASCII byte strings (the folded comparison alphabet), in
+/// [0, 1]: the same values as `strsim::jaro_winkler` on these strings, without allocating (the
+/// hot loop of deduplication compares millions of pairs). Strings longer than 64 bytes are
+/// compared on their first 64.
+pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (a, b) = (&a[..a.len().min(64)], &b[..b.len().min(64)]);
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a == b {
+        return 1.0;
+    }
+    let range = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut b_used: u64 = 0;
+    let mut a_match: u64 = 0;
+    let mut m = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(range);
+        let hi = (i + range + 1).min(b.len());
+        for j in lo..hi {
+            if b_used & (1 << j) == 0 && b[j] == ca {
+                b_used |= 1 << j;
+                a_match |= 1 << i;
+                m += 1;
+                break;
+            }
+        }
+    }
+    if m == 0 {
+        return 0.0;
+    }
+    // Transpositions: matched characters of a and b, in order, that differ.
+    let mut t = 0usize;
+    let mut j = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        if a_match & (1 << i) != 0 {
+            while b_used & (1 << j) == 0 {
+                j += 1;
+            }
+            if b[j] != ca {
+                t += 1;
+            }
+            j += 1;
+        }
+    }
+    let m = m as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (t / 2) as f64) / m) / 3.0;
+    if jaro <= 0.7 {
+        return jaro;
+    }
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + 0.1 * prefix * (1.0 - jaro)
 }
 
 /// The number of worker threads to use: `requested`, or the available parallelism.
@@ -141,6 +248,38 @@ mod tests {
     fn hash_separates_parts() {
         assert_ne!(hash_bytes(0, &[b"ab", b"c"]), hash_bytes(0, &[b"a", b"bc"]));
         assert_eq!(hash_bytes(1, &[b"x"]), hash_bytes(1, &[b"x"]));
+    }
+
+    #[test]
+    fn jaro_winkler_agrees_with_strsim() {
+        let words = [
+            "bokeihan",
+            "bukeihan",
+            "zhansugir",
+            "zhansugur",
+            "martha",
+            "marhta",
+            "dixon",
+            "dicksonx",
+            "a",
+            "",
+            "ab",
+            "ba",
+            "seiful",
+            "shoka",
+            "choka",
+            "kudaiberdi",
+            "jellyfish",
+            "smellyfish",
+            "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01",
+        ];
+        for x in words {
+            for y in words {
+                let ours = jaro_winkler(x, y);
+                let theirs = strsim::jaro_winkler(x, y);
+                assert!((ours - theirs).abs() < 1e-9, "{x} {y}: {ours} vs {theirs}");
+            }
+        }
     }
 
     #[test]

@@ -390,10 +390,7 @@ impl NameKeys {
             patronymic: part(&name.patronymic, PartKind::Patronymic),
         };
         if let (Some(s), Some(g)) = (&keys.surname, &keys.given)
-            && !g.is_initial
-            && !s.is_initial
-            && has_surname_ending(&g.folded)
-            && !has_surname_ending(&s.folded)
+            && NameKeys::reads_reversed(s, g)
         {
             return NameKeys {
                 surname: PartKeys::new(&g.written, PartKind::Surname),
@@ -402,6 +399,15 @@ impl NameKeys {
             };
         }
         keys
+    }
+
+    /// Whether a name with this surname and given name is written the other way round: the
+    /// "given name" has a surname ending and the "surname" has none (see [`NameKeys::of`]).
+    pub fn reads_reversed(surname: &PartKeys, given: &PartKeys) -> bool {
+        !given.is_initial
+            && !surname.is_initial
+            && has_surname_ending(&given.folded)
+            && !has_surname_ending(&surname.folded)
     }
 
     /// The same name with surname and given name exchanged (keys recomputed for their new
