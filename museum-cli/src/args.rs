@@ -246,7 +246,7 @@ pub(crate) struct DedupArgs {
     #[arg(long)]
     pub(crate) fail_on_duplicates: bool,
     /// Blocks larger than this are compared in a sliding window.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 30)]
     pub(crate) max_block_size: usize,
     /// The sliding window of large blocks.
     #[arg(long, default_value_t = 10)]

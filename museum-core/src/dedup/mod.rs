@@ -108,7 +108,7 @@ impl Default for DedupOptions {
             threshold: 0.9,
             min_mean_probability: 0.5,
             min_cross_probability: 0.01,
-            max_block_size: 100,
+            max_block_size: 30,
             window: 10,
             rules: Rule::ALL.to_vec(),
             u_sample: 300_000,
