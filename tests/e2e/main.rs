@@ -7,3 +7,9 @@ mod util;
 mod validate;
 // `museum schema`
 mod schema;
+// `museum name`
+mod name;
+// `museum dedup`
+mod dedup;
+// `museum search`
+mod search;
