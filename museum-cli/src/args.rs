@@ -93,6 +93,36 @@ pub(crate) enum Command {
         "Exit codes:\n  0  found\n  1  nothing found\n  2  could not run"
     ))]
     Search(SearchArgs),
+    /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
+    /// Frictionless data package.
+    #[command(
+        long_about = "Export the validated archive for frontends: a JSON bundle (`json`), one JSON Lines file per entity (`jsonl`), one Parquet file per entity (`parquet`, needs a build with `--features parquet`) or the CSV files with a Frictionless `datapackage.json` (`datapackage`).\n\nEvery record has the shape of `schemas/<entity>.schema.json`; victims and figures also carry `search_keys` (folded name forms for search) and, with `--clusters`, `cluster_id`. Data with validation errors is refused unless `--allow-errors`. The output is written atomically and is byte-identical for the same input (no timestamp unless `--timestamp`).\n\n`--redact` drops private fields and masks persons born recently, as configured in the `[export.redact]` section of `museum.toml` (looked up in the current directory, then in the first input directory) or in `--redact-config FILE`:\n\n  [export.redact]\n  drop = [\"notes\", \"residence\", \"extra.*\"]   # also `victim.notes`, `cases.charge`, `extra.<column>`\n  mask_born_within_years = 100                 # names → initials, dates → years\n  mask_unknown_birth = false\n\nWithout a configuration, `--redact` uses exactly those built-in defaults.",
+        after_help = concat!(
+            "Examples:\n",
+            "  museum export datasets/ -o archive.json                         # one JSON bundle\n",
+            "  museum export datasets/ --format datapackage -o package/        # CSV + datapackage.json\n",
+            "  museum export datasets/ --format jsonl -o public/ --redact --clusters clusters.csv --force\n\n",
+            "Exit codes:\n  0  exported\n  1  the data has validation errors (nothing written; see `museum validate`)\n  2  could not run: bad usage, unreadable input, output exists without `--force`, I/O error"
+        )
+    )]
+    Export(ExportArgs),
+    /// Write a synthetic archive with ground truth (not real people) for tests and benchmarks.
+    #[command(
+        long_about = "Write a synthetic archive with ground truth, for testing validation and \
+deduplication: `victims.csv` that looks like merged Books-of-Memory lists (Kazakh and Russian \
+Cyrillic, Latin romanizations, typos, missing and reformatted dates), about people who never \
+existed, plus `truth.csv` (which records are the same person), `relations.csv` (relatives and \
+namesakes: different persons), `defects.csv` (planted invalid values), `sources.csv` and \
+`SYNTHETIC.md`. The same seed gives byte-identical files.",
+        after_help = concat!(
+            "Examples:\n",
+            "  museum synth --victims 20000 --seed 7 --out /tmp/synth    # 20% of persons in 2-4 records\n",
+            "  museum synth --victims 1000000 --seed 1 --out /tmp/big    # a million records, for benchmarks\n",
+            "  museum synth --victims 5000 --defects 0.02 --with-archive --out /tmp/bad   # planted errors\n\n",
+            "Exit codes:\n  0  written\n  2  could not run (bad option, directory with real datasets, I/O error)"
+        )
+    )]
+    Synth(SynthArgs),
 }
 
 /// Output format of findings.
@@ -278,6 +308,93 @@ pub(crate) struct SearchArgs {
     /// Leave out results scoring below this (0-1).
     #[arg(long, default_value_t = 0.7)]
     pub(crate) min_score: f64,
+}
+
+/// What `museum export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormatArg {
+    /// One JSON file: `{"museum_export_version", "format_version", "generated_by", "sources": [...], …}`.
+    Json,
+    /// A directory with one JSON Lines file per entity (`victims.jsonl`…) and `manifest.json`.
+    Jsonl,
+    /// A directory with one Parquet file per entity (`victims.parquet`, `victim_cases.parquet`…).
+    Parquet,
+    /// A directory with the CSV files and a Frictionless `datapackage.json`.
+    Datapackage,
+}
+
+impl From<ExportFormatArg> for museum_core::export::ExportFormat {
+    fn from(f: ExportFormatArg) -> Self {
+        use museum_core::export::ExportFormat as F;
+        match f {
+            ExportFormatArg::Json => F::Json,
+            ExportFormatArg::Jsonl => F::Jsonl,
+            ExportFormatArg::Parquet => F::Parquet,
+            ExportFormatArg::Datapackage => F::Datapackage,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// The dataset directory to export (or dataset files).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// What the files hold, when their names do not tell (`victims.csv` does).
+    #[arg(long, value_enum)]
+    pub(crate) kind: Option<KindArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Json)]
+    pub(crate) format: ExportFormatArg,
+    /// Where to write: a file for `json` (`-` for stdout), a directory for the others.
+    #[arg(short, long, value_name = "OUT")]
+    pub(crate) output: PathBuf,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub(crate) force: bool,
+    /// Export even when validation finds errors.
+    #[arg(long)]
+    pub(crate) allow_errors: bool,
+    /// Deduplication clusters (`record_id,cluster_id` CSV): adds `cluster_id` to victims.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) clusters: Option<PathBuf>,
+    /// Drop private fields and mask recent persons (`[export.redact]` in `museum.toml`; see
+    /// `--help`).
+    #[arg(long)]
+    pub(crate) redact: bool,
+    /// Read the redaction settings from this TOML file (its `[export.redact]` section); implies
+    /// `--redact`.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) redact_config: Option<PathBuf>,
+    /// The day masking counts back from, `YYYY-MM-DD` (default: today, UTC).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) as_of: Option<String>,
+    /// Record when the export was written (`generated_at`); the output is then no longer
+    /// byte-identical between runs.
+    #[arg(long)]
+    pub(crate) timestamp: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SynthArgs {
+    /// Number of records to write.
+    #[arg(long, value_name = "N")]
+    pub(crate) victims: usize,
+    /// Seed of the generator: the same seed gives the same files.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// Directory to write into (created if needed; never one holding real datasets).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Share of persons (0-1) that appear in 2-4 records.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.2)]
+    pub(crate) duplicates: f64,
+    /// Share of records (0-1) that get one planted invalid value, listed in `defects.csv`.
+    #[arg(long, value_name = "RATE", default_value_t = 0.0)]
+    pub(crate) defects: f64,
+    /// Also write `camps.csv` and `events.csv`, so the directory validates as a whole archive.
+    #[arg(long)]
+    pub(crate) with_archive: bool,
 }
 
 #[cfg(test)]

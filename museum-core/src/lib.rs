@@ -23,19 +23,22 @@
 //!         assert_eq!(case.sentence.as_ref().unwrap().kind, SentenceKind::Execution);
 //!         assert_eq!(case.execution_date.as_ref().unwrap().to_string(), "1938-02-25");
 //!         assert_eq!(v.location.line, Some(2));
-//!         // The list has no `id` column: that is a finding, not a failure.
-//!         assert!(findings.iter().any(|f| f.code.id() == "M207"));
+//!         // The list has no `id` column: records are named after file and line.
+//!         assert_eq!(v.record.id, "list-2");
+//!         assert!(findings.is_empty());
 //!     }
 //! }
 //! ```
 //!
-//! Features: `stats` (default) adds [`stats`], computed with polars.
+//! Features: `stats` (default) adds the `stats` module, computed with polars; `parquet` adds
+//! Parquet output to [`export`].
 
 #![deny(missing_docs)]
 
 pub mod dedup;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod io;
 pub mod model;
@@ -43,6 +46,7 @@ pub mod normalize;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
+pub mod synth;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};

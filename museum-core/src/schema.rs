@@ -121,6 +121,10 @@ pub fn all_files() -> Vec<(String, String)> {
         .map(|k| (format!("{}.schema.json", k.entity()), entity_schema(*k)))
         .collect();
     files.push(("datapackage.json".to_owned(), datapackage()));
+    files.push((
+        "bundle.schema.json".to_owned(),
+        crate::export::bundle_schema(),
+    ));
     files
 }
 

@@ -153,10 +153,10 @@ fn victim_cases_merge_and_round_trip() {
             .collect();
     let victims: Vec<Victim> = items
         .into_iter()
-        .filter_map(|i| match i {
+        .map(|i| match i {
             ReadItem::Record(r, d) => {
                 assert!(d.is_empty(), "{d:?}");
-                Some(r.record)
+                r.record
             }
             ReadItem::Finding(f) => panic!("{f}"),
         })

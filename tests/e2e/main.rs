@@ -7,6 +7,10 @@ mod util;
 mod validate;
 // `museum schema`
 mod schema;
+// `museum export`, checked with jsonschema, frictionless and pyarrow
+mod export;
+// `museum synth`
+mod synth;
 // `museum name`
 mod name;
 // `museum dedup`

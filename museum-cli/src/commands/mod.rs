@@ -1,9 +1,11 @@
 //! One file per subcommand; `run` dispatches.
 
 mod dedup;
+mod export;
 mod name;
 mod schema;
 mod search;
+mod synth;
 mod validate;
 
 use crate::args::{Cli, Command};
@@ -14,6 +16,8 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
+        Command::Export(args) => export::run(&args, printer),
+        Command::Synth(args) => synth::run(&args, printer),
         Command::Name(args) => name::run(&args, printer),
         Command::Dedup(args) => dedup::run(&args, printer),
         Command::Search(args) => search::run(&args, printer),

@@ -618,6 +618,6 @@ mod tests {
         // too).
         assert_eq!(stats.large_block_count, 3);
         assert_eq!(stats.pairs_per_rule[0], 47 * 3 + 2 + 1);
-        assert!(stats.pairs_per_rule[1] <= 3 * PROBE_WINDOW);
+        assert!(stats.pairs_per_rule[1] <= 3 * PROBE_WINDOW as u64);
     }
 }

@@ -418,7 +418,9 @@ impl NameKeys {
     /// ```
     /// use museum_core::PersonName;
     /// use museum_core::normalize::NameKeys;
-    /// let k = NameKeys::of(&PersonName::parse("Мустафа Шокай")).swapped().unwrap();
+    /// // A list that put the given name in the surname column.
+    /// let n = PersonName::from_parts(Some("Мустафа"), Some("Шокай"), None);
+    /// let k = NameKeys::of(&n).swapped().unwrap();
     /// assert_eq!(k.surname.unwrap().stem, "shoka");
     /// ```
     pub fn swapped(&self) -> Option<NameKeys> {

@@ -1,0 +1,223 @@
+//! `museum export`: validate, then write the archive for frontends (see
+//! [`museum_core::export`]).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use museum_core::Severity;
+use museum_core::export::{self, ExportFormat, ExportOptions, RedactOptions};
+use museum_core::validate::{ValidateOptions, validate_archive};
+use serde::Deserialize;
+
+use crate::args::ExportArgs;
+use crate::exit::ExitStatus;
+use crate::printer::Printer;
+
+/// How many findings the refusal message shows.
+const SHOWN_FINDINGS: usize = 5;
+
+pub(crate) fn run(args: &ExportArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let format: ExportFormat = args.format.into();
+    if !format.is_available() {
+        bail!(
+            "this `museum` was built without Parquet support\n  hint: rebuild with `cargo build --release --features parquet` (polars' Parquet writer; a long build)"
+        );
+    }
+    let to_stdout = args.output == Path::new("-");
+    if to_stdout && format != ExportFormat::Json {
+        bail!(
+            "`-o -` (stdout) works only with `--format json`; `{}` writes a directory",
+            format.as_str()
+        );
+    }
+    if !to_stdout {
+        check_output(&args.output, &args.paths, args.force)?;
+    }
+    let mut options = ExportOptions::new(format);
+    options.force = args.force;
+    options.generated_by = format!("museum {}", env!("CARGO_PKG_VERSION"));
+    options.generated_at = args.timestamp.then(export::now_rfc3339);
+    if let Some(d) = &args.as_of {
+        options.as_of = export::parse_day(d)
+            .with_context(|| format!("`--as-of {d}` is not a day like `2026-11-25`"))?;
+    }
+    if args.redact || args.redact_config.is_some() {
+        options.redact = Some(redact_options(args, printer)?);
+    }
+    if let Some(path) = &args.clusters {
+        options.clusters = export::read_clusters(path)?;
+    }
+
+    let archive = super::validate::load(&args.paths, args.kind.map(Into::into), printer)?;
+    let report = validate_archive(&archive, &ValidateOptions::default());
+    let errors = report.count(Severity::Error);
+    if errors > 0 {
+        let mut msg = format!(
+            "{} {} validation error{}",
+            if args.allow_errors {
+                "exporting despite"
+            } else {
+                "refusing to export:"
+            },
+            errors,
+            if errors == 1 { "" } else { "s" }
+        );
+        for d in report
+            .findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .take(SHOWN_FINDINGS)
+        {
+            let loc = d.location.to_string();
+            msg.push_str(&format!(
+                "\n  {}{}[{}] {}",
+                if loc.is_empty() {
+                    String::new()
+                } else {
+                    format!("{loc}: ")
+                },
+                d.severity,
+                d.code.id(),
+                d.message
+            ));
+        }
+        if errors > SHOWN_FINDINGS {
+            msg.push_str(&format!("\n  … and {} more", errors - SHOWN_FINDINGS));
+        }
+        if !args.allow_errors {
+            printer.error(&anyhow::anyhow!(
+                "{msg}\n  hint: run `museum validate` on the same input to see every finding, fix them, or pass `--allow-errors`"
+            ));
+            return Ok(ExitStatus::Failure);
+        }
+        printer.warn(&msg);
+    }
+
+    let summary = if to_stdout {
+        let mut out = std::io::stdout().lock();
+        export::export_json_to(archive, &mut out, &options)?
+    } else {
+        export::export_archive(archive, &args.output, &options)
+            .with_context(|| format!("cannot export to `{}`", args.output.display()))?
+    };
+
+    let counts: Vec<String> = summary
+        .counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", if *n == 1 { k.entity() } else { k.as_str() }))
+        .collect();
+    printer.note(&format!(
+        "exported {} as `{}` to `{}`",
+        if counts.is_empty() {
+            "nothing".to_owned()
+        } else {
+            counts.join(", ")
+        },
+        format.as_str(),
+        args.output.display()
+    ));
+    if options.redact.is_some() {
+        printer.note(&format!(
+            "redacted: {} person{} masked (as of {})",
+            summary.masked,
+            if summary.masked == 1 { "" } else { "s" },
+            options.as_of
+        ));
+    }
+    if args.clusters.is_some() {
+        printer.note(&format!(
+            "{} victims have a `cluster_id`",
+            summary.clustered
+        ));
+        if !summary.unknown_cluster_ids.is_empty() {
+            let shown: Vec<&str> = summary
+                .unknown_cluster_ids
+                .iter()
+                .take(SHOWN_FINDINGS)
+                .map(String::as_str)
+                .collect();
+            printer.warn(&format!(
+                "{} record ids of the clusters file are not victims of the export: {}",
+                summary.unknown_cluster_ids.len(),
+                shown.join(", ")
+            ));
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Refuses an existing output without `--force`, and an output that is (or contains) an input.
+fn check_output(out: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Result<()> {
+    if std::fs::symlink_metadata(out).is_ok() && !force {
+        bail!(
+            "`{}` already exists\n  hint: pass `--force` to replace it",
+            out.display()
+        );
+    }
+    let Ok(out_abs) = std::path::absolute(out) else {
+        return Ok(());
+    };
+    let out_real = out_abs.canonicalize().unwrap_or(out_abs);
+    for input in inputs {
+        let Ok(inp) = input.canonicalize() else {
+            continue;
+        };
+        if inp.starts_with(&out_real) {
+            bail!(
+                "the output `{}` would replace the input `{}`",
+                out.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `museum.toml`: only the section this command reads.
+#[derive(Debug, Default, Deserialize)]
+struct MuseumToml {
+    #[serde(default)]
+    export: Option<ExportSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ExportSection {
+    #[serde(default)]
+    redact: Option<RedactOptions>,
+}
+
+fn read_redact(path: &Path) -> anyhow::Result<Option<RedactOptions>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let config: MuseumToml =
+        toml::from_str(&text).with_context(|| format!("cannot parse `{}`", path.display()))?;
+    Ok(config.export.and_then(|e| e.redact))
+}
+
+/// The redaction settings: `--redact-config`, else `museum.toml` in the current directory or the
+/// first input directory, else the built-in defaults.
+fn redact_options(args: &ExportArgs, printer: &Printer) -> anyhow::Result<RedactOptions> {
+    if let Some(path) = &args.redact_config {
+        return read_redact(path)?
+            .with_context(|| format!("`{}` has no `[export.redact]` section", path.display()));
+    }
+    let mut candidates = vec![PathBuf::from("museum.toml")];
+    if let Some(dir) = args.paths.iter().find(|p| p.is_dir()) {
+        candidates.push(dir.join("museum.toml"));
+    }
+    for c in candidates {
+        if c.is_file()
+            && let Some(r) = read_redact(&c)?
+        {
+            printer.note(&format!("redaction settings from `{}`", c.display()));
+            return Ok(r);
+        }
+    }
+    let r = RedactOptions::builtin();
+    printer.note(&format!(
+        "no `[export.redact]` section in `museum.toml`; using the built-in redaction: drop {:?}, mask persons born within {} years",
+        r.drop,
+        r.mask_born_within_years.unwrap_or(0)
+    ));
+    Ok(r)
+}

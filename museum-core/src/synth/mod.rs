@@ -1,0 +1,1190 @@
+//! Synthetic archives with ground truth, for tests and benchmarks of validation and
+//! deduplication: lists that look like real merged Books-of-Memory lists, about people who never
+//! existed.
+//!
+//! A synthetic archive is a [`Victim`] list in which every person may appear in several records
+//! (copies from different simulated lists, each written the way that list writes names and
+//! dates), plus the truth: which records are the same person (`truth.csv`), which persons are
+//! related (`relations.csv`: fathers and sons, brothers, spouses, namesakes — hard negatives a
+//! deduplicator must keep apart), and, on request, which values were deliberately broken
+//! (`defects.csv`).
+//!
+//! The population imitates Kazakhstan in the 1920s–1950s (facts.md §4–§5): a Kazakh majority and
+//! Russians, Ukrainians, Volga Germans, Koreans, Tatars, Poles, Chechens and Ingush; arrest waves
+//! (1928–29 confiscation, 1930–31 collectivisation, August 1937 – November 1938), the
+//! deportations (1936 Poles, 1937 Koreans, 1941 Germans, 1944 Chechens and Ingush); troikas, the
+//! OSO, the Military Collegium and tribunals; sentences, executions, camps and rehabilitations.
+//!
+//! Everything is deterministic for a seed and built on our own small generator (SplitMix64), so
+//! the output does not change with dependency versions. Records are generated one at a time in a
+//! shuffled order (only an 8-byte slot per record is kept in memory), so a million records stream
+//! to disk in bounded memory.
+//!
+//! ```
+//! use museum_core::synth::{Synth, SynthOptions};
+//!
+//! let options = SynthOptions::new(500).seed(7).duplicates(0.2);
+//! let mut synth = Synth::new(&options)?;
+//! let first = synth.next().unwrap();
+//! assert!(first.victim.id.starts_with("syn-"));
+//! assert!(first.victim.source_ids[0].starts_with("src-synthetic"));
+//! let rest = synth.by_ref().count();
+//! assert_eq!(rest + 1, 500);
+//! assert_eq!(synth.summary().records, 500);
+//! # Ok::<(), museum_core::Error>(())
+//! ```
+//!
+//! Date spellings: clean records use only spellings the date parser of this build reads
+//! (`HistoricalDate::parse`); archival ones it does not read yet are written in ISO instead, and
+//! `SYNTHETIC.md` says which were used.
+
+mod defects;
+mod person;
+mod pools;
+mod render;
+mod rng;
+mod translit;
+
+pub use defects::{Defect, DefectKind};
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use self::person::{GroupKind, GroupPlan};
+use self::render::{DateSupport, LISTS, Noise};
+use self::rng::{Rng, mix};
+use crate::error::{Error, Result};
+use crate::io::{Record, columns};
+use crate::model::{Camp, Event, HistoricalDate, Place, Script, Source, SourceKind, Victim};
+
+/// Salt of the per-record noise streams.
+const SALT_RECORD: u64 = 3;
+/// Salt of the per-position defect streams.
+const SALT_DEFECT: u64 = 4;
+/// Salt of the shuffle stream.
+const SALT_SHUFFLE: u64 = 5;
+
+/// The id of the source that stands for the generator itself (camps and events it writes).
+pub const GENERATOR_SOURCE_ID: &str = "src-synthetic";
+
+/// What to generate. Built with [`SynthOptions::new`] and the setters.
+///
+/// ```
+/// use museum_core::synth::SynthOptions;
+/// let o = SynthOptions::new(20_000).seed(42).duplicates(0.25).defects(0.01).with_archive(true);
+/// assert_eq!(o.victims_count(), 20_000);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthOptions {
+    victims: usize,
+    seed: u64,
+    duplicates: f64,
+    defects: f64,
+    with_archive: bool,
+}
+
+impl Default for SynthOptions {
+    fn default() -> Self {
+        SynthOptions::new(1_000)
+    }
+}
+
+impl SynthOptions {
+    /// `victims` records, seed 0, 20% of persons duplicated, no defects, no camps/events files.
+    pub fn new(victims: usize) -> Self {
+        SynthOptions {
+            victims,
+            seed: 0,
+            duplicates: 0.2,
+            defects: 0.0,
+            with_archive: false,
+        }
+    }
+
+    /// The number of records (rows of persons; a person with two cases has two CSV rows).
+    #[must_use]
+    pub fn victims(mut self, n: usize) -> Self {
+        self.victims = n;
+        self
+    }
+
+    /// The seed: the same seed gives byte-identical output.
+    #[must_use]
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The share of persons (0–1) that appear in 2–4 records.
+    #[must_use]
+    pub fn duplicates(mut self, share: f64) -> Self {
+        self.duplicates = share;
+        self
+    }
+
+    /// The share of records (0–1) that get one planted defect, listed in `defects.csv`.
+    #[must_use]
+    pub fn defects(mut self, rate: f64) -> Self {
+        self.defects = rate;
+        self
+    }
+
+    /// Also write `camps.csv` and `events.csv` (labelled as written by the generator), so the
+    /// directory validates as a whole archive.
+    #[must_use]
+    pub fn with_archive(mut self, yes: bool) -> Self {
+        self.with_archive = yes;
+        self
+    }
+
+    /// The number of records.
+    pub fn victims_count(&self) -> usize {
+        self.victims
+    }
+
+    /// The seed.
+    pub fn seed_value(&self) -> u64 {
+        self.seed
+    }
+
+    /// The share of duplicated persons.
+    pub fn duplicates_share(&self) -> f64 {
+        self.duplicates
+    }
+
+    /// The defect rate.
+    pub fn defect_rate(&self) -> f64 {
+        self.defects
+    }
+
+    /// Whether camps and events are written too.
+    pub fn archive(&self) -> bool {
+        self.with_archive
+    }
+
+    /// Checks the values.
+    ///
+    /// # Errors
+    /// An invalid-option error when a share is outside 0–1 or the count is too large.
+    pub fn check(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.duplicates) {
+            return Err(Error::invalid_option(format!(
+                "the share of duplicated persons must be between 0 and 1, not {}",
+                self.duplicates
+            )));
+        }
+        if !(0.0..=1.0).contains(&self.defects) {
+            return Err(Error::invalid_option(format!(
+                "the defect rate must be between 0 and 1, not {}",
+                self.defects
+            )));
+        }
+        if self.victims > 1 << 31 {
+            return Err(Error::invalid_option(format!(
+                "at most {} records can be generated, not {}",
+                1u64 << 31,
+                self.victims
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// One generated record with its truth.
+#[derive(Debug, Clone)]
+pub struct SynthRecord {
+    /// The record as the simulated list writes it.
+    pub victim: Victim,
+    /// The person the record is about (`per-0000001`); records with the same `person_id` are
+    /// the same person.
+    pub person_id: String,
+    /// Defects planted in this record (empty without [`SynthOptions::defects`]).
+    pub defects: Vec<Defect>,
+}
+
+/// A relation between two different persons: hard negatives for deduplication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Relation {
+    /// The first person.
+    pub person_a: String,
+    /// The second person.
+    pub person_b: String,
+    /// `father_son`, `brothers`, `spouses` or `namesakes`.
+    pub relation: &'static str,
+}
+
+/// Counts of a generated archive, for `SYNTHETIC.md` and for tests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SynthSummary {
+    /// The seed.
+    pub seed: u64,
+    /// The share of duplicated persons asked for.
+    pub duplicates_share: f64,
+    /// The defect rate asked for.
+    pub defect_rate: f64,
+    /// Whether camps and events were written.
+    pub with_archive: bool,
+    /// Records (victim ids, one per record; a record with two cases has two CSV rows).
+    pub records: usize,
+    /// CSV rows of `victims.csv` (without the header).
+    pub rows: usize,
+    /// Distinct persons.
+    pub persons: usize,
+    /// Persons with two or more records.
+    pub persons_with_duplicates: usize,
+    /// Pairs of records of the same person (Σ k·(k−1)/2 over persons with k records).
+    pub duplicate_pairs: u64,
+    /// Number of persons by number of records.
+    pub cluster_sizes: BTreeMap<usize, usize>,
+    /// Groups of two or three namesakes (different persons, identical full name, birth years
+    /// within ±2).
+    pub namesake_groups: usize,
+    /// Persons in namesake groups.
+    pub namesake_persons: usize,
+    /// Father–son pairs.
+    pub father_son_pairs: usize,
+    /// Groups of brothers.
+    pub brother_groups: usize,
+    /// Married couples.
+    pub spouse_pairs: usize,
+    /// Records by script of the full name (`kazakh_cyrillic`, `russian_cyrillic`, `latin`,
+    /// `mixed`).
+    pub scripts: BTreeMap<&'static str, usize>,
+    /// Records by true nationality.
+    pub nationalities: BTreeMap<&'static str, usize>,
+    /// Records of men and of women (true sex).
+    pub male_records: usize,
+    /// See [`SynthSummary::male_records`].
+    pub female_records: usize,
+    /// Records by simulated source list.
+    pub lists: BTreeMap<&'static str, usize>,
+    /// Records carrying each kind of noise.
+    pub noise: BTreeMap<&'static str, usize>,
+    /// Planted defects by kind.
+    pub defects: BTreeMap<&'static str, usize>,
+    /// Date spellings used.
+    pub date_spellings: Vec<&'static str>,
+    /// Archival date spellings this build's date parser does not read, written in ISO instead.
+    pub date_spellings_replaced: Vec<&'static str>,
+}
+
+impl SynthSummary {
+    /// The share of persons with duplicates.
+    pub fn duplicate_share(&self) -> f64 {
+        if self.persons == 0 {
+            0.0
+        } else {
+            #[allow(clippy::cast_precision_loss)]
+            let r = self.persons_with_duplicates as f64 / self.persons as f64;
+            r
+        }
+    }
+
+    /// The number of planted defects.
+    pub fn defect_count(&self) -> usize {
+        self.defects.values().sum()
+    }
+}
+
+/// Per-record counts, kept in arrays while generating and turned into the summary's maps.
+#[derive(Debug, Clone, Default)]
+struct Counts {
+    records: usize,
+    rows: usize,
+    male: usize,
+    female: usize,
+    nationalities: [usize; 9],
+    lists: [usize; 7],
+    noise: [usize; 16],
+    scripts: [usize; 5],
+    defects: [usize; 10],
+}
+
+impl Counts {
+    fn merge(&mut self, o: &Counts) {
+        self.records += o.records;
+        self.rows += o.rows;
+        self.male += o.male;
+        self.female += o.female;
+        let add = |a: &mut [usize], b: &[usize]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.nationalities, &o.nationalities);
+        add(&mut self.lists, &o.lists);
+        add(&mut self.noise, &o.noise);
+        add(&mut self.scripts, &o.scripts);
+        add(&mut self.defects, &o.defects);
+    }
+}
+
+const SCRIPTS: [Script; 5] = [
+    Script::KazakhCyrillic,
+    Script::RussianCyrillic,
+    Script::Latin,
+    Script::Mixed,
+    Script::Unknown,
+];
+
+/// One chunk of CSV text, generated on a worker thread.
+struct Chunk {
+    victims: Vec<u8>,
+    truth: Vec<u8>,
+    defects: Vec<u8>,
+    counts: Counts,
+}
+
+/// Records per chunk when writing.
+const CHUNK: usize = 4096;
+
+/// A group's persons, cached while consecutive records belong to it.
+type GroupCache = Option<(u64, Vec<person::Person>)>;
+
+/// The generator: an iterator of [`SynthRecord`]s in file order.
+///
+/// The whole plan (which person each record position belongs to) is made up front in 8 bytes per
+/// record; records are generated lazily, each a pure function of the seed and its position, so
+/// [`Synth::write_csv`] generates on several threads and still writes the same bytes.
+/// [`Synth::summary`] has the plan's counts from the start and the per-record counts (scripts,
+/// noise, defects) of the records generated so far.
+#[derive(Debug)]
+pub struct Synth {
+    options: SynthOptions,
+    /// `group << 8 | member << 4 | copy`, in file order.
+    slots: Vec<u64>,
+    /// Per group: the number of its first person and its kind/members (for relations).
+    groups: Vec<(u32, GroupKind, u8)>,
+    pos: usize,
+    dates: DateSupport,
+    plan: SynthSummary,
+    counts: Counts,
+    cache: GroupCache,
+}
+
+fn script_name(s: Script) -> &'static str {
+    match s {
+        Script::KazakhCyrillic => "kazakh_cyrillic",
+        Script::RussianCyrillic => "russian_cyrillic",
+        Script::Latin => "latin",
+        Script::Mixed => "mixed",
+        Script::Unknown => "unknown",
+    }
+}
+
+fn record_id(i: usize) -> String {
+    format!("syn-{:07}", i + 1)
+}
+
+impl Synth {
+    /// Plans a synthetic archive.
+    ///
+    /// # Errors
+    /// When the options are invalid (see [`SynthOptions::check`]).
+    pub fn new(options: &SynthOptions) -> Result<Synth> {
+        options.check()?;
+        let n = options.victims;
+        let seed = options.seed;
+        let mut slots: Vec<u64> = Vec::with_capacity(n);
+        let mut groups: Vec<(u32, GroupKind, u8)> = Vec::with_capacity(n / 4 * 3 + 16);
+        let mut plan_summary = SynthSummary {
+            seed,
+            duplicates_share: options.duplicates,
+            defect_rate: options.defects,
+            with_archive: options.with_archive,
+            ..SynthSummary::default()
+        };
+        let s = &mut plan_summary;
+        let mut next_person: u32 = 0;
+        let mut g: u64 = 0;
+        while slots.len() < n {
+            let plan = GroupPlan::derive(seed, g, options.duplicates);
+            let mut present = 0u8;
+            for (m, copies) in plan.copies.iter().take(plan.members).enumerate() {
+                if slots.len() >= n {
+                    break;
+                }
+                let k = usize::from(*copies).min(n - slots.len());
+                for c in 0..k {
+                    slots.push(g << 8 | (m as u64) << 4 | c as u64);
+                }
+                present += 1;
+                s.persons += 1;
+                *s.cluster_sizes.entry(k).or_insert(0) += 1;
+                if k > 1 {
+                    s.persons_with_duplicates += 1;
+                    s.duplicate_pairs += (k * (k - 1) / 2) as u64;
+                }
+            }
+            if present >= 2 {
+                match plan.kind {
+                    GroupKind::Single => {}
+                    GroupKind::FatherSon => s.father_son_pairs += 1,
+                    GroupKind::Brothers => s.brother_groups += 1,
+                    GroupKind::Spouses => s.spouse_pairs += 1,
+                    GroupKind::Namesakes => {
+                        s.namesake_groups += 1;
+                        s.namesake_persons += usize::from(present);
+                    }
+                }
+            }
+            groups.push((next_person, plan.kind, present));
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                next_person += plan.members as u32;
+            }
+            g += 1;
+        }
+        // Record ids must not reveal persons: shuffle the positions.
+        Rng::new(mix(seed, SALT_SHUFFLE, 0, 0)).shuffle(&mut slots);
+        let dates = DateSupport::probe();
+        let (used, replaced) = dates.describe();
+        plan_summary.date_spellings = used;
+        plan_summary.date_spellings_replaced = replaced;
+        Ok(Synth {
+            options: options.clone(),
+            slots,
+            groups,
+            pos: 0,
+            dates,
+            plan: plan_summary,
+            counts: Counts::default(),
+            cache: None,
+        })
+    }
+
+    /// The counts: the plan's from the start, the per-record ones for the records generated so
+    /// far (complete once every record was generated).
+    pub fn summary(&self) -> SynthSummary {
+        let mut s = self.plan.clone();
+        let c = &self.counts;
+        s.records = c.records;
+        s.rows = c.rows;
+        s.male_records = c.male;
+        s.female_records = c.female;
+        for (e, n) in person::eth_all().iter().zip(c.nationalities) {
+            if n > 0 {
+                s.nationalities.insert(e.en(), n);
+            }
+        }
+        for (l, n) in LISTS.iter().zip(c.lists) {
+            if n > 0 {
+                s.lists.insert(l.id, n);
+            }
+        }
+        for (k, n) in Noise::ALL.iter().zip(c.noise) {
+            if n > 0 {
+                s.noise.insert(k.as_str(), n);
+            }
+        }
+        for (k, n) in SCRIPTS.iter().zip(c.scripts) {
+            if n > 0 {
+                s.scripts.insert(script_name(*k), n);
+            }
+        }
+        for (k, n) in DefectKind::ALL.iter().zip(c.defects) {
+            if n > 0 {
+                s.defects.insert(k.as_str(), n);
+            }
+        }
+        s
+    }
+
+    /// The options.
+    pub fn options(&self) -> &SynthOptions {
+        &self.options
+    }
+
+    /// Records left to generate.
+    pub fn remaining(&self) -> usize {
+        self.slots.len() - self.pos
+    }
+
+    /// The relations between different persons of the archive (fathers and sons, brothers,
+    /// spouses, namesakes), for evaluating deduplication on hard negatives.
+    pub fn relations(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        for (first, kind, present) in &self.groups {
+            let present = u32::from(*present);
+            let relation = match kind {
+                GroupKind::Single => continue,
+                GroupKind::FatherSon => "father_son",
+                GroupKind::Brothers => "brothers",
+                GroupKind::Spouses => "spouses",
+                GroupKind::Namesakes => "namesakes",
+            };
+            for a in 0..present {
+                for b in a + 1..present {
+                    out.push(Relation {
+                        person_a: person_id(first + a),
+                        person_b: person_id(first + b),
+                        relation,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Generates every remaining record and writes `victims.csv` (canonical columns, with the
+    /// header), `truth.csv` (`record_id,person_id`) and `defects.csv`
+    /// (`record_id,field,defect,value`) to the given writers, generating on as many threads as
+    /// the machine has (the bytes do not depend on it). Returns the complete summary.
+    ///
+    /// # Errors
+    /// When a writer fails.
+    pub fn write_csv<V: Write, T: Write, D: Write>(
+        mut self,
+        mut victims: V,
+        mut truth: T,
+        mut defects: D,
+    ) -> std::io::Result<SynthSummary> {
+        let mut head = csv::Writer::from_writer(Vec::new());
+        head.write_record(columns::victims::COLUMNS.iter().map(|c| c.name))?;
+        victims.write_all(&head.into_inner().map_err(|e| e.into_error())?)?;
+        truth.write_all(b"record_id,person_id\n")?;
+        defects.write_all(b"record_id,field,defect,value\n")?;
+        let (start, end) = (self.pos, self.slots.len());
+        let nchunks = (end - start).div_ceil(CHUNK);
+        let bounds = |k: usize| (start + k * CHUNK, (start + (k + 1) * CHUNK).min(end));
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8)
+            .min(nchunks.max(1));
+        let mut counts = Counts::default();
+        let mut put = |c: Chunk, counts: &mut Counts| -> std::io::Result<()> {
+            victims.write_all(&c.victims)?;
+            truth.write_all(&c.truth)?;
+            defects.write_all(&c.defects)?;
+            counts.merge(&c.counts);
+            Ok(())
+        };
+        if threads <= 1 {
+            for k in 0..nchunks {
+                let (a, b) = bounds(k);
+                put(self.chunk(a, b)?, &mut counts)?;
+            }
+        } else {
+            let this = &self;
+            std::thread::scope(|scope| -> std::io::Result<()> {
+                let mut rxs = Vec::with_capacity(threads);
+                for w in 0..threads {
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Chunk>>(2);
+                    rxs.push(rx);
+                    scope.spawn(move || {
+                        for k in (w..nchunks).step_by(threads) {
+                            let (a, b) = bounds(k);
+                            if tx.send(this.chunk(a, b)).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                for k in 0..nchunks {
+                    let chunk = rxs[k % threads]
+                        .recv()
+                        .map_err(|_| std::io::Error::other("a generator thread stopped"))??;
+                    put(chunk, &mut counts)?;
+                }
+                Ok(())
+            })?;
+        }
+        victims.flush()?;
+        truth.flush()?;
+        defects.flush()?;
+        self.counts.merge(&counts);
+        self.pos = end;
+        Ok(self.summary())
+    }
+
+    /// The CSV text of records `from..to`.
+    fn chunk(&self, from: usize, to: usize) -> std::io::Result<Chunk> {
+        let mut cache: GroupCache = None;
+        let mut counts = Counts::default();
+        let mut v = csv::Writer::from_writer(Vec::with_capacity((to - from) * 600));
+        let mut t = csv::Writer::from_writer(Vec::with_capacity((to - from) * 24));
+        let mut d = csv::Writer::from_writer(Vec::new());
+        for i in from..to {
+            let rec = self.make(i, &mut cache, &mut counts);
+            for row in rec.victim.to_rows() {
+                v.write_record(&row)?;
+            }
+            t.write_record([rec.victim.id.as_str(), rec.person_id.as_str()])?;
+            for x in &rec.defects {
+                d.write_record([
+                    x.record_id.as_str(),
+                    x.field,
+                    x.kind.as_str(),
+                    x.value.as_str(),
+                ])?;
+            }
+        }
+        let inner = |w: csv::Writer<Vec<u8>>| w.into_inner().map_err(|e| e.into_error());
+        Ok(Chunk {
+            victims: inner(v)?,
+            truth: inner(t)?,
+            defects: inner(d)?,
+            counts,
+        })
+    }
+
+    /// Record `i` of the file: a pure function of the seed, the plan and `i`.
+    fn make(&self, i: usize, cache: &mut GroupCache, counts: &mut Counts) -> SynthRecord {
+        let slot = self.slots[i];
+        let g = slot >> 8;
+        #[allow(clippy::cast_possible_truncation)]
+        let (member, copy) = (((slot >> 4) & 0xF) as usize, (slot & 0xF) as usize);
+        let seed = self.options.seed;
+        if cache.as_ref().is_none_or(|(cg, _)| *cg != g) {
+            let plan = GroupPlan::derive(seed, g, self.options.duplicates);
+            *cache = Some((g, person::group(seed, g, &plan)));
+        }
+        let p = &cache.as_ref().expect("cached group").1[member];
+        #[allow(clippy::cast_possible_truncation)]
+        let pid = person_id(self.groups[g as usize].0 + member as u32);
+        let mut rng = Rng::new(mix(
+            seed,
+            SALT_RECORD,
+            g,
+            (member as u64) << 8 | copy as u64,
+        ));
+        let list = usize::from(p.lists[copy]);
+        let (mut victim, noise) = render::render(p, list, record_id(i), &mut rng, self.dates);
+        counts.records += 1;
+        counts.nationalities[p.eth as usize] += 1;
+        if p.female {
+            counts.female += 1;
+        } else {
+            counts.male += 1;
+        }
+        counts.lists[list] += 1;
+        for (k, n) in Noise::ALL.iter().enumerate() {
+            if noise.has(*n) {
+                counts.noise[k] += 1;
+            }
+        }
+        let mut planted = Vec::new();
+        let rate = self.options.defects;
+        if rate > 0.0 {
+            let mut drng = Rng::new(mix(seed, SALT_DEFECT, i as u64, 0));
+            if drng.chance(rate) {
+                // The record before may be copied only when it keeps its own id.
+                let prev = (i > 0
+                    && !defects::first_draw_is_duplicate_id(
+                        &mut Rng::new(mix(seed, SALT_DEFECT, i as u64 - 1, 0)),
+                        rate,
+                    ))
+                .then(|| record_id(i - 1));
+                if let Some(d) = defects::plant(&mut drng, &mut victim, prev.as_deref(), self.dates)
+                {
+                    counts.defects[d.kind as usize] += 1;
+                    planted.push(d);
+                }
+            }
+        }
+        let script = victim.name.script;
+        counts.scripts[SCRIPTS.iter().position(|s| *s == script).unwrap_or(4)] += 1;
+        counts.rows += victim.cases.len().max(1);
+        SynthRecord {
+            victim,
+            person_id: pid,
+            defects: planted,
+        }
+    }
+}
+
+impl Iterator for Synth {
+    type Item = SynthRecord;
+
+    fn next(&mut self) -> Option<SynthRecord> {
+        if self.pos >= self.slots.len() {
+            return None;
+        }
+        let mut cache = self.cache.take();
+        let mut counts = Counts::default();
+        let r = self.make(self.pos, &mut cache, &mut counts);
+        self.cache = cache;
+        self.counts.merge(&counts);
+        self.pos += 1;
+        Some(r)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.remaining();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Synth {}
+
+fn person_id(n: u32) -> String {
+    format!("per-{:07}", n + 1)
+}
+
+/// The files [`generate_dir`] writes.
+pub const FILES: &[&str] = &[
+    "victims.csv",
+    "truth.csv",
+    "defects.csv",
+    "relations.csv",
+    "sources.csv",
+    "SYNTHETIC.md",
+];
+
+/// Generates a synthetic archive into `dir` (created if needed): `victims.csv`, `truth.csv`,
+/// `defects.csv`, `relations.csv`, `sources.csv`, `SYNTHETIC.md`, and with
+/// [`SynthOptions::with_archive`] `camps.csv` and `events.csv`. Every file is written
+/// atomically.
+///
+/// Refuses a directory holding datasets without a `SYNTHETIC.md`: real data is never
+/// overwritten by synthetic data.
+///
+/// # Errors
+/// Invalid options, a directory with real datasets, or a write failure.
+pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> {
+    let synth = Synth::new(options)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    let marker = dir.join("SYNTHETIC.md");
+    if !marker.exists() {
+        for name in [
+            "victims.csv",
+            "sources.csv",
+            "camps.csv",
+            "events.csv",
+            "figures.csv",
+        ] {
+            if dir.join(name).exists() {
+                return Err(Error::invalid_option(format!(
+                    "`{}` already holds `{name}` and no `SYNTHETIC.md`: synthetic data never \
+                     overwrites other datasets; choose a new or empty directory",
+                    dir.display()
+                )));
+            }
+        }
+    }
+    let relations = synth.relations();
+    let tmp = |name: &str| -> Result<tempfile::NamedTempFile> {
+        tempfile::Builder::new()
+            .prefix(".museum-synth-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Error::io("create a temporary file in", dir.join(name), e))
+    };
+    let (mut tv, mut tt, mut td) = (tmp("victims.csv")?, tmp("truth.csv")?, tmp("defects.csv")?);
+    let summary = {
+        let bv = std::io::BufWriter::with_capacity(1 << 20, tv.as_file_mut());
+        let bt = std::io::BufWriter::with_capacity(1 << 16, tt.as_file_mut());
+        let bd = std::io::BufWriter::new(td.as_file_mut());
+        synth
+            .write_csv(bv, bt, bd)
+            .map_err(|e| Error::io("write", dir.join("victims.csv"), e))?
+    };
+    for (t, name) in [(tv, "victims.csv"), (tt, "truth.csv"), (td, "defects.csv")] {
+        let path = dir.join(name);
+        t.as_file()
+            .sync_all()
+            .map_err(|e| Error::io("sync", &path, e))?;
+        t.persist(&path)
+            .map_err(|e| Error::io("rename into", &path, e.error))?;
+    }
+    crate::fsutil::write_atomic(&dir.join("relations.csv"), |w| {
+        let mut c = csv::Writer::from_writer(w);
+        c.write_record(["person_a", "person_b", "relation"])?;
+        for r in &relations {
+            c.write_record([r.person_a.as_str(), r.person_b.as_str(), r.relation])?;
+        }
+        c.flush()
+    })?;
+    crate::io::write_csv_file(&sources(), &dir.join("sources.csv"))?;
+    let archive_files = [dir.join("camps.csv"), dir.join("events.csv")];
+    if options.with_archive {
+        crate::io::write_csv_file(&camps(), &archive_files[0])?;
+        crate::io::write_csv_file(&events(), &archive_files[1])?;
+    } else {
+        // Left over from an earlier run with `with_archive` in this synthetic directory.
+        for f in &archive_files {
+            if f.exists() {
+                std::fs::remove_file(f).map_err(|e| Error::io("remove", f, e))?;
+            }
+        }
+    }
+    crate::fsutil::write_bytes_atomic(&marker, markdown(&summary, options).as_bytes())?;
+    Ok(summary)
+}
+
+/// The sources of a synthetic archive: the generator and the simulated lists, all of kind
+/// `synthetic`.
+pub fn sources() -> Vec<Source> {
+    let base = |id: &str, title: &str, language: &str, notes: &str| Source {
+        id: id.to_owned(),
+        kind: SourceKind::Synthetic,
+        title: title.to_owned(),
+        author: Some("museum synth".to_owned()),
+        publisher: None,
+        published: None,
+        volume: None,
+        pages: None,
+        archive_ref: None,
+        url: None,
+        accessed: None,
+        language: Some(language.to_owned()),
+        notes: Some(notes.to_owned()),
+        extra: BTreeMap::new(),
+    };
+    let mut out = vec![base(
+        GENERATOR_SOURCE_ID,
+        "museum synth — synthetic archive generator (not real people)",
+        "en",
+        "Generated data for tests and benchmarks. No record describes a real person; any \
+         resemblance of a name to a real person is a coincidence of common names.",
+    )];
+    out.extend(
+        LISTS
+            .iter()
+            .map(|l| base(l.id, l.title, l.language, l.notes)),
+    );
+    out
+}
+
+/// The camps the synthetic records refer to, labelled as written by the generator.
+pub fn camps() -> Vec<Camp> {
+    pools::CAMPS
+        .iter()
+        .map(|c| Camp {
+            id: c.id.to_owned(),
+            name_official: c.ru.to_owned(),
+            name_en: c.en.to_owned(),
+            name_kk: c.kk.map(str::to_owned),
+            aliases: c.aliases.iter().map(|s| (*s).to_owned()).collect(),
+            camp_type: c.camp_type.to_owned(),
+            parent: None,
+            location: Some(Place {
+                name: c.location.to_owned(),
+                coordinates: None,
+            }),
+            opened: HistoricalDate::parse(c.opened).ok(),
+            closed: HistoricalDate::parse(c.closed).ok(),
+            source_ids: vec![GENERATOR_SOURCE_ID.to_owned()],
+            notes: Some(
+                "Written by `museum synth` for a synthetic archive: a summary for reference \
+                 checks, not a curated record."
+                    .to_owned(),
+            ),
+            estimates: Vec::new(),
+            claims: Vec::new(),
+            extra: BTreeMap::new(),
+        })
+        .collect()
+}
+
+/// The waves the synthetic arrest and deportation dates are drawn from, as events labelled as
+/// written by the generator.
+pub fn events() -> Vec<Event> {
+    let ev = |id: &str, kk: &str, ru: &str, en: &str, cat: &str, start: &str, end: &str| Event {
+        id: id.to_owned(),
+        name_kk: kk.to_owned(),
+        name_ru: ru.to_owned(),
+        name_en: en.to_owned(),
+        category: cat.to_owned(),
+        start_date: HistoricalDate::parse(start).ok(),
+        end_date: HistoricalDate::parse(end).ok(),
+        places: vec!["Kazakhstan".to_owned()],
+        description: None,
+        museum_topic: false,
+        figure_ids: Vec::new(),
+        camp_ids: Vec::new(),
+        source_ids: vec![GENERATOR_SOURCE_ID.to_owned()],
+        notes: Some(
+            "Written by `museum synth`: a wave the synthetic records are drawn from, not a \
+             curated record."
+                .to_owned(),
+        ),
+        estimates: Vec::new(),
+        claims: Vec::new(),
+        extra: BTreeMap::new(),
+    };
+    vec![
+        ev(
+            "evt-syn-confiscation-1928",
+            "Байлардың мал-мүлкін тәркілеу",
+            "Конфискация байских хозяйств",
+            "Confiscation of bai households",
+            "policy",
+            "1928-08-27",
+            "1929",
+        ),
+        ev(
+            "evt-syn-collectivisation",
+            "Ұжымдастыру",
+            "Коллективизация и раскулачивание",
+            "Collectivisation and dekulakisation",
+            "policy",
+            "1930",
+            "1931",
+        ),
+        ev(
+            "evt-syn-mass-terror",
+            "1937–1938 жылдардағы жаппай қуғын-сүргін",
+            "Массовые репрессии 1937–1938 гг.",
+            "Mass terror of 1937–1938",
+            "mass_terror",
+            "1937-08-05",
+            "1938-11-17",
+        ),
+        ev(
+            "evt-syn-deportation-poles",
+            "Поляктарды жер аудару",
+            "Депортация поляков",
+            "Deportation of Poles",
+            "policy",
+            "1936-05",
+            "1936-09",
+        ),
+        ev(
+            "evt-syn-deportation-koreans",
+            "Кәрістерді жер аудару",
+            "Депортация корейцев",
+            "Deportation of Koreans",
+            "policy",
+            "1937-09",
+            "1937-10",
+        ),
+        ev(
+            "evt-syn-deportation-germans",
+            "Немістерді жер аудару",
+            "Депортация немцев",
+            "Deportation of Germans",
+            "policy",
+            "1941-09",
+            "1941-10",
+        ),
+        ev(
+            "evt-syn-deportation-chechens-ingush",
+            "Шешендер мен ингуштарды жер аудару",
+            "Депортация чеченцев и ингушей",
+            "Deportation of Chechens and Ingush",
+            "policy",
+            "1944-02-23",
+            "1944-03",
+        ),
+    ]
+}
+
+fn pct(n: usize, of: usize) -> String {
+    if of == 0 {
+        return "0.0%".to_owned();
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let p = n as f64 * 100.0 / of as f64;
+    format!("{p:.1}%")
+}
+
+/// The text of `SYNTHETIC.md`: what the data is (synthetic, not real people), the parameters,
+/// and the counts.
+#[allow(clippy::too_many_lines)]
+pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
+    use std::fmt::Write as _;
+    let mut m = String::new();
+    let _ = writeln!(m, "# Synthetic archive — not real people\n");
+    let _ = writeln!(
+        m,
+        "Every record in this directory was **generated** by `museum synth` (museum-core {}). \
+         The persons never existed: names, dates and places are drawn at random from pools of \
+         names and places typical of Kazakhstan in the 1920s–1950s, so a record may by chance \
+         carry the name of a real person. Do not cite, publish or merge these records as \
+         archival data. Every record's source (`source_ids`) is a source of kind `synthetic` \
+         in `sources.csv`.\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = writeln!(m, "## Parameters\n");
+    let _ = writeln!(m, "| parameter | value |\n|---|---|");
+    let _ = writeln!(m, "| records (`--victims`) | {} |", options.victims);
+    let _ = writeln!(m, "| seed (`--seed`) | {} |", options.seed);
+    let _ = writeln!(
+        m,
+        "| duplicated persons (`--duplicates`) | {} |",
+        options.duplicates
+    );
+    let _ = writeln!(m, "| defect rate (`--defects`) | {} |", options.defects);
+    let _ = writeln!(
+        m,
+        "| camps and events (`--with-archive`) | {} |",
+        options.with_archive
+    );
+    let _ = writeln!(
+        m,
+        "\nThe same parameters give byte-identical files with the same version of museum.\n"
+    );
+    let _ = writeln!(
+        m,
+        "Command: `museum synth --victims {} --seed {} --duplicates {} --defects {}{} --out DIR`\n",
+        options.victims,
+        options.seed,
+        options.duplicates,
+        options.defects,
+        if options.with_archive {
+            " --with-archive"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(m, "## Files\n");
+    let _ = writeln!(
+        m,
+        "- `victims.csv` — the records, canonical columns (one row per repression case; a \
+         record with two cases has two rows with the same `id` and `case` 1 and 2).\n\
+         - `truth.csv` — `record_id,person_id`: records with the same `person_id` are the same \
+         person. Record ids (`syn-0000001`…) follow a shuffled order and say nothing about \
+         persons.\n\
+         - `relations.csv` — `person_a,person_b,relation`: different persons who are related \
+         (`father_son`, `brothers`, `spouses`) or `namesakes`: hard negatives for deduplication.\n\
+         - `defects.csv` — `record_id,field,defect,value`: every planted invalid value (empty \
+         without `--defects`).\n\
+         - `sources.csv` — the generator and the simulated source lists, all of kind \
+         `synthetic`.{}\n",
+        if options.with_archive {
+            "\n- `camps.csv`, `events.csv` — the camps the records refer to and the waves of \
+             repression the dates are drawn from, written by the generator for reference \
+             checks (not curated records)."
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(m, "## Counts\n");
+    let _ = writeln!(m, "| | count |\n|---|---|");
+    let _ = writeln!(m, "| records | {} |", s.records);
+    let _ = writeln!(m, "| CSV rows | {} |", s.rows);
+    let _ = writeln!(m, "| persons | {} |", s.persons);
+    let _ = writeln!(
+        m,
+        "| persons with 2–4 records | {} ({}) |",
+        s.persons_with_duplicates,
+        pct(s.persons_with_duplicates, s.persons)
+    );
+    let _ = writeln!(
+        m,
+        "| duplicate pairs (same person) | {} |",
+        s.duplicate_pairs
+    );
+    let _ = writeln!(
+        m,
+        "| namesake groups (different persons, same full name, birth years within ±2) | {} ({} persons) |",
+        s.namesake_groups, s.namesake_persons
+    );
+    let _ = writeln!(m, "| father–son pairs | {} |", s.father_son_pairs);
+    let _ = writeln!(m, "| groups of brothers | {} |", s.brother_groups);
+    let _ = writeln!(m, "| married couples | {} |", s.spouse_pairs);
+    let _ = writeln!(m, "| planted defects | {} |", s.defect_count());
+    let _ = writeln!(m, "\n### Records per person\n");
+    let _ = writeln!(m, "| records | persons |\n|---|---|");
+    for (k, n) in &s.cluster_sizes {
+        let _ = writeln!(m, "| {k} | {n} |");
+    }
+    let _ = writeln!(m, "\n### Script of the full name\n");
+    let _ = writeln!(m, "| script | records | share |\n|---|---|---|");
+    for (k, n) in &s.scripts {
+        let _ = writeln!(m, "| {k} | {n} | {} |", pct(*n, s.records));
+    }
+    let _ = writeln!(m, "\n### Nationality (true, by record)\n");
+    let _ = writeln!(m, "| nationality | records | share |\n|---|---|---|");
+    let mut nat: Vec<_> = s.nationalities.iter().collect();
+    nat.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (k, n) in nat {
+        let _ = writeln!(m, "| {k} | {n} | {} |", pct(*n, s.records));
+    }
+    let _ = writeln!(
+        m,
+        "\nSex (true, by record): {} men, {} women ({}).\n",
+        s.male_records,
+        s.female_records,
+        pct(s.female_records, s.records)
+    );
+    let _ = writeln!(m, "### Simulated source lists\n");
+    let _ = writeln!(m, "| source | records | what it imitates |\n|---|---|---|");
+    for l in LISTS {
+        let _ = writeln!(
+            m,
+            "| `{}` | {} | {} |",
+            l.id,
+            s.lists.get(l.id).copied().unwrap_or(0),
+            l.notes
+        );
+    }
+    let _ = writeln!(
+        m,
+        "\nCopies of one person always come from different lists.\n"
+    );
+    let _ = writeln!(
+        m,
+        "### Noise (records carrying each kind; any record, duplicated or not)\n"
+    );
+    let _ = writeln!(m, "| noise | records | share |\n|---|---|---|");
+    for n in Noise::ALL {
+        let c = s.noise.get(n.as_str()).copied().unwrap_or(0);
+        let _ = writeln!(m, "| {} | {c} | {} |", n.as_str(), pct(c, s.records));
+    }
+    let _ = writeln!(m, "\n### Planted defects\n");
+    if s.defects.is_empty() {
+        let _ = writeln!(
+            m,
+            "None: without `--defects` no record has an impossible date, broken chronology, \
+             implausible age, control character, duplicate id, unknown sex value or malformed \
+             charge.\n"
+        );
+    } else {
+        let _ = writeln!(m, "| defect | count |\n|---|---|");
+        for k in DefectKind::ALL {
+            let c = s.defects.get(k.as_str()).copied().unwrap_or(0);
+            let _ = writeln!(m, "| {} | {c} |", k.as_str());
+        }
+        let _ = writeln!(m);
+    }
+    let _ = writeln!(m, "### Date spellings\n");
+    let _ = writeln!(
+        m,
+        "Used: {}.",
+        s.date_spellings
+            .iter()
+            .map(|d| format!("`{d}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if !s.date_spellings_replaced.is_empty() {
+        let _ = writeln!(
+            m,
+            "\nNot read by this build's date parser, so written in ISO instead: {}.",
+            s.date_spellings_replaced
+                .iter()
+                .map(|d| format!("`{d}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_counts_add_up() {
+        let s = Synth::new(&SynthOptions::new(5_000).seed(3)).unwrap();
+        let sum = s.summary();
+        let recs: usize = sum.cluster_sizes.iter().map(|(k, n)| k * n).sum();
+        assert_eq!(recs, 5_000);
+        assert_eq!(sum.cluster_sizes.values().sum::<usize>(), sum.persons);
+        let rel = s.relations();
+        assert!(rel.iter().any(|r| r.relation == "namesakes"));
+        let all: Vec<SynthRecord> = s.collect();
+        assert_eq!(all.len(), 5_000);
+        let ids: std::collections::HashSet<&str> =
+            all.iter().map(|r| r.victim.id.as_str()).collect();
+        assert_eq!(ids.len(), 5_000);
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        assert!(Synth::new(&SynthOptions::new(10).duplicates(1.5)).is_err());
+        assert!(Synth::new(&SynthOptions::new(10).defects(-0.1)).is_err());
+    }
+}

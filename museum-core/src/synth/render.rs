@@ -1,0 +1,1309 @@
+//! How a simulated list writes a person: the list's script and conventions (Russian Book of
+//! Memory, Kazakh-language list, Memorial-style database, Latin romanizations, a German memorial
+//! book, an OCR'd archive extract), then the noise every record may carry — Kazakh letters
+//! written as Russian ones, other surname and patronymic forms, initials, typos, OCR confusions,
+//! Latin look-alike letters, capitals, swapped name parts, shifted or missing birth years, dates
+//! in other formats, at lower precision, or missing.
+
+use super::person::{ArrestedBy, BirthPlace, BodyRef, Charge, DeathPlace, Person, Sent, Surname};
+use super::pools::{self, Eth, Loc};
+use super::rng::Rng;
+use super::translit::{
+    HOMOGLYPHS, OCR_PAIRS, Scheme, initial, kazakh_patronymic, kk_to_ru, romanize,
+    russian_patronymic, russified_surname,
+};
+use crate::model::date::Day;
+use crate::model::{HistoricalDate, PersonName, RepressionCase, Sentence, Sex, Victim};
+
+/// The script a list writes names in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Russian Cyrillic: Kazakh letters become Russian ones.
+    Ru,
+    /// Kazakh Cyrillic: Kazakh letters kept.
+    Kk,
+    /// Latin, with a romanization scheme (BGN lists switch to ICAO for some records).
+    Latin(Scheme),
+}
+
+/// The language of a list's other fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lang {
+    Ru,
+    Kk,
+    En,
+    De,
+}
+
+/// Families of date spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateFamily {
+    /// `1937-11-10`, `1937-11`, `1937`.
+    Iso,
+    /// `10.11.1937`, `11.1937`, `1937`.
+    Dotted,
+    /// `10.XI.1937`, `XI.1937`, `1937`.
+    Roman,
+    /// `10 ноября 1937 г.`, `ноябрь 1937`, `1937 г.`.
+    RussianWords,
+    /// ISO with `1937 ж.` for years (Kazakh).
+    KazakhYear,
+}
+
+/// A simulated source list.
+#[derive(Debug)]
+pub(crate) struct List {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) short: &'static str,
+    pub(crate) language: &'static str,
+    pub(crate) notes: &'static str,
+    pub(crate) target: Target,
+    pub(crate) lang: Lang,
+    /// Probability that a Kazakh's patronymic is written `-ұлы/-қызы`.
+    pub(crate) kz_patronymic: f64,
+    /// Probability that a Kazakh surname is de-Russified (`Бөкейхан`).
+    pub(crate) derussify: f64,
+    /// Probability that a Kazakh surname is written `-ұлы` (`Бөкейханұлы`).
+    pub(crate) uly_surname: f64,
+    pub(crate) dates: &'static [(DateFamily, u32)],
+    /// Extra OCR confusions.
+    pub(crate) ocr: f64,
+    /// Latin look-alike letters.
+    pub(crate) homoglyph: f64,
+    /// Kazakh spelling kept as a name variant (Memorial's «Варианты ФИО»).
+    pub(crate) variants: f64,
+}
+
+/// The simulated lists. Every one is synthetic: its id starts with `src-synthetic`.
+pub(crate) const LISTS: &[List] = &[
+    List {
+        id: "src-synthetic-01",
+        title: "Синтетическая «Книга памяти» (русск.) — SYNTHETIC, not real people",
+        short: "Синт. Книга памяти",
+        language: "ru",
+        notes: "Imitates a Russian-language regional Book of Memory: Russified names, dates 10.11.1937.",
+        target: Target::Ru,
+        lang: Lang::Ru,
+        kz_patronymic: 0.05,
+        derussify: 0.0,
+        uly_surname: 0.0,
+        dates: &[
+            (DateFamily::Dotted, 70),
+            (DateFamily::Iso, 15),
+            (DateFamily::RussianWords, 15),
+        ],
+        ocr: 0.02,
+        homoglyph: 0.01,
+        variants: 0.0,
+    },
+    List {
+        id: "src-synthetic-02",
+        title: "Синтетикалық «Қасірет кітабы» (қазақ тілінде) — SYNTHETIC, not real people",
+        short: "Синт. Қасірет кітабы",
+        language: "kk",
+        notes: "Imitates a Kazakh-language list: Kazakh letters, -ұлы/-қызы patronymics, some de-Russified surnames.",
+        target: Target::Kk,
+        lang: Lang::Kk,
+        kz_patronymic: 0.8,
+        derussify: 0.25,
+        uly_surname: 0.1,
+        dates: &[
+            (DateFamily::Iso, 45),
+            (DateFamily::Dotted, 35),
+            (DateFamily::KazakhYear, 20),
+        ],
+        ocr: 0.01,
+        homoglyph: 0.01,
+        variants: 0.0,
+    },
+    List {
+        id: "src-synthetic-03",
+        title: "Синтетическая БД «Жертвы политического террора» (имитация) — SYNTHETIC",
+        short: "Синт. БД жертв террора",
+        language: "ru",
+        notes: "Imitates a Memorial-style database card: dates in words (ноябрь 1937), name variants.",
+        target: Target::Ru,
+        lang: Lang::Ru,
+        kz_patronymic: 0.05,
+        derussify: 0.0,
+        uly_surname: 0.0,
+        dates: &[(DateFamily::RussianWords, 60), (DateFamily::Dotted, 40)],
+        ocr: 0.01,
+        homoglyph: 0.01,
+        variants: 0.12,
+    },
+    List {
+        id: "src-synthetic-04",
+        title: "Synthetic victims database (English, BGN/PCGN and passport romanizations) — SYNTHETIC",
+        short: "Synthetic DB (en)",
+        language: "en",
+        notes: "Imitates an English-language database: names romanized from the Russian spelling.",
+        target: Target::Latin(Scheme::Bgn),
+        lang: Lang::En,
+        kz_patronymic: 0.05,
+        derussify: 0.0,
+        uly_surname: 0.0,
+        dates: &[(DateFamily::Iso, 100)],
+        ocr: 0.0,
+        homoglyph: 0.0,
+        variants: 0.0,
+    },
+    List {
+        id: "src-synthetic-05",
+        title: "Synthetic list in the 2021 Kazakh Latin alphabet — SYNTHETIC, not real people",
+        short: "Synthetic list (kk Latin)",
+        language: "kk",
+        notes: "Imitates a list in the 2021 Kazakh Latin alphabet (ä ğ q ñ ö ū ü ı ş).",
+        target: Target::Latin(Scheme::Kz2021),
+        lang: Lang::En,
+        kz_patronymic: 0.8,
+        derussify: 0.3,
+        uly_surname: 0.1,
+        dates: &[(DateFamily::Iso, 60), (DateFamily::Dotted, 40)],
+        ocr: 0.0,
+        homoglyph: 0.0,
+        variants: 0.0,
+    },
+    List {
+        id: "src-synthetic-06",
+        title: "Synthetisches Gedenkbuch (deutsche Umschrift) — SYNTHETIC, not real people",
+        short: "Synth. Gedenkbuch",
+        language: "de",
+        notes: "Imitates a German memorial book: German spellings of German names, German transliteration of others.",
+        target: Target::Latin(Scheme::German),
+        lang: Lang::De,
+        kz_patronymic: 0.3,
+        derussify: 0.2,
+        uly_surname: 0.0,
+        dates: &[(DateFamily::Dotted, 100)],
+        ocr: 0.0,
+        homoglyph: 0.0,
+        variants: 0.0,
+    },
+    List {
+        id: "src-synthetic-07",
+        title: "Синтетическая архивная выписка (распознанный текст) — SYNTHETIC, not real people",
+        short: "Синт. архивная выписка",
+        language: "ru",
+        notes: "Imitates an OCR'd archive extract: OCR confusions, Latin look-alike letters, 10.XI.1937.",
+        target: Target::Ru,
+        lang: Lang::Ru,
+        kz_patronymic: 0.1,
+        derussify: 0.0,
+        uly_surname: 0.0,
+        dates: &[(DateFamily::Dotted, 50), (DateFamily::Roman, 50)],
+        ocr: 0.15,
+        homoglyph: 0.08,
+        variants: 0.0,
+    },
+];
+
+/// Which date spellings the date parser of this build reads. Synthetic clean data must parse,
+/// so a spelling the parser does not read is replaced by the ISO form of the same precision.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct DateSupport {
+    pub(crate) dotted: bool,
+    pub(crate) dotted_month: bool,
+    pub(crate) roman: bool,
+    pub(crate) words_day: bool,
+    pub(crate) words_month: bool,
+    pub(crate) year_g: bool,
+    pub(crate) year_kz: bool,
+}
+
+impl DateSupport {
+    /// Tries each spelling on a sample and keeps those read back to the right value.
+    pub(crate) fn probe() -> DateSupport {
+        let reads = |text: &str, y: i32, m: Option<u8>, d: Option<u8>| {
+            HistoricalDate::parse(text).is_ok_and(|h| match h.value() {
+                crate::model::DateValue::Point(p) => {
+                    p.year == y && p.month == m && p.day == d && !p.uncertain && !p.approximate
+                }
+                _ => false,
+            })
+        };
+        DateSupport {
+            dotted: reads("09.11.1937", 1937, Some(11), Some(9)),
+            dotted_month: reads("11.1937", 1937, Some(11), None),
+            roman: reads("09.XI.1937", 1937, Some(11), Some(9)),
+            words_day: reads("9 ноября 1937 г.", 1937, Some(11), Some(9)),
+            words_month: reads("ноябрь 1937", 1937, Some(11), None),
+            year_g: reads("1937 г.", 1937, None, None),
+            year_kz: reads("1937 ж.", 1937, None, None),
+        }
+    }
+
+    /// The spellings used and those replaced by ISO, for the summary.
+    pub(crate) fn describe(self) -> (Vec<&'static str>, Vec<&'static str>) {
+        let all = [
+            (self.dotted, "10.11.1937"),
+            (self.dotted_month, "11.1937"),
+            (self.roman, "10.XI.1937"),
+            (self.words_day, "10 ноября 1937 г."),
+            (self.words_month, "ноябрь 1937"),
+            (self.year_g, "1937 г."),
+            (self.year_kz, "1937 ж."),
+        ];
+        let mut used = vec!["1937-11-10", "1937-11", "1937"];
+        let mut replaced = Vec::new();
+        for (ok, s) in all {
+            if ok {
+                used.push(s);
+            } else {
+                replaced.push(s);
+            }
+        }
+        (used, replaced)
+    }
+}
+
+/// Precision a date is written at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prec {
+    Day,
+    Month,
+    Year,
+}
+
+const MONTHS_GEN: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const MONTHS_NOM: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const ROMAN: [&str; 12] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+];
+
+/// Writes a day in a family of spellings at a precision; spellings the parser does not read
+/// fall back to ISO.
+pub(crate) fn fmt_date(d: Day, prec: Prec, fam: DateFamily, sup: DateSupport) -> String {
+    let (y, m, dd) = (d.year, d.month, d.day);
+    let mi = usize::from(m - 1);
+    match (prec, fam) {
+        (Prec::Day, DateFamily::Dotted) if sup.dotted => format!("{dd:02}.{m:02}.{y}"),
+        (Prec::Day, DateFamily::Roman) if sup.roman => format!("{dd:02}.{}.{y}", ROMAN[mi]),
+        (Prec::Day, DateFamily::RussianWords) if sup.words_day => {
+            format!("{dd} {} {y} г.", MONTHS_GEN[mi])
+        }
+        (Prec::Day, _) => format!("{y:04}-{m:02}-{dd:02}"),
+        (Prec::Month, DateFamily::Dotted | DateFamily::Roman) if sup.dotted_month => {
+            format!("{m:02}.{y}")
+        }
+        (Prec::Month, DateFamily::RussianWords) if sup.words_month => {
+            format!("{} {y}", MONTHS_NOM[mi])
+        }
+        (Prec::Month, _) => format!("{y:04}-{m:02}"),
+        (Prec::Year, DateFamily::RussianWords) if sup.year_g => format!("{y} г."),
+        (Prec::Year, DateFamily::KazakhYear) if sup.year_kz => format!("{y} ж."),
+        (Prec::Year, _) => format!("{y:04}"),
+    }
+}
+
+/// Kinds of noise a record may carry (counted in the summary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Noise {
+    KazakhAsRussian,
+    Romanized,
+    SurnameForm,
+    PatronymicConverted,
+    PatronymicDropped,
+    PatronymicInitial,
+    GivenInitial,
+    Typo,
+    Ocr,
+    Homoglyph,
+    Capitals,
+    Swapped,
+    BirthYearShifted,
+    BirthMissing,
+    DateReduced,
+    DateMissing,
+}
+
+impl Noise {
+    /// Every kind, in summary order.
+    pub(crate) const ALL: [Noise; 16] = [
+        Noise::KazakhAsRussian,
+        Noise::Romanized,
+        Noise::SurnameForm,
+        Noise::PatronymicConverted,
+        Noise::PatronymicDropped,
+        Noise::PatronymicInitial,
+        Noise::GivenInitial,
+        Noise::Typo,
+        Noise::Ocr,
+        Noise::Homoglyph,
+        Noise::Capitals,
+        Noise::Swapped,
+        Noise::BirthYearShifted,
+        Noise::BirthMissing,
+        Noise::DateReduced,
+        Noise::DateMissing,
+    ];
+
+    /// Stable snake_case name.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Noise::KazakhAsRussian => "kazakh_letters_as_russian",
+            Noise::Romanized => "latin_romanization",
+            Noise::SurnameForm => "kazakh_surname_form",
+            Noise::PatronymicConverted => "patronymic_form_converted",
+            Noise::PatronymicDropped => "patronymic_dropped",
+            Noise::PatronymicInitial => "patronymic_initial",
+            Noise::GivenInitial => "given_name_initial",
+            Noise::Typo => "typo",
+            Noise::Ocr => "ocr_confusion",
+            Noise::Homoglyph => "latin_look_alike_letter",
+            Noise::Capitals => "capitals",
+            Noise::Swapped => "surname_given_swapped",
+            Noise::BirthYearShifted => "birth_year_shifted",
+            Noise::BirthMissing => "birth_date_missing",
+            Noise::DateReduced => "date_precision_reduced",
+            Noise::DateMissing => "event_date_missing",
+        }
+    }
+}
+
+/// A set of [`Noise`] kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NoiseSet(u32);
+
+impl NoiseSet {
+    fn add(&mut self, n: Noise) {
+        self.0 |= 1 << (n as u8);
+    }
+
+    /// Whether `n` is in the set.
+    pub(crate) fn has(self, n: Noise) -> bool {
+        self.0 & (1 << (n as u8)) != 0
+    }
+}
+
+/// Renders the record of `p` as list `list_ix` writes it, with noise from `rng`.
+pub(crate) fn render(
+    p: &Person,
+    list_ix: usize,
+    id: String,
+    rng: &mut Rng,
+    sup: DateSupport,
+) -> (Victim, NoiseSet) {
+    let list = &LISTS[list_ix];
+    let mut noise = NoiseSet::default();
+    let mut r = Renderer {
+        p,
+        list,
+        rng,
+        sup,
+        noise: &mut noise,
+        scheme: match list.target {
+            Target::Latin(s) => s,
+            _ => Scheme::Bgn,
+        },
+        family: DateFamily::Iso,
+    };
+    if let Target::Latin(Scheme::Bgn) = list.target
+        && r.rng.chance(0.3)
+    {
+        r.scheme = Scheme::Icao;
+    }
+    r.family = *r.rng.pick_weighted(list.dates);
+    let v = r.victim(id);
+    (v, noise)
+}
+
+struct Renderer<'a> {
+    p: &'a Person,
+    list: &'static List,
+    rng: &'a mut Rng,
+    sup: DateSupport,
+    noise: &'a mut NoiseSet,
+    scheme: Scheme,
+    family: DateFamily,
+}
+
+impl Renderer<'_> {
+    fn victim(&mut self, id: String) -> Victim {
+        let (surname, given, patronymic, variant) = self.name();
+        let name = PersonName::from_parts(Some(&surname), Some(&given), patronymic.as_deref());
+        let sex = self.sex();
+        let birth_date = self.birth();
+        let birth_place = self.maybe(0.1, Self::birthplace);
+        let nationality = self.maybe(0.1, Self::nationality);
+        let occupation = self.maybe(0.15, Self::occupation);
+        let residence = self.maybe(0.2, Self::residence);
+        let mut cases: Vec<RepressionCase> = Vec::with_capacity(2);
+        let p = self.p;
+        let drop_first = p.cases.len() > 1 && self.rng.chance(0.3);
+        for (i, c) in p.cases.iter().enumerate() {
+            if i == 0 && drop_first {
+                continue;
+            }
+            cases.push(self.case(c));
+        }
+        if cases.len() > 1 {
+            for (i, c) in cases.iter_mut().enumerate() {
+                #[allow(clippy::cast_possible_truncation)]
+                {
+                    c.seq = Some(i as u32 + 1);
+                }
+            }
+        }
+        let (death_date, death_place) = self.death();
+        Victim {
+            id,
+            name,
+            name_variants: variant.into_iter().collect(),
+            sex,
+            birth_date,
+            birth_place,
+            nationality,
+            occupation,
+            residence,
+            cases,
+            death_date,
+            death_place,
+            figure_id: None,
+            source_ids: vec![self.list.id.to_owned()],
+            source_text: Some(self.source_text()),
+            notes: None,
+            claims: Vec::new(),
+            extra: std::collections::BTreeMap::new(),
+        }
+    }
+
+    fn maybe(&mut self, p_missing: f64, f: fn(&mut Self) -> String) -> Option<String> {
+        if self.rng.chance(p_missing) {
+            None
+        } else {
+            Some(f(self))
+        }
+    }
+
+    fn name(&mut self) -> (String, String, Option<String>, Option<String>) {
+        let p = self.p;
+        let list = self.list;
+        let kz = p.eth == Eth::Kazakh;
+        let german_native = list.lang == Lang::De && p.given_de.is_some();
+        // Surname in the person's primary Cyrillic (or German for German lists).
+        let mut surname = match &p.surname {
+            Surname::Kazakh(root) => {
+                let u = self.rng.unit();
+                let mut form = if u < list.derussify {
+                    1
+                } else if u < list.derussify + list.uly_surname {
+                    2
+                } else {
+                    0
+                };
+                if self.rng.chance(0.04) {
+                    form = (form + 1 + self.rng.below(2)) % 3;
+                }
+                if form != 0 {
+                    self.noise.add(Noise::SurnameForm);
+                }
+                match form {
+                    1 => (*root).to_owned(),
+                    2 => kazakh_patronymic(root, p.female),
+                    _ => russified_surname(root, p.female),
+                }
+            }
+            Surname::Plain { ru, de } => match de {
+                Some(de) if list.lang == Lang::De => (*de).to_owned(),
+                _ => ru.clone(),
+            },
+        };
+        let mut given = match (german_native, p.given_de) {
+            (true, Some(de)) => de.to_owned(),
+            _ => p.given.to_owned(),
+        };
+        let mut patronymic = p.father.and_then(|f| {
+            if german_native && self.rng.chance(0.6) {
+                return None;
+            }
+            let mut kazakh_form = kz && self.rng.chance(list.kz_patronymic);
+            if kz && self.rng.chance(0.05) {
+                kazakh_form = !kazakh_form;
+                self.noise.add(Noise::PatronymicConverted);
+            }
+            Some(if kazakh_form {
+                kazakh_patronymic(f, p.female)
+            } else {
+                russian_patronymic(f, p.female)
+            })
+        });
+        let variant = (kz && self.rng.chance(list.variants)).then(|| {
+            let s = match &p.surname {
+                Surname::Kazakh(root) => russified_surname(root, p.female),
+                Surname::Plain { ru, .. } => ru.clone(),
+            };
+            let pat = p
+                .father
+                .map(|f| kazakh_patronymic(f, p.female))
+                .unwrap_or_default();
+            format!("{s} {} {pat}", p.given).trim().to_owned()
+        });
+        // Script.
+        match list.target {
+            Target::Ru => {
+                let mut h = p.habits;
+                if self.rng.chance(0.1) {
+                    h.o_as_u = !h.o_as_u;
+                }
+                let before = kz;
+                surname = kk_to_ru(&surname, h);
+                given = kk_to_ru(&given, h);
+                patronymic = patronymic.map(|s| kk_to_ru(&s, h));
+                if before {
+                    self.noise.add(Noise::KazakhAsRussian);
+                }
+            }
+            Target::Kk => {
+                if kz && self.rng.chance(0.15) {
+                    // A typewriter without Kazakh letters for one part.
+                    let h = p.habits;
+                    match self.rng.below(3) {
+                        0 => surname = kk_to_ru(&surname, h),
+                        1 => given = kk_to_ru(&given, h),
+                        _ => patronymic = patronymic.map(|s| kk_to_ru(&s, h)),
+                    }
+                    self.noise.add(Noise::KazakhAsRussian);
+                }
+            }
+            Target::Latin(_) => {
+                let scheme = self.scheme;
+                // Lists romanizing the Russian spelling lose the Kazakh letters first.
+                let via_ru = matches!(scheme, Scheme::Bgn | Scheme::Icao) && self.rng.chance(0.7);
+                let h = p.habits;
+                let lat = |s: &str| {
+                    if s.chars().any(crate::model::name::is_cyrillic) {
+                        if via_ru {
+                            romanize(&kk_to_ru(s, h), scheme)
+                        } else {
+                            romanize(s, scheme)
+                        }
+                    } else {
+                        s.to_owned()
+                    }
+                };
+                surname = lat(&surname);
+                given = lat(&given);
+                patronymic = patronymic.map(|s| lat(&s));
+                self.noise.add(Noise::Romanized);
+            }
+        }
+        // Noise on the parts.
+        if self.rng.chance(0.05) {
+            given = initial(&given);
+            self.noise.add(Noise::GivenInitial);
+        }
+        if patronymic.is_some() {
+            let u = self.rng.unit();
+            if u < 0.08 {
+                patronymic = None;
+                self.noise.add(Noise::PatronymicDropped);
+            } else if u < 0.14 {
+                patronymic = patronymic.map(|s| initial(&s));
+                self.noise.add(Noise::PatronymicInitial);
+            }
+        }
+        if self.rng.chance(0.06) {
+            if self.rng.chance(0.6) {
+                surname = typo(self.rng, &surname);
+            } else if given.chars().count() > 2 {
+                given = typo(self.rng, &given);
+            }
+            self.noise.add(Noise::Typo);
+        }
+        if self.rng.chance(list.ocr + 0.02) {
+            let target = if self.rng.chance(0.6) {
+                &mut surname
+            } else {
+                &mut given
+            };
+            if let Some(s) = ocr(self.rng, target) {
+                *target = s;
+                self.noise.add(Noise::Ocr);
+            }
+        }
+        if self.rng.chance(list.homoglyph + 0.01) {
+            let target = if self.rng.chance(0.6) {
+                &mut surname
+            } else {
+                &mut given
+            };
+            if let Some(s) = homoglyph(self.rng, target) {
+                *target = s;
+                self.noise.add(Noise::Homoglyph);
+            }
+        }
+        if self.rng.chance(0.04) {
+            surname = surname.to_uppercase();
+            self.noise.add(Noise::Capitals);
+        }
+        if self.rng.chance(0.02) && !given.ends_with('.') {
+            std::mem::swap(&mut surname, &mut given);
+            self.noise.add(Noise::Swapped);
+        }
+        (surname, given, patronymic, variant)
+    }
+
+    fn sex(&mut self) -> Option<Sex> {
+        if self.rng.chance(0.04) {
+            return None;
+        }
+        let f = self.p.female;
+        let text = match self.list.lang {
+            Lang::Ru if self.list.variants > 0.0 => {
+                if f {
+                    "женщина"
+                } else {
+                    "мужчина"
+                }
+            }
+            Lang::Ru => match (f, self.rng.chance(0.5)) {
+                (false, true) => "м",
+                (false, false) => "муж.",
+                (true, true) => "ж",
+                (true, false) => "жен.",
+            },
+            Lang::Kk => {
+                if f {
+                    "әйел"
+                } else {
+                    "ер"
+                }
+            }
+            Lang::En => {
+                if f {
+                    "F"
+                } else {
+                    "M"
+                }
+            }
+            Lang::De => {
+                if f {
+                    "w"
+                } else {
+                    "m"
+                }
+            }
+        };
+        Sex::parse(text)
+    }
+
+    fn date(&mut self, d: Day, prec: Prec) -> HistoricalDate {
+        let text = fmt_date(d, prec, self.family, self.sup);
+        HistoricalDate::parse(&text).unwrap_or_else(|_| HistoricalDate::unknown(text))
+    }
+
+    /// An event date with the usual noise: sometimes missing, sometimes only month or year.
+    fn event_date(&mut self, d: Day, p_missing: f64) -> Option<HistoricalDate> {
+        if self.rng.chance(p_missing) {
+            self.noise.add(Noise::DateMissing);
+            return None;
+        }
+        let u = self.rng.unit();
+        let prec = if u < 0.07 {
+            Prec::Month
+        } else if u < 0.11 {
+            Prec::Year
+        } else {
+            Prec::Day
+        };
+        if prec != Prec::Day {
+            self.noise.add(Noise::DateReduced);
+        }
+        Some(self.date(d, prec))
+    }
+
+    fn birth(&mut self) -> Option<HistoricalDate> {
+        if self.rng.chance(0.07) {
+            self.noise.add(Noise::BirthMissing);
+            return None;
+        }
+        let p = self.p;
+        let mut prec = if p.birth_day_known && self.rng.chance(0.8) {
+            Prec::Day
+        } else {
+            Prec::Year
+        };
+        let mut d = p.birth;
+        if self.rng.chance(0.08) {
+            let shift = if self.rng.chance(0.5) { 1 } else { -1 };
+            d = Day {
+                year: d.year + shift,
+                month: 1,
+                day: 1,
+            };
+            prec = Prec::Year;
+            self.noise.add(Noise::BirthYearShifted);
+        }
+        Some(self.date(d, prec))
+    }
+
+    /// Russian text romanized for Latin lists.
+    fn out(&self, ru: &str) -> String {
+        match self.list.target {
+            Target::Latin(_) => romanize(ru, self.scheme),
+            _ => ru.to_owned(),
+        }
+    }
+
+    fn birthplace(&mut self) -> String {
+        let kk = self.list.lang == Lang::Kk;
+        let text = match self.p.birthplace {
+            BirthPlace::Aul { uezd, volost, aul } => {
+                if kk {
+                    format!(
+                        "{} облысы, {} уезі, {} болысы, № {aul} ауыл",
+                        uezd.oblast.kk, uezd.uezd.kk, volost.kk
+                    )
+                } else if self.rng.chance(0.5) {
+                    format!(
+                        "{} обл., {} у., {} вол., аул № {aul}",
+                        uezd.oblast.ru, uezd.uezd.ru, volost.ru
+                    )
+                } else {
+                    format!(
+                        "аул № {aul} {} вол. {} уезда",
+                        volost.ru,
+                        uezd.uezd.ru.replace("ский", "ского")
+                    )
+                }
+            }
+            BirthPlace::District { oblast, district } => {
+                let o = &pools::OBLASTS[oblast];
+                let d = o.districts[district];
+                if kk {
+                    format!("{} облысы, {} ауданы", o.name.kk, d.kk)
+                } else {
+                    format!("{} обл., {} р-н", o.name.ru, d.ru)
+                }
+            }
+            BirthPlace::Foreign(s) => s.to_owned(),
+        };
+        self.out(&text)
+    }
+
+    fn nationality(&mut self) -> String {
+        let e = self.p.eth;
+        match self.list.lang {
+            Lang::Ru => {
+                let (m, f) = e.ru();
+                let s = if self.p.female { f } else { m };
+                if self.list.variants > 0.0 {
+                    capitalize(s)
+                } else {
+                    s.to_owned()
+                }
+            }
+            Lang::Kk => e.kk().to_owned(),
+            Lang::En => e.en().to_owned(),
+            Lang::De => e.de().to_owned(),
+        }
+    }
+
+    fn occupation(&mut self) -> String {
+        let o = self.p.occupation;
+        match self.list.lang {
+            Lang::Ru => (if self.p.female { o.ru_f } else { o.ru_m }).to_owned(),
+            Lang::Kk => o.kk.to_owned(),
+            Lang::En | Lang::De => o.en.to_owned(),
+        }
+    }
+
+    fn residence(&mut self) -> String {
+        let r = self.p.residence;
+        let o = &pools::OBLASTS[r.oblast];
+        let kk = self.list.lang == Lang::Kk;
+        let text = match r.district {
+            None => {
+                if kk {
+                    format!("{} қ.", o.city.kk)
+                } else {
+                    format!("г. {}", o.city.ru)
+                }
+            }
+            Some((d, k)) => {
+                let d = o.districts[d];
+                let k = pools::KOLKHOZES[k];
+                if kk {
+                    format!("{} облысы, {} ауданы, {}", o.name.kk, d.kk, k.kk)
+                } else {
+                    format!("{} обл., {} р-н, {}", o.name.ru, d.ru, k.ru)
+                }
+            }
+        };
+        self.out(&text)
+    }
+
+    fn case(&mut self, c: &super::person::Case) -> RepressionCase {
+        let arrest_date = match c.arrest {
+            Some(a) => self.event_date(a, 0.05),
+            None => None,
+        };
+        let arrested_by = match c.arrested_by {
+            Some(b) if !self.rng.chance(0.4) => Some(self.arrested_by(b)),
+            _ => None,
+        };
+        let charge = if self.rng.chance(0.1) {
+            None
+        } else {
+            self.charge(c.charge)
+        };
+        let sentencing_body = if self.rng.chance(0.1) {
+            None
+        } else {
+            Some(self.body(c.body))
+        };
+        let sentence_date = self.event_date(c.sentence_date, 0.08);
+        let sentence = Sentence::parse(&self.sentence(c.sentence));
+        let (execution_date, execution_place) = match c.execution {
+            Some((d, place)) => {
+                let date = self.event_date(d, 0.1);
+                let place = (!self.rng.chance(0.3)).then(|| self.city(place));
+                (date, place)
+            }
+            None => (None, None),
+        };
+        let (camp_id, camp_arrival_date) = match c.camp {
+            Some((ci, arrival)) if !self.rng.chance(0.1) => {
+                let d = if self.rng.chance(0.5) {
+                    self.event_date(arrival, 0.0)
+                } else {
+                    None
+                };
+                (Some(pools::CAMPS[ci].id.to_owned()), d)
+            }
+            _ => (None, None),
+        };
+        let release_date = match c.release {
+            Some(d) if !self.rng.chance(0.3) => self.event_date(d, 0.0),
+            _ => None,
+        };
+        let (rehabilitation_date, rehabilitated_by) = match c.rehab {
+            Some((d, body)) if !self.rng.chance(0.05) => {
+                let date = self.event_date(d, 0.05);
+                let by = (!self.rng.chance(0.15)).then(|| match self.list.lang {
+                    Lang::En | Lang::De => body.en.to_owned(),
+                    _ => body.ru.to_owned(),
+                });
+                (date, by)
+            }
+            _ => (None, None),
+        };
+        RepressionCase {
+            seq: None,
+            arrest_date,
+            arrested_by,
+            charge,
+            sentencing_body,
+            sentence_date,
+            sentence,
+            execution_date,
+            execution_place,
+            camp_id,
+            camp_arrival_date,
+            release_date,
+            rehabilitation_date,
+            rehabilitated_by,
+        }
+    }
+
+    fn city(&self, l: Loc) -> String {
+        let s = match self.list.lang {
+            Lang::Kk => format!("{} қ.", l.kk),
+            _ => format!("г. {}", l.ru),
+        };
+        self.out(&s)
+    }
+
+    fn arrested_by(&mut self, b: ArrestedBy) -> String {
+        let o = &pools::OBLASTS[self.p.residence.oblast];
+        let s = match b {
+            ArrestedBy::Ogpu(i) => pools::ARRESTED_BY_OGPU[i].to_owned(),
+            ArrestedBy::Nkvd(i) => match pools::ARRESTED_BY_NKVD[i] {
+                "УНКВД" => format!("УНКВД по {} обл.", o.dative),
+                "РО НКВД" => match self.p.residence.district {
+                    Some((d, _)) => format!("{} РО НКВД", o.districts[d].ru),
+                    None => format!("УНКВД по {} обл.", o.dative),
+                },
+                other => other.to_owned(),
+            },
+            ArrestedBy::Mgb(i) => match pools::ARRESTED_BY_MGB[i] {
+                "УМГБ" => format!("УМГБ по {} обл.", o.dative),
+                other => other.to_owned(),
+            },
+        };
+        self.out(&s)
+    }
+
+    fn charge(&mut self, c: Charge) -> Option<String> {
+        match c {
+            Charge::None => None,
+            Charge::Chsir => Some(self.out("ЧСИР")),
+            Charge::Articles(arts) => {
+                let latin = matches!(self.list.target, Target::Latin(_));
+                let style = if latin {
+                    self.rng.below(2)
+                } else {
+                    self.rng.weighted(&[60, 20, 20])
+                };
+                let items: Vec<String> = arts
+                    .iter()
+                    .map(|a| {
+                        let a = if latin {
+                            a.replace('а', "a").replace('б', "b")
+                        } else {
+                            (*a).to_owned()
+                        };
+                        match (style, a.split_once('-')) {
+                            (1, Some((art, part))) if !latin => format!("{art} п. {part}"),
+                            _ => a,
+                        }
+                    })
+                    .collect();
+                let joined = items.join(", ");
+                Some(match (style, latin) {
+                    (1, true) => format!("Art. {joined}"),
+                    (2, false) => format!("ст. {joined} УК РСФСР"),
+                    _ => joined,
+                })
+            }
+        }
+    }
+
+    fn body(&mut self, b: BodyRef) -> String {
+        let en = matches!(self.list.lang, Lang::En | Lang::De);
+        match b {
+            BodyRef::Fixed(b) => {
+                if en {
+                    b.en.to_owned()
+                } else {
+                    b.ru.to_owned()
+                }
+            }
+            BodyRef::Troika(o) => {
+                let o = &pools::OBLASTS[o];
+                if en {
+                    format!("NKVD troika, {} oblast", romanize(o.name.ru, self.scheme))
+                } else {
+                    format!("Тройка УНКВД по {} обл.", o.dative)
+                }
+            }
+        }
+    }
+
+    fn sentence(&mut self, s: Sent) -> String {
+        let lang = self.list.lang;
+        let years_ru = |y: u8| {
+            let unit = match y % 10 {
+                1 if y % 100 != 11 => "год",
+                2..=4 if !(12..=14).contains(&(y % 100)) => "года",
+                _ => "лет",
+            };
+            format!("{y} {unit}")
+        };
+        match (lang, s) {
+            (Lang::En | Lang::De, Sent::Death) => {
+                (*self.rng.pick(&["VMN (shot)", "death by shooting"])).to_owned()
+            }
+            (Lang::En | Lang::De, Sent::Camp(y, _)) => format!("{y} years of camp (ITL)"),
+            (Lang::En | Lang::De, Sent::Exile(y)) => format!("{y} years of exile"),
+            (Lang::En | Lang::De, Sent::Banishment) => "banishment".to_owned(),
+            (Lang::En | Lang::De, Sent::Deportation) => {
+                "deportation (special settlement)".to_owned()
+            }
+            (Lang::En | Lang::De, Sent::Dismissed) => "case dismissed".to_owned(),
+            (Lang::Kk, Sent::Death) => "ату жазасы".to_owned(),
+            (Lang::Kk, Sent::Camp(y, true)) => format!("{y} жыл концлагерь"),
+            (Lang::Kk, Sent::Camp(y, false)) => format!("{y} жыл ІТЛ"),
+            (Lang::Kk, Sent::Deportation) => "жер аудару".to_owned(),
+            (_, Sent::Death) => {
+                (*self
+                    .rng
+                    .pick(&["ВМН", "ВМН (расстрел)", "расстрел", "высшая мера наказания"]))
+                .to_owned()
+            }
+            (_, Sent::Camp(y, true)) => format!("{} концлагеря", years_ru(y)),
+            (_, Sent::Camp(y, false)) => match self.rng.below(3) {
+                0 => format!("ИТЛ {}", years_ru(y)),
+                _ => format!("{} ИТЛ", years_ru(y)),
+            },
+            (_, Sent::Exile(y)) => format!("{} ссылки", years_ru(y)),
+            (_, Sent::Banishment) => {
+                (*self.rng.pick(&["высылка", "высылка в Северный край"])).to_owned()
+            }
+            (_, Sent::Deportation) => {
+                (*self.rng.pick(&["депортация", "спецпоселение", "выселение"])).to_owned()
+            }
+            (_, Sent::Dismissed) => "дело прекращено".to_owned(),
+        }
+    }
+
+    fn death(&mut self) -> (Option<HistoricalDate>, Option<String>) {
+        let Some((d, place)) = self.p.death else {
+            return (None, None);
+        };
+        match place {
+            DeathPlace::Executed(l) => {
+                let date = if self.rng.chance(0.6) {
+                    self.event_date(d, 0.0)
+                } else {
+                    None
+                };
+                let place = (date.is_some() && self.rng.chance(0.5)).then(|| self.city(l));
+                (date, place)
+            }
+            DeathPlace::Camp(ci) => {
+                let date = self.event_date(d, 0.1);
+                let camp = &pools::CAMPS[ci];
+                let place = self.rng.chance(0.7).then(|| match self.list.lang {
+                    Lang::Ru | Lang::Kk => camp.aliases[0].to_owned(),
+                    Lang::En | Lang::De => camp.en.to_owned(),
+                });
+                (date, place)
+            }
+        }
+    }
+
+    fn source_text(&mut self) -> String {
+        let v = self.rng.range(1, i64::from(pools::VOLUMES));
+        let page = self.rng.range(3, 640);
+        match self.list.lang {
+            Lang::Ru => format!("{}, т. {v}, с. {page}", self.list.short),
+            Lang::Kk => format!("{}, {v}-том, {page}-бет", self.list.short),
+            Lang::En => format!("{}, vol. {v}, p. {page}", self.list.short),
+            Lang::De => format!("{}, Bd. {v}, S. {page}", self.list.short),
+        }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// One typing error in a word: a letter dropped, doubled, swapped with the next, or replaced by
+/// a neighbour from the same alphabet. The first letter is kept.
+pub(crate) fn typo(rng: &mut Rng, word: &str) -> String {
+    let mut cs: Vec<char> = word.chars().collect();
+    if cs.len() < 3 {
+        return word.to_owned();
+    }
+    let i = 1 + rng.below(cs.len() - 1);
+    match rng.below(4) {
+        0 => {
+            cs.remove(i);
+        }
+        1 => cs.insert(i, cs[i]),
+        2 if i + 1 < cs.len() => cs.swap(i, i + 1),
+        _ => {
+            let c = cs[i];
+            if !c.is_alphabetic() {
+                return word.to_owned();
+            }
+            let alphabet: &[char] = if crate::model::name::is_cyrillic(c) {
+                &[
+                    'а', 'е', 'и', 'о', 'у', 'ы', 'н', 'т', 'р', 'к', 'л', 'м', 'с', 'в',
+                ]
+            } else {
+                &[
+                    'a', 'e', 'i', 'o', 'u', 'y', 'n', 't', 'r', 'k', 'l', 'm', 's', 'v',
+                ]
+            };
+            let mut r = *rng.pick(alphabet);
+            if c.is_uppercase() {
+                r = r.to_uppercase().next().unwrap_or(r);
+            }
+            cs[i] = r;
+        }
+    }
+    cs.into_iter().collect()
+}
+
+/// One OCR confusion in a word (ш/щ, и/й, е/ё, с/е…), if a confusable letter is in it.
+pub(crate) fn ocr(rng: &mut Rng, word: &str) -> Option<String> {
+    let cs: Vec<char> = word.chars().collect();
+    let spots: Vec<usize> = (0..cs.len())
+        .filter(|i| OCR_PAIRS.iter().any(|(a, _)| *a == cs[*i]))
+        .collect();
+    if spots.is_empty() {
+        return None;
+    }
+    let i = *rng.pick(&spots);
+    let with = OCR_PAIRS
+        .iter()
+        .filter(|(a, _)| *a == cs[i])
+        .map(|(_, b)| *b)
+        .collect::<Vec<_>>();
+    let mut out = cs;
+    out[i] = *rng.pick(&with);
+    Some(out.into_iter().collect())
+}
+
+/// One Cyrillic letter replaced by its Latin look-alike, if the word has one.
+pub(crate) fn homoglyph(rng: &mut Rng, word: &str) -> Option<String> {
+    let cs: Vec<char> = word.chars().collect();
+    let spots: Vec<usize> = (0..cs.len())
+        .filter(|i| HOMOGLYPHS.iter().any(|(a, _)| *a == cs[*i]))
+        .collect();
+    if spots.is_empty() {
+        return None;
+    }
+    let i = *rng.pick(&spots);
+    let mut out = cs;
+    out[i] = HOMOGLYPHS
+        .iter()
+        .find(|(a, _)| *a == out[i])
+        .map_or(out[i], |(_, b)| *b);
+    Some(out.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SentenceKind;
+
+    #[test]
+    fn every_sentence_wording_maps_to_its_kind() {
+        let mut rng = Rng::new(1);
+        let sup = DateSupport::probe();
+        let plan = super::super::person::GroupPlan::derive(1, 0, 0.0);
+        let p = &super::super::person::group(1, 0, &plan)[0];
+        for (li, _) in LISTS.iter().enumerate() {
+            let mut r = Renderer {
+                p,
+                list: &LISTS[li],
+                rng: &mut rng,
+                sup,
+                noise: &mut NoiseSet::default(),
+                scheme: Scheme::Bgn,
+                family: DateFamily::Iso,
+            };
+            for s in [
+                Sent::Death,
+                Sent::Camp(10, false),
+                Sent::Camp(3, true),
+                Sent::Camp(25, false),
+                Sent::Exile(5),
+                Sent::Banishment,
+                Sent::Deportation,
+                Sent::Dismissed,
+            ] {
+                for _ in 0..8 {
+                    let text = r.sentence(s);
+                    let parsed = Sentence::parse(&text).unwrap();
+                    let want = match s {
+                        Sent::Death => SentenceKind::Execution,
+                        Sent::Camp(..) => SentenceKind::Camp,
+                        Sent::Exile(_) => SentenceKind::Exile,
+                        Sent::Banishment => SentenceKind::Banishment,
+                        Sent::Deportation => SentenceKind::Deportation,
+                        Sent::Dismissed => SentenceKind::Acquittal,
+                    };
+                    assert_eq!(parsed.kind, want, "{text}");
+                    if let Sent::Camp(y, _) | Sent::Exile(y) = s {
+                        assert_eq!(parsed.term_years, Some(f32::from(y)), "{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_fall_back_to_iso_when_unsupported() {
+        let d = Day::new(1937, 11, 10).unwrap();
+        let none = DateSupport::default();
+        assert_eq!(
+            fmt_date(d, Prec::Day, DateFamily::Dotted, none),
+            "1937-11-10"
+        );
+        assert_eq!(
+            fmt_date(d, Prec::Month, DateFamily::RussianWords, none),
+            "1937-11"
+        );
+        let all = DateSupport {
+            dotted: true,
+            dotted_month: true,
+            roman: true,
+            words_day: true,
+            words_month: true,
+            year_g: true,
+            year_kz: true,
+        };
+        assert_eq!(
+            fmt_date(d, Prec::Day, DateFamily::Dotted, all),
+            "10.11.1937"
+        );
+        assert_eq!(fmt_date(d, Prec::Day, DateFamily::Roman, all), "10.XI.1937");
+        assert_eq!(
+            fmt_date(d, Prec::Day, DateFamily::RussianWords, all),
+            "10 ноября 1937 г."
+        );
+        assert_eq!(
+            fmt_date(d, Prec::Month, DateFamily::RussianWords, all),
+            "ноябрь 1937"
+        );
+        assert_eq!(
+            fmt_date(d, Prec::Year, DateFamily::KazakhYear, all),
+            "1937 ж."
+        );
+        // Whatever this build's parser reads, the output parses.
+        let sup = DateSupport::probe();
+        for fam in [
+            DateFamily::Iso,
+            DateFamily::Dotted,
+            DateFamily::Roman,
+            DateFamily::RussianWords,
+            DateFamily::KazakhYear,
+        ] {
+            for prec in [Prec::Day, Prec::Month, Prec::Year] {
+                let t = fmt_date(d, prec, fam, sup);
+                assert!(HistoricalDate::parse(&t).is_ok(), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn noise_helpers() {
+        let mut rng = Rng::new(3);
+        for _ in 0..200 {
+            let t = typo(&mut rng, "Байтурсынов");
+            assert!(t.starts_with('Б'));
+            assert!(t.chars().all(char::is_alphabetic));
+        }
+        assert_eq!(ocr(&mut rng, "Шш").as_deref(), Some("Шщ"));
+        let h = homoglyph(&mut rng, "Сапар").unwrap();
+        assert_eq!(crate::Script::detect(&h), crate::Script::Mixed);
+        assert!(homoglyph(&mut rng, "Жүн").is_none());
+    }
+}
