@@ -379,7 +379,7 @@ impl Blocks {
         }
         drop(entries);
         stats.large_block_count = large.len();
-        large.sort_by(|a, b| b.size.cmp(&a.size));
+        large.sort_by_key(|b| std::cmp::Reverse(b.size));
         large.truncate(20);
         stats.large_blocks = large;
         // Large blocks are sorted once for their window.

@@ -211,7 +211,7 @@ pub(crate) fn cluster(
         let mut k = 0usize;
         'outer: for &x in ma {
             for &y in mb {
-                if k % step == 0 {
+                if k.is_multiple_of(step) {
                     let (p, c) = if (x == e.a && y == e.b) || (x == e.b && y == e.a) {
                         (e.probability, scorer.score(x as usize, y as usize).1)
                     } else {

@@ -491,9 +491,9 @@ impl Prepared {
         p.recs.reserve(records.len());
         for (i, r) in records.iter().enumerate() {
             let lo = p.names.len() as u32;
-            for n in name_lo[i] as usize..name_lo[i + 1] as usize {
+            for ids in &name_parts[name_lo[i] as usize..name_lo[i + 1] as usize] {
                 let part = |k: usize| {
-                    let id = name_parts[n][k];
+                    let id = ids[k];
                     (id != u32::MAX).then(|| interned[id as usize]).flatten()
                 };
                 let name = CName {

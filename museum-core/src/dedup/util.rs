@@ -155,8 +155,8 @@ pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
     for (i, &ca) in a.iter().enumerate() {
         let lo = i.saturating_sub(range);
         let hi = (i + range + 1).min(b.len());
-        for j in lo..hi {
-            if b_used & (1 << j) == 0 && b[j] == ca {
+        for (j, &cb) in b.iter().enumerate().take(hi).skip(lo) {
+            if b_used & (1 << j) == 0 && cb == ca {
                 b_used |= 1 << j;
                 a_match |= 1 << i;
                 m += 1;
