@@ -471,6 +471,12 @@ fn explanation_text(e: &MatchExplanation, indent: &str, color: bool) -> String {
             f.weight
         );
     }
+    if let Some(n) = &e.nationality_u {
+        let _ = writeln!(
+            s,
+            "{indent}  (agreement weighed against random pairs of `{n}` records)"
+        );
+    }
     if let Some(c) = e.conflict {
         let _ = writeln!(s, "{indent}! {c}");
     }

@@ -9,7 +9,9 @@
 //! 3. **comparison** ([`compare`]): per-field agreement levels (names with initials compatible,
 //!    birth year distance, places, arrest/sentence/death dates, sentence, sex, nationality);
 //! 4. **scoring** ([`model`]): Fellegi–Sunter weights estimated from the data itself (u from
-//!    random pairs, m by EM), term-frequency adjusted;
+//!    random pairs, within each nationality too; m from high-confidence pairs, field by field
+//!    leaving the field out — a hard variant of EM), term-frequency adjusted (names, places,
+//!    dates), corrected for namesakes;
 //! 5. **clustering** ([`cluster`]): merges that do not chain unrelated namesakes;
 //! 6. **explanation** ([`MatchExplanation`]) for every link, **decisions** ([`decisions`]) that
 //!    always win, **evaluation** ([`evaluate()`]) against labelled truth.

@@ -131,7 +131,12 @@ fn score_name(q: &NameKeys, r: &NameKeys) -> (f64, Vec<PartMatch>) {
             similarity: sim,
         });
     }
-    if weights == 0.0 {
+    // Initials alone identify no one: some written part must match.
+    if weights == 0.0
+        || !parts
+            .iter()
+            .any(|p| p.how != "initial" && p.how != "missing")
+    {
         return (0.0, parts);
     }
     (total / weights, parts)
@@ -162,20 +167,24 @@ pub fn search(
     options: &SearchOptions,
 ) -> Vec<SearchHit> {
     let parsed = PersonName::parse(query.name.trim());
-    let mut queries = vec![NameKeys::of(&parsed)];
-    if let Some(s) = queries[0].swapped() {
-        queries.push(s);
+    // (keys, whether this is the given-name reading of a one-word query)
+    let mut queries = vec![(NameKeys::of(&parsed), false)];
+    if let Some(s) = queries[0].0.swapped() {
+        queries.push((s, false));
     }
     // A one-word query that is a given name rather than a surname: also try it as given.
-    if queries[0].given.is_none()
-        && queries[0].patronymic.is_none()
-        && let Some(s) = &queries[0].surname
+    if queries[0].0.given.is_none()
+        && queries[0].0.patronymic.is_none()
+        && let Some(s) = &queries[0].0.surname
     {
-        queries.push(NameKeys {
-            surname: None,
-            given: PartKeys::new(&s.written, PartKind::Given),
-            patronymic: None,
-        });
+        queries.push((
+            NameKeys {
+                surname: None,
+                given: PartKeys::new(&s.written, PartKind::Given),
+                patronymic: None,
+            },
+            true,
+        ));
     }
     let threads = super::util::threads(options.threads);
     let chunks = par_chunks(records.len(), threads, |range| {
@@ -185,13 +194,13 @@ pub fn search(
             let mut best: Option<SearchHit> = None;
             for name in &r.names {
                 let keys = NameKeys::of(name);
-                for (qi, q) in queries.iter().enumerate() {
+                for (q, given_reading) in &queries {
                     let (mut score, parts) = score_name(q, &keys);
                     if score <= 0.0 {
                         continue;
                     }
                     // A given-name-only reading ranks below surname readings.
-                    if qi == 2 {
+                    if *given_reading {
                         score *= 0.8;
                     }
                     let mut dy = None;
