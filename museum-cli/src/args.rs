@@ -79,6 +79,34 @@ pub(crate) enum Command {
         "Exit codes:\n  0  written, or up to date with `--check`\n  1  `--check` found differences\n  2  could not run"
     ))]
     Schema(SchemaArgs),
+    /// Show how a name is parsed and the keys matching uses (folded, stem, phonetic).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum name \"Бөкейханов Әлихан Нұрмұхамедұлы\"\n",
+        "  museum name \"Bökeichan\" --format json\n\n",
+        "Exit codes:\n  0  printed\n  2  could not run"
+    ))]
+    Name(NameArgs),
+    /// Find records that are the same person, across scripts and spellings.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum dedup datasets/                          # victims and figures together\n",
+        "  museum dedup list.csv --kind victims --format csv -o clusters.csv\n",
+        "  museum dedup datasets/ --explain vic-000123     # why this record is (not) linked\n",
+        "  museum dedup synth/victims.csv --truth synth/truth.csv\n\n",
+        "Human decisions (`record_a,record_b,decision,who,when,why`, decision `same` or `different`)\n",
+        "are read from `decisions.csv` beside the data, or `--decisions FILE`; they always win.\n\n",
+        "Exit codes:\n  0  done\n  1  `--fail-on-duplicates` and duplicates were found\n  2  could not run"
+    ))]
+    Dedup(DedupArgs),
+    /// Find a person by any spelling, in any script, across the datasets.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum search \"Бөкейханов Әлихан\"\n",
+        "  museum search \"Zhansugurov\" datasets/ --born 1894 --format json\n\n",
+        "Exit codes:\n  0  found\n  1  nothing found\n  2  could not run"
+    ))]
+    Search(SearchArgs),
     /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
     /// Frictionless data package.
     #[command(
@@ -230,6 +258,105 @@ pub(crate) struct SchemaArgs {
     /// Do not write; exit 1 when the files differ from what the code generates.
     #[arg(long)]
     pub(crate) check: bool,
+}
+
+/// Output format of `museum name` and `museum search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TextFormat {
+    /// Readable text.
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// Output format of `museum dedup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DedupFormat {
+    /// Each cluster of duplicates with its evidence, then a summary.
+    Human,
+    /// One row per record: `record_id,cluster_id,cluster_size,score,best_match,file,line,name,birth`.
+    Csv,
+    /// One JSON document: summary, model, clusters with their explanations.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NameArgs {
+    /// The name, in any order, script and romanization.
+    pub(crate) name: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextFormat::Human)]
+    pub(crate) format: TextFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DedupArgs {
+    /// Files or directories (a directory: its victims and figures files).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// What the files hold, when their names do not tell.
+    #[arg(long, value_enum)]
+    pub(crate) kind: Option<KindArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DedupFormat::Human)]
+    pub(crate) format: DedupFormat,
+    /// Write the result to this file (atomically) instead of stdout.
+    #[arg(short, long)]
+    pub(crate) output: Option<PathBuf>,
+    /// Link records whose match probability is at least this (0-1).
+    #[arg(long, default_value_t = 0.9)]
+    pub(crate) threshold: f64,
+    /// Explain the record with this id: its cluster, the evidence for each member, and the
+    /// closest records left out.
+    #[arg(long, value_name = "ID")]
+    pub(crate) explain: Option<String>,
+    /// Human decisions (`record_a,record_b,decision,who,when,why`); default: `decisions.csv`
+    /// beside the data, when present.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) decisions: Option<PathBuf>,
+    /// Ignore `decisions.csv` beside the data.
+    #[arg(long, conflicts_with = "decisions")]
+    pub(crate) no_decisions: bool,
+    /// Evaluate against labelled truth (`record_id,person_id`): pairwise and B-cubed
+    /// precision/recall/F1, blocking recall.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) truth: Option<PathBuf>,
+    /// Exit 1 when duplicates are found.
+    #[arg(long)]
+    pub(crate) fail_on_duplicates: bool,
+    /// Blocks larger than this are compared in a sliding window.
+    #[arg(long, default_value_t = 30)]
+    pub(crate) max_block_size: usize,
+    /// The sliding window of large blocks.
+    #[arg(long, default_value_t = 10)]
+    pub(crate) window: usize,
+    /// Blocking rules, comma-separated (default: all): surname+given, surname+initial,
+    /// surname+year, given+patronymic, given+surname, name-set.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) rules: Vec<String>,
+    /// Worker threads (0: all cores).
+    #[arg(long, default_value_t = 0)]
+    pub(crate) threads: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The name to look for, in any order, script and romanization.
+    pub(crate) name: String,
+    /// Files or directories to search (default: `datasets/`).
+    pub(crate) paths: Vec<PathBuf>,
+    /// Birth year, to rank people born then first.
+    #[arg(long)]
+    pub(crate) born: Option<i32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextFormat::Human)]
+    pub(crate) format: TextFormat,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub(crate) limit: usize,
+    /// Leave out results scoring below this (0-1).
+    #[arg(long, default_value_t = 0.7)]
+    pub(crate) min_score: f64,
 }
 
 /// What `museum export` writes.

@@ -36,12 +36,14 @@
 
 #![deny(missing_docs)]
 
+pub mod dedup;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod io;
 pub mod model;
+pub mod normalize;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;

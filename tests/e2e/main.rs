@@ -13,3 +13,9 @@ mod schema;
 mod export;
 // `museum synth`
 mod synth;
+// `museum name`
+mod name;
+// `museum dedup`
+mod dedup;
+// `museum search`
+mod search;

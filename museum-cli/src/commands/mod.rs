@@ -1,8 +1,11 @@
 //! One file per subcommand; `run` dispatches.
 
+mod dedup;
 mod export;
+mod name;
 mod rules;
 mod schema;
+mod search;
 mod synth;
 mod validate;
 
@@ -17,5 +20,8 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Export(args) => export::run(&args, printer),
         Command::Synth(args) => synth::run(&args, printer),
         Command::Rules(args) => rules::run(&args, printer),
+        Command::Name(args) => name::run(&args, printer),
+        Command::Dedup(args) => dedup::run(&args, printer),
+        Command::Search(args) => search::run(&args, printer),
     }
 }

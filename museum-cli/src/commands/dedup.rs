@@ -1,0 +1,670 @@
+//! `museum dedup`: which records are the same person, with the evidence.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use museum_core::dedup::{
+    Cluster, DECISIONS_FILE, Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator,
+    Evaluation, LinkSource, MatchExplanation, load_records, read_decisions, read_truth,
+};
+use serde::Serialize;
+
+use crate::args::{DedupArgs, DedupFormat};
+use crate::exit::ExitStatus;
+use crate::printer::{Printer, paint};
+
+pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!("`--threshold` must be between 0 and 1");
+    }
+    let start = Instant::now();
+    let loaded =
+        load_records(&args.paths, args.kind.map(Into::into)).context("cannot read the records")?;
+    for s in &loaded.skipped {
+        if printer.verbose > 0 {
+            printer.note(&format!(
+                "skipped `{}`: matching reads victims and figures",
+                s.display()
+            ));
+        }
+    }
+    if loaded.reader_findings > 0 {
+        printer.note(&format!(
+            "note: the readers made {} finding(s) in the data; `museum validate` lists them",
+            loaded.reader_findings
+        ));
+    }
+    let records = &loaded.records;
+    let load_secs = start.elapsed().as_secs_f64();
+    // Decisions: given, or beside the data.
+    let decisions_path = match (&args.decisions, args.no_decisions) {
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => None,
+        (None, false) => default_decisions(&args.paths).filter(|p| p.exists()),
+    };
+    let mut decisions: Vec<Decision> = Vec::new();
+    if let Some(p) = &decisions_path {
+        let (d, problems) = read_decisions(p)
+            .with_context(|| format!("cannot read the decisions in `{}`", p.display()))?;
+        for pr in problems {
+            printer.warn(&pr);
+        }
+        printer.note(&format!(
+            "using {} decision(s) from `{}`",
+            d.len(),
+            p.display()
+        ));
+        decisions = d;
+    }
+    let truth = match &args.truth {
+        Some(p) => Some(
+            read_truth(p).with_context(|| format!("cannot read the truth in `{}`", p.display()))?,
+        ),
+        None => None,
+    };
+    let mut options = DedupOptions::default()
+        .threshold(args.threshold)
+        .max_block_size(args.max_block_size)
+        .keep_candidates(truth.is_some())
+        .threads(args.threads);
+    options.window = args.window.max(1);
+    if !args.rules.is_empty() {
+        options.rules = args
+            .rules
+            .iter()
+            .map(|r| {
+                museum_core::dedup::Rule::parse(r)
+                    .ok_or_else(|| anyhow::anyhow!("unknown blocking rule `{r}`"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+    }
+    let result = Deduplicator::new(options).run(records, &decisions);
+    let secs = start.elapsed().as_secs_f64();
+    for w in &result.warnings {
+        printer.warn(w);
+    }
+    if printer.verbose > 0 {
+        let mut t = format!("timings: reading {load_secs:.2}s");
+        for (name, secs) in &result.timings {
+            t.push_str(&format!(", {name} {secs:.2}s"));
+        }
+        printer.note(&t);
+        printer.note(&format!(
+            "candidate pairs per rule: {}",
+            museum_core::dedup::Rule::ALL
+                .iter()
+                .zip(&result.blocking.pairs_per_rule)
+                .map(|(r, n)| format!("{} {n}", r.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let evaluation = truth.as_ref().map(|t| result.evaluate(records, t));
+    if let Some(t) = &truth
+        && printer.verbose > 1
+    {
+        for (a, b) in result.blocking_misses(records, t, 40) {
+            printer.note(&format!(
+                "not compared: {} `{}` ~ {} `{}`",
+                records[a].id,
+                records[a].display_name(),
+                records[b].id,
+                records[b].display_name()
+            ));
+        }
+    }
+    let ctx = Ctx {
+        records,
+        result: &result,
+        files: loaded.files.len(),
+        secs,
+        load_secs,
+        threshold: args.threshold,
+    };
+    // `--explain ID`: one record's view.
+    if let Some(id) = &args.explain {
+        let Some(i) = records.iter().position(|r| &r.id == id) else {
+            anyhow::bail!("no record has the id `{id}`");
+        };
+        let text = match args.format {
+            DedupFormat::Json => {
+                let mut s = serde_json::to_string_pretty(&explain_json(&ctx, i))?;
+                s.push('\n');
+                s
+            }
+            _ => explain_human(&ctx, i, printer.color_stdout && args.output.is_none()),
+        };
+        emit(args.output.as_deref(), &text, printer)?;
+        return Ok(ExitStatus::Success);
+    }
+    let color = printer.color_stdout && args.output.is_none();
+    let text = match args.format {
+        DedupFormat::Human => {
+            let mut s = human(&ctx, color);
+            if let Some(e) = &evaluation {
+                s.push_str(&evaluation_text(e));
+            }
+            s
+        }
+        DedupFormat::Csv => csv_rows(&ctx)?,
+        DedupFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&json(&ctx, evaluation.as_ref()))?;
+            s.push('\n');
+            s
+        }
+    };
+    emit(args.output.as_deref(), &text, printer)?;
+    // The summary and metrics go where they do not mix with machine-readable output.
+    if args.format != DedupFormat::Human {
+        let mut summary = summary_line(&ctx);
+        if let Some(e) = &evaluation {
+            summary.push_str(&evaluation_text(e));
+        }
+        if args.output.is_some() {
+            printer.out(&summary)?;
+        } else if args.format == DedupFormat::Csv {
+            printer.note(summary.trim_end());
+        }
+    }
+    let duplicates = result.duplicate_clusters().next().is_some();
+    Ok(if args.fail_on_duplicates && duplicates {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+struct Ctx<'a> {
+    records: &'a [DedupRecord],
+    result: &'a DedupResult,
+    files: usize,
+    secs: f64,
+    load_secs: f64,
+    threshold: f64,
+}
+
+/// `decisions.csv` in the first directory given, or beside the first file.
+fn default_decisions(paths: &[PathBuf]) -> Option<PathBuf> {
+    let first = paths.first()?;
+    let dir = if first.is_dir() {
+        first.clone()
+    } else {
+        first
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    Some(dir.join(DECISIONS_FILE))
+}
+
+fn emit(output: Option<&Path>, text: &str, printer: &Printer) -> anyhow::Result<()> {
+    match output {
+        Some(p) => museum_core::fsutil::write_bytes_atomic(p, text.as_bytes())
+            .with_context(|| format!("cannot write `{}`", p.display()))?,
+        None => printer.out(text)?,
+    }
+    Ok(())
+}
+
+/// The record as output shows it.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birth: Option<&'a str>,
+}
+
+fn record_out(r: &DedupRecord) -> RecordOut<'_> {
+    RecordOut {
+        id: &r.id,
+        kind: r.origin.kind.entity(),
+        file: r.origin.file.as_deref(),
+        line: r.origin.line,
+        name: r.display_name(),
+        birth: r.birth.as_ref().map(|b| b.text.as_str()),
+    }
+}
+
+fn location(r: &DedupRecord) -> String {
+    match (&r.origin.file, r.origin.line) {
+        (Some(f), Some(l)) => format!("{f}:{l}"),
+        (Some(f), None) => f.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn source_str(s: LinkSource) -> &'static str {
+    match s {
+        LinkSource::Score => "score",
+        LinkSource::Decision => "decision",
+        LinkSource::Data => "data",
+    }
+}
+
+/// The id a cluster is known by: its first record's id.
+fn cluster_id<'a>(ctx: &Ctx<'a>, c: &Cluster) -> &'a str {
+    &ctx.records[c.members[0]].id
+}
+
+/// For each record of a cluster: its strongest join (probability, partner, source).
+fn best_joins(c: &Cluster) -> HashMap<usize, (f64, usize, LinkSource)> {
+    let mut best: HashMap<usize, (f64, usize, LinkSource)> = HashMap::new();
+    for j in &c.joins {
+        for (x, y) in [(j.a, j.b), (j.b, j.a)] {
+            let e = best.entry(x).or_insert((j.probability, y, j.source));
+            if j.probability > e.0 {
+                *e = (j.probability, y, j.source);
+            }
+        }
+    }
+    best
+}
+
+fn csv_rows(ctx: &Ctx<'_>) -> anyhow::Result<String> {
+    let mut out = String::with_capacity(ctx.records.len() * 96);
+    csv_line(
+        &mut out,
+        &[
+            "record_id",
+            "cluster_id",
+            "cluster_size",
+            "score",
+            "best_match",
+            "match_source",
+            "kind",
+            "file",
+            "line",
+            "name",
+            "birth",
+        ],
+    );
+    for c in &ctx.result.clusters {
+        let cid = cluster_id(ctx, c);
+        let size = c.members.len().to_string();
+        let best = best_joins(c);
+        for &m in &c.members {
+            let r = &ctx.records[m];
+            let (score, partner, source) = match best.get(&m) {
+                Some((p, other, s)) => (
+                    format!("{p:.4}"),
+                    ctx.records[*other].id.as_str(),
+                    source_str(*s),
+                ),
+                None => (String::new(), "", ""),
+            };
+            csv_line(
+                &mut out,
+                &[
+                    r.id.as_str(),
+                    cid,
+                    size.as_str(),
+                    score.as_str(),
+                    partner,
+                    source,
+                    r.origin.kind.entity(),
+                    r.origin.file.as_deref().unwrap_or(""),
+                    &r.origin.line.map(|l| l.to_string()).unwrap_or_default(),
+                    r.display_name(),
+                    r.birth.as_ref().map_or("", |b| b.text.as_str()),
+                ],
+            );
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct Summary {
+    records: usize,
+    files: usize,
+    clusters: usize,
+    duplicate_clusters: usize,
+    records_in_duplicate_clusters: usize,
+    threshold: f64,
+    candidate_pairs: u64,
+    links: usize,
+    refused_merges_conflict: usize,
+    refused_merges_weak: usize,
+    seconds: f64,
+}
+
+fn summary(ctx: &Ctx<'_>) -> Summary {
+    let r = ctx.result;
+    let dup: Vec<&Cluster> = r.duplicate_clusters().collect();
+    Summary {
+        records: ctx.records.len(),
+        files: ctx.files,
+        clusters: r.clusters.len(),
+        duplicate_clusters: dup.len(),
+        records_in_duplicate_clusters: dup.iter().map(|c| c.members.len()).sum(),
+        threshold: ctx.threshold,
+        candidate_pairs: r.blocking.candidate_pairs,
+        links: r.links.len(),
+        refused_merges_conflict: r.refused_conflicts,
+        refused_merges_weak: r.refused_weak,
+        seconds: (ctx.secs * 1000.0).round() / 1000.0,
+    }
+}
+
+#[derive(Serialize)]
+struct JoinOut<'a> {
+    a: &'a str,
+    b: &'a str,
+    probability: f64,
+    source: LinkSource,
+    explanation: MatchExplanation,
+}
+
+#[derive(Serialize)]
+struct ClusterOut<'a> {
+    cluster_id: &'a str,
+    size: usize,
+    score: f64,
+    records: Vec<RecordOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    links: Vec<JoinOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evaluation: Option<&'a Evaluation>,
+    warnings: &'a [String],
+    decisions: &'a museum_core::dedup::DecisionStats,
+    blocking: &'a museum_core::dedup::BlockingStats,
+    model: &'a museum_core::dedup::Model,
+    clusters: Vec<ClusterOut<'a>>,
+}
+
+fn cluster_out<'a>(ctx: &Ctx<'a>, c: &Cluster) -> ClusterOut<'a> {
+    ClusterOut {
+        cluster_id: cluster_id(ctx, c),
+        size: c.members.len(),
+        score: c.score(),
+        records: c
+            .members
+            .iter()
+            .map(|&m| record_out(&ctx.records[m]))
+            .collect(),
+        links: c
+            .joins
+            .iter()
+            .map(|j| JoinOut {
+                a: &ctx.records[j.a].id,
+                b: &ctx.records[j.b].id,
+                probability: j.probability,
+                source: j.source,
+                explanation: ctx.result.explain(ctx.records, j.a, j.b),
+            })
+            .collect(),
+    }
+}
+
+fn json<'a>(ctx: &Ctx<'a>, evaluation: Option<&'a Evaluation>) -> JsonOut<'a> {
+    // Clusters of duplicates first, then single records, each in input order.
+    let mut clusters: Vec<&Cluster> = ctx.result.duplicate_clusters().collect();
+    clusters.extend(ctx.result.clusters.iter().filter(|c| c.members.len() == 1));
+    JsonOut {
+        summary: summary(ctx),
+        evaluation,
+        warnings: &ctx.result.warnings,
+        decisions: &ctx.result.decisions,
+        blocking: &ctx.result.blocking,
+        model: &ctx.result.model,
+        clusters: clusters.into_iter().map(|c| cluster_out(ctx, c)).collect(),
+    }
+}
+
+fn summary_line(ctx: &Ctx<'_>) -> String {
+    let s = summary(ctx);
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{} in {}: {} of duplicates ({} records), {} alone; {} candidate pairs compared in {:.1}s (reading {:.1}s)\n",
+        plural(s.records, "record"),
+        plural(s.files, "file"),
+        plural(s.duplicate_clusters, "cluster"),
+        s.records_in_duplicate_clusters,
+        s.records - s.records_in_duplicate_clusters,
+        s.candidate_pairs,
+        ctx.secs,
+        ctx.load_secs,
+    )
+}
+
+fn explanation_text(e: &MatchExplanation, indent: &str, color: bool) -> String {
+    let mut s = String::new();
+    for f in &e.fields {
+        let Some(level) = f.level else { continue };
+        let sign = if f.weight > 0.0 {
+            paint(color, "+", "32")
+        } else if f.weight < 0.0 {
+            paint(color, "-", "31")
+        } else {
+            " ".to_owned()
+        };
+        let values = format!(
+            "{} ~ {}",
+            f.a.as_deref().unwrap_or("?"),
+            f.b.as_deref().unwrap_or("?")
+        );
+        let tf = if f.frequency_adjustment == 0.0 {
+            String::new()
+        } else {
+            format!(" (frequency {:+.1})", f.frequency_adjustment)
+        };
+        let _ = writeln!(
+            s,
+            "{indent}{sign} {:<13} {:<16} {:<44} {:+.1}{tf}",
+            f.field.as_str(),
+            level,
+            shorten(&values, 44),
+            f.weight
+        );
+    }
+    if let Some(n) = &e.nationality_u {
+        let _ = writeln!(
+            s,
+            "{indent}  (agreement weighed against random pairs of `{n}` records)"
+        );
+    }
+    if let Some(c) = e.conflict {
+        let _ = writeln!(s, "{indent}! {c}");
+    }
+    if let Some(d) = &e.decision {
+        let _ = writeln!(
+            s,
+            "{indent}= decided `{}` by {} ({}): {}",
+            d.decision.as_str(),
+            if d.who.is_empty() { "?" } else { &d.who },
+            d.when,
+            d.why
+        );
+    }
+    s
+}
+
+fn shorten(v: &str, max: usize) -> String {
+    if v.chars().count() <= max {
+        v.to_owned()
+    } else {
+        format!("{}…", v.chars().take(max - 1).collect::<String>())
+    }
+}
+
+fn record_line(r: &DedupRecord) -> String {
+    let birth = r
+        .birth
+        .as_ref()
+        .map(|b| format!("  b. {}", b.text))
+        .unwrap_or_default();
+    format!("{}  {}  {}{birth}", location(r), r.id, r.display_name())
+}
+
+fn human(ctx: &Ctx<'_>, color: bool) -> String {
+    let mut s = String::new();
+    for c in ctx.result.duplicate_clusters() {
+        let _ = writeln!(
+            s,
+            "{} {} ({} records, weakest link {:.3})",
+            paint(color, "cluster", "1"),
+            cluster_id(ctx, c),
+            c.members.len(),
+            c.score()
+        );
+        for &m in &c.members {
+            let _ = writeln!(s, "  {}", record_line(&ctx.records[m]));
+        }
+        for j in &c.joins {
+            let (a, b) = (&ctx.records[j.a], &ctx.records[j.b]);
+            let e = ctx.result.explain(ctx.records, j.a, j.b);
+            let _ = writeln!(
+                s,
+                "  {} ~ {}: p={:.3}, weight {:+.1} [{}]",
+                a.id,
+                b.id,
+                j.probability,
+                e.weight,
+                source_str(j.source)
+            );
+            s.push_str(&explanation_text(&e, "    ", color));
+        }
+        s.push('\n');
+    }
+    s.push_str(&summary_line(ctx));
+    s
+}
+
+fn evaluation_text(e: &Evaluation) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "evaluation against truth ({} labelled records, {} unlabelled):",
+        e.records, e.unlabelled
+    );
+    let _ = writeln!(
+        s,
+        "  pairwise  precision {:.4}  recall {:.4}  F1 {:.4}  ({} true pairs, {} predicted, {} correct)",
+        e.pairwise.precision,
+        e.pairwise.recall,
+        e.pairwise.f1,
+        e.true_pairs,
+        e.predicted_pairs,
+        e.correct_pairs
+    );
+    let _ = writeln!(
+        s,
+        "  B-cubed   precision {:.4}  recall {:.4}  F1 {:.4}",
+        e.bcubed.precision, e.bcubed.recall, e.bcubed.f1
+    );
+    if let Some(b) = e.blocking_recall {
+        let _ = writeln!(s, "  blocking recall {b:.4}");
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct ExplainOut<'a> {
+    record: RecordOut<'a>,
+    cluster_id: &'a str,
+    cluster: Vec<ExplainPair<'a>>,
+    closest_outside: Vec<ExplainPair<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExplainPair<'a> {
+    record: RecordOut<'a>,
+    explanation: MatchExplanation,
+}
+
+fn explain_pairs<'a>(ctx: &Ctx<'a>, i: usize) -> (Vec<usize>, Vec<usize>) {
+    let c = &ctx.result.clusters[ctx.result.cluster_of[i] as usize];
+    let inside: Vec<usize> = c.members.iter().copied().filter(|&m| m != i).collect();
+    let outside: Vec<usize> = ctx
+        .result
+        .closest(i, 5)
+        .into_iter()
+        .filter(|(m, p)| !c.members.contains(m) && *p > 0.001)
+        .map(|(m, _)| m)
+        .collect();
+    (inside, outside)
+}
+
+fn explain_json<'a>(ctx: &Ctx<'a>, i: usize) -> ExplainOut<'a> {
+    let (inside, outside) = explain_pairs(ctx, i);
+    let pair = |m: usize| ExplainPair {
+        record: record_out(&ctx.records[m]),
+        explanation: ctx.result.explain(ctx.records, i, m),
+    };
+    ExplainOut {
+        record: record_out(&ctx.records[i]),
+        cluster_id: cluster_id(ctx, &ctx.result.clusters[ctx.result.cluster_of[i] as usize]),
+        cluster: inside.into_iter().map(pair).collect(),
+        closest_outside: outside.into_iter().map(pair).collect(),
+    }
+}
+
+fn explain_human(ctx: &Ctx<'_>, i: usize, color: bool) -> String {
+    let (inside, outside) = explain_pairs(ctx, i);
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", record_line(&ctx.records[i]));
+    if inside.is_empty() {
+        let _ = writeln!(s, "alone: no record is linked to it");
+    } else {
+        let _ = writeln!(
+            s,
+            "{} with {} other record(s):",
+            paint(color, "same person", "1"),
+            inside.len()
+        );
+    }
+    let pair = |s: &mut String, m: usize| {
+        let e = ctx.result.explain(ctx.records, i, m);
+        let _ = writeln!(
+            s,
+            "  {}  p={:.3}, weight {:+.1}",
+            record_line(&ctx.records[m]),
+            e.probability,
+            e.weight
+        );
+        s.push_str(&explanation_text(&e, "    ", color));
+    };
+    for m in inside {
+        pair(&mut s, m);
+    }
+    if !outside.is_empty() {
+        let _ = writeln!(s, "closest records left out:");
+    }
+    for m in outside {
+        pair(&mut s, m);
+    }
+    s
+}
+
+/// One CSV field, quoted when needed (RFC 4180).
+fn csv_field(v: &str) -> String {
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v.to_owned()
+    }
+}
+
+fn csv_line(out: &mut String, fields: &[&str]) {
+    for (k, f) in fields.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(f));
+    }
+    out.push('\n');
+}

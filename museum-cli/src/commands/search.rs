@@ -1,0 +1,175 @@
+//! `museum search`: find a person by any spelling, in any script, ranked, with why.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use museum_core::dedup::{
+    DedupRecord, PartMatch, SearchHit, SearchOptions, SearchQuery, load_records, search,
+};
+use serde::Serialize;
+
+use crate::args::{SearchArgs, TextFormat};
+use crate::exit::ExitStatus;
+use crate::printer::{Printer, paint};
+
+/// One result of `museum search --format json`.
+#[derive(Serialize)]
+struct Hit<'a> {
+    /// Score in [0, 1].
+    score: f64,
+    /// The record.
+    record: RecordOut<'a>,
+    /// Why it matched.
+    why: Why<'a>,
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birth: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Why<'a> {
+    /// The spelling that matched.
+    matched_name: &'a str,
+    /// Part by part.
+    parts: &'a [PartMatch],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birth_year_difference: Option<i32>,
+}
+
+/// The JSON document: `{"query": …, "results": [best first]}`.
+#[derive(Serialize)]
+struct Output<'a> {
+    query: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    born: Option<i32>,
+    results: Vec<Hit<'a>>,
+}
+
+pub(crate) fn run(args: &SearchArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("datasets")]
+    } else {
+        args.paths.clone()
+    };
+    let loaded = load_records(&paths, None).context("cannot read the records to search")?;
+    let records = &loaded.records;
+    let hits = search(
+        records,
+        &SearchQuery {
+            name: args.name.clone(),
+            born: args.born,
+        },
+        &SearchOptions {
+            limit: args.limit,
+            min_score: args.min_score,
+            threads: 0,
+        },
+    );
+    let text = match args.format {
+        TextFormat::Json => {
+            let out = Output {
+                query: &args.name,
+                born: args.born,
+                results: hits.iter().map(|h| hit(records, h)).collect(),
+            };
+            let mut s = serde_json::to_string_pretty(&out)?;
+            s.push('\n');
+            s
+        }
+        TextFormat::Human => human(records, &hits, printer.color_stdout),
+    };
+    printer.out(&text)?;
+    if hits.is_empty() {
+        printer.note(&format!(
+            "no record matches `{}` in {} record(s)",
+            args.name,
+            records.len()
+        ));
+        return Ok(ExitStatus::Failure);
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn hit<'a>(records: &'a [DedupRecord], h: &'a SearchHit) -> Hit<'a> {
+    let r = &records[h.record];
+    Hit {
+        score: (h.score * 10_000.0).round() / 10_000.0,
+        record: RecordOut {
+            kind: r.origin.kind.entity(),
+            file: r.origin.file.as_deref(),
+            line: r.origin.line,
+            id: &r.id,
+            name: r.display_name(),
+            birth: r.birth.as_ref().map(|b| b.text.as_str()),
+        },
+        why: Why {
+            matched_name: &h.matched_name,
+            parts: &h.parts,
+            birth_year_difference: h.birth_year_difference,
+        },
+    }
+}
+
+fn human(records: &[DedupRecord], hits: &[SearchHit], color: bool) -> String {
+    let mut s = String::new();
+    for (n, h) in hits.iter().enumerate() {
+        let r = &records[h.record];
+        let loc = match (&r.origin.file, r.origin.line) {
+            (Some(f), Some(l)) => format!("{f}:{l}"),
+            (Some(f), None) => f.to_string(),
+            _ => String::new(),
+        };
+        let birth = r
+            .birth
+            .as_ref()
+            .map(|b| format!("  b. {}", b.text))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "{:>2}. {:.3}  {}  {}  {}{birth}",
+            n + 1,
+            h.score,
+            paint(color, r.display_name(), "1"),
+            r.id,
+            loc
+        );
+        let mut why: Vec<String> = h
+            .parts
+            .iter()
+            .map(|p| {
+                let part = serde_json::to_value(p.part)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                if p.record.is_empty() {
+                    format!("{part} {} (not in the record)", p.query)
+                } else {
+                    format!("{part} {} ~ {}: {}", p.query, p.record, p.how)
+                }
+            })
+            .collect();
+        if let Some(d) = h.birth_year_difference {
+            why.push(if d == 0 {
+                "born that year".to_owned()
+            } else {
+                format!("born {d} year(s) off")
+            });
+        }
+        if h.matched_name != r.display_name() {
+            why.push(format!("as `{}`", h.matched_name));
+        }
+        let _ = writeln!(s, "      {}", why.join("; "));
+    }
+    s
+}

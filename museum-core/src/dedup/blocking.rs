@@ -1,0 +1,623 @@
+//! Blocking: several cheap keys per record; records sharing a key are candidate pairs.
+//!
+//! Rules (each record gets keys for each of its names):
+//!
+//! | rule | key | catches |
+//! |---|---|---|
+//! | `surname+given` | surname code + the first two sound classes of the given name | the usual duplicate, a slip late in the given name |
+//! | `surname+initial` | surname code + first sound of the given name; pairs only where a given name is an initial or missing | `Байтурсынов А.` ~ `Байтурсынов Ахмет` |
+//! | `surname+year` | surname code + birth year | given name mistyped |
+//! | `given+patronymic` | given + patronymic codes | surname mistyped or changed |
+//! | `given+surname` | given code + the first two sound classes of the surname | a slip late in the surname, no patronymic |
+//! | `name-set` | the first three sound classes of surname and given name, in either order; pairs only across the two orders | surname and given name swapped |
+//!
+//! Block sizes are bounded so that cost grows about linearly: a block with more pairs than a
+//! block of the cap is not compared all-against-all but sorted by the fields its key does not use
+//! and compared in a sliding window (sorted neighbourhood), and it is reported. A pair found under
+//! several keys is compared once: only under the smallest shared key whose block was compared in
+//! full.
+
+use serde::Serialize;
+
+use super::compare::{CName, Prepared};
+use super::util::{NONE, hash_bytes, par_chunks};
+
+/// A blocking rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Surname phonetic code + the first two sound classes of the given name.
+    SurnameGiven,
+    /// Surname phonetic code + first sound of the given name (pairs with an initial only).
+    SurnameInitial,
+    /// Surname phonetic code + birth year.
+    SurnameYear,
+    /// Given + patronymic phonetic codes.
+    GivenPatronymic,
+    /// Given phonetic code + the first two sound classes of the surname.
+    GivenSurname,
+    /// The first three sound classes of surname and given name, order-free.
+    NameSet,
+}
+
+impl Rule {
+    /// Every rule, in order.
+    pub const ALL: [Rule; 6] = [
+        Rule::SurnameGiven,
+        Rule::SurnameInitial,
+        Rule::SurnameYear,
+        Rule::GivenPatronymic,
+        Rule::GivenSurname,
+        Rule::NameSet,
+    ];
+
+    /// Parses a short name (`surname+initial`).
+    pub fn parse(s: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// A short name (`surname+initial`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::SurnameGiven => "surname+given",
+            Rule::SurnameInitial => "surname+initial",
+            Rule::SurnameYear => "surname+year",
+            Rule::GivenPatronymic => "given+patronymic",
+            Rule::GivenSurname => "given+surname",
+            Rule::NameSet => "name-set",
+        }
+    }
+
+    fn tag(self) -> u8 {
+        self as u8
+    }
+
+    /// Whether a pair of records in a block of this rule is compared, given each record's flag
+    /// for the key: `surname+initial` pairs only records where one given name is an initial or
+    /// missing; `name-set` only records whose names are in opposite orders.
+    fn pairs(self, a: bool, b: bool) -> bool {
+        match self {
+            Rule::SurnameInitial => a || b,
+            Rule::NameSet => a != b,
+            _ => true,
+        }
+    }
+
+    fn from_tag(t: u8) -> Rule {
+        Rule::ALL[usize::from(t) % Rule::ALL.len()]
+    }
+}
+
+/// A block larger than the cap, compared in a window.
+#[derive(Debug, Clone, Serialize)]
+pub struct LargeBlock {
+    /// The rule.
+    pub rule: Rule,
+    /// Records in the block.
+    pub size: usize,
+    /// A record of the block, to show which key it is.
+    pub example: usize,
+}
+
+/// What blocking did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BlockingStats {
+    /// Keys emitted (all records, all rules).
+    pub keys: usize,
+    /// Blocks with at least two records.
+    pub blocks: usize,
+    /// The largest block.
+    pub largest_block: usize,
+    /// Blocks above the cap, compared in a sliding window (largest first, at most 20 listed).
+    pub large_blocks: Vec<LargeBlock>,
+    /// Number of blocks above the cap.
+    pub large_block_count: usize,
+    /// Candidate pairs compared.
+    pub candidate_pairs: u64,
+    /// Candidate pairs per rule (in the order of [`Rule::ALL`]).
+    pub pairs_per_rule: Vec<u64>,
+}
+
+/// Blocking settings.
+#[derive(Debug, Clone)]
+pub(crate) struct BlockOptions {
+    pub(crate) max_block: usize,
+    pub(crate) window: usize,
+    pub(crate) threads: usize,
+    /// The rules in use.
+    pub(crate) rules: Vec<Rule>,
+}
+
+/// The keys of every record, sorted per record, and whether each key's block was complete.
+pub(crate) struct Keys {
+    /// Flat sorted keys; record `i` owns `keys[lo[i]..lo[i+1]]`.
+    keys: Vec<u64>,
+    /// The record's flag for each key (see [`Rule::pairs`]).
+    flags: Vec<bool>,
+    lo: Vec<u32>,
+    complete: Vec<bool>,
+}
+
+impl Keys {
+    fn of(&self, i: usize) -> &[u64] {
+        &self.keys[self.lo[i] as usize..self.lo[i + 1] as usize]
+    }
+
+    fn complete_of(&self, i: usize) -> &[bool] {
+        &self.complete[self.lo[i] as usize..self.lo[i + 1] as usize]
+    }
+
+    /// Whether records `a` and `b` share a complete key smaller than `h` under which they are
+    /// paired (then the pair was, or will be, compared under that key).
+    fn seen_before(&self, a: usize, b: usize, h: u64) -> bool {
+        let la = self.lo[a] as usize;
+        let (ka, ca) = (self.of(a), self.complete_of(a));
+        let lb = self.lo[b] as usize;
+        let kb = self.of(b);
+        for (k, (x, c)) in ka.iter().zip(ca).enumerate() {
+            if *x >= h {
+                break;
+            }
+            if *c
+                && let Ok(pos) = kb.binary_search(x)
+                && key_rule(*x).pairs(self.flags[la + k], self.flags[lb + pos])
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+fn rule_key(rule: Rule, parts: &[&[u8]]) -> u64 {
+    // The rule lives in the top bits so that the key tells its rule.
+    (hash_bytes(0x6d75_7365_756d, parts) & !(7u64 << 61)) | (u64::from(rule.tag()) << 61)
+}
+
+/// The rule of a key.
+pub(crate) fn key_rule(h: u64) -> Rule {
+    Rule::from_tag((h >> 61) as u8)
+}
+
+fn name_keys(p: &Prepared, name: &CName, year: i16, out: &mut Vec<(u64, bool)>) {
+    let st = &p.strings;
+    let year_b = year.to_le_bytes();
+    let [surname, given, patronymic] = &name.parts;
+    let initial = |x: &Option<super::compare::Part>| [x.map_or(b'-', |x| x.initial)];
+    let codes = |x: &super::compare::Part| {
+        x.phon
+            .iter()
+            .filter(|c| **c != NONE)
+            .map(|c| st.get(*c).as_bytes())
+            .collect::<Vec<_>>()
+    };
+    let given_full = given.filter(|g| !g.is_initial);
+    if let Some(s) = surname.filter(|s| !s.is_initial) {
+        for c in codes(&s) {
+            // Flag: this record's given name is an initial or missing.
+            out.push((
+                rule_key(Rule::SurnameInitial, &[c, &initial(given)]),
+                given_full.is_none(),
+            ));
+            if let Some(g) = given_full {
+                for gc in codes(&g) {
+                    let gc = &gc[..gc.len().min(2)];
+                    out.push((rule_key(Rule::SurnameGiven, &[c, gc]), false));
+                }
+            }
+            if year != 0 {
+                out.push((rule_key(Rule::SurnameYear, &[c, &year_b]), false));
+            }
+        }
+        if let Some(g) = given_full
+            && s.phon[0] != NONE
+            && g.phon[0] != NONE
+        {
+            let prefix = |c: &str| c.as_bytes()[..c.len().min(3)].to_vec();
+            let (x, y) = (prefix(st.get(s.phon[0])), prefix(st.get(g.phon[0])));
+            // Flag: the orientation, so that only records in opposite orders are paired.
+            if x <= y {
+                out.push((rule_key(Rule::NameSet, &[&x, &y]), true));
+            } else {
+                out.push((rule_key(Rule::NameSet, &[&y, &x]), false));
+            }
+        }
+    }
+    if let Some(g) = given_full {
+        for c in codes(&g) {
+            if let Some(pt) = patronymic.filter(|x| !x.is_initial) {
+                for pc in codes(&pt) {
+                    out.push((rule_key(Rule::GivenPatronymic, &[c, pc]), false));
+                }
+            }
+            if let Some(s) = surname.filter(|s| !s.is_initial) {
+                for sc in codes(&s) {
+                    let sc = &sc[..sc.len().min(2)];
+                    out.push((rule_key(Rule::GivenSurname, &[c, sc]), false));
+                }
+            }
+        }
+    }
+}
+
+/// Computes every record's keys.
+fn make_keys(p: &Prepared, threads: usize, rules: &[Rule]) -> Keys {
+    let parts = par_chunks(p.len(), threads, |range| {
+        let mut keys = Vec::new();
+        let mut lens = Vec::with_capacity(range.len());
+        let mut buf = Vec::new();
+        for i in range {
+            buf.clear();
+            let year = p.recs[i].birth_year;
+            for name in p.names_of(i).iter().take(8) {
+                name_keys(p, name, year, &mut buf);
+            }
+            // Rules not in use: their keys are dropped (the rule is in the key's top bits).
+            buf.retain(|(k, _)| rules.contains(&key_rule(*k)));
+            // One entry per key; a key flagged under any name keeps the flag.
+            buf.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            buf.dedup_by_key(|k| k.0);
+            lens.push(buf.len() as u32);
+            keys.extend_from_slice(&buf);
+        }
+        (keys, lens)
+    });
+    let total: usize = parts.iter().map(|(k, _)| k.len()).sum();
+    let mut keys = Vec::with_capacity(total);
+    let mut flags = Vec::with_capacity(total);
+    let mut lo = Vec::with_capacity(p.len() + 1);
+    lo.push(0u32);
+    for (k, lens) in parts {
+        for (h, f) in k {
+            keys.push(h);
+            flags.push(f);
+        }
+        for l in lens {
+            let last = *lo.last().unwrap_or(&0);
+            lo.push(last + l);
+        }
+    }
+    let complete = vec![false; keys.len()];
+    Keys {
+        keys,
+        flags,
+        lo,
+        complete,
+    }
+}
+
+/// The high bit of a block member: the record's flag for the block's key.
+const FLAG: u32 = 1 << 31;
+
+/// A block: a key and its members (record indices, with their flag in the high bit).
+struct Block {
+    key: u64,
+    /// All its qualifying pairs are compared (else a sliding window over sorted members).
+    complete: bool,
+    members: Vec<u32>,
+}
+
+/// The pairs a block of `n` records, `flagged` of them flagged, compares in full.
+fn qualifying_pairs(rule: Rule, n: usize, flagged: usize) -> usize {
+    let all = n * n.saturating_sub(1) / 2;
+    match rule {
+        Rule::SurnameInitial => all - (n - flagged) * (n - flagged).saturating_sub(1) / 2,
+        Rule::NameSet => flagged * (n - flagged),
+        _ => all,
+    }
+}
+
+/// The most pairs a block compares in full: as many as a block of the cap.
+fn max_pairs(opt: &BlockOptions) -> usize {
+    opt.max_block * opt.max_block.saturating_sub(1) / 2
+}
+
+/// Blocks built once, visited as often as needed (a sample to fit the model, then all).
+pub(crate) struct Blocks {
+    keys: Keys,
+    blocks: Vec<Block>,
+    /// What blocking did (pair counts are filled by the full visit).
+    pub(crate) stats: BlockingStats,
+}
+
+impl Blocks {
+    /// Computes the keys of every record and groups records sharing a key.
+    pub(crate) fn build(p: &Prepared, opt: &BlockOptions) -> Blocks {
+        let mut keys = make_keys(p, opt.threads, &opt.rules);
+        let mut stats = BlockingStats {
+            keys: keys.keys.len(),
+            pairs_per_rule: vec![0; Rule::ALL.len()],
+            ..BlockingStats::default()
+        };
+        // (key, record, position in the flat key array), sorted by key.
+        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(keys.keys.len());
+        for i in 0..p.len() {
+            for pos in keys.lo[i]..keys.lo[i + 1] {
+                entries.push((keys.keys[pos as usize], i as u32, pos));
+            }
+        }
+        entries.sort_unstable();
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut large: Vec<LargeBlock> = Vec::new();
+        let mut s = 0;
+        while s < entries.len() {
+            let mut e = s + 1;
+            while e < entries.len() && entries[e].0 == entries[s].0 {
+                e += 1;
+            }
+            let size = e - s;
+            let rule = key_rule(entries[s].0);
+            let flagged = entries[s..e]
+                .iter()
+                .filter(|x| keys.flags[x.2 as usize])
+                .count();
+            let pairs = qualifying_pairs(rule, size, flagged);
+            if pairs > 0 {
+                stats.blocks += 1;
+                stats.largest_block = stats.largest_block.max(size);
+                if pairs <= max_pairs(opt) {
+                    for x in &entries[s..e] {
+                        keys.complete[x.2 as usize] = true;
+                    }
+                } else {
+                    large.push(LargeBlock {
+                        rule: key_rule(entries[s].0),
+                        size,
+                        example: entries[s].1 as usize,
+                    });
+                }
+                blocks.push(Block {
+                    key: entries[s].0,
+                    complete: pairs <= max_pairs(opt),
+                    members: entries[s..e]
+                        .iter()
+                        .map(|x| x.1 | if keys.flags[x.2 as usize] { FLAG } else { 0 })
+                        .collect(),
+                });
+            }
+            s = e;
+        }
+        drop(entries);
+        stats.large_block_count = large.len();
+        large.sort_by_key(|b| std::cmp::Reverse(b.size));
+        large.truncate(20);
+        stats.large_blocks = large;
+        // Large blocks are sorted once for their window.
+        let sorted: Vec<Vec<u32>> = par_chunks(blocks.len(), opt.threads, |range| {
+            range
+                .filter(|&b| !blocks[b].complete)
+                .map(|b| {
+                    let rule = key_rule(blocks[b].key);
+                    let mut keyed: Vec<(String, u32)> = blocks[b]
+                        .members
+                        .iter()
+                        .map(|&i| (window_key(p, (i & !FLAG) as usize, rule), i))
+                        .collect();
+                    keyed.sort_unstable();
+                    keyed.into_iter().map(|(_, i)| i).collect()
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut sorted = sorted.into_iter();
+        for b in &mut blocks {
+            if !b.complete
+                && let Some(m) = sorted.next()
+            {
+                b.members = m;
+            }
+        }
+        Blocks {
+            keys,
+            blocks,
+            stats,
+        }
+    }
+
+    /// The number of pairs a visit of the blocks `keep` accepts compares at most (before removing
+    /// repeats).
+    pub(crate) fn pair_budget(&self, opt: &BlockOptions, keep: impl Fn(u64) -> bool) -> u64 {
+        self.blocks
+            .iter()
+            .filter(|b| keep(b.key))
+            .map(|b| {
+                let n = b.members.len();
+                let flagged = b.members.iter().filter(|m| **m & FLAG != 0).count();
+                let rule = key_rule(b.key);
+                if b.complete {
+                    qualifying_pairs(rule, n, flagged) as u64
+                } else if matches!(rule, Rule::SurnameInitial | Rule::NameSet) {
+                    (flagged * opt.window * PROBE_WINDOW * 2).min(n * opt.window) as u64
+                } else {
+                    (n * opt.window) as u64
+                }
+            })
+            .sum()
+    }
+
+    /// Calls `visit(i, j, rule)` once per candidate pair (i < j) of the blocks `keep` accepts
+    /// (by key), on `threads` threads each with its own state from `init`. Returns the states and
+    /// the pairs per rule.
+    pub(crate) fn visit<S: Send>(
+        &self,
+        opt: &BlockOptions,
+        keep: impl Fn(u64) -> bool + Sync,
+        init: impl Fn() -> S + Sync,
+        visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
+    ) -> (Vec<S>, Vec<u64>) {
+        let threads = opt.threads.max(1);
+        let results = par_chunks(threads, threads, |range| {
+            let mut out = Vec::new();
+            for t in range {
+                let mut state = init();
+                let mut pairs = vec![0u64; Rule::ALL.len()];
+                for b in self.blocks.iter().skip(t).step_by(threads) {
+                    if keep(b.key) {
+                        pairs[key_rule(b.key) as usize] +=
+                            visit_block(&self.keys, b, opt, &mut state, &visit);
+                    }
+                }
+                out.push((state, pairs));
+            }
+            out
+        });
+        let mut states = Vec::new();
+        let mut per_rule = vec![0; Rule::ALL.len()];
+        for chunk in results {
+            for (s, n) in chunk {
+                for (r, k) in n.iter().enumerate() {
+                    per_rule[r] += k;
+                }
+                states.push(s);
+            }
+        }
+        (states, per_rule)
+    }
+}
+
+/// Finds the candidate pairs (see [`Blocks::visit`]) of all blocks.
+#[cfg(test)]
+pub(crate) fn candidate_pairs<S: Send>(
+    p: &Prepared,
+    opt: &BlockOptions,
+    init: impl Fn() -> S + Sync,
+    visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
+) -> (Vec<S>, BlockingStats) {
+    let b = Blocks::build(p, opt);
+    let (states, per_rule) = b.visit(opt, |_| true, init, visit);
+    let mut stats = b.stats.clone();
+    stats.candidate_pairs = per_rule.iter().sum();
+    stats.pairs_per_rule = per_rule;
+    (states, stats)
+}
+
+fn visit_block<S>(
+    keys: &Keys,
+    b: &Block,
+    opt: &BlockOptions,
+    state: &mut S,
+    visit: &impl Fn(&mut S, usize, usize, Rule),
+) -> u64 {
+    let rule = key_rule(b.key);
+    let mut n = 0;
+    let mut emit = |x: u32, y: u32| {
+        if !rule.pairs(x & FLAG != 0, y & FLAG != 0) {
+            return;
+        }
+        let (x, y) = (x & !FLAG, y & !FLAG);
+        let (i, j) = if x < y { (x, y) } else { (y, x) };
+        let (i, j) = (i as usize, j as usize);
+        if i != j && !keys.seen_before(i, j, b.key) {
+            visit(state, i, j, rule);
+            n += 1;
+        }
+    };
+    let m = &b.members;
+    if b.complete {
+        for (k, &x) in m.iter().enumerate() {
+            for &y in &m[k + 1..] {
+                emit(x, y);
+            }
+        }
+    } else {
+        // Sorted neighbourhood (members were sorted when the blocks were built). Rules that
+        // pair only flagged records look further: few of their pairs qualify.
+        let window = if matches!(rule, Rule::SurnameInitial | Rule::NameSet) {
+            opt.window * PROBE_WINDOW
+        } else {
+            opt.window
+        };
+        for (k, &x) in m.iter().enumerate() {
+            for &y in m[k + 1..].iter().take(window) {
+                emit(x, y);
+            }
+        }
+    }
+    n
+}
+
+/// How much wider the window of a probe rule is.
+const PROBE_WINDOW: usize = 5;
+
+/// The text a large block is sorted by: the name parts and year its rule does not use.
+fn window_key(p: &Prepared, i: usize, rule: Rule) -> String {
+    let st = &p.strings;
+    let Some(name) = p.names_of(i).first() else {
+        return String::new();
+    };
+    let part = |k: usize| {
+        name.parts[k]
+            .map_or("", |x| st.get(if k == 1 { x.folded } else { x.stem }))
+            .to_owned()
+    };
+    // The birth year before the patronymic: a record without a patronymic then sits among the
+    // records of its year, not before every patronymic of the block.
+    let year = p.recs[i].birth_year.to_string();
+    match rule {
+        Rule::SurnameGiven => format!("{} {year} {}", part(1), part(2)),
+        Rule::SurnameInitial => format!("{year} {} {}", part(2), part(1)),
+        Rule::SurnameYear => format!("{} {}", part(1), part(2)),
+        Rule::GivenPatronymic => format!("{} {year}", part(0)),
+        Rule::GivenSurname => format!("{} {year} {}", part(0), part(2)),
+        Rule::NameSet => format!("{year} {}", part(2)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::compare::tests::rec;
+
+    #[test]
+    fn pairs_once_and_across_scripts() {
+        let recs = vec![
+            rec("a", "Бөкейханов Әлихан Нұрмұхамедұлы", Some("1866")),
+            rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")),
+            rec("c", "Bukeikhanov Alikhan", Some("1866")),
+            rec("d", "Байтурсынов Ахмет", Some("1872")),
+            rec("e", "Букейханов Алихан", None),
+        ];
+        let p = Prepared::build(&recs, 1);
+        let opt = BlockOptions {
+            max_block: 100,
+            window: 5,
+            threads: 2,
+            rules: Rule::ALL.to_vec(),
+        };
+        let (states, stats) = candidate_pairs(&p, &opt, Vec::new, |s: &mut Vec<u64>, i, j, _| {
+            s.push(((i as u64) << 32) | j as u64)
+        });
+        let all: Vec<u64> = states.concat();
+        let mut set = all.clone();
+        set.sort_unstable();
+        set.dedup();
+        assert_eq!(all.len(), set.len(), "a pair was visited twice");
+        // a, b, c, e share surname and given name: 6 pairs; d is alone.
+        assert_eq!(set.len(), 6, "{set:?}");
+        assert_eq!(stats.candidate_pairs, 6);
+    }
+
+    #[test]
+    fn large_blocks_use_a_window() {
+        let recs: Vec<_> = (0..50)
+            .map(|k| rec(&format!("r{k}"), "Ахметов Ахмет", None))
+            .chain([rec("i", "Ахметов А.", None)])
+            .collect();
+        let p = Prepared::build(&recs, 1);
+        let opt = BlockOptions {
+            max_block: 10,
+            window: 3,
+            threads: 1,
+            rules: Rule::ALL.to_vec(),
+        };
+        let (_, stats) = candidate_pairs(&p, &opt, || (), |_, _, _, _| {});
+        // `surname+given` and `given+surname`: 50 records in a window of 3; `surname+initial`:
+        // only the initial is paired, with all 50 (50 qualifying pairs > 45, so in the window
+        // too).
+        assert_eq!(stats.large_block_count, 3);
+        assert_eq!(stats.pairs_per_rule[0], 47 * 3 + 2 + 1);
+        assert!(stats.pairs_per_rule[1] <= 3 * PROBE_WINDOW as u64);
+    }
+}

@@ -1,0 +1,336 @@
+//! Clustering linked pairs into people without chaining unrelated namesakes.
+//!
+//! Plain transitive closure of links chains people: `Ахметов Ахмет` ~ `Ахметов А.` ~ `Ахметов
+//! Асан` would become one person. Here clusters grow by merging along links, strongest first, and
+//! a merge of two clusters is accepted only when
+//!
+//! 1. no human decision says a record of one is `different` from a record of the other;
+//! 2. no cross pair has hard evidence against it (different sex, birth years far apart, clearly
+//!    different given names or patronymics: see [`super::compare`]);
+//! 3. the cross pairs agree on average: their mean match probability is at least
+//!    `min_mean_probability` (average linkage), and none is below `min_cross_probability`.
+//!
+//! Human `same` decisions are applied first and unconditionally; links the data states
+//! (`figures.victim_id`) next, unless a human said `different`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+/// How two records came to be joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkSource {
+    /// The match score was above the threshold.
+    Score,
+    /// A human decided they are the same person.
+    Decision,
+    /// The data says so (`figures.victim_id`, `victims.figure_id`).
+    Data,
+}
+
+/// A join of two records inside a cluster.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterLink {
+    /// Record index.
+    pub a: usize,
+    /// Record index.
+    pub b: usize,
+    /// Match probability (1 for decisions).
+    pub probability: f64,
+    /// Why they were joined.
+    pub source: LinkSource,
+}
+
+/// A candidate link to cluster: two records and their match probability.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Edge {
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) probability: f64,
+}
+
+/// The score of any pair on demand: probability and hard conflict.
+pub(crate) trait PairScorer {
+    fn score(&self, a: usize, b: usize) -> (f64, bool);
+}
+
+/// Clustering settings.
+#[derive(Debug, Clone)]
+pub(crate) struct ClusterOptions {
+    pub(crate) threshold: f64,
+    pub(crate) min_mean_probability: f64,
+    pub(crate) min_cross_probability: f64,
+    pub(crate) max_cross_pairs: usize,
+}
+
+/// The outcome: cluster index of each record, the joins, and merges refused.
+pub(crate) struct Clustering {
+    pub(crate) cluster_of: Vec<u32>,
+    pub(crate) clusters: Vec<Vec<u32>>,
+    pub(crate) joins: Vec<Vec<ClusterLink>>,
+    pub(crate) refused_conflict: usize,
+    pub(crate) refused_weak: usize,
+    pub(crate) refused_decision: usize,
+    pub(crate) decision_conflicts: Vec<(usize, usize)>,
+}
+
+struct Dsu {
+    parent: Vec<u32>,
+    members: Vec<Vec<u32>>,
+    joins: Vec<Vec<ClusterLink>>,
+}
+
+impl Dsu {
+    fn new(n: usize) -> Dsu {
+        Dsu {
+            parent: (0..n as u32).collect(),
+            members: (0..n as u32).map(|i| vec![i]).collect(),
+            joins: (0..n).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+
+    fn union(&mut self, a: u32, b: u32, link: ClusterLink) -> u32 {
+        let (mut ra, mut rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return ra;
+        }
+        if self.members[ra as usize].len() < self.members[rb as usize].len() {
+            std::mem::swap(&mut ra, &mut rb);
+        }
+        self.parent[rb as usize] = ra;
+        let moved = std::mem::take(&mut self.members[rb as usize]);
+        self.members[ra as usize].extend(moved);
+        let moved = std::mem::take(&mut self.joins[rb as usize]);
+        self.joins[ra as usize].extend(moved);
+        self.joins[ra as usize].push(link);
+        ra
+    }
+}
+
+/// Clusters `n` records.
+pub(crate) fn cluster(
+    n: usize,
+    edges: &mut [Edge],
+    same: &[(usize, usize, LinkSource)],
+    different: &[(usize, usize)],
+    scorer: &impl PairScorer,
+    opt: &ClusterOptions,
+) -> Clustering {
+    let mut dsu = Dsu::new(n);
+    let mut cannot: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &(a, b) in different {
+        cannot.entry(a as u32).or_default().push(b as u32);
+        cannot.entry(b as u32).or_default().push(a as u32);
+    }
+    let mut out = Clustering {
+        cluster_of: Vec::new(),
+        clusters: Vec::new(),
+        joins: Vec::new(),
+        refused_conflict: 0,
+        refused_weak: 0,
+        refused_decision: 0,
+        decision_conflicts: Vec::new(),
+    };
+    let forbidden = |dsu: &mut Dsu, ra: u32, rb: u32| -> bool {
+        let small = if dsu.members[ra as usize].len() <= dsu.members[rb as usize].len() {
+            ra
+        } else {
+            rb
+        };
+        let other = if small == ra { rb } else { ra };
+        let members = dsu.members[small as usize].clone();
+        for x in members {
+            if let Some(list) = cannot.get(&x) {
+                for &y in list {
+                    if dsu.find(y) == other {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    };
+    // Human `same` first (always), then links the data states.
+    for &(a, b, source) in same {
+        let (ra, rb) = (dsu.find(a as u32), dsu.find(b as u32));
+        if ra == rb {
+            continue;
+        }
+        if source == LinkSource::Data && forbidden(&mut dsu, ra, rb) {
+            out.refused_decision += 1;
+            continue;
+        }
+        if source == LinkSource::Decision && forbidden(&mut dsu, ra, rb) {
+            out.decision_conflicts.push((a, b));
+        }
+        dsu.union(
+            a as u32,
+            b as u32,
+            ClusterLink {
+                a,
+                b,
+                probability: 1.0,
+                source,
+            },
+        );
+    }
+    edges.sort_unstable_by(|x, y| {
+        y.probability
+            .total_cmp(&x.probability)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    for e in edges.iter() {
+        if e.probability < opt.threshold {
+            break;
+        }
+        let (ra, rb) = (dsu.find(e.a), dsu.find(e.b));
+        if ra == rb {
+            continue;
+        }
+        if forbidden(&mut dsu, ra, rb) {
+            out.refused_decision += 1;
+            continue;
+        }
+        let (ma, mb) = (&dsu.members[ra as usize], &dsu.members[rb as usize]);
+        let cross = ma.len() * mb.len();
+        let step = cross.div_ceil(opt.max_cross_pairs.max(1)).max(1);
+        let mut sum = 0.0;
+        let mut count = 0usize;
+        let mut conflict = false;
+        let mut k = 0usize;
+        'outer: for &x in ma {
+            for &y in mb {
+                if k.is_multiple_of(step) {
+                    let (p, c) = if (x == e.a && y == e.b) || (x == e.b && y == e.a) {
+                        (e.probability, scorer.score(x as usize, y as usize).1)
+                    } else {
+                        scorer.score(x as usize, y as usize)
+                    };
+                    if c || p < opt.min_cross_probability {
+                        conflict = true;
+                        break 'outer;
+                    }
+                    sum += p;
+                    count += 1;
+                }
+                k += 1;
+            }
+        }
+        if conflict {
+            out.refused_conflict += 1;
+            continue;
+        }
+        if count > 0 && sum / (count as f64) < opt.min_mean_probability {
+            out.refused_weak += 1;
+            continue;
+        }
+        dsu.union(
+            e.a,
+            e.b,
+            ClusterLink {
+                a: e.a as usize,
+                b: e.b as usize,
+                probability: e.probability,
+                source: LinkSource::Score,
+            },
+        );
+    }
+    // Clusters in order of their first record.
+    let mut index: HashMap<u32, u32> = HashMap::new();
+    out.cluster_of = vec![0; n];
+    for i in 0..n as u32 {
+        let r = dsu.find(i);
+        let next = index.len() as u32;
+        let c = *index.entry(r).or_insert(next);
+        if c as usize == out.clusters.len() {
+            out.clusters.push(Vec::new());
+            out.joins.push(std::mem::take(&mut dsu.joins[r as usize]));
+        }
+        out.clusters[c as usize].push(i);
+        out.cluster_of[i as usize] = c;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records 0..3: 0~1 and 1~2 strong, 0 and 2 conflict (the namesake chain).
+    struct Chain;
+    impl PairScorer for Chain {
+        fn score(&self, a: usize, b: usize) -> (f64, bool) {
+            match (a.min(b), a.max(b)) {
+                (0, 1) | (1, 2) => (0.99, false),
+                (0, 2) => (0.2, true),
+                _ => (0.0, false),
+            }
+        }
+    }
+
+    fn opt() -> ClusterOptions {
+        ClusterOptions {
+            threshold: 0.9,
+            min_mean_probability: 0.5,
+            min_cross_probability: 0.0,
+            max_cross_pairs: 100,
+        }
+    }
+
+    #[test]
+    fn does_not_chain_through_a_namesake() {
+        let mut edges = vec![
+            Edge {
+                a: 0,
+                b: 1,
+                probability: 0.99,
+            },
+            Edge {
+                a: 1,
+                b: 2,
+                probability: 0.98,
+            },
+        ];
+        let c = cluster(4, &mut edges, &[], &[], &Chain, &opt());
+        assert_eq!(c.cluster_of[0], c.cluster_of[1]);
+        assert_ne!(c.cluster_of[1], c.cluster_of[2]);
+        assert_eq!(c.refused_conflict, 1);
+        assert_eq!(c.clusters.len(), 3);
+    }
+
+    #[test]
+    fn decisions_win() {
+        let mut edges = vec![Edge {
+            a: 0,
+            b: 1,
+            probability: 0.99,
+        }];
+        // `different` beats a strong link; `same` joins a pair with no link at all.
+        let c = cluster(
+            4,
+            &mut edges,
+            &[(2, 3, LinkSource::Decision)],
+            &[(0, 1)],
+            &Chain,
+            &opt(),
+        );
+        assert_ne!(c.cluster_of[0], c.cluster_of[1]);
+        assert_eq!(c.cluster_of[2], c.cluster_of[3]);
+        assert_eq!(c.refused_decision, 1);
+        assert_eq!(
+            c.joins[c.cluster_of[2] as usize][0].source,
+            LinkSource::Decision
+        );
+    }
+}

@@ -1,0 +1,495 @@
+//! Loading victims and figures from files and directories into [`DedupRecord`]s, streaming (a
+//! typed record is converted and dropped at once, so a million rows fit in memory).
+//!
+//! UTF-8 victim lists in CSV take a fast path: only the columns matching needs are read (through
+//! the same column dictionary, name, date, sex and sentence parsers as [`crate::io`]), and rows
+//! are parsed on several threads. Anything else (JSON, other encodings) goes through
+//! [`RecordReader`].
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::record::DedupRecord;
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::{CsvOptions, DatasetKind, FileFormat, ReadItem, RecordReader};
+use crate::model::{Figure, Victim};
+
+/// Records loaded for matching.
+#[derive(Debug, Default)]
+pub struct LoadedRecords {
+    /// The records, in file order (files in the order given; a directory's files by name).
+    pub records: Vec<DedupRecord>,
+    /// The files read, with their kinds.
+    pub files: Vec<(PathBuf, DatasetKind)>,
+    /// Files of a directory that hold neither victims nor figures (not read).
+    pub skipped: Vec<PathBuf>,
+    /// Findings the readers made (unparseable dates, unknown values…); `museum validate` lists
+    /// them.
+    pub reader_findings: usize,
+}
+
+/// Loads victims and figures from files and directories. A directory contributes its
+/// `victims*` and `figures*` files; a file's kind comes from `kind` or its name.
+///
+/// # Errors
+/// When a path does not exist, cannot be read, or a file is of another kind.
+pub fn load_records(paths: &[PathBuf], kind: Option<DatasetKind>) -> Result<LoadedRecords> {
+    let mut out = LoadedRecords::default();
+    for path in paths {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Error::io("read directory", path, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && FileFormat::from_path(p).is_some())
+                .collect();
+            entries.sort();
+            for k in [DatasetKind::Figures, DatasetKind::Victims] {
+                for f in entries
+                    .iter()
+                    .filter(|p| DatasetKind::from_path(p) == Some(k))
+                {
+                    load_file(f, k, &mut out)?;
+                }
+            }
+            out.skipped.extend(entries.into_iter().filter(|p| {
+                !matches!(
+                    DatasetKind::from_path(p),
+                    Some(DatasetKind::Figures | DatasetKind::Victims)
+                )
+            }));
+        } else if path.is_file() {
+            let k = kind
+                .or_else(|| DatasetKind::from_path(path))
+                .ok_or_else(|| Error::from(ErrorKind::UnknownKind { path: path.clone() }))?;
+            if !matches!(k, DatasetKind::Figures | DatasetKind::Victims) {
+                return Err(Error::invalid_option(format!(
+                    "`{}` holds {k}; matching reads victims and figures",
+                    path.display()
+                )));
+            }
+            load_file(path, k, &mut out)?;
+        } else {
+            return Err(Error::io(
+                "read",
+                path,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn load_file(path: &Path, kind: DatasetKind, out: &mut LoadedRecords) -> Result<()> {
+    let name: Arc<str> = Arc::from(path.display().to_string());
+    let options = CsvOptions::default();
+    match kind {
+        DatasetKind::Victims => {
+            if FileFormat::from_path(path) == Some(FileFormat::Csv)
+                && let Some((records, findings)) = fast::victims_csv(path, &name)?
+            {
+                out.records.extend(records);
+                out.reader_findings += findings;
+                out.files.push((path.to_owned(), kind));
+                return Ok(());
+            }
+            for item in RecordReader::<Victim>::open(path, &options)? {
+                match item {
+                    ReadItem::Record(v, findings) => {
+                        out.reader_findings += findings.len();
+                        out.records
+                            .push(DedupRecord::from_victim(&v, Some(name.clone())));
+                    }
+                    ReadItem::Finding(_) => out.reader_findings += 1,
+                }
+            }
+        }
+        DatasetKind::Figures => {
+            for item in RecordReader::<Figure>::open(path, &options)? {
+                match item {
+                    ReadItem::Record(f, findings) => {
+                        out.reader_findings += findings.len();
+                        out.records
+                            .push(DedupRecord::from_figure(&f, Some(name.clone())));
+                    }
+                    ReadItem::Finding(_) => out.reader_findings += 1,
+                }
+            }
+        }
+        _ => {}
+    }
+    out.files.push((path.to_owned(), kind));
+    Ok(())
+}
+
+mod fast {
+    //! The fast path for UTF-8 victim lists in CSV.
+
+    use std::io::Read;
+    use std::path::Path;
+    use std::sync::{Arc, Mutex, mpsc};
+
+    use crate::dedup::record::{CaseFacts, DateSpan, DedupRecord, Origin};
+    use crate::error::{Error, Result};
+    use crate::io::DatasetKind;
+    use crate::io::columns::{find_column, victims as c};
+    use crate::model::{HistoricalDate, PersonName, Sentence, SentenceKind, Sex, SexValue};
+
+    /// Rows per batch handed to a parsing thread.
+    const BATCH: usize = 4096;
+
+    /// The columns read, by canonical index.
+    const WANTED: [usize; 17] = [
+        c::ID,
+        c::CASE,
+        c::FULL_NAME,
+        c::SURNAME,
+        c::GIVEN_NAME,
+        c::PATRONYMIC,
+        c::NAME_VARIANTS,
+        c::SEX,
+        c::BIRTH_DATE,
+        c::BIRTH_PLACE,
+        c::NATIONALITY,
+        c::ARREST_DATE,
+        c::SENTENCE_DATE,
+        c::SENTENCE,
+        c::EXECUTION_DATE,
+        c::DEATH_DATE,
+        c::FIGURE_ID,
+    ];
+
+    struct Parsed {
+        record: DedupRecord,
+        case: u32,
+        findings: usize,
+    }
+
+    fn sniff_delimiter(line: &[u8]) -> u8 {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for &b in line {
+            match b {
+                b'"' => quoted = !quoted,
+                b',' if !quoted => counts[0] += 1,
+                b';' if !quoted => counts[1] += 1,
+                b'\t' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        let best = (0..3)
+            .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+            .unwrap_or(0);
+        if counts[best] == 0 {
+            b','
+        } else {
+            [b',', b';', b'\t'][best]
+        }
+    }
+
+    /// Reads a victims CSV; `None` when the file is not plain UTF-8 (the caller then uses the
+    /// general reader, which handles other encodings and reports them).
+    pub(super) fn victims_csv(
+        path: &Path,
+        name: &Arc<str>,
+    ) -> Result<Option<(Vec<DedupRecord>, usize)>> {
+        let mut file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+        let mut head = vec![0u8; 1 << 16];
+        let n = file
+            .read(&mut head)
+            .map_err(|e| Error::io("read", path, e))?;
+        head.truncate(n);
+        let first_line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+        // Valid UTF-8 at the start (a cut multi-byte character at the end is fine).
+        let valid = match std::str::from_utf8(&head) {
+            Ok(_) => true,
+            Err(e) => e.valid_up_to() + 4 >= head.len() && e.error_len().is_none(),
+        };
+        if !valid || head.is_empty() {
+            return Ok(None);
+        }
+        let delimiter = sniff_delimiter(&head[..first_line_end]);
+        let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+        let headers = match rdr.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(_) => return Ok(None),
+        };
+        // Input column of each canonical column.
+        let mut slot: Vec<Option<usize>> = vec![None; c::COLUMNS.len()];
+        for (i, h) in headers.iter().enumerate() {
+            let Ok(h) = std::str::from_utf8(h) else {
+                return Ok(None);
+            };
+            if let Some(col) = find_column(c::COLUMNS, h.trim_start_matches('\u{feff}'))
+                && slot[col].is_none()
+            {
+                slot[col] = Some(i);
+            }
+        }
+        let stem: Arc<str> = Arc::from(
+            path.file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("row")
+                .to_owned(),
+        );
+        let threads = crate::dedup::util::threads(0).max(1);
+        let (batch_tx, batch_rx) =
+            mpsc::sync_channel::<(usize, Vec<(u64, csv::ByteRecord)>)>(threads * 2);
+        let batch_rx = Arc::new(Mutex::new(batch_rx));
+        let (out_tx, out_rx) = mpsc::channel::<(usize, Option<Vec<Parsed>>)>();
+        let slot = &slot;
+        let result: Result<Option<Vec<Vec<Parsed>>>> = std::thread::scope(|s| {
+            for _ in 0..threads {
+                let rx = Arc::clone(&batch_rx);
+                let tx = out_tx.clone();
+                let (name, stem) = (name.clone(), stem.clone());
+                s.spawn(move || {
+                    loop {
+                        let job = rx.lock().map(|r| r.recv());
+                        let Ok(Ok((seq, rows))) = job else { break };
+                        let parsed: Option<Vec<Parsed>> = rows
+                            .iter()
+                            .map(|(line, row)| parse_row(row, *line, slot, &name, &stem))
+                            .collect();
+                        if tx.send((seq, parsed)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(out_tx);
+            let mut seq = 0;
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut record = csv::ByteRecord::new();
+            loop {
+                match rdr.read_byte_record(&mut record) {
+                    Ok(true) => {
+                        let line = record.position().map_or(0, csv::Position::line);
+                        batch.push((line, record.clone()));
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if batch_tx.send((seq, full)).is_err() {
+                                break;
+                            }
+                            seq += 1;
+                        }
+                    }
+                    Ok(false) => break,
+                    Err(_) => {
+                        drop(batch_tx);
+                        return Ok(None);
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = batch_tx.send((seq, batch));
+                seq += 1;
+            }
+            drop(batch_tx);
+            let mut parts: Vec<Option<Vec<Parsed>>> = (0..seq).map(|_| None).collect();
+            for (k, part) in out_rx {
+                match part {
+                    Some(p) => parts[k] = Some(p),
+                    // Not UTF-8: fall back.
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(
+                parts.into_iter().map(Option::unwrap_or_default).collect(),
+            ))
+        });
+        let Some(parts) = result? else {
+            return Ok(None);
+        };
+        // Rows continuing a person (same id, case 2, 3…) join the row before, as the general
+        // reader does.
+        let mut out: Vec<DedupRecord> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        let mut findings = 0;
+        for p in parts.into_iter().flatten() {
+            findings += p.findings;
+            if p.case >= 2
+                && let Some(prev) = out.last_mut()
+                && prev.id == p.record.id
+            {
+                absorb(prev, p.record);
+                continue;
+            }
+            out.push(p.record);
+        }
+        Ok(Some((out, findings)))
+    }
+
+    fn absorb(prev: &mut DedupRecord, next: DedupRecord) {
+        for n in next.names {
+            if !prev.names.iter().any(|m| m.original == n.original) {
+                prev.names.push(n);
+            }
+        }
+        prev.cases.extend(next.cases);
+        prev.death = prev.death.take().or(next.death);
+    }
+
+    fn parse_row(
+        row: &csv::ByteRecord,
+        line: u64,
+        slot: &[Option<usize>],
+        file: &Arc<str>,
+        stem: &str,
+    ) -> Option<Parsed> {
+        let mut text: [Option<&str>; 17] = [None; 17];
+        for (k, col) in WANTED.iter().enumerate() {
+            if let Some(i) = slot[*col]
+                && let Some(raw) = row.get(i)
+            {
+                let t = std::str::from_utf8(raw).ok()?;
+                if !t.trim().is_empty() {
+                    text[k] = Some(t);
+                }
+            }
+        }
+        let get = |col: usize| WANTED.iter().position(|c| *c == col).and_then(|k| text[k]);
+        let mut findings = 0;
+        let mut date = |col: usize| {
+            let t = get(col)?;
+            match HistoricalDate::parse(t) {
+                Ok(d) => DateSpan::from_date(&d),
+                Err(_) => {
+                    findings += 1;
+                    None
+                }
+            }
+        };
+        let birth = date(c::BIRTH_DATE);
+        let arrest = date(c::ARREST_DATE);
+        let sentence_date = date(c::SENTENCE_DATE);
+        let execution = date(c::EXECUTION_DATE);
+        let death = date(c::DEATH_DATE);
+        let (s, g, p) = (get(c::SURNAME), get(c::GIVEN_NAME), get(c::PATRONYMIC));
+        let name = match get(c::FULL_NAME) {
+            // The parts are in their columns: the full text is kept as written, not parsed (as
+            // the general reader, which parses it and then takes the columns' parts).
+            Some(full) if s.is_some() || g.is_some() || p.is_some() => {
+                let own = |x: Option<&str>| x.map(|x| x.trim().to_owned());
+                let patronymic = own(p);
+                PersonName {
+                    original: full.to_owned(),
+                    surname: own(s),
+                    given: own(g),
+                    patronymic_form: patronymic
+                        .as_deref()
+                        .and_then(crate::model::name::patronymic_form),
+                    patronymic,
+                    script: crate::model::Script::detect(full),
+                }
+            }
+            Some(full) => PersonName::parse(full),
+            None => PersonName::from_parts(s, g, p),
+        };
+        let mut names = Vec::with_capacity(1);
+        if !name.is_empty() {
+            names.push(name);
+        }
+        if let Some(v) = get(c::NAME_VARIANTS) {
+            for variant in v.split(crate::io::MULTI_SEPARATOR) {
+                let t = variant.trim();
+                if !t.is_empty() && !names.iter().any(|n: &PersonName| n.original == t) {
+                    names.push(PersonName::parse(t));
+                }
+            }
+        }
+        let sentence = get(c::SENTENCE).and_then(Sentence::parse).and_then(|s| {
+            if s.kind == SentenceKind::Unrecognised {
+                findings += 1;
+                None
+            } else {
+                Some((s.kind, s.term_years))
+            }
+        });
+        let sex = get(c::SEX)
+            .and_then(Sex::parse)
+            .map(|s| s.value)
+            .filter(|s| *s != SexValue::Unrecognised);
+        // As the general reader: no id column gives `stem-line`; an empty id `file:line`.
+        let id = match (get(c::ID), slot[c::ID]) {
+            (Some(id), _) => id.trim().to_owned(),
+            (None, None) => format!("{stem}-{line}"),
+            (None, Some(_)) => format!("{file}:{line}"),
+        };
+        let case = get(c::CASE)
+            .and_then(|t| t.trim().parse::<u32>().ok())
+            .unwrap_or(1);
+        let own = |col: usize| get(col).map(|t| t.trim().to_owned());
+        Some(Parsed {
+            record: DedupRecord {
+                id,
+                origin: Origin {
+                    kind: DatasetKind::Victims,
+                    file: Some(file.clone()),
+                    line: Some(line),
+                },
+                names,
+                sex,
+                birth,
+                birth_place: own(c::BIRTH_PLACE),
+                nationality: own(c::NATIONALITY),
+                cases: {
+                    let case = CaseFacts {
+                        arrest,
+                        sentence_date,
+                        sentence,
+                        execution,
+                    };
+                    if case.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![case]
+                    }
+                },
+                death,
+                same_as: own(c::FIGURE_ID).into_iter().collect(),
+            },
+            case,
+            findings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast CSV path gives exactly what the general reader gives.
+    #[test]
+    fn fast_path_matches_the_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("victims.csv");
+        std::fs::write(
+            &path,
+            "id,case,full_name,surname,given_name,patronymic,name_variants,sex,birth_date,birth_place,nationality,arrest_date,sentence_date,sentence,execution_date,death_date,figure_id\n\
+             v1,1,Букейханов Алихан Нурмухамедович,Букейханов,Алихан,Нурмухамедович,Бөкейханов Әлихан|Alikhan Bukeikhanov,м,1866,\"Каркаралы, уезд\",казах,1937-07-26,,ВМН,1937-09-27,,fig-b\n\
+             v1,2,,,,,,,,,,1938-01-02,1938,10 лет ИТЛ,,,\n\
+             v2,,Ахметов А.,,,,,ж,1900?,,,нечто,,зз,,1950,\n\
+             ,,Mailin Beimbet,,,,,m,,,,,,,,,\n",
+        )
+        .unwrap();
+        let name: Arc<str> = Arc::from(path.display().to_string());
+        let (fast, fast_findings) = fast::victims_csv(&path, &name).unwrap().unwrap();
+        let mut slow = Vec::new();
+        let mut slow_findings = 0;
+        for item in RecordReader::<Victim>::open(&path, &CsvOptions::default()).unwrap() {
+            if let ReadItem::Record(v, f) = item {
+                slow_findings += f.len();
+                slow.push(DedupRecord::from_victim(&v, Some(name.clone())));
+            }
+        }
+        assert_eq!(fast.len(), 3);
+        for (a, b) in fast.iter().zip(&slow) {
+            assert_eq!(a, b);
+        }
+        assert!(fast_findings > 0 && slow_findings >= fast_findings);
+    }
+}

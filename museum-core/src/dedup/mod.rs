@@ -1,0 +1,719 @@
+//! Deduplication: which records are the same person, with the evidence for every link.
+//!
+//! A pipeline of small stages, each in its own module:
+//!
+//! 1. **keys** ([`crate::normalize`]): names folded across Kazakh and Russian Cyrillic and the
+//!    Latin romanizations, stems, phonetic codes;
+//! 2. **blocking** ([`blocking`]): several cheap keys per record, bounded block sizes, so the
+//!    cost grows about linearly with the number of records;
+//! 3. **comparison** ([`compare`]): per-field agreement levels (names with initials compatible,
+//!    birth year distance, places, arrest/sentence/death dates, sentence, sex, nationality);
+//! 4. **scoring** ([`model`]): Fellegi–Sunter weights estimated from the data itself (u from
+//!    random pairs, within each nationality too; m from high-confidence pairs, field by field
+//!    leaving the field out — a hard variant of EM), term-frequency adjusted (names, places,
+//!    dates), corrected for namesakes;
+//! 5. **clustering** ([`cluster`]): merges that do not chain unrelated namesakes;
+//! 6. **explanation** ([`MatchExplanation`]) for every link, **decisions** ([`decisions`]) that
+//!    always win, **evaluation** ([`evaluate()`]) against labelled truth.
+//!
+//! No record is ever dropped: every input record is in exactly one cluster (most are alone).
+//!
+//! ```
+//! use museum_core::dedup::{DedupOptions, Deduplicator, DedupRecord};
+//! use museum_core::io::{read_file, CsvOptions};
+//! use museum_core::Victim;
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("victims.csv");
+//! std::fs::write(&path, "id,surname,given_name,patronymic,birth_date,sentence\n\
+//!     v1,Бөкейханов,Әлихан,Нұрмұхамедұлы,1866,ВМН\n\
+//!     v2,Букейханов,Алихан,Нурмухамедович,1866,ВМН\n\
+//!     v3,Байтурсынов,Ахмет,,1872,ВМН\n").unwrap();
+//! let (victims, _) = read_file::<Victim>(&path, &CsvOptions::default()).unwrap();
+//! let records: Vec<DedupRecord> = victims.iter().map(|v| DedupRecord::from_victim(v, None)).collect();
+//! let result = Deduplicator::new(DedupOptions::default()).run(&records, &[]);
+//! assert_eq!(result.cluster_of[0], result.cluster_of[1]);
+//! assert_ne!(result.cluster_of[0], result.cluster_of[2]);
+//! let why = result.explain(&records, 0, 1);
+//! assert!(why.probability > 0.9);
+//! assert!(why.agreeing().any(|f| f.field == museum_core::dedup::Field::Patronymic));
+//! ```
+
+pub mod blocking;
+pub mod cluster;
+pub mod compare;
+pub mod decisions;
+mod evaluate;
+mod explain;
+mod input;
+pub mod model;
+mod record;
+mod search;
+mod util;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use blocking::{BlockingStats, LargeBlock, Rule};
+pub use cluster::{ClusterLink, LinkSource};
+pub use compare::Field;
+pub use decisions::{DECISIONS_FILE, Decision, DecisionKind, append_decisions, read_decisions};
+pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
+pub use explain::{FieldEvidence, MatchExplanation};
+pub use input::{LoadedRecords, load_records};
+pub use model::Model;
+pub use record::{CaseFacts, DateSpan, DedupRecord, Origin};
+pub use search::{PartMatch, SearchHit, SearchOptions, SearchQuery, search};
+
+use compare::{Prepared, compare, conflict, pack};
+use model::FitOptions;
+
+/// Options of deduplication. Thresholds are options, never constants in the code.
+#[derive(Debug, Clone)]
+pub struct DedupOptions {
+    /// Link two records when their match probability is at least this (0–1).
+    pub threshold: f64,
+    /// When merging two clusters, the mean probability over all their cross pairs must be at
+    /// least this (prevents chaining through a namesake).
+    pub min_mean_probability: f64,
+    /// When merging two clusters, no cross pair may be less likely than this (strong evidence
+    /// against one pair vetoes the merge).
+    pub min_cross_probability: f64,
+    /// Blocks larger than this are compared in a sliding window instead of all pairs.
+    pub max_block_size: usize,
+    /// The window of large blocks.
+    pub window: usize,
+    /// The blocking rules in use (all by default).
+    pub rules: Vec<Rule>,
+    /// Random pairs sampled to estimate u.
+    pub u_sample: usize,
+    /// About this many candidate pairs (a sample of the blocks) are used to estimate m.
+    pub model_pairs: usize,
+    /// Rounds of m estimation from high-confidence pairs.
+    pub em_iterations: usize,
+    /// Strength of the default m as pseudo-counts (in pairs).
+    pub prior_strength: f64,
+    /// Term-frequency adjustment (a common surname counts less than a rare one).
+    pub term_frequency: bool,
+    /// Keep the list of compared pairs (needed for blocking recall in [`DedupResult::evaluate`]).
+    pub keep_candidates: bool,
+    /// Seed of the random pair sample.
+    pub seed: u64,
+    /// Worker threads (0: as many as the machine has).
+    pub threads: usize,
+}
+
+impl Default for DedupOptions {
+    fn default() -> Self {
+        DedupOptions {
+            threshold: 0.9,
+            min_mean_probability: 0.5,
+            min_cross_probability: 0.01,
+            max_block_size: 30,
+            window: 10,
+            rules: Rule::ALL.to_vec(),
+            u_sample: 300_000,
+            model_pairs: 2_000_000,
+            em_iterations: 4,
+            prior_strength: 200.0,
+            term_frequency: true,
+            keep_candidates: false,
+            seed: 0x6d75_7365_756d,
+            threads: 0,
+        }
+    }
+}
+
+impl DedupOptions {
+    /// Sets the link threshold.
+    #[must_use]
+    pub fn threshold(mut self, t: f64) -> Self {
+        self.threshold = t;
+        self
+    }
+
+    /// Sets the block size cap.
+    #[must_use]
+    pub fn max_block_size(mut self, n: usize) -> Self {
+        self.max_block_size = n;
+        self
+    }
+
+    /// Keeps the compared pairs for blocking recall.
+    #[must_use]
+    pub fn keep_candidates(mut self, on: bool) -> Self {
+        self.keep_candidates = on;
+        self
+    }
+
+    /// Sets the number of threads (0: all).
+    #[must_use]
+    pub fn threads(mut self, n: usize) -> Self {
+        self.threads = n;
+        self
+    }
+}
+
+/// A link found by scoring: two records and their match probability.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Link {
+    /// Record index.
+    pub a: usize,
+    /// Record index.
+    pub b: usize,
+    /// Match probability.
+    pub probability: f64,
+    /// Match weight (log2 odds).
+    pub weight: f64,
+}
+
+/// One cluster: the records judged to be one person.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cluster {
+    /// Record indices, in input order.
+    pub members: Vec<usize>,
+    /// The joins that made the cluster (size − 1 of them).
+    pub joins: Vec<ClusterLink>,
+}
+
+impl Cluster {
+    /// The strongest probability of a join (1 for a single record).
+    pub fn score(&self) -> f64 {
+        self.joins
+            .iter()
+            .map(|j| j.probability)
+            .fold(None, |m: Option<f64>, p| Some(m.map_or(p, |m| m.min(p))))
+            .unwrap_or(1.0)
+    }
+}
+
+/// How the decisions were applied.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DecisionStats {
+    /// `same` decisions applied.
+    pub same: usize,
+    /// `different` decisions applied.
+    pub different: usize,
+    /// Decisions naming an id that is not in the data (ignored).
+    pub unknown_ids: Vec<String>,
+    /// Pairs a `same` decision joined although a `different` decision separates their clusters.
+    pub conflicts: Vec<(String, String)>,
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct DedupResult {
+    /// Every record's cluster (index into `clusters`).
+    pub cluster_of: Vec<u32>,
+    /// Clusters in order of their first record; every record is in exactly one.
+    pub clusters: Vec<Cluster>,
+    /// Scored pairs at or above the threshold (the links clustering considered), strongest
+    /// first.
+    pub links: Vec<Link>,
+    /// The fitted model.
+    pub model: Model,
+    /// What blocking did.
+    pub blocking: BlockingStats,
+    /// How the decisions were applied.
+    pub decisions: DecisionStats,
+    /// Merges refused because of hard conflicting evidence.
+    pub refused_conflicts: usize,
+    /// Merges refused because the clusters did not agree enough on average.
+    pub refused_weak: usize,
+    /// Warnings for the user (oversized blocks, decisions that could not be applied).
+    pub warnings: Vec<String>,
+    /// Seconds spent in each stage.
+    pub timings: Vec<(&'static str, f64)>,
+    candidates: Option<Vec<u64>>,
+    prepared: Prepared,
+    decision_map: HashMap<(usize, usize), Decision>,
+}
+
+/// Runs deduplication with its options.
+#[derive(Debug, Clone, Default)]
+pub struct Deduplicator {
+    options: DedupOptions,
+}
+
+impl Deduplicator {
+    /// A deduplicator with these options.
+    pub fn new(options: DedupOptions) -> Self {
+        Deduplicator { options }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &DedupOptions {
+        &self.options
+    }
+
+    /// Finds the clusters of `records`, honouring `decisions` (which always win).
+    pub fn run(&self, records: &[DedupRecord], decisions: &[Decision]) -> DedupResult {
+        let opt = &self.options;
+        let threads = util::threads(opt.threads);
+        let mut timings = Vec::new();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+            timings.push((name, clock.elapsed().as_secs_f64()));
+            clock = std::time::Instant::now();
+        };
+        let p = Prepared::build(records, threads);
+        lap("keys", &mut timings);
+        // 1. Blocking.
+        let bopt = blocking::BlockOptions {
+            max_block: opt.max_block_size.max(2),
+            window: opt.window.max(1),
+            threads,
+            rules: opt.rules.clone(),
+        };
+        let blocks = blocking::Blocks::build(&p, &bopt);
+        lap("blocking", &mut timings);
+        // 2. The model, from the comparison patterns of a sample of the blocks.
+        let budget = blocks.pair_budget(&bopt, |_| true);
+        let stride = budget.div_ceil(opt.model_pairs.max(1) as u64).max(1);
+        let sampled =
+            |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33).is_multiple_of(stride);
+        let scale = budget as f64 / blocks.pair_budget(&bopt, sampled).max(1) as f64;
+        let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
+            *s.entry(pack(&compare(&p, i, j).0)).or_default() += 1;
+        });
+        let model = model::Model::fit(
+            &p,
+            &samples,
+            scale,
+            &FitOptions {
+                u_sample: opt.u_sample,
+                em_iterations: opt.em_iterations,
+                prior_strength: opt.prior_strength,
+                term_frequency: opt.term_frequency,
+                seed: opt.seed,
+                threads,
+            },
+        );
+        drop(samples);
+        lap("model", &mut timings);
+        // 3. Every candidate compared and scored; links kept.
+        let keep = opt.keep_candidates;
+        let (scans, per_rule) = blocks.visit(
+            &bopt,
+            |_| true,
+            || (Vec::<Link>::new(), Vec::<u64>::new()),
+            |s, i, j, _| {
+                let (levels, names, _) = compare(&p, i, j);
+                let (w, prob) = model.score(&p, i, j, &levels, names);
+                if prob >= opt.threshold {
+                    s.0.push(Link {
+                        a: i,
+                        b: j,
+                        probability: prob,
+                        weight: w,
+                    });
+                }
+                if keep {
+                    s.1.push(((i as u64) << 32) | j as u64);
+                }
+            },
+        );
+        let mut stats = blocks.stats.clone();
+        stats.candidate_pairs = per_rule.iter().sum();
+        stats.pairs_per_rule = per_rule;
+        drop(blocks);
+        let mut links: Vec<Link> = Vec::new();
+        let mut cands: Vec<u64> = Vec::new();
+        for (l, c) in scans {
+            links.extend(l);
+            cands.extend(c);
+        }
+        let candidates = keep.then(|| {
+            cands.sort_unstable();
+            cands.dedup();
+            cands
+        });
+        links.sort_unstable_by(|x, y| {
+            y.probability
+                .total_cmp(&x.probability)
+                .then(x.a.cmp(&y.a))
+                .then(x.b.cmp(&y.b))
+        });
+        links.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+        lap("comparison and scoring", &mut timings);
+        // 4. Decisions and links stated by the data.
+        let index: HashMap<&str, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let mut dstats = DecisionStats::default();
+        let mut same = Vec::new();
+        let mut different = Vec::new();
+        let mut decision_map = HashMap::new();
+        for d in decisions {
+            match (
+                index.get(d.record_a.as_str()),
+                index.get(d.record_b.as_str()),
+            ) {
+                (Some(&a), Some(&b)) if a != b => {
+                    match d.decision {
+                        DecisionKind::Same => {
+                            same.push((a, b, LinkSource::Decision));
+                            dstats.same += 1;
+                        }
+                        DecisionKind::Different => {
+                            different.push((a, b));
+                            dstats.different += 1;
+                        }
+                    }
+                    decision_map.insert((a.min(b), a.max(b)), d.clone());
+                }
+                (a, b) => {
+                    for (id, found) in [(&d.record_a, a), (&d.record_b, b)] {
+                        if found.is_none() && !dstats.unknown_ids.contains(id) {
+                            dstats.unknown_ids.push(id.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for (i, r) in records.iter().enumerate() {
+            for other in &r.same_as {
+                if let Some(&j) = index.get(other.as_str())
+                    && j != i
+                {
+                    same.push((i.min(j), i.max(j), LinkSource::Data));
+                }
+            }
+        }
+        // 5. Clustering.
+        let scorer = Scorer {
+            p: &p,
+            model: &model,
+        };
+        let mut edges: Vec<cluster::Edge> = links
+            .iter()
+            .map(|l| cluster::Edge {
+                a: l.a as u32,
+                b: l.b as u32,
+                probability: l.probability,
+            })
+            .collect();
+        let c = cluster::cluster(
+            records.len(),
+            &mut edges,
+            &same,
+            &different,
+            &scorer,
+            &cluster::ClusterOptions {
+                threshold: opt.threshold,
+                min_mean_probability: opt.min_mean_probability,
+                min_cross_probability: opt.min_cross_probability,
+                max_cross_pairs: 400,
+            },
+        );
+        lap("clustering", &mut timings);
+        dstats.conflicts = c
+            .decision_conflicts
+            .iter()
+            .map(|&(a, b)| (records[a].id.clone(), records[b].id.clone()))
+            .collect();
+        let mut warnings = Vec::new();
+        for b in &stats.large_blocks {
+            warnings.push(format!(
+                "a `{}` block of {} records (e.g. `{}`, {}) was compared in a window of {} instead of all pairs",
+                b.rule.as_str(),
+                b.size,
+                records[b.example].id,
+                records[b.example].display_name(),
+                bopt.window
+            ));
+        }
+        if stats.large_block_count > stats.large_blocks.len() {
+            warnings.push(format!(
+                "{} more blocks above {} records were compared in a window",
+                stats.large_block_count - stats.large_blocks.len(),
+                bopt.max_block
+            ));
+        }
+        if !dstats.unknown_ids.is_empty() {
+            warnings.push(format!(
+                "decisions name {} record id(s) not in the data: {}",
+                dstats.unknown_ids.len(),
+                dstats
+                    .unknown_ids
+                    .iter()
+                    .take(5)
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        for (a, b) in &dstats.conflicts {
+            warnings.push(format!(
+                "decisions conflict: `{a}` and `{b}` are decided `same`, but a `different` decision separates their clusters"
+            ));
+        }
+        let clusters = c
+            .clusters
+            .into_iter()
+            .zip(c.joins)
+            .map(|(m, joins)| Cluster {
+                members: m.into_iter().map(|x| x as usize).collect(),
+                joins,
+            })
+            .collect();
+        DedupResult {
+            cluster_of: c.cluster_of,
+            clusters,
+            links,
+            model,
+            blocking: stats,
+            decisions: dstats,
+            refused_conflicts: c.refused_conflict,
+            refused_weak: c.refused_weak,
+            warnings,
+            timings,
+            candidates,
+            prepared: p,
+            decision_map,
+        }
+    }
+}
+
+struct Scorer<'a> {
+    p: &'a Prepared,
+    model: &'a Model,
+}
+
+impl cluster::PairScorer for Scorer<'_> {
+    fn score(&self, a: usize, b: usize) -> (f64, bool) {
+        let (levels, names, _) = compare(self.p, a, b);
+        let (_, prob) = self.model.score(self.p, a, b, &levels, names);
+        (prob, conflict(self.p, a, b, &levels).is_some())
+    }
+}
+
+impl DedupResult {
+    /// Clusters of more than one record.
+    pub fn duplicate_clusters(&self) -> impl Iterator<Item = &Cluster> {
+        self.clusters.iter().filter(|c| c.members.len() > 1)
+    }
+
+    /// Explains the pair of records `a` and `b` (indices into the records given to
+    /// [`Deduplicator::run`]).
+    pub fn explain(&self, records: &[DedupRecord], a: usize, b: usize) -> MatchExplanation {
+        let p = &self.prepared;
+        let (levels, names, sims) = compare(p, a, b);
+        let (weight, probability) = self.model.score(p, a, b, &levels, names);
+        let mut fields: Vec<FieldEvidence> = Field::ALL
+            .iter()
+            .map(|&f| {
+                let l = levels[f.index()];
+                let (base, tf) = self.model.field_weight(p, a, b, f, l, names);
+                let idx = |r: usize| if r == a { names.0 } else { names.1 };
+                FieldEvidence {
+                    field: f,
+                    level: explain::level_label(f, l),
+                    a: explain::field_value(&records[a], f, idx(a)),
+                    b: explain::field_value(&records[b], f, idx(b)),
+                    similarity: (f.index() < 3 && l != compare::NULL).then(|| sims[f.index()]),
+                    weight: base + tf,
+                    frequency_adjustment: tf,
+                }
+            })
+            .collect();
+        let correction = self.model.name_correction(&levels);
+        if correction != 0.0 {
+            // Shown on the surname: the namesake correction of names agreeing together.
+            if let Some(s) = fields.iter_mut().find(|e| e.field == Field::Surname) {
+                s.weight += correction;
+                s.frequency_adjustment += correction;
+            }
+        }
+        fields.sort_by(|x, y| {
+            x.level
+                .is_none()
+                .cmp(&y.level.is_none())
+                .then(y.weight.abs().total_cmp(&x.weight.abs()))
+        });
+        let name = |r: usize, k: usize| {
+            records[r]
+                .names
+                .get(k)
+                .map_or_else(String::new, |n| n.original.clone())
+        };
+        MatchExplanation {
+            record_a: records[a].id.clone(),
+            record_b: records[b].id.clone(),
+            probability,
+            weight,
+            prior: self.model.prior(),
+            names: (name(a, names.0), name(b, names.1)),
+            fields,
+            conflict: conflict(p, a, b, &levels),
+            nationality_u: self.model.stratum_name(p, a, b),
+            decision: self.decision_map.get(&(a.min(b), a.max(b))).cloned(),
+        }
+    }
+
+    /// The records most likely to be the same person as record `i` (other than itself), best
+    /// first: members of its cluster and the strongest candidates outside it.
+    pub fn neighbours(&self, i: usize, limit: usize) -> Vec<(usize, f64)> {
+        let mut out: Vec<(usize, f64)> = self
+            .links
+            .iter()
+            .filter_map(|l| {
+                if l.a == i {
+                    Some((l.b, l.probability))
+                } else if l.b == i {
+                    Some((l.a, l.probability))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for &m in &self.clusters[self.cluster_of[i] as usize].members {
+            if m != i && !out.iter().any(|(x, _)| *x == m) {
+                let (levels, names, _) = compare(&self.prepared, i, m);
+                let (_, prob) = self.model.score(&self.prepared, i, m, &levels, names);
+                out.push((m, prob));
+            }
+        }
+        out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        out.truncate(limit);
+        out
+    }
+
+    /// The records closest to record `i` by match probability, over all records (not only the
+    /// candidates blocking found), best first.
+    pub fn closest(&self, i: usize, limit: usize) -> Vec<(usize, f64)> {
+        let p = &self.prepared;
+        let threads = util::threads(0);
+        let parts = util::par_chunks(p.len(), threads, |range| {
+            let mut best: Vec<(usize, f64)> = Vec::new();
+            for j in range {
+                if j == i {
+                    continue;
+                }
+                let (levels, names, _) = compare(p, i, j);
+                let (_, prob) = self.model.score(p, i, j, &levels, names);
+                best.push((j, prob));
+                if best.len() > limit * 4 {
+                    best.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                    best.truncate(limit);
+                }
+            }
+            best
+        });
+        let mut all: Vec<(usize, f64)> = parts.into_iter().flatten().collect();
+        all.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        all.truncate(limit);
+        all
+    }
+
+    /// The match probability of any two records.
+    pub fn probability(&self, a: usize, b: usize) -> f64 {
+        let (levels, names, _) = compare(&self.prepared, a, b);
+        self.model.score(&self.prepared, a, b, &levels, names).1
+    }
+
+    /// True pairs (by `truth`) that blocking never compared, up to `limit`: what to look at
+    /// when blocking recall is low. Empty without [`DedupOptions::keep_candidates`].
+    pub fn blocking_misses(
+        &self,
+        records: &[DedupRecord],
+        truth: &HashMap<String, String>,
+        limit: usize,
+    ) -> Vec<(usize, usize)> {
+        let Some(cands) = &self.candidates else {
+            return Vec::new();
+        };
+        let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            if let Some(p) = truth.get(&r.id) {
+                by_person.entry(p.as_str()).or_default().push(i);
+            }
+        }
+        let mut groups: Vec<&Vec<usize>> = by_person.values().collect();
+        groups.sort();
+        let mut out = Vec::new();
+        for g in groups {
+            for (k, &a) in g.iter().enumerate() {
+                for &b in &g[k + 1..] {
+                    let key = ((a.min(b) as u64) << 32) | a.max(b) as u64;
+                    if cands.binary_search(&key).is_err() {
+                        out.push((a.min(b), a.max(b)));
+                        if out.len() >= limit {
+                            return out;
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Evaluates the clustering against truth (record id → person id); blocking recall needs
+    /// [`DedupOptions::keep_candidates`].
+    pub fn evaluate(&self, records: &[DedupRecord], truth: &HashMap<String, String>) -> Evaluation {
+        let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        evaluate(&ids, &self.cluster_of, truth, self.candidates.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::compare::tests::rec;
+
+    #[test]
+    fn finds_duplicates_and_keeps_everyone() {
+        let recs = vec![
+            rec("a", "Бөкейханов Әлихан Нұрмұхамедұлы", Some("1866")),
+            rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")),
+            rec("c", "Bukeikhanov Alikhan", Some("1866")),
+            rec("d", "Байтурсынов Ахмет", Some("1872")),
+            rec("e", "Байтұрсынұлы Ахмет", Some("1872")),
+            rec("f", "Байтурсынов Асан", Some("1900")),
+        ];
+        let r = Deduplicator::default().run(&recs, &[]);
+        assert_eq!(r.cluster_of.len(), 6);
+        let c = &r.cluster_of;
+        assert!(c[0] == c[1] && c[1] == c[2], "{c:?}");
+        assert_eq!(c[3], c[4], "{:#?} {:#?}", r.explain(&recs, 3, 4), r.model);
+        assert_ne!(c[3], c[5]);
+        let total: usize = r.clusters.iter().map(|c| c.members.len()).sum();
+        assert_eq!(total, 6);
+        let e = r.explain(&recs, 3, 5);
+        assert!(e.probability < 0.5);
+        assert!(e.conflict.is_some());
+    }
+
+    #[test]
+    fn decisions_override() {
+        let recs = vec![
+            rec("a", "Бөкейханов Әлихан", Some("1866")),
+            rec("b", "Букейханов Алихан", Some("1866")),
+            rec("c", "Seifullin Saken", Some("1894")),
+            rec("d", "Сейфуллин Сакен", Some("1894")),
+        ];
+        let d = |a: &str, b: &str, k| Decision {
+            record_a: a.into(),
+            record_b: b.into(),
+            decision: k,
+            who: String::new(),
+            when: String::new(),
+            why: String::new(),
+            line: None,
+        };
+        let r = Deduplicator::default().run(
+            &recs,
+            &[
+                d("a", "b", DecisionKind::Different),
+                d("a", "zzz", DecisionKind::Same),
+            ],
+        );
+        assert_ne!(r.cluster_of[0], r.cluster_of[1]);
+        assert_eq!(r.cluster_of[2], r.cluster_of[3]);
+        assert_eq!(r.decisions.unknown_ids, vec!["zzz".to_owned()]);
+        assert!(r.explain(&recs, 0, 1).decision.is_some());
+    }
+}

@@ -1,0 +1,730 @@
+//! Probabilistic scoring in the Fellegi–Sunter spirit, with weights estimated from the data.
+//!
+//! For each field and agreement level: `m` = P(level | same person), `u` = P(level | different
+//! people), weight = log2(m/u). A pair's match weight is the prior log-odds plus the sum of its
+//! fields' weights; its probability is the logistic of that.
+//!
+//! - **u** comes from random pairs of records (almost all of them are different people).
+//! - **m** comes from high-confidence pairs, field by field and leaving the field out: the m of
+//!   the given name is the distribution of given-name levels among candidate pairs whose *other*
+//!   fields alone make them near-certain matches. A few rounds refine it. This is a hard,
+//!   leave-one-out variant of EM; plain EM over blocked pairs tends to learn "same family"
+//!   (brothers and namesakes share surname, patronymic and birthplace) instead of "same person".
+//! - **The prior** is the probability that two *random* records match (the weights are relative
+//!   to random pairs, since u is), estimated as the expected number of matches among the
+//!   candidates over the number of all pairs.
+//! - Defaults act as pseudo-counts, so small files get sensible weights and large ones are
+//!   learned.
+//! - **Term frequency**: agreeing on a common surname, given name or birth place counts less than
+//!   agreeing on a rare one: the weight of exact agreement on value `v` uses `u = freq(v)`.
+//! - **Peoples**: records of one nationality share more than random pairs do (deported Chechens
+//!   share the deportation day, the village and the sentence; Korean names come from a small
+//!   pool). When both records have the same nationality, u is taken from random pairs *within*
+//!   that nationality (for every group large enough to sample), and name frequencies are counted
+//!   within it.
+//! - **Namesakes**: surname, given name and patronymic are not independent (families and
+//!   namesakes share them), so the three agreeing at once is much weaker evidence than the sum of
+//!   their weights says. The joint u of "same surname and given name" (and "… and patronymic") is
+//!   counted exactly in the data — pairs of records with identical name keys, minus the expected
+//!   true matches among them — and replaces the product of the separate u's.
+
+use serde::Serialize;
+
+use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare};
+use super::util::{NONE, SplitMix64, Sym, par_chunks};
+
+/// Records a nationality needs to get its own u.
+const MIN_STRATUM: usize = 200;
+
+/// At most this many nationalities get their own u.
+const MAX_STRATA: usize = 40;
+
+/// Pseudo-pairs of the global u in a nationality's u.
+const STRATUM_PRIOR: f64 = 200.0;
+
+/// Pseudo-records of the term-frequency shrinkage.
+const TF_PSEUDO_RECORDS: f64 = 1000.0;
+
+/// The most levels a field has.
+pub(crate) const MAX_LEVELS: usize = 5;
+
+type Table = [[f64; MAX_LEVELS]; FIELDS];
+
+/// Default m and u per field and level (used as priors).
+fn defaults() -> (Table, Table) {
+    let mut m = [[0.0; MAX_LEVELS]; FIELDS];
+    let mut u = [[0.0; MAX_LEVELS]; FIELDS];
+    let set = |t: &mut Table, f: Field, v: &[f64]| {
+        t[f.index()][..v.len()].copy_from_slice(v);
+    };
+    set(&mut m, Field::Surname, &[0.03, 0.04, 0.13, 0.2, 0.6]);
+    set(&mut u, Field::Surname, &[0.97, 0.02, 0.006, 0.002, 0.002]);
+    set(&mut m, Field::Given, &[0.02, 0.12, 0.03, 0.13, 0.7]);
+    set(&mut u, Field::Given, &[0.88, 0.05, 0.03, 0.01, 0.03]);
+    set(&mut m, Field::Patronymic, &[0.02, 0.12, 0.03, 0.13, 0.7]);
+    set(&mut u, Field::Patronymic, &[0.88, 0.05, 0.03, 0.01, 0.03]);
+    set(&mut m, Field::Birth, &[0.03, 0.05, 0.12, 0.6, 0.2]);
+    set(&mut u, Field::Birth, &[0.85, 0.08, 0.04, 0.025, 0.005]);
+    set(&mut m, Field::BirthPlace, &[0.15, 0.15, 0.7]);
+    set(&mut u, Field::BirthPlace, &[0.9, 0.05, 0.05]);
+    set(&mut m, Field::Sex, &[0.01, 0.99]);
+    set(&mut u, Field::Sex, &[0.5, 0.5]);
+    set(&mut m, Field::Nationality, &[0.05, 0.95]);
+    set(&mut u, Field::Nationality, &[0.4, 0.6]);
+    for f in [Field::Arrest, Field::SentenceDate, Field::Death] {
+        set(&mut m, f, &[0.05, 0.15, 0.2, 0.6]);
+        set(&mut u, f, &[0.7, 0.25, 0.04, 0.01]);
+    }
+    set(&mut m, Field::Sentence, &[0.03, 0.07, 0.1, 0.8]);
+    set(&mut u, Field::Sentence, &[0.45, 0.1, 0.15, 0.3]);
+    (m, u)
+}
+
+/// The weights of one field.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldWeights {
+    /// The field.
+    pub field: Field,
+    /// Level labels, from disagreement up.
+    pub levels: Vec<&'static str>,
+    /// P(level | same person).
+    pub m: Vec<f64>,
+    /// P(level | different people).
+    pub u: Vec<f64>,
+    /// log2(m/u).
+    pub weight: Vec<f64>,
+}
+
+/// The fitted model: per-field m/u and the prior.
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    /// Per-field weights.
+    pub fields: Vec<FieldWeights>,
+    /// The prior: probability that two random records are the same person.
+    pub lambda: f64,
+    /// Random pairs sampled for u.
+    pub u_sample: usize,
+    /// Candidate pairs the estimation saw.
+    pub em_pairs: u64,
+    /// Whether term-frequency adjustment is on.
+    pub term_frequency: bool,
+    #[serde(skip)]
+    records: usize,
+    #[serde(skip)]
+    w: Table,
+    #[serde(skip)]
+    u: Table,
+    #[serde(skip)]
+    m: Table,
+    /// Correction (log2) when surname and given name agree exactly, and when the patronymic does
+    /// too: joint u against the product of the separate u's (≤ 0).
+    pub name_correlation: [f64; 2],
+    /// Nationalities with their own u (from random pairs within them): (nationality, pairs
+    /// sampled).
+    pub strata: Vec<(String, usize)>,
+    #[serde(skip)]
+    stratum_tables: super::util::FxMap<Sym, Stratum>,
+    #[serde(skip)]
+    same_name_pairs: [f64; 2],
+    /// P(surname and given agree exactly | match), P(… and patronymic | match), among pairs that
+    /// other fields make near-certain.
+    #[serde(skip)]
+    p_exact: [f64; 2],
+}
+
+/// u and weights within one nationality.
+#[derive(Debug, Clone)]
+struct Stratum {
+    u: Table,
+    w: Table,
+}
+
+/// Settings of model estimation.
+#[derive(Debug, Clone)]
+pub(crate) struct FitOptions {
+    pub(crate) u_sample: usize,
+    pub(crate) em_iterations: usize,
+    pub(crate) prior_strength: f64,
+    pub(crate) term_frequency: bool,
+    pub(crate) seed: u64,
+    pub(crate) threads: usize,
+}
+
+/// Counts of comparison patterns (packed levels → pairs), one map per thread.
+pub(crate) type PatternCounts = Vec<std::collections::HashMap<u64, u64>>;
+
+impl Model {
+    /// Estimates u from random pairs, m from the high-confidence candidate patterns, and the
+    /// prior.
+    /// `scale`: how many candidate pairs each counted pattern stands for (the model sees a
+    /// sample of the blocks).
+    pub(crate) fn fit(
+        p: &Prepared,
+        patterns: &PatternCounts,
+        scale: f64,
+        opt: &FitOptions,
+    ) -> Model {
+        let (m0, u0) = defaults();
+        let (u_counts, sampled) = sample_u(p, opt);
+        let mut u = u0;
+        for f in Field::ALL {
+            let k = f.levels().len();
+            let fi = f.index();
+            let total: f64 = u_counts[fi][..k].iter().sum();
+            for l in 0..k {
+                // Pseudo-counts: a weak prior of 50 pairs, and never exactly 0.
+                u[fi][l] = ((u_counts[fi][l] + 50.0 * u0[fi][l]) / (total + 50.0)).max(1e-7);
+            }
+        }
+        let mut all: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
+        for c in patterns {
+            for (k, v) in c {
+                *all.entry(*k).or_default() += v;
+            }
+        }
+        let pats: Vec<(Levels, f64)> = all
+            .iter()
+            .map(|(k, c)| (super::compare::unpack(*k), *c as f64 * scale))
+            .collect();
+        let n = p.len() as f64;
+        let total_pairs = (n * (n - 1.0) / 2.0).max(1.0);
+        let mut model = Model {
+            fields: Vec::new(),
+            lambda: (n / total_pairs).clamp(1e-12, 0.5),
+            u_sample: sampled,
+            em_pairs: pats.iter().map(|(_, c)| *c as u64).sum(),
+            term_frequency: opt.term_frequency,
+            records: p.len(),
+            w: [[0.0; MAX_LEVELS]; FIELDS],
+            u,
+            m: m0,
+            name_correlation: [0.0; 2],
+            strata: Vec::new(),
+            stratum_tables: super::util::FxMap::default(),
+            same_name_pairs: same_name_pairs(p),
+            p_exact: [0.5, 0.3],
+        };
+        model.refresh();
+        for _ in 0..opt.em_iterations.max(1) {
+            model.lambda = fit_lambda(&model, &pats, total_pairs);
+            model.p_exact = exact_names_share(&model, &pats);
+            model.name_correlation = model.correlation(total_pairs);
+            model.m = confident_m(&model, &pats, &m0, opt.prior_strength);
+            model.refresh();
+        }
+        model.lambda = fit_lambda(&model, &pats, total_pairs);
+        model.name_correlation = model.correlation(total_pairs);
+        model.lambda = fit_lambda(&model, &pats, total_pairs);
+        model.fit_strata(p, opt);
+        model
+    }
+
+    /// u within each nationality large enough to sample (smoothed towards the global u).
+    fn fit_strata(&mut self, p: &Prepared, opt: &FitOptions) {
+        let mut groups: super::util::FxMap<Sym, Vec<u32>> = super::util::FxMap::default();
+        for (i, r) in p.recs.iter().enumerate() {
+            if r.nationality != NONE {
+                groups.entry(r.nationality).or_default().push(i as u32);
+            }
+        }
+        let mut groups: Vec<(Sym, Vec<u32>)> = groups
+            .into_iter()
+            .filter(|(_, v)| v.len() >= MIN_STRATUM)
+            .collect();
+        groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        groups.truncate(MAX_STRATA);
+        let per_group = (opt.u_sample / 4).max(1000);
+        let seed = opt.seed;
+        let counted: Vec<Vec<(Sym, Table, usize)>> =
+            par_chunks(groups.len(), opt.threads, |range| {
+                groups[range]
+                    .iter()
+                    .map(|(nat, members)| {
+                        let mut c = [[0.0; MAX_LEVELS]; FIELDS];
+                        let mut add = |l: &Levels| {
+                            for (f, lv) in l.iter().enumerate() {
+                                if *lv != NULL {
+                                    c[f][usize::from(*lv)] += 1.0;
+                                }
+                            }
+                        };
+                        let n = members.len();
+                        let all = n * (n - 1) / 2;
+                        let mut sampled = 0;
+                        if all <= per_group {
+                            for (k, &a) in members.iter().enumerate() {
+                                for &b in &members[k + 1..] {
+                                    add(&compare(p, a as usize, b as usize).0);
+                                    sampled += 1;
+                                }
+                            }
+                        } else {
+                            let mut rng = SplitMix64::new(seed ^ u64::from(*nat));
+                            for _ in 0..per_group {
+                                let (a, b) = (rng.below(n), rng.below(n));
+                                if a != b {
+                                    add(&compare(p, members[a] as usize, members[b] as usize).0);
+                                    sampled += 1;
+                                }
+                            }
+                        }
+                        (*nat, c, sampled)
+                    })
+                    .collect()
+            });
+        for (nat, c, sampled) in counted.into_iter().flatten() {
+            let mut u = self.u;
+            let mut w = self.w;
+            for f in Field::ALL {
+                let fi = f.index();
+                let k = f.levels().len();
+                let total: f64 = c[fi][..k].iter().sum();
+                for l in 0..k {
+                    u[fi][l] = ((c[fi][l] + STRATUM_PRIOR * self.u[fi][l])
+                        / (total + STRATUM_PRIOR))
+                        .max(1e-7);
+                    w[fi][l] = (self.m[fi][l] / u[fi][l]).log2().clamp(-20.0, 20.0);
+                }
+            }
+            self.strata.push((p.strings.get(nat).to_owned(), sampled));
+            self.stratum_tables.insert(nat, Stratum { u, w });
+        }
+    }
+
+    /// The nationality both records share, when it has its own u.
+    fn stratum(&self, p: &Prepared, i: usize, j: usize) -> Option<&Stratum> {
+        let (a, b) = (p.recs[i].nationality, p.recs[j].nationality);
+        if a != NONE && a == b {
+            self.stratum_tables.get(&a)
+        } else {
+            None
+        }
+    }
+
+    /// The nationality whose u was used for the pair (`None`: the whole list's).
+    pub(crate) fn stratum_name(&self, p: &Prepared, i: usize, j: usize) -> Option<String> {
+        self.stratum(p, i, j)
+            .map(|_| p.strings.get(p.recs[i].nationality).to_owned())
+    }
+
+    /// The weight of a field for a pair: (weight of the level, term-frequency adjustment).
+    pub(crate) fn field_weight(
+        &self,
+        p: &Prepared,
+        i: usize,
+        j: usize,
+        f: Field,
+        level: u8,
+        names: (usize, usize),
+    ) -> (f64, f64) {
+        if level == NULL {
+            return (0.0, 0.0);
+        }
+        let stratum = self.stratum(p, i, j).filter(|_| f != Field::Nationality);
+        let w = stratum.map_or(self.w, |s| s.w)[f.index()][usize::from(level)];
+        (w, self.tf_adjust_in(p, f, level, i, j, names, stratum))
+    }
+
+    /// The namesake corrections: joint u of exact name agreement (pairs with identical name keys
+    /// minus the expected matches among them) against the product of the separate u's.
+    fn correlation(&self, total_pairs: f64) -> [f64; 2] {
+        let (s, g, pa) = (
+            Field::Surname.index(),
+            Field::Given.index(),
+            Field::Patronymic.index(),
+        );
+        let matches = self.lambda * total_pairs;
+        let u_sg = (self.u[s][3] + self.u[s][4]) * self.u[g][4];
+        let u_sgp = u_sg * self.u[pa][4];
+        let [m_sg, m_sgp] = self.p_exact;
+        let joint = |pairs: f64, m: f64| {
+            // At least a few pairs' worth, so a file without namesakes is not over-corrected.
+            ((pairs - matches * m).max(1.0) / total_pairs).max(1e-15)
+        };
+        let c_sg = (u_sg / joint(self.same_name_pairs[0], m_sg))
+            .log2()
+            .clamp(-20.0, 0.0);
+        let c_sgp = (u_sgp / joint(self.same_name_pairs[1], m_sgp))
+            .log2()
+            .clamp(-20.0, 0.0);
+        [c_sg, c_sgp]
+    }
+
+    /// The namesake correction for a pair with these levels.
+    pub(crate) fn name_correction(&self, l: &Levels) -> f64 {
+        let (s, g, pa) = (
+            l[Field::Surname.index()],
+            l[Field::Given.index()],
+            l[Field::Patronymic.index()],
+        );
+        if (s == 3 || s == 4) && g == 4 {
+            if pa == 4 {
+                self.name_correlation[1]
+            } else {
+                self.name_correlation[0]
+            }
+        } else {
+            0.0
+        }
+    }
+
+    fn refresh(&mut self) {
+        self.fields.clear();
+        for f in Field::ALL {
+            let fi = f.index();
+            let k = f.levels().len();
+            for l in 0..k {
+                self.w[fi][l] = (self.m[fi][l] / self.u[fi][l]).log2().clamp(-20.0, 20.0);
+            }
+            self.fields.push(FieldWeights {
+                field: f,
+                levels: f.levels().to_vec(),
+                m: self.m[fi][..k].to_vec(),
+                u: self.u[fi][..k].to_vec(),
+                weight: self.w[fi][..k].to_vec(),
+            });
+        }
+    }
+
+    /// The weight of `level` of field `f` (0 for [`NULL`]).
+    pub(crate) fn weight(&self, f: Field, level: u8) -> f64 {
+        if level == NULL {
+            0.0
+        } else {
+            self.w[f.index()][usize::from(level)]
+        }
+    }
+
+    /// The prior log-odds.
+    pub(crate) fn prior(&self) -> f64 {
+        (self.lambda / (1.0 - self.lambda)).log2()
+    }
+
+    /// The term-frequency adjustment for a field at a level, given the pair (names chosen) and
+    /// the nationality whose u applies.
+    #[allow(clippy::too_many_arguments)]
+    fn tf_adjust_in(
+        &self,
+        p: &Prepared,
+        f: Field,
+        level: u8,
+        i: usize,
+        j: usize,
+        names: (usize, usize),
+        stratum: Option<&Stratum>,
+    ) -> f64 {
+        if !self.term_frequency || level == NULL {
+            return 0.0;
+        }
+        // Within a nationality only names are counted within it; places and dates are already
+        // in its u.
+        if stratum.is_some() && !matches!(f, Field::Surname | Field::Given) {
+            return 0.0;
+        }
+        let ut = stratum.map_or(&self.u, |s| &s.u);
+        let mut n = self.records.max(1) as f64;
+        let fi = f.index();
+        // Names: within the nationality when both records share one (names cluster by people:
+        // a Korean given name is rare in the whole list and common among Koreans).
+        let (na, nb) = (p.recs[i].nationality, p.recs[j].nationality);
+        let same_nat = na != NONE && na == nb;
+        let mut within = |v: Sym, kind: u8, global: u32| -> u32 {
+            if same_nat && let Some(total) = p.freq.nationality.get(&na) {
+                n = f64::from(*total);
+                p.freq
+                    .by_nationality
+                    .get(&(na, v, kind))
+                    .copied()
+                    .unwrap_or(global)
+            } else {
+                global
+            }
+        };
+        let (count, u_level) = match (f, level) {
+            (Field::Surname, 3 | 4) => {
+                let a = p.names_of(i).get(names.0).and_then(|x| x.parts[0]);
+                let b = p.names_of(j).get(names.1).and_then(|x| x.parts[0]);
+                match (a, b) {
+                    (Some(a), Some(b)) if a.stem == b.stem => (
+                        within(a.stem, 0, p.freq.surname_stem[a.stem as usize]),
+                        ut[fi][3] + ut[fi][4],
+                    ),
+                    _ => return 0.0,
+                }
+            }
+            (Field::Given, 4) => {
+                let a = p.names_of(i).get(names.0).and_then(|x| x.parts[1]);
+                match a {
+                    Some(a) if !a.is_initial => (
+                        within(a.folded, 1, p.freq.given[a.folded as usize]),
+                        ut[fi][4],
+                    ),
+                    _ => return 0.0,
+                }
+            }
+            (Field::BirthPlace, 2) => {
+                let s = p.recs[i].birth_place;
+                if s == NONE {
+                    return 0.0;
+                }
+                (p.freq.birth_place[s as usize], ut[fi][2])
+            }
+            // Dates: a day shared by a mass operation (a deportation, a troika session) says
+            // less than a day of one arrest.
+            (Field::Arrest | Field::SentenceDate | Field::Death, 2 | 3) => {
+                let Some(span) = super::compare::agreeing_span(p, i, j, f, level) else {
+                    return 0.0;
+                };
+                let k = fi as u8;
+                let count = if level == 3 {
+                    p.freq.day.get(&(k, span.lo))
+                } else {
+                    p.freq
+                        .month
+                        .get(&(k, super::compare::month_bucket(span.lo)))
+                };
+                (count.copied().unwrap_or(0), ut[fi][usize::from(level)])
+            }
+            _ => return 0.0,
+        };
+        if count == 0 {
+            return 0.0;
+        }
+        // Shrunk towards the average agreement rate: in a small file a count says little.
+        let tf = (f64::from(count) + TF_PSEUDO_RECORDS * u_level) / (n + TF_PSEUDO_RECORDS);
+        (u_level / tf).log2().clamp(-5.0, 5.0)
+    }
+
+    /// The match weight and probability of a pair with these levels.
+    pub(crate) fn score(
+        &self,
+        p: &Prepared,
+        i: usize,
+        j: usize,
+        levels: &Levels,
+        names: (usize, usize),
+    ) -> (f64, f64) {
+        let mut w = self.prior() + self.name_correction(levels);
+        for f in Field::ALL {
+            let l = levels[f.index()];
+            if l != NULL {
+                let (base, tf) = self.field_weight(p, i, j, f, l, names);
+                w += base + tf;
+            }
+        }
+        (w, probability(w))
+    }
+}
+
+/// The logistic of a log2-odds weight.
+pub(crate) fn probability(w: f64) -> f64 {
+    1.0 / (1.0 + (-w).exp2())
+}
+
+/// Counts levels of random pairs: (counts per field and level, pairs sampled).
+fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; FIELDS], usize) {
+    let n = p.len();
+    let total_pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
+    let exhaustive = total_pairs <= opt.u_sample;
+    let per_thread = if exhaustive {
+        0
+    } else {
+        opt.u_sample.div_ceil(opt.threads.max(1))
+    };
+    let parts = par_chunks(
+        if exhaustive { n } else { opt.threads.max(1) },
+        opt.threads,
+        |range| {
+            let mut c = [[0.0; MAX_LEVELS]; FIELDS];
+            let mut count = 0usize;
+            let mut add = |l: &Levels| {
+                for (f, lv) in l.iter().enumerate() {
+                    if *lv != NULL {
+                        c[f][usize::from(*lv)] += 1.0;
+                    }
+                }
+            };
+            if exhaustive {
+                for i in range {
+                    for j in i + 1..n {
+                        add(&compare(p, i, j).0);
+                        count += 1;
+                    }
+                }
+            } else {
+                for t in range {
+                    let mut rng = SplitMix64::new(opt.seed ^ (t as u64).wrapping_mul(0x9E37));
+                    for _ in 0..per_thread {
+                        let i = rng.below(n);
+                        let j = rng.below(n);
+                        if i != j {
+                            add(&compare(p, i, j).0);
+                            count += 1;
+                        }
+                    }
+                }
+            }
+            (c, count)
+        },
+    );
+    let mut c = [[0.0; MAX_LEVELS]; FIELDS];
+    let mut count = 0;
+    for (pc, k) in parts {
+        count += k;
+        for f in 0..FIELDS {
+            for l in 0..MAX_LEVELS {
+                c[f][l] += pc[f][l];
+            }
+        }
+    }
+    (c, count)
+}
+
+/// Among pairs that the fields other than the names make near-certain matches: the share whose
+/// surname and given name agree exactly, and the share whose patronymic does too (absent values
+/// count as not agreeing).
+fn exact_names_share(model: &Model, pats: &[(Levels, f64)]) -> [f64; 2] {
+    let (s, g, pa) = (
+        Field::Surname.index(),
+        Field::Given.index(),
+        Field::Patronymic.index(),
+    );
+    let (mut all, mut sg, mut sgp) = (0.0, 0.0, 0.0);
+    for (l, c) in pats {
+        let mut w = model.prior();
+        for f in Field::ALL.iter().skip(3) {
+            w += model.weight(*f, l[f.index()]);
+        }
+        if w < CONFIDENT {
+            continue;
+        }
+        all += c;
+        if (l[s] == 3 || l[s] == 4) && l[g] == 4 {
+            sg += c;
+            if l[pa] == 4 {
+                sgp += c;
+            }
+        }
+    }
+    // A weak prior of 20 pairs at the defaults.
+    [(sg + 10.0) / (all + 20.0), (sgp + 6.0) / (all + 20.0)]
+}
+
+/// Pairs of records whose main names have identical keys: [same surname stem and given name,
+/// same surname stem, given name and patronymic stem].
+fn same_name_pairs(p: &Prepared) -> [f64; 2] {
+    use std::collections::HashMap;
+    let mut sg: HashMap<(u32, u32), u64> = HashMap::new();
+    let mut sgp: HashMap<(u32, u32, u32), u64> = HashMap::new();
+    for i in 0..p.len() {
+        let Some(name) = p.names_of(i).first() else {
+            continue;
+        };
+        let [Some(s), Some(g), pat] = name.parts else {
+            continue;
+        };
+        if s.is_initial || g.is_initial {
+            continue;
+        }
+        *sg.entry((s.stem, g.folded)).or_default() += 1;
+        if let Some(pt) = pat.filter(|x| !x.is_initial) {
+            *sgp.entry((s.stem, g.folded, pt.stem)).or_default() += 1;
+        }
+    }
+    let pairs = |n: u64| (n * n.saturating_sub(1) / 2) as f64;
+    [
+        sg.values().map(|n| pairs(*n)).sum(),
+        sgp.values().map(|n| pairs(*n)).sum(),
+    ]
+}
+
+/// The weight a pattern would have without field `skip` (and with the prior).
+fn weight_without(model: &Model, l: &Levels, skip: Option<usize>) -> f64 {
+    let mut w = model.prior();
+    if skip.is_none_or(|f| f > Field::Patronymic.index()) {
+        w += model.name_correction(l);
+    }
+    for f in Field::ALL {
+        let fi = f.index();
+        if Some(fi) != skip {
+            w += model.weight(f, l[fi]);
+        }
+    }
+    w
+}
+
+/// Log2 odds above which a pair counts as a near-certain match.
+const CONFIDENT: f64 = 10.0;
+
+/// m from high-confidence pairs, leaving each field out: for field f, the level distribution of f
+/// among pairs whose other fields alone give a weight of at least [`CONFIDENT`].
+fn confident_m(model: &Model, pats: &[(Levels, f64)], m0: &Table, strength: f64) -> Table {
+    let mut acc = [[0.0; MAX_LEVELS]; FIELDS];
+    for (l, c) in pats {
+        let full = weight_without(model, l, None);
+        for f in Field::ALL {
+            let fi = f.index();
+            if l[fi] == NULL {
+                continue;
+            }
+            if full - model.weight(f, l[fi]) >= CONFIDENT {
+                acc[fi][usize::from(l[fi])] += c;
+            }
+        }
+    }
+    let mut m = *m0;
+    for f in Field::ALL {
+        let fi = f.index();
+        let k = f.levels().len();
+        let sum: f64 = acc[fi][..k].iter().sum();
+        for l in 0..k {
+            m[fi][l] = ((acc[fi][l] + strength * m0[fi][l]) / (sum + strength)).max(1e-6);
+        }
+    }
+    m
+}
+
+/// The prior (probability that two random records match): the expected number of matches among
+/// the candidates over all pairs, solved as a fixed point.
+fn fit_lambda(model: &Model, pats: &[(Levels, f64)], total_pairs: f64) -> f64 {
+    let ws: Vec<(f64, f64)> = pats
+        .iter()
+        .map(|(l, c)| (weight_without(model, l, None) - model.prior(), *c))
+        .collect();
+    let mut lambda = model.lambda;
+    for _ in 0..100 {
+        let prior = (lambda / (1.0 - lambda)).log2();
+        let matches: f64 = ws.iter().map(|(w, c)| probability(prior + w) * c).sum();
+        let next = (matches / total_pairs).clamp(1e-12, 0.5);
+        if (next - lambda).abs() <= lambda * 1e-4 {
+            return next;
+        }
+        lambda = next;
+    }
+    lambda
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_distributions_and_agreement_is_positive() {
+        let (m, u) = defaults();
+        for f in Field::ALL {
+            let k = f.levels().len();
+            let sm: f64 = m[f.index()][..k].iter().sum();
+            let su: f64 = u[f.index()][..k].iter().sum();
+            assert!((sm - 1.0).abs() < 1e-9, "{f:?} m sums to {sm}");
+            assert!((su - 1.0).abs() < 1e-9, "{f:?} u sums to {su}");
+            assert!(m[f.index()][k - 1] > u[f.index()][k - 1]);
+            assert!(m[f.index()][0] < u[f.index()][0]);
+        }
+    }
+
+    #[test]
+    fn logistic() {
+        assert!((probability(0.0) - 0.5).abs() < 1e-12);
+        assert!(probability(10.0) > 0.999);
+    }
+}
