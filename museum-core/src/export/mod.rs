@@ -194,8 +194,9 @@ pub struct RedactionInfo {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct PersonExtras {
     /// Folded forms of every name and name variant of the person, distinct and sorted, for
-    /// substring search (interim folding: lowercase; Kazakh letters to Russian-mediated ones;
-    /// Cyrillic transliterated to Latin; loose Latin forms). Match a lowercased query against them.
+    /// substring search: lowercase; Kazakh letters to Russian-mediated ones; Cyrillic
+    /// transliterated to Latin; loose Latin forms; and the script-independent comparison form that
+    /// deduplication uses. Match a lowercased query against them.
     pub search_keys: Vec<String>,
     /// The deduplication cluster the record belongs to, when deduplication ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]

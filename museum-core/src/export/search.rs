@@ -2,12 +2,9 @@
 //! frontend can match a query against, so that `Bokeikhanov`, `Bukeikhanov`, `Букейханов` and
 //! `бөкейханов` all find a record that says `Бөкейханов`.
 //!
-//! **Interim folding.** The real comparison keys belong to `museum_core::normalize` (NFKC, case
-//! fold, homoglyph repair, script-independent keys, surname endings, phonetic keys), which is
-//! being written separately. Until it lands, this module implements a small, documented folding,
-//! and it is the *only* place the export computes keys: switching to the `normalize` keys means
-//! changing the body of [`search_keys`] (and the `search_keys` description in
-//! `schemas/bundle.schema.json`), nothing else.
+//! The keys combine readable substring forms (steps 1–4, for a frontend that matches what a user
+//! types) with the script-independent comparison form deduplication uses (step 5,
+//! [`crate::normalize::fold`]), so a frontend can also fold its query the same way.
 //!
 //! ## The folding, step by step
 //!
@@ -26,7 +23,11 @@
 //! 4. **Loose keys**: each Latin key with `dzh→j, zh→j, kh→h, x→h, q→k, w→v, y→i`, then doubled
 //!    letters collapsed (`bukeykhanov`, `bukeikhanov`, `bukeihanov` → `bukeihanov`).
 //!
-//! The keys of a name are the distinct results of steps 1–4, sorted. A frontend lowercases the
+//! 5. **Comparison form**: [`crate::normalize::fold`] of the homoglyph-repaired text
+//!    ([`crate::normalize::normalize_text`]): Kazakh, Russian and the Latin romanizations in one
+//!    alphabet (`Бөкейханов`, `Bökeikhanov`, `Bokeikhanov` → one text).
+//!
+//! The keys of a name are the distinct results of steps 1–5, sorted. A frontend lowercases the
 //! query (and, for spelling-tolerant search, applies step 4 to it) and matches it as a substring
 //! of any key.
 
@@ -68,7 +69,7 @@ pub fn search_keys(name: &PersonName) -> Vec<String> {
     keys_of_text(&text).into_iter().collect()
 }
 
-/// The keys of one text (steps 1–4).
+/// The keys of one text (steps 1–5).
 pub(crate) fn keys_of_text(text: &str) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     let base = clean(text);
@@ -91,7 +92,12 @@ pub(crate) fn keys_of_text(text: &str) -> BTreeSet<String> {
         keys.insert(l);
     }
     keys.insert(base);
-    keys.retain(|k| !k.is_empty());
+    // Step 5: the comparison form of deduplication (`normalize::fold` after homoglyph repair),
+    // the same for every script and romanization of the name.
+    keys.insert(crate::normalize::fold(&crate::normalize::normalize_text(
+        text,
+    )));
+    keys.retain(|k| !k.trim().is_empty());
     keys
 }
 
