@@ -29,7 +29,8 @@
 //! }
 //! ```
 //!
-//! Features: `stats` (default) adds [`stats`], computed with polars.
+//! Features: `stats` (default) adds [`stats`], computed with polars, and [`report`], the
+//! data-quality report (HTML, Markdown, JSON).
 
 #![deny(missing_docs)]
 
@@ -38,6 +39,8 @@ pub mod error;
 pub mod fsutil;
 pub mod io;
 pub mod model;
+#[cfg(feature = "stats")]
+pub mod report;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;

@@ -7,3 +7,13 @@ mod util;
 mod validate;
 // `museum schema`
 mod schema;
+// `museum stats` (feature `stats`, on by default)
+#[cfg(feature = "stats")]
+mod stats;
+// `museum report` (feature `stats`)
+#[cfg(feature = "stats")]
+mod report;
+// The report in headless Chromium (tests/browser/)
+#[cfg(feature = "stats")]
+#[path = "../browser/mod.rs"]
+mod browser;
