@@ -89,9 +89,14 @@ def add_days(y, m, d, n):
     return y, m, d
 
 
+ISO_ONLY = False
+
+
 def spell(rng, y, m, d):
-    """An archival spelling of a date (the reader understands all of them)."""
+    """An archival spelling of a date (`10.11.1937`), or EDTF (`1937-11-10`, `1937-11`)."""
     r = rng.random()
+    if ISO_ONLY and 0.70 <= r < 0.85:
+        r = 0.0
     if r < 0.70:
         return f"{y:04d}-{m:02d}-{d:02d}"
     if r < 0.85:
@@ -165,7 +170,11 @@ def main():
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1937)
     ap.add_argument("--out", default="-")
+    ap.add_argument("--iso", action="store_true",
+                    help="write every date in EDTF (no `10.11.1937` spellings)")
     args = ap.parse_args()
+    global ISO_ONLY
+    ISO_ONLY = args.iso
     rng = random.Random(args.seed)
     out = sys.stdout if args.out == "-" else open(args.out, "w", newline="", encoding="utf-8")
     w = csv.writer(out, lineterminator="\n")

@@ -25,7 +25,7 @@ else
   BIN=$MUSEUM
 fi
 
-list="$OUT/victims-$ROWS.csv"
+list="$OUT/synthetic-$ROWS-victims.csv"
 if [ ! -s "$list" ]; then
   echo "generating $list ($ROWS rows)…" >&2
   python3 bench/gen_victims.py --rows "$ROWS" --seed 1937 --out "$list"

@@ -10,7 +10,8 @@
 //! known, and the elapsed time is all we show, and it keeps the dependency tree small.
 //!
 //! For tests, `MUSEUM_PROGRESS=always` draws it even when stderr is not a terminal (the flags
-//! still hide it).
+//! still hide it). For benchmarks, `MUSEUM_TIMINGS=1` prints how long each stage took when the
+//! run ends (`bench/report.sh` uses it).
 
 // Only statistics and reports show progress so far.
 #![cfg_attr(not(feature = "stats"), allow(dead_code))]
@@ -26,6 +27,10 @@ pub(crate) struct Progress {
     enabled: bool,
     start: Instant,
     state: Mutex<State>,
+    /// Stage names and start times, when `MUSEUM_TIMINGS` is set.
+    timings: Option<Mutex<Vec<(String, Instant)>>>,
+    /// Notes printed with the timings (how files were read).
+    notes: Mutex<Vec<String>>,
 }
 
 struct State {
@@ -47,6 +52,8 @@ impl Progress {
             !global.quiet && !global.no_progress && (forced || std::io::stderr().is_terminal());
         Progress {
             enabled,
+            timings: std::env::var_os("MUSEUM_TIMINGS").map(|_| Mutex::new(Vec::new())),
+            notes: Mutex::new(Vec::new()),
             start: Instant::now(),
             state: Mutex::new(State {
                 stage: String::new(),
@@ -56,6 +63,16 @@ impl Progress {
                 last_draw: None,
                 drawn: false,
             }),
+        }
+    }
+
+    /// A note for the `MUSEUM_TIMINGS` line (ignored otherwise).
+    pub(crate) fn timing_note(&self, note: String) {
+        if self.timings.is_some() {
+            self.notes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(note);
         }
     }
 
@@ -76,6 +93,33 @@ impl Progress {
 
     /// Erases the line (call before printing the final message).
     pub(crate) fn finish(&self) {
+        if let Some(t) = &self.timings {
+            let mut t = t.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !t.is_empty() {
+                let end = Instant::now();
+                let mut parts = Vec::new();
+                for (i, (name, at)) in t.iter().enumerate() {
+                    let next = t.get(i + 1).map_or(end, |n| n.1);
+                    parts.push(format!(
+                        "{name} {:.2}s",
+                        next.duration_since(*at).as_secs_f64()
+                    ));
+                }
+                let notes = self
+                    .notes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .join("; ");
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "timings: {} (total {:.2}s){}{notes}",
+                    parts.join(", "),
+                    end.duration_since(self.start).as_secs_f64(),
+                    if notes.is_empty() { "" } else { "; " }
+                );
+                t.clear();
+            }
+        }
         if !self.enabled {
             return;
         }
@@ -88,6 +132,11 @@ impl Progress {
 
     /// A stage counted in records, or with no count.
     pub(crate) fn set_stage(&self, name: &str, total: Option<u64>, bytes: bool) {
+        if let Some(t) = &self.timings {
+            t.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((name.to_owned(), Instant::now()));
+        }
         if !self.enabled {
             return;
         }

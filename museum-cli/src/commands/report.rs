@@ -65,8 +65,6 @@ mod imp {
         });
         let progress = Progress::new(global);
         let archive = load(&args.paths, args.kind.map(Into::into), printer, &progress)?;
-        progress.stage("validating", None);
-        let validation = validate_archive(&archive, &ValidateOptions::default());
         // Deduplication (`museum_core::dedup`) is being written; until it lands the report says
         // "deduplication not run". Wiring it: run it here unless `--no-dedup`, and pass
         // `Dedup::from_pairs(&pairs, &evidence)`.
@@ -86,7 +84,18 @@ mod imp {
             dedup,
             ..ReportOptions::default()
         };
-        let data = report::build(&archive, &validation, &options, &progress)?;
+        // Validation and statistics only read the archive: on two cores, run them side by side.
+        let (validation, stats) = std::thread::scope(|scope| {
+            let validation = scope.spawn(|| {
+                progress.stage("validating", None);
+                validate_archive(&archive, &ValidateOptions::default())
+            });
+            let stats = report::statistics(&archive, &options, &progress);
+            (validation.join(), stats)
+        });
+        let validation =
+            validation.map_err(|_| anyhow::anyhow!("validation failed unexpectedly"))?;
+        let data = report::assemble(&archive, &validation, stats?, &options, &progress);
         progress.stage("writing the report", None);
         let text = match format {
             ReportFormat::Html => report::to_html(&data),
@@ -113,6 +122,11 @@ mod imp {
                 report::fmt::plural(data.findings.total, "finding", "findings")
             ));
         }
+        // A million records are tens of millions of small allocations: freeing them one by one
+        // takes a second, and the process is about to end anyway.
+        std::mem::forget(archive);
+        std::mem::forget(validation);
+        std::mem::forget(data);
         Ok(ExitStatus::Success)
     }
 
@@ -211,58 +225,19 @@ mod imp {
         for (path, kind) in files {
             let before = read.load(Ordering::Relaxed);
             if FileFormat::from_path(&path) == Some(FileFormat::Csv) {
-                let file = File::open(&path)
-                    .map_err(|e| museum_core::Error::io("open", path.as_path(), e))?;
-                let counting = Counting {
-                    inner: file,
-                    read: Arc::clone(&read),
-                };
-                let name = path.display().to_string();
                 let a = &mut archive;
-                let tick = || progress.set_position(read.load(Ordering::Relaxed));
+                let f = &mut a.findings;
+                let (p, r) = (path.as_path(), &read);
                 match kind {
-                    DatasetKind::Figures => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.figures,
-                        &mut a.findings,
-                        tick,
-                    ),
-                    DatasetKind::Events => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.events,
-                        &mut a.findings,
-                        tick,
-                    ),
-                    DatasetKind::Camps => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.camps,
-                        &mut a.findings,
-                        tick,
-                    ),
-                    DatasetKind::Victims => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.victims,
-                        &mut a.findings,
-                        tick,
-                    ),
-                    DatasetKind::Sources => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.sources,
-                        &mut a.findings,
-                        tick,
-                    ),
-                    DatasetKind::Estimates => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.estimates,
-                        &mut a.findings,
-                        tick,
-                    ),
-                    DatasetKind::Claims => drain(
-                        RecordReader::from_csv_reader(counting, &name, &options),
-                        &mut a.claims,
-                        &mut a.findings,
-                        tick,
-                    ),
+                    DatasetKind::Figures => read_csv(p, &options, r, progress, &mut a.figures, f)?,
+                    DatasetKind::Events => read_csv(p, &options, r, progress, &mut a.events, f)?,
+                    DatasetKind::Camps => read_csv(p, &options, r, progress, &mut a.camps, f)?,
+                    DatasetKind::Victims => read_csv(p, &options, r, progress, &mut a.victims, f)?,
+                    DatasetKind::Sources => read_csv(p, &options, r, progress, &mut a.sources, f)?,
+                    DatasetKind::Estimates => {
+                        read_csv(p, &options, r, progress, &mut a.estimates, f)?;
+                    }
+                    DatasetKind::Claims => read_csv(p, &options, r, progress, &mut a.claims, f)?,
                 }
                 archive.files.push((path.clone(), kind));
             } else {
@@ -278,24 +253,210 @@ mod imp {
         Ok(archive)
     }
 
-    fn drain<T: Record>(
-        reader: RecordReader<T>,
+    fn push<T>(item: ReadItem<T>, into: &mut Vec<Located<T>>, findings: &mut Vec<Diagnostic>) {
+        match item {
+            ReadItem::Record(r, d) => {
+                into.push(r);
+                findings.extend(d);
+            }
+            ReadItem::Finding(d) => findings.push(d),
+        }
+    }
+
+    fn location<T>(item: &ReadItem<T>) -> &museum_core::Location {
+        match item {
+            ReadItem::Record(r, _) => &r.location,
+            ReadItem::Finding(d) => &d.location,
+        }
+    }
+
+    /// CSV files at least this big are read by two threads (`MUSEUM_SPLIT_READ_BYTES` overrides
+    /// it, for tests).
+    fn split_threshold() -> u64 {
+        std::env::var("MUSEUM_SPLIT_READ_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(32 << 20)
+    }
+
+    /// Where a CSV file is cut in two: its header line, the byte offset of the line after the
+    /// middle, and that line's 1-based number.
+    struct Split {
+        header: Vec<u8>,
+        offset: u64,
+        line: u64,
+    }
+
+    fn split_point(path: &Path, size: u64) -> std::io::Result<Option<Split>> {
+        use std::io::BufRead as _;
+        let mut header = Vec::new();
+        std::io::BufReader::new(File::open(path)?).read_until(b'\n', &mut header)?;
+        if !header.ends_with(b"\n") {
+            return Ok(None);
+        }
+        let mid = size / 2;
+        let mut file = File::open(path)?;
+        let mut buf = vec![0u8; 1 << 20];
+        let (mut pos, mut lines) = (0u64, 0u64);
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            let chunk = &buf[..n];
+            if pos + (n as u64) <= mid {
+                lines += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+            } else {
+                for (i, &b) in chunk.iter().enumerate() {
+                    if b == b'\n' {
+                        lines += 1;
+                        let at = pos + i as u64;
+                        if at >= mid {
+                            return Ok((at + 1 < size).then_some(Split {
+                                header,
+                                offset: at + 1,
+                                line: lines + 1,
+                            }));
+                        }
+                    }
+                }
+            }
+            pos += n as u64;
+        }
+    }
+
+    /// Reads one CSV file into `into` and `findings`, exactly as `RecordReader` would.
+    ///
+    /// A large file is cut at a line near its middle and the two halves are parsed on two
+    /// threads (reading is most of the time of a report on a million rows). The cut is checked,
+    /// not assumed: the first half is read until the record that starts the second half, and
+    /// if no record starts at the cut (it fell inside a quoted multi-line value, or inside a
+    /// person's continued case rows), or the second half reads differently (no `id` column: ids
+    /// come from line numbers), the second half is thrown away and the first reader simply
+    /// reads on. Lines and record numbers of the second half are shifted to the whole file's.
+    fn read_csv<T: Record + Send>(
+        path: &Path,
+        options: &CsvOptions,
+        read: &Arc<AtomicU64>,
+        progress: &Progress,
         into: &mut Vec<Located<T>>,
         findings: &mut Vec<Diagnostic>,
-        tick: impl Fn(),
-    ) {
-        for (i, item) in reader.enumerate() {
-            match item {
-                ReadItem::Record(r, d) => {
-                    into.push(r);
-                    findings.extend(d);
+    ) -> anyhow::Result<()> {
+        let name = path.display().to_string();
+        let open = || -> anyhow::Result<Counting<File>> {
+            Ok(Counting {
+                inner: File::open(path).map_err(|e| museum_core::Error::io("open", path, e))?,
+                read: Arc::clone(read),
+            })
+        };
+        let tick = || progress.set_position(read.load(Ordering::Relaxed));
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let split = if cores > 1 && size >= split_threshold() {
+            split_point(path, size).ok().flatten()
+        } else {
+            None
+        };
+        let mut first = RecordReader::<T>::from_csv_reader(open()?, &name, options);
+        let Some(split) = split else {
+            for (i, item) in first.enumerate() {
+                push(item, into, findings);
+                if i % 8192 == 0 {
+                    tick();
                 }
-                ReadItem::Finding(d) => findings.push(d),
             }
-            if i % 8192 == 0 {
-                tick();
+            tick();
+            return Ok(());
+        };
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let second = scope.spawn(|| -> anyhow::Result<Vec<ReadItem<T>>> {
+                use std::io::{Seek as _, SeekFrom};
+                let mut file = open()?;
+                file.inner.seek(SeekFrom::Start(split.offset))?;
+                let reader = std::io::Cursor::new(split.header.clone()).chain(file);
+                Ok(RecordReader::<T>::from_csv_reader(reader, &name, options).collect())
+            });
+            // The first half's reading of the row that starts the second half.
+            let mut meeting: Option<ReadItem<T>> = None;
+            for (i, item) in first.by_ref().enumerate() {
+                if i % 8192 == 0 {
+                    tick();
+                }
+                match location(&item).line {
+                    Some(l) if l == split.line => {
+                        meeting = Some(item);
+                        break;
+                    }
+                    Some(l) if l > split.line => {
+                        push(item, into, findings);
+                        break;
+                    }
+                    _ => push(item, into, findings),
+                }
             }
-        }
-        tick();
+            let second = second
+                .join()
+                .map_err(|_| anyhow::anyhow!("reading `{name}` failed unexpectedly"))??;
+            let shift_line = split.line - 2;
+            // The record number (0-based, whole file) of the first row of the second half.
+            let record_shift = meeting.as_ref().and_then(|m| location(m).record);
+            let usable = record_shift.is_some()
+                && second.iter().all(|item| {
+                    let l = location(item);
+                    // No `id` column: ids are made from line numbers, which differ here.
+                    !(l.line == Some(1) && l.field.as_deref() == Some("id"))
+                })
+                && second
+                    .iter()
+                    .find(|item| location(item).line != Some(1))
+                    .is_some_and(|item| location(item).line == Some(2));
+            progress.timing_note(format!(
+                "`{name}` read {}",
+                if usable {
+                    "in two halves"
+                } else {
+                    "whole (the cut fell inside a record)"
+                }
+            ));
+            if let (true, Some(record_shift)) = (usable, record_shift) {
+                let shift = |l: &mut museum_core::Location| {
+                    if l.file.as_deref() == Some(name.as_str()) {
+                        if let Some(line) = &mut l.line {
+                            *line += shift_line;
+                        }
+                        if let Some(r) = &mut l.record {
+                            *r += record_shift;
+                        }
+                    }
+                };
+                let shift_diag = |d: &mut Diagnostic| {
+                    shift(&mut d.location);
+                    d.related.iter_mut().for_each(shift);
+                };
+                for item in second {
+                    match item {
+                        // The header's findings were reported by the first half.
+                        ReadItem::Finding(d) if d.location.line == Some(1) => {}
+                        ReadItem::Finding(mut d) => {
+                            shift_diag(&mut d);
+                            findings.push(d);
+                        }
+                        ReadItem::Record(mut r, mut diags) => {
+                            shift(&mut r.location);
+                            diags.iter_mut().for_each(shift_diag);
+                            into.push(r);
+                            findings.extend(diags);
+                        }
+                    }
+                }
+            } else {
+                // The cut did not fall between two records: read on alone.
+                for item in meeting.into_iter().chain(first) {
+                    push(item, into, findings);
+                }
+            }
+            tick();
+            Ok(())
+        })
     }
 }

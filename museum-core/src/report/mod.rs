@@ -320,6 +320,9 @@ pub struct ReportData {
 
 /// Gathers the report of an archive and its validation.
 ///
+/// Equivalent to [`statistics`] followed by [`assemble`]; call those two yourself to compute
+/// the statistics while validation runs on another thread.
+///
 /// # Errors
 /// When the statistics cannot be computed (a polars failure).
 pub fn build(
@@ -328,20 +331,43 @@ pub fn build(
     options: &ReportOptions,
     progress: &dyn Progress,
 ) -> Result<ReportData> {
+    let stats = statistics(archive, options, progress)?;
+    Ok(assemble(archive, validation, stats, options, progress))
+}
+
+/// The statistics part of the report (the slow part on large archives, with reading).
+///
+/// # Errors
+/// When the statistics cannot be computed (a polars failure).
+pub fn statistics(
+    archive: &Archive,
+    options: &ReportOptions,
+    progress: &dyn Progress,
+) -> Result<ArchiveStats> {
     let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?;
     progress.stage("summarizing", None);
     let pairs = options.dedup.pairs();
-    let stats = table.summary(&StatsOptions { top: options.top }, pairs.as_deref())?;
+    table.summary(&StatsOptions { top: options.top }, pairs.as_deref())
+}
+
+/// Puts the report together from the archive, its validation and its [`statistics`].
+pub fn assemble(
+    archive: &Archive,
+    validation: &validate::Report,
+    stats: ArchiveStats,
+    options: &ReportOptions,
+    progress: &dyn Progress,
+) -> ReportData {
     progress.stage("gathering findings", None);
     let dedup = dedup_section(archive, &options.dedup, &stats);
-    Ok(ReportData {
+    ReportData {
         title: options.title.clone(),
         generated: options.generated.clone(),
         tool: format!("museum {}", env!("CARGO_PKG_VERSION")),
         inputs: inputs(archive),
         counts: RecordCounts {
             victims: archive.victims.len() as u64,
-            cases: table.cases(),
+            cases: stats.cases,
             figures: archive.figures.len() as u64,
             events: archive.events.len() as u64,
             camps: archive.camps.len() as u64,
@@ -364,7 +390,7 @@ pub fn build(
             .iter()
             .map(|c| (c.record.id.clone(), c.record.name_en.clone()))
             .collect(),
-    })
+    }
 }
 
 /// The report as pretty JSON (the [`ReportData`] document).

@@ -2,12 +2,17 @@
 //!
 //! The frame has one row per repression case (a person without a case gives one row with empty
 //! case columns). Person columns repeat on every case row; `first_case` marks one row per person
-//! so person-level counts do not count a person twice. Text columns hold the raw (trimmed) text;
-//! normalization ([`super::normalize`]) is applied to the *distinct keys* of a group-by and the
-//! groups are merged afterwards, which is exact (the normalization is a function of the key) and
-//! avoids normalizing a million cells.
+//! so person-level counts do not count a person twice.
+//!
+//! Text columns are dictionary-encoded while the frame is built: the column holds a `u32` code
+//! per row and the frame keeps the distinct raw (trimmed) texts. Group-bys then run on integers,
+//! and every text is read once, not once per column copy (reading a million scattered strings is
+//! what costs). Normalization ([`super::normalize`]) is applied to the *distinct keys* of a
+//! group-by and the groups are merged afterwards, which is exact (the normalization is a
+//! function of the key) and avoids normalizing a million cells.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use polars::prelude::*;
 
@@ -18,7 +23,6 @@ use crate::model::{DateValue, HistoricalDate, RepressionCase, SentenceKind, SexV
 
 /// Column names of the frame (sources of the public stat columns).
 pub(crate) mod cols {
-    pub(crate) const VICTIM_ID: &str = "victim_id";
     pub(crate) const FIRST_CASE: &str = "first_case";
     /// False on the one row of a person without any case.
     pub(crate) const HAS_CASE: &str = "has_case";
@@ -67,6 +71,10 @@ pub(crate) enum Key {
 pub(crate) struct Frame {
     df: DataFrame,
     articles: DataFrame,
+    /// The distinct texts of each dictionary-encoded column, by code.
+    dicts: HashMap<&'static str, Vec<String>>,
+    /// FNV hashes of the victim ids (for the duplicate rate).
+    ids: HashSet<u64, BuildHasherDefault<Fnv>>,
     pub(crate) persons: u64,
     pub(crate) cases: u64,
     /// Cases whose charge text names no article we recognise.
@@ -111,6 +119,60 @@ fn age_at(birth: Option<&HistoricalDate>, event: Option<&HistoricalDate>) -> Opt
     (0..=110).contains(&age).then_some(age)
 }
 
+/// FNV-1a: a fast hash for the short keys hashed millions of times here. (SipHash's resistance
+/// to crafted collisions buys nothing when counting one's own data.)
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The FNV hash of a text.
+pub(crate) fn fnv(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// Dictionary encoding of one text column.
+#[derive(Default)]
+struct Dict<'a> {
+    index: FastMap<&'a str, u32>,
+    values: Vec<&'a str>,
+}
+
+impl<'a> Dict<'a> {
+    fn code(&mut self, s: Option<&'a str>) -> Option<u32> {
+        let s = s?;
+        let Dict { index, values } = self;
+        Some(*index.entry(s).or_insert_with(|| {
+            values.push(s);
+            u32::try_from(values.len() - 1).unwrap_or(u32::MAX)
+        }))
+    }
+
+    fn owned(&self) -> Vec<String> {
+        self.values.iter().map(|s| (*s).to_owned()).collect()
+    }
+}
+
 fn text(s: Option<&String>) -> Option<&str> {
     s.map(|s| s.trim()).filter(|s| !s.is_empty())
 }
@@ -152,34 +214,51 @@ impl Frame {
     pub(crate) fn build(victims: &[&Victim], progress: &dyn Progress) -> Result<Frame> {
         let n_cases: usize = victims.iter().map(|v| v.cases.len().max(1)).sum();
         progress.stage("computing statistics", Some(victims.len() as u64));
-        let mut victim_id: Vec<&str> = Vec::with_capacity(n_cases);
+        let mut ids: HashSet<u64, BuildHasherDefault<Fnv>> =
+            HashSet::with_capacity_and_hasher(victims.len(), BuildHasherDefault::default());
+        let mut rows: usize = 0;
         let mut first_case: Vec<bool> = Vec::with_capacity(n_cases);
         let mut has_case: Vec<bool> = Vec::with_capacity(n_cases);
-        let mut sex: Vec<Option<&str>> = Vec::with_capacity(n_cases);
+        let mut sex: Vec<Option<u32>> = Vec::with_capacity(n_cases);
         let mut birth_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut birth_place: Vec<Option<&str>> = Vec::with_capacity(n_cases);
-        let mut nationality: Vec<Option<&str>> = Vec::with_capacity(n_cases);
-        let mut occupation: Vec<Option<&str>> = Vec::with_capacity(n_cases);
+        let mut birth_place: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut nationality: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut occupation: Vec<Option<u32>> = Vec::with_capacity(n_cases);
         let mut death_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
         let mut arrest = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
         let mut sentence = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
         let mut execution = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
-        let mut kind: Vec<Option<&str>> = Vec::with_capacity(n_cases);
+        let mut kind: Vec<Option<u32>> = Vec::with_capacity(n_cases);
         let mut term: Vec<Option<f64>> = Vec::with_capacity(n_cases);
-        let mut body: Vec<Option<&str>> = Vec::with_capacity(n_cases);
-        let mut camp: Vec<Option<&str>> = Vec::with_capacity(n_cases);
+        let mut body: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut camp: Vec<Option<u32>> = Vec::with_capacity(n_cases);
         let mut age: Vec<Option<i32>> = Vec::with_capacity(n_cases);
         let mut band: Vec<Option<i32>> = Vec::with_capacity(n_cases);
         let mut rehabilitated: Vec<bool> = Vec::with_capacity(n_cases);
         let mut rehab_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
         let mut rehab_lag: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut rehab_by: Vec<Option<&str>> = Vec::with_capacity(n_cases);
+        let mut rehab_by: Vec<Option<u32>> = Vec::with_capacity(n_cases);
 
-        // Charge articles: parsed once per distinct charge text.
-        let mut article_cache: HashMap<&str, Vec<String>> = HashMap::new();
-        let mut article_rows: Vec<(IdxSize, &str)> = Vec::new();
-        let mut charges: Vec<(IdxSize, &str)> = Vec::new();
+        let (mut d_sex, mut d_place, mut d_nat, mut d_occ) = (
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+        );
+        let (mut d_kind, mut d_body, mut d_camp, mut d_rehab) = (
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+        );
+        // Charge articles: parsed once per distinct charge text, into article codes.
+        let mut article_cache: FastMap<&str, Vec<u32>> = FastMap::default();
+        let mut article_names: Vec<String> = Vec::new();
+        let mut article_codes: FastMap<String, u32> = FastMap::default();
+        let mut article_rows: Vec<IdxSize> = Vec::new();
+        let mut article_col: Vec<u32> = Vec::new();
         let mut missing_charges = 0u64;
+        let mut unrecognised_charges = 0u64;
 
         let mut filled = Filled {
             counts: vec![0; COMPLETENESS_FIELDS.len()],
@@ -193,16 +272,17 @@ impl Frame {
             if i % 65_536 == 0 && i > 0 {
                 progress.advance(65_536);
             }
-            let sex_v = v.sex.as_ref().map(|s| match s.value {
+            ids.insert(fnv(&v.id));
+            let sex_v = d_sex.code(v.sex.as_ref().map(|s| match s.value {
                 SexValue::Male => "male",
                 SexValue::Female => "female",
                 SexValue::Unrecognised => "unrecognised",
-            });
+            }));
             let (by, _) = point_ym(v.birth_date.as_ref());
             let (dy, _) = point_ym(v.death_date.as_ref());
-            let bp = text(v.birth_place.as_ref());
-            let nat = text(v.nationality.as_ref());
-            let occ = text(v.occupation.as_ref());
+            let bp = d_place.code(text(v.birth_place.as_ref()));
+            let nat = d_nat.code(text(v.nationality.as_ref()));
+            let occ = d_occ.code(text(v.occupation.as_ref()));
 
             populations[0] += 1;
             let person_fields = [
@@ -229,8 +309,8 @@ impl Frame {
             };
             let real_cases = !v.cases.is_empty();
             for (ci, c) in cases.iter().enumerate() {
-                let row = victim_id.len() as IdxSize;
-                victim_id.push(v.id.as_str());
+                let row = IdxSize::try_from(rows).unwrap_or(IdxSize::MAX);
+                rows += 1;
                 first_case.push(ci == 0);
                 has_case.push(real_cases);
                 sex.push(sex_v);
@@ -249,7 +329,7 @@ impl Frame {
                 execution.0.push(ey);
                 execution.1.push(em);
                 let k = c.sentence.as_ref().map(|s| s.kind);
-                kind.push(k.map(SentenceKind::as_str));
+                kind.push(d_kind.code(k.map(SentenceKind::as_str)));
                 term.push(
                     c.sentence
                         .as_ref()
@@ -257,8 +337,8 @@ impl Frame {
                         .map(f64::from)
                         .filter(|t| t.is_finite() && *t >= 0.0),
                 );
-                body.push(text(c.sentencing_body.as_ref()));
-                camp.push(text(c.camp_id.as_ref()));
+                body.push(d_body.code(text(c.sentencing_body.as_ref())));
+                camp.push(d_camp.code(text(c.camp_id.as_ref())));
                 let a = age_at(v.birth_date.as_ref(), c.arrest_date.as_ref());
                 age.push(a);
                 band.push(a.map(|a| a / 5 * 5));
@@ -270,7 +350,7 @@ impl Frame {
                     (Some(r), Some(s)) if r >= s => Some(r - s),
                     _ => None,
                 });
-                rehab_by.push(rb);
+                rehab_by.push(d_rehab.code(rb));
 
                 if real_cases {
                     cases_total += 1;
@@ -299,7 +379,27 @@ impl Frame {
                         filled.counts[person_fields.len() + k] += u64::from(*f);
                     }
                     match text(c.charge.as_ref()) {
-                        Some(ch) => charges.push((row, ch)),
+                        Some(ch) => {
+                            let codes = article_cache.entry(ch).or_insert_with(|| {
+                                normalize_articles(ch)
+                                    .into_iter()
+                                    .map(|a| {
+                                        *article_codes.entry(a).or_insert_with_key(|a| {
+                                            article_names.push(a.clone());
+                                            u32::try_from(article_names.len() - 1)
+                                                .unwrap_or(u32::MAX)
+                                        })
+                                    })
+                                    .collect()
+                            });
+                            if codes.is_empty() {
+                                unrecognised_charges += 1;
+                            }
+                            for code in codes.iter() {
+                                article_rows.push(row);
+                                article_col.push(*code);
+                            }
+                        }
                         None => missing_charges += 1,
                     }
                 }
@@ -307,24 +407,7 @@ impl Frame {
         }
         progress.advance(victims.len() as u64 % 65_536);
 
-        let mut unrecognised_charges = 0u64;
-        for (_, ch) in &charges {
-            if !article_cache.contains_key(ch) {
-                article_cache.insert(ch, normalize_articles(ch));
-            }
-        }
-        for (row, ch) in &charges {
-            let arts = &article_cache[ch];
-            if arts.is_empty() {
-                unrecognised_charges += 1;
-            }
-            for a in arts {
-                article_rows.push((*row, a.as_str()));
-            }
-        }
-
         let df = DataFrame::new_infer_height(vec![
-            Column::new(cols::VICTIM_ID.into(), victim_id),
             Column::new(cols::FIRST_CASE.into(), first_case),
             Column::new(cols::HAS_CASE.into(), has_case),
             Column::new(cols::SEX.into(), sex),
@@ -351,10 +434,9 @@ impl Frame {
             Column::new(cols::REHABILITATED_BY.into(), rehab_by),
         ])
         .map_err(perr)?;
-        let (rows, arts): (Vec<IdxSize>, Vec<&str>) = article_rows.into_iter().unzip();
         let articles = DataFrame::new_infer_height(vec![
-            Column::new(cols::ROW.into(), rows),
-            Column::new(cols::CHARGE_ARTICLE.into(), arts),
+            Column::new(cols::ROW.into(), article_rows),
+            Column::new(cols::CHARGE_ARTICLE.into(), article_col),
         ])
         .map_err(perr)?;
         let completeness = COMPLETENESS_FIELDS
@@ -381,9 +463,25 @@ impl Frame {
                 }
             })
             .collect();
+        let dicts = [
+            (cols::SEX, &d_sex),
+            (cols::BIRTH_PLACE, &d_place),
+            (cols::NATIONALITY, &d_nat),
+            (cols::OCCUPATION, &d_occ),
+            (cols::SENTENCE_KIND, &d_kind),
+            (cols::SENTENCING_BODY, &d_body),
+            (cols::CAMP, &d_camp),
+            (cols::REHABILITATED_BY, &d_rehab),
+        ]
+        .into_iter()
+        .map(|(c, d)| (c, d.owned()))
+        .chain([(cols::CHARGE_ARTICLE, article_names)])
+        .collect();
         Ok(Frame {
             df,
             articles,
+            dicts,
+            ids,
             persons: victims.len() as u64,
             cases: cases_total,
             unrecognised_charges,
@@ -406,7 +504,7 @@ impl Frame {
         let mut lf = match unit {
             Level::Person => self.df.clone().lazy().filter(col(cols::FIRST_CASE)),
             Level::Case => self.df.clone().lazy().filter(col(cols::HAS_CASE)),
-            Level::Charge => self.exploded()?.lazy(),
+            Level::Charge => self.exploded(keys, require)?.lazy(),
         };
         for (c, r) in require {
             lf = lf.filter(match r {
@@ -426,7 +524,7 @@ impl Frame {
             .map_err(perr)?;
         let n = out.column("n").map_err(perr)?.idx().map_err(perr)?;
         let mut key_cols: Vec<Vec<Key>> = Vec::with_capacity(keys.len());
-        for i in 0..keys.len() {
+        for (i, key) in keys.iter().enumerate() {
             let c = out.column(&format!("k{i}")).map_err(perr)?;
             let values: Vec<Key> = match c.dtype() {
                 DataType::Int32 => c
@@ -447,12 +545,17 @@ impl Frame {
                     .iter()
                     .map(|v| v.map_or(Key::Null, Key::Bool))
                     .collect(),
-                DataType::String => c
-                    .str()
-                    .map_err(perr)?
-                    .iter()
-                    .map(|v| v.map_or(Key::Null, |v| Key::Text(v.to_owned())))
-                    .collect(),
+                DataType::UInt32 => {
+                    let dict = self.dicts.get(key).map_or(&[][..], Vec::as_slice);
+                    c.u32()
+                        .map_err(perr)?
+                        .iter()
+                        .map(|v| {
+                            v.and_then(|v| dict.get(usize::try_from(v).ok()?))
+                                .map_or(Key::Null, |t| Key::Text(t.clone()))
+                        })
+                        .collect()
+                }
                 other => {
                     return Err(Error::invalid_option(format!(
                         "statistics failed: unexpected column type {other}"
@@ -470,40 +573,40 @@ impl Frame {
             .collect())
     }
 
-    /// The victim ids, one per person.
-    pub(crate) fn person_ids(&self) -> Result<Vec<Option<String>>> {
-        let out = self
-            .df
-            .clone()
-            .lazy()
-            .filter(col(cols::FIRST_CASE))
-            .select([col(cols::VICTIM_ID)])
-            .collect()
-            .map_err(perr)?;
-        Ok(out
-            .column(cols::VICTIM_ID)
-            .map_err(perr)?
-            .str()
-            .map_err(perr)?
-            .iter()
-            .map(|s| s.map(str::to_owned))
-            .collect())
+    /// Whether a victim with this id is in the table.
+    pub(crate) fn has_id(&self, id: &str) -> bool {
+        self.ids.contains(&fnv(id))
     }
 
-    /// The case rows repeated once per charge article, with a `charge_article` column.
-    fn exploded(&self) -> Result<DataFrame> {
+    /// The case rows repeated once per charge article, with a `charge_article` column. Only the
+    /// columns a query needs are repeated (the frame has two dozen).
+    fn exploded(&self, keys: &[&str], require: &[(&str, Require)]) -> Result<DataFrame> {
+        let art = self
+            .articles
+            .column(cols::CHARGE_ARTICLE)
+            .map_err(perr)?
+            .clone();
+        let mut needed: Vec<&str> = Vec::new();
+        for c in keys.iter().chain(require.iter().map(|(c, _)| c)) {
+            if *c != cols::CHARGE_ARTICLE && !needed.contains(c) {
+                needed.push(c);
+            }
+        }
+        if needed.is_empty() {
+            return DataFrame::new_infer_height(vec![art]).map_err(perr);
+        }
         let rows = self
             .articles
             .column(cols::ROW)
             .map_err(perr)?
             .idx()
             .map_err(perr)?;
-        let mut df = self.df.take(rows).map_err(perr)?;
-        let art = self
-            .articles
-            .column(cols::CHARGE_ARTICLE)
+        let mut df = self
+            .df
+            .select(needed.iter().copied())
             .map_err(perr)?
-            .clone();
+            .take(rows)
+            .map_err(perr)?;
         df.with_column(art).map_err(perr)?;
         Ok(df)
     }

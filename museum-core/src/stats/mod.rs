@@ -820,11 +820,9 @@ impl CaseTable {
     }
 
     fn duplicates(&self, clusters: &[(String, String)]) -> Result<DuplicateStats> {
-        let ids = self.frame.person_ids()?;
-        let present: HashSet<&str> = ids.iter().flatten().map(String::as_str).collect();
         let mut members: HashMap<&str, HashSet<&str>> = HashMap::new();
         for (record, cluster) in clusters {
-            if present.contains(record.as_str()) {
+            if self.frame.has_id(record) {
                 members
                     .entry(cluster.as_str())
                     .or_default()
