@@ -89,7 +89,7 @@ fn summary_human_and_csv() {
         "{out}"
     );
     assert!(
-        out.contains("  (16 charges with a value, 1 without)"),
+        out.contains("  (16 articles named; 1 case names no charge)"),
         "{out}"
     );
     let o = museum(&["stats", &dir(), "--format", "csv"]);

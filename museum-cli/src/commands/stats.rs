@@ -115,13 +115,7 @@ mod imp {
                 Some(share),
             ));
         }
-        let mut note = format!("{} {} with a value", int(known), d.unit);
-        if d.missing > 0 {
-            let _ = write!(note, ", {} without", int(d.missing));
-        }
-        if d.unrecognised > 0 {
-            let _ = write!(note, ", {} not recognised", int(d.unrecognised));
-        }
+        let note = museum_core::report::fmt::distribution_note(d);
         Section {
             id,
             title: title.to_owned(),

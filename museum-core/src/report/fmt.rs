@@ -154,6 +154,49 @@ pub fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", int(n), if n == 1 { one } else { many })
 }
 
+/// What a distribution counts, in words: `9 persons with a value, 1 without`; for charge
+/// articles, whose unit (an article a case names) differs from the unit of what is missing (a
+/// case), `13 articles named; 17 cases name no charge, 2 name no article we recognise`.
+///
+/// ```
+/// use museum_core::report::fmt::distribution_note;
+/// let d: museum_core::stats::Distribution = serde_json::from_str(r#"{"unit":"persons","total":10,
+///   "missing":1,"unrecognised":0,"distinct":2,"top":[],"other":0}"#).unwrap();
+/// assert_eq!(distribution_note(&d), "9 persons with a value, 1 without");
+/// ```
+pub fn distribution_note(d: &crate::stats::Distribution) -> String {
+    let known = d.total - d.missing - d.unrecognised;
+    if d.unit == "charges" {
+        let mut s = format!("{} named", plural(known, "article", "articles"));
+        if d.missing > 0 || d.unrecognised > 0 {
+            s.push_str("; ");
+            let mut parts = Vec::new();
+            if d.missing > 0 {
+                parts.push(format!(
+                    "{} no charge",
+                    plural(d.missing, "case names", "cases name")
+                ));
+            }
+            if d.unrecognised > 0 {
+                parts.push(format!(
+                    "{} no article we recognise",
+                    plural(d.unrecognised, "case names", "cases name")
+                ));
+            }
+            s.push_str(&parts.join(", "));
+        }
+        return s;
+    }
+    let mut s = format!("{} with a value", plural(known, unit_one(&d.unit), &d.unit));
+    if d.missing > 0 {
+        let _ = write!(s, ", {} without", int(d.missing));
+    }
+    if d.unrecognised > 0 {
+        let _ = write!(s, ", {} not recognised", int(d.unrecognised));
+    }
+    s
+}
+
 /// The singular of a counting unit (`persons` → `person`).
 pub(crate) fn unit_one(unit: &str) -> &str {
     match unit {

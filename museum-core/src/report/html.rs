@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{html, int, num, pct, plural, unit_one};
+use super::fmt::{distribution_note, html, int, num, pct, plural};
 use super::svg::{self, Bar};
 use super::{FindingRow, ReportData};
 use crate::diagnostic::Severity;
@@ -350,17 +350,7 @@ fn distribution(
             ),
         });
     }
-    let mut caption = format!(
-        "{}: {} with a value",
-        html(title),
-        plural(known, unit_one(&dist.unit), &dist.unit)
-    );
-    if dist.missing > 0 {
-        let _ = write!(caption, ", {} without", int(dist.missing));
-    }
-    if dist.unrecognised > 0 {
-        let _ = write!(caption, ", {} not recognised", int(dist.unrecognised));
-    }
+    let mut caption = format!("{}: {}", html(title), distribution_note(dist));
     let _ = write!(
         caption,
         "; {}.",
@@ -664,7 +654,7 @@ fn estimates(o: &mut String, d: &ReportData) {
             let _ = write!(
                 o,
                 r#"<tr><td>{}</td><td class="n">{}</td><td>{}</td><td>{}</td><td><bdi>{}</bdi></td><td>{}</td></tr>"#,
-                html(&e.measure),
+                html(&e.measure.replace('_', " ")),
                 estimate_value(e),
                 html(&e.unit),
                 html(e.as_of.as_deref().unwrap_or("")),

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::ReportData;
-use super::fmt::{int, md, num, pct, plural, unit_one};
+use super::fmt::{distribution_note, int, md, num, pct, plural};
 use crate::stats::{Distribution, Timeline};
 
 const BAR_WIDTH: u64 = 30;
@@ -57,17 +57,7 @@ fn distribution(o: &mut String, d: &Distribution, title: &str, label: &dyn Fn(&s
             bar(d.other, max)
         );
     }
-    let _ = write!(
-        o,
-        "\n{} with a value",
-        plural(known, unit_one(&d.unit), &d.unit)
-    );
-    if d.missing > 0 {
-        let _ = write!(o, ", {} without", int(d.missing));
-    }
-    if d.unrecognised > 0 {
-        let _ = write!(o, ", {} not recognised", int(d.unrecognised));
-    }
+    let _ = write!(o, "\n{}", distribution_note(d));
     let _ = writeln!(o, ".\n");
 }
 
@@ -354,7 +344,7 @@ pub fn to_markdown(d: &ReportData) -> String {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} |",
-                md(&r.measure),
+                md(&r.measure.replace('_', " ")),
                 value,
                 md(&r.unit),
                 md(r.as_of.as_deref().unwrap_or("")),

@@ -31,7 +31,7 @@ mod svg;
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
@@ -56,7 +56,7 @@ pub enum Dedup {
 }
 
 /// A suspected duplicate cluster: records that may be the same person, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
     /// The cluster id.
     pub id: String,
@@ -150,7 +150,7 @@ impl Default for ReportOptions {
 }
 
 /// One input file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputFile {
     /// The path as given.
     pub path: String,
@@ -161,7 +161,7 @@ pub struct InputFile {
 }
 
 /// Records of each kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordCounts {
     /// Victim records.
     pub victims: u64,
@@ -184,7 +184,7 @@ pub struct RecordCounts {
 }
 
 /// How many findings one rule made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleCount {
     /// The code (`M202`).
     pub code: String,
@@ -199,7 +199,7 @@ pub struct RuleCount {
 }
 
 /// Findings by severity and rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationSummary {
     /// Errors.
     pub errors: u64,
@@ -212,7 +212,7 @@ pub struct ValidationSummary {
 }
 
 /// One finding, as listed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingRow {
     /// The code.
     pub code: String,
@@ -237,7 +237,7 @@ pub struct FindingRow {
 }
 
 /// The listed findings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingsList {
     /// All findings.
     pub total: u64,
@@ -249,7 +249,7 @@ pub struct FindingsList {
 }
 
 /// A record of a duplicate cluster, with what identifies it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterMember {
     /// The record id.
     pub record_id: String,
@@ -266,7 +266,7 @@ pub struct ClusterMember {
 }
 
 /// A duplicate cluster as shown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterView {
     /// The cluster id.
     pub id: String,
@@ -279,7 +279,7 @@ pub struct ClusterView {
 }
 
 /// The deduplication part of the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DedupSection {
     /// `not_run`, `skipped` or `done`.
     pub status: String,
@@ -292,7 +292,7 @@ pub struct DedupSection {
 }
 
 /// Everything the report shows, as plain data (this is also the `--format json` document).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportData {
     /// Title.
     pub title: String,
@@ -648,6 +648,9 @@ mod tests {
         assert!(html.contains("surname: Жургенов ~ &lt;Жүргенов&gt; (0.94)"));
         assert!(html.contains("not among the records read"));
         assert!(html.contains("a duplicate rate of 10.0%"));
+        // The JSON document reads back into the same data (frontends can consume it).
+        let back: ReportData = serde_json::from_str(&to_json(&data).unwrap()).unwrap();
+        assert_eq!(back, data);
         let md = to_markdown(&data);
         assert!(md.contains("| Persons after deduplication | 9 |"), "{md}");
         assert!(

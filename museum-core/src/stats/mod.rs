@@ -23,7 +23,7 @@ mod normalize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use polars::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use normalize::{
     normalize_articles, normalize_body, normalize_nationality, normalize_place, region_of,
@@ -45,7 +45,7 @@ pub trait Progress: Sync {
 impl Progress for () {}
 
 /// A count for one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearCount {
     /// The year.
     pub year: i32,
@@ -54,7 +54,7 @@ pub struct YearCount {
 }
 
 /// A count for one month of one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthCount {
     /// The year.
     pub year: i32,
@@ -69,7 +69,7 @@ pub struct MonthCount {
 /// Only single dates count (`1937-11-10`, `1937-11`, `1937`, `1937?`); intervals such as
 /// `1937/1938` and unreadable dates are `imprecise`. Cases dated to the year only are in
 /// `by_year` but not in `by_month`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
     /// Cases with this date filled in (any text).
     pub present: u64,
@@ -86,7 +86,7 @@ pub struct Timeline {
 }
 
 /// One value of a distribution and how often it occurs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Count {
     /// The value (normalized).
     pub value: String,
@@ -97,7 +97,7 @@ pub struct Count {
 }
 
 /// How a field's values are distributed: the most frequent values, the rest summed up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Distribution {
     /// What is counted: `persons`, `cases` or `charges` (one per article a case names).
     pub unit: String,
@@ -116,7 +116,7 @@ pub struct Distribution {
 }
 
 /// Camp (or prison, exile) terms: how many cases got a term of so many years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TermCount {
     /// The sentence kind (`camp`, `prison`, `exile`…).
     pub kind: String,
@@ -127,7 +127,7 @@ pub struct TermCount {
 }
 
 /// One band of the age pyramid: age at arrest from `from` to `from + 4`, by sex.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgeBand {
     /// First age of the band (0, 5, 10…).
     pub from: u32,
@@ -142,7 +142,7 @@ pub struct AgeBand {
 }
 
 /// Age at the (first) arrest, by 5-year band and sex.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgePyramid {
     /// Persons whose age at arrest is known (birth and arrest dated, age 0–110).
     pub known: u64,
@@ -153,7 +153,7 @@ pub struct AgePyramid {
 }
 
 /// The lag between sentence and rehabilitation, in whole years (difference of the years).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LagCount {
     /// Years after the sentence.
     pub years: i32,
@@ -163,7 +163,7 @@ pub struct LagCount {
 
 /// Rehabilitation as recorded. A case without a recorded rehabilitation is not known to be
 /// unrehabilitated: the source may simply not say.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rehabilitation {
     /// Cases.
     pub cases: u64,
@@ -184,7 +184,7 @@ pub struct Rehabilitation {
 }
 
 /// How often a field is filled in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Completeness {
     /// The field (canonical column name; `name` is any part of the name, `source` is a source
     /// id or text).
@@ -201,7 +201,7 @@ pub struct Completeness {
 }
 
 /// The duplicate rate, from deduplication clusters.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuplicateStats {
     /// Victim records.
     pub records: u64,
@@ -216,7 +216,7 @@ pub struct DuplicateStats {
 }
 
 /// The summary of an archive's victims.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArchiveStats {
     /// Victim records (persons as listed, before deduplication).
     pub persons: u64,
@@ -270,7 +270,7 @@ impl Default for StatsOptions {
 }
 
 /// Whether a column describes the person or one repression case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// One value per person: counted once per person.
@@ -357,7 +357,7 @@ stat_columns! {
 }
 
 /// A value in a [`GroupTable`]: a number, a text, a boolean, or null (no value).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     /// An integer (years, months, ages).
@@ -388,7 +388,7 @@ impl std::fmt::Display for Value {
 }
 
 /// One group of a [`GroupTable`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupRow {
     /// The values of the grouping columns, in order.
     pub values: Vec<Value>,
@@ -399,7 +399,7 @@ pub struct GroupRow {
 }
 
 /// The result of [`CaseTable::group_count`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupTable {
     /// The grouping columns.
     pub columns: Vec<String>,
@@ -945,7 +945,7 @@ fn column_names() -> String {
 }
 
 /// A source cited by an estimate, with its title when `sources.csv` has it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRef {
     /// The source id.
     pub id: String,
@@ -956,7 +956,7 @@ pub struct SourceRef {
 }
 
 /// One number a source claims.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EstimateRow {
     /// The estimate's id.
     pub id: String,
@@ -981,7 +981,7 @@ pub struct EstimateRow {
 }
 
 /// The competing estimates about one event or camp, side by side (never merged).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubjectEstimates {
     /// The event or camp id.
     pub subject_id: String,
