@@ -137,6 +137,33 @@ namesakes: different persons), `defects.csv` (planted invalid values), `sources.
         )
     )]
     Synth(SynthArgs),
+    /// Statistics of the victims: the main distributions, or counts grouped by columns.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum stats datasets/                                   # the main distributions\n",
+        "  museum stats datasets/ --by arrest_year,sentence_kind    # counts grouped by columns\n",
+        "  museum stats list.csv --kind victims --by nationality --format csv > by-nationality.csv\n\n",
+        "Columns for `--by`: sex, birth_year, birth_place, birth_region, nationality, occupation,\n",
+        "death_year, arrest_year, arrest_month, sentence_year, sentence_month, execution_year,\n",
+        "execution_month, sentence_kind, sentence_term, sentencing_body, charge_article, camp,\n",
+        "age_at_arrest, age_band, rehabilitated, rehabilitation_year, rehabilitation_lag,\n",
+        "rehabilitated_by. Person columns alone count persons; with a case column, cases; with\n",
+        "`charge_article`, one count per article a case names.\n\n",
+        "Exit codes:\n  0  done\n  2  could not run (unreadable input, unknown column)"
+    ))]
+    Stats(StatsArgs),
+    /// Write the data-quality report: one self-contained HTML page (or Markdown, JSON).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum report datasets/                   # writes report.html in the current directory\n",
+        "  museum report datasets/ -o out/archive.html\n",
+        "  museum report datasets/ --format md       # writes report.md (for a repository)\n",
+        "  museum report list.csv --kind victims --no-dedup -o - > report.html\n\n",
+        "The HTML page needs no network and runs no script: open it in any browser, share it as\n",
+        "one file, print it.\n\n",
+        "Exit codes:\n  0  the report was written (whatever it found)\n  2  could not run"
+    ))]
+    Report(ReportArgs),
 }
 
 /// Output format of findings.
@@ -248,6 +275,78 @@ pub(crate) struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
     pub(crate) format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StatsArgs {
+    /// Files or directories to read (a directory: every dataset file in it).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// What the files hold, when their names do not tell (`victims.csv` does).
+    #[arg(long, value_enum)]
+    pub(crate) kind: Option<KindArg>,
+    /// Count grouped by these columns, comma-separated (`arrest_year,sentence_kind`).
+    #[arg(long, value_delimiter = ',', value_name = "COLUMNS")]
+    pub(crate) by: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    pub(crate) format: TableFormat,
+    /// How many values each distribution lists before summing up the rest.
+    #[arg(long, default_value_t = 20)]
+    pub(crate) top: usize,
+}
+
+/// Output format of tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableFormat {
+    /// Aligned text tables.
+    Human,
+    /// CSV (the summary as `table,value,count,share` rows).
+    Csv,
+    /// One JSON document.
+    Json,
+    /// Markdown tables.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Files or directories to report on (a directory: every dataset file in it).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// What the files hold, when their names do not tell (`victims.csv` does).
+    #[arg(long, value_enum)]
+    pub(crate) kind: Option<KindArg>,
+    /// Where to write the report (`-`: stdout). Default: `report.html` (`.md`, `.json`) in the
+    /// current directory.
+    #[arg(short, long, value_name = "PATH")]
+    pub(crate) output: Option<PathBuf>,
+    /// Report format. Default: from the extension of `--output`, else `html`.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<ReportFormat>,
+    /// Do not look for duplicate records (faster on large lists).
+    #[arg(long)]
+    pub(crate) no_dedup: bool,
+    /// Title of the report.
+    #[arg(long)]
+    pub(crate) title: Option<String>,
+    /// List at most this many findings (0: all); the counts always cover every finding.
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub(crate) max_findings: usize,
+    /// How many values each distribution lists before summing up the rest.
+    #[arg(long, default_value_t = 20)]
+    pub(crate) top: usize,
+}
+
+/// Format of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// One self-contained HTML page with inline SVG charts.
+    Html,
+    /// Markdown (tables, no charts), for repositories.
+    Md,
+    /// One JSON document with everything the report shows.
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod exit;
 mod printer;
+mod progress;
 
 use std::process::ExitCode;
 

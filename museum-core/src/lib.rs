@@ -31,8 +31,9 @@
 //! }
 //! ```
 //!
-//! Features: `stats` (default) adds the `stats` module, computed with polars; `parquet` adds
-//! Parquet output to [`export`].
+//! Features: `stats` (default) adds the `stats` module, computed with polars, and the `report`
+//! module, the data-quality report (HTML, Markdown, JSON); `parquet` adds Parquet output to
+//! [`export`].
 
 #![deny(missing_docs)]
 
@@ -44,6 +45,8 @@ pub mod fsutil;
 pub mod io;
 pub mod model;
 pub mod normalize;
+#[cfg(feature = "stats")]
+pub mod report;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;

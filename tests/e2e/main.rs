@@ -19,3 +19,13 @@ mod name;
 mod dedup;
 // `museum search`
 mod search;
+// `museum stats` (feature `stats`, on by default)
+#[cfg(feature = "stats")]
+mod stats;
+// `museum report` (feature `stats`)
+#[cfg(feature = "stats")]
+mod report;
+// The report in headless Chromium (tests/browser/)
+#[cfg(feature = "stats")]
+#[path = "../browser/mod.rs"]
+mod browser;

@@ -3,9 +3,11 @@
 mod dedup;
 mod export;
 mod name;
+mod report;
 mod rules;
 mod schema;
 mod search;
+mod stats;
 mod synth;
 mod validate;
 
@@ -23,5 +25,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Name(args) => name::run(&args, printer),
         Command::Dedup(args) => dedup::run(&args, printer),
         Command::Search(args) => search::run(&args, printer),
+        Command::Stats(args) => stats::run(&args, &cli.global, printer),
+        Command::Report(args) => report::run(&args, &cli.global, printer),
     }
 }

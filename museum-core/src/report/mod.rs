@@ -1,0 +1,690 @@
+//! The data-quality report historians read: one self-contained HTML page (inline CSS, charts as
+//! inline SVG, no script, no network), plus Markdown and JSON renderings of the same content.
+//!
+//! [`build`] gathers everything into a [`ReportData`] (plain serde structs): what was read, the
+//! findings of validation, the statistics of [`crate::stats`], the suspected duplicates when
+//! deduplication ran, and the competing estimates of events and camps with their sources.
+//! [`to_html`], [`to_markdown`] and [`to_json`] render it. Everything that comes from the data
+//! is escaped (see [`fmt::html`]).
+//!
+//! ```
+//! use museum_core::io::{Archive, CsvOptions, DatasetKind};
+//! use museum_core::report::{build, to_html, ReportOptions};
+//! use museum_core::validate::{validate_archive, ValidateOptions};
+//! let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("victims.csv");
+//! std::fs::write(&path, "id,full_name,arrest_date,sentence\nv1,<script>alert(1)</script>,1937-11-10,ВМН\n").unwrap();
+//! let mut archive = Archive::default();
+//! archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
+//! let findings = validate_archive(&archive, &ValidateOptions::default());
+//! let data = build(&archive, &findings, &ReportOptions::default(), &()).unwrap();
+//! let page = to_html(&data);
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! assert!(page.contains("<svg"));
+//! assert!(!page.contains("<script"));
+//! ```
+
+pub mod fmt;
+mod html;
+mod markdown;
+mod svg;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Result;
+use crate::io::{Archive, Located};
+use crate::model::Victim;
+use crate::stats::{self, ArchiveStats, CaseTable, Progress, StatsOptions, SubjectEstimates};
+use crate::validate;
+
+pub use html::to_html;
+pub use markdown::to_markdown;
+
+/// Whether and how deduplication contributed to the report.
+#[derive(Debug, Clone, Default)]
+pub enum Dedup {
+    /// Deduplication was not run (the default).
+    #[default]
+    NotRun,
+    /// The user asked to skip it (`--no-dedup`).
+    Skipped,
+    /// Suspected duplicate clusters.
+    Clusters(Vec<Cluster>),
+}
+
+/// A suspected duplicate cluster: records that may be the same person, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// The cluster id.
+    pub id: String,
+    /// Victim record ids in the cluster.
+    pub members: Vec<String>,
+    /// Match score 0–1, when the engine gives one.
+    pub score: Option<f64>,
+    /// The evidence, one line per reason (`surname: Жургенов ~ Жүргенов (0.94)`).
+    pub evidence: Vec<String>,
+}
+
+impl Dedup {
+    /// Clusters from `(victim record id, cluster id)` pairs, with optional evidence per cluster
+    /// id. Clusters keep the order of their first member; members keep their order.
+    ///
+    /// ```
+    /// use museum_core::report::Dedup;
+    /// let d = Dedup::from_pairs(&[("v1".into(), "c1".into()), ("v7".into(), "c1".into())], &Default::default());
+    /// let Dedup::Clusters(c) = d else { unreachable!() };
+    /// assert_eq!(c[0].members, ["v1", "v7"]);
+    /// ```
+    pub fn from_pairs(
+        pairs: &[(String, String)],
+        evidence: &BTreeMap<String, Vec<String>>,
+    ) -> Dedup {
+        let mut order: Vec<&str> = Vec::new();
+        let mut members: HashMap<&str, Vec<String>> = HashMap::new();
+        for (record, cluster) in pairs {
+            let m = members.entry(cluster.as_str()).or_insert_with(|| {
+                order.push(cluster.as_str());
+                Vec::new()
+            });
+            if !m.contains(record) {
+                m.push(record.clone());
+            }
+        }
+        Dedup::Clusters(
+            order
+                .into_iter()
+                .map(|id| Cluster {
+                    id: id.to_owned(),
+                    members: members.remove(id).unwrap_or_default(),
+                    score: None,
+                    evidence: evidence.get(id).cloned().unwrap_or_default(),
+                })
+                .collect(),
+        )
+    }
+
+    fn pairs(&self) -> Option<Vec<(String, String)>> {
+        match self {
+            Dedup::Clusters(c) => Some(
+                c.iter()
+                    .flat_map(|c| c.members.iter().map(|m| (m.clone(), c.id.clone())))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// Options of [`build`].
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// The page title.
+    pub title: String,
+    /// When the report was made, as the caller wants it shown (`2026-11-26`); `None` leaves the
+    /// date out, which keeps the output byte-for-byte reproducible.
+    pub generated: Option<String>,
+    /// How many values each distribution lists.
+    pub top: usize,
+    /// At most this many findings are listed (0: all). The counts always cover all findings.
+    pub max_findings: usize,
+    /// At most this many findings of one rule are listed (0: all).
+    pub max_findings_per_rule: usize,
+    /// Deduplication results.
+    pub dedup: Dedup,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            title: "Archive data-quality report".to_owned(),
+            generated: None,
+            top: 20,
+            max_findings: 2000,
+            max_findings_per_rule: 200,
+            dedup: Dedup::NotRun,
+        }
+    }
+}
+
+/// One input file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputFile {
+    /// The path as given.
+    pub path: String,
+    /// What it holds (`victims`).
+    pub kind: String,
+    /// Records read from it.
+    pub records: u64,
+}
+
+/// Records of each kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordCounts {
+    /// Victim records.
+    pub victims: u64,
+    /// Repression cases of the victims.
+    pub cases: u64,
+    /// Figures.
+    pub figures: u64,
+    /// Events.
+    pub events: u64,
+    /// Camps.
+    pub camps: u64,
+    /// Sources.
+    pub sources: u64,
+    /// Estimates.
+    pub estimates: u64,
+    /// Disputed facts.
+    pub claims: u64,
+    /// All records.
+    pub total: u64,
+}
+
+/// How many findings one rule made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleCount {
+    /// The code (`M202`).
+    pub code: String,
+    /// The rule's name (`impossible-date`).
+    pub name: String,
+    /// Its severity.
+    pub severity: Severity,
+    /// What the rule checks.
+    pub summary: String,
+    /// How many findings.
+    pub count: u64,
+}
+
+/// Findings by severity and rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidationSummary {
+    /// Errors.
+    pub errors: u64,
+    /// Warnings.
+    pub warnings: u64,
+    /// Infos.
+    pub infos: u64,
+    /// Per rule, errors first, then by code.
+    pub by_rule: Vec<RuleCount>,
+}
+
+/// One finding, as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingRow {
+    /// The code.
+    pub code: String,
+    /// The rule's name.
+    pub name: String,
+    /// Severity.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// The file.
+    pub file: Option<String>,
+    /// 1-based line where the record starts.
+    pub line: Option<u64>,
+    /// The record id.
+    pub record_id: Option<String>,
+    /// The field.
+    pub field: Option<String>,
+    /// The value as written.
+    pub value: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// The listed findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingsList {
+    /// All findings.
+    pub total: u64,
+    /// Listed here (the rest are counted in the summary; `museum validate` lists all).
+    pub shown: u64,
+    /// The listed findings: errors first, then warnings, then infos; by rule, then file and
+    /// line.
+    pub rows: Vec<FindingRow>,
+}
+
+/// A record of a duplicate cluster, with what identifies it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterMember {
+    /// The record id.
+    pub record_id: String,
+    /// The name as written; `None` when the id is not among the victims read.
+    pub name: Option<String>,
+    /// Birth date as written.
+    pub birth: Option<String>,
+    /// First arrest date as written.
+    pub arrest: Option<String>,
+    /// Where the record is.
+    pub file: Option<String>,
+    /// Its line.
+    pub line: Option<u64>,
+}
+
+/// A duplicate cluster as shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterView {
+    /// The cluster id.
+    pub id: String,
+    /// Score 0–1.
+    pub score: Option<f64>,
+    /// Why these records are thought to be one person.
+    pub evidence: Vec<String>,
+    /// The records.
+    pub members: Vec<ClusterMember>,
+}
+
+/// The deduplication part of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DedupSection {
+    /// `not_run`, `skipped` or `done`.
+    pub status: String,
+    /// Persons after deduplication, when it ran.
+    pub persons: Option<u64>,
+    /// Clusters with two or more records (at most 500 listed; see `clusters_total`).
+    pub clusters: Vec<ClusterView>,
+    /// All such clusters.
+    pub clusters_total: u64,
+}
+
+/// Everything the report shows, as plain data (this is also the `--format json` document).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportData {
+    /// Title.
+    pub title: String,
+    /// When it was made, as given by the caller.
+    pub generated: Option<String>,
+    /// The tool and version that made it.
+    pub tool: String,
+    /// The files read.
+    pub inputs: Vec<InputFile>,
+    /// Records per kind.
+    pub counts: RecordCounts,
+    /// Findings per severity and rule.
+    pub validation: ValidationSummary,
+    /// The findings listed.
+    pub findings: FindingsList,
+    /// Statistics of the victims.
+    pub stats: ArchiveStats,
+    /// Deduplication.
+    pub dedup: DedupSection,
+    /// Competing estimates of events and camps.
+    pub estimates: Vec<SubjectEstimates>,
+    /// Camp names by id (for labels), from `camps.csv`.
+    pub camp_names: BTreeMap<String, String>,
+}
+
+/// Gathers the report of an archive and its validation.
+///
+/// Equivalent to [`statistics`] followed by [`assemble`]; call those two yourself to compute
+/// the statistics while validation runs on another thread.
+///
+/// # Errors
+/// When the statistics cannot be computed (a polars failure).
+pub fn build(
+    archive: &Archive,
+    validation: &validate::Report,
+    options: &ReportOptions,
+    progress: &dyn Progress,
+) -> Result<ReportData> {
+    let stats = statistics(archive, options, progress)?;
+    Ok(assemble(archive, validation, stats, options, progress))
+}
+
+/// The statistics part of the report (the slow part on large archives, with reading).
+///
+/// # Errors
+/// When the statistics cannot be computed (a polars failure).
+pub fn statistics(
+    archive: &Archive,
+    options: &ReportOptions,
+    progress: &dyn Progress,
+) -> Result<ArchiveStats> {
+    let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?;
+    progress.stage("summarizing", None);
+    let pairs = options.dedup.pairs();
+    table.summary(&StatsOptions { top: options.top }, pairs.as_deref())
+}
+
+/// Puts the report together from the archive, its validation and its [`statistics`].
+pub fn assemble(
+    archive: &Archive,
+    validation: &validate::Report,
+    stats: ArchiveStats,
+    options: &ReportOptions,
+    progress: &dyn Progress,
+) -> ReportData {
+    progress.stage("gathering findings", None);
+    let dedup = dedup_section(archive, &options.dedup, &stats);
+    ReportData {
+        title: options.title.clone(),
+        generated: options.generated.clone(),
+        tool: format!("museum {}", env!("CARGO_PKG_VERSION")),
+        inputs: inputs(archive),
+        counts: RecordCounts {
+            victims: archive.victims.len() as u64,
+            cases: stats.cases,
+            figures: archive.figures.len() as u64,
+            events: archive.events.len() as u64,
+            camps: archive.camps.len() as u64,
+            sources: archive.sources.len() as u64,
+            estimates: archive.estimates.len() as u64,
+            claims: archive.claims.len() as u64,
+            total: archive.len() as u64,
+        },
+        validation: summary(validation),
+        findings: findings(validation, options),
+        stats,
+        dedup,
+        estimates: stats::estimates(
+            archive.events.iter().map(|l| &l.record),
+            archive.camps.iter().map(|l| &l.record),
+            archive.sources.iter().map(|l| &l.record),
+        ),
+        camp_names: archive
+            .camps
+            .iter()
+            .map(|c| (c.record.id.clone(), c.record.name_en.clone()))
+            .collect(),
+    }
+}
+
+/// The report as pretty JSON (the [`ReportData`] document).
+///
+/// # Errors
+/// Never in practice (the data is plain serde structs).
+pub fn to_json(data: &ReportData) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(data)
+        .map_err(|e| crate::Error::invalid_option(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn inputs(archive: &Archive) -> Vec<InputFile> {
+    let mut per_file: HashMap<&str, u64> = HashMap::new();
+    fn count<'a, T>(list: &'a [Located<T>], into: &mut HashMap<&'a str, u64>) {
+        for r in list {
+            if let Some(f) = r.location.file.as_deref() {
+                *into.entry(f).or_insert(0) += 1;
+            }
+        }
+    }
+    count(&archive.sources, &mut per_file);
+    count(&archive.figures, &mut per_file);
+    count(&archive.events, &mut per_file);
+    count(&archive.camps, &mut per_file);
+    count(&archive.victims, &mut per_file);
+    count(&archive.estimates, &mut per_file);
+    count(&archive.claims, &mut per_file);
+    archive
+        .files
+        .iter()
+        .map(|(p, k)| {
+            let path = p.display().to_string();
+            InputFile {
+                records: per_file.get(path.as_str()).copied().unwrap_or(0),
+                path,
+                kind: k.as_str().to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn summary(report: &validate::Report) -> ValidationSummary {
+    let mut by_rule: Vec<RuleCount> = report
+        .by_code()
+        .into_iter()
+        .map(|(code, n)| RuleCount {
+            code: code.id().to_owned(),
+            name: code.name().to_owned(),
+            severity: code.default_severity(),
+            summary: code.summary().to_owned(),
+            count: n as u64,
+        })
+        .collect();
+    // A rule's findings may carry another severity than its default; show the highest seen.
+    for r in &mut by_rule {
+        if let Some(s) = report
+            .findings
+            .iter()
+            .filter(|d| d.code.id() == r.code)
+            .map(|d| d.severity)
+            .max()
+        {
+            r.severity = s;
+        }
+    }
+    by_rule.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    ValidationSummary {
+        errors: report.count(Severity::Error) as u64,
+        warnings: report.count(Severity::Warning) as u64,
+        infos: report.count(Severity::Info) as u64,
+        by_rule,
+    }
+}
+
+fn findings(report: &validate::Report, options: &ReportOptions) -> FindingsList {
+    let limit = |n: usize| if n == 0 { usize::MAX } else { n };
+    let (max_all, max_rule) = (
+        limit(options.max_findings),
+        limit(options.max_findings_per_rule),
+    );
+    let mut order: Vec<&Diagnostic> = report.findings.iter().collect();
+    // Stable: within a rule, the validation order (file, line, field) is kept.
+    order.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(&b.code)));
+    let mut per_rule: HashMap<crate::Code, usize> = HashMap::new();
+    let mut rows = Vec::new();
+    for d in order {
+        if rows.len() >= max_all {
+            break;
+        }
+        let n = per_rule.entry(d.code).or_insert(0);
+        if *n >= max_rule {
+            continue;
+        }
+        *n += 1;
+        rows.push(FindingRow {
+            code: d.code.id().to_owned(),
+            name: d.code.name().to_owned(),
+            severity: d.severity,
+            message: d.message.clone(),
+            file: d.location.file.clone(),
+            line: d.location.line,
+            record_id: d.location.record_id.clone(),
+            field: d.location.field.clone(),
+            value: d.value.clone(),
+            help: d.help.clone(),
+        });
+    }
+    FindingsList {
+        total: report.findings.len() as u64,
+        shown: rows.len() as u64,
+        rows,
+    }
+}
+
+const MAX_CLUSTERS: usize = 500;
+
+fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> DedupSection {
+    let clusters = match dedup {
+        Dedup::NotRun => {
+            return DedupSection {
+                status: "not_run".into(),
+                persons: None,
+                clusters: Vec::new(),
+                clusters_total: 0,
+            };
+        }
+        Dedup::Skipped => {
+            return DedupSection {
+                status: "skipped".into(),
+                persons: None,
+                clusters: Vec::new(),
+                clusters_total: 0,
+            };
+        }
+        Dedup::Clusters(c) => c,
+    };
+    let by_id: HashMap<&str, &Located<Victim>> = archive
+        .victims
+        .iter()
+        .map(|l| (l.record.id.as_str(), l))
+        .collect();
+    let real: Vec<&Cluster> = clusters.iter().filter(|c| c.members.len() >= 2).collect();
+    DedupSection {
+        status: "done".into(),
+        persons: stats.duplicates.as_ref().map(|d| d.persons),
+        clusters_total: real.len() as u64,
+        clusters: real
+            .into_iter()
+            .take(MAX_CLUSTERS)
+            .map(|c| ClusterView {
+                id: c.id.clone(),
+                score: c.score,
+                evidence: c.evidence.clone(),
+                members: c
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let v = by_id.get(m.as_str());
+                        ClusterMember {
+                            record_id: m.clone(),
+                            name: v.map(|v| v.record.name.original.clone()),
+                            birth: v.and_then(|v| {
+                                v.record
+                                    .birth_date
+                                    .as_ref()
+                                    .map(|d| d.original().to_owned())
+                            }),
+                            arrest: v.and_then(|v| {
+                                v.record
+                                    .cases
+                                    .first()
+                                    .and_then(|c| c.arrest_date.as_ref())
+                                    .map(|d| d.original().to_owned())
+                            }),
+                            file: v.and_then(|v| v.location.file.clone()),
+                            line: v.and_then(|v| v.location.line),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{CsvOptions, DatasetKind};
+    use crate::validate::{ValidateOptions, validate_archive};
+
+    fn fixture_archive() -> Archive {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/stats");
+        let mut a = Archive::default();
+        a.load_file(
+            &dir.join("victims.csv"),
+            DatasetKind::Victims,
+            &CsvOptions::default(),
+        )
+        .unwrap();
+        a.attach();
+        a
+    }
+
+    #[test]
+    fn an_empty_archive_renders_without_charts() {
+        let archive = Archive::default();
+        let v = validate_archive(&archive, &ValidateOptions::default());
+        let data = build(&archive, &v, &ReportOptions::default(), &()).unwrap();
+        let html = to_html(&data);
+        assert!(html.contains("No data."));
+        assert!(!html.contains("<svg"));
+        assert!(html.contains("No findings"));
+        assert!(to_markdown(&data).contains("No dated arrests"));
+        assert!(to_json(&data).unwrap().contains("\"persons\": 0"));
+    }
+
+    #[test]
+    fn clusters_show_their_records_and_evidence() {
+        let archive = fixture_archive();
+        let v = validate_archive(&archive, &ValidateOptions::default());
+        let mut evidence = BTreeMap::new();
+        evidence.insert(
+            "c1".to_owned(),
+            vec!["surname: Жургенов ~ <Жүргенов> (0.94)".to_owned()],
+        );
+        let pairs = [
+            ("v01".to_owned(), "c1".to_owned()),
+            ("v03".to_owned(), "c1".to_owned()),
+            ("v02".to_owned(), "c2".to_owned()),
+            ("v99".to_owned(), "c1".to_owned()),
+        ];
+        let options = ReportOptions {
+            dedup: Dedup::from_pairs(&pairs, &evidence),
+            ..ReportOptions::default()
+        };
+        let data = build(&archive, &v, &options, &()).unwrap();
+        assert_eq!(data.dedup.status, "done");
+        assert_eq!(data.dedup.clusters_total, 1, "c2 has one record");
+        // v01 and v03 are one person; v99 is not among the records.
+        assert_eq!(data.dedup.persons, Some(9));
+        let c = &data.dedup.clusters[0];
+        assert_eq!(
+            c.members[0].name.as_deref(),
+            Some("Жургенов Темирбек Караевич")
+        );
+        assert_eq!(c.members[0].line, Some(2));
+        assert_eq!(c.members[2].name, None);
+        let html = to_html(&data);
+        assert!(html.contains("surname: Жургенов ~ &lt;Жүргенов&gt; (0.94)"));
+        assert!(html.contains("not among the records read"));
+        assert!(html.contains("a duplicate rate of 10.0%"));
+        // The JSON document reads back into the same data (frontends can consume it).
+        let back: ReportData = serde_json::from_str(&to_json(&data).unwrap()).unwrap();
+        assert_eq!(back, data);
+        let md = to_markdown(&data);
+        assert!(md.contains("| Persons after deduplication | 9 |"), "{md}");
+        assert!(
+            md.contains("  - surname: Жургенов \\~ &lt;Жүргенов&gt; (0.94)"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn findings_are_capped_per_rule_and_in_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("victims.csv");
+        let mut csv = String::from("id,surname,birth_date,sex\n");
+        for i in 0..50 {
+            csv.push_str(&format!("v{i},A,1900-13-01,zz\n"));
+        }
+        std::fs::write(&path, csv).unwrap();
+        let mut archive = Archive::default();
+        archive
+            .load_file(&path, DatasetKind::Victims, &CsvOptions::default())
+            .unwrap();
+        let v = validate_archive(&archive, &ValidateOptions::default());
+        let options = ReportOptions {
+            max_findings: 30,
+            max_findings_per_rule: 20,
+            ..ReportOptions::default()
+        };
+        let data = build(&archive, &v, &options, &()).unwrap();
+        assert_eq!(data.findings.total, 100);
+        assert_eq!(data.findings.shown, 30);
+        // Errors (impossible dates) first, then warnings (unknown sex).
+        assert_eq!(data.findings.rows[0].code, "M202");
+        assert_eq!(data.findings.rows[19].code, "M202");
+        assert_eq!(data.findings.rows[20].code, "M203");
+        assert!(to_html(&data).contains("20 of 50 listed"));
+    }
+}

@@ -1,0 +1,651 @@
+//! The one place polars types live: the case table as a [`DataFrame`] and the lazy queries on it.
+//!
+//! The frame has one row per repression case (a person without a case gives one row with empty
+//! case columns). Person columns repeat on every case row; `first_case` marks one row per person
+//! so person-level counts do not count a person twice.
+//!
+//! Text columns are dictionary-encoded while the frame is built: the column holds a `u32` code
+//! per row and the frame keeps the distinct raw (trimmed) texts. Group-bys then run on integers,
+//! and every text is read once, not once per column copy (reading a million scattered strings is
+//! what costs). Normalization ([`super::normalize`]) is applied to the *distinct keys* of a
+//! group-by and the groups are merged afterwards, which is exact (the normalization is a
+//! function of the key) and avoids normalizing a million cells.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use polars::prelude::*;
+
+use super::normalize::normalize_articles;
+use super::{Completeness, Level, Progress};
+use crate::error::{Error, Result};
+use crate::model::{DateValue, HistoricalDate, RepressionCase, SentenceKind, SexValue, Victim};
+
+/// Column names of the frame (sources of the public stat columns).
+pub(crate) mod cols {
+    pub(crate) const FIRST_CASE: &str = "first_case";
+    /// False on the one row of a person without any case.
+    pub(crate) const HAS_CASE: &str = "has_case";
+    pub(crate) const SEX: &str = "sex";
+    pub(crate) const BIRTH_YEAR: &str = "birth_year";
+    pub(crate) const BIRTH_PLACE: &str = "birth_place";
+    pub(crate) const NATIONALITY: &str = "nationality";
+    pub(crate) const OCCUPATION: &str = "occupation";
+    pub(crate) const DEATH_YEAR: &str = "death_year";
+    pub(crate) const ARREST_YEAR: &str = "arrest_year";
+    pub(crate) const ARREST_MONTH: &str = "arrest_month";
+    pub(crate) const SENTENCE_YEAR: &str = "sentence_year";
+    pub(crate) const SENTENCE_MONTH: &str = "sentence_month";
+    pub(crate) const EXECUTION_YEAR: &str = "execution_year";
+    pub(crate) const EXECUTION_MONTH: &str = "execution_month";
+    pub(crate) const SENTENCE_KIND: &str = "sentence_kind";
+    pub(crate) const SENTENCE_TERM: &str = "sentence_term";
+    pub(crate) const SENTENCING_BODY: &str = "sentencing_body";
+    pub(crate) const CAMP: &str = "camp";
+    pub(crate) const AGE_AT_ARREST: &str = "age_at_arrest";
+    pub(crate) const AGE_BAND: &str = "age_band";
+    pub(crate) const REHABILITATED: &str = "rehabilitated";
+    pub(crate) const REHABILITATION_YEAR: &str = "rehabilitation_year";
+    pub(crate) const REHABILITATION_LAG: &str = "rehabilitation_lag";
+    pub(crate) const REHABILITATED_BY: &str = "rehabilitated_by";
+    /// Only in the article frame.
+    pub(crate) const CHARGE_ARTICLE: &str = "charge_article";
+    /// Only in the article frame: the row of the case in the main frame.
+    pub(crate) const ROW: &str = "row";
+}
+
+/// A key of a group: the value of one column in one group.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Key {
+    Int(i64),
+    /// An `f64` by its bits (only finite, non-negative terms are stored, so bit order is
+    /// numeric order).
+    Float(u64),
+    Text(String),
+    Bool(bool),
+    /// Null sorts last.
+    Null,
+}
+
+/// The case table.
+pub(crate) struct Frame {
+    df: DataFrame,
+    articles: DataFrame,
+    /// The distinct texts of each dictionary-encoded column, by code.
+    dicts: HashMap<&'static str, Vec<String>>,
+    /// FNV hashes of the victim ids (for the duplicate rate).
+    ids: HashSet<u64, BuildHasherDefault<Fnv>>,
+    pub(crate) persons: u64,
+    pub(crate) cases: u64,
+    /// Cases whose charge text names no article we recognise.
+    pub(crate) unrecognised_charges: u64,
+    /// Cases with no charge text.
+    pub(crate) missing_charges: u64,
+    /// Cases with an arrest, sentence and execution date present (any text, even unreadable).
+    pub(crate) dates_present: [u64; 3],
+    pub(crate) completeness: Vec<Completeness>,
+}
+
+fn perr(e: PolarsError) -> Error {
+    Error::invalid_option(format!("statistics failed: {e}"))
+}
+
+/// Year and month of a date that is a single point (not an interval): intervals and unknown
+/// dates are "imprecise" for timelines.
+fn point_ym(d: Option<&HistoricalDate>) -> (Option<i32>, Option<i32>) {
+    match d.map(HistoricalDate::value) {
+        Some(DateValue::Point(p)) => (Some(p.year), p.month.map(i32::from)),
+        _ => (None, None),
+    }
+}
+
+/// Age in whole years at `event` for someone born at `birth`: exact when both are known to the
+/// day, corrected by the month when both months are known, else the difference of the years.
+/// `None` outside 0–110 (implausible ages are validation findings, not statistics).
+fn age_at(birth: Option<&HistoricalDate>, event: Option<&HistoricalDate>) -> Option<i32> {
+    let point = |d: Option<&HistoricalDate>| match d.map(HistoricalDate::value) {
+        Some(DateValue::Point(p)) => Some(*p),
+        _ => None,
+    };
+    let (b, e) = (point(birth)?, point(event)?);
+    let mut age = e.year - b.year;
+    if let (Some(bm), Some(em)) = (b.month, e.month) {
+        let before_birthday =
+            em < bm || (em == bm && matches!((e.day, b.day), (Some(ed), Some(bd)) if ed < bd));
+        if before_birthday {
+            age -= 1;
+        }
+    }
+    (0..=110).contains(&age).then_some(age)
+}
+
+/// FNV-1a: a fast hash for the short keys hashed millions of times here. (SipHash's resistance
+/// to crafted collisions buys nothing when counting one's own data.)
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The FNV hash of a text.
+pub(crate) fn fnv(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// Dictionary encoding of one text column.
+#[derive(Default)]
+struct Dict<'a> {
+    index: FastMap<&'a str, u32>,
+    values: Vec<&'a str>,
+}
+
+impl<'a> Dict<'a> {
+    fn code(&mut self, s: Option<&'a str>) -> Option<u32> {
+        let s = s?;
+        let Dict { index, values } = self;
+        Some(*index.entry(s).or_insert_with(|| {
+            values.push(s);
+            u32::try_from(values.len() - 1).unwrap_or(u32::MAX)
+        }))
+    }
+
+    fn owned(&self) -> Vec<String> {
+        self.values.iter().map(|s| (*s).to_owned()).collect()
+    }
+}
+
+fn text(s: Option<&String>) -> Option<&str> {
+    s.map(|s| s.trim()).filter(|s| !s.is_empty())
+}
+
+#[derive(Default)]
+struct Filled {
+    counts: Vec<u64>,
+}
+
+/// The fields whose completeness is reported: (field, population) — population 0 persons,
+/// 1 cases, 2 execution sentences, 3 camp sentences.
+pub(crate) const COMPLETENESS_FIELDS: &[(&str, u8)] = &[
+    ("name", 0),
+    ("surname", 0),
+    ("given_name", 0),
+    ("patronymic", 0),
+    ("sex", 0),
+    ("birth_date", 0),
+    ("birth_place", 0),
+    ("nationality", 0),
+    ("occupation", 0),
+    ("residence", 0),
+    ("source", 0),
+    ("arrest_date", 1),
+    ("arrested_by", 1),
+    ("charge", 1),
+    ("sentencing_body", 1),
+    ("sentence_date", 1),
+    ("sentence", 1),
+    ("execution_date", 2),
+    ("execution_place", 2),
+    ("camp_id", 3),
+    ("rehabilitation_date", 1),
+    ("rehabilitated_by", 1),
+];
+
+impl Frame {
+    /// Builds the table in one pass over the victims.
+    pub(crate) fn build(victims: &[&Victim], progress: &dyn Progress) -> Result<Frame> {
+        let n_cases: usize = victims.iter().map(|v| v.cases.len().max(1)).sum();
+        progress.stage("computing statistics", Some(victims.len() as u64));
+        let mut ids: HashSet<u64, BuildHasherDefault<Fnv>> =
+            HashSet::with_capacity_and_hasher(victims.len(), BuildHasherDefault::default());
+        let mut rows: usize = 0;
+        let mut first_case: Vec<bool> = Vec::with_capacity(n_cases);
+        let mut has_case: Vec<bool> = Vec::with_capacity(n_cases);
+        let mut sex: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut birth_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
+        let mut birth_place: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut nationality: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut occupation: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut death_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
+        let mut arrest = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
+        let mut sentence = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
+        let mut execution = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
+        let mut kind: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut term: Vec<Option<f64>> = Vec::with_capacity(n_cases);
+        let mut body: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut camp: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+        let mut age: Vec<Option<i32>> = Vec::with_capacity(n_cases);
+        let mut band: Vec<Option<i32>> = Vec::with_capacity(n_cases);
+        let mut rehabilitated: Vec<bool> = Vec::with_capacity(n_cases);
+        let mut rehab_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
+        let mut rehab_lag: Vec<Option<i32>> = Vec::with_capacity(n_cases);
+        let mut rehab_by: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+
+        let (mut d_sex, mut d_place, mut d_nat, mut d_occ) = (
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+        );
+        let (mut d_kind, mut d_body, mut d_camp, mut d_rehab) = (
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+            Dict::default(),
+        );
+        // Charge articles: parsed once per distinct charge text, into article codes.
+        let mut article_cache: FastMap<&str, Vec<u32>> = FastMap::default();
+        let mut article_names: Vec<String> = Vec::new();
+        let mut article_codes: FastMap<String, u32> = FastMap::default();
+        let mut article_rows: Vec<IdxSize> = Vec::new();
+        let mut article_col: Vec<u32> = Vec::new();
+        let mut missing_charges = 0u64;
+        let mut unrecognised_charges = 0u64;
+
+        let mut filled = Filled {
+            counts: vec![0; COMPLETENESS_FIELDS.len()],
+        };
+        let mut populations = [0u64; 4];
+        let mut cases_total = 0u64;
+        let mut dates_present = [0u64; 3];
+
+        let empty = RepressionCase::default();
+        for (i, v) in victims.iter().enumerate() {
+            if i % 65_536 == 0 && i > 0 {
+                progress.advance(65_536);
+            }
+            ids.insert(fnv(&v.id));
+            let sex_v = d_sex.code(v.sex.as_ref().map(|s| match s.value {
+                SexValue::Male => "male",
+                SexValue::Female => "female",
+                SexValue::Unrecognised => "unrecognised",
+            }));
+            let (by, _) = point_ym(v.birth_date.as_ref());
+            let (dy, _) = point_ym(v.death_date.as_ref());
+            let bp = d_place.code(text(v.birth_place.as_ref()));
+            let nat = d_nat.code(text(v.nationality.as_ref()));
+            let occ = d_occ.code(text(v.occupation.as_ref()));
+
+            populations[0] += 1;
+            let person_fields = [
+                !v.name.is_empty(),
+                v.name.surname.is_some(),
+                v.name.given.is_some(),
+                v.name.patronymic.is_some(),
+                v.sex.is_some(),
+                v.birth_date.is_some(),
+                bp.is_some(),
+                nat.is_some(),
+                occ.is_some(),
+                text(v.residence.as_ref()).is_some(),
+                !v.source_ids.is_empty() || text(v.source_text.as_ref()).is_some(),
+            ];
+            for (k, f) in person_fields.iter().enumerate() {
+                filled.counts[k] += u64::from(*f);
+            }
+
+            let cases: &[RepressionCase] = if v.cases.is_empty() {
+                std::slice::from_ref(&empty)
+            } else {
+                &v.cases
+            };
+            let real_cases = !v.cases.is_empty();
+            for (ci, c) in cases.iter().enumerate() {
+                let row = IdxSize::try_from(rows).unwrap_or(IdxSize::MAX);
+                rows += 1;
+                first_case.push(ci == 0);
+                has_case.push(real_cases);
+                sex.push(sex_v);
+                birth_year.push(by);
+                birth_place.push(bp);
+                nationality.push(nat);
+                occupation.push(occ);
+                death_year.push(dy);
+                let (ay, am) = point_ym(c.arrest_date.as_ref());
+                arrest.0.push(ay);
+                arrest.1.push(am);
+                let (sy, sm) = point_ym(c.sentence_date.as_ref());
+                sentence.0.push(sy);
+                sentence.1.push(sm);
+                let (ey, em) = point_ym(c.execution_date.as_ref());
+                execution.0.push(ey);
+                execution.1.push(em);
+                let k = c.sentence.as_ref().map(|s| s.kind);
+                kind.push(d_kind.code(k.map(SentenceKind::as_str)));
+                term.push(
+                    c.sentence
+                        .as_ref()
+                        .and_then(|s| s.term_years)
+                        .map(f64::from)
+                        .filter(|t| t.is_finite() && *t >= 0.0),
+                );
+                body.push(d_body.code(text(c.sentencing_body.as_ref())));
+                camp.push(d_camp.code(text(c.camp_id.as_ref())));
+                let a = age_at(v.birth_date.as_ref(), c.arrest_date.as_ref());
+                age.push(a);
+                band.push(a.map(|a| a / 5 * 5));
+                let rb = text(c.rehabilitated_by.as_ref());
+                rehabilitated.push(c.rehabilitation_date.is_some() || rb.is_some());
+                let (ry, _) = point_ym(c.rehabilitation_date.as_ref());
+                rehab_year.push(ry);
+                rehab_lag.push(match (ry, sy) {
+                    (Some(r), Some(s)) if r >= s => Some(r - s),
+                    _ => None,
+                });
+                rehab_by.push(d_rehab.code(rb));
+
+                if real_cases {
+                    cases_total += 1;
+                    dates_present[0] += u64::from(c.arrest_date.is_some());
+                    dates_present[1] += u64::from(c.sentence_date.is_some());
+                    dates_present[2] += u64::from(c.execution_date.is_some());
+                    populations[1] += 1;
+                    let executed = k == Some(SentenceKind::Execution);
+                    let to_camp = k == Some(SentenceKind::Camp);
+                    populations[2] += u64::from(executed);
+                    populations[3] += u64::from(to_camp);
+                    let case_fields = [
+                        c.arrest_date.is_some(),
+                        text(c.arrested_by.as_ref()).is_some(),
+                        text(c.charge.as_ref()).is_some(),
+                        text(c.sentencing_body.as_ref()).is_some(),
+                        c.sentence_date.is_some(),
+                        c.sentence.is_some(),
+                        executed && c.execution_date.is_some(),
+                        executed && text(c.execution_place.as_ref()).is_some(),
+                        to_camp && text(c.camp_id.as_ref()).is_some(),
+                        c.rehabilitation_date.is_some(),
+                        rb.is_some(),
+                    ];
+                    for (k, f) in case_fields.iter().enumerate() {
+                        filled.counts[person_fields.len() + k] += u64::from(*f);
+                    }
+                    match text(c.charge.as_ref()) {
+                        Some(ch) => {
+                            let codes = article_cache.entry(ch).or_insert_with(|| {
+                                normalize_articles(ch)
+                                    .into_iter()
+                                    .map(|a| {
+                                        *article_codes.entry(a).or_insert_with_key(|a| {
+                                            article_names.push(a.clone());
+                                            u32::try_from(article_names.len() - 1)
+                                                .unwrap_or(u32::MAX)
+                                        })
+                                    })
+                                    .collect()
+                            });
+                            if codes.is_empty() {
+                                unrecognised_charges += 1;
+                            }
+                            for code in codes.iter() {
+                                article_rows.push(row);
+                                article_col.push(*code);
+                            }
+                        }
+                        None => missing_charges += 1,
+                    }
+                }
+            }
+        }
+        progress.advance(victims.len() as u64 % 65_536);
+
+        let df = DataFrame::new_infer_height(vec![
+            Column::new(cols::FIRST_CASE.into(), first_case),
+            Column::new(cols::HAS_CASE.into(), has_case),
+            Column::new(cols::SEX.into(), sex),
+            Column::new(cols::BIRTH_YEAR.into(), birth_year),
+            Column::new(cols::BIRTH_PLACE.into(), birth_place),
+            Column::new(cols::NATIONALITY.into(), nationality),
+            Column::new(cols::OCCUPATION.into(), occupation),
+            Column::new(cols::DEATH_YEAR.into(), death_year),
+            Column::new(cols::ARREST_YEAR.into(), arrest.0),
+            Column::new(cols::ARREST_MONTH.into(), arrest.1),
+            Column::new(cols::SENTENCE_YEAR.into(), sentence.0),
+            Column::new(cols::SENTENCE_MONTH.into(), sentence.1),
+            Column::new(cols::EXECUTION_YEAR.into(), execution.0),
+            Column::new(cols::EXECUTION_MONTH.into(), execution.1),
+            Column::new(cols::SENTENCE_KIND.into(), kind),
+            Column::new(cols::SENTENCE_TERM.into(), term),
+            Column::new(cols::SENTENCING_BODY.into(), body),
+            Column::new(cols::CAMP.into(), camp),
+            Column::new(cols::AGE_AT_ARREST.into(), age),
+            Column::new(cols::AGE_BAND.into(), band),
+            Column::new(cols::REHABILITATED.into(), rehabilitated),
+            Column::new(cols::REHABILITATION_YEAR.into(), rehab_year),
+            Column::new(cols::REHABILITATION_LAG.into(), rehab_lag),
+            Column::new(cols::REHABILITATED_BY.into(), rehab_by),
+        ])
+        .map_err(perr)?;
+        let articles = DataFrame::new_infer_height(vec![
+            Column::new(cols::ROW.into(), article_rows),
+            Column::new(cols::CHARGE_ARTICLE.into(), article_col),
+        ])
+        .map_err(perr)?;
+        let completeness = COMPLETENESS_FIELDS
+            .iter()
+            .zip(&filled.counts)
+            .map(|((field, pop), n)| {
+                let total = populations[usize::from(*pop)];
+                Completeness {
+                    field: (*field).to_owned(),
+                    of: match pop {
+                        0 => "persons",
+                        1 => "cases",
+                        2 => "execution sentences",
+                        _ => "camp sentences",
+                    }
+                    .to_owned(),
+                    filled: *n,
+                    total,
+                    share: if total == 0 {
+                        0.0
+                    } else {
+                        *n as f64 / total as f64
+                    },
+                }
+            })
+            .collect();
+        let dicts = [
+            (cols::SEX, &d_sex),
+            (cols::BIRTH_PLACE, &d_place),
+            (cols::NATIONALITY, &d_nat),
+            (cols::OCCUPATION, &d_occ),
+            (cols::SENTENCE_KIND, &d_kind),
+            (cols::SENTENCING_BODY, &d_body),
+            (cols::CAMP, &d_camp),
+            (cols::REHABILITATED_BY, &d_rehab),
+        ]
+        .into_iter()
+        .map(|(c, d)| (c, d.owned()))
+        .chain([(cols::CHARGE_ARTICLE, article_names)])
+        .collect();
+        Ok(Frame {
+            df,
+            articles,
+            dicts,
+            ids,
+            persons: victims.len() as u64,
+            cases: cases_total,
+            unrecognised_charges,
+            missing_charges,
+            dates_present,
+            completeness,
+        })
+    }
+
+    /// Counts units grouped by the given frame columns: persons (one row per person), cases
+    /// (rows of real cases), or charges (cases exploded into one row per charge article, where
+    /// the `charge_article` column is available). `require` filters rows first. Groups come
+    /// back in no particular order.
+    pub(crate) fn count_by(
+        &self,
+        keys: &[&str],
+        unit: Level,
+        require: &[(&str, Require)],
+    ) -> Result<Vec<(Vec<Key>, u64)>> {
+        let mut lf = match unit {
+            Level::Person => self.df.clone().lazy().filter(col(cols::FIRST_CASE)),
+            Level::Case => self.df.clone().lazy().filter(col(cols::HAS_CASE)),
+            Level::Charge => self.exploded(keys, require)?.lazy(),
+        };
+        for (c, r) in require {
+            lf = lf.filter(match r {
+                Require::NotNull => col(*c).is_not_null(),
+                Require::IsTrue => col(*c),
+            });
+        }
+        let exprs: Vec<Expr> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| col(*k).alias(format!("k{i}")))
+            .collect();
+        let out = lf
+            .group_by(exprs)
+            .agg([len().alias("n")])
+            .collect()
+            .map_err(perr)?;
+        let n = out.column("n").map_err(perr)?.idx().map_err(perr)?;
+        let mut key_cols: Vec<Vec<Key>> = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let c = out.column(&format!("k{i}")).map_err(perr)?;
+            let values: Vec<Key> = match c.dtype() {
+                DataType::Int32 => c
+                    .i32()
+                    .map_err(perr)?
+                    .iter()
+                    .map(|v| v.map_or(Key::Null, |v| Key::Int(i64::from(v))))
+                    .collect(),
+                DataType::Float64 => c
+                    .f64()
+                    .map_err(perr)?
+                    .iter()
+                    .map(|v| v.map_or(Key::Null, |v| Key::Float(v.to_bits())))
+                    .collect(),
+                DataType::Boolean => c
+                    .bool()
+                    .map_err(perr)?
+                    .iter()
+                    .map(|v| v.map_or(Key::Null, Key::Bool))
+                    .collect(),
+                DataType::UInt32 => {
+                    let dict = self.dicts.get(key).map_or(&[][..], Vec::as_slice);
+                    c.u32()
+                        .map_err(perr)?
+                        .iter()
+                        .map(|v| {
+                            v.and_then(|v| dict.get(usize::try_from(v).ok()?))
+                                .map_or(Key::Null, |t| Key::Text(t.clone()))
+                        })
+                        .collect()
+                }
+                other => {
+                    return Err(Error::invalid_option(format!(
+                        "statistics failed: unexpected column type {other}"
+                    )));
+                }
+            };
+            key_cols.push(values);
+        }
+        Ok(n.iter()
+            .enumerate()
+            .map(|(row, count)| {
+                let key = key_cols.iter().map(|c| c[row].clone()).collect();
+                (key, u64::from(count.unwrap_or(0)))
+            })
+            .collect())
+    }
+
+    /// Whether a victim with this id is in the table.
+    pub(crate) fn has_id(&self, id: &str) -> bool {
+        self.ids.contains(&fnv(id))
+    }
+
+    /// The case rows repeated once per charge article, with a `charge_article` column. Only the
+    /// columns a query needs are repeated (the frame has two dozen).
+    fn exploded(&self, keys: &[&str], require: &[(&str, Require)]) -> Result<DataFrame> {
+        let art = self
+            .articles
+            .column(cols::CHARGE_ARTICLE)
+            .map_err(perr)?
+            .clone();
+        let mut needed: Vec<&str> = Vec::new();
+        for c in keys.iter().chain(require.iter().map(|(c, _)| c)) {
+            if *c != cols::CHARGE_ARTICLE && !needed.contains(c) {
+                needed.push(c);
+            }
+        }
+        if needed.is_empty() {
+            return DataFrame::new_infer_height(vec![art]).map_err(perr);
+        }
+        let rows = self
+            .articles
+            .column(cols::ROW)
+            .map_err(perr)?
+            .idx()
+            .map_err(perr)?;
+        let mut df = self
+            .df
+            .select(needed.iter().copied())
+            .map_err(perr)?
+            .take(rows)
+            .map_err(perr)?;
+        df.with_column(art).map_err(perr)?;
+        Ok(df)
+    }
+}
+
+/// A filter on a frame column.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Require {
+    /// The value is present.
+    NotNull,
+    /// The (boolean) value is true.
+    IsTrue,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> HistoricalDate {
+        HistoricalDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(age_at(Some(&d("1898")), Some(&d("1937-08-02"))), Some(39));
+        assert_eq!(
+            age_at(Some(&d("1898-11")), Some(&d("1937-08-02"))),
+            Some(38)
+        );
+        assert_eq!(
+            age_at(Some(&d("1898-08-03")), Some(&d("1937-08-02"))),
+            Some(38)
+        );
+        assert_eq!(
+            age_at(Some(&d("1898-08-02")), Some(&d("1937-08-02"))),
+            Some(39)
+        );
+        assert_eq!(age_at(Some(&d("1940")), Some(&d("1937"))), None);
+        assert_eq!(age_at(None, Some(&d("1937"))), None);
+        assert_eq!(age_at(Some(&d("1890/1895")), Some(&d("1937"))), None);
+    }
+}
