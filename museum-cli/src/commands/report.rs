@@ -65,13 +65,11 @@ mod imp {
         });
         let progress = Progress::new(global);
         let archive = load(&args.paths, args.kind.map(Into::into), printer, &progress)?;
-        // Deduplication (`museum_core::dedup`) is being written; until it lands the report says
-        // "deduplication not run". Wiring it: run it here unless `--no-dedup`, and pass
-        // `Dedup::from_pairs(&pairs, &evidence)`.
         let dedup = if args.no_dedup {
             Dedup::Skipped
         } else {
-            Dedup::NotRun
+            progress.stage("deduplicating", None);
+            deduplicate(&archive)
         };
         let options = ReportOptions {
             title: args
@@ -458,5 +456,60 @@ mod imp {
             tick();
             Ok(())
         })
+    }
+
+    /// Runs deduplication over the victims of the archive with the engine's defaults (figures
+    /// are linked to their victim records explicitly, by `figure_id`).
+    fn deduplicate(archive: &museum_core::io::Archive) -> Dedup {
+        use museum_core::dedup::{DedupOptions, DedupRecord, Deduplicator};
+        use std::collections::BTreeMap;
+        let mut records: Vec<DedupRecord> = archive
+            .victims
+            .iter()
+            .map(|v| DedupRecord::from_victim(v, None))
+            .collect();
+        records.extend(
+            archive
+                .figures
+                .iter()
+                .map(|f| DedupRecord::from_figure(f, None)),
+        );
+        if records.is_empty() {
+            return Dedup::NotRun;
+        }
+        let result = Deduplicator::new(DedupOptions::default()).run(&records, &[]);
+        let pairs: Vec<(String, String)> = records
+            .iter()
+            .zip(&result.cluster_of)
+            .map(|(r, c)| (r.id.clone(), format!("c{c}")))
+            .collect();
+        let mut evidence: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (ci, cluster) in result.clusters.iter().enumerate() {
+            for join in &cluster.joins {
+                let e = result.explain(&records, join.a, join.b);
+                let fields: Vec<String> = e
+                    .fields
+                    .iter()
+                    .filter(|f| f.level.is_some())
+                    .take(6)
+                    .map(|f| {
+                        format!(
+                            "{} {} ({:+.1})",
+                            f.field.as_str(),
+                            f.level.unwrap_or_default(),
+                            f.weight
+                        )
+                    })
+                    .collect();
+                evidence.entry(format!("c{ci}")).or_default().push(format!(
+                    "{} ~ {}: p = {:.3}; {}",
+                    e.record_a,
+                    e.record_b,
+                    e.probability,
+                    fields.join(", ")
+                ));
+            }
+        }
+        Dedup::from_pairs(&pairs, &evidence)
     }
 }
