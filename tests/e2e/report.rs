@@ -52,8 +52,8 @@ fn writes_report_html_in_the_current_directory() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "wrote report.html (21 records, 1 finding)\n",
-        "the only finding is the estimate citing `src-unknown`"
+        "wrote report.html (21 records, 3 findings)\n",
+        "the estimate citing `src-unknown`, a death sentence without execution date, a record without dates"
     );
     assert!(stdout(&o).is_empty());
     let html = std::fs::read_to_string(tmp.path().join("report.html")).unwrap();
@@ -106,7 +106,8 @@ fn writes_report_html_in_the_current_directory() {
         "<code>src-unknown</code> <span class=\"sev-warning\">(not in sources.csv)</span>"
     ));
     assert!(html.contains("estimates.csv:4</bdi>"));
-    assert!(html.contains("Deduplication not run."));
+    // Deduplication ran: ten different victims, no suspected duplicates.
+    assert!(html.contains("10 persons after merging them, a duplicate rate of 0.0%"));
     assert!(html.contains("ALZhIR (camp-alzhir)"));
     // Print stylesheet.
     assert!(html.contains("@media print{"));
@@ -120,7 +121,8 @@ fn markdown_to_stdout_and_json_by_extension() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let md = stdout(&o);
     assert!(md.starts_with("# Archive data-quality report\n"), "{md}");
-    assert!(md.contains("| Persons after deduplication | deduplication not run |"));
+    // Ten victims, no two of them the same person.
+    assert!(md.contains("| Persons after deduplication | 10 |"), "{md}");
     assert!(md.contains("| 58-11 | 4 | 25.0% | ███"), "{md}");
     assert!(
         md.contains("### Famine of 1930–1933 (Голод 1930–1933 годов)"),
