@@ -159,11 +159,6 @@ impl Policy {
     }
 }
 
-/// The byte classes present in `bytes` (see [`CLASS`]).
-fn classify(bytes: &[u8]) -> u8 {
-    bytes.iter().fold(0u8, |a, &b| a | CLASS[b as usize])
-}
-
 /// Whether `bytes` holds an invisible character or an unusual space. Called only when a lead
 /// byte of one is present: most such lead bytes start ordinary punctuation (`№`, `«»`, `—`, `…`).
 fn has_suspect_sequence(bytes: &[u8]) -> bool {
@@ -205,9 +200,15 @@ pub(crate) fn check_field_with(
     sink: &mut Sink<'_>,
 ) {
     let bytes = text.as_bytes();
-    let classes = classify(bytes);
-    let double_space =
-        classes & SPACE != 0 && bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
+    // One pass: the byte classes present, and whether two spaces follow each other.
+    let (mut classes, mut double, mut prev) = (0u8, 0u8, 0u8);
+    for &b in bytes {
+        classes |= CLASS[b as usize];
+        let space = u8::from(b == b' ');
+        double |= space & prev;
+        prev = space;
+    }
+    let double_space = double != 0;
     let free = policy.free;
     let suspect = classes & SUSPECT != 0 && has_suspect_sequence(bytes);
     let control_suspect = classes & CTRL != 0 || suspect || (!free && classes & BREAK != 0);
@@ -225,7 +226,14 @@ pub(crate) fn check_field_with(
     if (edge || double_space || suspect || classes & TAB != 0) && sink.on(Code::StrayWhitespace) {
         whitespace(field, text, loc, free, sink);
     }
-    if bytes.len() <= 24 && !policy.parsed && sink.on(Code::PlaceholderValue) {
+    if bytes.len() <= 24
+        && matches!(
+            bytes.first(),
+            Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
+        )
+        && !policy.parsed
+        && sink.on(Code::PlaceholderValue)
+    {
         placeholder(field, text, loc, sink);
     }
 }
@@ -270,6 +278,8 @@ fn invisible(c: char, free: bool) -> Option<&'static str> {
     })
 }
 
+#[cold]
+#[inline(never)]
 fn control(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<'_>) {
     let mut first: Option<(usize, char, &str)> = None;
     let mut count = 0usize;
@@ -415,6 +425,8 @@ pub(crate) fn mixed_words(text: &str) -> Vec<(&str, Option<String>)> {
     out
 }
 
+#[cold]
+#[inline(never)]
 fn mixed_script(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     let words = mixed_words(text);
     let Some((word, repaired)) = words.first() else {
@@ -456,6 +468,8 @@ fn unusual_space(c: char) -> bool {
     )
 }
 
+#[cold]
+#[inline(never)]
 fn whitespace(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<'_>) {
     let mut problems = Vec::new();
     if text.starts_with(char::is_whitespace) {
@@ -505,6 +519,8 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn placeholder(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     const PLACEHOLDERS: &[&str] = &[
         "#n/a",
