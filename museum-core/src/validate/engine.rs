@@ -372,9 +372,9 @@ fn process_block<T: Check>(
         || cx.on(Code::PlaceholderValue);
     let rows = csv_read::parse_block(layout, block, &mut structural, |rec, line, out| {
         if count_sparse {
-            for (i, f) in rec.iter().enumerate().take(filled.len()) {
-                if !f.trim_ascii().is_empty() {
-                    filled[i] += 1;
+            for (i, n) in filled.iter_mut().enumerate() {
+                if rec.bytes(i).is_some_and(|f| !f.trim_ascii().is_empty()) {
+                    *n += 1;
                 }
             }
         }
