@@ -236,9 +236,13 @@ impl Layout {
         lean: bool,
     ) -> Option<Located<T>> {
         let first = out.len();
+        // Lean rows leave the file out of their location (one copy of the name per row saved);
+        // the validator's sink fills it into the findings it keeps.
         let loc = Location {
             record: Some(record),
-            ..self.loc(line)
+            file: if lean { None } else { Some(self.file.clone()) },
+            line: Some(line),
+            ..Location::default()
         };
         if rec.all_blank() {
             out.push(
@@ -335,8 +339,11 @@ impl Layout {
                 }),
             );
         }
-        // The record's id, so that findings about single fields name it too.
-        let id = if self.synth_ids {
+        // The record's id, so that findings about single fields name it too (lean rows: the
+        // validator adds it to the few findings there are).
+        let id = if lean {
+            None
+        } else if self.synth_ids {
             Some(format!("{}-{line}", self.id_prefix))
         } else {
             self.slots
@@ -386,9 +393,16 @@ impl Layout {
         } else {
             T::from_row(&row, out)
         };
-        for d in &mut out[first..] {
-            if d.location.record_id.is_none() {
-                d.location.record_id.clone_from(&row.location.record_id);
+        if out.len() > first {
+            let id = row
+                .location
+                .record_id
+                .clone()
+                .or_else(|| Some(record.id().trim().to_owned()).filter(|i| !i.is_empty()));
+            for d in &mut out[first..] {
+                if d.location.record_id.is_none() {
+                    d.location.record_id.clone_from(&id);
+                }
             }
         }
         Some(Located {
