@@ -26,7 +26,7 @@ use super::sink::{Context, Sink};
 use super::{Report, kinds::Check};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::csv_read::{self, Block, Layout, Opened};
+use crate::io::csv_read::{self, Block, Fields, Layout, Opened};
 use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader};
 use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
@@ -374,9 +374,19 @@ fn process_block<T: Check>(
         || cx.on(Code::PlaceholderValue);
     let rows = csv_read::parse_block(layout, block, &mut structural, |rec, line, out| {
         if count_sparse {
-            for (i, n) in filled.iter_mut().enumerate() {
-                if rec.bytes(i).is_some_and(|f| !f.trim_ascii().is_empty()) {
-                    *n += 1;
+            let filled_in = |f: &[u8]| {
+                f.first().is_some_and(|b| !b.is_ascii_whitespace()) || !f.trim_ascii().is_empty()
+            };
+            match rec {
+                Fields::Text(fields) => {
+                    for (n, f) in filled.iter_mut().zip(fields) {
+                        *n += u64::from(filled_in(f.as_bytes()));
+                    }
+                }
+                Fields::Raw(_) => {
+                    for (i, n) in filled.iter_mut().enumerate() {
+                        *n += u64::from(rec.bytes(i).is_some_and(filled_in));
+                    }
                 }
             }
         }
@@ -388,7 +398,9 @@ fn process_block<T: Check>(
                     .get(i)
                     .copied()
                     .unwrap_or_else(|| text::Policy::of(field));
-                text::check_field_with(field, policy, value, loc, &mut sink);
+                if !policy.is_parsed() {
+                    text::check_field_with(field, policy, value, loc, &mut sink);
+                }
             };
             layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), true)
         } else {

@@ -14,7 +14,8 @@ rule! {
     /// a zero-width or joiner character (U+200B–U+200D, U+2060, U+FEFF), a soft hyphen
     /// (U+00AD), or a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
     /// U+2066–U+2069). Line breaks are allowed in free-text fields (`notes`, `description`,
-    /// `source_text`, `claim`, `fate`) and unknown columns.
+    /// `source_text`, `claim`, `fate`) and unknown columns. Date and number fields are left to
+    /// their parsers: any such character makes the value unreadable (M201, M205).
     ///
     /// ## Why it matters
     /// They are invisible on screen and in print, but make `Ахмет` and `Ах\u{200B}мет`
@@ -52,7 +53,7 @@ rule! {
     /// ## What it checks
     /// Leading or trailing whitespace, two or more spaces in a row, tabs, and non-breaking or
     /// other unusual spaces (U+00A0, U+2007, U+202F, U+3000) inside a value. Free-text fields
-    /// are only checked at their ends.
+    /// are only checked at their ends; dates and numbers are read trimmed and not checked.
     ///
     /// ## Why it matters
     /// `Майлин ` and `Майлин` look the same but compare different; non-breaking spaces come
@@ -151,6 +152,13 @@ pub(crate) struct Policy {
 }
 
 impl Policy {
+    /// Whether the field is parsed as a date or a number. Such values are checked by their
+    /// parsers (an invisible character makes a date unreadable, M201), not by the text rules,
+    /// when they come from CSV.
+    pub(crate) fn is_parsed(self) -> bool {
+        self.parsed
+    }
+
     pub(crate) fn of(field: &str) -> Policy {
         Policy {
             free: is_free_text(field) || !is_canonical(field),
