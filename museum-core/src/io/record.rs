@@ -283,10 +283,12 @@ impl std::hash::Hasher for Fnv {
 
 type Memo<T> = HashMap<String, T, std::hash::BuildHasherDefault<Fnv>>;
 
+/// A sentence's kind and term, without its text.
+type SentenceValue = (SentenceKind, Option<f32>);
+
 thread_local! {
     static SEXES: RefCell<Memo<Option<SexValue>>> = RefCell::new(Memo::default());
-    static SENTENCES: RefCell<Memo<Option<(SentenceKind, Option<f32>)>>> =
-        RefCell::new(Memo::default());
+    static SENTENCES: RefCell<Memo<Option<SentenceValue>>> = RefCell::new(Memo::default());
 }
 
 /// Parses a vocabulary value through a per-thread cache: a list writes the same few spellings
