@@ -257,6 +257,22 @@ pub(crate) struct ValidateArgs {
     /// Worker threads for large CSV files (default: one per CPU).
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) threads: Option<usize>,
+    /// The CSV delimiter (`,`, `;`, `tab`, `|`), when sniffing it from the header is not enough.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub(crate) delimiter: Option<u8>,
+}
+
+/// `,`, `;`, `|`, `tab` or `\t` → the delimiter byte.
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\n" | "\r") => {
+            Ok(s.as_bytes()[0])
+        }
+        _ => Err(format!(
+            "`{s}` is not a one-character delimiter (`,`, `;`, `|` or `tab`)"
+        )),
+    }
 }
 
 /// Output format of `museum rules`.

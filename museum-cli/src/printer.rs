@@ -14,7 +14,6 @@ pub(crate) struct Printer {
     /// `-q`: only results and errors.
     pub(crate) quiet: bool,
     /// `-v` count.
-    #[allow(dead_code)]
     pub(crate) verbose: u8,
 }
 

@@ -513,3 +513,19 @@ fn colour_only_when_asked() {
     assert!(!stdout(&o).contains('\x1b'));
     let _ = Path::new(p);
 }
+
+/// `--delimiter` reads files whose delimiter cannot be sniffed from the header.
+#[test]
+fn delimiter_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("victims.csv");
+    std::fs::write(
+        &p,
+        "id|surname|birth_date|source_ids\nv1|Майлин|1894-02-30|s1\n",
+    )
+    .unwrap();
+    let (exit, v, _) = validate_json(&[p.to_str().unwrap(), "--delimiter", "|"]);
+    assert_eq!((exit, codes(&v)), (1, vec!["M202".to_owned()]));
+    let o = museum(&["validate", p.to_str().unwrap(), "--delimiter", "||"]);
+    assert_eq!(code(&o), 2);
+}

@@ -16,7 +16,16 @@ use crate::printer::{Printer, paint};
 pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let options = options(args)?;
     let inputs = inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let started = std::time::Instant::now();
     let report = validate_files(&inputs, &options)?;
+    if printer.verbose > 0 {
+        printer.note(&format!(
+            "validated {} records in {} files in {:.2} s",
+            report.records,
+            report.files.len(),
+            started.elapsed().as_secs_f64()
+        ));
+    }
     // Written as it is rendered: a report of many findings is never held twice in memory.
     let mut out = printer.stdout();
     match args.format {
@@ -58,6 +67,9 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
     options.mask_values = args.mask_values;
     if let Some(n) = args.threads {
         options.threads = n;
+    }
+    if args.delimiter.is_some() {
+        options.delimiter = args.delimiter;
     }
     Ok(options)
 }

@@ -130,32 +130,71 @@ impl<'a> Row<'a> {
 
     /// A sex value; unknown spellings are kept and reported.
     pub fn sex(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<Sex> {
-        let s = memo(&SEXES, self.text(col)?, Sex::parse)?;
-        if s.value == SexValue::Unrecognised {
+        self.sex_with(col, out, true)
+    }
+
+    /// [`Row::sex`]; without `keep_text` the original text is not copied (validation only).
+    pub(crate) fn sex_with(
+        &self,
+        col: usize,
+        out: &mut Vec<Diagnostic>,
+        keep_text: bool,
+    ) -> Option<Sex> {
+        let text = self.text(col)?;
+        let value = memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?;
+        if value == SexValue::Unrecognised {
             out.push(
                 Diagnostic::new(
                     Code::UnknownSex,
                     "sex value is not in the vocabulary",
                     self.loc(col),
                 )
-                .with_value(s.original.clone())
+                .with_value(text.trim())
                 .with_help("use м/муж./ер/M for male, ж/жен./әйел/F for female"),
             );
         }
-        Some(s)
+        Some(Sex {
+            value,
+            original: if keep_text {
+                text.trim().to_owned()
+            } else {
+                String::new()
+            },
+        })
     }
 
     /// A sentence; unknown spellings are kept and reported.
     pub fn sentence(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<Sentence> {
-        let s = memo(&SENTENCES, self.text(col)?, Sentence::parse)?;
-        if s.kind == SentenceKind::Unrecognised {
+        self.sentence_with(col, out, true)
+    }
+
+    /// [`Row::sentence`]; without `keep_text` the original text is not copied.
+    pub(crate) fn sentence_with(
+        &self,
+        col: usize,
+        out: &mut Vec<Diagnostic>,
+        keep_text: bool,
+    ) -> Option<Sentence> {
+        let text = self.text(col)?;
+        let (kind, term_years) = memo(&SENTENCES, text, |t| {
+            Sentence::parse(t).map(|s| (s.kind, s.term_years))
+        })?;
+        if kind == SentenceKind::Unrecognised {
             out.push(
                 Diagnostic::new(Code::UnknownSentence, "sentence cannot be mapped to a kind", self.loc(col))
-                    .with_value(s.original.clone())
+                    .with_value(text.trim())
                     .with_help("known forms: ВМН, расстрел, ату жазасы, 10 лет ИТЛ, ссылка, высылка, депортация, оправдан"),
             );
         }
-        Some(s)
+        Some(Sentence {
+            kind,
+            term_years,
+            original: if keep_text {
+                text.trim().to_owned()
+            } else {
+                String::new()
+            },
+        })
     }
 
     /// A decimal number (`1 500 000`, `1,5` and `1.5` accepted); bad text is reported.
@@ -218,15 +257,44 @@ impl<'a> Row<'a> {
     }
 }
 
+/// A fast hasher for short keys (FNV-1a); the memo maps are per thread and hold no input an
+/// attacker could choose to collide.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Memo<T> = HashMap<String, T, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A sentence's kind and term, without its text.
+type SentenceValue = (SentenceKind, Option<f32>);
+
 thread_local! {
-    static SEXES: RefCell<HashMap<String, Option<Sex>>> = RefCell::new(HashMap::new());
-    static SENTENCES: RefCell<HashMap<String, Option<Sentence>>> = RefCell::new(HashMap::new());
+    static SEXES: RefCell<Memo<Option<SexValue>>> = RefCell::new(Memo::default());
+    static SENTENCES: RefCell<Memo<Option<SentenceValue>>> = RefCell::new(Memo::default());
 }
 
 /// Parses a vocabulary value through a per-thread cache: a list writes the same few spellings
 /// (`ВМН`, `10 лет ИТЛ`, `муж.`) hundreds of thousands of times.
 fn memo<T: Clone>(
-    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, T>>>,
+    cache: &'static std::thread::LocalKey<RefCell<Memo<T>>>,
     text: &str,
     parse: impl FnOnce(&str) -> T,
 ) -> T {
@@ -399,7 +467,7 @@ fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim
         charge: r.string(c::CHARGE),
         sentencing_body: text(c::SENTENCING_BODY),
         sentence_date: r.date(c::SENTENCE_DATE, out),
-        sentence: r.sentence(c::SENTENCE, out),
+        sentence: r.sentence_with(c::SENTENCE, out, !lean),
         execution_date: r.date(c::EXECUTION_DATE, out),
         execution_place: text(c::EXECUTION_PLACE),
         camp_id: r.string(c::CAMP_ID),
@@ -429,7 +497,7 @@ fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim
         } else {
             r.list(c::NAME_VARIANTS)
         },
-        sex: r.sex(c::SEX, out),
+        sex: r.sex_with(c::SEX, out, !lean),
         birth_date: r.date(c::BIRTH_DATE, out),
         birth_place: text(c::BIRTH_PLACE),
         nationality: text(c::NATIONALITY),

@@ -26,7 +26,7 @@ use super::sink::{Context, Sink};
 use super::{Report, kinds::Check};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::csv_read::{self, Block, Layout, Opened};
+use crate::io::csv_read::{self, Block, Fields, Layout, Opened};
 use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader};
 use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
@@ -161,7 +161,7 @@ impl World {
             facts.deferred.push(Deferred {
                 targets,
                 id: id.to_owned(),
-                location: loc.clone(),
+                location: sink.locate(loc),
                 field,
                 from: sink.kind(),
             });
@@ -295,12 +295,14 @@ fn finish_record<T: Check>(
     sink: &mut Sink<'_>,
     facts: &mut Facts,
 ) {
+    let mark = sink.out.len();
     sink.extend(diags);
     facts
         .ids
         .push(rec.record.id().trim(), 0, rec.location.line.unwrap_or(0));
     facts.records += 1;
     T::check(rec, world, sink, facts);
+    sink.name_record(mark, rec.record.id());
 }
 
 /// Runs the text rules on a record that was not read from CSV (JSON, an [`Archive`]): on the
@@ -348,7 +350,7 @@ fn process_block<T: Check>(
     cx: &Context,
     world: &World,
 ) -> BlockResult<T> {
-    let mut sink = Sink::new(cx, T::KIND);
+    let mut sink = Sink::for_file(cx, T::KIND, &layout.file);
     // About one record per 300 bytes; ids are the only per-record state kept.
     let mut facts = Facts {
         ids: IdIndex::with_capacity(block.bytes.len() / 256 + 16),
@@ -372,20 +374,33 @@ fn process_block<T: Check>(
         || cx.on(Code::PlaceholderValue);
     let rows = csv_read::parse_block(layout, block, &mut structural, |rec, line, out| {
         if count_sparse {
-            for (i, f) in rec.iter().enumerate().take(filled.len()) {
-                if !f.trim_ascii().is_empty() {
-                    filled[i] += 1;
+            let filled_in = |f: &[u8]| {
+                f.first().is_some_and(|b| !b.is_ascii_whitespace()) || !f.trim_ascii().is_empty()
+            };
+            match rec {
+                Fields::Text(fields) => {
+                    for (n, f) in filled.iter_mut().zip(fields) {
+                        *n += u64::from(filled_in(f.as_bytes()));
+                    }
+                }
+                Fields::Raw(_) => {
+                    for (i, n) in filled.iter_mut().enumerate() {
+                        *n += u64::from(rec.bytes(i).is_some_and(filled_in));
+                    }
                 }
             }
         }
         let mut diags = Vec::new();
+        let mark = sink.out.len();
         let r = if text_on {
             let mut on_field = |i: usize, field: &str, value: &str, loc: &Location| {
                 let policy = policies
                     .get(i)
                     .copied()
                     .unwrap_or_else(|| text::Policy::of(field));
-                text::check_field_with(field, policy, value, loc, &mut sink);
+                if !policy.is_parsed() {
+                    text::check_field_with(field, policy, value, loc, &mut sink);
+                }
             };
             layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), true)
         } else {
@@ -396,6 +411,10 @@ fn process_block<T: Check>(
             out.extend(diags);
             return;
         };
+        // Text findings were made before the record (and its id) existed.
+        if sink.out.len() > mark {
+            sink.name_record(mark, r.record.id());
+        }
         built += 1;
         if in_head && r.record.continues() {
             head.push((r, diags));
@@ -472,13 +491,13 @@ fn shift_records(findings: &mut [Diagnostic], offset: u64) {
 }
 
 impl<'a, T: Check> Collector<'a, T> {
-    fn new(cx: &'a Context, world: &'a World, width: usize, file_size: u64) -> Self {
+    fn new(cx: &'a Context, world: &'a World, width: usize, file_size: u64, file: &str) -> Self {
         // Room for the ids up front (address space only; pages are touched as ids arrive), so
         // that the index is never copied while it grows.
         let expected = usize::try_from(file_size / 128).unwrap_or(0).min(1 << 22);
         Collector {
             world,
-            sink: Sink::new(cx, T::KIND),
+            sink: Sink::for_file(cx, T::KIND, file),
             facts: Facts {
                 ids: IdIndex::with_capacity(expected),
                 ..Facts::default()
@@ -619,7 +638,7 @@ fn csv_file<T: Check>(
             splitter,
         } => (layout, findings, splitter),
     };
-    let mut collector = Collector::<T>::new(cx, world, layout.width(), size);
+    let mut collector = Collector::<T>::new(cx, world, layout.width(), size, name);
     collector.sink.extend(header);
     let threads = options.worker_threads();
     let mut split_findings = Vec::new();

@@ -138,7 +138,7 @@ impl Check for Figure {
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(str::to_owned),
-                location: loc.clone(),
+                location: sink.locate(loc),
             },
         ));
     }

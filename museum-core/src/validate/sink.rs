@@ -1,7 +1,7 @@
 //! Where rules put their findings: a [`Sink`] drops disabled codes, applies severity overrides
 //! and masks personal values, so every rule can simply push.
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::io::DatasetKind;
 use crate::model::Day;
 
@@ -41,6 +41,8 @@ impl Context {
 pub(crate) struct Sink<'a> {
     pub(crate) cx: &'a Context,
     kind: DatasetKind,
+    /// The file findings without one are about.
+    file: Option<String>,
     pub(crate) out: Vec<Diagnostic>,
 }
 
@@ -49,7 +51,39 @@ impl<'a> Sink<'a> {
         Sink {
             cx,
             kind,
+            file: None,
             out: Vec::new(),
+        }
+    }
+
+    /// A sink for the findings about one file: locations without a file get this one.
+    pub(crate) fn for_file(cx: &'a Context, kind: DatasetKind, file: &str) -> Self {
+        Sink {
+            file: Some(file.to_owned()),
+            ..Sink::new(cx, kind)
+        }
+    }
+
+    /// `loc` with this sink's file when it has none (for locations kept past the file).
+    pub(crate) fn locate(&self, loc: &Location) -> Location {
+        let mut loc = loc.clone();
+        if loc.file.is_none() {
+            loc.file.clone_from(&self.file);
+        }
+        loc
+    }
+
+    /// Gives the findings pushed since `mark` the record id `id`, when they have none.
+    pub(crate) fn name_record(&mut self, mark: usize, id: &str) {
+        let id = id.trim();
+        if id.is_empty() {
+            return;
+        }
+        let from = mark.min(self.out.len());
+        for d in &mut self.out[from..] {
+            if d.location.record_id.is_none() {
+                d.location.record_id = Some(id.to_owned());
+            }
         }
     }
 
@@ -72,6 +106,9 @@ impl<'a> Sink<'a> {
     pub(crate) fn push(&mut self, mut d: Diagnostic) {
         if !self.cx.on(d.code) {
             return;
+        }
+        if d.location.file.is_none() {
+            d.location.file.clone_from(&self.file);
         }
         if let Some(s) = self.cx.options.severities.get(&d.code) {
             d.severity = *s;

@@ -14,7 +14,8 @@ rule! {
     /// a zero-width or joiner character (U+200B–U+200D, U+2060, U+FEFF), a soft hyphen
     /// (U+00AD), or a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
     /// U+2066–U+2069). Line breaks are allowed in free-text fields (`notes`, `description`,
-    /// `source_text`, `claim`, `fate`) and unknown columns.
+    /// `source_text`, `claim`, `fate`) and unknown columns. Date and number fields are left to
+    /// their parsers: any such character makes the value unreadable (M201, M205).
     ///
     /// ## Why it matters
     /// They are invisible on screen and in print, but make `Ахмет` and `Ах\u{200B}мет`
@@ -52,7 +53,7 @@ rule! {
     /// ## What it checks
     /// Leading or trailing whitespace, two or more spaces in a row, tabs, and non-breaking or
     /// other unusual spaces (U+00A0, U+2007, U+202F, U+3000) inside a value. Free-text fields
-    /// are only checked at their ends.
+    /// are only checked at their ends; dates and numbers are read trimmed and not checked.
     ///
     /// ## Why it matters
     /// `Майлин ` and `Майлин` look the same but compare different; non-breaking spaces come
@@ -151,17 +152,19 @@ pub(crate) struct Policy {
 }
 
 impl Policy {
+    /// Whether the field is parsed as a date or a number. Such values are checked by their
+    /// parsers (an invisible character makes a date unreadable, M201), not by the text rules,
+    /// when they come from CSV.
+    pub(crate) fn is_parsed(self) -> bool {
+        self.parsed
+    }
+
     pub(crate) fn of(field: &str) -> Policy {
         Policy {
             free: is_free_text(field) || !is_canonical(field),
             parsed: is_parsed(field),
         }
     }
-}
-
-/// The byte classes present in `bytes` (see [`CLASS`]).
-fn classify(bytes: &[u8]) -> u8 {
-    bytes.iter().fold(0u8, |a, &b| a | CLASS[b as usize])
 }
 
 /// Whether `bytes` holds an invisible character or an unusual space. Called only when a lead
@@ -205,9 +208,15 @@ pub(crate) fn check_field_with(
     sink: &mut Sink<'_>,
 ) {
     let bytes = text.as_bytes();
-    let classes = classify(bytes);
-    let double_space =
-        classes & SPACE != 0 && bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
+    // One pass: the byte classes present, and whether two spaces follow each other.
+    let (mut classes, mut double, mut prev) = (0u8, 0u8, 0u8);
+    for &b in bytes {
+        classes |= CLASS[b as usize];
+        let space = u8::from(b == b' ');
+        double |= space & prev;
+        prev = space;
+    }
+    let double_space = double != 0;
     let free = policy.free;
     let suspect = classes & SUSPECT != 0 && has_suspect_sequence(bytes);
     let control_suspect = classes & CTRL != 0 || suspect || (!free && classes & BREAK != 0);
@@ -225,7 +234,14 @@ pub(crate) fn check_field_with(
     if (edge || double_space || suspect || classes & TAB != 0) && sink.on(Code::StrayWhitespace) {
         whitespace(field, text, loc, free, sink);
     }
-    if bytes.len() <= 24 && !policy.parsed && sink.on(Code::PlaceholderValue) {
+    if bytes.len() <= 24
+        && matches!(
+            bytes.first(),
+            Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
+        )
+        && !policy.parsed
+        && sink.on(Code::PlaceholderValue)
+    {
         placeholder(field, text, loc, sink);
     }
 }
@@ -270,6 +286,8 @@ fn invisible(c: char, free: bool) -> Option<&'static str> {
     })
 }
 
+#[cold]
+#[inline(never)]
 fn control(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<'_>) {
     let mut first: Option<(usize, char, &str)> = None;
     let mut count = 0usize;
@@ -415,6 +433,8 @@ pub(crate) fn mixed_words(text: &str) -> Vec<(&str, Option<String>)> {
     out
 }
 
+#[cold]
+#[inline(never)]
 fn mixed_script(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     let words = mixed_words(text);
     let Some((word, repaired)) = words.first() else {
@@ -456,6 +476,8 @@ fn unusual_space(c: char) -> bool {
     )
 }
 
+#[cold]
+#[inline(never)]
 fn whitespace(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<'_>) {
     let mut problems = Vec::new();
     if text.starts_with(char::is_whitespace) {
@@ -505,6 +527,8 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn placeholder(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     const PLACEHOLDERS: &[&str] = &[
         "#n/a",
