@@ -663,9 +663,9 @@ mod tests {
     fn findings_are_capped_per_rule_and_in_all() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("victims.csv");
-        let mut csv = String::from("id,surname,birth_date,sex\n");
+        let mut csv = String::from("id,surname,birth_date,sex,source_text\n");
         for i in 0..50 {
-            csv.push_str(&format!("v{i},A,1900-13-01,zz\n"));
+            csv.push_str(&format!("v{i},A,1900-13-01,zz,synthetic test list\n"));
         }
         std::fs::write(&path, csv).unwrap();
         let mut archive = Archive::default();
