@@ -29,3 +29,17 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Report(args) => report::run(&args, &cli.global, printer),
     }
 }
+
+/// The dataset kind of a file: `--kind` when given, else what its name tells (`victims.csv`).
+pub(crate) fn file_kind(
+    path: &std::path::Path,
+    kind: Option<museum_core::io::DatasetKind>,
+) -> museum_core::Result<museum_core::io::DatasetKind> {
+    kind.or_else(|| museum_core::io::DatasetKind::from_path(path))
+        .ok_or_else(|| {
+            museum_core::ErrorKind::UnknownKind {
+                path: path.to_owned(),
+            }
+            .into()
+        })
+}

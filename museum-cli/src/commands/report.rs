@@ -200,13 +200,7 @@ mod imp {
                     ));
                 }
             } else if path.is_file() {
-                let k = kind
-                    .or_else(|| DatasetKind::from_path(path))
-                    .ok_or_else(|| {
-                        museum_core::Error::from(museum_core::ErrorKind::UnknownKind {
-                            path: path.clone(),
-                        })
-                    })?;
+                let k = crate::commands::file_kind(path, kind)?;
                 files.push((path.clone(), k));
             } else {
                 anyhow::bail!("`{}` does not exist", path.display());

@@ -99,13 +99,7 @@ fn inputs(
             }
             inputs.extend(found);
         } else if path.is_file() {
-            let k = kind
-                .or_else(|| DatasetKind::from_path(path))
-                .ok_or_else(|| {
-                    museum_core::Error::from(museum_core::ErrorKind::UnknownKind {
-                        path: path.clone(),
-                    })
-                })?;
+            let k = crate::commands::file_kind(path, kind)?;
             inputs.push(Input {
                 path: path.clone(),
                 kind: k,
@@ -137,13 +131,7 @@ pub(crate) fn load(
             }
             merge(&mut archive, dir_archive);
         } else if path.is_file() {
-            let k = kind
-                .or_else(|| DatasetKind::from_path(path))
-                .ok_or_else(|| {
-                    museum_core::Error::from(museum_core::ErrorKind::UnknownKind {
-                        path: path.clone(),
-                    })
-                })?;
+            let k = crate::commands::file_kind(path, kind)?;
             archive.load_file(path, k, &options)?;
         } else {
             anyhow::bail!("`{}` does not exist", path.display());
