@@ -3,6 +3,8 @@
 // Shared helpers: temp dirs, running the binary.
 mod util;
 
+// Every subcommand's `--help`: examples and exit codes
+mod help;
 // `museum validate`: output, options, configuration, bad input
 mod validate;
 // `museum rules`, and every rule against its fixtures
