@@ -137,6 +137,15 @@ namesakes: different persons), `defects.csv` (planted invalid values), `sources.
         )
     )]
     Synth(SynthArgs),
+    /// Print a shell completion script for `museum` (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum completions bash > ~/.local/share/bash-completion/completions/museum\n",
+        "  museum completions zsh > \"${fpath[1]}/_museum\"\n",
+        "  museum completions fish > ~/.config/fish/completions/museum.fish\n\n",
+        "Exit codes:\n  0  printed\n  2  could not run (unknown shell)"
+    ))]
+    Completions(CompletionsArgs),
     /// Statistics of the victims: the main distributions, or counts grouped by columns.
     #[command(after_help = concat!(
         "Examples:\n",
@@ -537,6 +546,13 @@ pub(crate) struct ExportArgs {
     /// byte-identical between runs.
     #[arg(long)]
     pub(crate) timestamp: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to write the completion script for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -35,3 +35,20 @@ fn every_subcommand_help_has_examples_and_exit_codes() {
         );
     }
 }
+
+#[test]
+fn completions_name_every_subcommand() {
+    let commands = subcommands();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = museum(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}");
+        let script = stdout(&o);
+        for c in &commands {
+            assert!(
+                script.contains(c.as_str()),
+                "{shell} completion lacks `{c}`"
+            );
+        }
+    }
+    assert_eq!(code(&museum(&["completions", "tcsh"])), 2);
+}

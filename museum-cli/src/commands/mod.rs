@@ -1,5 +1,6 @@
 //! One file per subcommand; `run` dispatches.
 
+mod completions;
 mod dedup;
 mod export;
 mod name;
@@ -21,6 +22,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Schema(args) => schema::run(&args, printer),
         Command::Export(args) => export::run(&args, printer),
         Command::Synth(args) => synth::run(&args, printer),
+        Command::Completions(args) => completions::run(&args, printer),
         Command::Rules(args) => rules::run(&args, printer),
         Command::Name(args) => name::run(&args, printer),
         Command::Dedup(args) => dedup::run(&args, printer),
