@@ -164,28 +164,6 @@ mod fast {
         findings: usize,
     }
 
-    fn sniff_delimiter(line: &[u8]) -> u8 {
-        let mut counts = [0usize; 3];
-        let mut quoted = false;
-        for &b in line {
-            match b {
-                b'"' => quoted = !quoted,
-                b',' if !quoted => counts[0] += 1,
-                b';' if !quoted => counts[1] += 1,
-                b'\t' if !quoted => counts[2] += 1,
-                _ => {}
-            }
-        }
-        let best = (0..3)
-            .max_by_key(|&i| (counts[i], usize::from(i == 0)))
-            .unwrap_or(0);
-        if counts[best] == 0 {
-            b','
-        } else {
-            [b',', b';', b'\t'][best]
-        }
-    }
-
     /// Reads a victims CSV; `None` when the file is not plain UTF-8 (the caller then uses the
     /// general reader, which handles other encodings and reports them).
     pub(super) fn victims_csv(
@@ -207,7 +185,7 @@ mod fast {
         if !valid || head.is_empty() {
             return Ok(None);
         }
-        let delimiter = sniff_delimiter(&head[..first_line_end]);
+        let delimiter = crate::io::csv_read::sniff_delimiter(&head[..first_line_end]);
         let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)

@@ -1366,7 +1366,8 @@ pub(crate) fn header_only(file: &str) -> Diagnostic {
 }
 
 /// Picks the delimiter that occurs most in the header line (outside quotes): `,`, `;` or tab.
-fn sniff_delimiter(line: &[u8]) -> u8 {
+/// Also used by dedup's fast loader, so both readers agree on a file.
+pub(crate) fn sniff_delimiter(line: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for &b in line {
