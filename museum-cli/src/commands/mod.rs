@@ -3,6 +3,7 @@
 mod completions;
 mod dedup;
 mod export;
+mod load;
 mod name;
 mod report;
 mod rules;
@@ -20,7 +21,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
-        Command::Export(args) => export::run(&args, printer),
+        Command::Export(args) => export::run(&args, &cli.global, printer),
         Command::Synth(args) => synth::run(&args, printer),
         Command::Completions(args) => completions::run(&args, printer),
         Command::Rules(args) => rules::run(&args, printer),
