@@ -310,20 +310,24 @@ pub fn patronymic_form(word: &str) -> Option<PatronymicForm> {
 
 /// The form and sex (true = male) of a patronymic.
 fn patronymic_sex(word: &str) -> Option<(PatronymicForm, bool)> {
-    let sk = skeleton(word);
+    patronymic_sex_of(word, &skeleton(word))
+}
+
+/// [`patronymic_sex`] of a word whose [`skeleton`] is `sk`.
+fn patronymic_sex_of(word: &str, sk: &str) -> Option<(PatronymicForm, bool)> {
     let raw = word.trim().to_lowercase();
     let raw = raw.trim_end_matches(|c: char| !c.is_alphabetic());
-    if RU_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(&sk, s))
+    if RU_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(sk, s))
         || (raw.ends_with("ьич") && sk.len() >= 4)
     {
         Some((PatronymicForm::Russian, true))
-    } else if RU_PATRONYMIC_FEMALE.iter().any(|s| ends_with_stem(&sk, s)) {
+    } else if RU_PATRONYMIC_FEMALE.iter().any(|s| ends_with_stem(sk, s)) {
         Some((PatronymicForm::Russian, false))
-    } else if KZ_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(&sk, s))
+    } else if KZ_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(sk, s))
         || ((raw.ends_with("уулу") || raw.ends_with("uulu")) && sk.len() >= 5)
     {
         Some((PatronymicForm::Kazakh, true))
-    } else if KZ_PATRONYMIC_FEMALE.iter().any(|s| ends_with_stem(&sk, s)) {
+    } else if KZ_PATRONYMIC_FEMALE.iter().any(|s| ends_with_stem(sk, s)) {
         Some((PatronymicForm::Kazakh, false))
     } else {
         None
@@ -359,12 +363,16 @@ fn sex_of_patronymic(word: &str) -> Option<SexValue> {
 /// assert!(!is_common_given_name("Букейханов"));
 /// ```
 pub fn is_common_given_name(word: &str) -> bool {
+    given_name_of(word, &skeleton(word))
+}
+
+/// [`is_common_given_name`] of a word whose [`skeleton`] is `sk`.
+fn given_name_of(word: &str, sk: &str) -> bool {
     let set = lexicon::given_names();
-    let sk = skeleton(word);
     if sk.is_empty() {
         return false;
     }
-    if set.contains(&sk) {
+    if set.contains(sk) {
         return true;
     }
     word.contains('-') && {
@@ -383,7 +391,53 @@ pub fn is_common_given_name(word: &str) -> bool {
 /// `kh→h`, `gh→g`, `w→v`, `sch→sh`, word-initial `ye→e`), with doubled letters collapsed.
 fn skeleton(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.chars() {
+        // Lower case without the Unicode tables for the letters names are mostly made of (this
+        // function is the hot spot of reading a list).
+        match c {
+            'a'..='z' | 'а'..='я' | 'ё' => skeleton_letter(c, &mut s),
+            'A'..='Z' => skeleton_letter(c.to_ascii_lowercase(), &mut s),
+            'А'..='Я' => {
+                skeleton_letter(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), &mut s)
+            }
+            _ => c.to_lowercase().for_each(|c| skeleton_letter(c, &mut s)),
+        }
+    }
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("sch", "sh"),
+        ("tch", "ch"),
+        ("dzh", "zh"),
+        ("kh", "h"),
+        ("gh", "g"),
+        ("sz", "sh"),
+        ("cz", "ch"),
+        ("ou", "u"),
+    ] {
+        // The byte test first: most words have none of these, and `contains` costs more.
+        let last = from.as_bytes()[from.len() - 1];
+        if s.as_bytes().contains(&last) && s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    if s.starts_with("ie") {
+        // BGN/PCGN `ye` for a word-initial `е` (`Yevgeniy`, `Yelizaveta`).
+        s.remove(0);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        if prev != Some(c) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Appends the skeleton of one lower-case letter (see [`skeleton`]).
+fn skeleton_letter(c: char, s: &mut String) {
+    {
         let m: &str = match c {
             'а' | 'ә' => "a",
             'б' => "b",
@@ -432,42 +486,18 @@ fn skeleton(word: &str) -> String {
             'ď' => "d",
             'w' => "v",
             'ß' => "ss",
+            'a'..='z' => {
+                s.push(c);
+                return;
+            }
             _ if c.is_alphabetic() => {
                 s.push(c);
-                continue;
+                return;
             }
-            _ => continue,
+            _ => return,
         };
         s.push_str(m);
     }
-    for (from, to) in [
-        ("tsch", "ch"),
-        ("sch", "sh"),
-        ("tch", "ch"),
-        ("dzh", "zh"),
-        ("kh", "h"),
-        ("gh", "g"),
-        ("sz", "sh"),
-        ("cz", "ch"),
-        ("ou", "u"),
-    ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
-    if s.starts_with("ie") {
-        // BGN/PCGN `ye` for a word-initial `е` (`Yevgeniy`, `Yelizaveta`).
-        s.remove(0);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut prev = None;
-    for c in s.chars() {
-        if prev != Some(c) {
-            out.push(c);
-        }
-        prev = Some(c);
-    }
-    out
 }
 
 /// Russified surname endings on the skeleton (`-ов/-ев/-ин/-ова/-ева/-ина/-ский/-цкий/-енко`,
@@ -481,10 +511,15 @@ const SURNAME_ENDINGS: [&str; 14] = [
 /// a surname (`Байтұрсынұлы`, `Dulatuly`, `Chokay-ogly`).
 fn has_surname_morphology(word: &str) -> bool {
     let sk = skeleton(word);
+    surname_morphology_of(&sk, patronymic_sex_of(word, &sk))
+}
+
+/// [`has_surname_morphology`] from a word's [`skeleton`] and [`patronymic_sex`].
+fn surname_morphology_of(sk: &str, patronymic: Option<(PatronymicForm, bool)>) -> bool {
     SURNAME_ENDINGS
         .iter()
         .any(|e| sk.len() >= e.len().max(2) + 2 && sk.ends_with(e))
-        || matches!(patronymic_sex(word), Some((PatronymicForm::Kazakh, _)))
+        || matches!(patronymic, Some((PatronymicForm::Kazakh, _)))
 }
 
 mod lexicon {
@@ -595,7 +630,10 @@ mod parse {
         PatronymicForm, PersonName, Script, has_surname_morphology, is_common_given_name,
         is_initial,
     };
-    use super::{patronymic_form, patronymic_sex, skeleton};
+    use super::{
+        given_name_of, patronymic_form, patronymic_sex, patronymic_sex_of, skeleton,
+        surname_morphology_of,
+    };
 
     /// A name word (or glued word + particle) and whether a comma followed it.
     #[derive(Debug)]
@@ -778,8 +816,10 @@ mod parse {
     }
 
     fn evidence(u: &Unit, caps_marks_surname: bool) -> Evidence {
-        let listed = is_common_given_name(&u.text);
+        // One skeleton and one patronymic test per word (this runs for every name of a list).
         let sk = skeleton(&u.text);
+        let listed = given_name_of(&u.text, &sk);
+        let patronymic = patronymic_sex_of(&u.text, &sk);
         let given = if listed {
             2
         } else if ["bek", "gul"]
@@ -790,14 +830,14 @@ mod parse {
         } else {
             0
         };
-        let mut surname = i32::from(!listed && has_surname_morphology(&u.text));
+        let mut surname = i32::from(!listed && surname_morphology_of(&sk, patronymic));
         if caps_marks_surname && is_all_caps(&u.text) {
             surname += 2;
         }
         Evidence {
             given,
             surname,
-            patronymic: patronymic_form(&u.text).is_some(),
+            patronymic: is_initial(u.text.trim()) || patronymic.is_some(),
         }
     }
 
