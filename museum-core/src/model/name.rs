@@ -41,7 +41,7 @@ impl Script {
     /// ```
     pub fn detect(text: &str) -> Script {
         let (mut cyr, mut kaz, mut lat) = (false, false, false);
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
+        for c in text.chars().filter(|&c| is_letter(c)) {
             if is_cyrillic(c) {
                 cyr = true;
                 kaz |= is_kazakh_letter(c);
@@ -201,7 +201,7 @@ impl PersonName {
             .into_iter()
             .flat_map(|group| group.split([',', ';']))
             .map(str::trim)
-            .filter(|s| s.chars().any(char::is_alphabetic))
+            .filter(|s| s.chars().any(is_letter))
             .collect()
     }
 
@@ -258,7 +258,7 @@ fn simple_initial(t: &str) -> bool {
     let core = t.strip_suffix('.').unwrap_or(t);
     let n = core.chars().count();
     if n == 1 {
-        return core.chars().all(char::is_alphabetic);
+        return core.chars().all(is_letter);
     }
     const DIGRAPHS: [&str; 11] = [
         "zh", "sh", "ch", "kh", "dz", "ts", "yu", "ya", "gh", "sz", "дж",
@@ -315,16 +315,24 @@ fn patronymic_sex(word: &str) -> Option<(PatronymicForm, bool)> {
 
 /// [`patronymic_sex`] of a word whose [`skeleton`] is `sk`.
 fn patronymic_sex_of(word: &str, sk: &str) -> Option<(PatronymicForm, bool)> {
-    let raw = word.trim().to_lowercase();
-    let raw = raw.trim_end_matches(|c: char| !c.is_alphabetic());
+    // Only the rare endings below need the word itself, lower-cased.
+    let raw = || {
+        let raw = word.trim().to_lowercase();
+        let end = raw.trim_end_matches(|c: char| !is_letter(c)).len();
+        (raw, end)
+    };
+    let raw_ends_with = |endings: &[&str]| {
+        let (raw, end) = raw();
+        endings.iter().any(|e| raw[..end].ends_with(e))
+    };
     if RU_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(sk, s))
-        || (raw.ends_with("ьич") && sk.len() >= 4)
+        || (sk.len() >= 4 && raw_ends_with(&["ьич"]))
     {
         Some((PatronymicForm::Russian, true))
     } else if RU_PATRONYMIC_FEMALE.iter().any(|s| ends_with_stem(sk, s)) {
         Some((PatronymicForm::Russian, false))
     } else if KZ_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(sk, s))
-        || ((raw.ends_with("уулу") || raw.ends_with("uulu")) && sk.len() >= 5)
+        || (sk.len() >= 5 && raw_ends_with(&["уулу", "uulu"]))
     {
         Some((PatronymicForm::Kazakh, true))
     } else if KZ_PATRONYMIC_FEMALE.iter().any(|s| ends_with_stem(sk, s)) {
@@ -435,6 +443,16 @@ fn skeleton(word: &str) -> String {
     out
 }
 
+/// `c.is_alphabetic()`, without the Unicode tables for ASCII and the Cyrillic block (the letters
+/// names are mostly made of; reading a list asks this for every character of every name).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}' => true,
+        '\0'..='\u{7F}' | '\u{482}'..='\u{489}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Appends the skeleton of one lower-case letter (see [`skeleton`]).
 fn skeleton_letter(c: char, s: &mut String) {
     {
@@ -490,7 +508,7 @@ fn skeleton_letter(c: char, s: &mut String) {
                 s.push(c);
                 return;
             }
-            _ if c.is_alphabetic() => {
+            _ if is_letter(c) => {
                 s.push(c);
                 return;
             }
@@ -631,7 +649,7 @@ mod parse {
         is_initial,
     };
     use super::{
-        given_name_of, patronymic_form, patronymic_sex, patronymic_sex_of, skeleton,
+        given_name_of, is_letter, patronymic_form, patronymic_sex, patronymic_sex_of, skeleton,
         surname_morphology_of,
     };
 
@@ -674,8 +692,8 @@ mod parse {
     /// Drops the punctuation around a word: leading non-letters, trailing non-letters except one
     /// dot directly after a letter (`А.`).
     fn clean(word: &str) -> &str {
-        let w = word.trim_start_matches(|c: char| !c.is_alphabetic());
-        let end = w.trim_end_matches(|c: char| !c.is_alphabetic());
+        let w = word.trim_start_matches(|c: char| !is_letter(c));
+        let end = w.trim_end_matches(|c: char| !is_letter(c));
         if w.len() > end.len() && w[end.len()..].starts_with('.') {
             &w[..end.len() + 1]
         } else {
@@ -686,7 +704,7 @@ mod parse {
     /// Pushes a raw word, splitting glued initials (`А.Н.`, `А.Н.Байтурсынов`).
     fn push_word(raw: &str, comma_after: bool, out: &mut Vec<Unit>) {
         let w = clean(raw);
-        if !w.chars().any(char::is_alphabetic) {
+        if !w.chars().any(is_letter) {
             if comma_after && let Some(last) = out.last_mut() {
                 last.comma_after = true;
             }
@@ -843,9 +861,9 @@ mod parse {
 
     /// At least two letters, all upper case.
     fn is_all_caps(w: &str) -> bool {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+        let mut letters = w.chars().filter(|&c| is_letter(c)).peekable();
         letters.peek().is_some()
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().filter(|&c| is_letter(c)).count() >= 2
             && letters.all(char::is_uppercase)
     }
 
@@ -1003,6 +1021,13 @@ mod tests {
         let n = PersonName::parse("Бөкейханов Әлихан Нұрмұхамедұлы");
         assert_eq!(n.patronymic_form, Some(PatronymicForm::Kazakh));
         assert_eq!(n.script, Script::KazakhCyrillic);
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{1E9E}', '\u{10400}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
