@@ -138,6 +138,11 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
             _ => explain_human(&ctx, i, printer.color_stdout && args.output.is_none()),
         };
         emit(args.output.as_deref(), &text, printer)?;
+        // Timings only here, on stderr: the output itself is the same on every run and machine.
+        printer.note(&format!(
+            "took {:.1}s (reading {:.1}s)",
+            ctx.secs, ctx.load_secs
+        ));
         return Ok(ExitStatus::Success);
     }
     let color = printer.color_stdout && args.output.is_none();
@@ -157,6 +162,11 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         }
     };
     emit(args.output.as_deref(), &text, printer)?;
+    // Timings only here, on stderr: the output itself is the same on every run and machine.
+    printer.note(&format!(
+        "took {:.1}s (reading {:.1}s)",
+        ctx.secs, ctx.load_secs
+    ));
     // The summary and metrics go where they do not mix with machine-readable output.
     if args.format != DedupFormat::Human {
         let mut summary = summary_line(&ctx);
@@ -334,7 +344,6 @@ struct Summary {
     links: usize,
     refused_merges_conflict: usize,
     refused_merges_weak: usize,
-    seconds: f64,
 }
 
 fn summary(ctx: &Ctx<'_>) -> Summary {
@@ -351,7 +360,6 @@ fn summary(ctx: &Ctx<'_>) -> Summary {
         links: r.links.len(),
         refused_merges_conflict: r.refused_conflicts,
         refused_merges_weak: r.refused_weak,
-        seconds: (ctx.secs * 1000.0).round() / 1000.0,
     }
 }
 
@@ -429,15 +437,13 @@ fn summary_line(ctx: &Ctx<'_>) -> String {
     let s = summary(ctx);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     format!(
-        "{} in {}: {} of duplicates ({} records), {} alone; {} candidate pairs compared in {:.1}s (reading {:.1}s)\n",
+        "{} in {}: {} of duplicates ({} records), {} alone; {} candidate pairs compared\n",
         plural(s.records, "record"),
         plural(s.files, "file"),
         plural(s.duplicate_clusters, "cluster"),
         s.records_in_duplicate_clusters,
         s.records - s.records_in_duplicate_clusters,
         s.candidate_pairs,
-        ctx.secs,
-        ctx.load_secs,
     )
 }
 

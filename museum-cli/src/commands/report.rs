@@ -343,7 +343,7 @@ mod imp {
         };
         let tick = || progress.set_position(read.load(Ordering::Relaxed));
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let cores = museum_core::default_threads();
         let split = if cores > 1 && size >= split_threshold() {
             split_point(path, size).ok().flatten()
         } else {

@@ -242,7 +242,7 @@ impl ValidateOptions {
         if self.threads > 0 {
             self.threads
         } else {
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            crate::default_threads()
         }
     }
 }
