@@ -46,6 +46,44 @@ mod rng;
 mod translit;
 
 pub use defects::{Defect, DefectKind};
+pub use translit::Scheme;
+
+impl Scheme {
+    /// Every scheme.
+    pub const ALL: [Scheme; 4] = [Scheme::Bgn, Scheme::Icao, Scheme::Kz2021, Scheme::German];
+}
+
+/// Romanizes Cyrillic text (Russian or Kazakh letters) with `scheme`, by the tables the
+/// generator writes Latin lists with; other characters are kept.
+///
+/// ```
+/// use museum_core::synth::{Scheme, romanize};
+/// assert_eq!(romanize("Бөкейханов", Scheme::Bgn), "Bökeykhanov");
+/// assert_eq!(romanize("Жұмабаев", Scheme::Kz2021), "Jūmabaev");
+/// ```
+pub fn romanize(text: &str, scheme: Scheme) -> String {
+    translit::romanize(text, scheme)
+}
+
+/// Writes the Kazakh letters of a Cyrillic text the way Russian clerks did (ә→а, ғ→г, қ→к,
+/// ң→н, ө→о or у, ұ and ү→у, һ→х, і→и or ы, and a word-initial ж→дж when `dzh`), by the
+/// generator's tables.
+///
+/// ```
+/// use museum_core::synth::kazakh_to_russian;
+/// assert_eq!(kazakh_to_russian("Бөкейхан", true, false, false), "Букейхан");
+/// assert_eq!(kazakh_to_russian("Жансүгіров", false, true, false), "Джансугиров");
+/// ```
+pub fn kazakh_to_russian(text: &str, o_as_u: bool, dzh: bool, i_as_y: bool) -> String {
+    translit::kk_to_ru(
+        text,
+        translit::RuHabits {
+            o_as_u,
+            zh_as_dzh: dzh,
+            i_as_y,
+        },
+    )
+}
 
 use std::collections::BTreeMap;
 use std::io::Write;
