@@ -270,6 +270,11 @@ pub(crate) struct ValidateArgs {
     /// The CSV delimiter (`,`, `;`, `tab`, `|`), when sniffing it from the header is not enough.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub(crate) delimiter: Option<u8>,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 /// `,`, `;`, `|`, `tab` or `\t` → the delimiter byte.
@@ -320,6 +325,11 @@ pub(crate) struct StatsArgs {
     /// How many values each distribution lists before summing up the rest.
     #[arg(long, default_value_t = 20)]
     pub(crate) top: usize,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 /// Output format of tables.
@@ -362,6 +372,11 @@ pub(crate) struct ReportArgs {
     /// How many values each distribution lists before summing up the rest.
     #[arg(long, default_value_t = 20)]
     pub(crate) top: usize,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 /// Format of the report.
@@ -462,6 +477,11 @@ pub(crate) struct DedupArgs {
     /// Worker threads (0: `MUSEUM_THREADS`, else all cores). The output does not depend on it.
     #[arg(long, default_value_t = 0)]
     pub(crate) threads: usize,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -547,6 +567,11 @@ pub(crate) struct ExportArgs {
     /// byte-identical between runs.
     #[arg(long)]
     pub(crate) timestamp: bool,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -125,3 +125,51 @@ fn reversed_rows_give_the_same_result() {
     });
     assert_eq!(&renamed, identity());
 }
+
+/// 100,000 records with the same name form one huge block under every name rule: blocking caps
+/// it (a sliding window over the sorted block) and says so, so the comparisons grow linearly
+/// with the records, not with their square (5·10⁹ pairs).
+#[test]
+fn a_block_of_100_000_identical_names_is_capped() {
+    use std::fmt::Write as _;
+    const N: usize = 100_000;
+    let mut csv = String::from("id,surname,given_name,patronymic,birth_date\n");
+    for i in 0..N {
+        let _ = writeln!(csv, "v{i},Ахметов,Ахмет,Ахметович,{}", 1880 + i % 50);
+    }
+    let records: Vec<DedupRecord> = museum_core::io::RecordReader::<Victim>::from_csv_reader(
+        std::io::Cursor::new(csv.into_bytes()),
+        "victims.csv",
+        &CsvOptions::default(),
+    )
+    .filter_map(|item| match item {
+        museum_core::io::ReadItem::Record(v, _) => Some(DedupRecord::from_victim(&v, None)),
+        museum_core::io::ReadItem::Finding(_) => None,
+    })
+    .collect();
+    assert_eq!(records.len(), N);
+    let options = DedupOptions::default();
+    let window = options.window;
+    let result = Deduplicator::new(options).run(&records, &[]);
+    let b = &result.blocking;
+    assert!(b.largest_block >= N, "{b:?}");
+    assert!(b.large_block_count >= 1, "{b:?}");
+    // Each rule compares each record with at most a window of neighbours (wider for the
+    // probing rules, `PROBE_WINDOW` = 4 times); all pairs would be N·(N−1)/2.
+    let rules = b.pairs_per_rule.len() as u64;
+    let bound = rules * (N * window * 4) as u64;
+    assert!(
+        b.candidate_pairs <= bound,
+        "{} candidate pairs, more than {bound} ({b:?})",
+        b.candidate_pairs
+    );
+    assert!(b.candidate_pairs >= (N * window / 2) as u64, "{b:?}");
+    assert!(
+        result
+            .warnings
+            .iter()
+            .any(|w| w.contains("compared in a window") && w.contains(&format!("{N}"))),
+        "{:?}",
+        result.warnings
+    );
+}

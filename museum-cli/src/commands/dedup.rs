@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use museum_core::dedup::{
     Cluster, DECISIONS_FILE, Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator,
-    Evaluation, LinkSource, MatchExplanation, load_records, read_decisions, read_truth,
+    Evaluation, LinkSource, MatchExplanation, load_records_with, read_decisions, read_truth,
 };
 use serde::Serialize;
 
@@ -21,8 +21,15 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         anyhow::bail!("`--threshold` must be between 0 and 1");
     }
     let start = Instant::now();
-    let loaded =
-        load_records(&args.paths, args.kind.map(Into::into)).context("cannot read the records")?;
+    let loaded = load_records_with(
+        &args.paths,
+        args.kind.map(Into::into),
+        &museum_core::io::CsvOptions {
+            max_records: super::max_records(args.max_records, &args.paths)?,
+            ..museum_core::io::CsvOptions::default()
+        },
+    )
+    .context("cannot read the records")?;
     for s in &loaded.skipped {
         if printer.verbose > 0 {
             printer.note(&format!(

@@ -48,7 +48,9 @@ pub(crate) fn run(args: &ExportArgs, printer: &Printer) -> anyhow::Result<ExitSt
         options.clusters = export::read_clusters(path)?;
     }
 
-    let archive = super::validate::load(&args.paths, args.kind.map(Into::into), printer)?;
+    let max_records = super::max_records(args.max_records, &args.paths)?;
+    let archive =
+        super::validate::load(&args.paths, args.kind.map(Into::into), max_records, printer)?;
     let report = validate_archive(&archive, &ValidateOptions::default());
     let errors = report.count(Severity::Error);
     if errors > 0 {

@@ -32,6 +32,37 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     }
 }
 
+/// The record limit of a run: `--max-records`, else `max_records` under `[limits]` in the
+/// `museum.toml` beside the first input (the file `museum validate` reads), else none.
+pub(crate) fn max_records(
+    flag: Option<u64>,
+    paths: &[std::path::PathBuf],
+) -> anyhow::Result<Option<u64>> {
+    use anyhow::Context as _;
+    if flag.is_some() {
+        return Ok(flag);
+    }
+    let Some(path) = paths
+        .iter()
+        .find_map(|p| museum_core::validate::Config::find(p))
+    else {
+        return Ok(None);
+    };
+    // Only this key: the other sections belong to other commands.
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let table: toml::Table =
+        toml::from_str(&text).with_context(|| format!("cannot parse `{}`", path.display()))?;
+    match table.get("limits").and_then(|l| l.get("max_records")) {
+        None => Ok(None),
+        Some(toml::Value::Integer(n)) if *n > 0 => Ok(u64::try_from(*n).ok()),
+        Some(v) => anyhow::bail!(
+            "in `{}`: max_records must be a positive number, not `{v:?}`",
+            path.display()
+        ),
+    }
+}
+
 /// The dataset kind of a file: `--kind` when given, else what its name tells (`victims.csv`).
 pub(crate) fn file_kind(
     path: &std::path::Path,

@@ -64,7 +64,14 @@ mod imp {
             })
         });
         let progress = Progress::new(global);
-        let archive = load(&args.paths, args.kind.map(Into::into), printer, &progress)?;
+        let max_records = crate::commands::max_records(args.max_records, &args.paths)?;
+        let archive = load(
+            &args.paths,
+            args.kind.map(Into::into),
+            max_records,
+            printer,
+            &progress,
+        )?;
         let dedup = if args.no_dedup {
             Dedup::Skipped
         } else {
@@ -170,6 +177,7 @@ mod imp {
     pub(crate) fn load(
         paths: &[PathBuf],
         kind: Option<DatasetKind>,
+        max_records: Option<u64>,
         printer: &Printer,
         progress: &Progress,
     ) -> anyhow::Result<Archive> {
@@ -212,7 +220,10 @@ mod imp {
             .sum();
         progress.stage_bytes("reading", total);
         let read = Arc::new(AtomicU64::new(0));
-        let options = CsvOptions::default();
+        let options = CsvOptions {
+            max_records,
+            ..CsvOptions::default()
+        };
         let mut archive = Archive::default();
         for (path, kind) in files {
             let before = read.load(Ordering::Relaxed);
@@ -344,20 +355,24 @@ mod imp {
         let tick = || progress.set_position(read.load(Ordering::Relaxed));
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         let cores = museum_core::default_threads();
-        let split = if cores > 1 && size >= split_threshold() {
+        // With a record limit the file is read in one go, which stops at the limit.
+        let split = if options.max_records.is_none() && cores > 1 && size >= split_threshold() {
             split_point(path, size).ok().flatten()
         } else {
             None
         };
         let mut first = RecordReader::<T>::from_csv_reader(open()?, &name, options);
         let Some(split) = split else {
-            for (i, item) in first.enumerate() {
+            for (i, item) in first.by_ref().enumerate() {
                 push(item, into, findings);
                 if i % 8192 == 0 {
                     tick();
                 }
             }
             tick();
+            if let Some(e) = first.take_error() {
+                return Err(e.into());
+            }
             return Ok(());
         };
         std::thread::scope(|scope| -> anyhow::Result<()> {

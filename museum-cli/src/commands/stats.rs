@@ -45,8 +45,13 @@ mod imp {
             stats::column(name)?;
         }
         let progress = Progress::new(global);
-        let archive =
-            super::super::report::load(&args.paths, args.kind.map(Into::into), printer, &progress)?;
+        let archive = super::super::report::load(
+            &args.paths,
+            args.kind.map(Into::into),
+            super::super::max_records(args.max_records, &args.paths)?,
+            printer,
+            &progress,
+        )?;
         if archive.victims.is_empty() {
             printer.warn("no victim records were read; statistics describe `victims` files");
         }

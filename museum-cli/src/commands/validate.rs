@@ -71,6 +71,9 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
     if args.delimiter.is_some() {
         options.delimiter = args.delimiter;
     }
+    if args.max_records.is_some() {
+        options.limits.max_records = args.max_records;
+    }
     Ok(options)
 }
 
@@ -115,9 +118,13 @@ fn inputs(
 pub(crate) fn load(
     paths: &[std::path::PathBuf],
     kind: Option<DatasetKind>,
+    max_records: Option<u64>,
     printer: &Printer,
 ) -> anyhow::Result<Archive> {
-    let options = CsvOptions::default();
+    let options = CsvOptions {
+        max_records,
+        ..CsvOptions::default()
+    };
     let mut archive = Archive::default();
     for path in paths {
         if path.is_dir() {
