@@ -568,14 +568,20 @@ fn record_limit_stops_with_the_file_and_line() {
     let o = museum(&["validate", f, "--max-records", "5"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 
-    // The same limit from `museum.toml`, for validate and for the other commands.
+    // The same limit from `museum.toml`, for validate and for the other commands; the file
+    // also holds export's settings, which validate accepts (it used to reject `[export]`).
     std::fs::write(
         dir.path().join("museum.toml"),
-        "[limits]\nmax_records = 3\n",
+        "[limits]\nmax_records = 3\n\n[export.redact]\ndrop = [\"notes\"]\n",
     )
     .unwrap();
-    for cmd in ["validate", "dedup"] {
-        let o = museum(&[cmd, f]);
+    for args in [
+        vec!["validate", f],
+        vec!["dedup", f],
+        vec!["export", f, "-o", "-"],
+    ] {
+        let cmd = args[0];
+        let o = museum(&args);
         assert_eq!(code(&o), 2, "{cmd}: {}", stderr(&o));
         assert!(stderr(&o).contains(&want), "{cmd}: {}", stderr(&o));
     }

@@ -267,6 +267,9 @@ pub struct Config {
     pub limits: Limits,
     /// Where camps are expected.
     pub region: Region,
+    /// The `[export]` section (`[export.redact]`), which `museum export` reads: accepted here
+    /// and not looked at, so one `museum.toml` serves every command.
+    pub export: Option<serde::de::IgnoredAny>,
 }
 
 impl Config {
@@ -280,6 +283,8 @@ impl Config {
     /// let c = Config::parse("ignore = [\"M211\"]\n[limits]\nmin_age = 14\n", "museum.toml").unwrap();
     /// assert_eq!(c.limits.min_age, 14.0);
     /// assert!(Config::parse("[limits]\nmin_agee = 1\n", "museum.toml").is_err());
+    /// // The export settings live in the same file.
+    /// assert!(Config::parse("[export.redact]\ndrop = [\"notes\"]\n", "museum.toml").is_ok());
     /// ```
     pub fn parse(text: &str, origin: &str) -> Result<Config> {
         let c: Config = toml::from_str(text).map_err(|e| {
