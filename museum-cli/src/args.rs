@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const EXIT_CODES: &str = "Exit codes:\n  0  success: nothing at or above `--fail-on`\n  1  the command ran and found problems at or above `--fail-on` (or `--check` found drift)\n  2  could not run: bad usage, unreadable input, I/O error";
+const EXIT_CODES: &str = "Exit codes:\n  0  success: nothing at or above `--fail-on`\n  1  the command ran and found problems at or above `--fail-on` (or `--check` found drift)\n  2  could not run: bad usage, unreadable input, I/O error\n  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: unfinished output is removed, files that\n      existed keep their previous content\n\nEnvironment:\n  MUSEUM_THREADS      worker threads when no `--threads` says (default: one per CPU); outputs are\n                      byte-identical whatever the number\n  POLARS_MAX_THREADS  threads of the statistics engine (stats, report)\n  NO_COLOR            no colour";
 
 /// Validate, deduplicate, report on and export the archive of the Museum in memory of the
 /// victims of political repressions (Shymkent, Kazakhstan).
@@ -265,12 +265,18 @@ pub(crate) struct ValidateArgs {
     /// Replace personal values (names, dates, places of victims and figures) by `***`.
     #[arg(long)]
     pub(crate) mask_values: bool,
-    /// Worker threads for large CSV files (default: one per CPU).
+    /// Worker threads for large CSV files (default: `MUSEUM_THREADS`, else one per CPU). The
+    /// output does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) threads: Option<usize>,
     /// The CSV delimiter (`,`, `;`, `tab`, `|`), when sniffing it from the header is not enough.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub(crate) delimiter: Option<u8>,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 /// `,`, `;`, `|`, `tab` or `\t` → the delimiter byte.
@@ -321,6 +327,11 @@ pub(crate) struct StatsArgs {
     /// How many values each distribution lists before summing up the rest.
     #[arg(long, default_value_t = 20)]
     pub(crate) top: usize,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 /// Output format of tables.
@@ -373,6 +384,11 @@ pub(crate) struct ReportArgs {
     /// How many values each distribution lists before summing up the rest.
     #[arg(long, default_value_t = 20)]
     pub(crate) top: usize,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 /// Format of the report.
@@ -470,9 +486,14 @@ pub(crate) struct DedupArgs {
     /// surname+year, given+patronymic, given+surname, name-set.
     #[arg(long, value_delimiter = ',')]
     pub(crate) rules: Vec<String>,
-    /// Worker threads (0: all cores).
+    /// Worker threads (0: `MUSEUM_THREADS`, else all cores). The output does not depend on it.
     #[arg(long, default_value_t = 0)]
     pub(crate) threads: usize,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -562,6 +583,11 @@ pub(crate) struct ExportArgs {
     /// byte-identical between runs.
     #[arg(long)]
     pub(crate) timestamp: bool,
+    /// At most this many records per file: a file with more stops the run with an error naming
+    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
+    /// the data, else no limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_records: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod commands;
 mod exit;
 mod printer;
 mod progress;
+mod signals;
 
 use std::process::ExitCode;
 
@@ -15,7 +16,14 @@ use crate::exit::ExitStatus;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let printer = printer::Printer::new(&cli.global);
-    match commands::run(cli, &printer) {
+    if let Err(e) = signals::install() {
+        printer.warn(&format!(
+            "cannot handle SIGINT/SIGTERM ({e}); an interrupted run may leave `.museum-*` temporary files"
+        ));
+    }
+    let result = commands::run(cli, &printer);
+    signals::wait_if_interrupted();
+    match result {
         Ok(status) => status.into(),
         Err(err) => {
             // A closed pipe (`museum … | head`) is not a failure.

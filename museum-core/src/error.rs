@@ -53,6 +53,9 @@ pub enum ErrorKind {
     /// A configured limit was exceeded.
     #[error("{0}")]
     Limit(String),
+    /// The run was interrupted ([`crate::fsutil::interrupt`]); nothing more is written.
+    #[error("interrupted")]
+    Interrupted,
 }
 
 impl Error {

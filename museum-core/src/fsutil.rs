@@ -1,11 +1,159 @@
 //! Safe file output: every file is written atomically (a temporary file in the same directory,
 //! flushed and synced, then renamed over the target), so an interrupted run never leaves a half
 //! file and inputs are never rewritten in place by accident.
+//!
+//! ## Interruption
+//!
+//! A process killed by a signal runs no destructors, so a temporary file would survive it. Every
+//! temporary file or directory this crate writes is therefore listed in a process-wide registry
+//! ([`register_temporary`]) while it exists. A program that handles `SIGINT`/`SIGTERM` calls
+//! [`interrupt`] from its handler: that removes every listed temporary and makes later
+//! registrations and [`commit`]s fail, so nothing is renamed into place afterwards. Renames into
+//! place run inside [`commit`], under the registry's lock, so an interruption happens either
+//! before a target is replaced (the target keeps its previous content) or after (the new
+//! content is complete) — never in between. The library itself never installs a signal handler,
+//! prints or exits; the `museum` command does.
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+
+/// What [`interrupt`] does with a registered path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TempKind {
+    /// A temporary file: removed.
+    File,
+    /// A temporary directory: removed with its contents.
+    Dir,
+    /// A directory this run created for its output: removed only when still empty.
+    CreatedDir,
+}
+
+#[derive(Debug)]
+struct Registry {
+    interrupted: bool,
+    next: u64,
+    paths: Vec<(u64, PathBuf, TempKind)>,
+}
+
+static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
+    interrupted: false,
+    next: 0,
+    paths: Vec::new(),
+});
+
+fn registry() -> MutexGuard<'static, Registry> {
+    REGISTRY.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn remove(path: &Path, kind: TempKind) -> bool {
+    match kind {
+        TempKind::File => std::fs::remove_file(path).is_ok(),
+        TempKind::Dir => std::fs::remove_dir_all(path).is_ok(),
+        TempKind::CreatedDir => std::fs::remove_dir(path).is_ok(),
+    }
+}
+
+fn interrupted_error() -> Error {
+    ErrorKind::Interrupted.into()
+}
+
+/// A path listed in the registry of temporaries; dropping it takes the path off the list (it
+/// does not remove the path).
+#[derive(Debug)]
+#[must_use = "the path is unregistered when this is dropped"]
+pub struct TempRegistration {
+    id: u64,
+}
+
+impl Drop for TempRegistration {
+    fn drop(&mut self) {
+        registry().paths.retain(|(id, _, _)| *id != self.id);
+    }
+}
+
+/// Lists `path`, a temporary this run just created, for removal by [`interrupt`].
+///
+/// # Errors
+/// When the run was interrupted already: `path` is then removed at once.
+pub fn register_temporary(path: &Path, kind: TempKind) -> Result<TempRegistration> {
+    let mut r = registry();
+    if r.interrupted {
+        remove(path, kind);
+        return Err(interrupted_error());
+    }
+    r.next += 1;
+    let id = r.next;
+    r.paths.push((id, path.to_owned(), kind));
+    Ok(TempRegistration { id })
+}
+
+/// Runs `install` (the renames that put finished output in place) unless the run was
+/// interrupted, holding the registry's lock so that [`interrupt`] waits until it is done.
+/// `install` must not register or commit itself.
+///
+/// # Errors
+/// When the run was interrupted; `install` did not run.
+pub fn commit<T>(install: impl FnOnce() -> T) -> Result<T> {
+    let r = registry();
+    if r.interrupted {
+        return Err(interrupted_error());
+    }
+    let out = install();
+    drop(r);
+    Ok(out)
+}
+
+/// Stops all output: removes every registered temporary (and every still-empty directory a run
+/// created) and makes later [`register_temporary`] and [`commit`] calls fail. Returns how many
+/// paths it removed. Meant for a signal handler; safe to call from any thread, more than once.
+pub fn interrupt() -> usize {
+    let mut r = registry();
+    r.interrupted = true;
+    let mut paths = std::mem::take(&mut r.paths);
+    // Files and temporary directories first, then the directories a run created, deepest
+    // first, so that each is empty when its turn comes.
+    paths.sort_by_key(|(_, path, kind)| {
+        (
+            *kind == TempKind::CreatedDir,
+            std::cmp::Reverse(path.components().count()),
+        )
+    });
+    paths
+        .iter()
+        .filter(|(_, path, kind)| remove(path, *kind))
+        .count()
+}
+
+/// Whether [`interrupt`] was called.
+pub fn is_interrupted() -> bool {
+    registry().interrupted
+}
+
+/// Creates `dir` and its missing parents; each directory that did not exist is listed for
+/// [`interrupt`] (removed when still empty, deepest first), so an interrupted run leaves no
+/// empty output directory behind. Keep the registrations until the output is in place.
+///
+/// # Errors
+/// When a directory cannot be created, or the run was interrupted.
+pub fn create_dir_all_registered(dir: &Path) -> Result<Vec<TempRegistration>> {
+    let mut missing = Vec::new();
+    let mut p = Some(dir);
+    while let Some(d) = p {
+        if d.as_os_str().is_empty() || d.exists() {
+            break;
+        }
+        missing.push(d.to_owned());
+        p = d.parent();
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    missing
+        .iter()
+        .map(|d| register_temporary(d, TempKind::CreatedDir))
+        .collect()
+}
 
 /// Writes `path` atomically with the bytes `write` produces.
 ///
@@ -24,6 +172,7 @@ pub fn write_atomic(
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    let _registered = register_temporary(tmp.path(), TempKind::File)?;
     {
         let mut w = BufWriter::new(tmp.as_file_mut());
         write(&mut w).map_err(|e| Error::io("write", path, e))?;
@@ -43,8 +192,7 @@ pub fn write_atomic(
             .set_permissions(p)
             .map_err(|e| Error::io("set permissions of", path, e))?;
     }
-    tmp.persist(path)
-        .map_err(|e| Error::io("rename into", path, e.error))?;
+    commit(|| tmp.persist(path))?.map_err(|e| Error::io("rename into", path, e.error))?;
     Ok(())
 }
 
@@ -71,6 +219,9 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // `interrupt` is process-wide and final: it is tested in its own test binary
+    // (`tests/interrupt.rs`) and in the end-to-end tests, which interrupt real runs.
 
     #[cfg(unix)]
     #[test]

@@ -54,6 +54,22 @@ pub mod synth;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
+
+/// The environment variable that sets how many worker threads a run uses when no option says:
+/// a positive number. The results never depend on it (the outputs are byte-identical with one
+/// thread or many); only the speed does. Polars (statistics, reports) has its own pool, sized by
+/// `POLARS_MAX_THREADS`.
+pub const THREADS_ENV: &str = "MUSEUM_THREADS";
+
+/// The default number of worker threads: [`THREADS_ENV`] when it is set to a positive number,
+/// else one per available CPU.
+pub fn default_threads() -> usize {
+    std::env::var(THREADS_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
     Before, Camp, Claim, Coordinates, DateError, DateErrorKind, DatePoint, DateValue, Day,

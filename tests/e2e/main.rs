@@ -21,6 +21,10 @@ mod name;
 mod dedup;
 // `museum search`
 mod search;
+// Byte-identical outputs whatever the number of threads
+mod determinism;
+// No data loss: interrupted runs (SIGINT/SIGTERM) leave nothing partial; inputs never change
+mod safety;
 // `museum stats` (feature `stats`, on by default)
 #[cfg(feature = "stats")]
 mod stats;

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use museum_core::dedup::{
     Cluster, Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation,
-    LinkSource, MatchExplanation, load_records, read_decisions, read_truth,
+    LinkSource, MatchExplanation, load_records_with, read_decisions, read_truth,
 };
 use serde::Serialize;
 
@@ -21,8 +21,15 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         anyhow::bail!("`--threshold` must be between 0 and 1");
     }
     let start = Instant::now();
-    let loaded =
-        load_records(&args.paths, args.kind.map(Into::into)).context("cannot read the records")?;
+    let loaded = load_records_with(
+        &args.paths,
+        args.kind.map(Into::into),
+        &museum_core::io::CsvOptions {
+            max_records: super::load::max_records(args.max_records, &args.paths)?,
+            ..museum_core::io::CsvOptions::default()
+        },
+    )
+    .context("cannot read the records")?;
     for s in &loaded.skipped {
         if printer.verbose > 0 {
             printer.note(&format!(
@@ -138,6 +145,11 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
             _ => explain_human(&ctx, i, printer.color_stdout && args.output.is_none()),
         };
         emit(args.output.as_deref(), &text, printer)?;
+        // Timings only here, on stderr: the output itself is the same on every run and machine.
+        printer.note(&format!(
+            "took {:.1}s (reading {:.1}s)",
+            ctx.secs, ctx.load_secs
+        ));
         return Ok(ExitStatus::Success);
     }
     let color = printer.color_stdout && args.output.is_none();
@@ -157,6 +169,11 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         }
     };
     emit(args.output.as_deref(), &text, printer)?;
+    // Timings only here, on stderr: the output itself is the same on every run and machine.
+    printer.note(&format!(
+        "took {:.1}s (reading {:.1}s)",
+        ctx.secs, ctx.load_secs
+    ));
     // The summary and metrics go where they do not mix with machine-readable output.
     if args.format != DedupFormat::Human {
         let mut summary = summary_line(&ctx);
@@ -320,7 +337,6 @@ struct Summary {
     links: usize,
     refused_merges_conflict: usize,
     refused_merges_weak: usize,
-    seconds: f64,
 }
 
 fn summary(ctx: &Ctx<'_>) -> Summary {
@@ -337,7 +353,6 @@ fn summary(ctx: &Ctx<'_>) -> Summary {
         links: r.links.len(),
         refused_merges_conflict: r.refused_conflicts,
         refused_merges_weak: r.refused_weak,
-        seconds: (ctx.secs * 1000.0).round() / 1000.0,
     }
 }
 
@@ -415,15 +430,13 @@ fn summary_line(ctx: &Ctx<'_>) -> String {
     let s = summary(ctx);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     format!(
-        "{} in {}: {} of duplicates ({} records), {} alone; {} candidate pairs compared in {:.1}s (reading {:.1}s)\n",
+        "{} in {}: {} of duplicates ({} records), {} alone; {} candidate pairs compared\n",
         plural(s.records, "record"),
         plural(s.files, "file"),
         plural(s.duplicate_clusters, "cluster"),
         s.records_in_duplicate_clusters,
         s.records - s.records_in_duplicate_clusters,
         s.candidate_pairs,
-        ctx.secs,
-        ctx.load_secs,
     )
 }
 

@@ -54,7 +54,8 @@ pub(crate) fn run(
     }
 
     // Validated exactly as `museum validate` would (same engine, same `museum.toml`).
-    let validate_options = super::load::validate_options(args.config.as_deref(), &args.paths)?;
+    let validate_options =
+        super::load::validate_options(args.config.as_deref(), &args.paths, args.max_records)?;
     let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
     let progress = Progress::new(global);
     let (archive, report) = std::thread::scope(|scope| {

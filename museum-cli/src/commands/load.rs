@@ -69,12 +69,26 @@ pub(crate) fn config(config: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result
     })
 }
 
-/// The validation options of a run: [`config`] applied to the defaults.
+/// The validation options of a run: [`config`] applied to the defaults, then `--max-records`.
 pub(crate) fn validate_options(
     config_path: Option<&Path>,
     paths: &[PathBuf],
+    max_records: Option<u64>,
 ) -> anyhow::Result<ValidateOptions> {
-    Ok(config(config_path, paths)?.apply(ValidateOptions::default())?)
+    let mut options = config(config_path, paths)?.apply(ValidateOptions::default())?;
+    if max_records.is_some() {
+        options.limits.max_records = max_records;
+    }
+    Ok(options)
+}
+
+/// The record limit of a run: `--max-records`, else `max_records` under `[limits]` in the
+/// `museum.toml` beside the data.
+pub(crate) fn max_records(flag: Option<u64>, paths: &[PathBuf]) -> anyhow::Result<Option<u64>> {
+    Ok(match flag {
+        Some(n) => Some(n),
+        None => validate_options(None, paths, None)?.limits.max_records,
+    })
 }
 
 /// `decisions.csv` in the first directory given, or beside the first file.
@@ -253,21 +267,25 @@ fn read_csv<T: Record + Send>(
     };
     let tick = || progress.set_position(read.load(Ordering::Relaxed));
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let split = if cores > 1 && size >= split_threshold() {
+    let cores = museum_core::default_threads();
+    // With a record limit the file is read in one go, which stops at the limit.
+    let split = if options.max_records.is_none() && cores > 1 && size >= split_threshold() {
         split_point(path, size).ok().flatten()
     } else {
         None
     };
     let mut first = RecordReader::<T>::from_csv_reader(open()?, &name, options);
     let Some(split) = split else {
-        for (i, item) in first.enumerate() {
+        for (i, item) in first.by_ref().enumerate() {
             push(item, into, findings);
             if i % 8192 == 0 {
                 tick();
             }
         }
         tick();
+        if let Some(e) = first.take_error() {
+            return Err(e.into());
+        }
         return Ok(());
     };
     std::thread::scope(|scope| -> anyhow::Result<()> {

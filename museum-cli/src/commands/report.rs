@@ -59,8 +59,11 @@ mod imp {
         });
         let progress = Progress::new(global);
         // Validated exactly as `museum validate` would: same engine, same `museum.toml`.
-        let validate_options =
-            super::super::load::validate_options(args.config.as_deref(), &args.paths)?;
+        let validate_options = super::super::load::validate_options(
+            args.config.as_deref(),
+            &args.paths,
+            args.max_records,
+        )?;
         let inputs = super::super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
         let decisions = if args.no_dedup {
             Vec::new()

@@ -32,7 +32,7 @@ pub(crate) fn run(args: &SchemaArgs, printer: &Printer) -> anyhow::Result<ExitSt
         printer.note("hint: run `museum schema` to regenerate them, then commit the result");
         return Ok(ExitStatus::Failure);
     }
-    std::fs::create_dir_all(&args.out)
+    let _created = museum_core::fsutil::create_dir_all_registered(&args.out)
         .with_context(|| format!("cannot create `{}`", args.out.display()))?;
     for (name, text) in &files {
         let path = args.out.join(name);

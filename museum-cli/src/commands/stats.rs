@@ -19,7 +19,6 @@ pub(crate) use imp::run;
 mod imp {
     use std::fmt::Write as _;
 
-    use museum_core::io::CsvOptions;
     use museum_core::report::fmt::{int, pct};
     use museum_core::stats::{
         self, ArchiveStats, CaseTable, Distribution, GroupTable, StatsOptions, Timeline, Value,
@@ -47,7 +46,10 @@ mod imp {
         }
         let progress = Progress::new(global);
         let inputs = super::super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
-        let archive = super::super::load::archive(&inputs, &CsvOptions::default(), &progress)?;
+        // The reader limits of the `museum.toml` beside the data, and `--max-records`.
+        let csv = super::super::load::validate_options(None, &args.paths, args.max_records)?
+            .csv_options();
+        let archive = super::super::load::archive(&inputs, &csv, &progress)?;
         if archive.victims.is_empty() {
             printer.warn("no victim records were read; statistics describe `victims` files");
         }

@@ -60,6 +60,9 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
     if args.delimiter.is_some() {
         options.delimiter = args.delimiter;
     }
+    if args.max_records.is_some() {
+        options.limits.max_records = args.max_records;
+    }
     Ok(options)
 }
 

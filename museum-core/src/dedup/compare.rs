@@ -204,6 +204,32 @@ pub(crate) struct CRec {
     pub(crate) case_hi: u32,
     /// Death date (executions are in the cases).
     pub(crate) death: Span,
+    /// A hash of what the record says (not its id nor where it is): pairs are compared in the
+    /// order of their fingerprints, so that the result depends neither on the order of the
+    /// input nor on the ids.
+    pub(crate) fingerprint: u64,
+}
+
+/// The content fingerprint of a record: FNV-1a over the debug form of its compared fields.
+fn fingerprint(r: &DedupRecord) -> u64 {
+    struct Fnv(u64);
+    impl std::fmt::Write for Fnv {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            for b in s.bytes() {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(())
+        }
+    }
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let _ = std::fmt::Write::write_fmt(
+        &mut h,
+        format_args!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            r.names, r.sex, r.birth, r.birth_place, r.nationality, r.cases, r.death
+        ),
+    );
+    h.0
 }
 
 /// One repression case, compact.
@@ -537,6 +563,7 @@ impl Prepared {
                 case_lo: p.cases.len() as u32,
                 case_hi: (p.cases.len() + r.cases.len().min(8)) as u32,
                 death: Span::of(r.death.as_ref()),
+                fingerprint: fingerprint(r),
             });
             for c in r.cases.iter().take(8) {
                 p.cases.push(CCase {
@@ -951,8 +978,23 @@ fn place_level(p: &Prepared, a: &CRec, b: &CRec) -> u8 {
     0
 }
 
+/// Whether a pair is compared the other way round: in the order of the records' content
+/// fingerprints, so that `compare(i, j)` and `compare(j, i)` are mirror images to the last bit
+/// (floating-point sums depend on their order) whatever the positions and ids of the records.
+pub(crate) fn swapped(p: &Prepared, i: usize, j: usize) -> bool {
+    p.recs[j].fingerprint < p.recs[i].fingerprint
+}
+
 /// The comparison vector of records `i` and `j`, and which of their names were compared.
 pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
+    if swapped(p, i, j) {
+        let (l, (x, y), s) = compare_oriented(p, j, i);
+        return (l, (y, x), s);
+    }
+    compare_oriented(p, i, j)
+}
+
+fn compare_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
     let (a, b) = (&p.recs[i], &p.recs[j]);
     let (x, y, nl, sims) = best_names(p, i, j);
     let mut l = [NULL; FIELDS];

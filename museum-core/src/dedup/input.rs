@@ -34,6 +34,19 @@ pub struct LoadedRecords {
 /// # Errors
 /// When a path does not exist, cannot be read, or a file is of another kind.
 pub fn load_records(paths: &[PathBuf], kind: Option<DatasetKind>) -> Result<LoadedRecords> {
+    load_records_with(paths, kind, &CsvOptions::default())
+}
+
+/// [`load_records`] with reader options: [`CsvOptions::max_records`] stops at a file with more
+/// records (an error naming the file and the line); the other options apply to the readers.
+///
+/// # Errors
+/// As [`load_records`], and when a file has more records than the limit.
+pub fn load_records_with(
+    paths: &[PathBuf],
+    kind: Option<DatasetKind>,
+    options: &CsvOptions,
+) -> Result<LoadedRecords> {
     let mut out = LoadedRecords::default();
     for path in paths {
         if path.is_dir() {
@@ -48,7 +61,7 @@ pub fn load_records(paths: &[PathBuf], kind: Option<DatasetKind>) -> Result<Load
                     .iter()
                     .filter(|p| DatasetKind::from_path(p) == Some(k))
                 {
-                    load_file(f, k, &mut out)?;
+                    load_file(f, k, options, &mut out)?;
                 }
             }
             out.skipped.extend(entries.into_iter().filter(|p| {
@@ -67,7 +80,7 @@ pub fn load_records(paths: &[PathBuf], kind: Option<DatasetKind>) -> Result<Load
                     path.display()
                 )));
             }
-            load_file(path, k, &mut out)?;
+            load_file(path, k, options, &mut out)?;
         } else {
             return Err(Error::io(
                 "read",
@@ -79,12 +92,21 @@ pub fn load_records(paths: &[PathBuf], kind: Option<DatasetKind>) -> Result<Load
     Ok(out)
 }
 
-fn load_file(path: &Path, kind: DatasetKind, out: &mut LoadedRecords) -> Result<()> {
+fn load_file(
+    path: &Path,
+    kind: DatasetKind,
+    options: &CsvOptions,
+    out: &mut LoadedRecords,
+) -> Result<()> {
     let name: Arc<str> = Arc::from(path.display().to_string());
-    let options = CsvOptions::default();
+    let default_options = options.delimiter.is_none()
+        && options.max_records.is_none()
+        && options.max_field_size == crate::io::DEFAULT_MAX_FIELD_SIZE;
     match kind {
         DatasetKind::Victims => {
-            if FileFormat::from_path(path) == Some(FileFormat::Csv)
+            // The fast loader knows only the default options.
+            if default_options
+                && FileFormat::from_path(path) == Some(FileFormat::Csv)
                 && let Some((records, findings)) = fast::victims_csv(path, &name)?
             {
                 out.records.extend(records);
@@ -92,7 +114,8 @@ fn load_file(path: &Path, kind: DatasetKind, out: &mut LoadedRecords) -> Result<
                 out.files.push((path.to_owned(), kind));
                 return Ok(());
             }
-            for item in RecordReader::<Victim>::open(path, &options)? {
+            let mut reader = RecordReader::<Victim>::open(path, options)?;
+            for item in reader.by_ref() {
                 match item {
                     ReadItem::Record(v, findings) => {
                         out.reader_findings += findings.len();
@@ -102,9 +125,13 @@ fn load_file(path: &Path, kind: DatasetKind, out: &mut LoadedRecords) -> Result<
                     ReadItem::Finding(_) => out.reader_findings += 1,
                 }
             }
+            if let Some(e) = reader.take_error() {
+                return Err(e);
+            }
         }
         DatasetKind::Figures => {
-            for item in RecordReader::<Figure>::open(path, &options)? {
+            let mut reader = RecordReader::<Figure>::open(path, options)?;
+            for item in reader.by_ref() {
                 match item {
                     ReadItem::Record(f, findings) => {
                         out.reader_findings += findings.len();
@@ -113,6 +140,9 @@ fn load_file(path: &Path, kind: DatasetKind, out: &mut LoadedRecords) -> Result<
                     }
                     ReadItem::Finding(_) => out.reader_findings += 1,
                 }
+            }
+            if let Some(e) = reader.take_error() {
+                return Err(e);
             }
         }
         _ => {}

@@ -61,7 +61,7 @@ pub use compare::Field;
 pub use decisions::{DECISIONS_FILE, Decision, DecisionKind, append_decisions, read_decisions};
 pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
-pub use input::{LoadedRecords, load_records};
+pub use input::{LoadedRecords, load_records, load_records_with};
 pub use model::Model;
 pub use record::{CaseFacts, DateSpan, DedupRecord, Origin};
 pub use search::{PartMatch, SearchHit, SearchOptions, SearchQuery, search};

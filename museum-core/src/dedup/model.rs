@@ -182,6 +182,10 @@ impl Model {
                 *all.entry(*k).or_default() += v;
             }
         }
+        // In key order: the fits below sum floating-point numbers over the patterns, and the
+        // sum must not depend on a hash map's (per-process random) order.
+        let mut all: Vec<(u64, u64)> = all.into_iter().collect();
+        all.sort_unstable();
         let pats: Vec<(Levels, f64)> = all
             .iter()
             .map(|(k, c)| (super::compare::unpack(*k), *c as f64 * scale))
@@ -504,6 +508,12 @@ impl Model {
         levels: &Levels,
         names: (usize, usize),
     ) -> (f64, f64) {
+        // The same orientation as `compare`, so the sum below is the same either way.
+        let (i, j, names) = if super::compare::swapped(p, i, j) {
+            (j, i, (names.1, names.0))
+        } else {
+            (i, j, names)
+        };
         let mut w = self.prior() + self.name_correction(levels);
         for f in Field::ALL {
             let l = levels[f.index()];
@@ -521,18 +531,23 @@ pub(crate) fn probability(w: f64) -> f64 {
     1.0 / (1.0 + (-w).exp2())
 }
 
+/// How many independently seeded parts the random-pair sample of [`sample_u`] has.
+const U_SAMPLE_PARTS: usize = 16;
+
 /// Counts levels of random pairs: (counts per field and level, pairs sampled).
 fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; FIELDS], usize) {
     let n = p.len();
     let total_pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
     let exhaustive = total_pairs <= opt.u_sample;
-    let per_thread = if exhaustive {
+    // The sample is cut into a fixed number of parts, each with its own seed, whatever the
+    // number of threads: the same input gives the same model (and output) on any machine.
+    let per_part = if exhaustive {
         0
     } else {
-        opt.u_sample.div_ceil(opt.threads.max(1))
+        opt.u_sample.div_ceil(U_SAMPLE_PARTS)
     };
     let parts = par_chunks(
-        if exhaustive { n } else { opt.threads.max(1) },
+        if exhaustive { n } else { U_SAMPLE_PARTS },
         opt.threads,
         |range| {
             let mut c = [[0.0; MAX_LEVELS]; FIELDS];
@@ -554,7 +569,7 @@ fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; FIELDS], usi
             } else {
                 for t in range {
                     let mut rng = SplitMix64::new(opt.seed ^ (t as u64).wrapping_mul(0x9E37));
-                    for _ in 0..per_thread {
+                    for _ in 0..per_part {
                         let i = rng.below(n);
                         let j = rng.below(n);
                         if i != j {

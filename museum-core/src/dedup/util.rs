@@ -190,12 +190,12 @@ pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
     jaro + 0.1 * prefix * (1.0 - jaro)
 }
 
-/// The number of worker threads to use: `requested`, or the available parallelism.
+/// The number of worker threads to use: `requested`, or [`crate::default_threads`].
 pub(crate) fn threads(requested: usize) -> usize {
     if requested > 0 {
         requested
     } else {
-        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        crate::default_threads()
     }
 }
 

@@ -2,7 +2,8 @@
 //! place; a directory is filled as a hidden temporary sibling directory and renamed into place.
 //! An interrupted export (even `SIGKILL`) therefore never leaves a half file or a half directory
 //! under the output name, only a hidden `.museum-export-<pid>-…` entry, which the next export in
-//! the same directory removes once that process is gone.
+//! the same directory removes once that process is gone. A handled `SIGINT`/`SIGTERM` leaves not
+//! even that: the temporaries are registered with [`crate::fsutil::interrupt`].
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -145,10 +146,19 @@ pub(crate) fn write_file(
         .suffix(".tmp")
         .tempfile_in(parent)
         .map_err(|e| Error::io("create a temporary file in", parent, e))?;
+    let _registered = crate::fsutil::register_temporary(tmp.path(), crate::fsutil::TempKind::File)?;
     {
         let mut w = BufWriter::new(tmp.as_file_mut());
         write(&mut w)?;
         w.flush().map_err(|e| Error::io("write", out, e))?;
+    }
+    // `tempfile` makes files readable only by their owner; an export is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io("set permissions of", out, e))?;
     }
     tmp.as_file()
         .sync_all()
@@ -156,9 +166,11 @@ pub(crate) fn write_file(
     // Keep the file (no delete on drop) and rename it ourselves, so that an existing directory
     // at `out` can be replaced too.
     let (_file, path) = tmp.keep().map_err(|e| Error::io("keep", out, e.error))?;
-    install(&path, out, force).inspect_err(|_| {
-        let _ = std::fs::remove_file(&path);
-    })
+    crate::fsutil::commit(|| install(&path, out, force))
+        .and_then(|r| r)
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&path);
+        })
 }
 
 /// Writes the directory `out` atomically: `fill` gets an empty temporary directory to write its
@@ -174,12 +186,22 @@ pub(crate) fn write_dir(
         .prefix(&prefix())
         .tempdir_in(parent)
         .map_err(|e| Error::io("create a temporary directory in", parent, e))?;
+    let _registered = crate::fsutil::register_temporary(tmp.path(), crate::fsutil::TempKind::Dir)?;
     fill(tmp.path())?;
+    // `tempfile` makes directories private (0700); an export is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| Error::io("set permissions of", out, e))?;
+    }
     sync_dir(tmp.path());
     let path = tmp.keep();
-    install(&path, out, force).inspect_err(|_| {
-        let _ = std::fs::remove_dir_all(&path);
-    })
+    crate::fsutil::commit(|| install(&path, out, force))
+        .and_then(|r| r)
+        .inspect_err(|_| {
+            let _ = std::fs::remove_dir_all(&path);
+        })
 }
 
 /// Creates `name` in `dir` for writing.

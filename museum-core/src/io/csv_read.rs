@@ -44,6 +44,10 @@ pub struct CsvOptions {
     pub delimiter: Option<u8>,
     /// Fields larger than this many bytes are reported (M112) and read as empty.
     pub max_field_size: usize,
+    /// At most this many records (data rows of a CSV file, records of a JSON file) per file;
+    /// reading a file with more stops with an error naming the file and the line of the first
+    /// record past the limit. `None`: no limit.
+    pub max_records: Option<u64>,
 }
 
 impl Default for CsvOptions {
@@ -51,8 +55,20 @@ impl Default for CsvOptions {
         CsvOptions {
             delimiter: None,
             max_field_size: DEFAULT_MAX_FIELD_SIZE,
+            max_records: None,
         }
     }
+}
+
+/// The error for a file with more records than [`CsvOptions::max_records`]: `line` is where
+/// the first record past the limit starts.
+pub(crate) fn too_many_records(file: &str, line: Option<u64>, max: u64) -> crate::Error {
+    let at = line.map_or_else(String::new, |l| format!(":{l}"));
+    crate::ErrorKind::Limit(format!(
+        "`{file}`{at}: more than {max} record{} (rows) in the file, the configured maximum; nothing from this line on was read\n  hint: raise `max_records` under `[limits]` in `museum.toml` or pass `--max-records N` if the file is really that large",
+        if max == 1 { "" } else { "s" }
+    ))
+    .into()
 }
 
 impl CsvOptions {
@@ -1586,6 +1602,7 @@ mod tests {
             DatasetKind::Victims,
             &CsvOptions {
                 max_field_size: 4,
+                max_records: None,
                 ..CsvOptions::default()
             },
             64,

@@ -181,9 +181,16 @@ pub enum ReadItem<T> {
 }
 
 /// Streams typed records of one file.
+///
+/// With [`CsvOptions::max_records`], the reader stops at the first row past the limit; then
+/// [`RecordReader::take_error`] tells where.
 pub struct RecordReader<T: Record> {
     inner: Box<dyn Iterator<Item = ReadItem<T>> + Send>,
     pending: Option<(Located<T>, Vec<Diagnostic>)>,
+    name: String,
+    max_records: Option<u64>,
+    rows: u64,
+    error: Option<Error>,
 }
 
 impl<T: Record> RecordReader<T> {
@@ -203,19 +210,30 @@ impl<T: Record> RecordReader<T> {
         let inner: Box<dyn Iterator<Item = ReadItem<T>> + Send> = match format {
             FileFormat::Csv => Box::new(csv_read::CsvRecords::<T, _>::new(
                 BufReader::new(file),
-                name,
+                name.clone(),
                 options,
             )),
             FileFormat::Json => Box::new(json_read::json_array::<T>(file, &name)?.into_iter()),
             FileFormat::JsonLines => Box::new(json_read::JsonLines::<T, _>::new(
                 BufReader::new(file),
-                name,
+                name.clone(),
             )),
         };
         Ok(RecordReader {
             inner,
             pending: None,
+            name,
+            max_records: options.max_records,
+            rows: 0,
+            error: None,
         })
+    }
+
+    /// The error that stopped the reader early: more rows than [`CsvOptions::max_records`]
+    /// ([`crate::ErrorKind::Limit`], naming the file and the line of the first row past the
+    /// limit).
+    pub fn take_error(&mut self) -> Option<Error> {
+        self.error.take()
     }
 
     /// Reads CSV from any reader; `name` is used in locations.
@@ -231,6 +249,10 @@ impl<T: Record> RecordReader<T> {
                 options,
             )),
             pending: None,
+            name: name.to_owned(),
+            max_records: options.max_records,
+            rows: 0,
+            error: None,
         }
     }
 }
@@ -242,26 +264,44 @@ impl<T: Record> Iterator for RecordReader<T> {
     /// repression case: same `id`, `case` > 1) are merged into it first.
     fn next(&mut self) -> Option<ReadItem<T>> {
         loop {
+            if self.error.is_some() {
+                return None;
+            }
             match self.inner.next() {
-                Some(ReadItem::Record(rec, diags)) => match self.pending.take() {
-                    None => self.pending = Some((rec, diags)),
-                    Some((mut prev, mut prev_diags)) => match prev.record.absorb(rec.record) {
-                        Ok(()) => {
-                            prev_diags.extend(diags);
-                            self.pending = Some((prev, prev_diags));
-                        }
-                        Err(next) => {
-                            self.pending = Some((
-                                Located {
-                                    record: next,
-                                    location: rec.location,
-                                },
-                                diags,
-                            ));
-                            return Some(ReadItem::Record(prev, prev_diags));
-                        }
-                    },
-                },
+                Some(ReadItem::Record(rec, _))
+                    if self.max_records.is_some_and(|m| self.rows >= m) =>
+                {
+                    let max = self.max_records.unwrap_or(0);
+                    self.error = Some(csv_read::too_many_records(
+                        &self.name,
+                        rec.location.line,
+                        max,
+                    ));
+                    self.pending = None;
+                    return None;
+                }
+                Some(ReadItem::Record(rec, diags)) => {
+                    self.rows += 1;
+                    match self.pending.take() {
+                        None => self.pending = Some((rec, diags)),
+                        Some((mut prev, mut prev_diags)) => match prev.record.absorb(rec.record) {
+                            Ok(()) => {
+                                prev_diags.extend(diags);
+                                self.pending = Some((prev, prev_diags));
+                            }
+                            Err(next) => {
+                                self.pending = Some((
+                                    Located {
+                                        record: next,
+                                        location: rec.location,
+                                    },
+                                    diags,
+                                ));
+                                return Some(ReadItem::Record(prev, prev_diags));
+                            }
+                        },
+                    }
+                }
                 Some(finding @ ReadItem::Finding(_)) => return Some(finding),
                 None => return self.pending.take().map(|(r, d)| ReadItem::Record(r, d)),
             }
@@ -272,7 +312,8 @@ impl<T: Record> Iterator for RecordReader<T> {
 /// Reads a whole file into records and findings.
 ///
 /// # Errors
-/// When the file cannot be opened or its format is unsupported.
+/// When the file cannot be opened or its format is unsupported, or it has more records than
+/// [`CsvOptions::max_records`] ([`crate::ErrorKind::Limit`]).
 ///
 /// ```
 /// # fn main() -> museum_core::Result<()> {
@@ -292,7 +333,8 @@ pub fn read_file<T: Record>(
 ) -> Result<(Vec<Located<T>>, Vec<Diagnostic>)> {
     let mut records = Vec::new();
     let mut findings = Vec::new();
-    for item in RecordReader::<T>::open(path, options)? {
+    let mut reader = RecordReader::<T>::open(path, options)?;
+    for item in reader.by_ref() {
         match item {
             ReadItem::Record(r, d) => {
                 records.push(r);
@@ -300,6 +342,9 @@ pub fn read_file<T: Record>(
             }
             ReadItem::Finding(d) => findings.push(d),
         }
+    }
+    if let Some(e) = reader.take_error() {
+        return Err(e);
     }
     Ok((records, findings))
 }

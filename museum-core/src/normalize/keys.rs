@@ -8,16 +8,16 @@ use crate::model::{PersonName, Script};
 use super::translit::fold_word_into;
 
 /// Surname endings removed by [`surname_stem`], longest first (folded spellings): Russian
-/// `-ов/-ев/-ин/-ова/-ева/-ина`, `-ский/-ская`, Kazakh `-ұлы/-қызы`, Turkic `-оглы`, French and
-/// German `-off/-ow` (after folding `-of`/`-ov`).
+/// `-ов/-ев/-ин/-ова/-ева/-ина`, `-ский/-ская`, Kazakh `-ұлы/-қызы` (German `-kysy`), Turkic
+/// `-оглы`, French and German `-off/-ow` (after folding `-of`/`-ov`).
 const SURNAME_SUFFIXES: &[&str] = &[
-    "ovich", "evich", "ovna", "evna", "ogli", "kizi", "uli", "ova", "eva", "ina", "ski", "ska",
-    "ov", "ev", "in", "of", "ef",
+    "ovich", "evich", "ovna", "evna", "ogli", "kizi", "kisi", "uli", "ova", "eva", "ina", "ski",
+    "ska", "ov", "ev", "in", "of", "ef",
 ];
 
 /// Patronymic endings removed by [`patronymic_stem`], longest first (folded spellings).
 const PATRONYMIC_SUFFIXES: &[&str] = &[
-    "ovich", "evich", "ichna", "ovna", "evna", "ogli", "kizi", "uli", "ich", "ovic", "evic",
+    "ovich", "evich", "ichna", "ovna", "evna", "ogli", "kizi", "kisi", "uli", "ich", "ovic", "evic",
 ];
 
 /// The shortest stem a suffix may leave.
@@ -57,7 +57,11 @@ fn trim_glide(stem: &str) -> &str {
 fn join_words(folded: &str) -> String {
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let keep = match words.as_slice() {
-        [rest @ .., last] if !rest.is_empty() && matches!(*last, "uli" | "ogli" | "kizi") => rest,
+        [rest @ .., last]
+            if !rest.is_empty() && matches!(*last, "uli" | "ogli" | "kizi" | "kisi") =>
+        {
+            rest
+        }
         all => all,
     };
     keep.concat()
@@ -98,7 +102,7 @@ pub fn patronymic_stem(folded: &str) -> String {
 fn has_surname_ending(folded: &str) -> bool {
     folded.len() > 4
         && [
-            "ov", "ev", "ova", "eva", "ina", "in", "uli", "kizi", "ski", "ska", "of", "ef",
+            "ov", "ev", "ova", "eva", "ina", "in", "uli", "kizi", "kisi", "ski", "ska", "of", "ef",
         ]
         .iter()
         .any(|e| folded.ends_with(e))
@@ -226,26 +230,79 @@ pub fn initial_class(folded: &str) -> Option<char> {
         .and_then(|c| c.chars().next())
 }
 
-/// Other readings of a Latin word written the German or Polish way: `j` is й
+/// Other readings of a Latin word: written the German or Polish way, `j` is й
 /// (`Jelena` = Елена, `Asfendijarow` = Асфендияров, `Johann` = Иоганн), and an initial
-/// `St`/`Sp` is шт/шп (`Stumpf` = Штумпф). The fold reads `j` before a vowel as ж and `St` as
-/// ст; these give the stems of the other readings, for extra phonetic codes.
+/// `St`/`Sp` is шт/шп (`Stumpf` = Штумпф); in the 2021 Kazakh alphabet `j` is ж everywhere
+/// (`Ajbek` = Ажбек); in BGN/PCGN `ng` is ң (`Zhangabayev` = Жаңабаев); in German `ch` is х.
+/// The fold reads `j` before a vowel as ж and after one as й, `St` as ст, `ng` as нг and `ch`
+/// as ч; these give the stems of the other readings, for extra phonetic codes.
 fn german_readings(normalized: &str, stem: &str, kind: PartKind) -> Vec<String> {
     let mut out = Vec::new();
-    if normalized.contains('j') {
+    let mut reading = |text: String| {
         let mut folded = String::new();
-        fold_word_into(&normalized.replace('j', "y").replace(' ', ""), &mut folded);
+        fold_word_into(&text.replace(' ', ""), &mut folded);
         out.push(match kind {
             PartKind::Surname => surname_stem(&folded),
             PartKind::Patronymic => patronymic_stem(&folded),
             PartKind::Given => folded,
         });
+    };
+    // Every combination of the readings, the most common first.
+    let mut texts = vec![normalized.to_owned()];
+    if normalized.contains('j') {
+        texts = texts
+            .into_iter()
+            .flat_map(|t| [t.replace('j', "y"), t.replace('j', "zh"), t])
+            .collect();
+    }
+    if normalized.contains("ng") {
+        texts = texts
+            .into_iter()
+            .flat_map(|t| [t.clone(), t.replace("ng", "n")])
+            .collect();
+    }
+    // German `sz` is з + ц (`Basza` = Базца), not the Polish ш; German `dsch` may be д + ш
+    // (`Badscha` = Бадша) as well as дж, and `stsch` з + ч (`Bastscha` = Базча) as well as сч.
+    for (from, to) in [("sz", "ss"), ("dsch", "dsh"), ("stsch", "ztsch")] {
+        if normalized.contains(from) {
+            texts = texts
+                .into_iter()
+                .flat_map(|t| [t.clone(), t.replace(from, to)])
+                .collect();
+        }
+    }
+    // German `ch` is х: folded as `kh`, it joins a consonant before it as the Cyrillic does
+    // (`Apcha` = Апха, folded `afa`).
+    if normalized.replace("sch", "").contains("ch") {
+        texts = texts
+            .into_iter()
+            .flat_map(|t| [t.clone(), ch_as_kh(&t)])
+            .collect();
+    }
+    for t in texts.into_iter().filter(|t| t != normalized) {
+        reading(t);
     }
     let w = normalized.as_bytes();
     if (w.starts_with(b"st") || w.starts_with(b"sp"))
         && let Some(rest) = stem.strip_prefix('s')
     {
         out.push(format!("sh{rest}"));
+    }
+    out
+}
+
+/// `ch` (not in `sch`/`tsch`) written `kh`.
+fn ch_as_kh(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'c' && chars.peek() == Some(&'h') && prev != Some('s') {
+            out.push('k');
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
     }
     out
 }

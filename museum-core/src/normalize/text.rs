@@ -66,8 +66,20 @@ const CYRILLIC_TO_LATIN: &[(char, char)] = &[
     ('һ', 'h'),
 ];
 
+/// Latin letters: ASCII, Latin-1, Latin Extended-A/B, IPA, Latin Extended Additional, -C, -D
+/// and -E (a letter and its lower case must both count, or repairing twice would differ from
+/// repairing once: `Ⱥ` U+023A lowercases to `ⱥ` U+2C65).
 fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+    c.is_ascii_alphabetic()
+        || (matches!(
+            c,
+            '\u{00C0}'..='\u{02AF}'
+                | '\u{1D00}'..='\u{1DBF}'
+                | '\u{1E00}'..='\u{1EFF}'
+                | '\u{2C60}'..='\u{2C7F}'
+                | '\u{A720}'..='\u{A7FF}'
+                | '\u{AB30}'..='\u{AB6F}'
+        ) && c.is_alphabetic())
 }
 
 /// Repairs homoglyphs: inside a word written mostly in Cyrillic, Latin look-alikes (`a`, `o`,

@@ -218,8 +218,19 @@ fn finish(buf: &mut Vec<u8>) {
     *buf = out;
 }
 
+/// Collapses doubled letters, and doubled digraphs (`şş` for щ in the 2021 alphabet gives
+/// `shsh`).
 fn collapse(buf: &mut Vec<u8>) {
     buf.dedup();
+    let mut i = 0;
+    while i + 4 <= buf.len() {
+        let pair = &buf[i..i + 2];
+        if matches!(pair, b"sh" | b"zh" | b"ch" | b"ts") && &buf[i + 2..i + 4] == pair {
+            buf.drain(i + 2..i + 4);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Folds one word (already normalized: NFKC, lowercase, homoglyphs repaired) into the
@@ -262,6 +273,22 @@ pub(crate) fn fold_word_into(word: &str, out: &mut String) {
     // French `-ine` (`Seïfoulline`).
     if had_latin && buf.len() > 4 && buf.ends_with(b"ine") {
         buf.pop();
+    }
+    // The result is itself Latin text, which the rules above could read once more (Cyrillic
+    // `сч` gives `sch`, `пх` gives `ph`, `-ине` gives `-ine`): fold it until nothing changes, so
+    // that folding is idempotent (`fold(fold(x)) == fold(x)`). Each round that changes anything
+    // makes the word shorter, so this ends; most words need no second round.
+    loop {
+        let mut again = Vec::with_capacity(buf.len());
+        latin_rules(&buf, true, &mut again);
+        finish(&mut again);
+        if again.len() > 4 && again.ends_with(b"ine") {
+            again.pop();
+        }
+        if again == buf {
+            break;
+        }
+        buf = again;
     }
     // Only ASCII was pushed.
     out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
@@ -310,7 +337,10 @@ mod tests {
 
     #[test]
     fn kazakh_letters() {
-        assert_eq!(fold("әғқңөұүһі"), "agknouhi");
+        // `өұ` gives `ou`, which is the French spelling of у: folded once more (idempotence),
+        // it is `u`.
+        assert_eq!(fold("әғқңөұүһі"), "agknuhi");
+        assert_eq!(fold("әғқңө ұүһі"), "agkno uhi");
         assert_eq!(fold("Қыйқымұлы"), "kikimuli");
         assert_eq!(fold("Нұрмұхамедұлы"), "nurmuhameduli");
     }
@@ -350,6 +380,21 @@ mod tests {
             "Maghzhan",
         ]);
         same(&["Санжар", "Санджар", "Sanzhar", "Sanjar"]);
+    }
+
+    #[test]
+    fn folding_twice_changes_nothing() {
+        // Cyrillic sequences whose folded spelling the Latin rules would read again.
+        for (cyrillic, folded) in [
+            ("Счастливцев", "shastlivtsev"), // сч is щ
+            ("Апхазов", "afazov"),
+            ("Әмине", "amin"),
+            ("Батща", "batsha"),
+            ("Batşşa", "batsha"), // щ in the 2021 alphabet
+        ] {
+            assert_eq!(fold(cyrillic), folded, "{cyrillic}");
+            assert_eq!(fold(&fold(cyrillic)), folded, "{cyrillic}");
+        }
     }
 
     #[test]

@@ -46,6 +46,44 @@ mod rng;
 mod translit;
 
 pub use defects::{Defect, DefectKind};
+pub use translit::Scheme;
+
+impl Scheme {
+    /// Every scheme.
+    pub const ALL: [Scheme; 4] = [Scheme::Bgn, Scheme::Icao, Scheme::Kz2021, Scheme::German];
+}
+
+/// Romanizes Cyrillic text (Russian or Kazakh letters) with `scheme`, by the tables the
+/// generator writes Latin lists with; other characters are kept.
+///
+/// ```
+/// use museum_core::synth::{Scheme, romanize};
+/// assert_eq!(romanize("Бөкейханов", Scheme::Bgn), "Bökeykhanov");
+/// assert_eq!(romanize("Жұмабаев", Scheme::Kz2021), "Jūmabaev");
+/// ```
+pub fn romanize(text: &str, scheme: Scheme) -> String {
+    translit::romanize(text, scheme)
+}
+
+/// Writes the Kazakh letters of a Cyrillic text the way Russian clerks did (ә→а, ғ→г, қ→к,
+/// ң→н, ө→о or у, ұ and ү→у, һ→х, і→и or ы, and a word-initial ж→дж when `dzh`), by the
+/// generator's tables.
+///
+/// ```
+/// use museum_core::synth::kazakh_to_russian;
+/// assert_eq!(kazakh_to_russian("Бөкейхан", true, false, false), "Букейхан");
+/// assert_eq!(kazakh_to_russian("Жансүгіров", false, true, false), "Джансугиров");
+/// ```
+pub fn kazakh_to_russian(text: &str, o_as_u: bool, dzh: bool, i_as_y: bool) -> String {
+    translit::kk_to_ru(
+        text,
+        translit::RuHabits {
+            o_as_u,
+            zh_as_dzh: dzh,
+            i_as_y,
+        },
+    )
+}
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -546,10 +584,7 @@ impl Synth {
         let (start, end) = (self.pos, self.slots.len());
         let nchunks = (end - start).div_ceil(CHUNK);
         let bounds = |k: usize| (start + k * CHUNK, (start + (k + 1) * CHUNK).min(end));
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 8)
-            .min(nchunks.max(1));
+        let threads = crate::default_threads().clamp(1, 8).min(nchunks.max(1));
         let mut counts = Counts::default();
         let mut put = |c: Chunk, counts: &mut Counts| -> std::io::Result<()> {
             victims.write_all(&c.victims)?;
@@ -742,7 +777,8 @@ pub const FILES: &[&str] = &[
 /// Invalid options, a directory with real datasets, or a write failure.
 pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> {
     let synth = Synth::new(options)?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    // An interrupted run removes the directory again when it created it and nothing is in it.
+    let _created = crate::fsutil::create_dir_all_registered(dir)?;
     let marker = dir.join("SYNTHETIC.md");
     if !marker.exists() {
         for name in [
@@ -762,12 +798,18 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
         }
     }
     let relations = synth.relations();
-    let tmp = |name: &str| -> Result<tempfile::NamedTempFile> {
-        tempfile::Builder::new()
+    let mut registered = Vec::new();
+    let mut tmp = |name: &str| -> Result<tempfile::NamedTempFile> {
+        let t = tempfile::Builder::new()
             .prefix(".museum-synth-")
             .suffix(".tmp")
             .tempfile_in(dir)
-            .map_err(|e| Error::io("create a temporary file in", dir.join(name), e))
+            .map_err(|e| Error::io("create a temporary file in", dir.join(name), e))?;
+        registered.push(crate::fsutil::register_temporary(
+            t.path(),
+            crate::fsutil::TempKind::File,
+        )?);
+        Ok(t)
     };
     let (mut tv, mut tt, mut td) = (tmp("victims.csv")?, tmp("truth.csv")?, tmp("defects.csv")?);
     let summary = {
@@ -778,14 +820,31 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
             .write_csv(bv, bt, bd)
             .map_err(|e| Error::io("write", dir.join("victims.csv"), e))?
     };
-    for (t, name) in [(tv, "victims.csv"), (tt, "truth.csv"), (td, "defects.csv")] {
+    let files = [(tv, "victims.csv"), (tt, "truth.csv"), (td, "defects.csv")];
+    for (t, name) in &files {
         let path = dir.join(name);
         t.as_file()
             .sync_all()
             .map_err(|e| Error::io("sync", &path, e))?;
-        t.persist(&path)
-            .map_err(|e| Error::io("rename into", &path, e.error))?;
+        // `tempfile` creates files readable only by their owner.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            t.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| Error::io("set permissions of", &path, e))?;
+        }
     }
+    // The three files go into place together, or (interrupted) none of them.
+    crate::fsutil::commit(|| -> Result<()> {
+        for (t, name) in files {
+            let path = dir.join(name);
+            t.persist(&path)
+                .map_err(|e| Error::io("rename into", &path, e.error))?;
+        }
+        Ok(())
+    })??;
+    drop(registered);
     crate::fsutil::write_atomic(&dir.join("relations.csv"), |w| {
         let mut c = csv::Writer::from_writer(w);
         c.write_record(["person_a", "person_b", "relation"])?;

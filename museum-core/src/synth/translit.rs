@@ -89,7 +89,7 @@ pub(crate) fn has_kazakh_letters(text: &str) -> bool {
 
 /// Romanization schemes seen in lists (facts.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Scheme {
+pub enum Scheme {
     /// BGN/PCGN-like (Russian 1947 + Kazakh 1979): zh, kh, ts, ch, sh, shch, y, yu, ya, ye;
     /// ä gh q ng ö u ü h i for Kazakh letters.
     Bgn,

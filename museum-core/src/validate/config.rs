@@ -16,6 +16,7 @@
 //!
 //! [limits]
 //! max_field_size = 1048576      # bytes; larger fields are reported (M112) and not read
+//! max_records = 5000000         # records per file; a file with more is an error (default: no limit)
 //! min_age = 12                  # an age at arrest certainly below is an error (M212)
 //! max_age = 100                 # an age at arrest certainly above is an error
 //! warn_min_age = 14             # an age possibly below is a warning
@@ -47,6 +48,9 @@ pub const CONFIG_FILE: &str = "museum.toml";
 pub struct Limits {
     /// Fields larger than this many bytes are reported (M112) and read as empty.
     pub max_field_size: usize,
+    /// Files with more records than this are not read: validation stops with an error naming
+    /// the file and the line where the limit was passed. `None` (the default): no limit.
+    pub max_records: Option<u64>,
     /// An age at arrest certainly below this is an error (M212).
     pub min_age: f64,
     /// An age at arrest certainly above this is an error (M212).
@@ -63,6 +67,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_field_size: DEFAULT_MAX_FIELD_SIZE,
+            max_records: None,
             min_age: 12.0,
             max_age: 100.0,
             warn_min_age: 14.0,
@@ -234,6 +239,7 @@ impl ValidateOptions {
         CsvOptions {
             delimiter: self.delimiter,
             max_field_size: self.limits.max_field_size,
+            max_records: self.limits.max_records,
         }
     }
 
@@ -242,7 +248,7 @@ impl ValidateOptions {
         if self.threads > 0 {
             self.threads
         } else {
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            crate::default_threads()
         }
     }
 }
@@ -261,6 +267,9 @@ pub struct Config {
     pub limits: Limits,
     /// Where camps are expected.
     pub region: Region,
+    /// The `[export]` section (`[export.redact]`), which `museum export` reads: accepted here
+    /// and not looked at, so one `museum.toml` serves every command.
+    pub export: Option<serde::de::IgnoredAny>,
 }
 
 impl Config {
@@ -274,6 +283,8 @@ impl Config {
     /// let c = Config::parse("ignore = [\"M211\"]\n[limits]\nmin_age = 14\n", "museum.toml").unwrap();
     /// assert_eq!(c.limits.min_age, 14.0);
     /// assert!(Config::parse("[limits]\nmin_agee = 1\n", "museum.toml").is_err());
+    /// // The export settings live in the same file.
+    /// assert!(Config::parse("[export.redact]\ndrop = [\"notes\"]\n", "museum.toml").is_ok());
     /// ```
     pub fn parse(text: &str, origin: &str) -> Result<Config> {
         let c: Config = toml::from_str(text).map_err(|e| {
@@ -336,6 +347,11 @@ impl Config {
         if l.max_field_size == 0 {
             return Err(Error::invalid_option(format!(
                 "in `{origin}`: max_field_size must be positive"
+            )));
+        }
+        if l.max_records == Some(0) {
+            return Err(Error::invalid_option(format!(
+                "in `{origin}`: max_records must be positive (leave it out for no limit)"
             )));
         }
         Ok(())

@@ -342,6 +342,10 @@ struct BlockResult<T> {
     built: u64,
     /// Non-empty cells per input column.
     filled: Vec<u64>,
+    /// Data rows (records as read, before merging) of the block.
+    data_rows: u64,
+    /// The line of each data row, when a record limit is set.
+    row_lines: Vec<u64>,
 }
 
 fn process_block<T: Check>(
@@ -367,12 +371,17 @@ fn process_block<T: Check>(
         .collect();
     let mut local = 0u64;
     let mut built = 0u64;
+    let track_lines = cx.options.limits.max_records.is_some();
+    let mut row_lines = Vec::new();
     let count_sparse = cx.on(Code::SparseColumn);
     let text_on = cx.on(Code::ControlCharacter)
         || cx.on(Code::MixedScript)
         || cx.on(Code::StrayWhitespace)
         || cx.on(Code::PlaceholderValue);
     let rows = csv_read::parse_block(layout, block, &mut structural, |rec, line, out| {
+        if track_lines {
+            row_lines.push(line);
+        }
         if count_sparse {
             let filled_in = |f: &[u8]| {
                 f.first().is_some_and(|b| !b.is_ascii_whitespace()) || !f.trim_ascii().is_empty()
@@ -465,6 +474,8 @@ fn process_block<T: Check>(
         rows,
         built,
         filled,
+        data_rows: local,
+        row_lines,
     }
 }
 
@@ -480,6 +491,10 @@ struct Collector<'a, T> {
     rows: u64,
     built: u64,
     filled: Vec<u64>,
+    /// The record limit, the data rows so far, and the line of the first row past the limit.
+    max_records: Option<u64>,
+    data_rows: u64,
+    over: Option<u64>,
 }
 
 fn shift_records(findings: &mut [Diagnostic], offset: u64) {
@@ -509,10 +524,17 @@ impl<'a, T: Check> Collector<'a, T> {
             rows: 0,
             built: 0,
             filled: vec![0; width],
+            max_records: cx.options.limits.max_records,
+            data_rows: 0,
+            over: None,
         }
     }
 
     fn accept(&mut self, r: BlockResult<T>) {
+        // Past the record limit nothing more is looked at.
+        if self.over.is_some() {
+            return;
+        }
         self.waiting.insert(r.index, r);
         while let Some(r) = self.waiting.remove(&self.next) {
             self.apply(r);
@@ -532,6 +554,17 @@ impl<'a, T: Check> Collector<'a, T> {
     }
 
     fn apply(&mut self, mut r: BlockResult<T>) {
+        if self.over.is_some() {
+            return;
+        }
+        if let Some(max) = self.max_records
+            && self.data_rows + r.data_rows > max
+        {
+            let k = usize::try_from(max - self.data_rows).unwrap_or(usize::MAX);
+            self.over = Some(r.row_lines.get(k).copied().unwrap_or(0));
+            return;
+        }
+        self.data_rows += r.data_rows;
         shift_records(&mut r.findings, self.offset);
         self.sink.out.append(&mut r.findings);
         let facts = std::mem::take(&mut r.facts);
@@ -642,8 +675,13 @@ fn csv_file<T: Check>(
     collector.sink.extend(header);
     let threads = options.worker_threads();
     let mut split_findings = Vec::new();
+    // Set when the record limit is passed: the reader stops cutting blocks.
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let read_error = if threads <= 1 || size <= options.block_size as u64 {
         loop {
+            if collector.over.is_some() {
+                break None;
+            }
             match splitter.next_block(&mut split_findings) {
                 Ok(Some(block)) => collector.accept(process_block::<T>(&layout, &block, cx, world)),
                 Ok(None) => break None,
@@ -657,8 +695,12 @@ fn csv_file<T: Check>(
         std::thread::scope(|s| {
             let (result_tx, result_rx) = std::sync::mpsc::channel::<BlockResult<T>>();
             let found = &mut split_findings;
+            let stop = &stop;
             let reader = s.spawn(move || {
                 loop {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        return None;
+                    }
                     match splitter.next_block(found) {
                         Ok(Some(b)) => {
                             if block_tx.send(b).is_err() {
@@ -692,10 +734,16 @@ fn csv_file<T: Check>(
             drop(result_tx);
             for r in result_rx {
                 collector.accept(r);
+                if collector.over.is_some() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
             }
             reader.join().unwrap_or(None)
         })
     };
+    if let (Some(line), Some(max)) = (collector.over, options.limits.max_records) {
+        return Err(csv_read::too_many_records(name, Some(line), max));
+    }
     collector.sink.extend(split_findings);
     if let Some(e) = read_error {
         return Err(Error::io("read", path, e));
@@ -716,7 +764,8 @@ fn json_file<T: Check>(
     let mut sink = Sink::new(cx, T::KIND);
     let mut facts = Facts::default();
     let mut fatal = false;
-    for item in RecordReader::<T>::open(path, &cx.options.csv_options())? {
+    let mut reader = RecordReader::<T>::open(path, &cx.options.csv_options())?;
+    for item in reader.by_ref() {
         match item {
             ReadItem::Finding(d) => {
                 fatal |= matches!(
@@ -730,6 +779,9 @@ fn json_file<T: Check>(
                 finish_record(&rec, diags, world, &mut sink, &mut facts);
             }
         }
+    }
+    if let Some(e) = reader.take_error() {
+        return Err(e);
     }
     if facts.records == 0 && !fatal {
         sink.push(Diagnostic::new(
