@@ -21,6 +21,10 @@ mod name;
 mod dedup;
 // `museum search`
 mod search;
+// `museum decide`: human same/different decisions
+mod decide;
+// `museum man`: manual pages
+mod man;
 // `museum stats` (feature `stats`, on by default)
 #[cfg(feature = "stats")]
 mod stats;

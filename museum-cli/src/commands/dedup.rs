@@ -187,7 +187,7 @@ struct Ctx<'a> {
 }
 
 /// `decisions.csv` in the first directory given, or beside the first file.
-fn default_decisions(paths: &[PathBuf]) -> Option<PathBuf> {
+pub(crate) fn default_decisions(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.first()?;
     let dir = if first.is_dir() {
         first.clone()

@@ -24,13 +24,13 @@ mod imp {
     use std::sync::atomic::{AtomicU64, Ordering};
 
     use anyhow::Context;
+    use museum_core::Diagnostic;
     use museum_core::io::{
         Archive, CsvOptions, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader,
     };
     use museum_core::report::{self, Dedup, ReportOptions};
     use museum_core::stats::Progress as _;
     use museum_core::validate::{ValidateOptions, validate_archive};
-    use museum_core::{Day, Diagnostic};
 
     use crate::args::{GlobalArgs, ReportArgs, ReportFormat};
     use crate::exit::ExitStatus;
@@ -68,15 +68,36 @@ mod imp {
         let dedup = if args.no_dedup {
             Dedup::Skipped
         } else {
+            // Human decisions beside the data (`decisions.csv`), as `museum dedup` reads them.
+            let decisions = match crate::commands::dedup::default_decisions(&args.paths)
+                .filter(|p| p.exists())
+            {
+                Some(p) => {
+                    let (d, problems) =
+                        museum_core::dedup::read_decisions(&p).with_context(|| {
+                            format!("cannot read the decisions in `{}`", p.display())
+                        })?;
+                    for pr in problems {
+                        printer.warn(&pr);
+                    }
+                    printer.note(&format!(
+                        "using {} decision(s) from `{}`",
+                        d.len(),
+                        p.display()
+                    ));
+                    d
+                }
+                None => Vec::new(),
+            };
             progress.stage("deduplicating", None);
-            deduplicate(&archive)
+            deduplicate(&archive, &decisions)
         };
         let options = ReportOptions {
             title: args
                 .title
                 .clone()
                 .unwrap_or_else(|| ReportOptions::default().title),
-            generated: Some(today()),
+            generated: Some(crate::commands::today()),
             top: args.top,
             max_findings: args.max_findings,
             dedup,
@@ -126,25 +147,6 @@ mod imp {
         std::mem::forget(validation);
         std::mem::forget(data);
         Ok(ExitStatus::Success)
-    }
-
-    /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when set (reproducible output).
-    fn today() -> String {
-        let secs = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-            });
-        Day {
-            year: 1970,
-            month: 1,
-            day: 1,
-        }
-        .add_days(secs.div_euclid(86_400))
-        .to_string()
     }
 
     /// Counts the bytes read, for the progress bar.
@@ -453,8 +455,11 @@ mod imp {
     }
 
     /// Runs deduplication over the victims of the archive with the engine's defaults (figures
-    /// are linked to their victim records explicitly, by `figure_id`).
-    fn deduplicate(archive: &museum_core::io::Archive) -> Dedup {
+    /// are linked to their victim records explicitly, by `figure_id`); human `decisions` win.
+    fn deduplicate(
+        archive: &museum_core::io::Archive,
+        decisions: &[museum_core::dedup::Decision],
+    ) -> Dedup {
         use museum_core::dedup::{DedupOptions, DedupRecord, Deduplicator};
         use std::collections::BTreeMap;
         let mut records: Vec<DedupRecord> = archive
@@ -471,7 +476,7 @@ mod imp {
         if records.is_empty() {
             return Dedup::NotRun;
         }
-        let result = Deduplicator::new(DedupOptions::default()).run(&records, &[]);
+        let result = Deduplicator::new(DedupOptions::default()).run(&records, decisions);
         let pairs: Vec<(String, String)> = records
             .iter()
             .zip(&result.cluster_of)
