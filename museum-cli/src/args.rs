@@ -111,7 +111,7 @@ pub(crate) enum Command {
     #[command(after_help = concat!(
         "Examples:\n",
         "  museum decide vic-ryskulov vic-ryskulbekov different --who \"A. Historian\" --why \"born 1894 and 1966\"\n",
-        "  museum decide syn-0000003 syn-0000015 same --decisions try/decisions.csv   # the README's quick start\n\n",
+        "  museum decide syn-0000035 syn-0000271 same --who \"A. Historian\" --decisions try/decisions.csv   # the README's practice list\n\n",
         "The decision is added as a row of `decisions.csv` (`record_a,record_b,decision,who,when,why`),\n",
         "written atomically; keep the file beside the data: `museum dedup` and `museum report` read\n",
         "it from there in every later run, and a decision always wins over the match score.\n\n",

@@ -236,6 +236,11 @@ pub mod stats;
 pub mod synth;
 pub mod validate;
 
+/// The workspace README's Rust example, run as a doc test so that it keeps compiling.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
