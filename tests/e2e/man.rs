@@ -90,6 +90,7 @@ fn without_out_dir_the_main_page_goes_to_stdout() {
 /// When `man` is installed (Debian `man-db`, with `groff-base`), the pages render: the
 /// sections a reader looks for and the examples as written.
 #[test]
+#[allow(clippy::print_stderr)] // say that the rendering was not checked
 fn pages_render_with_man_when_present() {
     if Command::new("man").arg("--version").output().is_err() {
         eprintln!("skipped: `man` is not installed");
