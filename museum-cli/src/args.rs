@@ -189,7 +189,9 @@ namesakes: different persons), `defects.csv` (planted invalid values), `sources.
         "  museum report datasets/ --format md       # writes report.md (for a repository)\n",
         "  museum report list.csv --kind victims --no-dedup -o - > report.html\n\n",
         "The HTML page needs no network and runs no script: open it in any browser, share it as\n",
-        "one file, print it.\n\n",
+        "one file, print it. Findings are those of `museum validate` on the same files (with the\n",
+        "same `museum.toml`); suspected duplicates honour the same/different decisions in\n",
+        "`decisions.csv` beside the data (see `museum dedup --help`).\n\n",
         "Exit codes:\n  0  the report was written (whatever it found)\n  2  could not run"
     ))]
     Report(ReportArgs),
@@ -372,6 +374,16 @@ pub(crate) struct ReportArgs {
     /// Do not look for duplicate records (faster on large lists).
     #[arg(long)]
     pub(crate) no_dedup: bool,
+    /// Human same/different decisions for deduplication (`record_a,record_b,decision,who,when,why`);
+    /// default: `decisions.csv` beside the data, when present.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_dedup")]
+    pub(crate) decisions: Option<PathBuf>,
+    /// Ignore `decisions.csv` beside the data.
+    #[arg(long, conflicts_with = "decisions")]
+    pub(crate) no_decisions: bool,
+    /// The configuration file to use instead of the `museum.toml` next to the data.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) config: Option<PathBuf>,
     /// Title of the report.
     #[arg(long)]
     pub(crate) title: Option<String>,
@@ -548,6 +560,10 @@ pub(crate) struct ExportArgs {
     /// Export even when validation finds errors.
     #[arg(long)]
     pub(crate) allow_errors: bool,
+    /// The configuration file to use instead of the `museum.toml` next to the data (its rules
+    /// decide what counts as an error).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) config: Option<PathBuf>,
     /// Deduplication clusters (`record_id,cluster_id` CSV): adds `cluster_id` to victims.
     #[arg(long, value_name = "FILE")]
     pub(crate) clusters: Option<PathBuf>,

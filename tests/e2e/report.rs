@@ -52,8 +52,9 @@ fn writes_report_html_in_the_current_directory() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "wrote report.html (21 records, 3 findings)\n",
-        "the estimate citing `src-unknown`, a death sentence without execution date, a record without dates"
+        "wrote report.html (21 records, 4 findings)\n",
+        "the estimate citing `src-unknown`, a death sentence without execution date, a record \
+         without dates, a sparse column: what `museum validate` finds on the same files"
     );
     assert!(stdout(&o).is_empty());
     let html = std::fs::read_to_string(tmp.path().join("report.html")).unwrap();
@@ -383,4 +384,134 @@ fn reading_in_two_halves_gives_the_same_report() {
             "{name}: {lines:?}"
         );
     }
+}
+
+/// `(code, file, line, field)` of every finding, sorted.
+fn finding_keys(rows: &[Value]) -> Vec<(String, String, u64, String)> {
+    let mut keys: Vec<_> = rows
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["file"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or(0),
+                f["field"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The report lists exactly what `museum validate` finds on the same files, with the same
+/// `museum.toml` (here one that switches a rule off and makes another an error).
+#[test]
+fn findings_are_those_of_validate_with_the_same_config() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for f in [
+        "victims.csv",
+        "sources.csv",
+        "events.csv",
+        "estimates.csv",
+        "camps.csv",
+    ] {
+        std::fs::copy(fixture("stats").join(f), data.join(f)).unwrap();
+    }
+    let dir = data.to_str().unwrap();
+    let compare = |expect_codes: &[&str]| {
+        let (_, validate, _) = crate::util::validate_json(&[dir]);
+        let o = report(tmp.path(), &[dir, "-o", "r.json", "--max-findings", "0"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let r: Value =
+            serde_json::from_str(&std::fs::read_to_string(tmp.path().join("r.json")).unwrap())
+                .unwrap();
+        let from_validate = finding_keys(validate["findings"].as_array().unwrap());
+        let from_report = finding_keys(r["findings"]["rows"].as_array().unwrap());
+        assert_eq!(from_report, from_validate);
+        let mut codes: Vec<&str> = from_report.iter().map(|k| k.0.as_str()).collect();
+        codes.dedup();
+        assert_eq!(codes, expect_codes);
+        assert_eq!(
+            r["validation"]["errors"], validate["summary"]["errors"],
+            "{:#}",
+            r["validation"]
+        );
+    };
+    compare(&["M308", "M402", "M602", "M603"]);
+    std::fs::write(
+        data.join("museum.toml"),
+        "ignore = [\"sparse-column\"]\n[severity]\nM308 = \"error\"\n",
+    )
+    .unwrap();
+    compare(&["M308", "M402", "M602"]);
+}
+
+/// Suspected duplicates in the report honour `decisions.csv` beside the data, like `museum
+/// dedup`; `--no-decisions` ignores it and `--decisions FILE` takes another file.
+#[test]
+fn duplicates_honour_the_decisions_beside_the_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for f in ["figures.csv", "victims.csv"] {
+        std::fs::copy(fixture("dedup").join(f), data.join(f)).unwrap();
+    }
+    let dir = data.to_str().unwrap();
+    // record id → the ids in its cluster.
+    let clusters = |extra: &[&str]| -> (Value, String) {
+        let mut args = vec![dir, "-o", "r.json"];
+        args.extend_from_slice(extra);
+        let o = report(tmp.path(), &args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let r: Value =
+            serde_json::from_str(&std::fs::read_to_string(tmp.path().join("r.json")).unwrap())
+                .unwrap();
+        (r["dedup"].clone(), stderr(&o))
+    };
+    let together = |dedup: &Value, a: &str, b: &str| {
+        dedup["clusters"].as_array().unwrap().iter().any(|c| {
+            let ids: Vec<&str> = c["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["record_id"].as_str().unwrap())
+                .collect();
+            ids.contains(&a) && ids.contains(&b)
+        })
+    };
+    let (before, _) = clusters(&[]);
+    assert!(together(&before, "vic-001", "vic-002"));
+    assert!(!together(&before, "vic-009", "vic-011"));
+    assert_eq!(before["persons"], 7);
+
+    std::fs::write(
+        data.join("decisions.csv"),
+        "record_a,record_b,decision,who,when,why\n\
+         vic-001,vic-002,different,archivist,2026-11-26,two men of the same name in the case files\n\
+         vic-009,vic-011,same,archivist,2026-11-26,test only\n",
+    )
+    .unwrap();
+    let (after, err) = clusters(&[]);
+    assert!(err.contains("using 2 decision(s)"), "{err}");
+    assert!(!together(&after, "vic-001", "vic-002"));
+    assert!(together(&after, "vic-009", "vic-011"));
+    let evidence = after["clusters"].to_string();
+    assert!(
+        evidence.contains("decided same by archivist on 2026-11-26: test only"),
+        "{evidence}"
+    );
+
+    let (ignored, _) = clusters(&["--no-decisions"]);
+    assert_eq!(ignored, before);
+    let mine = tmp.path().join("mine.csv");
+    std::fs::write(
+        &mine,
+        "record_a,record_b,decision\nvic-004,vic-005,different\n",
+    )
+    .unwrap();
+    let (other, _) = clusters(&["--decisions", mine.to_str().unwrap()]);
+    assert!(together(&other, "vic-001", "vic-002"));
+    assert!(!together(&other, "vic-004", "vic-005"));
 }

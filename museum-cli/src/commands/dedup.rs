@@ -2,13 +2,13 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
 use museum_core::dedup::{
-    Cluster, DECISIONS_FILE, Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator,
-    Evaluation, LinkSource, MatchExplanation, load_records, read_decisions, read_truth,
+    Cluster, Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation,
+    LinkSource, MatchExplanation, load_records, read_decisions, read_truth,
 };
 use serde::Serialize;
 
@@ -43,7 +43,7 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
     let decisions_path = match (&args.decisions, args.no_decisions) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,
-        (None, false) => default_decisions(&args.paths).filter(|p| p.exists()),
+        (None, false) => super::load::decisions_beside(&args.paths).filter(|p| p.exists()),
     };
     let mut decisions: Vec<Decision> = Vec::new();
     if let Some(p) = &decisions_path {
@@ -184,20 +184,6 @@ struct Ctx<'a> {
     secs: f64,
     load_secs: f64,
     threshold: f64,
-}
-
-/// `decisions.csv` in the first directory given, or beside the first file.
-pub(crate) fn default_decisions(paths: &[PathBuf]) -> Option<PathBuf> {
-    let first = paths.first()?;
-    let dir = if first.is_dir() {
-        first.clone()
-    } else {
-        first
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    };
-    Some(dir.join(DECISIONS_FILE))
 }
 
 fn emit(output: Option<&Path>, text: &str, printer: &Printer) -> anyhow::Result<()> {

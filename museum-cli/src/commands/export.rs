@@ -6,17 +6,22 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use museum_core::Severity;
 use museum_core::export::{self, ExportFormat, ExportOptions, RedactOptions};
-use museum_core::validate::{ValidateOptions, validate_archive};
+use museum_core::validate::validate_files;
 use serde::Deserialize;
 
-use crate::args::ExportArgs;
+use crate::args::{ExportArgs, GlobalArgs};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
+use crate::progress::Progress;
 
 /// How many findings the refusal message shows.
 const SHOWN_FINDINGS: usize = 5;
 
-pub(crate) fn run(args: &ExportArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
+pub(crate) fn run(
+    args: &ExportArgs,
+    global: &GlobalArgs,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
     let format: ExportFormat = args.format.into();
     if !format.is_available() {
         bail!(
@@ -48,8 +53,18 @@ pub(crate) fn run(args: &ExportArgs, printer: &Printer) -> anyhow::Result<ExitSt
         options.clusters = export::read_clusters(path)?;
     }
 
-    let archive = super::validate::load(&args.paths, args.kind.map(Into::into), printer)?;
-    let report = validate_archive(&archive, &ValidateOptions::default());
+    // Validated exactly as `museum validate` would (same engine, same `museum.toml`).
+    let validate_options = super::load::validate_options(args.config.as_deref(), &args.paths)?;
+    let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let progress = Progress::new(global);
+    let (archive, report) = std::thread::scope(|scope| {
+        let report = scope.spawn(|| validate_files(&inputs, &validate_options));
+        let archive = super::load::archive(&inputs, &validate_options.csv_options(), &progress);
+        (archive, report.join())
+    });
+    progress.finish();
+    let archive = archive?;
+    let report = report.map_err(|_| anyhow::anyhow!("validation failed unexpectedly"))??;
     let errors = report.count(Severity::Error);
     if errors > 0 {
         let mut msg = format!(

@@ -150,10 +150,10 @@ const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
 const FILES: &[(&str, &str)] = &[
     (
         "museum.toml",
-        "Settings of `museum validate` (severities, ignored rules, limits, region), read from the \
-         validated directory or the directory of the validated file (`--config` names another), \
-         and of `museum export --redact` (its `[export.redact]` section, read from the current \
-         directory, then the first input directory).",
+        "Rules and limits for `museum validate`, `museum report` and `museum export`, read from \
+         the first input directory that has one (or the directory of an input file); `--config` \
+         names another. Its `[export.redact]` section configures `museum export --redact` (read \
+         from the current directory, then the first input directory).",
     ),
     (
         "decisions.csv",

@@ -4,6 +4,7 @@ mod completions;
 mod decide;
 mod dedup;
 mod export;
+mod load;
 mod man;
 mod name;
 mod report;
@@ -22,7 +23,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, printer),
         Command::Schema(args) => schema::run(&args, printer),
-        Command::Export(args) => export::run(&args, printer),
+        Command::Export(args) => export::run(&args, &cli.global, printer),
         Command::Synth(args) => synth::run(&args, printer),
         Command::Completions(args) => completions::run(&args, printer),
         Command::Man(args) => man::run(&args, printer),

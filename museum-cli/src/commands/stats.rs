@@ -19,6 +19,7 @@ pub(crate) use imp::run;
 mod imp {
     use std::fmt::Write as _;
 
+    use museum_core::io::CsvOptions;
     use museum_core::report::fmt::{int, pct};
     use museum_core::stats::{
         self, ArchiveStats, CaseTable, Distribution, GroupTable, StatsOptions, Timeline, Value,
@@ -45,8 +46,8 @@ mod imp {
             stats::column(name)?;
         }
         let progress = Progress::new(global);
-        let archive =
-            super::super::report::load(&args.paths, args.kind.map(Into::into), printer, &progress)?;
+        let inputs = super::super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+        let archive = super::super::load::archive(&inputs, &CsvOptions::default(), &progress)?;
         if archive.victims.is_empty() {
             printer.warn("no victim records were read; statistics describe `victims` files");
         }

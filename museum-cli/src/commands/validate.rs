@@ -2,11 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Context;
-use museum_core::io::{Archive, CsvOptions, DatasetKind};
-use museum_core::validate::{
-    Config, Input, Report, Selector, ValidateOptions, dataset_files, validate_files,
-};
+use museum_core::validate::{Report, Selector, ValidateOptions, validate_files};
 use museum_core::{Diagnostic, Severity};
 
 use crate::args::{FailOn, FindingsFormat, ValidateArgs};
@@ -15,7 +11,7 @@ use crate::printer::{Printer, paint};
 
 pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let options = options(args)?;
-    let inputs = inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
     let started = std::time::Instant::now();
     let report = validate_files(&inputs, &options)?;
     if printer.verbose > 0 {
@@ -48,14 +44,7 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
 
 /// The options of this run: `museum.toml` (or `--config`), then the command line.
 fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
-    let config_path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => args.paths.iter().find_map(|p| Config::find(p)),
-    };
-    let mut config = match &config_path {
-        Some(p) => Config::load(p)?,
-        None => Config::default(),
-    };
+    let mut config = super::load::config(args.config.as_deref(), &args.paths)?;
     for s in args.select.iter().chain(&args.ignore) {
         Selector::parse(s)?;
     }
@@ -72,85 +61,6 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
         options.delimiter = args.delimiter;
     }
     Ok(options)
-}
-
-/// The files to validate: directories give their dataset files, files their kind.
-fn inputs(
-    paths: &[std::path::PathBuf],
-    kind: Option<DatasetKind>,
-    printer: &Printer,
-) -> anyhow::Result<Vec<Input>> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let (found, skipped) = dataset_files(path)
-                .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
-            for s in skipped {
-                printer.warn(&format!(
-                    "skipped `{}`: its name does not tell what it holds",
-                    s.display()
-                ));
-            }
-            if found.is_empty() {
-                printer.warn(&format!(
-                    "`{}` has no dataset files (`victims.csv`, `figures.csv`…)",
-                    path.display()
-                ));
-            }
-            inputs.extend(found);
-        } else if path.is_file() {
-            let k = crate::commands::file_kind(path, kind)?;
-            inputs.push(Input {
-                path: path.clone(),
-                kind: k,
-            });
-        } else {
-            anyhow::bail!("`{}` does not exist", path.display());
-        }
-    }
-    Ok(inputs)
-}
-
-/// Loads the given files and directories into one archive.
-pub(crate) fn load(
-    paths: &[std::path::PathBuf],
-    kind: Option<DatasetKind>,
-    printer: &Printer,
-) -> anyhow::Result<Archive> {
-    let options = CsvOptions::default();
-    let mut archive = Archive::default();
-    for path in paths {
-        if path.is_dir() {
-            let (dir_archive, skipped) = Archive::load_dir(path, &options)
-                .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
-            for s in skipped {
-                printer.warn(&format!(
-                    "skipped `{}`: its name does not tell what it holds",
-                    s.display()
-                ));
-            }
-            merge(&mut archive, dir_archive);
-        } else if path.is_file() {
-            let k = crate::commands::file_kind(path, kind)?;
-            archive.load_file(path, k, &options)?;
-        } else {
-            anyhow::bail!("`{}` does not exist", path.display());
-        }
-    }
-    archive.attach();
-    Ok(archive)
-}
-
-fn merge(into: &mut Archive, from: Archive) {
-    into.sources.extend(from.sources);
-    into.figures.extend(from.figures);
-    into.events.extend(from.events);
-    into.camps.extend(from.camps);
-    into.victims.extend(from.victims);
-    into.estimates.extend(from.estimates);
-    into.claims.extend(from.claims);
-    into.findings.extend(from.findings);
-    into.files.extend(from.files);
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {

@@ -33,6 +33,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::io::{Archive, Located};
@@ -116,6 +117,107 @@ impl Dedup {
             _ => None,
         }
     }
+}
+
+/// Deduplicates the victims (and figures) of an archive for the report: clusters of suspected
+/// duplicates with one line of evidence per join, honouring human `decisions` (which always
+/// win). Returns the clusters and the engine's warnings for the user (oversized blocks,
+/// decisions that name unknown records). No record is dropped: clusters only link them.
+///
+/// ```
+/// use museum_core::dedup::{DedupOptions, Decision, DecisionKind};
+/// use museum_core::io::{Archive, CsvOptions, DatasetKind};
+/// use museum_core::report::{deduplicate, Dedup};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,full_name,birth_date,birth_place,arrest_date\n\
+///     v1,Жургенов Темирбек Караулович,1898,Туркестан,1937-08-02\n\
+///     v2,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02\n").unwrap();
+/// let mut archive = Archive::default();
+/// archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
+/// let (dedup, _warnings) = deduplicate(&archive, &[], DedupOptions::default());
+/// let Dedup::Clusters(clusters) = dedup else { unreachable!() };
+/// assert_eq!(clusters[0].members, ["v1", "v2"]); // one person in two scripts
+/// // A historian decided these two records are different people: the decision wins.
+/// let different = Decision {
+///     record_a: "v1".into(), record_b: "v2".into(), decision: DecisionKind::Different,
+///     who: "archivist".into(), when: "2026-11-26".into(), why: "".into(), line: None,
+/// };
+/// let (dedup, _warnings) = deduplicate(&archive, &[different], DedupOptions::default());
+/// let Dedup::Clusters(clusters) = dedup else { unreachable!() };
+/// assert!(clusters.iter().all(|c| c.members.len() == 1));
+/// ```
+pub fn deduplicate(
+    archive: &Archive,
+    decisions: &[Decision],
+    options: DedupOptions,
+) -> (Dedup, Vec<String>) {
+    let mut records: Vec<DedupRecord> = archive
+        .victims
+        .iter()
+        .map(|v| DedupRecord::from_victim(v, None))
+        .collect();
+    records.extend(
+        archive
+            .figures
+            .iter()
+            .map(|f| DedupRecord::from_figure(f, None)),
+    );
+    if records.is_empty() {
+        return (Dedup::NotRun, Vec::new());
+    }
+    let result = Deduplicator::new(options).run(&records, decisions);
+    let pairs: Vec<(String, String)> = records
+        .iter()
+        .zip(&result.cluster_of)
+        .map(|(r, c)| (r.id.clone(), format!("c{c}")))
+        .collect();
+    let mut evidence: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (ci, cluster) in result.clusters.iter().enumerate() {
+        for join in &cluster.joins {
+            let e = result.explain(&records, join.a, join.b);
+            let line = if let Some(d) = e.decision.as_ref() {
+                let mut line = format!(
+                    "{} ~ {}: decided {} by {}",
+                    e.record_a,
+                    e.record_b,
+                    d.decision.as_str(),
+                    if d.who.is_empty() { "a person" } else { &d.who }
+                );
+                if !d.when.is_empty() {
+                    line.push_str(&format!(" on {}", d.when));
+                }
+                if !d.why.is_empty() {
+                    line.push_str(&format!(": {}", d.why));
+                }
+                line
+            } else {
+                let fields: Vec<String> = e
+                    .fields
+                    .iter()
+                    .filter(|f| f.level.is_some())
+                    .take(6)
+                    .map(|f| {
+                        format!(
+                            "{} {} ({:+.1})",
+                            f.field.as_str(),
+                            f.level.unwrap_or_default(),
+                            f.weight
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{} ~ {}: p = {:.3}; {}",
+                    e.record_a,
+                    e.record_b,
+                    e.probability,
+                    fields.join(", ")
+                )
+            };
+            evidence.entry(format!("c{ci}")).or_default().push(line);
+        }
+    }
+    (Dedup::from_pairs(&pairs, &evidence), result.warnings)
 }
 
 /// Options of [`build`].
