@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const EXIT_CODES: &str = "Exit codes:\n  0  success: nothing at or above `--fail-on`\n  1  the command ran and found problems at or above `--fail-on` (or `--check` found drift)\n  2  could not run: bad usage, unreadable input, I/O error\n  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: unfinished output is removed, files that\n      existed keep their previous content\n\nEnvironment:\n  MUSEUM_THREADS      worker threads when no `--threads` says (default: one per CPU); outputs are\n                      byte-identical whatever the number\n  POLARS_MAX_THREADS  threads of the statistics engine (stats, report)\n  NO_COLOR            no colour";
+const AFTER_HELP: &str = "Examples:\n  museum report datasets/                     # the data-quality report → report.html\n  museum validate list.csv --kind victims     # findings with file, line and field\n  museum search \"Bokeikhanov\"                 # a person by any spelling, in any script\n  museum <command> --help                     # each command's options and examples\n\nExit codes:\n  0  success: nothing at or above `--fail-on`\n  1  the command ran and found problems at or above `--fail-on` (or `--check` found drift)\n  2  could not run: bad usage, unreadable input, I/O error\n  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: unfinished output is removed, files that\n      existed keep their previous content\n\nEnvironment:\n  MUSEUM_THREADS      worker threads when no `--threads` says (default: one per CPU); outputs are\n                      byte-identical whatever the number\n  POLARS_MAX_THREADS  threads of the statistics engine (stats, report)\n  NO_COLOR            no colour";
 
 /// Validate, deduplicate, report on and export the archive of the Museum in memory of the
 /// victims of political repressions (Shymkent, Kazakhstan).
 #[derive(Debug, Parser)]
-#[command(name = "museum", version, about, long_about = None, after_help = EXIT_CODES)]
+#[command(name = "museum", version, about, long_about = None, after_help = AFTER_HELP)]
 pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) global: GlobalArgs,
@@ -107,6 +107,17 @@ pub(crate) enum Command {
         "Exit codes:\n  0  found\n  1  nothing found\n  2  could not run"
     ))]
     Search(SearchArgs),
+    /// Record a human decision that two records are the same person, or different people.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum decide vic-ryskulov vic-ryskulbekov different --who \"A. Historian\" --why \"born 1894 and 1966\"\n",
+        "  museum decide syn-0000035 syn-0000271 same --who \"A. Historian\" --decisions try/decisions.csv   # the README's practice list\n\n",
+        "The decision is added as a row of `decisions.csv` (`record_a,record_b,decision,who,when,why`),\n",
+        "written atomically; keep the file beside the data: `museum dedup` and `museum report` read\n",
+        "it from there in every later run, and a decision always wins over the match score.\n\n",
+        "Exit codes:\n  0  recorded (or already recorded)\n  2  could not run (bad decision, contradicts a recorded one, I/O error)"
+    ))]
+    Decide(DecideArgs),
     /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
     /// Frictionless data package.
     #[command(
@@ -146,6 +157,15 @@ namesakes: different persons), `defects.csv` (planted invalid values), `sources.
         "Exit codes:\n  0  printed\n  2  could not run (unknown shell)"
     ))]
     Completions(CompletionsArgs),
+    /// Write the manual pages: `museum.1` and one page per subcommand (`museum-report.1`…).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  museum man | man -l -                              # read the main page now\n",
+        "  museum man --out-dir ~/.local/share/man/man1       # install every page for `man museum-report`\n",
+        "  museum man --out-dir target/man                    # for a package\n\n",
+        "Exit codes:\n  0  written\n  2  could not run (directory not writable)"
+    ))]
+    Man(ManArgs),
     /// Statistics of the victims: the main distributions, or counts grouped by columns.
     #[command(after_help = concat!(
         "Examples:\n",
@@ -595,6 +615,36 @@ pub(crate) struct CompletionsArgs {
     /// The shell to write the completion script for.
     #[arg(value_enum)]
     pub(crate) shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DecideArgs {
+    /// The id of one record (the `id` column; `museum dedup` and the report show it).
+    pub(crate) record_a: String,
+    /// The id of the other record.
+    pub(crate) record_b: String,
+    /// `same` (one person) or `different` (two people).
+    pub(crate) decision: String,
+    /// Who decided (name or initials).
+    #[arg(long)]
+    pub(crate) who: Option<String>,
+    /// Why: the evidence, in a few words.
+    #[arg(long)]
+    pub(crate) why: Option<String>,
+    /// When (default: today, `YYYY-MM-DD`).
+    #[arg(long)]
+    pub(crate) when: Option<String>,
+    /// The decisions file to add to.
+    #[arg(long, value_name = "FILE", default_value = "decisions.csv")]
+    pub(crate) decisions: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write `museum.1` and a page per subcommand into this directory (created if needed);
+    /// without it, print `museum.1` to stdout.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 use crate::util::{code, museum, stdout};
 
 /// The subcommands `museum --help` lists (everything before `help`).
-fn subcommands() -> Vec<String> {
+pub(crate) fn subcommands() -> Vec<String> {
     let o = museum(&["--help"]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);

@@ -25,6 +25,10 @@ mod search;
 mod determinism;
 // No data loss: interrupted runs (SIGINT/SIGTERM) leave nothing partial; inputs never change
 mod safety;
+// `museum decide`: human same/different decisions
+mod decide;
+// `museum man`: manual pages
+mod man;
 // `museum stats` (feature `stats`, on by default)
 #[cfg(feature = "stats")]
 mod stats;

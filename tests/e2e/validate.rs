@@ -259,6 +259,14 @@ fn museum_toml_configures_the_run() {
     let (exit, v, _) = validate_json(&[d, "--config", cfg.to_str().unwrap()]);
     assert_eq!((exit, codes(&v)), (1, vec!["M211".to_owned()]));
     assert_eq!(v["findings"][0]["severity"], "error");
+    // One `museum.toml` serves validate and export: the `[export.redact]` section is export's.
+    std::fs::write(
+        dir.path().join("museum.toml"),
+        "ignore = [\"stray-whitespace\"]\n[export.redact]\ndrop = [\"notes\"]\n",
+    )
+    .unwrap();
+    let (exit, v, err) = validate_json(&[d]);
+    assert_eq!((exit, codes(&v)), (0, Vec::<String>::new()), "{err}");
     // Errors in the configuration name the file and stop the run.
     std::fs::write(dir.path().join("museum.toml"), "[limits]\nmin_agee = 3\n").unwrap();
     let o = museum(&["validate", d]);

@@ -20,7 +20,6 @@ mod imp {
     use std::path::{Path, PathBuf};
 
     use anyhow::Context;
-    use museum_core::Day;
     use museum_core::dedup::{Decision, DedupOptions, read_decisions};
     use museum_core::report::{self, Dedup, ReportOptions};
     use museum_core::stats::Progress as _;
@@ -75,7 +74,7 @@ mod imp {
                 .title
                 .clone()
                 .unwrap_or_else(|| ReportOptions::default().title),
-            generated: Some(today()),
+            generated: Some(crate::commands::today()),
             top: args.top,
             max_findings: args.max_findings,
             ..ReportOptions::default()
@@ -137,25 +136,6 @@ mod imp {
         std::mem::forget(validation);
         std::mem::forget(data);
         Ok(ExitStatus::Success)
-    }
-
-    /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when set (reproducible output).
-    fn today() -> String {
-        let secs = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-            });
-        Day {
-            year: 1970,
-            month: 1,
-            day: 1,
-        }
-        .add_days(secs.div_euclid(86_400))
-        .to_string()
     }
 
     /// The same/different decisions the deduplication honours: `--decisions FILE`, else

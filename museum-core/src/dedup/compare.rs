@@ -1,5 +1,5 @@
 //! Per-field comparison of two records into discrete agreement levels (the comparison vector of
-//! Fellegi–Sunter), on a compact interned copy of the records ([`Prepared`]).
+//! Fellegi–Sunter), on a compact interned copy of the records (`Prepared`).
 
 use std::collections::HashMap;
 

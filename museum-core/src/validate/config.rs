@@ -423,6 +423,17 @@ mod tests {
     }
 
     #[test]
+    fn the_export_section_is_accepted_and_left_to_export() {
+        let c = Config::parse(
+            "ignore = [\"M603\"]\n[export.redact]\ndrop = [\"notes\"]\nmask_born_within_years = 100\n",
+            "museum.toml",
+        )
+        .unwrap();
+        assert_eq!(c.ignore, ["M603"]);
+        assert!(c.export.unwrap().contains_key("redact"));
+    }
+
+    #[test]
     fn bad_configs_are_errors() {
         for text in [
             "ignore = [\"M999\"]",
@@ -430,6 +441,7 @@ mod tests {
             "[limits]\nmin_age = 50\n",
             "unknown = 1",
             "ignore = ",
+            "export = 1",
         ] {
             assert!(Config::parse(text, "museum.toml").is_err(), "{text}");
         }
