@@ -267,9 +267,9 @@ pub struct Config {
     pub limits: Limits,
     /// Where camps are expected.
     pub region: Region,
-    /// The `[export]` section (`[export.redact]`), which `museum export` reads: accepted here
-    /// and not looked at, so one `museum.toml` serves every command.
-    pub export: Option<serde::de::IgnoredAny>,
+    /// The `[export]` section (`[export.redact]`, read by `museum export --redact`): accepted so
+    /// that one `museum.toml` serves both commands, not used by validation.
+    pub export: Option<toml::Table>,
 }
 
 impl Config {
