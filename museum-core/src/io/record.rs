@@ -98,11 +98,6 @@ impl<'a> Row<'a> {
     /// and reported.
     pub fn date(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<HistoricalDate> {
         let text = self.text(col)?;
-        // A list repeats the same days many times (mass arrests, one sentencing session): the
-        // parsed dates are kept per thread (the days of 1850–2000 fit), parsing is pure.
-        if let Some(d) = memo_up_to(1 << 16, &DATES, text, |t| HistoricalDate::parse(t).ok()) {
-            return Some(d);
-        }
         match HistoricalDate::parse(text) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -294,7 +289,6 @@ type SentenceValue = (SentenceKind, Option<f32>);
 thread_local! {
     static SEXES: RefCell<Memo<Option<SexValue>>> = RefCell::new(Memo::default());
     static SENTENCES: RefCell<Memo<Option<SentenceValue>>> = RefCell::new(Memo::default());
-    static DATES: RefCell<Memo<Option<HistoricalDate>>> = RefCell::new(Memo::default());
 }
 
 /// Parses a vocabulary value through a per-thread cache: a list writes the same few spellings
@@ -304,23 +298,14 @@ fn memo<T: Clone>(
     text: &str,
     parse: impl FnOnce(&str) -> T,
 ) -> T {
-    memo_up_to(4096, cache, text, parse)
-}
-
-/// [`memo`] keeping at most `max_entries` values (the first ones met).
-fn memo_up_to<T: Clone>(
-    max_entries: usize,
-    cache: &'static std::thread::LocalKey<RefCell<Memo<T>>>,
-    text: &str,
-    parse: impl FnOnce(&str) -> T,
-) -> T {
+    const MAX_ENTRIES: usize = 4096;
     cache.with(|c| {
         if let Some(v) = c.borrow().get(text) {
             return v.clone();
         }
         let v = parse(text);
         let mut c = c.borrow_mut();
-        if c.len() < max_entries {
+        if c.len() < MAX_ENTRIES {
             c.insert(text.to_owned(), v.clone());
         }
         v
