@@ -23,9 +23,12 @@ use crate::normalize::{
 };
 use crate::validate::{Input, ValidateOptions, validate_archive, validate_files};
 
+/// The check of one fuzz target: panics when the library is wrong.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets, by name: the directory of their fixtures (`tests/fixtures/fuzz/<name>/`)
 /// and the check they run.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("date", date),
     ("name", name),
     ("csv", csv),
