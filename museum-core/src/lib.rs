@@ -225,6 +225,8 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod io;
 pub mod model;
 pub mod normalize;

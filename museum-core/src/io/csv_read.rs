@@ -815,6 +815,27 @@ impl<R: Read> Splitter<R> {
                 want = (self.buf.len() * 2).max(want);
                 continue;
             };
+            // Never cut inside a run of blank lines: the block that holds the run reports it as
+            // one finding (M108), so a cut would make the report depend on the block size. The
+            // run goes into this block; when it reaches the end of what was read, read on (up to
+            // the record limit).
+            let end = if whole {
+                end
+            } else {
+                let rest = &self.buf[end..];
+                let run = rest
+                    .iter()
+                    .take_while(|&&b| matches!(b, b'\r' | b'\n'))
+                    .count();
+                if run == rest.len() && !self.eof && self.buf.len() < self.max_record {
+                    want = (self.buf.len() * 2).max(want);
+                    continue;
+                }
+                end + rest[..run]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1)
+            };
             // One finding per line, however many stray quotes it has.
             let mut last_line = 0;
             for &p in s.stray.iter().filter(|&&p| p < end) {

@@ -4,7 +4,7 @@
 //! scalar values keyed like CSV headers (aliases included); flat objects go through the same
 //! row reader as CSV.
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, Cursor, Read};
 use std::marker::PhantomData;
 
 use serde_json::Value;
@@ -176,12 +176,16 @@ pub(super) fn json_array<T: Record>(mut reader: impl Read, file: &str) -> Result
         .collect())
 }
 
+/// How much of a JSON Lines file is sniffed for its encoding: as much as the CSV reader looks
+/// at first, read in full whatever the reader hands out per call.
+const SNIFF_SIZE: u64 = 64 << 10;
+
 /// Streams JSON Lines.
 pub(super) struct JsonLines<T, R> {
     /// A file that is not UTF-8 text is reported once and not read.
     unreadable: Option<Diagnostic>,
     done: bool,
-    lines: std::io::Lines<R>,
+    lines: std::io::Lines<std::io::Chain<Cursor<Vec<u8>>, R>>,
     file: String,
     line: u64,
     record: u64,
@@ -190,13 +194,24 @@ pub(super) struct JsonLines<T, R> {
 
 impl<T: Record, R: BufRead> JsonLines<T, R> {
     pub(super) fn new(mut reader: R, file: String) -> Self {
-        let head = reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
-        let unreadable = match sniff(&head) {
-            Sniff::Unreadable { message, help } => Some(
+        // Sniff a head of a fixed size, not what one `fill_buf` returns: a pipe or a slow
+        // reader may hand out a few bytes at a time, and the verdict must not depend on that.
+        let mut head = Vec::new();
+        let read = (&mut reader).take(SNIFF_SIZE).read_to_end(&mut head);
+        let unreadable = match (read, sniff(&head)) {
+            (Err(e), _) => Some(
+                Diagnostic::new(
+                    Code::InvalidEncoding,
+                    format!("cannot read the file: {e}"),
+                    Location::file(file.clone()),
+                )
+                .with_help("check that the file is readable"),
+            ),
+            (Ok(_), Sniff::Unreadable { message, help }) => Some(
                 Diagnostic::new(Code::InvalidEncoding, message, Location::file(file.clone()))
                     .with_help(help),
             ),
-            Sniff::Utf8 { .. } if head.is_empty() => Some(
+            (Ok(_), Sniff::Utf8 { .. }) if head.is_empty() => Some(
                 Diagnostic::new(
                     Code::EmptyFile,
                     "the file is empty",
@@ -204,12 +219,12 @@ impl<T: Record, R: BufRead> JsonLines<T, R> {
                 )
                 .with_help("a JSON Lines dataset has one record object per line"),
             ),
-            Sniff::Utf8 { .. } => None,
+            (Ok(_), Sniff::Utf8 { .. }) => None,
         };
         JsonLines {
             unreadable,
             done: false,
-            lines: reader.lines(),
+            lines: Cursor::new(head).chain(reader).lines(),
             file,
             line: 0,
             record: 0,

@@ -206,16 +206,30 @@ impl<T: Record> RecordReader<T> {
             })
         })?;
         let file = File::open(path).map_err(|e| Error::io("open", path, e))?;
-        let name = path.display().to_string();
+        Self::from_reader(file, &path.display().to_string(), format, options)
+    }
+
+    /// Reads `format` from any reader; `name` is used in locations. [`RecordReader::open`]
+    /// without the file system (the fuzz targets read from memory through it).
+    ///
+    /// # Errors
+    /// When reading a JSON array fails.
+    pub(crate) fn from_reader<R: std::io::Read + Send + 'static>(
+        reader: R,
+        name: &str,
+        format: FileFormat,
+        options: &CsvOptions,
+    ) -> Result<Self> {
+        let name = name.to_owned();
         let inner: Box<dyn Iterator<Item = ReadItem<T>> + Send> = match format {
             FileFormat::Csv => Box::new(csv_read::CsvRecords::<T, _>::new(
-                BufReader::new(file),
+                BufReader::new(reader),
                 name.clone(),
                 options,
             )),
-            FileFormat::Json => Box::new(json_read::json_array::<T>(file, &name)?.into_iter()),
+            FileFormat::Json => Box::new(json_read::json_array::<T>(reader, &name)?.into_iter()),
             FileFormat::JsonLines => Box::new(json_read::JsonLines::<T, _>::new(
-                BufReader::new(file),
+                BufReader::new(reader),
                 name.clone(),
             )),
         };
