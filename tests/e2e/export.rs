@@ -9,7 +9,7 @@ use museum_core::io::{Archive, CsvOptions, DatasetKind, read_file};
 use museum_core::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 use serde_json::Value;
 
-use crate::util::{code, fixture, museum, museum_in, python_with, root, stderr, stdout};
+use crate::util::{code, fixture, museum, museum_in, names, python_with, root, stderr, stdout};
 
 /// Pinned versions of the external clients.
 const JSONSCHEMA: &str = "jsonschema==4.25.1";
@@ -766,15 +766,6 @@ fn kill_when(mut child: std::process::Child, ready: impl Fn() -> bool) -> bool {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     panic!("the export neither started writing nor finished");
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut n: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    n.sort();
-    n
 }
 
 /// A temporary entry of an export, with its size (files) or the size of its `victims.jsonl`.

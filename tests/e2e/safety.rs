@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use crate::util::{code, fixture, museum, museum_in, stderr};
+use crate::util::{code, fixture, museum, museum_in, names, stderr};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -125,16 +125,6 @@ impl Running {
             })
             .unwrap_or(false)
     }
-}
-
-/// The entries of `dir` (names), sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut n: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    n.sort();
-    n
 }
 
 /// The largest hidden `.museum-*` temporary in `dir` (a file's size, or the total size of a

@@ -126,3 +126,13 @@ pub(crate) fn kind_args(path: &Path) -> Vec<&'static str> {
         vec!["--kind", "victims"]
     }
 }
+
+/// The entries of `dir` (names), sorted.
+pub(crate) fn names(dir: &Path) -> Vec<String> {
+    let mut n: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    n.sort();
+    n
+}

@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use museum_core::dedup::{
-    Cluster, Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation,
-    LinkSource, MatchExplanation, load_records_with, read_decisions, read_truth,
+    Cluster, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation, LinkSource,
+    MatchExplanation, load_records_with, read_truth,
 };
 use serde::Serialize;
 
@@ -47,25 +47,12 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
     let records = &loaded.records;
     let load_secs = start.elapsed().as_secs_f64();
     // Decisions: given, or beside the data.
-    let decisions_path = match (&args.decisions, args.no_decisions) {
-        (Some(p), _) => Some(p.clone()),
-        (None, true) => None,
-        (None, false) => super::load::decisions_beside(&args.paths).filter(|p| p.exists()),
-    };
-    let mut decisions: Vec<Decision> = Vec::new();
-    if let Some(p) = &decisions_path {
-        let (d, problems) = read_decisions(p)
-            .with_context(|| format!("cannot read the decisions in `{}`", p.display()))?;
-        for pr in problems {
-            printer.warn(&pr);
-        }
-        printer.note(&format!(
-            "using {} decision(s) from `{}`",
-            d.len(),
-            p.display()
-        ));
-        decisions = d;
-    }
+    let decisions = super::load::decisions(
+        args.decisions.as_deref(),
+        args.no_decisions,
+        &args.paths,
+        printer,
+    )?;
     let truth = match &args.truth {
         Some(p) => Some(
             read_truth(p).with_context(|| format!("cannot read the truth in `{}`", p.display()))?,

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context;
 use museum_core::Diagnostic;
-use museum_core::dedup::DECISIONS_FILE;
+use museum_core::dedup::{DECISIONS_FILE, Decision, read_decisions};
 use museum_core::io::{
     Archive, CsvOptions, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader,
 };
@@ -89,6 +89,36 @@ pub(crate) fn max_records(flag: Option<u64>, paths: &[PathBuf]) -> anyhow::Resul
         Some(n) => Some(n),
         None => validate_options(None, paths, None)?.limits.max_records,
     })
+}
+
+/// The same/different decisions of a run: `explicit` (`--decisions FILE`), else `decisions.csv`
+/// beside the data when there is one, none with `ignore` (`--no-decisions`). Rows that cannot be
+/// read are warned about, not fatal.
+pub(crate) fn decisions(
+    explicit: Option<&Path>,
+    ignore: bool,
+    paths: &[PathBuf],
+    printer: &Printer,
+) -> anyhow::Result<Vec<Decision>> {
+    let path = match (explicit, ignore) {
+        (Some(p), _) => Some(p.to_path_buf()),
+        (None, true) => None,
+        (None, false) => decisions_beside(paths).filter(|p| p.exists()),
+    };
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    let (decisions, problems) = read_decisions(&path)
+        .with_context(|| format!("cannot read the decisions in `{}`", path.display()))?;
+    for p in problems {
+        printer.warn(&p);
+    }
+    printer.note(&format!(
+        "using {} decision(s) from `{}`",
+        decisions.len(),
+        path.display()
+    ));
+    Ok(decisions)
 }
 
 /// `decisions.csv` in the first directory given, or beside the first file.

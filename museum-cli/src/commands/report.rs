@@ -20,7 +20,7 @@ mod imp {
     use std::path::{Path, PathBuf};
 
     use anyhow::Context;
-    use museum_core::dedup::{Decision, DedupOptions, read_decisions};
+    use museum_core::dedup::DedupOptions;
     use museum_core::report::{self, Dedup, ReportOptions};
     use museum_core::stats::Progress as _;
     use museum_core::validate::validate_files;
@@ -67,7 +67,12 @@ mod imp {
         let decisions = if args.no_dedup {
             Vec::new()
         } else {
-            decisions(args, printer)?
+            super::super::load::decisions(
+                args.decisions.as_deref(),
+                args.no_decisions,
+                &args.paths,
+                printer,
+            )?
         };
         let mut options = ReportOptions {
             title: args
@@ -136,31 +141,5 @@ mod imp {
         std::mem::forget(validation);
         std::mem::forget(data);
         Ok(ExitStatus::Success)
-    }
-
-    /// The same/different decisions the deduplication honours: `--decisions FILE`, else
-    /// `decisions.csv` beside the data when there is one (not with `--no-decisions`).
-    fn decisions(args: &ReportArgs, printer: &Printer) -> anyhow::Result<Vec<Decision>> {
-        let path = match (&args.decisions, args.no_decisions) {
-            (Some(p), _) => Some(p.clone()),
-            (None, true) => None,
-            (None, false) => {
-                super::super::load::decisions_beside(&args.paths).filter(|p| p.exists())
-            }
-        };
-        let Some(path) = path else {
-            return Ok(Vec::new());
-        };
-        let (decisions, problems) = read_decisions(&path)
-            .with_context(|| format!("cannot read the decisions in `{}`", path.display()))?;
-        for p in problems {
-            printer.warn(&p);
-        }
-        printer.note(&format!(
-            "using {} decision(s) from `{}`",
-            decisions.len(),
-            path.display()
-        ));
-        Ok(decisions)
     }
 }
