@@ -13,6 +13,13 @@
 //! before a target is replaced (the target keeps its previous content) or after (the new
 //! content is complete) — never in between. The library itself never installs a signal handler,
 //! prints or exits; the `museum` command does.
+//!
+//! ## Devices, pipes and symbolic links
+//!
+//! Renaming over a path replaces whatever is there, so output to a device such as `/dev/null` or
+//! `/dev/stdout`, a named pipe or a socket is written straight into it instead (nothing there to
+//! keep whole, and replacing `/dev/null` with a file would break every program on the machine).
+//! A symbolic link is followed: the file it points to is replaced atomically and the link stays.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -163,6 +170,11 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    if is_special_file(path) {
+        return write_special(path, |w| write(w).map_err(|e| Error::io("write", path, e)));
+    }
+    let resolved = resolve_symlinks(path);
+    let path = resolved.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -194,6 +206,43 @@ pub fn write_atomic(
     }
     commit(|| tmp.persist(path))?.map_err(|e| Error::io("rename into", path, e.error))?;
     Ok(())
+}
+
+/// Whether `path` exists and is neither a regular file nor a directory (symbolic links followed):
+/// a device such as `/dev/null` or `/dev/stdout`, a named pipe, a socket. Output to such a path
+/// must be written into it, never renamed over it.
+pub fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        !t.is_file() && !t.is_dir()
+    })
+}
+
+/// Streams what `write` produces straight into a special file (see [`is_special_file`]): opened
+/// for writing, never created, truncated or replaced. Not atomic, by nature of the target.
+///
+/// # Errors
+/// When the file cannot be opened or `write` fails.
+pub fn write_special(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::io("open", path, e))?;
+    let mut w = BufWriter::new(f);
+    write(&mut w)?;
+    w.flush().map_err(|e| Error::io("write", path, e))
+}
+
+/// The path a write to `path` should replace: the file a symbolic link points to (so the link
+/// stays a link), or `path` itself when it is no link or its target cannot be resolved.
+pub fn resolve_symlinks(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        if let Ok(real) = std::fs::canonicalize(path) {
+            return real;
+        }
+    }
+    path.to_owned()
 }
 
 /// Writes `bytes` to `path` atomically.
@@ -241,5 +290,63 @@ mod tests {
             0o640
         );
         assert_eq!(std::fs::read(&p).unwrap(), b"b\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_bytes_atomic(&fifo, b"victim_id,full_name\n").unwrap();
+        // Checked before joining: a replaced pipe would leave the reader waiting forever.
+        let t = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(t.is_fifo(), "{t:?}");
+        assert_eq!(reader.join().unwrap(), b"victim_id,full_name\n");
+        // Nothing else appeared beside it (no temporary file was made).
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_null_stays_a_device() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        let is_device =
+            |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_char_device());
+        if !is_device(null) {
+            return; // not this machine's shape; the named-pipe test covers the logic
+        }
+        assert!(is_special_file(null));
+        write_bytes_atomic(null, b"anything").unwrap();
+        assert!(is_device(null), "/dev/null was replaced by a file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("report-2026.html");
+        let link = dir.path().join("report.html");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("report-2026.html", &link).unwrap();
+        write_bytes_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert_eq!(resolve_symlinks(&real), real);
     }
 }

@@ -408,3 +408,75 @@ fn no_command_modifies_its_inputs() {
     // The outputs were written, beside the inputs, not into them.
     assert!(out.join("clusters.csv").is_file() && out.join("pkg/datapackage.json").is_file());
 }
+
+/// Output to a device or a named pipe is written into it: `-o /dev/null` runs a command for its
+/// checks alone, and never turns `/dev/null` into a file (as root, renaming a finished file over
+/// it would, breaking every program on the machine); a pipe gets the same bytes as a file would
+/// and stays a pipe.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_or_a_pipe_is_written_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let file_type = |p: &Path| std::fs::symlink_metadata(p).map(|m| m.file_type());
+    let mut runs = vec![
+        vec!["export", "datasets", "-o", "OUT"],
+        vec!["dedup", "datasets", "--format", "csv", "-o", "OUT"],
+    ];
+    if cfg!(feature = "stats") {
+        runs.push(vec!["report", "datasets", "-o", "OUT"]);
+    }
+    let with_out = |args: &[&str], out: &str| -> Vec<String> {
+        args.iter()
+            .map(|a| if *a == "OUT" { out } else { a }.to_owned())
+            .collect()
+    };
+    let run = |args: &[String]| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = museum(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+    };
+    let null = Path::new("/dev/null");
+    if file_type(null).is_ok_and(|t| t.is_char_device()) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = || std::fs::metadata(null).unwrap().permissions().mode();
+        let before = mode();
+        for args in &runs {
+            let args = with_out(args, "/dev/null");
+            run(&args);
+            assert!(
+                file_type(null).is_ok_and(|t| t.is_char_device()),
+                "`museum {}` replaced /dev/null",
+                args.join(" ")
+            );
+            assert_eq!(
+                mode(),
+                before,
+                "`museum {}` changed its mode",
+                args.join(" ")
+            );
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("out.pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for (i, args) in runs.iter().enumerate() {
+        let file = tmp.path().join(format!("out-{i}"));
+        run(&with_out(args, s(&file)));
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        let args = with_out(args, s(&fifo));
+        run(&args);
+        // Checked before joining: a replaced pipe would leave the reader waiting forever.
+        assert!(
+            file_type(&fifo).is_ok_and(|t| t.is_fifo()),
+            "`museum {}` replaced the pipe",
+            args.join(" ")
+        );
+        let got = reader.join().unwrap();
+        assert!(!got.is_empty());
+        assert_eq!(got, std::fs::read(&file).unwrap(), "{args:?}");
+    }
+}

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use museum_core::Severity;
 use museum_core::export::{self, ExportFormat, ExportOptions, RedactOptions};
 use museum_core::validate::validate_files;
+use museum_core::{Severity, fsutil};
 use serde::Deserialize;
 
 use crate::args::{ExportArgs, GlobalArgs};
@@ -162,9 +162,11 @@ pub(crate) fn run(
     Ok(ExitStatus::Success)
 }
 
-/// Refuses an existing output without `--force`, and an output that is (or contains) an input.
+/// Refuses an existing output without `--force` (a device or pipe such as `/dev/null` is written
+/// into, not replaced), and an output that is (or contains) an input.
 fn check_output(out: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Result<()> {
-    if std::fs::symlink_metadata(out).is_ok() && !force {
+    let replaces = std::fs::symlink_metadata(out).is_ok() && !fsutil::is_special_file(out);
+    if replaces && !force {
         bail!(
             "`{}` already exists\n  hint: pass `--force` to replace it",
             out.display()

@@ -121,13 +121,6 @@ mod imp {
         } else {
             museum_core::fsutil::write_atomic(&output, |w| w.write_all(text.as_bytes()))
                 .with_context(|| format!("cannot write the report to `{}`", output.display()))?;
-            // The temporary file behind the atomic write is private (0600); a report is meant to
-            // be shared.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = std::fs::set_permissions(&output, std::fs::Permissions::from_mode(0o644));
-            }
             printer.note(&format!(
                 "wrote {} ({}, {})",
                 output.display(),

@@ -70,9 +70,11 @@ pub fn clean_stale_temporaries(dir: &Path) -> usize {
     removed
 }
 
-/// Fails when `out` exists and `force` is not set.
+/// Fails when `out` exists and `force` is not set (a device or pipe is written into, not
+/// replaced: no `force` needed).
 pub(crate) fn check_target(out: &Path, force: bool) -> Result<()> {
-    if !force && std::fs::symlink_metadata(out).is_ok() {
+    let exists = std::fs::symlink_metadata(out).is_ok();
+    if !force && exists && !crate::fsutil::is_special_file(out) {
         return Err(Error::invalid_option(format!(
             "`{}` already exists; pass `--force` to replace it",
             out.display()
@@ -85,6 +87,12 @@ pub(crate) fn check_target(out: &Path, force: bool) -> Result<()> {
 fn move_aside(out: &Path) -> Result<Option<PathBuf>> {
     if std::fs::symlink_metadata(out).is_err() {
         return Ok(None);
+    }
+    if crate::fsutil::is_special_file(out) {
+        return Err(Error::invalid_option(format!(
+            "`{}` is a device or pipe; it is never moved or replaced",
+            out.display()
+        )));
     }
     let parent = parent_of(out);
     // Reserve a unique name, then rename over it (a file can be replaced; for a directory the
@@ -139,6 +147,11 @@ pub(crate) fn write_file(
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    if crate::fsutil::is_special_file(out) {
+        return crate::fsutil::write_special(out, write);
+    }
+    let resolved = crate::fsutil::resolve_symlinks(out);
+    let out = resolved.as_path();
     check_target(out, force)?;
     let parent = parent_of(out);
     let mut tmp = tempfile::Builder::new()
@@ -180,6 +193,12 @@ pub(crate) fn write_dir(
     force: bool,
     fill: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<()> {
+    if crate::fsutil::is_special_file(out) {
+        return Err(Error::invalid_option(format!(
+            "`{}` is a device or pipe, not a directory: this format writes a directory of files",
+            out.display()
+        )));
+    }
     check_target(out, force)?;
     let parent = parent_of(out);
     let tmp = tempfile::Builder::new()
@@ -251,6 +270,37 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["bundle.json"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_into_and_never_moved_aside() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("bundle.pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // A directory of files cannot go into a pipe: refused, the pipe stays.
+        let err = write_dir(&fifo, true, |_| Ok(())).unwrap_err();
+        assert!(err.to_string().contains("not a directory"), "{err}");
+        // A file goes into it, without `--force` (nothing is replaced).
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_file(&fifo, false, |w| put(w, b"[]")).unwrap();
+        // Checked before joining: a replaced pipe would leave the reader waiting forever.
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        assert_eq!(reader.join().unwrap(), b"[]");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
