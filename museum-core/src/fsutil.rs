@@ -237,10 +237,8 @@ pub fn write_special(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<(
 /// stays a link), or `path` itself when it is no link or its target cannot be resolved.
 pub fn resolve_symlinks(path: &Path) -> PathBuf {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link {
-        if let Ok(real) = std::fs::canonicalize(path) {
-            return real;
-        }
+    if is_link && let Ok(real) = std::fs::canonicalize(path) {
+        return real;
     }
     path.to_owned()
 }
