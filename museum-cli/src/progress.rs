@@ -29,8 +29,6 @@ pub(crate) struct Progress {
     state: Mutex<State>,
     /// Stage names and start times, when `MUSEUM_TIMINGS` is set.
     timings: Option<Mutex<Vec<(String, Instant)>>>,
-    /// Notes printed with the timings (how files were read).
-    notes: Mutex<Vec<String>>,
 }
 
 struct State {
@@ -53,7 +51,6 @@ impl Progress {
         Progress {
             enabled,
             timings: std::env::var_os("MUSEUM_TIMINGS").map(|_| Mutex::new(Vec::new())),
-            notes: Mutex::new(Vec::new()),
             start: Instant::now(),
             state: Mutex::new(State {
                 stage: String::new(),
@@ -63,16 +60,6 @@ impl Progress {
                 last_draw: None,
                 drawn: false,
             }),
-        }
-    }
-
-    /// A note for the `MUSEUM_TIMINGS` line (ignored otherwise).
-    pub(crate) fn timing_note(&self, note: String) {
-        if self.timings.is_some() {
-            self.notes
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(note);
         }
     }
 
@@ -105,17 +92,11 @@ impl Progress {
                         next.duration_since(*at).as_secs_f64()
                     ));
                 }
-                let notes = self
-                    .notes
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .join("; ");
                 let _ = writeln!(
                     std::io::stderr().lock(),
-                    "timings: {} (total {:.2}s){}{notes}",
+                    "timings: {} (total {:.2}s)",
                     parts.join(", "),
                     end.duration_since(self.start).as_secs_f64(),
-                    if notes.is_empty() { "" } else { "; " }
                 );
                 t.clear();
             }

@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use museum_core::io::{Archive, CsvOptions, DatasetKind};
-use museum_core::validate::{Input, ValidateOptions, validate_archive, validate_files};
+use museum_core::validate::{
+    Input, ValidateOptions, validate_and_load, validate_archive, validate_files,
+};
 use proptest::prelude::*;
 
 /// A field value: any Unicode, or the characters that break CSV and text handling (quotes,
@@ -78,6 +80,180 @@ fn write_raw(path: &Path, header: &[&str], rows: &[Vec<String>]) {
     std::fs::write(path, text).unwrap();
 }
 
+/// The archive the readers build from `inputs`, file by file.
+fn read_archive(inputs: &[Input], options: &ValidateOptions) -> Archive {
+    let mut archive = Archive::default();
+    for i in inputs {
+        archive
+            .load_file(&i.path, i.kind, &options.csv_options())
+            .unwrap();
+    }
+    archive.attach();
+    archive
+}
+
+/// What one pass of [`validate_and_load`] gives is what [`validate_files`] reports and what the
+/// readers read: the same findings, the same records in the same order.
+fn same_as_two_passes(inputs: &[Input], options: &ValidateOptions) -> Result<(), TestCaseError> {
+    let report = validate_files(inputs, options).unwrap();
+    let (kept_report, kept) = validate_and_load(inputs, options, &|_| {}).unwrap();
+    let shown = |r: &museum_core::validate::Report| -> Vec<String> {
+        r.findings
+            .iter()
+            .map(|d| format!("{d} {:?}", d.location))
+            .collect()
+    };
+    let (one, two) = (shown(&kept_report), shown(&report));
+    let only_one: Vec<&String> = one.iter().filter(|d| !two.contains(d)).collect();
+    let only_two: Vec<&String> = two.iter().filter(|d| !one.contains(d)).collect();
+    prop_assert!(
+        one == two,
+        "one pass only: {only_one:#?}\ntwo passes only: {only_two:#?}"
+    );
+    prop_assert_eq!(kept_report.records, report.records);
+    let read = read_archive(inputs, options);
+    prop_assert_eq!(&kept.sources, &read.sources);
+    prop_assert_eq!(&kept.figures, &read.figures);
+    prop_assert_eq!(&kept.events, &read.events);
+    prop_assert_eq!(&kept.camps, &read.camps);
+    prop_assert_eq!(&kept.victims, &read.victims);
+    prop_assert_eq!(&kept.estimates, &read.estimates);
+    prop_assert_eq!(&kept.claims, &read.claims);
+    prop_assert_eq!(&kept.files, &read.files);
+    Ok(())
+}
+
+/// One pass over a synthetic archive with planted defects and duplicates (victims written in
+/// several case rows, which small blocks cut apart) gives the two passes' findings and records,
+/// with one thread and with two.
+#[test]
+fn validate_and_load_is_validate_plus_read() {
+    use museum_core::synth::{SynthOptions, generate_dir};
+    let dir = tempfile::tempdir().unwrap();
+    let synth = SynthOptions::new(1500)
+        .seed(3)
+        .defects(0.05)
+        .duplicates(0.2)
+        .with_archive(true);
+    generate_dir(&synth, dir.path()).unwrap();
+    let (inputs, _) = museum_core::validate::dataset_files(dir.path()).unwrap();
+    assert!(inputs.len() >= 4, "{inputs:?}");
+    for (threads, block_size) in [(1, 1 << 20), (2, 4096), (2, 1 << 20)] {
+        let options = ValidateOptions {
+            threads,
+            block_size,
+            ..ValidateOptions::default()
+        };
+        same_as_two_passes(&inputs, &options).unwrap();
+    }
+    let done = std::cell::Cell::new(0u64);
+    validate_and_load(&inputs, &ValidateOptions::default(), &|n| {
+        done.set(done.get() + n);
+    })
+    .unwrap();
+    let total: u64 = inputs
+        .iter()
+        .map(|i| std::fs::metadata(&i.path).unwrap().len())
+        .sum();
+    assert!(
+        done.get() > 0 && done.get() <= total,
+        "{} of {total}",
+        done.get()
+    );
+}
+
+/// The same when blocks cut a list anywhere: inside a quoted multi-line value, between a
+/// person's case rows, in a file without ids (ids from line numbers), with CRLF line ends.
+#[test]
+fn validate_and_load_matches_wherever_blocks_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "id,surname,given_name,sex,birth_date,arrest_date,charge,sentence";
+    let lists = [
+        ("plain.csv", header, "vmid,Омаров,Бекет,м,1899,1937-13-02,58-11,ВМН\n".to_owned(), "\n"),
+        ("crlf.csv", header, "vmid,Омаров,Бекет,м,1899,1937-13-02,58-11,ВМН\r\n".to_owned(), "\r\n"),
+        (
+            "quoted.csv",
+            header,
+            format!("vmid,Омаров,Бекет,м,1899,1937-13-02,\"{}\",ВМН\n", "58-10\n".repeat(40)),
+            "\n",
+        ),
+        (
+            "cases.csv",
+            "id,case,surname,given_name,sex,birth_date,arrest_date,charge,sentence",
+            "vmid,1,Омаров,Бекет,м,1899,1929-13-01,58-11,ВМН\nvmid,2,Омаров,Бекет,м,1899,1937-10-08,58-10,ВМН\n"
+                .to_owned(),
+            "\n",
+        ),
+        (
+            "noid.csv",
+            "surname,given_name,sex,birth_date,arrest_date,charge,sentence,note",
+            "Омаров,Бекет,м,1899,1937-13-02,58-11,ВМН,x\n".to_owned(),
+            "\n",
+        ),
+    ];
+    for (name, header, middle, eol) in lists {
+        // Ordinary rows around the middle one, some with an impossible date.
+        let row = |i: usize| {
+            let date = if i.is_multiple_of(7) {
+                "1937-13-01"
+            } else {
+                "1937-11-10"
+            };
+            format!("v{i:05},Ахметов,Касым,м,1900,{date},58-10,ВМН{eol}")
+        };
+        let mut text = format!("{header}{eol}");
+        (0..120).for_each(|i| text.push_str(&row(i)));
+        text.push_str(&middle);
+        (120..240).for_each(|i| text.push_str(&row(i)));
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let inputs = [Input {
+            path,
+            kind: DatasetKind::Victims,
+        }];
+        for block_size in [64, 1000, 4096] {
+            let options = ValidateOptions {
+                threads: 2,
+                block_size,
+                ..ValidateOptions::default()
+            };
+            same_as_two_passes(&inputs, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+/// The same on every malformed and rule fixture (CSV in every encoding and shape, JSON, JSON
+/// Lines) read as a list of victims, and on the museum's own datasets.
+#[test]
+fn validate_and_load_matches_on_fixtures_and_datasets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut checked = 0;
+    for dir in ["tests/fixtures/malformed", "tests/fixtures/rules"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| museum_core::io::FileFormat::from_path(p).is_some())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let kind = DatasetKind::from_path(&path).unwrap_or(DatasetKind::Victims);
+            let inputs = [Input { path, kind }];
+            let options = ValidateOptions::default();
+            // A file that cannot be read at all fails both ways.
+            if validate_files(&inputs, &options).is_err() {
+                assert!(validate_and_load(&inputs, &options, &|_| {}).is_err());
+                continue;
+            }
+            same_as_two_passes(&inputs, &options)
+                .unwrap_or_else(|e| panic!("{}: {e}", inputs[0].path.display()));
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
+    let (inputs, _) = museum_core::validate::dataset_files(&root.join("datasets")).unwrap();
+    same_as_two_passes(&inputs, &ValidateOptions::default()).unwrap();
+}
+
 fn check(report: &museum_core::validate::Report) -> Result<(), TestCaseError> {
     for d in &report.findings {
         // Rendering never fails, and a finding about a line says which file.
@@ -128,6 +304,8 @@ proptest! {
         let report = validate_files(&inputs, &options);
         prop_assert!(report.is_ok(), "{:?}", report.err());
         check(&report.unwrap())?;
+        // One pass that keeps the records gives the same findings and the readers' records.
+        same_as_two_passes(&inputs, &options)?;
         // The loaded archive (what export, stats and report read) and its validation.
         let (archive, _) = Archive::load_dir(dir.path(), &CsvOptions::default()).unwrap();
         check(&validate_archive(&archive, &ValidateOptions::default()))?;

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use museum_core::export::{self, ExportFormat, ExportOptions, RedactOptions};
-use museum_core::validate::validate_files;
 use museum_core::{Severity, fsutil};
 use serde::Deserialize;
 
@@ -58,14 +57,9 @@ pub(crate) fn run(
         super::load::validate_options(args.config.as_deref(), &args.paths, args.max_records)?;
     let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
     let progress = Progress::new(global);
-    let (archive, report) = std::thread::scope(|scope| {
-        let report = scope.spawn(|| validate_files(&inputs, &validate_options));
-        let archive = super::load::archive(&inputs, &validate_options.csv_options(), &progress);
-        (archive, report.join())
-    });
+    let read = super::load::validated_archive(&inputs, &validate_options, &progress);
     progress.finish();
-    let archive = archive?;
-    let report = report.map_err(|_| anyhow::anyhow!("validation failed unexpectedly"))??;
+    let (report, archive) = read?;
     let errors = report.count(Severity::Error);
     if errors > 0 {
         let mut msg = format!(

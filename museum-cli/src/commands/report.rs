@@ -23,7 +23,6 @@ mod imp {
     use museum_core::dedup::DedupOptions;
     use museum_core::report::{self, Dedup, ReportOptions};
     use museum_core::stats::Progress as _;
-    use museum_core::validate::validate_files;
 
     use crate::args::{GlobalArgs, ReportArgs, ReportFormat};
     use crate::exit::ExitStatus;
@@ -84,30 +83,22 @@ mod imp {
             max_findings: args.max_findings,
             ..ReportOptions::default()
         };
-        // The streaming validation reads the files on its own, in the background, while the
-        // archive is read and deduplicated; statistics follow.
-        let (archive, validation, stats) = std::thread::scope(|scope| {
-            let validation = scope.spawn(|| validate_files(&inputs, &validate_options));
-            let archive =
-                super::super::load::archive(&inputs, &validate_options.csv_options(), &progress)?;
-            options.dedup = if args.no_dedup {
-                Dedup::Skipped
-            } else {
-                progress.stage("deduplicating", None);
-                let (dedup, warnings) =
-                    report::deduplicate(&archive, &decisions, DedupOptions::default());
-                for w in warnings {
-                    printer.warn(&w);
-                }
-                dedup
-            };
-            let stats = report::statistics(&archive, &options, &progress)?;
-            progress.stage("validating", None);
-            let validation = validation
-                .join()
-                .map_err(|_| anyhow::anyhow!("validation failed unexpectedly"))??;
-            anyhow::Ok((archive, validation, stats))
-        })?;
+        // One pass reads the files and validates them as `museum validate` would; then
+        // deduplication and statistics.
+        let (validation, archive) =
+            super::super::load::validated_archive(&inputs, &validate_options, &progress)?;
+        options.dedup = if args.no_dedup {
+            Dedup::Skipped
+        } else {
+            progress.stage("deduplicating", None);
+            let (dedup, warnings) =
+                report::deduplicate(&archive, &decisions, DedupOptions::default());
+            for w in warnings {
+                printer.warn(&w);
+            }
+            dedup
+        };
+        let stats = report::statistics(&archive, &options, &progress)?;
         let data = report::assemble(&archive, &validation, stats, &options, &progress);
         progress.stage("writing the report", None);
         let text = match format {

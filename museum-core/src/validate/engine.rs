@@ -14,6 +14,10 @@
 //!   figure's `victim_id`) are checked at the very end.
 //!
 //! Findings are sorted at the end, so the output does not depend on the number of threads.
+//!
+//! [`validate_keeping`] runs the same pass and keeps the records instead of dropping them
+//! (built whole, as the readers build them): one reading gives both the report and the
+//! [`Archive`] for the commands that need both.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -28,7 +32,6 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv_read::{self, Block, Fields, Layout, Opened};
 use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader};
-use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
 /// One file to validate and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,6 +299,7 @@ fn finish_record<T: Check>(
     facts: &mut Facts,
 ) {
     let mark = sink.out.len();
+    let deferred = facts.deferred.len();
     sink.extend(diags);
     facts
         .ids
@@ -303,6 +307,30 @@ fn finish_record<T: Check>(
     facts.records += 1;
     T::check(rec, world, sink, facts);
     sink.name_record(mark, rec.record.id());
+    // References checked at the end name their record like the findings made now.
+    let id = rec.record.id().trim();
+    if facts.deferred.len() > deferred && !id.is_empty() {
+        for d in &mut facts.deferred[deferred..] {
+            if d.location.record_id.is_none() {
+                d.location.record_id = Some(id.to_owned());
+            }
+        }
+    }
+}
+
+/// [`finish_record`], then keeps the record when the run keeps what it reads.
+fn finish_kept<T: Check>(
+    rec: Located<T>,
+    diags: Vec<Diagnostic>,
+    world: &World,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+    kept: &mut Vec<Located<T>>,
+) {
+    finish_record(&rec, diags, world, sink, facts);
+    if sink.cx.keep {
+        kept.push(rec);
+    }
 }
 
 /// Runs the text rules on a record that was not read from CSV (JSON, an [`Archive`]): on the
@@ -346,6 +374,10 @@ struct BlockResult<T> {
     data_rows: u64,
     /// The line of each data row, when a record limit is set.
     row_lines: Vec<u64>,
+    /// The records finished in the block (when the run keeps them), numbered within it.
+    kept: Vec<Located<T>>,
+    /// The block's size in bytes.
+    bytes: u64,
 }
 
 fn process_block<T: Check>(
@@ -374,6 +406,9 @@ fn process_block<T: Check>(
     let track_lines = cx.options.limits.max_records.is_some();
     let mut row_lines = Vec::new();
     let count_sparse = cx.on(Code::SparseColumn);
+    // Kept records are built whole (names parsed, free text kept), like the reader builds them.
+    let lean = !cx.keep;
+    let mut kept = Vec::new();
     let text_on = cx.on(Code::ControlCharacter)
         || cx.on(Code::MixedScript)
         || cx.on(Code::StrayWhitespace)
@@ -411,9 +446,9 @@ fn process_block<T: Check>(
                     text::check_field_with(field, policy, value, loc, &mut sink);
                 }
             };
-            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), true)
+            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), lean)
         } else {
-            layout.row::<T>(rec, line, local, &mut diags, None, true)
+            layout.row::<T>(rec, line, local, &mut diags, None, lean)
         };
         local += 1;
         let Some(r) = r else {
@@ -439,7 +474,7 @@ fn process_block<T: Check>(
                     Some((p, pd))
                 }
                 Err(next) => {
-                    finish_record(&p, pd, world, &mut sink, &mut facts);
+                    finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
                     Some((
                         Located {
                             record: next,
@@ -450,7 +485,7 @@ fn process_block<T: Check>(
                 }
             },
             Some((p, pd)) => {
-                finish_record(&p, pd, world, &mut sink, &mut facts);
+                finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
                 Some((r, diags))
             }
         };
@@ -459,7 +494,7 @@ fn process_block<T: Check>(
         pending
     } else {
         if let Some((p, pd)) = pending {
-            finish_record(&p, pd, world, &mut sink, &mut facts);
+            finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
         }
         None
     };
@@ -476,6 +511,8 @@ fn process_block<T: Check>(
         filled,
         data_rows: local,
         row_lines,
+        kept,
+        bytes: block.bytes.len() as u64,
     }
 }
 
@@ -495,6 +532,8 @@ struct Collector<'a, T> {
     max_records: Option<u64>,
     data_rows: u64,
     over: Option<u64>,
+    /// The records finished so far, in file order (when the run keeps them).
+    kept: Vec<Located<T>>,
 }
 
 fn shift_records(findings: &mut [Diagnostic], offset: u64) {
@@ -527,6 +566,7 @@ impl<'a, T: Check> Collector<'a, T> {
             max_records: cx.options.limits.max_records,
             data_rows: 0,
             over: None,
+            kept: Vec::new(),
         }
     }
 
@@ -579,7 +619,13 @@ impl<'a, T: Check> Collector<'a, T> {
         }
         if r.has_body {
             if let Some((p, pd)) = self.pending.take() {
-                finish_record(&p, pd, self.world, &mut self.sink, &mut self.facts);
+                self.finish_pending(p, pd);
+            }
+            for mut rec in std::mem::take(&mut r.kept) {
+                if let Some(i) = rec.location.record.as_mut() {
+                    *i += self.offset;
+                }
+                self.kept.push(rec);
             }
             self.pending = r.tail.take().map(|t| self.shift(t));
         }
@@ -600,7 +646,7 @@ impl<'a, T: Check> Collector<'a, T> {
                     Some((p, pd))
                 }
                 Err(next) => {
-                    finish_record(&p, pd, self.world, &mut self.sink, &mut self.facts);
+                    self.finish_pending(p, pd);
                     Some((
                         Located {
                             record: next,
@@ -613,9 +659,21 @@ impl<'a, T: Check> Collector<'a, T> {
         };
     }
 
-    fn finish(mut self, layout: &Layout, state: &mut KindState, file_no: u32, report: &mut Report) {
+    fn finish_pending(&mut self, rec: Located<T>, diags: Vec<Diagnostic>) {
+        let (world, sink, facts) = (self.world, &mut self.sink, &mut self.facts);
+        finish_kept(rec, diags, world, sink, facts, &mut self.kept);
+    }
+
+    /// Ends the file: returns the records kept.
+    fn finish(
+        mut self,
+        layout: &Layout,
+        state: &mut KindState,
+        file_no: u32,
+        report: &mut Report,
+    ) -> Vec<Located<T>> {
         if let Some((p, pd)) = self.pending.take() {
-            finish_record(&p, pd, self.world, &mut self.sink, &mut self.facts);
+            self.finish_pending(p, pd);
         }
         if self.built == 0 {
             self.sink.push(csv_read::header_only(&layout.file));
@@ -634,10 +692,19 @@ impl<'a, T: Check> Collector<'a, T> {
         }
         state.findings.append(&mut self.sink.out);
         state.absorb(self.facts, file_no, report);
+        self.kept
     }
 }
 
+/// What a file's validation gives besides findings: the records (when kept), and a count of
+/// the bytes done so far for progress.
+struct Out<'a, T> {
+    kept: Vec<Located<T>>,
+    on_bytes: &'a dyn Fn(u64),
+}
+
 /// Validates one CSV file.
+#[allow(clippy::too_many_arguments)]
 fn csv_file<T: Check>(
     path: &Path,
     name: &str,
@@ -646,6 +713,7 @@ fn csv_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
+    out: &mut Out<'_, T>,
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
@@ -683,7 +751,11 @@ fn csv_file<T: Check>(
                 break None;
             }
             match splitter.next_block(&mut split_findings) {
-                Ok(Some(block)) => collector.accept(process_block::<T>(&layout, &block, cx, world)),
+                Ok(Some(block)) => {
+                    let r = process_block::<T>(&layout, &block, cx, world);
+                    (out.on_bytes)(r.bytes);
+                    collector.accept(r);
+                }
                 Ok(None) => break None,
                 Err(e) => break Some(e),
             }
@@ -733,6 +805,7 @@ fn csv_file<T: Check>(
             }
             drop(result_tx);
             for r in result_rx {
+                (out.on_bytes)(r.bytes);
                 collector.accept(r);
                 if collector.over.is_some() {
                     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -748,7 +821,7 @@ fn csv_file<T: Check>(
     if let Some(e) = read_error {
         return Err(Error::io("read", path, e));
     }
-    collector.finish(&layout, state, file_no, report);
+    out.kept = collector.finish(&layout, state, file_no, report);
     Ok(())
 }
 
@@ -760,6 +833,7 @@ fn json_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
+    out: &mut Out<'_, T>,
 ) -> Result<()> {
     let mut sink = Sink::new(cx, T::KIND);
     let mut facts = Facts::default();
@@ -776,13 +850,14 @@ fn json_file<T: Check>(
             }
             ReadItem::Record(rec, diags) => {
                 text_of_record(&rec, &mut sink);
-                finish_record(&rec, diags, world, &mut sink, &mut facts);
+                finish_kept(rec, diags, world, &mut sink, &mut facts, &mut out.kept);
             }
         }
     }
     if let Some(e) = reader.take_error() {
         return Err(e);
     }
+    (out.on_bytes)(std::fs::metadata(path).map_or(0, |m| m.len()));
     if facts.records == 0 && !fatal {
         sink.push(Diagnostic::new(
             Code::HeaderOnly,
@@ -795,6 +870,14 @@ fn json_file<T: Check>(
     Ok(())
 }
 
+/// Where a run puts what it keeps besides findings: the records (when [`Context::keep`]) and
+/// the progress (bytes done).
+struct Keep<'a> {
+    archive: Archive,
+    on_bytes: &'a dyn Fn(u64),
+}
+
+#[allow(clippy::too_many_arguments)]
 fn run_file(
     input: &Input,
     name: &str,
@@ -803,7 +886,9 @@ fn run_file(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
+    keep: &mut Keep<'_>,
 ) -> Result<()> {
+    #[allow(clippy::too_many_arguments)]
     fn go<T: Check>(
         input: &Input,
         name: &str,
@@ -812,37 +897,86 @@ fn run_file(
         world: &World,
         state: &mut KindState,
         report: &mut Report,
+        slot: &mut Vec<Located<T>>,
+        on_bytes: &dyn Fn(u64),
     ) -> Result<()> {
+        let mut out = Out {
+            kept: Vec::new(),
+            on_bytes,
+        };
         match FileFormat::from_path(&input.path) {
             Some(FileFormat::Csv) => {
-                csv_file::<T>(&input.path, name, file_no, cx, world, state, report)
+                csv_file::<T>(
+                    &input.path,
+                    name,
+                    file_no,
+                    cx,
+                    world,
+                    state,
+                    report,
+                    &mut out,
+                )?;
             }
             Some(FileFormat::Json | FileFormat::JsonLines) => {
-                json_file::<T>(&input.path, file_no, cx, world, state, report)
+                json_file::<T>(&input.path, file_no, cx, world, state, report, &mut out)?;
             }
-            None => Err(ErrorKind::UnsupportedFormat {
-                path: input.path.clone(),
-                reason: "expected a .csv, .tsv, .json, .jsonl or .ndjson file".into(),
+            None => {
+                return Err(ErrorKind::UnsupportedFormat {
+                    path: input.path.clone(),
+                    reason: "expected a .csv, .tsv, .json, .jsonl or .ndjson file".into(),
+                }
+                .into());
             }
-            .into()),
         }
+        if slot.is_empty() {
+            *slot = out.kept;
+        } else {
+            slot.append(&mut out.kept);
+        }
+        Ok(())
     }
+    let (a, on) = (&mut keep.archive, keep.on_bytes);
+    let (i, n, f) = (input, name, file_no);
     match input.kind {
-        DatasetKind::Sources => go::<Source>(input, name, file_no, cx, world, state, report),
-        DatasetKind::Figures => go::<Figure>(input, name, file_no, cx, world, state, report),
-        DatasetKind::Events => go::<Event>(input, name, file_no, cx, world, state, report),
-        DatasetKind::Camps => go::<Camp>(input, name, file_no, cx, world, state, report),
-        DatasetKind::Victims => go::<Victim>(input, name, file_no, cx, world, state, report),
-        DatasetKind::Estimates => go::<Estimate>(input, name, file_no, cx, world, state, report),
-        DatasetKind::Claims => go::<Claim>(input, name, file_no, cx, world, state, report),
+        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on),
+        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on),
+        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on),
+        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on),
+        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on),
+        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on),
+        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on),
     }
 }
 
 /// Validates files, streaming: see the [module documentation](self).
 pub(crate) fn validate_inputs(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
-    let cx = Context::new(options.clone());
+    run(inputs, options, false, &|_| {}).map(|(report, _)| report)
+}
+
+/// Validates files and keeps the records read, whole, in an [`Archive`] (without reader
+/// findings: they are all in the report). `on_bytes` hears of each piece of input done.
+pub(crate) fn validate_keeping(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+) -> Result<(Report, Archive)> {
+    run(inputs, options, true, on_bytes)
+}
+
+fn run(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    keep_records: bool,
+    on_bytes: &dyn Fn(u64),
+) -> Result<(Report, Archive)> {
+    let mut cx = Context::new(options.clone());
+    cx.keep = keep_records;
     let mut world = World::new(inputs.iter().map(|i| i.kind), options.require_all_files);
     let mut report = Report::default();
+    let mut keep = Keep {
+        archive: Archive::default(),
+        on_bytes,
+    };
     let mut names: Vec<String> = Vec::new();
     for kind in DatasetKind::ALL {
         let files: Vec<&Input> = inputs.iter().filter(|i| i.kind == kind).collect();
@@ -855,13 +989,27 @@ pub(crate) fn validate_inputs(inputs: &[Input], options: &ValidateOptions) -> Re
             let file_no = u32::try_from(names.len()).unwrap_or(u32::MAX);
             names.push(name.clone());
             report.files.push(name.clone());
-            run_file(input, &name, file_no, &cx, &world, &mut state, &mut report)?;
+            run_file(
+                input,
+                &name,
+                file_no,
+                &cx,
+                &world,
+                &mut state,
+                &mut report,
+                &mut keep,
+            )?;
         }
         world.close_kind(state, &names, &cx, &mut report);
     }
     world.resolve(&cx, &mut report);
     report.sort();
-    Ok(report)
+    let mut archive = keep.archive;
+    if keep_records {
+        archive.files = inputs.iter().map(|i| (i.path.clone(), i.kind)).collect();
+        archive.attach();
+    }
+    Ok((report, archive))
 }
 
 /// Validates a loaded [`Archive`] with the same rules (except `sparse-column`, which needs

@@ -224,6 +224,44 @@ pub fn validate_files(inputs: &[Input], options: &ValidateOptions) -> Result<Rep
     engine::validate_inputs(inputs, options)
 }
 
+/// Validates files exactly like [`validate_files`] and keeps what it read: one pass over the
+/// files gives both the report and the [`Archive`] that [`Archive::load_file`] would read
+/// (the same records, merged and attached the same way). The archive's `findings` stay empty:
+/// every reader finding is in the report, with the rules' findings. `on_bytes` is called with
+/// the size of each piece of input as it is done (for progress; in file order).
+///
+/// This is how `museum report` reads: it needs both, and reading a list once instead of twice
+/// saves a third of its time.
+///
+/// # Errors
+/// As [`validate_files`].
+///
+/// ```
+/// use museum_core::io::DatasetKind;
+/// use museum_core::validate::{validate_and_load, Input, ValidateOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,full_name,birth_date,arrest_date,source_ids\n\
+///                        v1,Шанин Пётр Иванович,1892-02-30,1937-08-02,src-1\n\
+///                        v2,Әлихан Бөкейханов,1866,1937-07-26,src-1\n").unwrap();
+/// let inputs = [Input { path, kind: DatasetKind::Victims }];
+/// let done = std::cell::Cell::new(0);
+/// let (report, archive) =
+///     validate_and_load(&inputs, &ValidateOptions::default(), &|n| done.set(done.get() + n))
+///         .unwrap();
+/// assert_eq!(report.findings[0].code.id(), "M202"); // 30 February
+/// assert_eq!(archive.victims.len(), 2);
+/// assert_eq!(archive.victims[1].record.name.surname.as_deref(), Some("Бөкейханов"));
+/// assert_eq!(done.get(), std::fs::metadata(&inputs[0].path).unwrap().len());
+/// ```
+pub fn validate_and_load(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+) -> Result<(Report, Archive)> {
+    engine::validate_keeping(inputs, options, on_bytes)
+}
+
 /// Validates a loaded archive with the same rules as [`validate_files`] (except
 /// `sparse-column`, which needs the files' columns). Reader findings stored in the archive are
 /// part of the report.

@@ -13,6 +13,9 @@ pub(crate) struct Context {
     pub(crate) options: ValidateOptions,
     /// Today, for "in the future" checks.
     pub(crate) today: Day,
+    /// Whether the records read are kept (built whole, for an [`crate::io::Archive`]) rather
+    /// than dropped once checked.
+    pub(crate) keep: bool,
 }
 
 impl Context {
@@ -28,6 +31,7 @@ impl Context {
         Context {
             options,
             today: epoch.add_days(i64::try_from(days).unwrap_or(0)),
+            keep: false,
         }
     }
 
