@@ -701,6 +701,22 @@ impl<'a, T: Check> Collector<'a, T> {
 struct Out<'a, T> {
     kept: Vec<Located<T>>,
     on_bytes: &'a dyn Fn(u64),
+    /// Bytes of the current file reported so far.
+    done: u64,
+}
+
+impl<T> Out<'_, T> {
+    fn advance(&mut self, bytes: u64) {
+        self.done += bytes;
+        (self.on_bytes)(bytes);
+    }
+
+    /// Reports the rest of a file of `size` bytes (its header, what no block held).
+    fn complete(&mut self, size: u64) {
+        if size != u64::MAX && size > self.done {
+            self.advance(size - self.done);
+        }
+    }
 }
 
 /// Validates one CSV file.
@@ -731,6 +747,7 @@ fn csv_file<T: Check>(
             let mut sink = Sink::new(cx, T::KIND);
             sink.extend(findings);
             state.findings.append(&mut sink.out);
+            out.complete(size);
             return Ok(());
         }
         Opened::Ready {
@@ -753,7 +770,7 @@ fn csv_file<T: Check>(
             match splitter.next_block(&mut split_findings) {
                 Ok(Some(block)) => {
                     let r = process_block::<T>(&layout, &block, cx, world);
-                    (out.on_bytes)(r.bytes);
+                    out.advance(r.bytes);
                     collector.accept(r);
                 }
                 Ok(None) => break None,
@@ -805,7 +822,7 @@ fn csv_file<T: Check>(
             }
             drop(result_tx);
             for r in result_rx {
-                (out.on_bytes)(r.bytes);
+                out.advance(r.bytes);
                 collector.accept(r);
                 if collector.over.is_some() {
                     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -822,6 +839,7 @@ fn csv_file<T: Check>(
         return Err(Error::io("read", path, e));
     }
     out.kept = collector.finish(&layout, state, file_no, report);
+    out.complete(size);
     Ok(())
 }
 
@@ -857,7 +875,7 @@ fn json_file<T: Check>(
     if let Some(e) = reader.take_error() {
         return Err(e);
     }
-    (out.on_bytes)(std::fs::metadata(path).map_or(0, |m| m.len()));
+    out.complete(std::fs::metadata(path).map_or(0, |m| m.len()));
     if facts.records == 0 && !fatal {
         sink.push(Diagnostic::new(
             Code::HeaderOnly,
@@ -903,6 +921,7 @@ fn run_file(
         let mut out = Out {
             kept: Vec::new(),
             on_bytes,
+            done: 0,
         };
         match FileFormat::from_path(&input.path) {
             Some(FileFormat::Csv) => {
