@@ -17,7 +17,7 @@
 #
 # Each run prints wall time, CPU time (user+sys) and peak memory, and the stage timings
 # (MUSEUM_TIMINGS=1). On a shared machine compare CPU time too: wall time counts waiting for
-# other processes. Exit 1 when the best wall time of the archival list is over budget.
+# other processes. Exit 1 when the best wall time of a list is over budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,7 +70,11 @@ for list in "$archival" "$iso"; do
   timed "validate (read + validation)" "$BIN" validate "$list" --quiet --format json --fail-on never
 done
 echo "input:   $synth/victims.csv, $(du -h "$synth/victims.csv" | cut -f1)"
-timed "report --no-dedup" "$BIN" report "$synth/victims.csv" --no-dedup --quiet -o "$OUT/report-synth.html"
+best_synth=""
+for i in $(seq 1 "$RUNS"); do
+  timed "report --no-dedup (run $i)" "$BIN" report "$synth/victims.csv" --no-dedup --quiet -o "$OUT/report-synth.html"
+  if [ -z "$best_synth" ] || awk "BEGIN{exit !($SECS < $best_synth)}"; then best_synth=$SECS; fi
+done
 timed "report (with deduplication)" "$BIN" report "$synth/victims.csv" --quiet -o "$OUT/report-synth.html"
 dedup_secs=$SECS
 timed "dedup alone" "$BIN" dedup "$synth/victims.csv" --quiet --format csv
@@ -80,6 +84,12 @@ if awk "BEGIN{exit !($best < $BUDGET)}"; then
   echo "OK: best report --no-dedup run on the archival list ${best} s < ${BUDGET} s budget"
 else
   echo "OVER BUDGET: best report --no-dedup run on the archival list ${best} s >= ${BUDGET} s"
+  status=1
+fi
+if awk "BEGIN{exit !($best_synth < $BUDGET)}"; then
+  echo "OK: best report --no-dedup run on the synth list ${best_synth} s < ${BUDGET} s budget"
+else
+  echo "OVER BUDGET: best report --no-dedup run on the synth list ${best_synth} s >= ${BUDGET} s"
   status=1
 fi
 if awk "BEGIN{exit !($dedup_secs < $DEDUP_BUDGET)}"; then

@@ -148,7 +148,7 @@ impl Progress {
                 let mb = n as f64 / 1_048_576.0;
                 format!("{mb:.1} MB")
             } else {
-                thousands(n)
+                museum_core::display::int(n)
             }
         };
         let elapsed = self.start.elapsed().as_secs_f64();
@@ -172,19 +172,6 @@ impl Progress {
         };
         let _ = write!(std::io::stderr().lock(), "\r\x1b[2K{line}");
     }
-}
-
-/// `1234567` → `1,234,567`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(feature = "stats")]

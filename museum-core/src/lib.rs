@@ -222,6 +222,7 @@
 
 pub mod dedup;
 pub mod diagnostic;
+pub mod display;
 pub mod error;
 pub mod export;
 pub mod fsutil;

@@ -315,15 +315,19 @@ fn patronymic_sex(word: &str) -> Option<(PatronymicForm, bool)> {
 
 /// [`patronymic_sex`] of a word whose [`skeleton`] is `sk`.
 fn patronymic_sex_of(word: &str, sk: &str) -> Option<(PatronymicForm, bool)> {
-    // Only the rare endings below need the word itself, lower-cased.
-    let raw = || {
-        let raw = word.trim().to_lowercase();
-        let end = raw.trim_end_matches(|c: char| !is_letter(c)).len();
-        (raw, end)
-    };
+    // Only the rare endings below need the word itself: its last letters, lower-cased (the
+    // whole word is not lower-cased: this runs for nearly every word of a list).
     let raw_ends_with = |endings: &[&str]| {
-        let (raw, end) = raw();
-        endings.iter().any(|e| raw[..end].ends_with(e))
+        let letters = word.trim().trim_end_matches(|c: char| !is_letter(c));
+        endings.iter().any(|e| {
+            let n = e.chars().count();
+            let start = letters
+                .char_indices()
+                .rev()
+                .nth(n - 1)
+                .map_or(0, |(i, _)| i);
+            letters[start..].to_lowercase().ends_with(e)
+        })
     };
     if RU_PATRONYMIC_MALE.iter().any(|s| ends_with_stem(sk, s))
         || (sk.len() >= 4 && raw_ends_with(&["ьич"]))
@@ -411,6 +415,14 @@ fn skeleton(word: &str) -> String {
             _ => c.to_lowercase().for_each(|c| skeleton_letter(c, &mut s)),
         }
     }
+    // Every rewrite below contains one of these letter pairs; most names have none of them
+    // (Cyrillic ones almost never), and then nothing is searched.
+    let rewrites = s.as_bytes().windows(2).any(|w| {
+        matches!(
+            w,
+            b"sc" | b"tc" | b"dz" | b"kh" | b"gh" | b"sz" | b"cz" | b"ou"
+        )
+    });
     for (from, to) in [
         ("tsch", "ch"),
         ("sch", "sh"),
@@ -422,9 +434,7 @@ fn skeleton(word: &str) -> String {
         ("cz", "ch"),
         ("ou", "u"),
     ] {
-        // The byte test first: most words have none of these, and `contains` costs more.
-        let last = from.as_bytes()[from.len() - 1];
-        if s.as_bytes().contains(&last) && s.contains(from) {
+        if rewrites && s.contains(from) {
             s = s.replace(from, to);
         }
     }
@@ -1056,6 +1066,9 @@ mod tests {
         assert_eq!(patronymic_form("Бекен қызы"), Some(PatronymicForm::Kazakh));
         assert_eq!(patronymic_form("Асан уулу"), Some(PatronymicForm::Kazakh));
         assert_eq!(patronymic_form("Ильич"), Some(PatronymicForm::Russian));
+        assert_eq!(patronymic_form("ИЛЬИЧ."), Some(PatronymicForm::Russian));
+        assert_eq!(patronymic_form("Асан UULU"), Some(PatronymicForm::Kazakh));
+        assert_eq!(patronymic_form("Ич"), None);
         assert_eq!(patronymic_form("Sergeyevna"), Some(PatronymicForm::Russian));
         assert_eq!(
             patronymic_form("Iwanowitsch"),

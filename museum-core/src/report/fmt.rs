@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+pub use crate::display::{int, plural, signed};
+
 /// Whether `c` is a control or bidirectional-formatting character that must be shown, not
 /// obeyed (C0/C1 controls except tab and newline, the bidi embeddings, overrides and isolates,
 /// the LRM/RLM/ALM marks, and the line/paragraph separators).
@@ -80,34 +82,6 @@ pub fn md(s: &str) -> String {
     out
 }
 
-/// An integer with thousands separators: `1234567` → `1,234,567`.
-///
-/// ```
-/// use museum_core::report::fmt::int;
-/// assert_eq!(int(1_234_567), "1,234,567");
-/// assert_eq!(int(999), "999");
-/// ```
-pub fn int(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A signed integer with thousands separators.
-pub fn signed(n: i64) -> String {
-    if n < 0 {
-        format!("-{}", int(n.unsigned_abs()))
-    } else {
-        int(n.unsigned_abs())
-    }
-}
-
 /// A share 0–1 as a percentage with one decimal: `0.1234` → `12.3%`. Tiny non-zero shares
 /// show as `<0.1%` rather than a misleading `0.0%`.
 ///
@@ -147,11 +121,6 @@ pub fn num(x: f64) -> String {
         }
         None => s.to_owned(),
     }
-}
-
-/// `n` followed by the noun in singular or plural (`1 record`, `2 records`).
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", int(n), if n == 1 { one } else { many })
 }
 
 /// What a distribution counts, in words: `9 persons with a value, 1 without`; for charge
