@@ -971,6 +971,18 @@ mod parse {
             // `Алихан Нурмухамедович`: no surname.
             return (None, join(&units[..1]), join(&units[1..]));
         }
+        if n == 3
+            && ev[2].patronymic
+            && !ev[1].patronymic
+            && ev[0].given == 2
+            && ev[0].surname == 0
+            && ev[1].given == 0
+        {
+            // `Григорий Полищук Юриевич`: a listed given name, a word that is none, then the
+            // patronymic (neither archival nor Western order, but seen in lists). In archival
+            // order the middle word is the given name.
+            return (join(&units[1..2]), join(&units[..1]), join(&units[2..]));
+        }
         let (arch, west) = if n == 2 {
             (ev[1].given + ev[0].surname, ev[0].given + ev[1].surname)
         } else {
