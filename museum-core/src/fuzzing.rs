@@ -21,7 +21,9 @@ use crate::normalize::{
     MAX_CODES, NameKeys, PartKeys, PartKind, fold, initial_class, normalize_text, patronymic_stem,
     phonetic, repair_homoglyphs, surname_stem,
 };
-use crate::validate::{Input, ValidateOptions, validate_archive, validate_files};
+use crate::validate::{
+    Input, ValidateOptions, validate_and_load, validate_archive, validate_files,
+};
 
 /// The check of one fuzz target: panics when the library is wrong.
 pub type Check = fn(&[u8]);
@@ -350,4 +352,28 @@ pub fn validate(data: &[u8]) {
     archive.attach();
     let report = validate_archive(&archive, &options);
     let _ = serde_json::to_string(&report.to_json()).expect("the report serializes");
+
+    // One pass that keeps the records: the streaming report and the readers' records.
+    let one_pass = ValidateOptions {
+        threads: 2,
+        block_size: block,
+        ..options.clone()
+    };
+    let (kept_report, kept) = validate_and_load(&inputs, &one_pass, &|_| {})
+        .unwrap_or_else(|e| panic!("validate_and_load failed instead of reporting: {e}"));
+    let kept_json = serde_json::to_string(&kept_report.to_json()).expect("the report serializes");
+    assert_eq!(
+        reference, kept_json,
+        "validate_and_load reports differently"
+    );
+    assert!(
+        kept.sources == archive.sources
+            && kept.figures == archive.figures
+            && kept.events == archive.events
+            && kept.camps == archive.camps
+            && kept.victims == archive.victims
+            && kept.estimates == archive.estimates
+            && kept.claims == archive.claims,
+        "validate_and_load keeps other records than the readers read"
+    );
 }

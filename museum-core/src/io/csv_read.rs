@@ -355,11 +355,10 @@ impl Layout {
                 }),
             );
         }
-        // The record's id, so that findings about single fields name it too (lean rows: the
-        // validator adds it to the few findings there are).
-        let id = if lean {
-            None
-        } else if self.synth_ids {
+        // The record's id, so that findings about single fields name it too (lean rows as well:
+        // rules keep a record's location for findings made later, and those must name it the
+        // same whether the records are kept or not).
+        let id = if self.synth_ids {
             Some(format!("{}-{line}", self.id_prefix))
         } else {
             self.slots

@@ -299,7 +299,6 @@ fn finish_record<T: Check>(
     facts: &mut Facts,
 ) {
     let mark = sink.out.len();
-    let deferred = facts.deferred.len();
     sink.extend(diags);
     facts
         .ids
@@ -307,15 +306,6 @@ fn finish_record<T: Check>(
     facts.records += 1;
     T::check(rec, world, sink, facts);
     sink.name_record(mark, rec.record.id());
-    // References checked at the end name their record like the findings made now.
-    let id = rec.record.id().trim();
-    if facts.deferred.len() > deferred && !id.is_empty() {
-        for d in &mut facts.deferred[deferred..] {
-            if d.location.record_id.is_none() {
-                d.location.record_id = Some(id.to_owned());
-            }
-        }
-    }
 }
 
 /// [`finish_record`], then keeps the record when the run keeps what it reads.
