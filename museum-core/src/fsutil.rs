@@ -263,6 +263,18 @@ fn default_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
+/// Test support: a named pipe at `path` (with `mkfifo`), and a thread that reads it to the end.
+#[cfg(all(test, unix))]
+pub(crate) fn pipe_with_reader(path: &Path) -> std::thread::JoinHandle<Vec<u8>> {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let path = path.to_owned();
+    std::thread::spawn(move || std::fs::read(path).unwrap())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,15 +308,7 @@ mod tests {
         use std::os::unix::fs::FileTypeExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out.pipe");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read(fifo).unwrap())
-        };
+        let reader = pipe_with_reader(&fifo);
         write_bytes_atomic(&fifo, b"victim_id,full_name\n").unwrap();
         // Checked before joining: a replaced pipe would leave the reader waiting forever.
         let t = std::fs::symlink_metadata(&fifo).unwrap().file_type();

@@ -278,19 +278,11 @@ mod tests {
         use std::os::unix::fs::FileTypeExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("bundle.pipe");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
+        let reader = crate::fsutil::pipe_with_reader(&fifo);
         // A directory of files cannot go into a pipe: refused, the pipe stays.
         let err = write_dir(&fifo, true, |_| Ok(())).unwrap_err();
         assert!(err.to_string().contains("not a directory"), "{err}");
         // A file goes into it, without `--force` (nothing is replaced).
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read(fifo).unwrap())
-        };
         write_file(&fifo, false, |w| put(w, b"[]")).unwrap();
         // Checked before joining: a replaced pipe would leave the reader waiting forever.
         assert!(
