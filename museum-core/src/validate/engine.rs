@@ -611,12 +611,12 @@ impl<'a, T: Check> Collector<'a, T> {
             if let Some((p, pd)) = self.pending.take() {
                 self.finish_pending(p, pd);
             }
-            for mut rec in std::mem::take(&mut r.kept) {
+            for rec in &mut r.kept {
                 if let Some(i) = rec.location.record.as_mut() {
                     *i += self.offset;
                 }
-                self.kept.push(rec);
             }
+            self.kept.append(&mut r.kept);
             self.pending = r.tail.take().map(|t| self.shift(t));
         }
         self.offset += r.rows;
