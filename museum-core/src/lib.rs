@@ -226,6 +226,7 @@ pub mod display;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod io;
