@@ -37,7 +37,6 @@ use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::io::{Archive, Located};
-use crate::model::Victim;
 use crate::stats::{self, ArchiveStats, CaseTable, Progress, StatsOptions, SubjectEstimates};
 use crate::validate;
 
@@ -635,11 +634,44 @@ fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> Dedu
         }
         Dedup::Clusters(c) => c,
     };
-    let by_id: HashMap<&str, &Located<Victim>> = archive
-        .victims
-        .iter()
-        .map(|l| (l.record.id.as_str(), l))
-        .collect();
+    // Clusters hold figures as well as victims: both are looked up, so every member is shown
+    // with its name, birth, file and line.
+    let mut by_id: HashMap<&str, ClusterMember> = HashMap::new();
+    for v in &archive.victims {
+        by_id
+            .entry(v.record.id.as_str())
+            .or_insert_with(|| ClusterMember {
+                record_id: v.record.id.clone(),
+                name: Some(v.record.name.original.clone()),
+                birth: v
+                    .record
+                    .birth_date
+                    .as_ref()
+                    .map(|d| d.original().to_owned()),
+                arrest: v
+                    .record
+                    .cases
+                    .first()
+                    .and_then(|c| c.arrest_date.as_ref())
+                    .map(|d| d.original().to_owned()),
+                file: v.location.file.clone(),
+                line: v.location.line,
+            });
+    }
+    for f in &archive.figures {
+        let r = &f.record;
+        by_id.entry(r.id.as_str()).or_insert_with(|| ClusterMember {
+            record_id: r.id.clone(),
+            name: [&r.name_kk, &r.name_ru, &r.name_en]
+                .into_iter()
+                .find(|n| !n.is_empty())
+                .map(|n| n.original.clone()),
+            birth: r.birth_date.as_ref().map(|d| d.original().to_owned()),
+            arrest: None,
+            file: f.location.file.clone(),
+            line: f.location.line,
+        });
+    }
     let real: Vec<&Cluster> = clusters.iter().filter(|c| c.members.len() >= 2).collect();
     DedupSection {
         status: "done".into(),
@@ -656,26 +688,17 @@ fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> Dedu
                     .members
                     .iter()
                     .map(|m| {
-                        let v = by_id.get(m.as_str());
-                        ClusterMember {
-                            record_id: m.clone(),
-                            name: v.map(|v| v.record.name.original.clone()),
-                            birth: v.and_then(|v| {
-                                v.record
-                                    .birth_date
-                                    .as_ref()
-                                    .map(|d| d.original().to_owned())
-                            }),
-                            arrest: v.and_then(|v| {
-                                v.record
-                                    .cases
-                                    .first()
-                                    .and_then(|c| c.arrest_date.as_ref())
-                                    .map(|d| d.original().to_owned())
-                            }),
-                            file: v.and_then(|v| v.location.file.clone()),
-                            line: v.and_then(|v| v.location.line),
-                        }
+                        by_id
+                            .get(m.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| ClusterMember {
+                                record_id: m.clone(),
+                                name: None,
+                                birth: None,
+                                arrest: None,
+                                file: None,
+                                line: None,
+                            })
                     })
                     .collect(),
             })
@@ -759,6 +782,59 @@ mod tests {
             md.contains("  - surname: Жургенов \\~ &lt;Жүргенов&gt; (0.94)"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn figure_members_of_a_cluster_are_named() {
+        // The same man as a portrait figure and as a victim record: the report's cluster shows
+        // both with their names (figures used to appear nameless).
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("figures.csv"),
+            "id,name_kk,name_ru,name_en,birth_date,source_ids\n\
+             fig-zhurgenov,Жүргенов Темірбек Қараұлы,Жургенов Темирбек Караевич,Temirbek Zhurgenov,1898-11-09,src-1\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("victims.csv"),
+            "id,surname,given_name,patronymic,birth_date,arrest_date,source_ids\n\
+             v01,Жургенов,Темирбек,Караевич,1898,1937-08-02,src-1\n",
+        )
+        .unwrap();
+        let mut archive = Archive::default();
+        for (file, kind) in [
+            ("figures.csv", DatasetKind::Figures),
+            ("victims.csv", DatasetKind::Victims),
+        ] {
+            archive
+                .load_file(&dir.path().join(file), kind, &CsvOptions::default())
+                .unwrap();
+        }
+        archive.attach();
+        let v = validate_archive(&archive, &ValidateOptions::default());
+        let pairs = [
+            ("v01".to_owned(), "c1".to_owned()),
+            ("fig-zhurgenov".to_owned(), "c1".to_owned()),
+        ];
+        let options = ReportOptions {
+            dedup: Dedup::from_pairs(&pairs, &BTreeMap::new()),
+            ..ReportOptions::default()
+        };
+        let data = build(&archive, &v, &options, &()).unwrap();
+        let members = &data.dedup.clusters[0].members;
+        assert_eq!(
+            members[0].name.as_deref(),
+            Some("Жургенов Темирбек Караевич")
+        );
+        assert_eq!(members[0].arrest.as_deref(), Some("1937-08-02"));
+        assert_eq!(members[1].record_id, "fig-zhurgenov");
+        assert_eq!(
+            members[1].name.as_deref(),
+            Some("Жүргенов Темірбек Қараұлы")
+        );
+        assert_eq!(members[1].birth.as_deref(), Some("1898-11-09"));
+        assert_eq!(members[1].line, Some(2));
+        assert!(members[1].file.as_deref().unwrap().ends_with("figures.csv"));
     }
 
     #[test]
