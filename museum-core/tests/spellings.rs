@@ -367,6 +367,12 @@ const DEFENDANTS: &[(&str, &str, &[&str])] = &[
             "Мырзағұл Әбдіқұлов",
         ],
     ),
+    (
+        "vic-rakhmetov",
+        // Only the Kazakh Latin spelling is in the source.
+        "Rahmetov Qūrmanǧazy",
+        &["Rahmetov", "Qūrmanǧazy Rahmetov"],
+    ),
 ];
 
 /// Spellings the sources use whose *given name* the phonetic keys do not yet bridge to the
