@@ -208,12 +208,26 @@ fn every_record_has_sources_and_every_source_id_resolves() {
         p.check(s.url.is_some() || s.notes.is_some(), || {
             format!("sources: `{}` has neither URL nor notes", s.id)
         });
+        // Two collections: the notes of 2026-11-25 and the look-ups of issue 20 (2026-12-06),
+        // whose rows say how the page was read.
+        let accessed = s.accessed.as_ref().map(ToString::to_string);
         p.check(
-            s.accessed
-                .as_ref()
-                .is_some_and(|d| d.to_string() == "2026-11-25"),
-            || format!("sources: `{}` accessed date is not 2026-11-25", s.id),
+            matches!(accessed.as_deref(), Some("2026-11-25" | "2026-12-06")),
+            || {
+                format!(
+                    "sources: `{}` accessed {accessed:?}, not a collection date",
+                    s.id
+                )
+            },
         );
+        if accessed.as_deref() == Some("2026-12-06") {
+            p.check(
+                s.notes
+                    .as_deref()
+                    .is_some_and(|n| n.contains("through the search tool")),
+                || format!("sources: `{}` does not say how it was read", s.id),
+            );
+        }
     }
     p.finish("sources");
 }
@@ -764,4 +778,210 @@ fn victims_with_two_cases_are_merged() {
             }
         }
     }
+}
+
+/// The ids of one kind (`vic-`, `evt-`) a notes text names.
+fn ids_in(notes: Option<&str>, prefix: &str) -> BTreeSet<String> {
+    notes
+        .unwrap_or_default()
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| w.starts_with(prefix) && w.len() > prefix.len())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The defendants of each event who are not portrait figures (issue 20).
+const EVENT_DEFENDANTS: &[(&str, &[&str])] = &[
+    (
+        "evt-ogpu-alash-case-1930",
+        &[
+            "vic-gabbasov",
+            "vic-espolov",
+            "vic-birimzhanov",
+            "vic-adilev",
+            "vic-bolganbaev",
+            "vic-yusupov",
+        ],
+    ),
+    ("evt-vkvs-alma-ata-1938", &[]),
+    (
+        "evt-kengir-uprising-1954",
+        &["vic-kuznetsov", "vic-sluchenkov"],
+    ),
+    (
+        "evt-zheltoksan-1986",
+        &[
+            "vic-ryskulbekov",
+            "vic-kuzembaev",
+            "vic-tashenov",
+            "vic-kopesbaev",
+            "vic-abdykulov",
+            "vic-rakhmetov",
+        ],
+    ),
+];
+
+#[test]
+fn events_and_their_defendants_link_both_ways() {
+    // victims.csv has no event column: a victim's notes begin with `Event: evt-…` and the
+    // event's notes list its victims by id (portrait figures link through figures.event_ids).
+    let a = archive();
+    let mut p = Problems::default();
+    let event_notes: BTreeMap<&str, Option<&str>> = a
+        .events
+        .iter()
+        .map(|e| (e.record.id.as_str(), e.record.notes.as_deref()))
+        .collect();
+    let victim_notes: BTreeMap<&str, Option<&str>> = a
+        .victims
+        .iter()
+        .map(|v| (v.record.id.as_str(), v.record.notes.as_deref()))
+        .collect();
+    for (event, notes) in &event_notes {
+        for v in ids_in(*notes, "vic-") {
+            match victim_notes.get(v.as_str()) {
+                None => p.check(false, || format!("{event} names unknown victim {v}")),
+                Some(n) => p.check(ids_in(*n, "evt-").contains(*event), || {
+                    format!("{event} names {v}, whose notes do not name {event}")
+                }),
+            }
+        }
+    }
+    for (victim, notes) in &victim_notes {
+        for e in ids_in(*notes, "evt-") {
+            match event_notes.get(e.as_str()) {
+                None => p.check(false, || format!("{victim} names unknown event {e}")),
+                Some(n) => p.check(ids_in(*n, "vic-").contains(*victim), || {
+                    format!("{victim} names {e}, whose notes do not list {victim}")
+                }),
+            }
+        }
+    }
+    for (event, expected) in EVENT_DEFENDANTS {
+        let listed = ids_in(event_notes.get(event).copied().flatten(), "vic-");
+        let expected: BTreeSet<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+        p.check(listed == expected, || {
+            format!("{event} lists {listed:?}, expected {expected:?}")
+        });
+    }
+    p.finish("event ↔ victim links");
+}
+
+#[test]
+fn the_event_defendants_are_pinned() {
+    let a = archive();
+    let persons: BTreeSet<&str> = a.victims.iter().map(|v| v.record.id.as_str()).collect();
+    let cases: usize = a.victims.iter().map(|v| v.record.cases.len()).sum();
+    assert_eq!(persons.len(), 29, "19 people before issue 20, 10 added");
+    assert_eq!(cases, 32, "one row per repression case");
+    let v = |id: &str| {
+        &a.victims
+            .iter()
+            .find(|v| v.record.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .record
+    };
+    let date = |d: &Option<museum_core::HistoricalDate>| d.as_ref().map(ToString::to_string);
+    let mut p = Problems::default();
+    for (event, ids) in EVENT_DEFENDANTS {
+        for id in *ids {
+            let r = v(id);
+            p.check(r.figure_id.is_none(), || {
+                format!("{id} is not a portrait figure")
+            });
+            p.check(!r.source_ids.is_empty(), || format!("{id} cites no source"));
+            // More than the name: a date, a place or a sentence.
+            let more = r.birth_date.is_some()
+                || r.birth_place.is_some()
+                || r.death_date.is_some()
+                || r.cases.iter().any(|c| {
+                    c.sentence.is_some()
+                        || c.sentence_date.is_some()
+                        || c.arrest_date.is_some()
+                        || c.release_date.is_some()
+                });
+            p.check(more, || {
+                format!("{id} ({event}) has nothing beyond the name")
+            });
+            // Names in Cyrillic unless the notes say the source has only a Latin spelling, and
+            // every variant differs from the full name.
+            let cyrillic = r
+                .name
+                .original
+                .chars()
+                .any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            let latin_only = r
+                .notes
+                .as_deref()
+                .is_some_and(|n| n.contains("Only the Latin spelling"));
+            p.check(cyrillic || latin_only, || {
+                format!("{id}: the full name is not Cyrillic and the notes do not say why")
+            });
+            p.check(!r.name_variants.contains(&r.name.original), || {
+                format!("{id}: a variant repeats the full name")
+            });
+        }
+    }
+    // The OGPU Collegium's sentence of 4 Apr 1930: four commuted in January 1931, the rest shot.
+    for id in EVENT_DEFENDANTS[0].1 {
+        let c = &v(id).cases[0];
+        p.check(
+            c.sentencing_body.as_deref() == Some("Коллегия ОГПУ"),
+            || format!("{id}: {:?}", c.sentencing_body),
+        );
+        p.check(
+            date(&c.sentence_date).as_deref() == Some("1930-04-04"),
+            || format!("{id}: sentence date {:?}", c.sentence_date),
+        );
+        let s = c.sentence.as_ref().expect("sentence");
+        p.check(s.kind == SentenceKind::Execution, || format!("{id}: {s:?}"));
+        let commuted = s.original.contains("заменена 10 годами");
+        p.check(
+            commuted == matches!(*id, "vic-espolov" | "vic-birimzhanov"),
+            || format!("{id}: {:?}", s.original),
+        );
+    }
+    p.finish("event defendants");
+    // Disputed deaths are held as intervals covering every source's value.
+    let g = v("vic-gabbasov");
+    assert_eq!(date(&g.death_date).as_deref(), Some("1931/1937"));
+    assert_eq!(date(&g.birth_date).as_deref(), Some("1888-10-01"));
+    let gabbasov_deaths: BTreeSet<&str> = a
+        .claims
+        .iter()
+        .filter(|c| c.record.subject_id == "vic-gabbasov" && c.record.field == "death_date")
+        .map(|c| c.record.value.as_str())
+        .collect();
+    assert_eq!(gabbasov_deaths, ["1931", "1937"].into());
+    assert_eq!(
+        date(&v("vic-bolganbaev").death_date).as_deref(),
+        Some("1930/1937")
+    );
+    assert_eq!(
+        date(&v("vic-bolganbaev").birth_date).as_deref(),
+        Some("1894")
+    );
+    // Kuznetsov: two cases, the OSO's 25 years of 1949 and the Supreme Court of 1955.
+    let k = v("vic-kuznetsov");
+    assert_eq!(k.cases.len(), 2);
+    assert_eq!(date(&k.birth_date).as_deref(), Some("1913"));
+    let first = k.cases[0].sentence.as_ref().expect("sentence");
+    assert_eq!(first.kind, SentenceKind::Camp);
+    assert_eq!(first.term_years, Some(25.0));
+    assert_eq!(
+        date(&k.cases[0].sentence_date).as_deref(),
+        Some("1949-09-12")
+    );
+    assert_eq!(k.cases[0].camp_id.as_deref(), Some("camp-steplag-kengir"));
+    assert_eq!(date(&k.cases[1].sentence_date).as_deref(), Some("1955-08"));
+    assert!(
+        k.cases[1].sentence.is_none(),
+        "the 1955 sentence is not in the sources"
+    );
+    // Zheltoksan: Abdykulov, the second death sentence the sources name besides Ryskulbekov.
+    let s = v("vic-abdykulov").cases[0]
+        .sentence
+        .as_ref()
+        .expect("sentence");
+    assert_eq!(s.kind, SentenceKind::Execution);
 }

@@ -1,5 +1,7 @@
-//! Real spellings of the 16 portrait figures (reference facts §1): every variant's keys match its
-//! person's canonical (Kazakh Cyrillic) form and never the form of another of the 16.
+//! Real spellings of the 16 portrait figures (reference facts §1) and of the defendants of the
+//! museum's events in `datasets/victims.csv` (issue 20): every variant's keys match its person's
+//! canonical (Kazakh Cyrillic, or Russian for a Russian) form and never the form of another person
+//! of either table.
 
 use museum_core::PersonName;
 use museum_core::normalize::{NameKeys, PartKeys};
@@ -246,6 +248,152 @@ const FIGURES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The defendants of the events (`evt-ogpu-alash-case-1930`, `evt-kengir-uprising-1954`,
+/// `evt-zheltoksan-1986`) who are not portrait figures: (victim id, canonical form, every spelling
+/// the cited sources use, in any script). The forms are those of `datasets/victims.csv` and its
+/// sources; `datasets_spellings_are_in_the_table` keeps the two in step.
+const DEFENDANTS: &[(&str, &str, &[&str])] = &[
+    (
+        "vic-gabbasov",
+        "Ғаббасов Халел Ахметжанұлы",
+        &[
+            "Габбасов",
+            "Ғаббасов",
+            "Ғаббасұлы",
+            "Gabbasov",
+            "Габбасов Халел Ахметжанович",
+            "Ғаббасов Халел",
+            "Халел Ғаббасов",
+            "Халел Ғаббасұлы",
+            "Khalil Gabbasov",
+            "Khalel Gabbasov",
+        ],
+    ),
+    (
+        "vic-espolov",
+        "Есполов Мырзағазы",
+        &[
+            "Есполов",
+            "Espolov",
+            "Yespolov",
+            "Есполов Мырзағазы",
+            "Мырзағазы Есполов",
+            "Myrzagazy Espolov",
+        ],
+    ),
+    (
+        "vic-birimzhanov",
+        "Бірімжанов Ғазымбек",
+        &[
+            "Бірімжанов",
+            "Бірімжан",
+            "Биримжан",
+            "Birimzhanov",
+            "Бірімжан Ғазымбек",
+            "Бірмжанов Ғазымбек",
+            "Ғазымбек Бірімжанов",
+            "Газымбек Биримжан",
+            "Gazymbek Birimzhanov",
+        ],
+    ),
+    (
+        "vic-adilev",
+        "Әділев Дінмұхамед",
+        &[
+            "Әділев",
+            "Әділов",
+            "Adilev",
+            "Әділов Дінмұхамед",
+            "Дінмұхамед Әділев",
+            "Дінмұхамед Әділов",
+        ],
+    ),
+    (
+        "vic-bolganbaev",
+        "Болғанбаев Хайретдин",
+        &[
+            "Болғанбаев",
+            "Болганбаев",
+            "Болганбай",
+            "Bolganbay",
+            "Bolganbayev",
+            "Bolǵanbaev",
+            "Болганбаев Хайретдин Абдрахманулы",
+            "Болғанбаев Хайретдин",
+            "Хайретдин Болғанбаев",
+            "Болганбай Хайретдин",
+            "Hayretdin Bolganbay",
+            "Bolganbay Hairetdin",
+            "Haıretdın Bolǵanbaev",
+        ],
+    ),
+    (
+        "vic-yusupov",
+        "Юсупов Ахмед-Сафа",
+        &["Юсупов", "Yusupov", "Юсупов Ахмед-Сафа"],
+    ),
+    (
+        "vic-kuznetsov",
+        "Кузнецов Капитон Иванович",
+        &[
+            "Кузнецов",
+            "Кузнєцов",
+            "Kuznetsov",
+            "Капитон Кузнецов",
+            "Кузнєцов Капітон",
+            "Капітон Кузнєцов",
+            "Kapiton Kuznetsov",
+            "Kapitan Kuznetsov",
+            "K. I. Kuznetsov",
+        ],
+    ),
+    (
+        "vic-sluchenkov",
+        "Слученков Е. И.",
+        &["Слученков", "Sluchenkov", "E. I. Sluchenkov"],
+    ),
+    (
+        "vic-abdykulov",
+        "Әбдіқұлов Мырзағұл",
+        &[
+            "Абдыкулов",
+            "Абдикулов",
+            "Әбдіқұлов",
+            "Абдыкулов Мырзагул",
+            "Мырзагул Абдыкулов",
+            "Абдикулов Мырзагул",
+            "Мырзагул Абдикулов",
+            "Әбдіқұлов Мырзағұл",
+            "Мырзағұл Әбдіқұлов",
+        ],
+    ),
+    (
+        "vic-rakhmetov",
+        // Only the Kazakh Latin spelling is in the source.
+        "Rahmetov Qūrmanǧazy",
+        &["Rahmetov", "Qūrmanǧazy Rahmetov"],
+    ),
+];
+
+/// Spellings the sources use whose *given name* the phonetic keys do not yet bridge to the
+/// canonical one: the Kazakh alternations Қ/Ғ (`Қазымбек` / `Ғазымбек`, both in 4-i-5.ru) and
+/// К/Х (`Кайретдин` / `Хайретдин`, iie.kz). Their surnames still match their own person only.
+/// `known_given_name_gaps_are_still_gaps` fails once the keys learn the alternation, so the
+/// spelling can move into `DEFENDANTS`.
+const GIVEN_NAME_GAPS: &[(&str, &str)] = &[
+    ("vic-birimzhanov", "Қазымбек Бірімжанов"),
+    ("vic-bolganbaev", "Кайретдин Болганбаев"),
+];
+
+/// Every person of both tables: (canonical form, variants).
+fn people() -> Vec<(&'static str, &'static [&'static str])> {
+    FIGURES
+        .iter()
+        .copied()
+        .chain(DEFENDANTS.iter().map(|(_, c, v)| (*c, *v)))
+        .collect()
+}
+
 /// Whether two parts agree: phonetic codes overlap, or (for an initial) the first sounds agree.
 fn part_matches(a: &PartKeys, b: &PartKeys) -> bool {
     if a.is_initial || b.is_initial {
@@ -277,33 +425,36 @@ fn matches(variant: &NameKeys, canonical: &NameKeys) -> bool {
 
 #[test]
 fn every_variant_matches_its_person_and_no_other() {
-    let canon: Vec<NameKeys> = FIGURES
+    let people = people();
+    let canon: Vec<NameKeys> = people
         .iter()
         .map(|(c, _)| NameKeys::of(&PersonName::parse(c)))
         .collect();
     let mut total = 0;
     let mut failures = Vec::new();
-    for (i, (canonical, variants)) in FIGURES.iter().enumerate() {
+    for (i, (canonical, variants)) in people.iter().enumerate() {
         for v in *variants {
             total += 1;
             let keys = NameKeys::of(&PersonName::parse(v));
             if !matches(&keys, &canon[i]) {
                 failures.push(format!("{v} does not match {canonical}: {keys:?}"));
             }
-            for (j, (other, _)) in FIGURES.iter().enumerate() {
+            for (j, (other, _)) in people.iter().enumerate() {
                 if j != i && matches(&keys, &canon[j]) {
                     failures.push(format!("{v} ({canonical}) also matches {other}"));
                 }
             }
         }
     }
-    assert!(total >= 100, "only {total} variants");
+    let defendants: usize = DEFENDANTS.iter().map(|(_, _, v)| v.len()).sum();
+    assert!(total >= 170, "only {total} variants");
+    assert!(defendants >= 65, "only {defendants} defendant variants");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn canonical_surnames_are_distinct() {
-    let keys: Vec<NameKeys> = FIGURES
+    let keys: Vec<NameKeys> = people()
         .iter()
         .map(|(c, _)| NameKeys::of(&PersonName::parse(c)))
         .collect();
@@ -316,6 +467,69 @@ fn canonical_surnames_are_distinct() {
                     .phonetic_overlaps(b.surname.as_ref().unwrap()),
                 "{a:?} / {b:?}"
             );
+        }
+    }
+}
+
+/// Every spelling `datasets/victims.csv` records for a defendant (its full name, its
+/// surname-first name and each `name_variants` entry) is in `DEFENDANTS` under that person, so the
+/// table tests what the dataset ships; and every defendant of the table is in the dataset.
+#[test]
+fn datasets_spellings_are_in_the_table() {
+    use museum_core::io::{Archive, CsvOptions};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../datasets");
+    let (archive, _) = Archive::load_dir(&dir, &CsvOptions::default()).expect("datasets/");
+    let mut missing = Vec::new();
+    for (id, canonical, variants) in DEFENDANTS {
+        let Some(v) = archive.victims.iter().find(|v| v.record.id == *id) else {
+            missing.push(format!("{id} is not in datasets/victims.csv"));
+            continue;
+        };
+        let v = &v.record;
+        let known = |s: &str| {
+            *canonical == s || variants.contains(&s) || GIVEN_NAME_GAPS.contains(&(*id, s))
+        };
+        for s in std::iter::once(v.name.original.as_str())
+            .chain(v.name_variants.iter().map(String::as_str))
+        {
+            if !known(s) {
+                missing.push(format!("{id}: `{s}` is not in the spelling table"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn known_given_name_gaps_are_still_gaps() {
+    let people = people();
+    let canon: Vec<NameKeys> = people
+        .iter()
+        .map(|(c, _)| NameKeys::of(&PersonName::parse(c)))
+        .collect();
+    let surname_only = |k: &NameKeys| NameKeys {
+        surname: k.surname.clone(),
+        given: None,
+        patronymic: None,
+    };
+    for (id, variant) in GIVEN_NAME_GAPS {
+        let own = DEFENDANTS
+            .iter()
+            .position(|(i, _, _)| i == id)
+            .map(|i| FIGURES.len() + i)
+            .expect("a defendant of the table");
+        let keys = NameKeys::of(&PersonName::parse(variant));
+        assert!(
+            !matches(&keys, &canon[own]),
+            "{variant} now matches {}: move it into DEFENDANTS",
+            people[own].0
+        );
+        // Given first, Cyrillic surname-first parsing takes the given name for the surname: the
+        // swapped reading is the one whose surname must match its own person and no other.
+        let swapped = keys.swapped().expect("a two-word name");
+        for (j, c) in canon.iter().enumerate() {
+            let hit = matches(&surname_only(&swapped), c) || matches(&surname_only(&keys), c);
+            assert_eq!(hit, j == own, "{variant} against {}", people[j].0);
         }
     }
 }
