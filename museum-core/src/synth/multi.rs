@@ -515,7 +515,9 @@ pub(crate) fn apply(
     if rng.chance(p)
         && let Some(b) = v.birth_date.as_ref().and_then(point)
     {
-        let kind = rng.below(3);
+        // Off by a year always; by a month or a day only where the date has one.
+        let feasible = 1 + usize::from(b.month.is_some()) + usize::from(b.day.is_some());
+        let kind = 2 - rng.below(feasible);
         if let Some(s) = shifted(b, kind, &mut rng) {
             v.birth_date = Some(write_point(s, src.dates));
             mark(
