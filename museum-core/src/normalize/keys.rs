@@ -605,7 +605,8 @@ impl NameKeys {
     /// ```
     ///
     /// A name whose "given name" has a surname ending (`-ов`, `-ева`, `-ұлы`…) while its
-    /// "surname" has none and is a common given name is read the other way round (`Bukeikhanov Alikhan` in a Latin list is
+    /// "surname" has none is read the other way round, unless the "given name" is a common given
+    /// name (`Bukeikhanov Alikhan` in a Latin list is
     /// surname-first; a list may have the two columns swapped).
     pub fn of(name: &PersonName) -> NameKeys {
         let part = |p: &Option<String>, k| p.as_deref().and_then(|w| PartKeys::new(w, k));
@@ -627,15 +628,16 @@ impl NameKeys {
     }
 
     /// Whether a name with this surname and given name is written the other way round: the
-    /// "given name" has a surname ending, the "surname" has none and is a common given name (see
-    /// [`NameKeys::of`]). `Келлер Екатерина` and `Цой Марина` are not reversed: many surnames
-    /// of the deported peoples have no Russian ending, and many women's given names end in -ина.
+    /// "given name" has a surname ending and is not a common given name, and the "surname" has no
+    /// surname ending (see [`NameKeys::of`]). `Келлер Екатерина` and `Цой Марина` are not
+    /// reversed: many surnames of the deported peoples have no Russian ending, and many women's
+    /// given names end in -ина.
     pub fn reads_reversed(surname: &PartKeys, given: &PartKeys) -> bool {
         !given.is_initial
             && !surname.is_initial
             && has_surname_ending(&given.folded)
             && !has_surname_ending(&surname.folded)
-            && is_given_name(&surname.written)
+            && !is_given_name(&given.written)
     }
 
     /// The same name with surname and given name exchanged (keys recomputed for their new
