@@ -138,12 +138,22 @@ deduplication: `victims.csv` that looks like merged Books-of-Memory lists (Kazak
 Cyrillic, Latin romanizations, typos, missing and reformatted dates), about people who never \
 existed, plus `truth.csv` (which records are the same person), `relations.csv` (relatives and \
 namesakes: different persons), `defects.csv` (planted invalid values), `sources.csv` and \
-`SYNTHETIC.md`. The same seed gives byte-identical files.",
+`SYNTHETIC.md`. The same seed gives byte-identical files.
+
+The multi-source mode (`--profile multi-source`, or any of `--sources-per-person`, `--missing`, \
+`--noise`) makes lists not shaped like the default: every person appears in 3-20 records from \
+different ones of 24 simulated lists (each with its own date format: 10/11/1937, November 10, \
+1937, 1937.11.10...), about 30% of the fields are missing, and each record may carry typos, \
+other transliterations, swapped surname and given name, a birth date off by a day, a month or \
+a year, a dropped patronymic or initials only. `truth.csv` is written as always.",
         after_help = concat!(
             "Examples:\n",
             "  museum synth --victims 20000 --seed 7 --out /tmp/synth    # 20% of persons in 2-4 records\n",
             "  museum synth --victims 1000000 --seed 1 --out /tmp/big    # a million records, for benchmarks\n",
-            "  museum synth --victims 5000 --defects 0.02 --with-archive --out /tmp/bad   # planted errors\n\n",
+            "  museum synth --victims 5000 --defects 0.02 --with-archive --out /tmp/bad   # planted errors\n",
+            "  museum synth --victims 20000 --seed 42 --profile multi-source --out /tmp/ms  # 3-20 lists per person\n",
+            "  museum synth --victims 20000 --sources-per-person 5-10 --missing 0.5 --noise 0.3 --out /tmp/ms2\n",
+            "  museum dedup /tmp/ms/victims.csv --truth /tmp/ms/truth.csv   # measure deduplication\n\n",
             "Exit codes:\n  0  written\n  2  could not run (bad option, directory with real datasets, I/O error)"
         )
     )]
@@ -667,6 +677,47 @@ pub(crate) struct SynthArgs {
     /// Also write `camps.csv` and `events.csv`, so the directory validates as a whole archive.
     #[arg(long)]
     pub(crate) with_archive: bool,
+    /// A named set of options: `default`, or `multi-source` (every person in 3-20 lists, 30%
+    /// of fields missing, noise 0.2; the three options below change its values).
+    #[arg(long, value_enum, default_value_t = SynthProfile::Default)]
+    pub(crate) profile: SynthProfile,
+    /// Multi-source mode: each person appears in LOW-HIGH records, each from a different
+    /// simulated list (at most 24), e.g. `3-20` or `5`.
+    #[arg(long, value_name = "LOW-HIGH", value_parser = parse_range)]
+    pub(crate) sources_per_person: Option<(u8, u8)>,
+    /// Multi-source mode: the share (0-1) of optional fields left empty in each record
+    /// (default 0.3).
+    #[arg(long, value_name = "SHARE")]
+    pub(crate) missing: Option<f64>,
+    /// Multi-source mode: the probability (0-1) of each kind of field-level noise in a record
+    /// (default 0.2).
+    #[arg(long, value_name = "RATE")]
+    pub(crate) noise: Option<f64>,
+}
+
+/// A named set of `museum synth` options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SynthProfile {
+    /// The default archive: 20% of persons in 2-4 records from 7 lists.
+    Default,
+    /// Every person in several of 24 lists, fields missing, field-level noise.
+    MultiSource,
+}
+
+/// `3-20` or `5` as an inclusive range.
+fn parse_range(text: &str) -> Result<(u8, u8), String> {
+    let num = |t: &str| {
+        t.trim()
+            .parse::<u8>()
+            .map_err(|_| format!("`{t}` is not a whole number from 1 to 255"))
+    };
+    match text.split_once('-') {
+        Some((a, b)) => Ok((num(a)?, num(b)?)),
+        None => {
+            let n = num(text)?;
+            Ok((n, n))
+        }
+    }
 }
 
 #[cfg(test)]

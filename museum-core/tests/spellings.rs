@@ -423,33 +423,51 @@ fn matches(variant: &NameKeys, canonical: &NameKeys) -> bool {
     variant.swapped().is_some_and(|s| ok(&s))
 }
 
-#[test]
-fn every_variant_matches_its_person_and_no_other() {
-    let people = people();
-    let canon: Vec<NameKeys> = people
+/// Every variant of a table matches its person's canonical form and no other person's; the
+/// failures, and the number of variants.
+fn check(table: &[(&str, &[&str])]) -> (Vec<String>, usize) {
+    let canon: Vec<NameKeys> = table
         .iter()
         .map(|(c, _)| NameKeys::of(&PersonName::parse(c)))
         .collect();
     let mut total = 0;
     let mut failures = Vec::new();
-    for (i, (canonical, variants)) in people.iter().enumerate() {
+    for (i, (canonical, variants)) in table.iter().enumerate() {
         for v in *variants {
             total += 1;
             let keys = NameKeys::of(&PersonName::parse(v));
             if !matches(&keys, &canon[i]) {
                 failures.push(format!("{v} does not match {canonical}: {keys:?}"));
             }
-            for (j, (other, _)) in people.iter().enumerate() {
+            for (j, (other, _)) in table.iter().enumerate() {
                 if j != i && matches(&keys, &canon[j]) {
                     failures.push(format!("{v} ({canonical}) also matches {other}"));
                 }
             }
         }
     }
+    (failures, total)
+}
+
+#[test]
+fn every_variant_matches_its_person_and_no_other() {
+    let (failures, total) = check(&people());
     let defendants: usize = DEFENDANTS.iter().map(|(_, _, v)| v.len()).sum();
     assert!(total >= 170, "only {total} variants");
     assert!(defendants >= 65, "only {defendants} defendant variants");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_latin_convention_of_the_deported_peoples_matches() {
+    let (failures, total) = check(CONVENTIONS);
+    assert!(total >= 200, "only {total} variants");
+    assert!(
+        failures.is_empty(),
+        "{} of {total}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -533,3 +551,403 @@ fn known_given_name_gaps_are_still_gaps() {
         }
     }
 }
+/// Persons of the peoples deported to Kazakhstan (invented names made of common ones), in the
+/// Russian Cyrillic of Soviet records, and their spellings in the Latin conventions that lists
+/// of other archives use: German (Duden transliteration, DIN 1460, German originals), Polish
+/// originals, Korean (McCune–Reischauer, Revised Romanization, Koryo-saram Cyrillic forms),
+/// Chechen and Ingush, and the English-language romanizations of Russian (BGN/PCGN, ALA-LC,
+/// passport/ICAO, popular `-sky`, `Yevgeny`), ISO 9 and the scholarly system.
+///
+/// Not here, because the spelling has lost what tells the sounds apart: Polish written without
+/// its diacritics (`Wisniewska` for Wiśniewska: s for ś; `Krzyzanowski`: z for ż), and given
+/// names that are other names in another language (`Katharina` for Екатерина).
+const CONVENTIONS: &[(&str, &[&str])] = &[
+    // German.
+    (
+        "Шмидт Иоганн Фридрихович",
+        &[
+            "Schmidt",
+            "SCHMIDT",
+            "Šmidt",
+            "Shmidt",
+            "Schmidt Johann",
+            "Johann Schmidt",
+            "Shmidt Iogann Fridrikhovich",
+            "Šmidt Iogann Fridrihovič",
+            "Schmidt Johann Friedrichowitsch",
+            "Shmidt Iogann Fridrikhovitch",
+        ],
+    ),
+    (
+        "Мюллер Генрих Андреевич",
+        &[
+            "Müller",
+            "Mueller",
+            "Muller",
+            "Myuller",
+            "Mjuller",
+            "Miuller",
+            "Müller Heinrich",
+            "Heinrich Müller",
+            "Myuller Genrikh Andreyevich",
+            "Mjuller Genrich Andreewitsch",
+            "Miuller Genrikh Andreevich",
+            "Mjuller Genrih Andreevič",
+        ],
+    ),
+    (
+        "Гофман Вильгельм Карлович",
+        &[
+            "Hoffmann",
+            "Hofmann",
+            "Gofman",
+            "Goffman",
+            "Hoffmann Wilhelm",
+            "Wilhelm Hoffmann",
+            "Gofman Vilgelm Karlovich",
+            "Gof'man Vil'gel'm Karlovich",
+            "Hofmann Wilgelm Karlowitsch",
+        ],
+    ),
+    (
+        "Вайс Эдуард Яковлевич",
+        &[
+            "Weiss",
+            "Weiß",
+            "Vais",
+            "Vays",
+            "Wais",
+            "Weiss Eduard",
+            "Eduard Weiss",
+            "Vays Eduard Yakovlevich",
+            "Vajs Èduard Âkovlevič",
+            "Wais Eduard Jakowlewitsch",
+        ],
+    ),
+    (
+        "Циммерман Давид Петрович",
+        &[
+            "Zimmermann",
+            "Zimmerman",
+            "Tsimmerman",
+            "Cimmerman",
+            "Zimmermann David",
+            "David Zimmermann",
+            "Tsimmerman David Petrovich",
+            "Zimmermann David Petrowitsch",
+        ],
+    ),
+    (
+        "Шнейдер Екатерина Ивановна",
+        &[
+            "Schneider",
+            "Shneyder",
+            "Shneider",
+            "Šnejder",
+            "Schneider Ekaterina",
+            "Shneider Yekaterina Ivanovna",
+            "Šnejder Ekaterina Ivanovna",
+            "Schneider Jekaterina Iwanowna",
+        ],
+    ),
+    (
+        "Беккер Фридрих Иванович",
+        &[
+            "Becker",
+            "Bekker",
+            "Becker Friedrich",
+            "Friedrich Becker",
+            "Bekker Fridrikh Ivanovich",
+            "Bekker Fridrich Iwanowitsch",
+        ],
+    ),
+    // Polish.
+    (
+        "Ковальский Станислав Юзефович",
+        &[
+            "Kowalski",
+            "Kovalsky",
+            "Kovalskiy",
+            "Kovalskii",
+            "Koval'skii",
+            "Kowalskij",
+            "Koval'skij",
+            "Kowalski Stanisław",
+            "Stanisław Kowalski",
+            "Stanislaw Kowalski",
+            "Kovalsky Stanislav Yuzefovich",
+            "Koval'skii Stanislav Iuzefovich",
+            "Kowalski Stanislaw Jusefowitsch",
+        ],
+    ),
+    (
+        "Вишневская Ядвига Казимировна",
+        &[
+            "Wiśniewska",
+            "Vishnevskaya",
+            "Vishnevskaia",
+            "Višnevskaâ",
+            "Wischnewskaja",
+            "Jadwiga Wiśniewska",
+            "Vishnevskaya Yadviga Kazimirovna",
+            "Vishnevskaia Iadviga Kazimirovna",
+        ],
+    ),
+    (
+        "Шиманский Ежи Станиславович",
+        &[
+            "Szymański",
+            "Szymanski",
+            "Shimansky",
+            "Shimanskiy",
+            "Šimanskij",
+            "Schimanski",
+            "Jerzy Szymański",
+            "Shimansky Ezhi Stanislavovich",
+        ],
+    ),
+    (
+        "Кржижановский Вацлав Антонович",
+        &[
+            "Krzyżanowski",
+            "Krzhizhanovsky",
+            "Krzhizhanovskiy",
+            "Kržižanovskij",
+            "Wacław Krzyżanowski",
+            "Vatslav Krzhizhanovsky",
+            "Krzhizhanovskii Vatslav Antonovich",
+        ],
+    ),
+    (
+        "Левандовский Тадеуш Янович",
+        &[
+            "Lewandowski",
+            "Levandovsky",
+            "Levandovskiy",
+            "Levandovskij",
+            "Tadeusz Lewandowski",
+            "Levandovsky Tadeush Yanovich",
+            "Levandovskii Tadeush Ianovich",
+        ],
+    ),
+    // Korean (Koryo-saram).
+    (
+        "Цой Владимир Николаевич",
+        &[
+            "Tsoi",
+            "Tsoy",
+            "Choi",
+            "Choe",
+            "Цхой",
+            "Tskhoi",
+            "Coj",
+            "Zoi",
+            "Choi Vladimir",
+            "Vladimir Tsoi",
+            "Tsoi Vladimir Nikolaevich",
+            "Tsoy Vladimir Nikolayevich",
+        ],
+    ),
+    (
+        "Пак Сергей Дмитриевич",
+        &[
+            "Pak",
+            "Park",
+            "Bak",
+            "PAK",
+            "Park Sergei",
+            "Sergey Pak",
+            "Pak Sergey Dmitriyevich",
+            "Pak Sergej Dmitrievič",
+            "Pak Sergei Dmitrievich",
+        ],
+    ),
+    (
+        "Ли Мария Александровна",
+        &[
+            "Li",
+            "Lee",
+            "Yi",
+            "Rhee",
+            "Ri",
+            "Lee Maria",
+            "Maria Li",
+            "Li Mariya Aleksandrovna",
+            "Li Mariia Aleksandrovna",
+            "Li Marija Alexandrowna",
+        ],
+    ),
+    (
+        "Ким Афанасий Петрович",
+        &[
+            "Kim",
+            "KIM",
+            "Gim",
+            "Kim Afanasy",
+            "Afanasii Kim",
+            "Kim Afanasiy Petrovich",
+            "Kim Afanasij Petrovič",
+            "Kim Afanassi Petrowitsch",
+        ],
+    ),
+    (
+        "Хан Валентина Ивановна",
+        &[
+            "Khan",
+            "Han",
+            "Chan",
+            "Khan Valentina",
+            "Valentina Han",
+            "Khan Valentina Ivanovna",
+            "Chan Walentina Iwanowna",
+        ],
+    ),
+    (
+        "Шин Борис Сергеевич",
+        &[
+            "Shin",
+            "Sin",
+            "Schin",
+            "Šin",
+            "Shin Boris",
+            "Boris Sin",
+            "Shin Boris Sergeyevich",
+            "Schin Boris Sergejewitsch",
+        ],
+    ),
+    // Chechen and Ingush.
+    (
+        "Дудаев Ахмед Султанович",
+        &[
+            "Dudaev",
+            "Dudayev",
+            "Dudajew",
+            "Dudajev",
+            "Dudaev Akhmed",
+            "Ahmed Dudayev",
+            "Dudaev Akhmed Sultanovich",
+            "Dudajew Achmed Sultanowitsch",
+        ],
+    ),
+    (
+        "Хаджиев Магомед Алиевич",
+        &[
+            "Khadzhiev",
+            "Hadzhiev",
+            "Khadjiev",
+            "Hajiev",
+            "Khadzhiyev",
+            "Chadschijew",
+            "Hadžiev",
+            "Khadzhiev Magomed Aliyevich",
+            "Hadzhiev Magomed Alievich",
+        ],
+    ),
+    (
+        "Мальсагов Идрис Хамзатович",
+        &[
+            "Malsagov",
+            "Mal'sagov",
+            "Mal’sagov",
+            "Malsagow",
+            "Malsagov Idris",
+            "Idris Malsagov",
+            "Malsagov Idris Khamzatovich",
+            "Malsagow Idris Chamsatowitsch",
+        ],
+    ),
+    (
+        "Хасбулатова Зарема Умаровна",
+        &[
+            "Khasbulatova",
+            "Hasbulatova",
+            "Chasbulatowa",
+            "Khasbulatova Zarema",
+            "Zarema Khasbulatova",
+            "Khasbulatova Zarema Umarovna",
+        ],
+    ),
+    // English-language (and other) romanizations of Russian.
+    (
+        "Чайковский Евгений Петрович",
+        &[
+            "Chaikovsky",
+            "Tchaikovsky",
+            "Chaykovskiy",
+            "Chaikovskii",
+            "Tschaikowski",
+            "Čajkovskij",
+            "Yevgeny Chaikovsky",
+            "Evgenii Chaikovskii",
+            "Evgeniy Chaykovskiy",
+            "Jewgeni Tschaikowski",
+            "Evgenij Čajkovskij",
+        ],
+    ),
+    (
+        "Юрьев Илья Ильич",
+        &[
+            "Yuryev",
+            "Yurev",
+            "Iur'ev",
+            "Jurjew",
+            "Jur'ev",
+            "Yuryev Ilya Ilyich",
+            "Iur'ev Il'ia Il'ich",
+            "Jurjew Ilja Iljitsch",
+            "Jur'ev Il'â Il'ič",
+        ],
+    ),
+    (
+        "Журавлёва Анна Яковлевна",
+        &[
+            "Zhuravleva",
+            "Zhuravlyova",
+            "Žuravleva",
+            "Schurawljowa",
+            "Zhuravleva Anna Yakovlevna",
+            "Zhuravleva Anna Iakovlevna",
+            "Žuravlëva Anna Âkovlevna",
+        ],
+    ),
+    (
+        "Хрущёв Никита Сергеевич",
+        &[
+            "Khrushchev",
+            "Khrushchyov",
+            "Hruščëv",
+            "Chruschtschow",
+            "Khrushchov",
+            "Hrushchev",
+            "Nikita Khrushchev",
+            "Khrushchev Nikita Sergeyevich",
+            "Chruschtschow Nikita Sergejewitsch",
+        ],
+    ),
+    (
+        "Соловьёв Алексей Григорьевич",
+        &[
+            "Solovyov",
+            "Solovyev",
+            "Solov'ev",
+            "Soloviev",
+            "Solowjow",
+            "Alexei Solovyov",
+            "Solovyov Aleksey Grigoryevich",
+            "Solov'ev Aleksei Grigor'evich",
+            "Solowjow Alexej Grigorjewitsch",
+        ],
+    ),
+    (
+        "Ковалевская Софья Васильевна",
+        &[
+            "Kovalevskaya",
+            "Kovalevskaia",
+            "Kowalewskaja",
+            "Sofya Kovalevskaya",
+            "Sophia Kovalevskaya",
+            "Kovalevskaia Sof'ia Vasil'evna",
+            "Kovalevskaya Sofia Vasilyevna",
+        ],
+    ),
+];

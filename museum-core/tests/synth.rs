@@ -484,3 +484,134 @@ fn exact_key_baseline_is_clearly_imperfect() {
     assert!(precision < 0.97, "precision {precision}");
     assert!(precision > 0.5, "precision {precision}");
 }
+
+#[test]
+fn multi_source_mode_has_the_promised_shape() {
+    use museum_core::synth::MultiSource;
+    let options = SynthOptions::new(6_000)
+        .seed(42)
+        .multi_source(Some(MultiSource::PROFILE));
+    let dir = tempfile::tempdir().unwrap();
+    let summary = generate_dir(&options, dir.path()).unwrap();
+    let fa = files(dir.path());
+    // Deterministic: a second run writes the same bytes, and the one-record-at-a-time iterator
+    // gives what the threaded writer wrote.
+    let again = tempfile::tempdir().unwrap();
+    generate_dir(&options, again.path()).unwrap();
+    let fb = files(again.path());
+    for (name, bytes) in &fa {
+        assert!(fb[name] == *bytes, "{name} differs between two runs");
+    }
+    let victims: Vec<Victim> = Synth::new(&options).unwrap().map(|r| r.victim).collect();
+    let mut buf = Vec::new();
+    museum_core::io::write_csv(&victims, &mut buf).unwrap();
+    assert!(buf == fa["victims.csv"], "iterator and writer disagree");
+    // The default mode is not changed by the mode's existence.
+    let plain = generate(&SynthOptions::new(500).seed(42));
+    assert!(plain.summary.noise.keys().all(|k| !k.starts_with("ms_")));
+
+    let g = generate(&options);
+    assert_eq!(g.summary.records, 6_000);
+    // Every person in 3–20 records (only the last person planned may be cut short), each
+    // from a different source of the mode.
+    let mut per_person: HashMap<&str, Vec<&str>> = HashMap::new();
+    let recs = records(&g.rows);
+    for r in &recs {
+        let src = r["source_ids"].as_str();
+        assert!(src.starts_with("src-synthetic-ms-"), "{src}");
+        per_person
+            .entry(g.truth[&r["id"]].as_str())
+            .or_default()
+            .push(src);
+    }
+    let short = per_person.values().filter(|s| s.len() < 3).count();
+    assert!(short <= 1, "{short} persons in fewer than 3 records");
+    assert!(per_person.values().all(|s| s.len() <= 20));
+    assert!(per_person.values().any(|s| s.len() >= 15));
+    for s in per_person.values() {
+        let distinct: HashSet<&&str> = s.iter().collect();
+        assert_eq!(distinct.len(), s.len(), "two copies from one source: {s:?}");
+    }
+    // About 30% of the optional fields are missing (the list styles leave some out too).
+    let optional = [
+        "patronymic",
+        "sex",
+        "birth_date",
+        "birth_place",
+        "nationality",
+        "occupation",
+        "residence",
+    ];
+    let empty = recs
+        .iter()
+        .flat_map(|r| optional.iter().map(move |c| r[*c].is_empty()))
+        .filter(|e| *e)
+        .count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = empty as f64 / (recs.len() * optional.len()) as f64;
+    assert!((0.3..0.5).contains(&share), "missing share {share}");
+    // Every kind of field-level noise occurs, and dates in other archives' formats are read.
+    for kind in [
+        "ms_name_typo",
+        "ms_transliteration_variant",
+        "ms_surname_given_swapped",
+        "ms_given_initial_only",
+        "ms_patronymic_missing",
+        "ms_patronymic_initial_only",
+        "ms_birth_date_off_by_a_day",
+        "ms_birth_date_off_by_a_month",
+        "ms_birth_date_off_by_a_year",
+        "ms_fields_blanked",
+    ] {
+        assert!(
+            g.summary.noise.get(kind).copied().unwrap_or(0) > 20,
+            "{kind}"
+        );
+    }
+    let births: Vec<&str> = recs.iter().map(|r| r["birth_date"].as_str()).collect();
+    for shape in [
+        |t: &str| t.contains('/'),
+        |t: &str| t.contains(", 19"),
+        |t: &str| t.contains("жылғы"),
+    ] {
+        assert!(births.iter().any(|t| shape(t)), "a date format is missing");
+    }
+    for r in &g.rows {
+        for col in DATE_COLUMNS {
+            let t = &r[*col];
+            assert!(
+                t.is_empty() || HistoricalDate::parse(t).is_ok(),
+                "{col}: {t}"
+            );
+        }
+    }
+    // sources.csv lists every source the records name, SYNTHETIC.md says how it was made.
+    let sources = String::from_utf8(fa["sources.csv"].clone()).unwrap();
+    assert!(sources.contains("src-synthetic-ms-24"));
+    let md = String::from_utf8(fa["SYNTHETIC.md"].clone()).unwrap();
+    assert!(md.contains("--sources-per-person 3-20 --missing 0.3 --noise 0.2"));
+    assert!(md.contains("Multi-source mode"));
+    assert_eq!(summary, g.summary);
+}
+
+#[test]
+fn multi_source_options_are_checked() {
+    use museum_core::synth::MultiSource;
+    let bad = |m: MultiSource| Synth::new(&SynthOptions::new(10).multi_source(Some(m))).is_err();
+    let p = MultiSource::PROFILE;
+    assert!(bad(MultiSource {
+        min_sources: 0,
+        ..p
+    }));
+    assert!(bad(MultiSource {
+        max_sources: 25,
+        ..p
+    }));
+    assert!(bad(MultiSource { missing: 1.5, ..p }));
+    assert!(bad(MultiSource { noise: -0.1, ..p }));
+    assert!(!bad(MultiSource {
+        min_sources: 1,
+        max_sources: 1,
+        ..p
+    }));
+}

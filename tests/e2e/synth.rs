@@ -183,3 +183,82 @@ fn bad_options_exit_2_and_help_has_examples() {
         "{help}"
     );
 }
+
+#[test]
+fn multi_source_profile_is_a_dedup_benchmark() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ms");
+    let d = dir.to_str().unwrap();
+    let o = museum(&[
+        "synth",
+        "--victims",
+        "1500",
+        "--seed",
+        "3",
+        "--profile",
+        "multi-source",
+        "--out",
+        d,
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("multi-source mode: 3-20 records per person from 24"));
+    let md = String::from_utf8(read(&dir, "SYNTHETIC.md")).unwrap();
+    assert!(
+        md.contains("--sources-per-person 3-20 --missing 0.3 --noise 0.2"),
+        "{md}"
+    );
+    // The options alone turn the mode on, with their values.
+    let dir2 = tmp.path().join("ms2");
+    let o = museum(&[
+        "synth",
+        "--victims",
+        "500",
+        "--sources-per-person",
+        "4-6",
+        "--missing",
+        "0.5",
+        "--out",
+        dir2.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = String::from_utf8(read(&dir2, "SYNTHETIC.md")).unwrap();
+    assert!(md.contains("| sources per person (`--sources-per-person`) | 4-6 |"));
+    assert!(md.contains("| missing fields (`--missing`) | 0.5 |"));
+    // The archive validates without errors and deduplication measures itself against truth.
+    let o = museum(&["validate", d, "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["summary"]["errors"], 0, "{v:#}");
+    let victims = dir.join("victims.csv");
+    let truth = dir.join("truth.csv");
+    let o = museum(&[
+        "dedup",
+        victims.to_str().unwrap(),
+        "--truth",
+        truth.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f1 = v["evaluation"]["pairwise"]["f1"].as_f64().unwrap();
+    assert!(f1 > 0.0 && f1 <= 1.0, "{v:#}");
+}
+
+#[test]
+fn multi_source_options_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("x");
+    let d = d.to_str().unwrap();
+    for (args, says) in [
+        (&["--sources-per-person", "9-3"][..], "1 <= low <= high"),
+        (&["--sources-per-person", "3-30"][..], "at most 24 sources"),
+        (&["--sources-per-person", "many"][..], "not a whole number"),
+        (&["--noise", "2"][..], "noise rate must be between 0 and 1"),
+    ] {
+        let mut a = vec!["synth", "--victims", "10", "--out", d];
+        a.extend_from_slice(args);
+        let o = museum(&a);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+}

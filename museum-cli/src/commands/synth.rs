@@ -1,9 +1,9 @@
 //! `museum synth`: write a synthetic archive with ground truth.
 
 use anyhow::Context;
-use museum_core::synth::{SynthOptions, generate_dir};
+use museum_core::synth::{MultiSource, SynthOptions, generate_dir};
 
-use crate::args::SynthArgs;
+use crate::args::{SynthArgs, SynthProfile};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 
@@ -12,7 +12,8 @@ pub(crate) fn run(args: &SynthArgs, printer: &Printer) -> anyhow::Result<ExitSta
         .seed(args.seed)
         .duplicates(args.duplicates)
         .defects(args.defects)
-        .with_archive(args.with_archive);
+        .with_archive(args.with_archive)
+        .multi_source(multi_source(args));
     let s = generate_dir(&options, &args.out).with_context(|| {
         format!(
             "cannot write a synthetic archive to `{}`",
@@ -29,6 +30,37 @@ pub(crate) fn run(args: &SynthArgs, printer: &Printer) -> anyhow::Result<ExitSta
         s.defect_count(),
         args.out.display()
     ));
+    if let Some(ms) = options.multi_source_mode() {
+        printer.note(&format!(
+            "multi-source mode: {}-{} records per person from {} simulated lists, {} of fields missing, noise {}",
+            ms.min_sources,
+            ms.max_sources,
+            MultiSource::SOURCES,
+            ms.missing,
+            ms.noise
+        ));
+    }
     printer.note("the data is synthetic, not about real people: see `SYNTHETIC.md`");
     Ok(ExitStatus::Success)
+}
+
+/// The multi-source mode asked for: by the profile, or by any of its options (which also change
+/// the profile's values).
+fn multi_source(args: &SynthArgs) -> Option<MultiSource> {
+    let on = args.profile == SynthProfile::MultiSource
+        || args.sources_per_person.is_some()
+        || args.missing.is_some()
+        || args.noise.is_some();
+    on.then(|| {
+        let p = MultiSource::PROFILE;
+        let (min_sources, max_sources) = args
+            .sources_per_person
+            .unwrap_or((p.min_sources, p.max_sources));
+        MultiSource {
+            min_sources,
+            max_sources,
+            missing: args.missing.unwrap_or(p.missing),
+            noise: args.noise.unwrap_or(p.noise),
+        }
+    })
 }

@@ -1,6 +1,9 @@
 //! Comparison keys of names: morphology stems, the phonetic key, initials, and [`NameKeys`] for
 //! a whole [`PersonName`].
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::model::{PersonName, Script};
@@ -247,6 +250,20 @@ fn german_readings(normalized: &str, stem: &str, kind: PartKind) -> Vec<String> 
             PartKind::Given => folded,
         });
     };
+    // A Polish word (ł, ż, ś…, `cz`, `sz`, `rz`) read the Polish way first: it is a whole
+    // other convention, not one letter.
+    if let Some(p) = polish_reading(normalized) {
+        reading(p);
+    }
+    // ISO 9, the scholarly system and Czech write ц as `c` (`Coj` = Цой, `Cimmerman`); the
+    // fold reads `c` before a/o/u as ч (`Cokay` = Чокай).
+    if let Some(t) = c_as_ts(normalized) {
+        reading(t);
+    }
+    // English and French `tch` is ч (`Tchaikovsky`, `-ovitch`).
+    if normalized.contains("tch") && !normalized.contains("tsch") {
+        reading(normalized.replace("tch", "ch"));
+    }
     // Every combination of the readings, the most common first.
     let mut texts = vec![normalized.to_owned()];
     if normalized.contains('j') {
@@ -291,6 +308,137 @@ fn german_readings(normalized: &str, stem: &str, kind: PartKind) -> Vec<String> 
     out
 }
 
+/// The Polish reading of a Latin word, when it shows a Polish letter or digraph (ł ż ź ś ć ń ą ę
+/// ó, `cz`, `sz`, `rz`): `rz` is ж (after a consonant рж, as Russian writes `Krzyżanowski` =
+/// Кржижановский), `ch` is х, `c` is ц, `w` is в, `j` is й, `ó` is у, and `ie` after a consonant
+/// is е (`Wiśniewski` = Вишневский, `Mickiewicz` = Мицкевич, `Jerzy` = Ежи).
+fn polish_reading(word: &str) -> Option<String> {
+    let marked = word
+        .chars()
+        .any(|c| matches!(c, 'ł' | 'ż' | 'ź' | 'ś' | 'ć' | 'ń' | 'ą' | 'ę' | 'ó'))
+        || ["cz", "sz", "rz"].iter().any(|d| word.contains(d));
+    if !marked || word.chars().any(crate::model::name::is_cyrillic) {
+        return None;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ó' | 'ą' | 'ę');
+    let cs: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        let next = cs.get(i + 1).copied();
+        let after_consonant = i > 0 && !vowel(cs[i - 1]);
+        match (c, next) {
+            ('r', Some('z')) => {
+                out.push_str(if after_consonant { "rż" } else { "ż" });
+                i += 2;
+                continue;
+            }
+            ('c' | 's', Some('z')) => {
+                out.push(c);
+                out.push('z');
+                i += 2;
+                continue;
+            }
+            ('c', Some('h')) => {
+                out.push_str("kh");
+                i += 2;
+                continue;
+            }
+            ('c', _) => out.push_str("ts"),
+            ('w', _) => out.push('v'),
+            ('j', _) => out.push('y'),
+            ('ó', _) => out.push('u'),
+            ('i', Some('e')) if after_consonant => {}
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    Some(out)
+}
+
+/// The word with `c` read as ц where the fold reads it otherwise (before a consonant other than
+/// `h`, `z`, `k`, or before a/o/u), not after `s`; `None` when there is no such `c`.
+fn c_as_ts(word: &str) -> Option<String> {
+    let cs: Vec<char> = word.chars().collect();
+    let mut changed = false;
+    let mut out = String::with_capacity(word.len() + 2);
+    for (i, &c) in cs.iter().enumerate() {
+        let next = cs.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| cs[p]);
+        if c == 'c'
+            && prev != Some('s')
+            && !matches!(next, Some('h' | 'z' | 'k' | 'e' | 'i' | 'y'))
+            && next.is_some()
+        {
+            out.push_str("ts");
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// A line of the Korean surname table: its canonical key and the folded form of its first
+/// (Cyrillic) spelling, which gives every spelling of the line its keys.
+#[derive(Debug)]
+struct KoreanSurname {
+    key: &'static str,
+    cyrillic: String,
+}
+
+/// The Korean surnames of `data/korean-surnames.tsv`: normalized spelling → its line.
+fn korean_surnames() -> &'static HashMap<String, KoreanSurname> {
+    static TABLE: &str = include_str!("../../data/korean-surnames.tsv");
+    static MAP: OnceLock<HashMap<String, KoreanSurname>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in TABLE.lines() {
+            let Some((key, spellings)) = line.split_once('\t') else {
+                continue;
+            };
+            if key.starts_with('#') {
+                continue;
+            }
+            let mut cyrillic = String::new();
+            if let Some(first) = spellings.split_whitespace().next() {
+                fold_word_into(&super::normalize_text(first), &mut cyrillic);
+            }
+            for s in spellings.split_whitespace() {
+                map.insert(
+                    super::normalize_text(s),
+                    KoreanSurname {
+                        key,
+                        cyrillic: cyrillic.clone(),
+                    },
+                );
+            }
+        }
+        map
+    })
+}
+
+/// The canonical key of a one-word surname written exactly one of the ways of a line of the
+/// Korean surname table (`Park`, `Pak`, `Bak`, `ПАК` → `park`). Spellings are compared after
+/// [`super::normalize_text`] but before folding, which would join `Chan` (German for Хан) and
+/// `Tschan` (German for Чан).
+///
+/// ```
+/// use museum_core::normalize::korean_surname;
+/// assert_eq!(korean_surname("Цой"), Some("choi"));
+/// assert_eq!(korean_surname("CHOE"), Some("choi"));
+/// assert_eq!(korean_surname("Bak"), korean_surname("Park"));
+/// assert_eq!(korean_surname("Хван"), Some("hwang"));
+/// assert_ne!(korean_surname("Chan"), korean_surname("Tschan"));
+/// assert_eq!(korean_surname("Иванов"), None);
+/// ```
+pub fn korean_surname(written: &str) -> Option<&'static str> {
+    korean_surnames()
+        .get(&super::normalize_text(written))
+        .map(|k| k.key)
+}
+
 /// `ch` (not in `sch`/`tsch`) written `kh`.
 fn ch_as_kh(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -323,6 +471,15 @@ pub fn initials_compatible(a: Option<char>, b: Option<char>) -> bool {
             (a, b),
             (Some('J'), Some('T' | 'S')) | (Some('T' | 'S'), Some('J'))
         )
+}
+
+/// Whether a word is a common given name, also written the German or Polish way with `j` for й
+/// (`Jekaterina`, `Jelena`).
+fn is_given_name(word: &str) -> bool {
+    use crate::model::name::is_common_given_name;
+    is_common_given_name(word)
+        || (word.contains(['j', 'J'])
+            && is_common_given_name(&word.replace('j', "y").replace('J', "Y")))
 }
 
 /// Which part of a name.
@@ -384,7 +541,19 @@ impl PartKeys {
         };
         let latin = matches!(Script::detect(written), Script::Latin);
         let mut phonetic = phonetic(&stem, latin);
-        if latin && !is_initial {
+        let mut initial = initial_class(&folded);
+        if kind == PartKind::Surname
+            && !is_initial
+            && let Some(k) = korean_surnames().get(&norm)
+        {
+            // A Korean surname: its table line, not the spelling rules, says which spellings
+            // are the same name. Every spelling gets the phonetic codes and first sound of the
+            // line's Cyrillic spelling, and only those (so `Park` meets `Пак` and a typo of it,
+            // and German `Chan` = Хан is not read as Чан); its own stem stays, so `Tian` and
+            // `Тян` still agree letter for letter.
+            phonetic = self::phonetic(&surname_stem(&k.cyrillic), false);
+            initial = initial_class(&k.cyrillic);
+        } else if latin && !is_initial {
             for alt in german_readings(&norm, &stem, kind) {
                 for code in self::phonetic(&alt, latin) {
                     if phonetic.len() < MAX_CODES && !phonetic.contains(&code) {
@@ -393,7 +562,6 @@ impl PartKeys {
                 }
             }
         }
-        let initial = initial_class(&folded);
         Some(PartKeys {
             written: written.trim().to_owned(),
             folded,
@@ -437,7 +605,8 @@ impl NameKeys {
     /// ```
     ///
     /// A name whose "given name" has a surname ending (`-ов`, `-ева`, `-ұлы`…) while its
-    /// "surname" has none is read the other way round (`Bukeikhanov Alikhan` in a Latin list is
+    /// "surname" has none is read the other way round, unless the "given name" is a common given
+    /// name (`Bukeikhanov Alikhan` in a Latin list is
     /// surname-first; a list may have the two columns swapped).
     pub fn of(name: &PersonName) -> NameKeys {
         let part = |p: &Option<String>, k| p.as_deref().and_then(|w| PartKeys::new(w, k));
@@ -459,12 +628,16 @@ impl NameKeys {
     }
 
     /// Whether a name with this surname and given name is written the other way round: the
-    /// "given name" has a surname ending and the "surname" has none (see [`NameKeys::of`]).
+    /// "given name" has a surname ending and is not a common given name, and the "surname" has no
+    /// surname ending (see [`NameKeys::of`]). `Келлер Екатерина` and `Цой Марина` are not
+    /// reversed: many surnames of the deported peoples have no Russian ending, and many women's
+    /// given names end in -ина.
     pub fn reads_reversed(surname: &PartKeys, given: &PartKeys) -> bool {
         !given.is_initial
             && !surname.is_initial
             && has_surname_ending(&given.folded)
             && !has_surname_ending(&surname.folded)
+            && !is_given_name(&given.written)
     }
 
     /// The same name with surname and given name exchanged (keys recomputed for their new
@@ -552,6 +725,59 @@ mod tests {
         assert!(overlap("Stumpf", "Штумпф"));
         assert_eq!(phonetic("ai", false), vec!["0"]);
         assert_eq!(phonetic("", false), vec!["0"]);
+    }
+
+    #[test]
+    fn polish_and_iso_readings() {
+        assert_eq!(
+            polish_reading("krzyżanowski").as_deref(),
+            Some("krżyżanovski")
+        );
+        assert_eq!(polish_reading("jerzy").as_deref(), Some("yeży"));
+        assert_eq!(polish_reading("mickiewicz").as_deref(), Some("mitskevicz"));
+        assert_eq!(polish_reading("chmielewski"), None);
+        assert_eq!(polish_reading("шмидт"), None);
+        assert_eq!(c_as_ts("coj").as_deref(), Some("tsoj"));
+        assert_eq!(c_as_ts("wacław").as_deref(), Some("watsław"));
+        assert_eq!(c_as_ts("cimmerman"), None);
+        assert_eq!(c_as_ts("schmidt"), None);
+    }
+
+    #[test]
+    fn korean_table_lines_are_disjoint() {
+        let table = include_str!("../../data/korean-surnames.tsv");
+        let mut seen = std::collections::HashSet::new();
+        let mut lines = 0;
+        for line in table
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (key, spellings) = line.split_once('\t').expect("a tab after the key");
+            lines += 1;
+            let first = spellings.split_whitespace().next().unwrap();
+            assert!(
+                first.chars().any(crate::model::name::is_cyrillic),
+                "{key}: the first spelling is Cyrillic"
+            );
+            for sp in spellings.split_whitespace() {
+                assert!(seen.insert(super::super::normalize_text(sp)), "{sp} twice");
+                assert_eq!(korean_surname(sp), Some(key), "{sp}");
+            }
+        }
+        assert!(lines >= 10);
+        // Every spelling of a line has the first phonetic code of its Cyrillic spelling.
+        for (a, b) in [
+            ("Park", "Пак"),
+            ("Choe", "Цой"),
+            ("Rhee", "Ли"),
+            ("Gim", "Ким"),
+        ] {
+            assert_eq!(skey(a)[0], skey(b)[0], "{a} / {b}");
+        }
+        // A Korean surname written another way than the table's is still folded by the rules.
+        assert_eq!(skey("Пакк"), skey("Park"));
+        let stem = |s: &str| PartKeys::new(s, PartKind::Surname).unwrap().stem;
+        assert_eq!(stem("Тян"), stem("Tian"));
     }
 
     #[test]

@@ -29,8 +29,8 @@ mod text;
 mod translit;
 
 pub use keys::{
-    MAX_CODES, NameKeys, PartKeys, PartKind, initial_class, initials_compatible, patronymic_stem,
-    phonetic, surname_stem,
+    MAX_CODES, NameKeys, PartKeys, PartKind, initial_class, initials_compatible, korean_surname,
+    patronymic_stem, phonetic, surname_stem,
 };
 pub use text::{normalize_text, repair_homoglyphs};
 pub use translit::fold;

@@ -39,6 +39,7 @@
 //! `SYNTHETIC.md` says which were used.
 
 mod defects;
+mod multi;
 mod person;
 mod pools;
 mod render;
@@ -46,6 +47,7 @@ mod rng;
 mod translit;
 
 pub use defects::{Defect, DefectKind};
+pub use multi::MultiSource;
 pub use translit::Scheme;
 
 impl Scheme {
@@ -122,6 +124,7 @@ pub struct SynthOptions {
     duplicates: f64,
     defects: f64,
     with_archive: bool,
+    multi_source: Option<MultiSource>,
 }
 
 impl Default for SynthOptions {
@@ -139,7 +142,31 @@ impl SynthOptions {
             duplicates: 0.2,
             defects: 0.0,
             with_archive: false,
+            multi_source: None,
         }
+    }
+
+    /// The multi-source mode: every person appears in `min_sources..=max_sources` records from
+    /// different simulated lists (of [`MultiSource::SOURCES`]), with fields missing and
+    /// field-level noise (see [`MultiSource`]). [`SynthOptions::duplicates`] is then unused.
+    ///
+    /// ```
+    /// use museum_core::synth::{MultiSource, Synth, SynthOptions};
+    /// let o = SynthOptions::new(2_000).seed(1).multi_source(Some(MultiSource::PROFILE));
+    /// let s = Synth::new(&o)?;
+    /// let sum = s.summary();
+    /// assert!(sum.cluster_sizes.keys().all(|k| (3..=20).contains(k) || *k < 3));
+    /// # Ok::<(), museum_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn multi_source(mut self, mode: Option<MultiSource>) -> Self {
+        self.multi_source = mode;
+        self
+    }
+
+    /// The multi-source mode, when on.
+    pub fn multi_source_mode(&self) -> Option<&MultiSource> {
+        self.multi_source.as_ref()
     }
 
     /// The number of records (rows of persons; a person with two cases has two CSV rows).
@@ -219,6 +246,9 @@ impl SynthOptions {
                 "the defect rate must be between 0 and 1, not {}",
                 self.defects
             )));
+        }
+        if let Some(m) = &self.multi_source {
+            m.check()?;
         }
         if self.victims > 1 << 31 {
             return Err(Error::invalid_option(format!(
@@ -335,8 +365,9 @@ struct Counts {
     male: usize,
     female: usize,
     nationalities: [usize; 9],
-    lists: [usize; 7],
+    lists: [usize; 32],
     noise: [usize; 16],
+    ms_noise: [usize; 11],
     scripts: [usize; 5],
     defects: [usize; 10],
 }
@@ -351,6 +382,7 @@ impl Counts {
         add(&mut self.nationalities, &o.nationalities);
         add(&mut self.lists, &o.lists);
         add(&mut self.noise, &o.noise);
+        add(&mut self.ms_noise, &o.ms_noise);
         add(&mut self.scripts, &o.scripts);
         add(&mut self.defects, &o.defects);
     }
@@ -388,7 +420,7 @@ type GroupCache = Option<(u64, Vec<person::Person>)>;
 #[derive(Debug)]
 pub struct Synth {
     options: SynthOptions,
-    /// `group << 8 | member << 4 | copy`, in file order.
+    /// `group << 8 | member << 5 | copy`, in file order.
     slots: Vec<u64>,
     /// Per group: the number of its first person and its kind/members (for relations).
     groups: Vec<(u32, GroupKind, u8)>,
@@ -435,7 +467,7 @@ impl Synth {
         let mut next_person: u32 = 0;
         let mut g: u64 = 0;
         while slots.len() < n {
-            let plan = GroupPlan::derive(seed, g, options.duplicates);
+            let plan = group_plan(options, g);
             let mut present = 0u8;
             for (m, copies) in plan.copies.iter().take(plan.members).enumerate() {
                 if slots.len() >= n {
@@ -443,7 +475,7 @@ impl Synth {
                 }
                 let k = usize::from(*copies).min(n - slots.len());
                 for c in 0..k {
-                    slots.push(g << 8 | (m as u64) << 4 | c as u64);
+                    slots.push(g << 8 | (m as u64) << 5 | c as u64);
                 }
                 present += 1;
                 s.persons += 1;
@@ -504,12 +536,22 @@ impl Synth {
                 s.nationalities.insert(e.en(), n);
             }
         }
-        for (l, n) in LISTS.iter().zip(c.lists) {
+        let ids: Vec<&'static str> = if self.options.multi_source.is_some() {
+            multi::source_ids().collect()
+        } else {
+            LISTS.iter().map(|l| l.id).collect()
+        };
+        for (id, n) in ids.into_iter().zip(c.lists) {
             if n > 0 {
-                s.lists.insert(l.id, n);
+                s.lists.insert(id, n);
             }
         }
         for (k, n) in Noise::ALL.iter().zip(c.noise) {
+            if n > 0 {
+                s.noise.insert(k.as_str(), n);
+            }
+        }
+        for (k, n) in multi::MsNoise::ALL.iter().zip(c.ms_noise) {
             if n > 0 {
                 s.noise.insert(k.as_str(), n);
             }
@@ -667,10 +709,10 @@ impl Synth {
         let slot = self.slots[i];
         let g = slot >> 8;
         #[allow(clippy::cast_possible_truncation)]
-        let (member, copy) = (((slot >> 4) & 0xF) as usize, (slot & 0xF) as usize);
+        let (member, copy) = (((slot >> 5) & 0x7) as usize, (slot & 0x1F) as usize);
         let seed = self.options.seed;
         if cache.as_ref().is_none_or(|(cg, _)| *cg != g) {
-            let plan = GroupPlan::derive(seed, g, self.options.duplicates);
+            let plan = group_plan(&self.options, g);
             *cache = Some((g, person::group(seed, g, &plan)));
         }
         let p = &cache.as_ref().expect("cached group").1[member];
@@ -682,8 +724,27 @@ impl Synth {
             g,
             (member as u64) << 8 | copy as u64,
         ));
-        let list = usize::from(p.lists[copy]);
-        let (mut victim, noise) = render::render(p, list, record_id(i), &mut rng, self.dates);
+        let ms = self.options.multi_source.as_ref();
+        let (list, style) = match ms {
+            Some(_) => {
+                let s = multi::source(seed, g, member, copy);
+                (s, multi::style_of(s))
+            }
+            None => (usize::from(p.lists[copy]), usize::from(p.lists[copy])),
+        };
+        let (mut victim, noise) = render::render(p, style, record_id(i), &mut rng, self.dates);
+        if let Some(ms) = ms {
+            let bits = multi::apply(
+                &mut victim,
+                ms,
+                list,
+                seed,
+                (g, (member as u64) << 8 | copy as u64),
+            );
+            for (k, n) in counts.ms_noise.iter_mut().enumerate() {
+                *n += usize::from(bits & (1 << k) != 0);
+            }
+        }
         counts.records += 1;
         counts.nationalities[p.eth as usize] += 1;
         if p.female {
@@ -750,6 +811,15 @@ impl Iterator for Synth {
 }
 
 impl ExactSizeIterator for Synth {}
+
+/// The plan of group `g`: the default plan, with the multi-source mode's record counts.
+fn group_plan(options: &SynthOptions, g: u64) -> GroupPlan {
+    let mut plan = GroupPlan::derive(options.seed, g, options.duplicates);
+    if let Some(ms) = &options.multi_source {
+        plan.copies = multi::copies(options.seed, g, ms);
+    }
+    plan
+}
 
 fn person_id(n: u32) -> String {
     format!("per-{:07}", n + 1)
@@ -853,7 +923,7 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
         }
         c.flush()
     })?;
-    crate::io::write_csv_file(&sources(), &dir.join("sources.csv"))?;
+    crate::io::write_csv_file(&sources_for(options), &dir.join("sources.csv"))?;
     let archive_files = [dir.join("camps.csv"), dir.join("events.csv")];
     if options.with_archive {
         crate::io::write_csv_file(&camps(), &archive_files[0])?;
@@ -873,6 +943,12 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
 /// The sources of a synthetic archive: the generator and the simulated lists, all of kind
 /// `synthetic`.
 pub fn sources() -> Vec<Source> {
+    sources_for(&SynthOptions::default())
+}
+
+/// The sources of a synthetic archive made with `options`: in the multi-source mode, the
+/// generator and the mode's lists.
+pub fn sources_for(options: &SynthOptions) -> Vec<Source> {
     let base = |id: &str, title: &str, language: &str, notes: &str| Source {
         id: id.to_owned(),
         kind: SourceKind::Synthetic,
@@ -896,11 +972,22 @@ pub fn sources() -> Vec<Source> {
         "Generated data for tests and benchmarks. No record describes a real person; any \
          resemblance of a name to a real person is a coincidence of common names.",
     )];
-    out.extend(
-        LISTS
-            .iter()
-            .map(|l| base(l.id, l.title, l.language, l.notes)),
-    );
+    if options.multi_source.is_some() {
+        out.extend(
+            (0..MultiSource::SOURCES)
+                .zip(multi::source_ids())
+                .map(|(s, id)| {
+                    let (title, language, notes) = multi::describe(s);
+                    base(id, &title, language, &notes)
+                }),
+        );
+    } else {
+        out.extend(
+            LISTS
+                .iter()
+                .map(|l| base(l.id, l.title, l.language, l.notes)),
+        );
+    }
     out
 }
 
@@ -1069,13 +1156,22 @@ pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
         "| camps and events (`--with-archive`) | {} |",
         options.with_archive
     );
+    if let Some(ms) = &options.multi_source {
+        let _ = writeln!(
+            m,
+            "| sources per person (`--sources-per-person`) | {}-{} |\n\
+             | missing fields (`--missing`) | {} |\n\
+             | field-level noise (`--noise`) | {} |",
+            ms.min_sources, ms.max_sources, ms.missing, ms.noise
+        );
+    }
     let _ = writeln!(
         m,
         "\nThe same parameters give byte-identical files with the same version of museum.\n"
     );
     let _ = writeln!(
         m,
-        "Command: `museum synth --victims {} --seed {} --duplicates {} --defects {}{} --out DIR`\n",
+        "Command: `museum synth --victims {} --seed {} --duplicates {} --defects {}{}{} --out DIR`\n",
         options.victims,
         options.seed,
         options.duplicates,
@@ -1084,8 +1180,31 @@ pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
             " --with-archive"
         } else {
             ""
-        }
+        },
+        options.multi_source.map_or(String::new(), |ms| format!(
+            " --sources-per-person {}-{} --missing {} --noise {}",
+            ms.min_sources, ms.max_sources, ms.missing, ms.noise
+        ))
     );
+    if options.multi_source.is_some() {
+        let _ = writeln!(
+            m,
+            "**Multi-source mode.** Every person appears in several records, each from a \
+             different one of {} simulated lists; the lists write names in the styles below and \
+             dates in their own formats (also `10/11/1937`, `10-11-1937`, `1937.11.10`, \
+             `10 November 1937`, `November 10, 1937`, `10 Nov 1937`, `1937 жылғы 10 қараша`). \
+             In every record, each optional field (given name at a third of the rate, patronymic, \
+             sex, birth date and place, nationality, occupation, residence, death, arrest and \
+             sentence dates, arresting and sentencing bodies, charge) is left empty with \
+             probability `--missing`, on top of the omissions of the list styles; and with \
+             probability `--noise` each: a typo or another transliteration of the surname, a typo, \
+             another transliteration or the initial of the given name, the patronymic dropped or \
+             cut to its initial, the birth date off by a day, a month or a year; with a quarter \
+             of it surname and given name swapped, with half of it a typo in the birth place. \
+             The `ms_*` rows of the noise table count them. `--duplicates` is not used.\n",
+            MultiSource::SOURCES
+        );
+    }
     let _ = writeln!(m, "## Files\n");
     let _ = writeln!(
         m,
@@ -1115,7 +1234,12 @@ pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
     let _ = writeln!(m, "| persons | {} |", s.persons);
     let _ = writeln!(
         m,
-        "| persons with 2–4 records | {} ({}) |",
+        "| persons with {} records | {} ({}) |",
+        if options.multi_source.is_some() {
+            "2 or more"
+        } else {
+            "2–4"
+        },
         s.persons_with_duplicates,
         pct(s.persons_with_duplicates, s.persons)
     );
@@ -1159,14 +1283,25 @@ pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
     );
     let _ = writeln!(m, "### Simulated source lists\n");
     let _ = writeln!(m, "| source | records | what it imitates |\n|---|---|---|");
-    for l in LISTS {
-        let _ = writeln!(
-            m,
-            "| `{}` | {} | {} |",
-            l.id,
-            s.lists.get(l.id).copied().unwrap_or(0),
-            l.notes
-        );
+    if options.multi_source.is_some() {
+        for (i, id) in multi::source_ids().enumerate() {
+            let _ = writeln!(
+                m,
+                "| `{id}` | {} | {} |",
+                s.lists.get(id).copied().unwrap_or(0),
+                multi::describe(i).2
+            );
+        }
+    } else {
+        for l in LISTS {
+            let _ = writeln!(
+                m,
+                "| `{}` | {} | {} |",
+                l.id,
+                s.lists.get(l.id).copied().unwrap_or(0),
+                l.notes
+            );
+        }
     }
     let _ = writeln!(
         m,
@@ -1180,6 +1315,12 @@ pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
     for n in Noise::ALL {
         let c = s.noise.get(n.as_str()).copied().unwrap_or(0);
         let _ = writeln!(m, "| {} | {c} | {} |", n.as_str(), pct(c, s.records));
+    }
+    if options.multi_source.is_some() {
+        for n in multi::MsNoise::ALL {
+            let c = s.noise.get(n.as_str()).copied().unwrap_or(0);
+            let _ = writeln!(m, "| {} | {c} | {} |", n.as_str(), pct(c, s.records));
+        }
     }
     let _ = writeln!(m, "\n### Planted defects\n");
     if s.defects.is_empty() {
