@@ -13,6 +13,8 @@ mod rules;
 mod schema;
 // `museum export`, checked with jsonschema, frictionless and pyarrow
 mod export;
+// `museum export` masks persons who may still be alive
+mod redact;
 // `museum synth`
 mod synth;
 // `museum name`
