@@ -70,7 +70,8 @@ pub(crate) enum Command {
         "Exit codes:\n  0  listed\n  2  unknown code"
     ))]
     Rules(RulesArgs),
-    /// Write the JSON Schemas of the entities and the Frictionless `datapackage.json`.
+    /// Write the JSON Schemas of the entities, the Frictionless `datapackage.json` and the
+    /// TypeScript declarations of the records (`museum.d.ts`).
     #[command(after_help = concat!(
         "Examples:\n",
         "  museum schema                 # (re)write schemas/ from the code\n",

@@ -15,6 +15,8 @@ mod schema;
 mod export;
 // `museum export` masks persons who may still be alive
 mod redact;
+// The schemas and the export in JavaScript and TypeScript: Ajv strict mode, tsc
+mod frontend;
 // `museum synth`
 mod synth;
 // `museum name`
