@@ -2,7 +2,7 @@
 //!
 //! | format | output | shape |
 //! |---|---|---|
-//! | [`ExportFormat::Json`] | one file | a bundle: `{"museum_export_version", "format_version", "generated_by", ["generated_at"], ["redaction"], "sources": [...], "figures": [...], "events": [...], "camps": [...], "victims": [...], "estimates": [...], "claims": [...]}` (`schemas/bundle.schema.json`) |
+//! | [`ExportFormat::Json`] | one file | a bundle: `{"museum_export_version", "format_version", "generated_by", ["generated_at"], "redaction", "sources": [...], "figures": [...], "events": [...], "camps": [...], "victims": [...], "estimates": [...], "claims": [...]}` (`schemas/bundle.schema.json`) |
 //! | [`ExportFormat::Jsonl`] | a directory | `sources.jsonl`, `figures.jsonl`… (one record per line) and `manifest.json` |
 //! | [`ExportFormat::Parquet`] | a directory | `sources.parquet`… plus `victim_cases.parquet`, and `manifest.json` (feature `parquet`, see [`parquet`](self#parquet-tables)) |
 //! | [`ExportFormat::Datapackage`] | a directory | the CSV files (as [`crate::io::write_csv`] writes them) and a Frictionless `datapackage.json` |
@@ -21,7 +21,8 @@
 //! `cluster_id` (from a deduplication run, when given) and `masked` (`true` when redaction
 //! masked the person; absent otherwise).
 //!
-//! **Determinism.** The same input and options give byte-identical output: records in input
+//! **Determinism.** The same input and options (with the same [`ExportOptions::as_of`], which
+//! redaction records) give byte-identical output: records in input
 //! order, object keys in the model's order (`extra` sorted), no timestamp unless
 //! [`ExportOptions::generated_at`] is set.
 //!
