@@ -70,7 +70,8 @@ pub(crate) enum Command {
         "Exit codes:\n  0  listed\n  2  unknown code"
     ))]
     Rules(RulesArgs),
-    /// Write the JSON Schemas of the entities and the Frictionless `datapackage.json`.
+    /// Write the JSON Schemas of the entities, the Frictionless `datapackage.json` and the
+    /// TypeScript declarations of the records (`museum.d.ts`).
     #[command(after_help = concat!(
         "Examples:\n",
         "  museum schema                 # (re)write schemas/ from the code\n",
@@ -121,12 +122,13 @@ pub(crate) enum Command {
     /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
     /// Frictionless data package.
     #[command(
-        long_about = "Export the validated archive for frontends: a JSON bundle (`json`), one JSON Lines file per entity (`jsonl`), one Parquet file per entity (`parquet`, needs a build with `--features parquet`) or the CSV files with a Frictionless `datapackage.json` (`datapackage`).\n\nEvery record has the shape of `schemas/<entity>.schema.json`; victims and figures also carry `search_keys` (folded name forms for search) and, with `--clusters`, `cluster_id`. Data with validation errors is refused unless `--allow-errors`. The output is written atomically and is byte-identical for the same input (no timestamp unless `--timestamp`).\n\n`--redact` drops private fields and masks persons born recently, as configured in the `[export.redact]` section of `museum.toml` (looked up in the current directory, then in the first input directory) or in `--redact-config FILE`:\n\n  [export.redact]\n  drop = [\"notes\", \"residence\", \"extra.*\"]   # also `victim.notes`, `cases.charge`, `extra.<column>`\n  mask_born_within_years = 100                 # names → initials, dates → years\n  mask_unknown_birth = false\n\nWithout a configuration, `--redact` uses exactly those built-in defaults.",
+        long_about = "Export the validated archive for frontends: a JSON bundle (`json`), one JSON Lines file per entity (`jsonl`), one Parquet file per entity (`parquet`, needs a build with `--features parquet`) or the CSV files with a Frictionless `datapackage.json` (`datapackage`).\n\nEvery record has the shape of `schemas/<entity>.schema.json`; victims and figures also carry `search_keys` (folded name forms for search) and, with `--clusters`, `cluster_id`. Data with validation errors is refused unless `--allow-errors`. The output is written atomically and is byte-identical for the same input and `--as-of` day (no timestamp unless `--timestamp`).\n\nThe export is for the public, so it is redacted by default: private fields are dropped and persons who may still be alive are masked (`\"masked\": true`; names become initials, dates years; the repression facts stay). A person is masked when they may have been born less than `mask_born_within_years` before `--as-of` (today): by the birth date, or, without one, by every dated event of their cases and the youngest age at arrest (`min_age` under `[limits]`, 12), unless a death date is known. The settings come from the `[export.redact]` section of `museum.toml` (looked up in `--config`, the current directory, then the first input directory) or of `--redact-config FILE`:\n\n  [export.redact]\n  drop = [\"notes\", \"residence\", \"extra.*\"]   # also `victim.notes`, `cases.charge`, `extra.<column>`\n  mask_born_within_years = 100                 # names → initials, dates → years\n  mask_unknown_birth = false                   # also persons with no date at all\n\nWithout a configuration, exactly those built-in defaults apply. The settings, `min_age`, `--as-of` and the number of masked persons are recorded as `redaction` in the bundle, `manifest.json`, `datapackage.json` (`museum_redaction`) and the Parquet metadata. `--no-redact` exports everyone in full, for internal use (`redaction` is then `null`); `--redact` is accepted and changes nothing.",
         after_help = concat!(
             "Examples:\n",
-            "  museum export datasets/ -o archive.json                         # one JSON bundle\n",
+            "  museum export datasets/ -o archive.json                         # one JSON bundle, redacted\n",
             "  museum export datasets/ --format datapackage -o package/        # CSV + datapackage.json\n",
-            "  museum export datasets/ --format jsonl -o public/ --redact --clusters clusters.csv --force\n\n",
+            "  museum export datasets/ --format jsonl -o public/ --clusters clusters.csv --force\n",
+            "  museum export datasets/ --no-redact -o internal.json            # everyone in full: not for the public\n\n",
             "Exit codes:\n  0  exported\n  1  the data has validation errors (nothing written; see `museum validate`)\n  2  could not run: bad usage, unreadable input, output exists without `--force`, I/O error"
         )
     )]
@@ -598,12 +600,15 @@ pub(crate) struct ExportArgs {
     /// Deduplication clusters (`record_id,cluster_id` CSV): adds `cluster_id` to victims.
     #[arg(long, value_name = "FILE")]
     pub(crate) clusters: Option<PathBuf>,
-    /// Drop private fields and mask recent persons (`[export.redact]` in `museum.toml`; see
-    /// `--help`).
-    #[arg(long)]
+    /// Kept for scripts: redaction is the default (see `--no-redact`).
+    #[arg(long, conflicts_with = "no_redact")]
     pub(crate) redact: bool,
-    /// Read the redaction settings from this TOML file (its `[export.redact]` section); implies
-    /// `--redact`.
+    /// Export everyone in full, without dropping fields or masking persons who may still be
+    /// alive: for internal use only, never for the public.
+    #[arg(long, conflicts_with = "redact_config")]
+    pub(crate) no_redact: bool,
+    /// Read the redaction settings from this TOML file (its `[export.redact]` section) instead of
+    /// `museum.toml`.
     #[arg(long, value_name = "FILE")]
     pub(crate) redact_config: Option<PathBuf>,
     /// The day masking counts back from, `YYYY-MM-DD` (default: today, UTC).

@@ -1,8 +1,22 @@
 //! JSON Schemas of the entities (draft 2020-12, generated from the Rust types) and the
 //! Frictionless Data Package descriptor of the CSV datasets.
 //!
-//! `museum schema --out schemas/` writes them; `museum schema --check` fails when the committed
-//! files differ from what the code generates.
+//! `museum schema --out schemas/` writes them, with `museum.d.ts` (TypeScript declarations of
+//! the same records, see [`typescript`](self#typescript)); `museum schema --check` fails when
+//! the committed files differ from what the code generates.
+//!
+//! **Strict validators.** Every generated schema goes through [`strict`]: the integer formats
+//! schemars emits (`uint32`, `uint`…) become `minimum`/`maximum` bounds and other formats
+//! outside the JSON Schema specification (`double`, `float`) are dropped, so that validators in
+//! strict mode (Ajv 8's default) compile the schemas.
+//!
+//! ## TypeScript
+//!
+//! `museum.d.ts` is generated from the schema files by this crate (not by a JavaScript tool), so
+//! that `museum schema --check` guards it offline like the schemas; each schema's `title` names
+//! an interface (`Victim`, `ExportBundle`), each `$defs` entry a type.
+
+mod typescript;
 
 use std::collections::BTreeMap;
 
@@ -32,7 +46,7 @@ pub fn entity_schema(kind: DatasetKind) -> String {
             )),
         );
     }
-    pretty(&value)
+    finish(value)
 }
 
 /// The Frictionless Data Package descriptor (`datapackage.json`) of the CSV files of
@@ -114,7 +128,99 @@ fn pretty(v: &Value) -> String {
     s
 }
 
-/// Every generated schema file: (file name, contents).
+/// A generated JSON Schema made [`strict`], as pretty JSON with a trailing newline.
+pub(crate) fn finish(mut schema: Value) -> String {
+    strict(&mut schema);
+    pretty(&schema)
+}
+
+/// The formats the JSON Schema specification defines (draft 2020-12, 7.3); validators know them
+/// (Ajv with `ajv-formats`). Others are unknown to a strict validator.
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// The range of an integer format of schemars (Rust's integer types), when it fits in the
+/// integers every JSON parser reads exactly (JavaScript's 2^53); a wider one keeps only its sign.
+fn integer_range(format: &str) -> Option<(Option<i64>, Option<i64>)> {
+    Some(match format {
+        "int8" => (Some(i8::MIN.into()), Some(i8::MAX.into())),
+        "int16" => (Some(i16::MIN.into()), Some(i16::MAX.into())),
+        "int32" => (Some(i32::MIN.into()), Some(i32::MAX.into())),
+        "uint8" => (Some(0), Some(u8::MAX.into())),
+        "uint16" => (Some(0), Some(u16::MAX.into())),
+        "uint32" => (Some(0), Some(u32::MAX.into())),
+        "uint" | "uint64" | "uint128" | "usize" => (Some(0), None),
+        "int" | "int64" | "int128" | "isize" => (None, None),
+        _ => return None,
+    })
+}
+
+/// Makes a generated schema compile in strict validators: every `format` outside the
+/// specification's is removed, an integer format (`uint32`) becoming the `minimum`/`maximum` it
+/// implies. Applies to every subschema; idempotent.
+///
+/// ```
+/// let mut s = serde_json::json!({"properties": {
+///     "seq": {"type": ["integer", "null"], "format": "uint32", "minimum": 0},
+///     "term": {"type": "number", "format": "float"},
+///     "url": {"type": "string", "format": "uri"}}});
+/// museum_core::schema::strict(&mut s);
+/// assert_eq!(s["properties"]["seq"], serde_json::json!(
+///     {"type": ["integer", "null"], "minimum": 0, "maximum": 4294967295u32}));
+/// assert_eq!(s["properties"]["term"], serde_json::json!({"type": "number"}));
+/// assert_eq!(s["properties"]["url"]["format"], "uri");
+/// ```
+pub fn strict(schema: &mut Value) {
+    match schema {
+        Value::Object(o) => {
+            if let Some(format) = o.get("format").and_then(Value::as_str).map(str::to_owned)
+                && !STANDARD_FORMATS.contains(&format.as_str())
+            {
+                o.remove("format");
+                if let Some((min, max)) = integer_range(&format) {
+                    if let Some(min) = min {
+                        let current = o.get("minimum").and_then(Value::as_i64);
+                        o.insert("minimum".into(), current.map_or(min, |c| c.max(min)).into());
+                    }
+                    if let Some(max) = max {
+                        let current = o.get("maximum").and_then(Value::as_i64);
+                        o.insert("maximum".into(), current.map_or(max, |c| c.min(max)).into());
+                    }
+                }
+            }
+            for v in o.values_mut() {
+                strict(v);
+            }
+        }
+        Value::Array(a) => {
+            for v in a {
+                strict(v);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every generated schema file: (file name, contents); the last is `museum.d.ts`.
 pub fn all_files() -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = DatasetKind::ALL
         .iter()
@@ -125,6 +231,8 @@ pub fn all_files() -> Vec<(String, String)> {
         "bundle.schema.json".to_owned(),
         crate::export::bundle_schema(),
     ));
+    let declarations = typescript::declarations(&files);
+    files.push(("museum.d.ts".to_owned(), declarations));
     files
 }
 
@@ -135,6 +243,9 @@ mod tests {
     #[test]
     fn schemas_are_2020_12_objects() {
         for (name, text) in all_files() {
+            if name.ends_with(".d.ts") {
+                continue;
+            }
             let v: Value = serde_json::from_str(&text).unwrap();
             if name.ends_with(".schema.json") {
                 assert_eq!(
@@ -144,5 +255,37 @@ mod tests {
                 assert_eq!(v["type"], "object", "{name}");
             }
         }
+    }
+
+    /// Every schema file, whatever code wrote it, is strict: no format a strict validator does
+    /// not know.
+    #[test]
+    fn schemas_have_only_standard_formats() {
+        fn formats(v: &Value, found: &mut Vec<String>) {
+            match v {
+                Value::Object(o) => {
+                    if let Some(f) = o.get("format").and_then(Value::as_str) {
+                        found.push(f.to_owned());
+                    }
+                    o.values().for_each(|x| formats(x, found));
+                }
+                Value::Array(a) => a.iter().for_each(|x| formats(x, found)),
+                _ => {}
+            }
+        }
+        for (name, text) in all_files() {
+            if name.ends_with(".schema.json") {
+                let mut found = Vec::new();
+                formats(&serde_json::from_str(&text).unwrap(), &mut found);
+                found.retain(|f| !STANDARD_FORMATS.contains(&f.as_str()));
+                assert!(found.is_empty(), "{name}: {found:?}");
+            }
+        }
+        let victim: Value = serde_json::from_str(&entity_schema(DatasetKind::Victims)).unwrap();
+        let seq = &victim["$defs"]["RepressionCase"]["properties"]["seq"];
+        assert_eq!(
+            (&seq["minimum"], &seq["maximum"]),
+            (&json!(0), &json!(u32::MAX))
+        );
     }
 }

@@ -157,7 +157,16 @@ fn export_outputs_do_not_depend_on_threads() {
     let i = s(&input);
     let out = tmp.path();
     same_with_any_threads(
-        &["export", i, "--allow-errors", "-o", s(&out.join("a.json"))],
+        // A fixed `--as-of`: masking counts back from it (today by default).
+        &[
+            "export",
+            i,
+            "--allow-errors",
+            "--as-of",
+            "2026-11-25",
+            "-o",
+            s(&out.join("a.json")),
+        ],
         out,
         &["a.json"],
     );
@@ -181,6 +190,8 @@ fn export_outputs_do_not_depend_on_threads() {
                     "export",
                     i,
                     "--allow-errors",
+                    "--as-of",
+                    "2026-11-25",
                     "--format",
                     format,
                     "-o",

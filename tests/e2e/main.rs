@@ -13,6 +13,10 @@ mod rules;
 mod schema;
 // `museum export`, checked with jsonschema, frictionless and pyarrow
 mod export;
+// `museum export` masks persons who may still be alive
+mod redact;
+// The schemas and the export in JavaScript and TypeScript: Ajv strict mode, tsc
+mod frontend;
 // `museum synth`
 mod synth;
 // `museum name`

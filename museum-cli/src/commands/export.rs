@@ -45,16 +45,22 @@ pub(crate) fn run(
         options.as_of = export::parse_day(d)
             .with_context(|| format!("`--as-of {d}` is not a day like `2026-11-25`"))?;
     }
-    if args.redact || args.redact_config.is_some() {
-        options.redact = Some(redact_options(args, printer)?);
+    // Validated exactly as `museum validate` would (same engine, same `museum.toml`), whose
+    // `min_age` also bounds the birth of persons without a birth date.
+    let validate_options =
+        super::load::validate_options(args.config.as_deref(), &args.paths, args.max_records)?;
+    options.min_age = validate_options.limits.min_age;
+    // `--redact` is the default, kept as an alias.
+    let mut redact_origin = None;
+    if !args.no_redact {
+        let (redact, origin) = redact_options(args)?;
+        options.redact = Some(redact);
+        redact_origin = Some(origin);
     }
     if let Some(path) = &args.clusters {
         options.clusters = export::read_clusters(path)?;
     }
 
-    // Validated exactly as `museum validate` would (same engine, same `museum.toml`).
-    let validate_options =
-        super::load::validate_options(args.config.as_deref(), &args.paths, args.max_records)?;
     let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
     let progress = Progress::new(global);
     let read = super::load::validated_archive(&inputs, &validate_options, &progress);
@@ -126,13 +132,18 @@ pub(crate) fn run(
         format.as_str(),
         args.output.display()
     ));
-    if options.redact.is_some() {
+    if let Some(origin) = &redact_origin {
+        printer.note(origin);
         printer.note(&format!(
-            "redacted: {} person{} masked (as of {})",
+            "redacted: {} person{} who may still be alive masked (as of {}); `--no-redact` exports everyone in full, for internal use",
             summary.masked,
             if summary.masked == 1 { "" } else { "s" },
             options.as_of
         ));
+    } else {
+        printer.warn(
+            "not redacted (`--no-redact`): names and dates of persons who may still be alive are exported in full; do not publish this export",
+        );
     }
     if args.clusters.is_some() {
         printer.note(&format!(
@@ -206,14 +217,17 @@ fn read_redact(path: &Path) -> anyhow::Result<Option<RedactOptions>> {
     Ok(config.export.and_then(|e| e.redact))
 }
 
-/// The redaction settings: `--redact-config`, else `museum.toml` in the current directory or the
-/// first input directory, else the built-in defaults.
-fn redact_options(args: &ExportArgs, printer: &Printer) -> anyhow::Result<RedactOptions> {
+/// The redaction settings: `--redact-config`, else the `[export.redact]` section of `--config`,
+/// of `museum.toml` in the current directory or of the first input directory, else the
+/// built-in defaults.
+fn redact_options(args: &ExportArgs) -> anyhow::Result<(RedactOptions, String)> {
     if let Some(path) = &args.redact_config {
-        return read_redact(path)?
-            .with_context(|| format!("`{}` has no `[export.redact]` section", path.display()));
+        let r = read_redact(path)?
+            .with_context(|| format!("`{}` has no `[export.redact]` section", path.display()))?;
+        return Ok((r, format!("redaction settings from `{}`", path.display())));
     }
-    let mut candidates = vec![PathBuf::from("museum.toml")];
+    let mut candidates: Vec<PathBuf> = args.config.iter().cloned().collect();
+    candidates.push(PathBuf::from("museum.toml"));
     if let Some(dir) = args.paths.iter().find(|p| p.is_dir()) {
         candidates.push(dir.join("museum.toml"));
     }
@@ -221,15 +235,14 @@ fn redact_options(args: &ExportArgs, printer: &Printer) -> anyhow::Result<Redact
         if c.is_file()
             && let Some(r) = read_redact(&c)?
         {
-            printer.note(&format!("redaction settings from `{}`", c.display()));
-            return Ok(r);
+            return Ok((r, format!("redaction settings from `{}`", c.display())));
         }
     }
     let r = RedactOptions::builtin();
-    printer.note(&format!(
-        "no `[export.redact]` section in `museum.toml`; using the built-in redaction: drop {:?}, mask persons born within {} years",
+    let origin = format!(
+        "no `[export.redact]` section in `museum.toml`; using the built-in redaction: drop {:?}, mask persons who may have been born within {} years",
         r.drop,
         r.mask_born_within_years.unwrap_or(0)
-    ));
-    Ok(r)
+    );
+    Ok((r, origin))
 }

@@ -127,7 +127,5 @@ pub fn bundle_schema() -> String {
         "required": required,
         "$defs": defs,
     });
-    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::schema::finish(value)
 }

@@ -137,9 +137,8 @@ fn descriptor(p: &Prepared, written: &[(DatasetKind, Vec<String>)]) -> Result<Ve
     if let Some(at) = &p.header.generated_at {
         dp["created"] = Value::from(at.as_str());
     }
-    if p.header.redaction.is_some() {
-        dp["museum_redaction"] = header["redaction"].clone();
-    }
+    // `null` when written with `--no-redact`.
+    dp["museum_redaction"] = header["redaction"].clone();
     let mut s = serde_json::to_vec_pretty(&dp).map_err(ErrorKind::Json)?;
     s.push(b'\n');
     Ok(s)

@@ -2,7 +2,7 @@
 //!
 //! | format | output | shape |
 //! |---|---|---|
-//! | [`ExportFormat::Json`] | one file | a bundle: `{"museum_export_version", "format_version", "generated_by", ["generated_at"], ["redaction"], "sources": [...], "figures": [...], "events": [...], "camps": [...], "victims": [...], "estimates": [...], "claims": [...]}` (`schemas/bundle.schema.json`) |
+//! | [`ExportFormat::Json`] | one file | a bundle: `{"museum_export_version", "format_version", "generated_by", ["generated_at"], "redaction", "sources": [...], "figures": [...], "events": [...], "camps": [...], "victims": [...], "estimates": [...], "claims": [...]}` (`schemas/bundle.schema.json`) |
 //! | [`ExportFormat::Jsonl`] | a directory | `sources.jsonl`, `figures.jsonl`… (one record per line) and `manifest.json` |
 //! | [`ExportFormat::Parquet`] | a directory | `sources.parquet`… plus `victim_cases.parquet`, and `manifest.json` (feature `parquet`, see [`parquet`](self#parquet-tables)) |
 //! | [`ExportFormat::Datapackage`] | a directory | the CSV files (as [`crate::io::write_csv`] writes them) and a Frictionless `datapackage.json` |
@@ -21,7 +21,8 @@
 //! `cluster_id` (from a deduplication run, when given) and `masked` (`true` when redaction
 //! masked the person; absent otherwise).
 //!
-//! **Determinism.** The same input and options give byte-identical output: records in input
+//! **Determinism.** The same input and options (with the same [`ExportOptions::as_of`], which
+//! redaction records) give byte-identical output: records in input
 //! order, object keys in the model's order (`extra` sorted), no timestamp unless
 //! [`ExportOptions::generated_at`] is set.
 //!
@@ -123,12 +124,17 @@ pub struct ExportOptions {
     pub redact: Option<RedactOptions>,
     /// The day masking counts back from (default: today, UTC).
     pub as_of: Day,
+    /// The youngest age at arrest validation accepts (`min_age` under `[limits]` in
+    /// `museum.toml`, [`crate::validate::Limits::min_age`]): it bounds the birth of persons
+    /// without a birth date (see [`RedactOptions`]).
+    pub min_age: f64,
     /// Deduplication clusters: victim id → cluster id (see [`read_clusters`]).
     pub clusters: BTreeMap<String, String>,
 }
 
 impl ExportOptions {
-    /// Defaults for `format`: no redaction, no clusters, no timestamp, as of today.
+    /// Defaults for `format`: no redaction (the CLI redacts by default; a library caller chooses),
+    /// no clusters, no timestamp, as of today.
     pub fn new(format: ExportFormat) -> Self {
         ExportOptions {
             format,
@@ -137,6 +143,7 @@ impl ExportOptions {
             generated_at: None,
             redact: None,
             as_of: today_utc(),
+            min_age: crate::validate::Limits::default().min_age,
             clusters: BTreeMap::new(),
         }
     }
@@ -169,8 +176,8 @@ pub struct ExportHeader {
     /// When the export was written (RFC 3339), only with `--timestamp`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated_at: Option<String>,
-    /// The redaction applied, when the export is redacted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The redaction applied; `null` when the export was written with `--no-redact` (not for
+    /// the public).
     pub redaction: Option<RedactionInfo>,
 }
 
@@ -182,8 +189,12 @@ pub struct RedactionInfo {
     /// Persons who may have been born less than this many years before `as_of` are masked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mask_born_within_years: Option<u32>,
-    /// Persons without a known birth date are masked too.
+    /// Persons whose possible birth years cannot be inferred (no birth date, no death date, no
+    /// dated event) are masked too.
     pub mask_unknown_birth: bool,
+    /// A person was at least this old at every dated event of their cases (`min_age` under
+    /// `[limits]`): it bounds the birth of persons without a birth date.
+    pub min_age: f64,
     /// The day masking counted back from (ISO 8601).
     pub as_of: String,
     /// How many persons (victims and figures) were masked.
@@ -278,12 +289,19 @@ impl Prepared {
         if let Some(r) = &options.redact {
             p.rules = DropRules::compile(&r.drop)?;
             if r.mask_born_within_years.is_some() || r.mask_unknown_birth {
-                p.mask(r, options.as_of, &mut masked_victims, &mut masked_figures);
+                p.mask(
+                    r,
+                    options.as_of,
+                    options.min_age,
+                    &mut masked_victims,
+                    &mut masked_figures,
+                );
             }
             p.header.redaction = Some(RedactionInfo {
                 drop: r.drop.clone(),
                 mask_born_within_years: r.mask_born_within_years,
                 mask_unknown_birth: r.mask_unknown_birth,
+                min_age: options.min_age,
                 as_of: options.as_of.to_string(),
                 masked_persons: p.summary.masked,
             });
@@ -306,31 +324,30 @@ impl Prepared {
         Ok(p)
     }
 
-    /// Masks the persons born within the configured years (and their linked records).
+    /// Masks the persons who may have been born within the configured years (and their linked
+    /// records).
     fn mask(
         &mut self,
         r: &RedactOptions,
         as_of: Day,
+        min_age: f64,
         masked_victims: &mut [bool],
         masked_figures: &mut [bool],
     ) {
-        let cutoff = redact::years_before(as_of, r.mask_born_within_years.unwrap_or(0));
-        let recent = |b| {
-            if r.mask_born_within_years.is_some() {
-                redact::born_after(b, cutoff, r.mask_unknown_birth)
-            } else {
-                b.is_none_or(crate::model::HistoricalDate::is_unknown)
-            }
-        };
+        let rule = redact::MaskRule::new(r, as_of, min_age);
         let mut ids: BTreeSet<String> = BTreeSet::new();
         for v in &self.victims {
-            if recent(v.birth_date.as_ref()) {
+            if rule.masks(
+                v.birth_date.as_ref(),
+                v.death_date.as_ref(),
+                redact::case_dates(v),
+            ) {
                 ids.insert(v.id.clone());
                 ids.extend(v.figure_id.clone());
             }
         }
         for f in &self.figures {
-            if recent(f.birth_date.as_ref()) {
+            if rule.masks(f.birth_date.as_ref(), f.death_date.as_ref(), []) {
                 ids.insert(f.id.clone());
                 ids.extend(f.victim_id.clone());
             }

@@ -8,7 +8,7 @@ use polars::prelude::*;
 use serde_json::Value;
 
 use super::{ExportFormat, Prepared};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::io::DatasetKind;
 
 /// The type of a column.
@@ -291,6 +291,12 @@ fn write_table(p: &Prepared, dir: &Path, name: &str, mut df: DataFrame) -> Resul
         ),
         ("format_version".into(), p.header.format_version.to_string()),
         ("generated_by".into(), p.header.generated_by.clone()),
+        // The manifest's `redaction` (`null` when not redacted), so that a file copied on its
+        // own still says whether it may be shown to the public.
+        (
+            "museum_redaction".into(),
+            serde_json::to_string(&p.header.redaction).map_err(ErrorKind::Json)?,
+        ),
     ]);
     ParquetWriter::new(&file)
         .with_key_value_metadata(Some(meta))

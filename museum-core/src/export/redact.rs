@@ -19,11 +19,24 @@
 //!
 //! ## Masking persons
 //!
-//! With `mask_born_within_years = N`, a victim or figure is *masked* when its birth date's latest
-//! possible day (see [`HistoricalDate::latest`]) is after the day `N` years before the as-of date
-//! (today unless `--as-of` is given), i.e. when the person may have been born less than `N` years
-//! ago. A person without a known birth date is masked only with `mask_unknown_birth = true`. A
-//! victim and the figure it is linked to (`figure_id` / `victim_id`) are masked together.
+//! With `mask_born_within_years = N`, a victim or figure is *masked* when it may have been born
+//! less than `N` years before the as-of date (today unless `--as-of` is given), that is when its
+//! latest possible birth day is after the day `N` years before the as-of date ([`MaskRule`]):
+//! - with a birth date, that is the date's latest possible day (see [`HistoricalDate::latest`]);
+//!   the birth date alone decides, also for a person with a death date (`1966-03-13`, died 1988:
+//!   masked with `N = 100`);
+//! - without one, a person with a death date is not living and is not masked;
+//! - without either, the possible birth years are inferred from every dated event of the
+//!   person's repression cases (arrest, sentence, execution, camp arrival, release,
+//!   rehabilitation) and the age limit `min_age` of validation (`[limits]` in `museum.toml`,
+//!   12 by default; rule M212): a person was at least `min_age` years old at each of them, so a
+//!   person sentenced in 1987 was born in 1975 at the latest and is masked, one arrested in 1937
+//!   was born in 1925 at the latest and is not (with `N = 100` as of 2026). `min_age` is
+//!   rounded down to whole years, which can only mask more;
+//! - a person with no birth date, no death date and no dated event is masked only with
+//!   `mask_unknown_birth = true`.
+//!
+//! A victim and the figure it is linked to (`figure_id` / `victim_id`) are masked together.
 //!
 //! A masked person keeps its id, sex, nationality, sources, links, and the repression facts of
 //! its cases (charge, sentencing body, sentence, camp, rehabilitating body), and gets
@@ -71,13 +84,14 @@ pub struct RedactOptions {
     /// Mask persons who may have been born less than this many years before the as-of date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mask_born_within_years: Option<u32>,
-    /// Also mask persons without a known birth date.
+    /// Also mask persons whose possible birth years cannot be inferred: no birth date, no death
+    /// date and no dated event (see the module docs).
     #[serde(default)]
     pub mask_unknown_birth: bool,
 }
 
 impl RedactOptions {
-    /// The built-in defaults used by `museum export --redact` when no configuration is found:
+    /// The built-in defaults used by `museum export` when no configuration is found:
     /// drop `notes`, `residence` and every `extra` column, and mask persons born less than 100
     /// years ago.
     pub fn builtin() -> Self {
@@ -272,13 +286,84 @@ pub(crate) fn years_before(day: Day, years: u32) -> Day {
     })
 }
 
-/// Whether a person with this birth date is masked: the latest possible birth day is after
-/// `cutoff`; an absent or unknown date counts as masked only when `unknown` is set.
-pub(crate) fn born_after(birth: Option<&HistoricalDate>, cutoff: Day, unknown: bool) -> bool {
-    match birth.and_then(HistoricalDate::latest) {
-        Some(latest) => latest > cutoff,
-        None => unknown,
+/// Who is masked: persons who may have been born after `cutoff` (see the module docs).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MaskRule {
+    /// The day `mask_born_within_years` before the as-of date; `None` without that setting
+    /// (then only `mask_unknown_birth` masks, persons without a birth date).
+    pub(crate) cutoff: Option<Day>,
+    /// Whole years a person was at least old at every dated event of their cases.
+    pub(crate) min_age: u32,
+    /// `mask_unknown_birth`.
+    pub(crate) unknown: bool,
+}
+
+impl MaskRule {
+    /// The rule of `options`, counting back from `as_of`, with the validation age limit
+    /// `min_age` (rounded down to whole years).
+    pub(crate) fn new(options: &RedactOptions, as_of: Day, min_age: f64) -> MaskRule {
+        MaskRule {
+            cutoff: options
+                .mask_born_within_years
+                .map(|n| years_before(as_of, n)),
+            // Saturating float-to-int conversion: negative or NaN ages give 0.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            min_age: min_age.floor() as u32,
+            unknown: options.mask_unknown_birth,
+        }
     }
+
+    /// Whether a person with this birth date, death date and dated events is masked.
+    pub(crate) fn masks<'a>(
+        &self,
+        birth: Option<&HistoricalDate>,
+        death: Option<&HistoricalDate>,
+        events: impl IntoIterator<Item = &'a HistoricalDate>,
+    ) -> bool {
+        let birth = birth.and_then(HistoricalDate::latest);
+        let Some(cutoff) = self.cutoff else {
+            return birth.is_none() && self.unknown;
+        };
+        if let Some(latest) = birth {
+            return latest > cutoff;
+        }
+        if death.is_some_and(|d| !d.is_unknown()) {
+            return false; // a person who died is not living
+        }
+        match self.latest_birth(events) {
+            Some(latest) => latest > cutoff,
+            None => self.unknown,
+        }
+    }
+
+    /// The latest possible birth day of a person who was at least `min_age` years old at each
+    /// of `events`, or `None` when no event is dated.
+    pub(crate) fn latest_birth<'a>(
+        &self,
+        events: impl IntoIterator<Item = &'a HistoricalDate>,
+    ) -> Option<Day> {
+        events
+            .into_iter()
+            .filter_map(HistoricalDate::latest)
+            .min()
+            .map(|day| years_before(day, self.min_age))
+    }
+}
+
+/// The dated events of a victim's cases, for [`MaskRule::masks`].
+pub(crate) fn case_dates(v: &Victim) -> impl Iterator<Item = &HistoricalDate> {
+    v.cases.iter().flat_map(|c| {
+        [
+            &c.arrest_date,
+            &c.sentence_date,
+            &c.execution_date,
+            &c.camp_arrival_date,
+            &c.release_date,
+            &c.rehabilitation_date,
+        ]
+        .into_iter()
+        .flatten()
+    })
 }
 
 /// A name reduced to initials (see the module docs).
@@ -449,12 +534,54 @@ mod tests {
             Day::new(2023, 2, 28).unwrap()
         );
         let d = |s: &str| HistoricalDate::parse(s).unwrap();
-        assert!(born_after(Some(&d("1960")), cutoff, false));
-        assert!(!born_after(Some(&d("1898")), cutoff, false));
+        let options = RedactOptions::builtin();
+        let rule = MaskRule::new(&options, today, 12.0);
+        assert_eq!(rule.cutoff, Some(cutoff));
+        let by_birth = |b: &str| rule.masks(Some(&d(b)), None, []);
+        assert!(by_birth("1960"));
+        assert!(!by_birth("1898"));
         // 1926 may end after 25 November 1926: masked.
-        assert!(born_after(Some(&d("1926")), cutoff, false));
-        assert!(!born_after(None, cutoff, false));
-        assert!(born_after(None, cutoff, true));
+        assert!(by_birth("1926"));
+        // A known recent birth decides alone, with a death date too (Ryskulbekov: 1966–1988).
+        assert!(rule.masks(Some(&d("1966-03-13")), Some(&d("1988-05-21")), []));
+        // No birth date: a 1987 sentence leaves births up to 1975 possible.
+        let sentence = d("1987-06-16");
+        assert_eq!(
+            rule.latest_birth([&sentence]),
+            Day::new(1975, 6, 16),
+            "at least 12 at the sentence"
+        );
+        assert!(rule.masks(None, None, [&sentence]));
+        // …but a person who died is not living.
+        assert!(!rule.masks(None, Some(&d("1990")), [&sentence]));
+        // An unknown death date proves nothing.
+        assert!(rule.masks(None, Some(&d("?")), [&sentence]));
+        // A 1937 arrest: born in 1925 at the latest; the earliest event bounds the birth.
+        let arrest = d("1937-08-02");
+        let rehabilitation = d("1989");
+        assert!(!rule.masks(None, None, [&arrest, &rehabilitation]));
+        assert!(rule.masks(None, None, [&rehabilitation]));
+        // No date at all: only `mask_unknown_birth`.
+        assert!(!rule.masks(None, None, []));
+        let strict = RedactOptions {
+            mask_unknown_birth: true,
+            ..RedactOptions::builtin()
+        };
+        assert!(MaskRule::new(&strict, today, 12.0).masks(None, None, []));
+        // A higher `min_age` moves the latest birth back; a fractional one is rounded down.
+        assert!(!MaskRule::new(&options, today, 62.0).masks(None, None, [&sentence]));
+        assert_eq!(
+            MaskRule::new(&options, today, 12.9).latest_birth([&sentence]),
+            Day::new(1975, 6, 16)
+        );
+        // Without `mask_born_within_years`, `mask_unknown_birth` masks every unknown birth.
+        let only_unknown = RedactOptions {
+            mask_born_within_years: None,
+            ..strict
+        };
+        let rule = MaskRule::new(&only_unknown, today, 12.0);
+        assert!(rule.masks(None, None, [&arrest]));
+        assert!(!rule.masks(Some(&d("1990")), None, []));
         let n = initials(&PersonName::parse("Жургенов Темирбек Караевич"));
         assert_eq!(n.original, "Ж. Т. К.");
         assert_eq!(n.patronymic_form, Some(PatronymicForm::Initial));
