@@ -115,7 +115,10 @@ pub(crate) enum Command {
         "The decision is added as a row of `decisions.csv` (`record_a,record_b,decision,who,when,why`),\n",
         "written atomically; keep the file beside the data: `museum dedup` and `museum report` read\n",
         "it from there in every later run, and a decision always wins over the match score.\n\n",
-        "Exit codes:\n  0  recorded (or already recorded)\n  2  could not run (bad decision, contradicts a recorded one, I/O error)"
+        "Several people (or scripts) may decide on one list at the same time: each writer takes the\n",
+        "lock `decisions.csv.lock` beside the file, re-reads the file under it and adds its row, so\n",
+        "no decision is lost; a writer that waits longer than `--wait` gives up, naming the holder.\n\n",
+        "Exit codes:\n  0  recorded (or already recorded)\n  1  refused: contradicts a recorded decision (nothing written)\n  2  could not run (bad decision, lock not had within `--wait`, I/O error)"
     ))]
     Decide(DecideArgs),
     /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
@@ -637,6 +640,19 @@ pub(crate) struct DecideArgs {
     /// The decisions file to add to.
     #[arg(long, value_name = "FILE", default_value = "decisions.csv")]
     pub(crate) decisions: PathBuf,
+    /// How long to wait for another writer of the decisions file to finish before giving up
+    /// (exit 2), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+    pub(crate) wait: std::time::Duration,
+}
+
+/// A non-negative number of seconds (`0`, `2.5`, `30`).
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|x| std::time::Duration::try_from_secs_f64(x).ok())
+        .ok_or_else(|| format!("`{s}` is not a number of seconds (e.g. `5` or `0.5`)"))
 }
 
 #[derive(Debug, Args)]

@@ -16,7 +16,7 @@
 //! | [`export`] | JSON bundle, JSON Lines, Frictionless data package (and Parquet with feature `parquet`), redaction |
 //! | [`schema`] | the JSON Schemas of the records |
 //! | [`synth`] | synthetic archives with ground truth, for tests and benchmarks |
-//! | [`fsutil`] | atomic file output |
+//! | [`fsutil`] | atomic file output; locked read-change-write of shared files |
 //! | `stats`, `report` | statistics with polars and the data-quality report (feature `stats`, on by default) |
 //!
 //! Readers ([`io`]) stream CSV, JSON and JSON Lines record by record with file/line locations,
