@@ -116,9 +116,32 @@ pub(crate) enum Command {
         "The decision is added as a row of `decisions.csv` (`record_a,record_b,decision,who,when,why`),\n",
         "written atomically; keep the file beside the data: `museum dedup` and `museum report` read\n",
         "it from there in every later run, and a decision always wins over the match score.\n\n",
-        "Exit codes:\n  0  recorded (or already recorded)\n  2  could not run (bad decision, contradicts a recorded one, I/O error)"
+        "Several people (or scripts) may decide on one list at the same time: each writer takes the\n",
+        "lock `decisions.csv.lock` beside the file, re-reads the file under it and adds its row, so\n",
+        "no decision is lost; a writer that waits longer than `--wait` gives up, naming the holder.\n\n",
+        "A filled review sheet is imported with `--import` (see `museum review`): rows with `same`\n",
+        "or `different` become decisions, `unsure` and empty ones are left for later; a bad row\n",
+        "(unknown id, a word that is no decision, a contradiction) is listed with its sheet row and\n",
+        "nothing is imported.\n\n",
+        "  museum review list/ -o review.xlsx\n",
+        "  museum decide --import review.xlsx --decisions list/decisions.csv --who \"A. Historian\"\n\n",
+        "Exit codes:\n  0  recorded (or already recorded)\n  1  refused: contradicts a recorded decision, or bad rows in the sheet (nothing written)\n  2  could not run (bad decision, lock not had within `--wait`, I/O error)"
     ))]
     Decide(DecideArgs),
+    /// Write a review sheet of the pairs that most need a person, to fill in a spreadsheet and
+    /// import with `museum decide --import`.
+    #[command(
+        long_about = "Write a review sheet (XLSX or CSV) of the pairs of records that most need a person: first the pairs whose match probability is near the threshold (closest first), then the links that hold large clusters together (largest cluster, weakest link first), then merges that clustering refused although the pair scored above the threshold. Pairs already decided in `decisions.csv` are left out, so each new sheet goes on where the last one stopped.\n\nEach row shows the two records side by side (name as written, birth, birth place, arrest, sentence, source, file:line), the evidence field by field in words, the probability, and the empty columns `decision` (`same`, `different` or `unsure`), `who` and `why`. The XLSX has a frozen header, column widths, wrapped text and a drop-down for `decision`. Fill it in, then import it with `museum decide --import`.",
+        after_help = concat!(
+            "Examples:\n",
+            "  museum review list/ -o review.xlsx                  # 200 pairs, for a spreadsheet\n",
+            "  museum review list/victims.csv -o review.csv --limit 50\n",
+            "  museum review list/ --stats                         # how far the review has come\n",
+            "  museum decide --import review.xlsx --decisions list/decisions.csv\n\n",
+            "Exit codes:\n  0  written (or counted)\n  2  could not run"
+        )
+    )]
+    Review(ReviewArgs),
     /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
     /// Frictionless data package.
     #[command(
@@ -635,11 +658,22 @@ pub(crate) struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub(crate) struct DecideArgs {
     /// The id of one record (the `id` column; `museum dedup` and the report show it).
-    pub(crate) record_a: String,
+    #[arg(required_unless_present = "import")]
+    pub(crate) record_a: Option<String>,
     /// The id of the other record.
-    pub(crate) record_b: String,
+    #[arg(required_unless_present = "import")]
+    pub(crate) record_b: Option<String>,
     /// `same` (one person) or `different` (two people).
-    pub(crate) decision: String,
+    #[arg(required_unless_present = "import")]
+    pub(crate) decision: Option<String>,
+    /// Import a filled review sheet (`museum review -o review.xlsx|review.csv`) instead: every
+    /// row with `same` or `different` in `decision` becomes a decision; all or nothing.
+    #[arg(long, value_name = "SHEET", conflicts_with_all = ["record_a", "record_b", "decision"])]
+    pub(crate) import: Option<PathBuf>,
+    /// With `--import`: the data the sheet is about, to check its record ids (default: the
+    /// directory of the decisions file).
+    #[arg(long, value_name = "PATH", requires = "import")]
+    pub(crate) data: Vec<PathBuf>,
     /// Who decided (name or initials).
     #[arg(long)]
     pub(crate) who: Option<String>,
@@ -652,6 +686,50 @@ pub(crate) struct DecideArgs {
     /// The decisions file to add to.
     #[arg(long, value_name = "FILE", default_value = "decisions.csv")]
     pub(crate) decisions: PathBuf,
+    /// How long to wait for another writer of the decisions file to finish before giving up
+    /// (exit 2), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+    pub(crate) wait: std::time::Duration,
+}
+
+/// A non-negative number of seconds (`0`, `2.5`, `30`).
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|x| std::time::Duration::try_from_secs_f64(x).ok())
+        .ok_or_else(|| format!("`{s}` is not a number of seconds (e.g. `5` or `0.5`)"))
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReviewArgs {
+    /// Files or directories (a directory: its victims and figures files).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// What the files hold, when their names do not tell.
+    #[arg(long, value_enum)]
+    pub(crate) kind: Option<KindArg>,
+    /// The sheet to write (atomically): `.xlsx` or `.csv`; without it the CSV goes to stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// At most this many pairs in the sheet.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub(crate) limit: usize,
+    /// Print how many pairs were reviewed and how many uncertain ones remain; write no sheet.
+    #[arg(long, conflicts_with = "output")]
+    pub(crate) stats: bool,
+    /// Format of `--stats`.
+    #[arg(long, value_enum, default_value_t = TextFormat::Human)]
+    pub(crate) format: TextFormat,
+    /// The link threshold of `museum dedup` (0-1).
+    #[arg(long, default_value_t = 0.9)]
+    pub(crate) threshold: f64,
+    /// Human decisions; default: `decisions.csv` beside the data, when present.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) decisions: Option<PathBuf>,
+    /// Worker threads (0: `MUSEUM_THREADS`, else all cores). The output does not depend on it.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) threads: usize,
 }
 
 #[derive(Debug, Args)]

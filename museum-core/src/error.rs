@@ -53,6 +53,24 @@ pub enum ErrorKind {
     /// A configured limit was exceeded.
     #[error("{0}")]
     Limit(String),
+    /// A file to be changed is locked by another writer that did not let it go in time
+    /// ([`crate::fsutil::update_locked`]); nothing was written.
+    #[error(
+        "`{path}` is being changed by another process ({}); gave up after waiting {:.1} s for its lock `{lock}`",
+        if .holder.is_empty() { "which did not say who it is" } else { .holder.as_str() },
+        .waited.as_secs_f64()
+    )]
+    Locked {
+        /// The file to be changed.
+        path: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+        /// What the holder wrote into the lock file (process id, command, since when); may be
+        /// empty.
+        holder: String,
+        /// How long this writer waited.
+        waited: std::time::Duration,
+    },
     /// The run was interrupted ([`crate::fsutil::interrupt`]); nothing more is written.
     #[error("interrupted")]
     Interrupted,

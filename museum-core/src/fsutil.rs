@@ -20,6 +20,16 @@
 //! `/dev/stdout`, a named pipe or a socket is written straight into it instead (nothing there to
 //! keep whole, and replacing `/dev/null` with a file would break every program on the machine).
 //! A symbolic link is followed: the file it points to is replaced atomically and the link stays.
+//!
+//! ## Files changed in place
+//!
+//! A file the tool reads, changes and writes back (`decisions.csv`) is updated with
+//! [`update_locked`]: under an exclusive lock on `<file>.lock`, re-read, changed, replaced
+//! atomically (see [`lock`]).
+
+pub mod lock;
+
+pub use lock::{DEFAULT_LOCK_WAIT, FileLock, lock_path, update_locked};
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};

@@ -16,7 +16,8 @@
 //! | [`export`] | JSON bundle, JSON Lines, Frictionless data package (and Parquet with feature `parquet`), redaction |
 //! | [`schema`] | the JSON Schemas of the records |
 //! | [`synth`] | synthetic archives with ground truth, for tests and benchmarks |
-//! | [`fsutil`] | atomic file output |
+//! | [`fsutil`] | atomic file output; locked read-change-write of shared files |
+//! | [`review`] | the review loop: the pairs that most need a person, in a sheet; filled sheets read back as decisions |
 //! | `stats`, `report` | statistics with polars and the data-quality report (feature `stats`, on by default) |
 //!
 //! Readers ([`io`]) stream CSV, JSON and JSON Lines record by record with file/line locations,
@@ -234,6 +235,7 @@ pub mod model;
 pub mod normalize;
 #[cfg(feature = "stats")]
 pub mod report;
+pub mod review;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;

@@ -31,6 +31,8 @@ mod determinism;
 mod safety;
 // `museum decide`: human same/different decisions
 mod decide;
+// `museum review` and `museum decide --import`: the review loop
+mod review;
 // `museum man`: manual pages
 mod man;
 // `museum stats` (feature `stats`, on by default)

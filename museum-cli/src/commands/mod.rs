@@ -8,6 +8,7 @@ mod load;
 mod man;
 mod name;
 mod report;
+mod review;
 mod rules;
 mod schema;
 mod search;
@@ -34,6 +35,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Search(args) => search::run(&args, printer),
         Command::Stats(args) => stats::run(&args, &cli.global, printer),
         Command::Report(args) => report::run(&args, &cli.global, printer),
+        Command::Review(args) => review::run(&args, printer),
     }
 }
 

@@ -87,10 +87,15 @@ pub struct Decision {
 /// ```
 pub fn read_decisions(path: &Path) -> Result<(Vec<Decision>, Vec<String>)> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+    parse_decisions(std::io::BufReader::new(file), path)
+}
+
+/// Reads decisions from `input`, the content of the file `path` (named in messages).
+fn parse_decisions(input: impl std::io::Read, path: &Path) -> Result<(Vec<Decision>, Vec<String>)> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(file);
+        .from_reader(input);
     let headers = rdr
         .headers()
         .map_err(|e| csv_error(path, &e))?
@@ -150,39 +155,131 @@ fn csv_error(path: &Path, e: &csv::Error) -> Error {
     })
 }
 
-/// Appends decisions to a decisions file (creating it with its header), atomically: the whole
-/// file is rewritten through [`crate::fsutil::write_atomic`].
+/// What became of one decision given to [`record_decisions`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// Added to the file.
+    Added,
+    /// The file (or an earlier decision of the same batch) already says the same about the
+    /// pair: nothing added for it.
+    AlreadyRecorded(Decision),
+    /// The file (or an earlier decision of the same batch) says the opposite: the batch is
+    /// refused whole. Decisions are never overwritten: a person edits the row.
+    Contradicts(Decision),
+}
+
+/// The unordered pair of a decision.
+fn pair_key(d: &Decision) -> (&str, &str) {
+    let (a, b) = (d.record_a.as_str(), d.record_b.as_str());
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+/// Records `new` decisions in the decisions file `path` (created with its header when
+/// missing), safely when several people or scripts record at the same time: under the file's
+/// lock (waiting up to `wait`, see [`crate::fsutil::update_locked`]) the file is re-read, each
+/// decision is checked against it exactly as if the writers had run one after the other, and
+/// the file is replaced atomically. All or nothing: when any decision contradicts the file (or
+/// an earlier one of `new`), nothing is written. Returns what became of each decision, in
+/// order.
 ///
 /// # Errors
-/// When the file cannot be read or written.
-pub fn append_decisions(path: &Path, new: &[Decision]) -> Result<()> {
-    let existing = if path.exists() {
-        std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?
-    } else {
-        String::new()
-    };
-    crate::fsutil::write_atomic(path, |w| {
-        let mut text = existing.clone();
-        if text.trim().is_empty() {
-            text = "record_a,record_b,decision,who,when,why\n".to_owned();
-        } else if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        w.write_all(text.as_bytes())?;
-        let mut cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+/// When the lock is not had in time ([`ErrorKind::Locked`]), or the file cannot be read or
+/// written.
+///
+/// ```
+/// use std::time::Duration;
+/// use museum_core::dedup::{Decision, DecisionKind};
+/// use museum_core::dedup::decisions::{Recorded, record_decisions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("decisions.csv");
+/// let d = |kind| Decision {
+///     record_a: "v1".into(), record_b: "v2".into(), decision: kind,
+///     who: "me".into(), when: "2026-12-06".into(), why: String::new(), line: None,
+/// };
+/// let wait = Duration::from_secs(5);
+/// assert_eq!(record_decisions(&path, &[d(DecisionKind::Same)], wait).unwrap(), [Recorded::Added]);
+/// let again = record_decisions(&path, &[d(DecisionKind::Different)], wait).unwrap();
+/// assert!(matches!(again[0], Recorded::Contradicts(_)));
+/// assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 2);
+/// ```
+pub fn record_decisions(
+    path: &Path,
+    new: &[Decision],
+    wait: std::time::Duration,
+) -> Result<Vec<Recorded>> {
+    crate::fsutil::update_locked(path, wait, |current| {
+        let existing = match current {
+            Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => {
+                parse_decisions(bytes, path)?.0
+            }
+            _ => Vec::new(),
+        };
+        let mut known: std::collections::HashMap<(&str, &str), &Decision> =
+            existing.iter().map(|d| (pair_key(d), d)).collect();
+        let mut outcome = Vec::with_capacity(new.len());
+        let mut added = Vec::new();
         for d in new {
-            cw.write_record([
-                d.record_a.as_str(),
-                d.record_b.as_str(),
-                d.decision.as_str(),
-                d.who.as_str(),
-                d.when.as_str(),
-                d.why.as_str(),
-            ])
-            .map_err(std::io::Error::other)?;
+            let result = match known.get(&pair_key(d)) {
+                Some(old) if old.decision == d.decision => {
+                    Recorded::AlreadyRecorded((*old).clone())
+                }
+                Some(old) => Recorded::Contradicts((*old).clone()),
+                None => {
+                    known.insert(pair_key(d), d);
+                    added.push(d);
+                    Recorded::Added
+                }
+            };
+            outcome.push(result);
         }
-        cw.flush()
+        let refused = outcome
+            .iter()
+            .any(|r| matches!(r, Recorded::Contradicts(_)));
+        if refused || added.is_empty() {
+            return Ok((None, outcome));
+        }
+        Ok((Some(appended(current, &added, path)?), outcome))
     })
+}
+
+/// Appends decisions to a decisions file (creating it with its header), under its lock and
+/// atomically, without checking them against the file (see [`record_decisions`], which does).
+///
+/// # Errors
+/// When the lock is not had within [`crate::fsutil::DEFAULT_LOCK_WAIT`], or the file cannot be
+/// read or written.
+pub fn append_decisions(path: &Path, new: &[Decision]) -> Result<()> {
+    crate::fsutil::update_locked(path, crate::fsutil::DEFAULT_LOCK_WAIT, |current| {
+        let rows: Vec<&Decision> = new.iter().collect();
+        Ok((Some(appended(current, &rows, path)?), ()))
+    })
+}
+
+/// The decisions file `current` (header only when missing or blank) with `rows` added below.
+fn appended(current: Option<&[u8]>, rows: &[&Decision], path: &Path) -> Result<Vec<u8>> {
+    let mut text = current.map(<[u8]>::to_vec).unwrap_or_default();
+    if text.iter().all(u8::is_ascii_whitespace) {
+        text = b"record_a,record_b,decision,who,when,why\n".to_vec();
+    } else if !text.ends_with(b"\n") {
+        text.push(b'\n');
+    }
+    let mut cw = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(&mut text);
+    for d in rows {
+        cw.write_record([
+            d.record_a.as_str(),
+            d.record_b.as_str(),
+            d.decision.as_str(),
+            d.who.as_str(),
+            d.when.as_str(),
+            d.why.as_str(),
+        ])
+        .map_err(|e| Error::io("write", path, std::io::Error::other(e)))?;
+    }
+    cw.flush().map_err(|e| Error::io("write", path, e))?;
+    drop(cw);
+    Ok(text)
 }
 
 #[cfg(test)]
