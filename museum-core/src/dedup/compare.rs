@@ -612,12 +612,21 @@ impl Prepared {
             }
         }
         let limit = (self.recs.len() as u32 / 50).max(50);
+        let strings = &self.strings;
+        // Rarest first (blocking keys on the first ones), ties by text: the order depends on
+        // neither the input order nor the interning.
         self.places = words
             .into_iter()
             .map(|w| {
-                w.into_iter()
-                    .filter(|t| df.get(t).is_some_and(|n| *n <= limit))
-                    .collect()
+                let mut w: Vec<(u32, &str, Sym)> = w
+                    .into_iter()
+                    .filter_map(|t| {
+                        let n = *df.get(&t)?;
+                        (n <= limit).then(|| (n, strings.get(t), t))
+                    })
+                    .collect();
+                w.sort_unstable();
+                w.into_iter().map(|x| x.2).collect()
             })
             .collect();
     }
