@@ -6,9 +6,10 @@
 //!
 //! 1. no human decision says a record of one is `different` from a record of the other;
 //! 2. no cross pair has hard evidence against it (different sex, birth years far apart, clearly
-//!    different given names or patronymics: see [`super::compare`]) *and* a probability below the
-//!    link threshold: a conflict the model outweighs (a typo in the birth year of a record whose
-//!    every other field agrees) does not keep a record from its person;
+//!    different given names or patronymics: see [`super::compare`]) *and* a probability below
+//!    `min_mean_probability` (more likely two people than one): a conflict the model outweighs (a
+//!    typo in the birth year of a record whose every other field agrees) does not keep a record
+//!    from its person;
 //! 3. the cross pairs agree on average: their mean match probability is at least
 //!    `min_mean_probability` (average linkage), and none is below `min_cross_probability`.
 //!
@@ -222,7 +223,7 @@ pub(crate) fn cluster(
                     } else {
                         scorer.score(x as usize, y as usize)
                     };
-                    if let Some(c) = c.filter(|_| p < opt.threshold) {
+                    if let Some(c) = c.filter(|_| p < opt.min_mean_probability) {
                         conflict = Some(c);
                         break 'outer;
                     }

@@ -77,7 +77,8 @@ pub struct DedupOptions {
     /// Link two records when their match probability is at least this (0–1).
     pub threshold: f64,
     /// When merging two clusters, the mean probability over all their cross pairs must be at
-    /// least this (prevents chaining through a namesake).
+    /// least this (prevents chaining through a namesake), and a cross pair with a hard conflict
+    /// (different sex, birth years far apart, different given names) below it refuses the merge.
     pub min_mean_probability: f64,
     /// When merging two clusters, no cross pair may be less likely than this (strong evidence
     /// against one pair vetoes the merge).
@@ -533,7 +534,7 @@ impl DedupResult {
             .map(|&f| {
                 let l = levels[f.index()];
                 let (base, tf) = self.model.field_weight(p, a, b, f, l, names);
-                let idx = |r: usize| if r == a { names.0 } else { names.1 };
+                let idx = |r: usize| p.name_source(r, if r == a { names.0 } else { names.1 });
                 FieldEvidence {
                     field: f,
                     level: explain::level_label(f, l),
@@ -571,7 +572,10 @@ impl DedupResult {
             probability,
             weight,
             prior: self.model.prior(),
-            names: (name(a, names.0), name(b, names.1)),
+            names: (
+                name(a, p.name_source(a, names.0)),
+                name(b, p.name_source(b, names.1)),
+            ),
             fields,
             conflict: conflict(p, a, b, &levels),
             nationality_u: self.model.stratum_name(p, a, b),
@@ -873,8 +877,10 @@ mod tests {
                 assert!((a.m - b.m).abs() < 1e-12 && (a.u - b.u).abs() < 1e-12);
             }
         }
-        let mut opt = DedupOptions::default();
-        opt.model = Some(read);
+        let opt = DedupOptions {
+            model: Some(read),
+            ..DedupOptions::default()
+        };
         let again = Deduplicator::new(opt).run(&recs[..5], &[]);
         assert!(weight_changes(&trained.model, &again.model, 1e-9).is_empty());
         assert_eq!(again.model.u_sample, 0, "u was not sampled again");
