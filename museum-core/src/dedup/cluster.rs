@@ -6,10 +6,9 @@
 //!
 //! 1. no human decision says a record of one is `different` from a record of the other;
 //! 2. no cross pair has hard evidence against it (different sex, birth years far apart, clearly
-//!    different given names or patronymics: see [`super::compare`]) *and* a probability below
-//!    `min_mean_probability` (more likely two people than one): a conflict the model outweighs (a
-//!    typo in the birth year of a record whose every other field agrees) does not keep a record
-//!    from its person;
+//!    different given names or patronymics: see [`super::compare`]), unless the rest of that
+//!    pair's evidence makes it near-certain (odds of 1000 to 1, the level [`super::model`] takes
+//!    as certain to learn m): a record with one field mistyped beyond recognition joins;
 //! 3. the cross pairs agree on average: their mean match probability is at least
 //!    `min_mean_probability` (average linkage), and none is below `min_cross_probability`.
 //!
@@ -65,6 +64,8 @@ pub(crate) struct ClusterOptions {
     pub(crate) min_mean_probability: f64,
     pub(crate) min_cross_probability: f64,
     pub(crate) max_cross_pairs: usize,
+    /// A linked pair at least this likely is joined despite a hard conflict.
+    pub(crate) near_certain: f64,
 }
 
 /// The outcome: cluster index of each record, the joins, and merges refused.
@@ -218,12 +219,17 @@ pub(crate) fn cluster(
         'outer: for &x in ma {
             for &y in mb {
                 if k.is_multiple_of(step) {
+                    // A hard conflict vetoes the merge unless the rest of that pair's evidence
+                    // makes it near-certain: brothers share a surname, a patronymic, a place
+                    // and an arrest day, and stay apart (also through a record with initials
+                    // that fit both); a record whose given name was mistyped beyond
+                    // recognition but whose every other field agrees joins.
                     let (p, c) = if (x == e.a && y == e.b) || (x == e.b && y == e.a) {
-                        (e.probability, None)
+                        (e.probability, scorer.score(x as usize, y as usize).1)
                     } else {
                         scorer.score(x as usize, y as usize)
                     };
-                    if let Some(c) = c.filter(|_| p < opt.min_mean_probability) {
+                    if let Some(c) = c.filter(|_| p < opt.near_certain) {
                         conflict = Some(c);
                         break 'outer;
                     }
@@ -288,7 +294,6 @@ mod tests {
             match (a.min(b), a.max(b)) {
                 (0, 1) | (1, 2) => (0.99, None),
                 (0, 2) => (0.2, Some("different given names")),
-                (2, 3) => (0.95, Some("birth years more than 5 years apart")),
                 _ => (0.0, None),
             }
         }
@@ -300,6 +305,7 @@ mod tests {
             min_mean_probability: 0.5,
             min_cross_probability: 0.0,
             max_cross_pairs: 100,
+            near_certain: 0.999,
         }
     }
 
@@ -327,16 +333,31 @@ mod tests {
 
     #[test]
     fn a_conflict_the_evidence_outweighs_does_not_split_a_person() {
-        // 2 and 3 disagree on the birth year, but everything else makes them a likely match:
-        // the noisy record joins its person.
-        let mut edges = vec![Edge {
-            a: 2,
-            b: 3,
-            probability: 0.95,
-        }];
-        let c = cluster(4, &mut edges, &[], &[], &Chain, &opt());
-        assert_eq!(c.cluster_of[2], c.cluster_of[3]);
-        assert_eq!(c.refused_conflict, 0);
+        // 1~2 strong; 1~3 strong; 2 and 3 conflict on the birth year (a typo) but everything
+        // else makes them near-certain: 3 joins the cluster of 1 and 2. A conflict on a pair
+        // that is merely likely still vetoes it.
+        struct Noisy;
+        impl PairScorer for Noisy {
+            fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
+                match (a.min(b), a.max(b)) {
+                    (1, 2) | (1, 3) => (0.99, None),
+                    (2, 3) => (0.9995, Some("birth years more than 5 years apart")),
+                    (0, 1) => (0.95, Some("different given names")),
+                    _ => (0.0, None),
+                }
+            }
+        }
+        let edge = |a, b, probability| Edge { a, b, probability };
+        let mut edges = vec![edge(1, 2, 0.99), edge(1, 3, 0.98), edge(0, 1, 0.95)];
+        let c = cluster(4, &mut edges, &[], &[], &Noisy, &opt());
+        assert_eq!(c.cluster_of[1], c.cluster_of[2]);
+        assert_eq!(c.cluster_of[1], c.cluster_of[3]);
+        assert_ne!(c.cluster_of[0], c.cluster_of[1]);
+        assert_eq!(c.refused_reasons.get("different given names"), Some(&1));
+        // The same conflict on a near-certain link does not veto it.
+        let mut edges = vec![edge(0, 1, 0.9995)];
+        let c = cluster(4, &mut edges, &[], &[], &Noisy, &opt());
+        assert_eq!(c.cluster_of[0], c.cluster_of[1]);
     }
 
     #[test]

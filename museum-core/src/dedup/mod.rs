@@ -77,8 +77,7 @@ pub struct DedupOptions {
     /// Link two records when their match probability is at least this (0–1).
     pub threshold: f64,
     /// When merging two clusters, the mean probability over all their cross pairs must be at
-    /// least this (prevents chaining through a namesake), and a cross pair with a hard conflict
-    /// (different sex, birth years far apart, different given names) below it refuses the merge.
+    /// least this (prevents chaining through a namesake).
     pub min_mean_probability: f64,
     /// When merging two clusters, no cross pair may be less likely than this (strong evidence
     /// against one pair vetoes the merge).
@@ -432,6 +431,7 @@ impl Deduplicator {
                 min_mean_probability: opt.min_mean_probability,
                 min_cross_probability: opt.min_cross_probability,
                 max_cross_pairs: 400,
+                near_certain: model::probability(model::CONFIDENT),
             },
         );
         lap("clustering", &mut timings);

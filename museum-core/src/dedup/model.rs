@@ -763,7 +763,7 @@ fn weight_without(model: &Model, l: &Levels, skip: Option<usize>) -> f64 {
 }
 
 /// Log2 odds above which a pair counts as a near-certain match.
-const CONFIDENT: f64 = 10.0;
+pub(crate) const CONFIDENT: f64 = 10.0;
 
 /// Adds one pair's levels to per-field counts.
 fn add_levels(c: &mut Table, l: &Levels, weight: f64) {
