@@ -6,9 +6,10 @@
 //!
 //! 1. no human decision says a record of one is `different` from a record of the other;
 //! 2. no cross pair has hard evidence against it (different sex, birth years far apart, clearly
-//!    different given names or patronymics: see [`super::compare`]), unless the rest of that
-//!    pair's evidence makes it near-certain (odds of 1000 to 1, the level [`super::model`] takes
-//!    as certain to learn m): a record with one field mistyped beyond recognition joins;
+//!    different given names or patronymics: see [`super::compare`]; the scorer drops a conflict
+//!    the list's own matches often show), unless the rest of that pair's evidence makes it
+//!    near-certain (odds of 1000 to 1, the level [`super::model`] takes as certain to learn m): a
+//!    record with one field mistyped beyond recognition joins;
 //! 3. the cross pairs agree on average: their mean match probability is at least
 //!    `min_mean_probability` (average linkage), and none is below `min_cross_probability`.
 //!

@@ -1115,6 +1115,19 @@ pub(crate) fn agreeing_span(
 
 /// Hard evidence that two records are different people, whatever else agrees: a different sex,
 /// birth years far apart, clearly different given names or patronymics.
+/// The field a [`conflict`] is about.
+pub(crate) fn conflict_field(reason: &str) -> Field {
+    if reason.contains("sex") {
+        Field::Sex
+    } else if reason.contains("birth") {
+        Field::Birth
+    } else if reason.contains("patronymic") {
+        Field::Patronymic
+    } else {
+        Field::Given
+    }
+}
+
 pub(crate) fn conflict(p: &Prepared, i: usize, j: usize, levels: &Levels) -> Option<&'static str> {
     let (a, b) = (&p.recs[i], &p.recs[j]);
     if levels[Field::Sex.index()] == 0 {

@@ -439,6 +439,11 @@ impl Model {
         }
     }
 
+    /// P(level | same person) of field `f`.
+    pub(crate) fn m_of(&self, f: Field, level: usize) -> f64 {
+        self.m[f.index()][level]
+    }
+
     /// Records of the list the model was fitted on.
     pub fn records(&self) -> usize {
         self.records
