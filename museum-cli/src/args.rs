@@ -538,9 +538,16 @@ pub(crate) struct DedupArgs {
     #[arg(long, default_value_t = 10)]
     pub(crate) window: usize,
     /// Blocking rules, comma-separated (default: all): surname+given, surname+initial,
-    /// surname+year, given+patronymic, given+surname, name-set.
+    /// surname+year, given+patronymic, given+surname, name-set, birth-date, place+year.
     #[arg(long, value_delimiter = ',')]
     pub(crate) rules: Vec<String>,
+    /// Use this saved model (from `--save-model`) instead of learning m and u from the list:
+    /// for a small list, where learning is unreliable. Only the prior is learned again.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) model: Option<PathBuf>,
+    /// Save the model (per field and level: m, u and weight; JSON, see README) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) save_model: Option<PathBuf>,
     /// Worker threads (0: `MUSEUM_THREADS`, else all cores). The output does not depend on it.
     #[arg(long, default_value_t = 0)]
     pub(crate) threads: usize,

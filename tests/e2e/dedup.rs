@@ -251,3 +251,97 @@ fn exit_codes() {
     let o = museum(&["dedup", dir.to_str().unwrap(), "--threshold", "1.5"]);
     assert_eq!(code(&o), 2);
 }
+
+/// `--save-model` writes the model (m, u, weight per field and level); `--model` reuses it on a
+/// smaller list as it is, with the same clusters for the records both lists share; a broken
+/// model file is refused with the file and the field named.
+#[test]
+fn a_model_is_saved_and_reused() {
+    let (_tmp, dir) = fixture_copy();
+    let model = dir.join("model.json");
+    let o = museum(&[
+        "dedup",
+        dir.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--save-model",
+        model.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let full = clusters(&stdout(&o));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(v["format"], "museum-dedup-model");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["records"], 15);
+    let fields = v["fields"].as_array().unwrap();
+    let surname = fields.iter().find(|f| f["field"] == "surname").unwrap();
+    let levels = surname["levels"].as_array().unwrap();
+    assert_eq!(levels.last().unwrap()["level"], "same");
+    let weights: Vec<f64> = levels
+        .iter()
+        .map(|l| l["weight"].as_f64().unwrap())
+        .collect();
+    assert!(
+        weights.windows(2).all(|w| w[1] >= w[0] - 1e-9),
+        "{weights:?}"
+    );
+
+    // Only the victims (a smaller list), with the saved model.
+    let small = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.join("victims.csv"), small.path().join("victims.csv")).unwrap();
+    let out = small.path().join("out.json");
+    let o = museum(&[
+        "dedup",
+        small.path().to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(r["model"]["u_sample"], 0, "u came from the file");
+    let used = r["model"]["fields"].as_array().unwrap();
+    let s = used.iter().find(|f| f["field"] == "surname").unwrap();
+    assert_eq!(
+        s["m"].as_array().unwrap().last().unwrap().as_f64(),
+        levels.last().unwrap()["m"].as_f64()
+    );
+    let mut together: HashMap<String, String> = HashMap::new();
+    for c in r["clusters"].as_array().unwrap() {
+        for rec in c["records"].as_array().unwrap() {
+            together.insert(
+                rec["id"].as_str().unwrap().to_owned(),
+                c["cluster_id"].as_str().unwrap().to_owned(),
+            );
+        }
+    }
+    assert_eq!(together.len(), 12, "{together:?}");
+    let same = |c: &HashMap<String, String>, a: &str, b: &str| c[a] == c[b];
+    for (a, b) in [
+        ("vic-001", "vic-002"),
+        ("vic-004", "vic-005"),
+        ("vic-006", "vic-007"),
+    ] {
+        assert_eq!(same(&full, a, b), same(&together, a, b), "{a} {b}");
+    }
+
+    // A broken model.
+    let mut bad = v.clone();
+    bad["fields"][0]["levels"][0]["m"] = Value::from(-1.0);
+    std::fs::write(&model, bad.to_string()).unwrap();
+    let o = museum(&[
+        "dedup",
+        small.path().to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("model.json") && err.contains("surname"),
+        "{err}"
+    );
+}

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use museum_core::dedup::{
     Cluster, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation, LinkSource,
-    MatchExplanation, load_records_with, read_truth,
+    MatchExplanation, ModelFile, load_records_with, read_truth,
 };
 use serde::Serialize;
 
@@ -75,7 +75,19 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
             })
             .collect::<anyhow::Result<_>>()?;
     }
+    if let Some(path) = &args.model {
+        options.model = Some(
+            ModelFile::read(path)
+                .with_context(|| format!("cannot use the model in `{}`", path.display()))?,
+        );
+    }
     let result = Deduplicator::new(options).run(records, &decisions);
+    if let Some(path) = &args.save_model {
+        let mut text = serde_json::to_string_pretty(&ModelFile::of(&result.model))?;
+        text.push('\n');
+        museum_core::fsutil::write_bytes_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot save the model to `{}`", path.display()))?;
+    }
     let secs = start.elapsed().as_secs_f64();
     for w in &result.warnings {
         printer.warn(w);
@@ -324,6 +336,8 @@ struct Summary {
     links: usize,
     refused_merges_conflict: usize,
     refused_merges_weak: usize,
+    /// Refused merges by reason.
+    refused_merges: std::collections::BTreeMap<&'static str, usize>,
 }
 
 fn summary(ctx: &Ctx<'_>) -> Summary {
@@ -340,6 +354,7 @@ fn summary(ctx: &Ctx<'_>) -> Summary {
         links: r.links.len(),
         refused_merges_conflict: r.refused_conflicts,
         refused_merges_weak: r.refused_weak,
+        refused_merges: r.refused_reasons.clone(),
     }
 }
 

@@ -10,6 +10,8 @@
 //! | `given+patronymic` | given + patronymic codes | surname mistyped or changed |
 //! | `given+surname` | given code + the first two sound classes of the surname | a slip late in the surname, no patronymic |
 //! | `name-set` | the first three sound classes of surname and given name, in either order; pairs only across the two orders | surname and given name swapped |
+//! | `birth-date` | the day of birth (when known to the day) | both names mistyped or missing |
+//! | `place+year` | each of the two rarest informative words of the birth place + birth year | names noisy, date known only to the year |
 //!
 //! Block sizes are bounded so that cost grows about linearly: a block with more pairs than a
 //! block of the cap is not compared all-against-all but sorted by the fields its key does not use
@@ -38,17 +40,23 @@ pub enum Rule {
     GivenSurname,
     /// The first three sound classes of surname and given name, order-free.
     NameSet,
+    /// The day of birth (only dates known to the day).
+    BirthDate,
+    /// An informative word of the birth place (one of the two rarest) + birth year.
+    PlaceYear,
 }
 
 impl Rule {
-    /// Every rule, in order.
-    pub const ALL: [Rule; 6] = [
+    /// Every rule, in order (at most 8: the rule lives in a key's top three bits).
+    pub const ALL: [Rule; 8] = [
         Rule::SurnameGiven,
         Rule::SurnameInitial,
         Rule::SurnameYear,
         Rule::GivenPatronymic,
         Rule::GivenSurname,
         Rule::NameSet,
+        Rule::BirthDate,
+        Rule::PlaceYear,
     ];
 
     /// Parses a short name (`surname+initial`).
@@ -65,6 +73,8 @@ impl Rule {
             Rule::GivenPatronymic => "given+patronymic",
             Rule::GivenSurname => "given+surname",
             Rule::NameSet => "name-set",
+            Rule::BirthDate => "birth-date",
+            Rule::PlaceYear => "place+year",
         }
     }
 
@@ -240,6 +250,24 @@ fn name_keys(p: &Prepared, name: &CName, year: i16, out: &mut Vec<(u64, bool)>) 
     }
 }
 
+/// The keys of a record that do not come from its names: day of birth, birth place and year.
+fn record_keys(p: &Prepared, i: usize, out: &mut Vec<(u64, bool)>) {
+    let r = &p.recs[i];
+    if r.birth.is_some() && r.birth.width() == 0 {
+        out.push((
+            rule_key(Rule::BirthDate, &[&r.birth.lo.to_le_bytes()]),
+            false,
+        ));
+    }
+    if r.birth_year != 0 && r.place_ix != u32::MAX {
+        let year = r.birth_year.to_le_bytes();
+        for w in p.places[r.place_ix as usize].iter().take(2) {
+            let word = p.strings.get(*w).as_bytes();
+            out.push((rule_key(Rule::PlaceYear, &[word, &year]), false));
+        }
+    }
+}
+
 /// Computes every record's keys.
 fn make_keys(p: &Prepared, threads: usize, rules: &[Rule]) -> Keys {
     let parts = par_chunks(p.len(), threads, |range| {
@@ -252,6 +280,7 @@ fn make_keys(p: &Prepared, threads: usize, rules: &[Rule]) -> Keys {
             for name in p.names_of(i).iter().take(8) {
                 name_keys(p, name, year, &mut buf);
             }
+            record_keys(p, i, &mut buf);
             // Rules not in use: their keys are dropped (the rule is in the key's top bits).
             buf.retain(|(k, _)| rules.contains(&key_rule(*k)));
             // One entry per key; a key flagged under any name keeps the flag.
@@ -562,6 +591,7 @@ fn window_key(p: &Prepared, i: usize, rule: Rule) -> String {
         Rule::GivenPatronymic => format!("{} {year}", part(0)),
         Rule::GivenSurname => format!("{} {year} {}", part(0), part(2)),
         Rule::NameSet => format!("{year} {}", part(2)),
+        Rule::BirthDate | Rule::PlaceYear => format!("{} {} {}", part(0), part(1), part(2)),
     }
 }
 

@@ -6,7 +6,10 @@
 //!
 //! 1. no human decision says a record of one is `different` from a record of the other;
 //! 2. no cross pair has hard evidence against it (different sex, birth years far apart, clearly
-//!    different given names or patronymics: see [`super::compare`]);
+//!    different given names or patronymics: see [`super::compare`]; the scorer drops a conflict
+//!    the list's own matches often show), unless the rest of that pair's evidence makes it
+//!    near-certain (odds of 1000 to 1, the level [`super::model`] takes as certain to learn m): a
+//!    record with one field mistyped beyond recognition joins;
 //! 3. the cross pairs agree on average: their mean match probability is at least
 //!    `min_mean_probability` (average linkage), and none is below `min_cross_probability`.
 //!
@@ -50,9 +53,9 @@ pub(crate) struct Edge {
     pub(crate) probability: f64,
 }
 
-/// The score of any pair on demand: probability and hard conflict.
+/// The score of any pair on demand: probability and hard conflict (what it is).
 pub(crate) trait PairScorer {
-    fn score(&self, a: usize, b: usize) -> (f64, bool);
+    fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>);
 }
 
 /// Clustering settings.
@@ -62,6 +65,8 @@ pub(crate) struct ClusterOptions {
     pub(crate) min_mean_probability: f64,
     pub(crate) min_cross_probability: f64,
     pub(crate) max_cross_pairs: usize,
+    /// A linked pair at least this likely is joined despite a hard conflict.
+    pub(crate) near_certain: f64,
 }
 
 /// The outcome: cluster index of each record, the joins, and merges refused.
@@ -72,6 +77,8 @@ pub(crate) struct Clustering {
     pub(crate) refused_conflict: usize,
     pub(crate) refused_weak: usize,
     pub(crate) refused_decision: usize,
+    /// Refused merges by reason (the conflict found, or why the evidence was too weak).
+    pub(crate) refused_reasons: std::collections::BTreeMap<&'static str, usize>,
     pub(crate) decision_conflicts: Vec<(usize, usize)>,
 }
 
@@ -139,6 +146,7 @@ pub(crate) fn cluster(
         refused_conflict: 0,
         refused_weak: 0,
         refused_decision: 0,
+        refused_reasons: std::collections::BTreeMap::new(),
         decision_conflicts: Vec::new(),
     };
     let forbidden = |dsu: &mut Dsu, ra: u32, rb: u32| -> bool {
@@ -207,18 +215,27 @@ pub(crate) fn cluster(
         let step = cross.div_ceil(opt.max_cross_pairs.max(1)).max(1);
         let mut sum = 0.0;
         let mut count = 0usize;
-        let mut conflict = false;
+        let mut conflict = None;
         let mut k = 0usize;
         'outer: for &x in ma {
             for &y in mb {
                 if k.is_multiple_of(step) {
+                    // A hard conflict vetoes the merge unless the rest of that pair's evidence
+                    // makes it near-certain: brothers share a surname, a patronymic, a place
+                    // and an arrest day, and stay apart (also through a record with initials
+                    // that fit both); a record whose given name was mistyped beyond
+                    // recognition but whose every other field agrees joins.
                     let (p, c) = if (x == e.a && y == e.b) || (x == e.b && y == e.a) {
                         (e.probability, scorer.score(x as usize, y as usize).1)
                     } else {
                         scorer.score(x as usize, y as usize)
                     };
-                    if c || p < opt.min_cross_probability {
-                        conflict = true;
+                    if let Some(c) = c.filter(|_| p < opt.near_certain) {
+                        conflict = Some(c);
+                        break 'outer;
+                    }
+                    if p < opt.min_cross_probability {
+                        conflict = Some("a cross pair is very unlikely");
                         break 'outer;
                     }
                     sum += p;
@@ -227,12 +244,16 @@ pub(crate) fn cluster(
                 k += 1;
             }
         }
-        if conflict {
+        if let Some(why) = conflict {
             out.refused_conflict += 1;
+            *out.refused_reasons.entry(why).or_default() += 1;
             continue;
         }
         if count > 0 && sum / (count as f64) < opt.min_mean_probability {
             out.refused_weak += 1;
+            *out.refused_reasons
+                .entry("the clusters agree too little on average")
+                .or_default() += 1;
             continue;
         }
         dsu.union(
@@ -270,11 +291,11 @@ mod tests {
     /// Records 0..3: 0~1 and 1~2 strong, 0 and 2 conflict (the namesake chain).
     struct Chain;
     impl PairScorer for Chain {
-        fn score(&self, a: usize, b: usize) -> (f64, bool) {
+        fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
             match (a.min(b), a.max(b)) {
-                (0, 1) | (1, 2) => (0.99, false),
-                (0, 2) => (0.2, true),
-                _ => (0.0, false),
+                (0, 1) | (1, 2) => (0.99, None),
+                (0, 2) => (0.2, Some("different given names")),
+                _ => (0.0, None),
             }
         }
     }
@@ -285,6 +306,7 @@ mod tests {
             min_mean_probability: 0.5,
             min_cross_probability: 0.0,
             max_cross_pairs: 100,
+            near_certain: 0.999,
         }
     }
 
@@ -306,7 +328,37 @@ mod tests {
         assert_eq!(c.cluster_of[0], c.cluster_of[1]);
         assert_ne!(c.cluster_of[1], c.cluster_of[2]);
         assert_eq!(c.refused_conflict, 1);
+        assert_eq!(c.refused_reasons.get("different given names"), Some(&1));
         assert_eq!(c.clusters.len(), 3);
+    }
+
+    #[test]
+    fn a_conflict_the_evidence_outweighs_does_not_split_a_person() {
+        // 1~2 strong; 1~3 strong; 2 and 3 conflict on the birth year (a typo) but everything
+        // else makes them near-certain: 3 joins the cluster of 1 and 2. A conflict on a pair
+        // that is merely likely still vetoes it.
+        struct Noisy;
+        impl PairScorer for Noisy {
+            fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
+                match (a.min(b), a.max(b)) {
+                    (1, 2) | (1, 3) => (0.99, None),
+                    (2, 3) => (0.9995, Some("birth years more than 5 years apart")),
+                    (0, 1) => (0.95, Some("different given names")),
+                    _ => (0.0, None),
+                }
+            }
+        }
+        let edge = |a, b, probability| Edge { a, b, probability };
+        let mut edges = vec![edge(1, 2, 0.99), edge(1, 3, 0.98), edge(0, 1, 0.95)];
+        let c = cluster(4, &mut edges, &[], &[], &Noisy, &opt());
+        assert_eq!(c.cluster_of[1], c.cluster_of[2]);
+        assert_eq!(c.cluster_of[1], c.cluster_of[3]);
+        assert_ne!(c.cluster_of[0], c.cluster_of[1]);
+        assert_eq!(c.refused_reasons.get("different given names"), Some(&1));
+        // The same conflict on a near-certain link does not veto it.
+        let mut edges = vec![edge(0, 1, 0.9995)];
+        let c = cluster(4, &mut edges, &[], &[], &Noisy, &opt());
+        assert_eq!(c.cluster_of[0], c.cluster_of[1]);
     }
 
     #[test]

@@ -270,6 +270,9 @@ pub(crate) fn month_bucket(day: i32) -> i32 {
 pub(crate) struct Prepared {
     pub(crate) strings: Interner,
     pub(crate) names: Vec<CName>,
+    /// For each of `names`: the index of the record's name it reads (a name read both ways
+    /// gives two).
+    pub(crate) name_source: Vec<u32>,
     pub(crate) recs: Vec<CRec>,
     pub(crate) cases: Vec<CCase>,
     pub(crate) freq: Frequencies,
@@ -424,9 +427,12 @@ impl Prepared {
             .collect()
         };
         let mut keys = compute(&parts);
-        // Names written the other way round need their parts keyed in the other roles.
+        // Names written the other way round need their parts keyed in the other roles. The
+        // order is a guess (`Tebbutt Caitlin`: `caitlin` has a surname ending), so the name as
+        // written stays too, as another reading of the record (after its names).
         let mut extra: Vec<(&str, PartKind)> = Vec::new();
-        for ids in &mut name_parts {
+        let mut as_written: Vec<Option<[u32; 3]>> = vec![None; name_parts.len()];
+        for (ids, written) in name_parts.iter_mut().zip(&mut as_written) {
             let (s, g) = (ids[0], ids[1]);
             if s == u32::MAX || g == u32::MAX {
                 continue;
@@ -437,6 +443,7 @@ impl Prepared {
             if !NameKeys::reads_reversed(sk, gk) {
                 continue;
             }
+            *written = Some(*ids);
             let (st, gt) = (parts[s as usize].0, parts[g as usize].0);
             for (slot, text, kind) in [(0usize, gt, 0u8), (1, st, 1)] {
                 let next = (parts.len() + extra.len()) as u32;
@@ -517,7 +524,14 @@ impl Prepared {
         p.recs.reserve(records.len());
         for (i, r) in records.iter().enumerate() {
             let lo = p.names.len() as u32;
-            for ids in &name_parts[name_lo[i] as usize..name_lo[i + 1] as usize] {
+            let range = name_lo[i] as usize..name_lo[i + 1] as usize;
+            let readings = name_parts[range.clone()].iter().enumerate().chain(
+                as_written[range]
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, w)| w.as_ref().map(|ids| (k, ids))),
+            );
+            for (source, ids) in readings {
                 let part = |k: usize| {
                     let id = ids[k];
                     (id != u32::MAX).then(|| interned[id as usize]).flatten()
@@ -532,6 +546,7 @@ impl Prepared {
                 let two_part =
                     name.parts[0].is_some() && name.parts[1].is_some() && name.parts[2].is_none();
                 p.names.push(CName { two_part, ..name });
+                p.name_source.push(source as u32);
             }
             let hi = p.names.len() as u32;
             let (pl, na) = rec_places[i];
@@ -612,12 +627,21 @@ impl Prepared {
             }
         }
         let limit = (self.recs.len() as u32 / 50).max(50);
+        let strings = &self.strings;
+        // Rarest first (blocking keys on the first ones), ties by text: the order depends on
+        // neither the input order nor the interning.
         self.places = words
             .into_iter()
             .map(|w| {
-                w.into_iter()
-                    .filter(|t| df.get(t).is_some_and(|n| *n <= limit))
-                    .collect()
+                let mut w: Vec<(u32, &str, Sym)> = w
+                    .into_iter()
+                    .filter_map(|t| {
+                        let n = *df.get(&t)?;
+                        (n <= limit).then(|| (n, strings.get(t), t))
+                    })
+                    .collect();
+                w.sort_unstable();
+                w.into_iter().map(|x| x.2).collect()
             })
             .collect();
     }
@@ -688,6 +712,12 @@ impl Prepared {
     pub(crate) fn cases_of(&self, i: usize) -> &[CCase] {
         let r = &self.recs[i];
         &self.cases[r.case_lo as usize..r.case_hi as usize]
+    }
+
+    /// The index into the record's own names of name `k` of record `i`.
+    pub(crate) fn name_source(&self, i: usize, k: usize) -> usize {
+        let lo = self.recs[i].name_lo as usize;
+        self.name_source.get(lo + k).map_or(k, |s| *s as usize)
     }
 
     /// The names of record `i`.
@@ -1085,6 +1115,19 @@ pub(crate) fn agreeing_span(
 
 /// Hard evidence that two records are different people, whatever else agrees: a different sex,
 /// birth years far apart, clearly different given names or patronymics.
+/// The field a [`conflict`] is about.
+pub(crate) fn conflict_field(reason: &str) -> Field {
+    if reason.contains("sex") {
+        Field::Sex
+    } else if reason.contains("birth") {
+        Field::Birth
+    } else if reason.contains("patronymic") {
+        Field::Patronymic
+    } else {
+        Field::Given
+    }
+}
+
 pub(crate) fn conflict(p: &Prepared, i: usize, j: usize, levels: &Levels) -> Option<&'static str> {
     let (a, b) = (&p.recs[i], &p.recs[j]);
     if levels[Field::Sex.index()] == 0 {
@@ -1135,6 +1178,25 @@ pub(crate) mod tests {
             death: None,
             same_as: vec![],
         }
+    }
+
+    #[test]
+    fn a_name_guessed_reversed_is_also_read_as_written() {
+        // `caitlin` has a surname ending, so `Tebbutt Caitlin` is guessed to be written given
+        // name first; read as written too, its surname still agrees with `Tebbutt Luke`.
+        let mut a = rec("a", "x", Some("1985-12-23"));
+        a.names = vec![PersonName::from_parts(
+            Some("Tebbutt"),
+            Some("Caitlin"),
+            None,
+        )];
+        let mut b = rec("b", "x", Some("1985-12-23"));
+        b.names = vec![PersonName::from_parts(Some("Tebbutt"), Some("Luke"), None)];
+        let p = Prepared::build(&[a, b], 1);
+        assert_eq!(p.names_of(0).len(), 2, "both readings");
+        let (levels, names, _) = compare(&p, 0, 1);
+        assert_eq!(levels[Field::Surname.index()], 4, "{levels:?}");
+        assert_eq!(p.name_source(0, names.0), 0, "the record's own name");
     }
 
     #[test]

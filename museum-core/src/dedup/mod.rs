@@ -47,6 +47,7 @@ mod evaluate;
 mod explain;
 mod input;
 pub mod model;
+pub mod model_file;
 mod record;
 mod search;
 mod util;
@@ -63,6 +64,7 @@ pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
 pub use input::{LoadedRecords, load_records, load_records_with};
 pub use model::Model;
+pub use model_file::{MODEL_FORMAT, ModelFile, WeightChange, weight_changes};
 pub use record::{CaseFacts, DateSpan, DedupRecord, Origin};
 pub use search::{PartMatch, SearchHit, SearchOptions, SearchQuery, search};
 
@@ -102,6 +104,9 @@ pub struct DedupOptions {
     pub seed: u64,
     /// Worker threads (0: as many as the machine has).
     pub threads: usize,
+    /// A saved model (`--model`): its m and u are used instead of being learned from the list;
+    /// only the prior is learned.
+    pub model: Option<ModelFile>,
 }
 
 impl Default for DedupOptions {
@@ -121,6 +126,7 @@ impl Default for DedupOptions {
             keep_candidates: false,
             seed: 0x6d75_7365_756d,
             threads: 0,
+            model: None,
         }
     }
 }
@@ -221,6 +227,9 @@ pub struct DedupResult {
     pub refused_conflicts: usize,
     /// Merges refused because the clusters did not agree enough on average.
     pub refused_weak: usize,
+    /// Refused merges by reason: the conflict a cross pair showed (`different given names`,
+    /// `birth years more than 5 years apart`…), or why the evidence was too weak.
+    pub refused_reasons: std::collections::BTreeMap<&'static str, usize>,
     /// Warnings for the user (oversized blocks, decisions that could not be applied).
     pub warnings: Vec<String>,
     /// Seconds spent in each stage.
@@ -277,6 +286,22 @@ impl Deduplicator {
         let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
             *s.entry(pack(&compare(&p, i, j).0)).or_default() += 1;
         });
+        // Human decisions are labels for the model.
+        let index: HashMap<&str, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let labels: Vec<(compare::Levels, bool)> = decisions
+            .iter()
+            .filter_map(|d| {
+                let (a, b) = (
+                    *index.get(d.record_a.as_str())?,
+                    *index.get(d.record_b.as_str())?,
+                );
+                (a != b).then(|| (compare(&p, a, b).0, d.decision == DecisionKind::Same))
+            })
+            .collect();
         let model = model::Model::fit(
             &p,
             &samples,
@@ -288,6 +313,10 @@ impl Deduplicator {
                 term_frequency: opt.term_frequency,
                 seed: opt.seed,
                 threads,
+            },
+            model::Evidence {
+                labels: &labels,
+                fixed: opt.model.as_ref(),
             },
         );
         drop(samples);
@@ -338,11 +367,6 @@ impl Deduplicator {
         links.dedup_by(|x, y| x.a == y.a && x.b == y.b);
         lap("comparison and scoring", &mut timings);
         // 4. Decisions and links stated by the data.
-        let index: HashMap<&str, usize> = records
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
         let mut dstats = DecisionStats::default();
         let mut same = Vec::new();
         let mut different = Vec::new();
@@ -407,6 +431,7 @@ impl Deduplicator {
                 min_mean_probability: opt.min_mean_probability,
                 min_cross_probability: opt.min_cross_probability,
                 max_cross_pairs: 400,
+                near_certain: model::probability(model::CONFIDENT),
             },
         );
         lap("clustering", &mut timings);
@@ -468,6 +493,7 @@ impl Deduplicator {
             blocking: stats,
             decisions: dstats,
             refused_conflicts: c.refused_conflict,
+            refused_reasons: c.refused_reasons,
             refused_weak: c.refused_weak,
             warnings,
             timings,
@@ -484,10 +510,18 @@ struct Scorer<'a> {
 }
 
 impl cluster::PairScorer for Scorer<'_> {
-    fn score(&self, a: usize, b: usize) -> (f64, bool) {
+    fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
         let (levels, names, _) = compare(self.p, a, b);
         let (_, prob) = self.model.score(self.p, a, b, &levels, names);
-        (prob, conflict(self.p, a, b, &levels).is_some())
+        // A conflict is hard evidence only as far as the list's own matches rarely show it: it
+        // stands unless the pair is less likely a non-match (1 − p) than a true match is to
+        // disagree so on that field (m of its lowest level, learned from the list: on a list
+        // whose given names are often replaced, a different given name vetoes less).
+        let hard = conflict(self.p, a, b, &levels).filter(|c| {
+            let m = self.model.m_of(compare::conflict_field(c), 0);
+            1.0 - prob > m
+        });
+        (prob, hard)
     }
 }
 
@@ -508,7 +542,7 @@ impl DedupResult {
             .map(|&f| {
                 let l = levels[f.index()];
                 let (base, tf) = self.model.field_weight(p, a, b, f, l, names);
-                let idx = |r: usize| if r == a { names.0 } else { names.1 };
+                let idx = |r: usize| p.name_source(r, if r == a { names.0 } else { names.1 });
                 FieldEvidence {
                     field: f,
                     level: explain::level_label(f, l),
@@ -546,7 +580,10 @@ impl DedupResult {
             probability,
             weight,
             prior: self.model.prior(),
-            names: (name(a, names.0), name(b, names.1)),
+            names: (
+                name(a, p.name_source(a, names.0)),
+                name(b, p.name_source(b, names.1)),
+            ),
             fields,
             conflict: conflict(p, a, b, &levels),
             nationality_u: self.model.stratum_name(p, a, b),
@@ -715,5 +752,153 @@ mod tests {
         assert_eq!(r.cluster_of[2], r.cluster_of[3]);
         assert_eq!(r.decisions.unknown_ids, vec!["zzz".to_owned()]);
         assert!(r.explain(&recs, 0, 1).decision.is_some());
+    }
+
+    fn decision(a: &str, b: &str, k: DecisionKind) -> Decision {
+        Decision {
+            record_a: a.into(),
+            record_b: b.into(),
+            decision: k,
+            who: String::new(),
+            when: String::new(),
+            why: String::new(),
+            line: None,
+        }
+    }
+
+    /// A small list of several families: namesakes, relatives and a few duplicates.
+    fn small_list() -> Vec<DedupRecord> {
+        let people = [
+            ("Тулепов Абдулла", "1901"),
+            ("Тулепов Абдулла", "1901"),
+            ("Тулепов Абдулла", "1901"),
+            ("Ахметов Асан", "1899"),
+            ("Ахметов Усен", "1903"),
+            ("Сейфуллин Сакен", "1894"),
+            ("Seifullin Saken", "1894"),
+            ("Байтурсынов Ахмет", "1872"),
+            ("Жумабаев Магжан", "1893"),
+        ];
+        people
+            .iter()
+            .enumerate()
+            .map(|(k, (n, y))| rec(&format!("r{k}"), n, Some(y)))
+            .collect()
+    }
+
+    #[test]
+    fn levels_stay_ordered_and_agreement_never_counts_against() {
+        for recs in [small_list(), {
+            // A larger list where most records share three surnames.
+            let mut v = Vec::new();
+            for k in 0..120 {
+                let s = ["Ахметов", "Тулепов", "Омаров"][k % 3];
+                let g = ["Асан", "Усен", "Абдулла", "Бекет", "Ерлан"][(k / 3) % 5];
+                v.push(rec(
+                    &format!("x{k}"),
+                    &format!("{s} {g}"),
+                    Some(&format!("{}", 1890 + k % 17)),
+                ));
+            }
+            v
+        }] {
+            let r = Deduplicator::default().run(&recs, &[]);
+            for f in &r.model.fields {
+                for k in 1..f.weight.len() {
+                    assert!(
+                        f.weight[k] >= f.weight[k - 1] - 1e-9,
+                        "{:?} levels out of order: {:?}",
+                        f.field,
+                        f.weight
+                    );
+                }
+            }
+        }
+        // Three identical rows on a 9-record list: the agreeing surname counts for them.
+        let recs = small_list();
+        let r = Deduplicator::default().run(&recs, &[]);
+        let e = r.explain(&recs, 0, 1);
+        let s = e
+            .fields
+            .iter()
+            .find(|f| f.field == Field::Surname)
+            .expect("surname compared");
+        assert!(s.weight + s.frequency_adjustment >= 0.0, "{e:#?}");
+        assert_eq!(r.cluster_of[0], r.cluster_of[2]);
+    }
+
+    #[test]
+    fn decisions_are_labels_that_move_the_weights() {
+        let recs = small_list();
+        let plain = Deduplicator::default().run(&recs, &[]);
+        // A human says the two Ахметовs, with different given names, are one person (a name
+        // changed), and the two Seifullins are one.
+        let labelled = Deduplicator::default().run(
+            &recs,
+            &[
+                decision("r3", "r4", DecisionKind::Same),
+                decision("r5", "r6", DecisionKind::Same),
+            ],
+        );
+        let moved = weight_changes(&plain.model, &labelled.model, 1e-6);
+        // The level their given names agree at now weighs more.
+        let e = plain.explain(&recs, 3, 4);
+        let level = e
+            .fields
+            .iter()
+            .find(|f| f.field == Field::Given)
+            .and_then(|f| f.level)
+            .expect("given names compared");
+        assert_ne!(level, "same");
+        let given = moved
+            .iter()
+            .find(|c| c.field == Field::Given && c.level == level)
+            .unwrap_or_else(|| panic!("given `{level}` did not move: {moved:#?}"));
+        assert!(given.after > given.before, "{moved:#?}");
+        // `different` decisions count in u: disagreement becomes commoner among non-matches.
+        let apart =
+            Deduplicator::default().run(&recs, &[decision("r0", "r1", DecisionKind::Different)]);
+        let moved = weight_changes(&plain.model, &apart.model, 1e-9);
+        assert!(
+            moved
+                .iter()
+                .any(|c| c.field == Field::Surname && c.level == "same" && c.after < c.before),
+            "{moved:#?}"
+        );
+    }
+
+    #[test]
+    fn a_saved_model_is_reused_as_it_is() {
+        let recs = small_list();
+        let trained = Deduplicator::default().run(&recs, &[]);
+        let file = ModelFile::of(&trained.model);
+        let text = serde_json::to_string(&file).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("model.json");
+        std::fs::write(&path, &text).unwrap();
+        let read = ModelFile::read(&path).unwrap();
+        assert_eq!(read.fields.len(), file.fields.len());
+        for (x, y) in read.fields.iter().zip(&file.fields) {
+            assert_eq!(x.field, y.field);
+            for (a, b) in x.levels.iter().zip(&y.levels) {
+                assert_eq!(a.level, b.level);
+                assert!((a.m - b.m).abs() < 1e-12 && (a.u - b.u).abs() < 1e-12);
+            }
+        }
+        let opt = DedupOptions {
+            model: Some(read),
+            ..DedupOptions::default()
+        };
+        let again = Deduplicator::new(opt).run(&recs[..5], &[]);
+        assert!(weight_changes(&trained.model, &again.model, 1e-9).is_empty());
+        assert_eq!(again.model.u_sample, 0, "u was not sampled again");
+        // A broken file is refused with the field named.
+        let mut bad = file.clone();
+        bad.fields[1].levels.pop();
+        std::fs::write(&path, serde_json::to_string(&bad).unwrap()).unwrap();
+        let err = ModelFile::read(&path).unwrap_err().to_string();
+        assert!(err.contains("model.json"), "{err}");
+        let chain = format!("{:?}", ModelFile::read(&path).unwrap_err());
+        assert!(chain.contains("given_name"), "{chain}");
     }
 }

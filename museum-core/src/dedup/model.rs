@@ -150,6 +150,16 @@ pub(crate) struct FitOptions {
     pub(crate) threads: usize,
 }
 
+/// What the model learns from besides the candidate patterns.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Evidence<'a> {
+    /// Comparison levels of pairs a human decided: `true` for `same`, `false` for
+    /// `different`. Used as labels: a `same` pair counts fully in m, a `different` pair in u.
+    pub(crate) labels: &'a [(Levels, bool)],
+    /// m and u of a saved model (`--model`): used as they are, only the prior is learned.
+    pub(crate) fixed: Option<&'a super::model_file::ModelFile>,
+}
+
 /// Counts of comparison patterns (packed levels → pairs), one map per thread.
 pub(crate) type PatternCounts = Vec<std::collections::HashMap<u64, u64>>;
 
@@ -163,9 +173,21 @@ impl Model {
         patterns: &PatternCounts,
         scale: f64,
         opt: &FitOptions,
+        evidence: Evidence<'_>,
     ) -> Model {
-        let (m0, u0) = defaults();
-        let (u_counts, sampled) = sample_u(p, opt);
+        let fixed = evidence.fixed.and_then(|f| f.tables().ok());
+        let (m0, u0) = fixed.unwrap_or_else(defaults);
+        let (mut u_counts, sampled) = if fixed.is_some() {
+            ([[0.0; MAX_LEVELS]; FIELDS], 0)
+        } else {
+            sample_u(p, opt)
+        };
+        // Pairs decided `different` are labelled non-matches: they count in u.
+        if fixed.is_none() {
+            for (l, _) in evidence.labels.iter().filter(|(_, same)| !same) {
+                add_levels(&mut u_counts, l, 1.0);
+            }
+        }
         let mut u = u0;
         for f in Field::ALL {
             let k = f.levels().len();
@@ -176,6 +198,12 @@ impl Model {
                 u[fi][l] = ((u_counts[fi][l] + 50.0 * u0[fi][l]) / (total + 50.0)).max(1e-7);
             }
         }
+        let matches: Vec<&Levels> = evidence
+            .labels
+            .iter()
+            .filter(|(_, same)| *same)
+            .map(|(l, _)| l)
+            .collect();
         let mut all: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
         for c in patterns {
             for (k, v) in c {
@@ -206,14 +234,22 @@ impl Model {
             strata: Vec::new(),
             stratum_tables: super::util::FxMap::default(),
             same_name_pairs: same_name_pairs(p),
-            p_exact: [0.5, 0.3],
+            p_exact: evidence.fixed.map_or([0.5, 0.3], |f| f.exact_names_share),
         };
+        if let Some(f) = evidence.fixed {
+            model.term_frequency = opt.term_frequency && f.term_frequency;
+        }
         model.refresh();
-        for _ in 0..opt.em_iterations.max(1) {
+        let iterations = if fixed.is_some() {
+            0
+        } else {
+            opt.em_iterations.max(1)
+        };
+        for _ in 0..iterations {
             model.lambda = fit_lambda(&model, &pats, total_pairs);
             model.p_exact = exact_names_share(&model, &pats);
             model.name_correlation = model.correlation(total_pairs);
-            model.m = confident_m(&model, &pats, &m0, opt.prior_strength);
+            model.m = confident_m(&model, &pats, &matches, &m0, opt.prior_strength);
             model.refresh();
         }
         model.lambda = fit_lambda(&model, &pats, total_pairs);
@@ -287,7 +323,11 @@ impl Model {
                     u[fi][l] = ((c[fi][l] + STRATUM_PRIOR * self.u[fi][l])
                         / (total + STRATUM_PRIOR))
                         .max(1e-7);
-                    w[fi][l] = (self.m[fi][l] / u[fi][l]).log2().clamp(-20.0, 20.0);
+                }
+                let mut m = self.m[fi];
+                monotone(&mut m[..k], &u[fi][..k]);
+                for l in 0..k {
+                    w[fi][l] = (m[l] / u[fi][l]).log2().clamp(-20.0, 20.0);
                 }
             }
             self.strata.push((p.strings.get(nat).to_owned(), sampled));
@@ -326,7 +366,10 @@ impl Model {
         }
         let stratum = self.stratum(p, i, j).filter(|_| f != Field::Nationality);
         let w = stratum.map_or(self.w, |s| s.w)[f.index()][usize::from(level)];
-        (w, self.tf_adjust_in(p, f, level, i, j, names, stratum))
+        // A common value says less than a rare one, but an agreement never counts against the
+        // match: the adjustment can bring a positive weight down to 0, not below.
+        let tf = self.tf_adjust_in(p, f, level, i, j, names, stratum);
+        (w, tf.max(-w.max(0.0)))
     }
 
     /// The namesake corrections: joint u of exact name agreement (pairs with identical name keys
@@ -341,14 +384,19 @@ impl Model {
         let u_sg = (self.u[s][3] + self.u[s][4]) * self.u[g][4];
         let u_sgp = u_sg * self.u[pa][4];
         let [m_sg, m_sgp] = self.p_exact;
-        let joint = |pairs: f64, m: f64| {
+        // Shrunk towards independence like the term frequencies: on a small list a few rows
+        // with one name say little about how namesakes cluster (three identical rows among nine
+        // are more likely one person than a family of namesakes).
+        let pseudo = TF_PSEUDO_RECORDS * (TF_PSEUDO_RECORDS - 1.0) / 2.0;
+        let joint = |pairs: f64, m: f64, independent: f64| {
             // At least a few pairs' worth, so a file without namesakes is not over-corrected.
-            ((pairs - matches * m).max(1.0) / total_pairs).max(1e-15)
+            (((pairs - matches * m).max(1.0) + pseudo * independent) / (total_pairs + pseudo))
+                .max(1e-15)
         };
-        let c_sg = (u_sg / joint(self.same_name_pairs[0], m_sg))
+        let c_sg = (u_sg / joint(self.same_name_pairs[0], m_sg, u_sg))
             .log2()
             .clamp(-20.0, 0.0);
-        let c_sgp = (u_sgp / joint(self.same_name_pairs[1], m_sgp))
+        let c_sgp = (u_sgp / joint(self.same_name_pairs[1], m_sgp, u_sgp))
             .log2()
             .clamp(-20.0, 0.0);
         [c_sg, c_sgp]
@@ -377,6 +425,7 @@ impl Model {
         for f in Field::ALL {
             let fi = f.index();
             let k = f.levels().len();
+            monotone(&mut self.m[fi][..k], &self.u[fi][..k]);
             for l in 0..k {
                 self.w[fi][l] = (self.m[fi][l] / self.u[fi][l]).log2().clamp(-20.0, 20.0);
             }
@@ -388,6 +437,22 @@ impl Model {
                 weight: self.w[fi][..k].to_vec(),
             });
         }
+    }
+
+    /// P(level | same person) of field `f`.
+    pub(crate) fn m_of(&self, f: Field, level: usize) -> f64 {
+        self.m[f.index()][level]
+    }
+
+    /// Records of the list the model was fitted on.
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
+    /// Among matches, the share whose surname and given name agree exactly, and whose
+    /// patronymic does too.
+    pub fn exact_names_share(&self) -> [f64; 2] {
+        self.p_exact
     }
 
     /// The weight of `level` of field `f` (0 for [`NULL`]).
@@ -523,6 +588,40 @@ impl Model {
             }
         }
         (w, probability(w))
+    }
+}
+
+/// Makes the likelihood ratios `m/u` of ordered levels (from disagreement up) non-decreasing,
+/// so that a closer agreement never weighs less than a looser one: adjacent levels that violate
+/// the order are pooled (pool-adjacent-violators on the ratio, weighted by `u`) and share their
+/// pooled ratio. `m` keeps its total, so it stays a distribution; with `m` and `u` both
+/// distributions the lowest level then weighs ≤ 0 and the highest ≥ 0.
+pub(crate) fn monotone(m: &mut [f64], u: &[f64]) {
+    // Blocks of pooled levels: (first level, sum of m, sum of u).
+    let mut blocks: Vec<(usize, f64, f64)> = Vec::with_capacity(m.len());
+    for l in 0..m.len() {
+        blocks.push((l, m[l], u[l]));
+        while blocks.len() > 1 {
+            let (_, m1, u1) = blocks[blocks.len() - 1];
+            let (_, m0, u0) = blocks[blocks.len() - 2];
+            // m0/u0 > m1/u1, without dividing.
+            if m0 * u1 > m1 * u0 {
+                blocks.pop();
+                let last = blocks.len() - 1;
+                blocks[last].1 += m1;
+                blocks[last].2 += u1;
+            } else {
+                break;
+            }
+        }
+    }
+    for (b, &(lo, bm, bu)) in blocks.iter().enumerate() {
+        let hi = blocks.get(b + 1).map_or(m.len(), |x| x.0);
+        if hi - lo > 1 {
+            for l in lo..hi {
+                m[l] = u[l] * bm / bu;
+            }
+        }
     }
 }
 
@@ -669,12 +768,31 @@ fn weight_without(model: &Model, l: &Levels, skip: Option<usize>) -> f64 {
 }
 
 /// Log2 odds above which a pair counts as a near-certain match.
-const CONFIDENT: f64 = 10.0;
+pub(crate) const CONFIDENT: f64 = 10.0;
+
+/// Adds one pair's levels to per-field counts.
+fn add_levels(c: &mut Table, l: &Levels, weight: f64) {
+    for (f, lv) in l.iter().enumerate() {
+        if *lv != NULL {
+            c[f][usize::from(*lv)] += weight;
+        }
+    }
+}
 
 /// m from high-confidence pairs, leaving each field out: for field f, the level distribution of f
-/// among pairs whose other fields alone give a weight of at least [`CONFIDENT`].
-fn confident_m(model: &Model, pats: &[(Levels, f64)], m0: &Table, strength: f64) -> Table {
+/// among pairs whose other fields alone give a weight of at least [`CONFIDENT`], plus the pairs
+/// a human decided are the same person (`matches`, labels: counted whatever their weight).
+fn confident_m(
+    model: &Model,
+    pats: &[(Levels, f64)],
+    matches: &[&Levels],
+    m0: &Table,
+    strength: f64,
+) -> Table {
     let mut acc = [[0.0; MAX_LEVELS]; FIELDS];
+    for l in matches {
+        add_levels(&mut acc, l, 1.0);
+    }
     for (l, c) in pats {
         let full = weight_without(model, l, None);
         for f in Field::ALL {
@@ -735,6 +853,29 @@ mod tests {
             assert!(m[f.index()][k - 1] > u[f.index()][k - 1]);
             assert!(m[f.index()][0] < u[f.index()][0]);
         }
+    }
+
+    #[test]
+    fn monotone_pools_inverted_levels_and_keeps_the_total() {
+        // "same stem" weighing more than "same": pooled.
+        let u = [0.97, 0.02, 0.006, 0.002, 0.002];
+        let mut m = [0.03, 0.04, 0.13, 0.5, 0.3];
+        monotone(&mut m, &u);
+        let w: Vec<f64> = m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect();
+        for k in 1..w.len() {
+            assert!(w[k] >= w[k - 1] - 1e-12, "{w:?}");
+        }
+        assert!((m.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!((w[3] - w[4]).abs() < 1e-12, "pooled: {w:?}");
+        assert!((m[3] - 0.4).abs() < 1e-12, "{m:?}");
+        // Already ordered: untouched.
+        let mut ok = [0.1, 0.2, 0.7];
+        monotone(&mut ok, &[0.8, 0.15, 0.05]);
+        assert_eq!(ok, [0.1, 0.2, 0.7]);
+        // Several violations in a row collapse into one block.
+        let mut m = [0.4, 0.3, 0.2, 0.1];
+        monotone(&mut m, &[0.25, 0.25, 0.25, 0.25]);
+        assert!(m.iter().all(|x| (x - 0.25).abs() < 1e-12), "{m:?}");
     }
 
     #[test]
