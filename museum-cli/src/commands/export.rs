@@ -53,9 +53,8 @@ pub(crate) fn run(
     }
 
     // Validated exactly as `museum validate` would (same engine, same `museum.toml`).
-    let validate_options =
-        super::load::validate_options(args.config.as_deref(), &args.paths, args.max_records)?;
-    let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let validate_options = super::load::validate_options(&args.input, &args.paths)?;
+    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
     let progress = Progress::new(global);
     let read = super::load::validated_archive(&inputs, &validate_options, &progress);
     progress.finish();

@@ -11,7 +11,7 @@ use crate::printer::{Printer, paint};
 
 pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let options = options(args)?;
-    let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
     let started = std::time::Instant::now();
     let report = validate_files(&inputs, &options)?;
     if printer.verbose > 0 {
@@ -44,7 +44,7 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
 
 /// The options of this run: `museum.toml` (or `--config`), then the command line.
 fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
-    let mut config = super::load::config(args.config.as_deref(), &args.paths)?;
+    let mut config = super::load::config(args.input.config.as_deref(), &args.paths)?;
     for s in args.select.iter().chain(&args.ignore) {
         Selector::parse(s)?;
     }
@@ -57,13 +57,7 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
     if let Some(n) = args.threads {
         options.threads = n;
     }
-    if args.delimiter.is_some() {
-        options.delimiter = args.delimiter;
-    }
-    if args.max_records.is_some() {
-        options.limits.max_records = args.max_records;
-    }
-    Ok(options)
+    Ok(super::load::with_input(options, &args.input))
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {

@@ -75,6 +75,8 @@ codes! {
     FieldTooLarge = "M112", "field-too-large", Error, "a field is larger than the configured maximum size";
     /// The header has no `id` column; ids are made from the file name and line.
     MissingIdColumn = "M113", "missing-id-column", Info, "the header has no `id` column; records get ids from the file name and line";
+    /// The file was decoded from a legacy encoding or UTF-16.
+    DecodedEncoding = "M114", "decoded-encoding", Info, "the file is not UTF-8 and was decoded from the encoding named (detected or given by `--encoding`)";
     /// A date that is not recognisable.
     UnparseableDate = "M201", "unparseable-date", Error, "a date cannot be read";
     /// A date that does not exist (31 February, month 13).

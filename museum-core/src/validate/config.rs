@@ -188,6 +188,10 @@ pub struct ValidateOptions {
     pub block_size: usize,
     /// Field delimiter of CSV files; sniffed when `None`.
     pub delimiter: Option<u8>,
+    /// Text encoding of CSV and JSON files; detected when `None`.
+    pub encoding: Option<crate::io::TextEncoding>,
+    /// The one sheet of spreadsheets to read; every sheet when `None`.
+    pub sheet: Option<String>,
 }
 
 impl Default for ValidateOptions {
@@ -202,6 +206,8 @@ impl Default for ValidateOptions {
             threads: 0,
             block_size: DEFAULT_BLOCK_SIZE,
             delimiter: None,
+            encoding: None,
+            sheet: None,
         }
     }
 }
@@ -240,6 +246,8 @@ impl ValidateOptions {
             delimiter: self.delimiter,
             max_field_size: self.limits.max_field_size,
             max_records: self.limits.max_records,
+            encoding: self.encoding,
+            sheet: self.sheet.clone(),
         }
     }
 

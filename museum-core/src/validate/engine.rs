@@ -709,7 +709,8 @@ impl<T> Out<'_, T> {
     }
 }
 
-/// Validates one CSV file.
+/// Validates one CSV file: decodes it to UTF-8 ([`crate::io::TextEncoding`]), then
+/// [`csv_text`].
 #[allow(clippy::too_many_arguments)]
 fn csv_file<T: Check>(
     path: &Path,
@@ -723,9 +724,63 @@ fn csv_file<T: Check>(
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
+    let text = crate::io::open_text(file, name, cx.options.encoding)
+        .map_err(|e| Error::io("read", path, e))?;
+    match text {
+        Ok(t) => {
+            let first = t.decoding.finding(name).into_iter().collect();
+            let text = CsvText {
+                path,
+                name,
+                reader: t.reader,
+                size,
+                first,
+            };
+            csv_text(text, file_no, cx, world, state, report, out)
+        }
+        Err(refused) => {
+            let mut sink = Sink::new(cx, T::KIND);
+            sink.push(refused);
+            state.findings.append(&mut sink.out);
+            out.complete(size);
+            Ok(())
+        }
+    }
+}
+
+/// UTF-8 CSV text to validate: a decoded file, or a spreadsheet's sheet.
+struct CsvText<'a> {
+    /// The file (for I/O errors).
+    path: &'a Path,
+    /// Its name in findings.
+    name: &'a str,
+    reader: Box<dyn std::io::Read + Send>,
+    /// Its size in bytes, for progress (`u64::MAX`: unknown).
+    size: u64,
+    /// Findings to put first (the encoding read).
+    first: Vec<Diagnostic>,
+}
+
+/// Validates UTF-8 CSV text: the one block reader, on one or several threads.
+fn csv_text<T: Check>(
+    text: CsvText<'_>,
+    file_no: u32,
+    cx: &Context,
+    world: &World,
+    state: &mut KindState,
+    report: &mut Report,
+    out: &mut Out<'_, T>,
+) -> Result<()> {
+    let CsvText {
+        path,
+        name,
+        reader,
+        size,
+        first,
+    } = text;
     let options = &cx.options;
     let opened = csv_read::open_csv(
-        file,
+        reader,
         name,
         T::KIND,
         &options.csv_options(),
@@ -735,6 +790,7 @@ fn csv_file<T: Check>(
     let (layout, header, mut splitter) = match opened {
         Opened::Stop(findings) => {
             let mut sink = Sink::new(cx, T::KIND);
+            sink.extend(first);
             sink.extend(findings);
             state.findings.append(&mut sink.out);
             out.complete(size);
@@ -747,6 +803,7 @@ fn csv_file<T: Check>(
         } => (layout, findings, splitter),
     };
     let mut collector = Collector::<T>::new(cx, world, layout.width(), size, name);
+    collector.sink.extend(first);
     collector.sink.extend(header);
     let threads = options.worker_threads();
     let mut split_findings = Vec::new();
@@ -883,6 +940,8 @@ fn json_file<T: Check>(
 struct Keep<'a> {
     archive: Archive,
     on_bytes: &'a dyn Fn(u64),
+    /// The sheets read so far: their findings are mapped to rows and cells at the end.
+    sheets: Vec<crate::io::sheet::SheetMap>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -907,6 +966,7 @@ fn run_file(
         report: &mut Report,
         slot: &mut Vec<Located<T>>,
         on_bytes: &dyn Fn(u64),
+        sheets: &mut Vec<crate::io::sheet::SheetMap>,
     ) -> Result<()> {
         let mut out = Out {
             kept: Vec::new(),
@@ -929,10 +989,29 @@ fn run_file(
             Some(FileFormat::Json | FileFormat::JsonLines) => {
                 json_file::<T>(&input.path, file_no, cx, world, state, report, &mut out)?;
             }
+            Some(FileFormat::Spreadsheet) => {
+                let only = cx.options.sheet.as_deref();
+                for sheet in crate::io::sheet::read_sheets(&input.path, name, T::KIND, only)? {
+                    let from = out.kept.len();
+                    let text = CsvText {
+                        path: &input.path,
+                        name: &sheet.name,
+                        size: sheet.csv.len() as u64,
+                        reader: Box::new(std::io::Cursor::new(sheet.csv)),
+                        first: Vec::new(),
+                    };
+                    out.done = 0;
+                    csv_text::<T>(text, file_no, cx, world, state, report, &mut out)?;
+                    for rec in &mut out.kept[from..] {
+                        sheet.map.locate(&mut rec.location);
+                    }
+                    sheets.push(sheet.map);
+                }
+            }
             None => {
                 return Err(ErrorKind::UnsupportedFormat {
                     path: input.path.clone(),
-                    reason: "expected a .csv, .tsv, .json, .jsonl or .ndjson file".into(),
+                    reason: FileFormat::EXPECTED.into(),
                 }
                 .into());
             }
@@ -944,16 +1023,16 @@ fn run_file(
         }
         Ok(())
     }
-    let (a, on) = (&mut keep.archive, keep.on_bytes);
+    let (a, on, sh) = (&mut keep.archive, keep.on_bytes, &mut keep.sheets);
     let (i, n, f) = (input, name, file_no);
     match input.kind {
-        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on),
-        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on),
-        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on),
-        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on),
-        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on),
-        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on),
-        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on),
+        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on, sh),
+        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on, sh),
+        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on, sh),
+        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on, sh),
+        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on, sh),
+        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on, sh),
+        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on, sh),
     }
 }
 
@@ -985,6 +1064,7 @@ fn run(
     let mut keep = Keep {
         archive: Archive::default(),
         on_bytes,
+        sheets: Vec::new(),
     };
     let mut names: Vec<String> = Vec::new();
     for kind in DatasetKind::ALL {
@@ -1012,6 +1092,9 @@ fn run(
         world.close_kind(state, &names, &cx, &mut report);
     }
     world.resolve(&cx, &mut report);
+    for map in &keep.sheets {
+        report.findings.iter_mut().for_each(|d| map.locate_all(d));
+    }
     report.sort();
     let mut archive = keep.archive;
     if keep_records {

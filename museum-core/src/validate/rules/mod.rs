@@ -96,6 +96,7 @@ pub static RULES: &[Rule] = &[
     structure::UnterminatedQuote::RULE,
     structure::FieldTooLarge::RULE,
     structure::MissingIdColumn::RULE,
+    structure::DecodedEncoding::RULE,
     values::UnparseableDate::RULE,
     values::ImpossibleDate::RULE,
     values::UnknownSex::RULE,
