@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use super::config::ValidateOptions;
 use super::ids::IdIndex;
 use super::rules::camps::CampPeriod;
+use super::rules::placeholders::{self, Tally};
 use super::rules::{completeness, references, text};
 use super::sink::{Context, Sink};
 use super::{Report, kinds::Check};
@@ -360,6 +361,8 @@ struct BlockResult<T> {
     built: u64,
     /// Non-empty cells per input column.
     filled: Vec<u64>,
+    /// Placeholders read as missing per input column (date columns only).
+    placeholders: Vec<Tally>,
     /// Data rows (records as read, before merging) of the block.
     data_rows: u64,
     /// The line of each data row, when a record limit is set.
@@ -388,6 +391,14 @@ fn process_block<T: Check>(
     let mut has_body = false;
     let mut pending: Option<(Located<T>, Vec<Diagnostic>)> = None;
     let mut filled = vec![0u64; layout.width()];
+    let mut tallies = vec![Tally::default(); layout.width()];
+    let placeholder_columns: Vec<usize> = if cx.on(Code::ReadAsMissing) {
+        (0..layout.width())
+            .filter(|&i| placeholders::is_date_field(&layout.field_name(i)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let policies: Vec<text::Policy> = (0..layout.width())
         .map(|i| text::Policy::of(&layout.field_name(i)))
         .collect();
@@ -422,6 +433,13 @@ fn process_block<T: Check>(
                         *n += u64::from(rec.bytes(i).is_some_and(filled_in));
                     }
                 }
+            }
+        }
+        for &i in &placeholder_columns {
+            if let Some(Ok(v)) = rec.bytes(i).map(std::str::from_utf8)
+                && placeholders::is_placeholder(v)
+            {
+                tallies[i].add(v, line);
             }
         }
         let mut diags = Vec::new();
@@ -499,6 +517,7 @@ fn process_block<T: Check>(
         rows,
         built,
         filled,
+        placeholders: tallies,
         data_rows: local,
         row_lines,
         kept,
@@ -518,6 +537,7 @@ struct Collector<'a, T> {
     rows: u64,
     built: u64,
     filled: Vec<u64>,
+    placeholders: Vec<Tally>,
     /// The record limit, the data rows so far, and the line of the first row past the limit.
     max_records: Option<u64>,
     data_rows: u64,
@@ -553,6 +573,7 @@ impl<'a, T: Check> Collector<'a, T> {
             rows: 0,
             built: 0,
             filled: vec![0; width],
+            placeholders: vec![Tally::default(); width],
             max_records: cx.options.limits.max_records,
             data_rows: 0,
             over: None,
@@ -625,6 +646,9 @@ impl<'a, T: Check> Collector<'a, T> {
         for (a, b) in self.filled.iter_mut().zip(&r.filled) {
             *a += b;
         }
+        for (a, b) in self.placeholders.iter_mut().zip(&r.placeholders) {
+            a.merge(b);
+        }
     }
 
     fn feed(&mut self, (rec, diags): (Located<T>, Vec<Diagnostic>)) {
@@ -667,6 +691,11 @@ impl<'a, T: Check> Collector<'a, T> {
         }
         if self.built == 0 {
             self.sink.push(csv_read::header_only(&layout.file));
+        }
+        for (i, tally) in self.placeholders.iter().enumerate() {
+            if let Some(d) = tally.finding(&layout.file, &layout.field_name(i)) {
+                self.sink.push(d);
+            }
         }
         let threshold = self.sink.cx.options.limits.empty_column_threshold;
         if self.rows > 0 && self.sink.on(Code::SparseColumn) {
