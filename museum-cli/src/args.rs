@@ -308,6 +308,11 @@ pub(crate) struct InputArgs {
     /// The CSV delimiter (`,`, `;`, `tab`, `|`), when sniffing it from the header is not enough.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub(crate) delimiter: Option<u8>,
+    /// The source every record of the files comes from (a volume of a Book of Sorrow, one
+    /// commission's file): records then need no source of their own. Per file: `[sources]`
+    /// `"spisok.csv" = "src-…"` in `museum.toml`.
+    #[arg(long, value_name = "ID")]
+    pub(crate) source: Option<String>,
     /// The configuration file to use instead of the `museum.toml` next to the data (its rules
     /// decide what counts as an error; `[limits]` bound the readers).
     #[arg(long, value_name = "PATH")]

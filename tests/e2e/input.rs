@@ -168,3 +168,42 @@ fn spreadsheets_are_read_with_cells() {
         stderr(&o)
     );
 }
+
+/// A list with no source gets one M601 for the file; a list from one source says so once
+/// (`--source`, `[sources]` in `museum.toml`) and gets none.
+#[test]
+fn file_level_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("spisok.csv");
+    std::fs::write(
+        &list,
+        "№,Фамилия,Имя,Год рождения\n1,Жургенов,Темирбек,1898\n2,Майлин,Беимбет,1894\n3,Сейфуллин,Сакен,1894\n",
+    )
+    .unwrap();
+    let p = list.to_str().unwrap();
+    let no_source = |v: &Value| -> Vec<Value> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "M601")
+            .cloned()
+            .collect()
+    };
+    let (_, v, _) = validate_json(&[p, "--kind", "victims"]);
+    let found = no_source(&v);
+    assert_eq!(found.len(), 1, "{v:#}");
+    assert_eq!(
+        found[0]["message"],
+        "3 of 3 records cite no source (the first on line 2)"
+    );
+    let (_, v, _) = validate_json(&[p, "--kind", "victims", "--source", "src-kniga-3"]);
+    assert!(no_source(&v).is_empty(), "{v:#}");
+    std::fs::write(
+        dir.path().join("museum.toml"),
+        "[sources]\n\"spisok.csv\" = \"src-kniga-3\"\n",
+    )
+    .unwrap();
+    let (_, v, _) = validate_json(&[p, "--kind", "victims"]);
+    assert!(no_source(&v).is_empty(), "{v:#}");
+}

@@ -67,7 +67,7 @@ pub(crate) fn config(config: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result
 
 /// The validation options of a run: [`config`] (`--config`, else the `museum.toml` beside the
 /// data) applied to the defaults, then the input options of the command line (`--max-records`,
-/// `--delimiter`, `--encoding`, `--sheet`).
+/// `--delimiter`, `--encoding`, `--sheet`, `--source`).
 pub(crate) fn validate_options(
     input: &InputArgs,
     paths: &[PathBuf],
@@ -89,6 +89,9 @@ pub(crate) fn with_input(mut options: ValidateOptions, input: &InputArgs) -> Val
     }
     if input.sheet.is_some() {
         options.sheet.clone_from(&input.sheet);
+    }
+    if input.source.is_some() {
+        options.source.clone_from(&input.source);
     }
     options
 }

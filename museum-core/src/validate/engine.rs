@@ -709,6 +709,9 @@ impl<'a, T: Check> Collector<'a, T> {
                 }
             }
         }
+        let source = self.sink.cx.options.file_source(&layout.file);
+        let records = self.facts.records;
+        completeness::fold_no_source(&mut self.sink.out, &layout.file, records, source);
         state.findings.append(&mut self.sink.out);
         state.absorb(self.facts, file_no, report);
         self.kept
@@ -959,6 +962,9 @@ fn json_file<T: Check>(
             Location::file(path.display().to_string()),
         ));
     }
+    let name = path.display().to_string();
+    let source = cx.options.file_source(&name);
+    completeness::fold_no_source(&mut sink.out, &name, facts.records, source);
     state.findings.append(&mut sink.out);
     state.absorb(facts, file_no, report);
     Ok(())
