@@ -208,6 +208,9 @@ pub(crate) enum FindingsFormat {
     Jsonl,
     /// GitHub Actions workflow annotations (`::error file=…,line=…::message`).
     Github,
+    /// SARIF 2.1.0 (one JSON document), for code-scanning services (GitHub code scanning,
+    /// GitLab, Azure DevOps).
+    Sarif,
 }
 
 /// Minimum severity that makes the exit code 1.

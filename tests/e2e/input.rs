@@ -207,3 +207,34 @@ fn file_level_sources() {
     let (_, v, _) = validate_json(&[p, "--kind", "victims"]);
     assert!(no_source(&v).is_empty(), "{v:#}");
 }
+
+/// `--format sarif`: one SARIF 2.1.0 run whose results point at the file and line, with the
+/// rules of the codes found.
+#[test]
+fn sarif_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("victims.csv");
+    std::fs::write(
+        &list,
+        "id,surname,birth_date,source_ids\nv1,Майлин,31.02.1894,src-1\nv2,Шанин,1892,src-1\n",
+    )
+    .unwrap();
+    let o = museum(&["validate", list.to_str().unwrap(), "--format", "sarif"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "museum");
+    let results = run["results"].as_array().unwrap();
+    let bad = results
+        .iter()
+        .find(|r| r["ruleId"] == "M202")
+        .expect("the impossible date");
+    assert_eq!(bad["level"], "error");
+    let loc = &bad["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], list.to_str().unwrap());
+    assert_eq!(loc["region"]["startLine"], 2);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let index = bad["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "M202");
+}
