@@ -243,6 +243,9 @@ pub(crate) enum FindingsFormat {
     Jsonl,
     /// GitHub Actions workflow annotations (`::error file=…,line=…::message`).
     Github,
+    /// SARIF 2.1.0 (one JSON document), for code-scanning services (GitHub code scanning,
+    /// GitLab, Azure DevOps).
+    Sarif,
 }
 
 /// Minimum severity that makes the exit code 1.
@@ -298,9 +301,8 @@ pub(crate) struct ValidateArgs {
     /// checked across the files).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// What the files hold, when their names do not tell (`victims.csv` does).
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<KindArg>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
     pub(crate) format: FindingsFormat,
@@ -314,9 +316,6 @@ pub(crate) struct ValidateArgs {
     /// Do not report these codes (ids, names or prefixes, comma-separated).
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     pub(crate) ignore: Vec<String>,
-    /// The configuration file to use instead of the `museum.toml` next to the data.
-    #[arg(long, value_name = "PATH")]
-    pub(crate) config: Option<PathBuf>,
     /// Replace personal values (names, dates, places of victims and figures) by `***`.
     #[arg(long)]
     pub(crate) mask_values: bool,
@@ -324,14 +323,50 @@ pub(crate) struct ValidateArgs {
     /// output does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) threads: Option<usize>,
+}
+
+/// How to read the lists: the same options for every command that reads them (validate, stats,
+/// report, dedup, search, export).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Input")]
+pub(crate) struct InputArgs {
+    /// What the files hold, when their names do not tell (`victims.csv`, `kostanay_victims.xlsx`
+    /// do).
+    #[arg(long, value_enum)]
+    pub(crate) kind: Option<KindArg>,
+    /// The text encoding of CSV and JSON files: `utf-8`, `utf-16`, `windows-1251` (`cp1251`),
+    /// `cp866`, `koi8-r`, `kz-1048`. Default: detected (a byte-order mark, else UTF-8, else the
+    /// Cyrillic code page whose letters read as Russian or Kazakh text); a file whose encoding is
+    /// not clear is refused with a message asking for this option.
+    #[arg(long, value_name = "ENCODING")]
+    pub(crate) encoding: Option<museum_core::io::TextEncoding>,
+    /// Read only this sheet of spreadsheets (`.xlsx`, `.xls`, `.ods`); default: every sheet.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) sheet: Option<String>,
     /// The CSV delimiter (`,`, `;`, `tab`, `|`), when sniffing it from the header is not enough.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub(crate) delimiter: Option<u8>,
+    /// The source every record of the files comes from (a volume of a Book of Sorrow, one
+    /// commission's file): records then need no source of their own. Per file: `[sources]`
+    /// `"spisok.csv" = "src-…"` in `museum.toml`.
+    #[arg(long, value_name = "ID")]
+    pub(crate) source: Option<String>,
+    /// The configuration file to use instead of the `museum.toml` next to the data (its rules
+    /// decide what counts as an error; `[limits]` bound the readers).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) config: Option<PathBuf>,
     /// At most this many records per file: a file with more stops the run with an error naming
     /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
     /// the data, else no limit).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_records: Option<u64>,
+}
+
+impl InputArgs {
+    /// The dataset kind given with `--kind`.
+    pub(crate) fn kind(&self) -> Option<museum_core::io::DatasetKind> {
+        self.kind.map(Into::into)
+    }
 }
 
 /// `,`, `;`, `|`, `tab` or `\t` → the delimiter byte.
@@ -370,9 +405,8 @@ pub(crate) struct StatsArgs {
     /// Files or directories to read (a directory: every dataset file in it).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// What the files hold, when their names do not tell (`victims.csv` does).
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<KindArg>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Count grouped by these columns, comma-separated (`arrest_year,sentence_kind`).
     #[arg(long, value_delimiter = ',', value_name = "COLUMNS")]
     pub(crate) by: Vec<String>,
@@ -382,11 +416,6 @@ pub(crate) struct StatsArgs {
     /// How many values each distribution lists before summing up the rest.
     #[arg(long, default_value_t = 20)]
     pub(crate) top: usize,
-    /// At most this many records per file: a file with more stops the run with an error naming
-    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
-    /// the data, else no limit).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub(crate) max_records: Option<u64>,
 }
 
 /// Output format of tables.
@@ -407,9 +436,8 @@ pub(crate) struct ReportArgs {
     /// Files or directories to report on (a directory: every dataset file in it).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// What the files hold, when their names do not tell (`victims.csv` does).
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<KindArg>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Where to write the report (`-`: stdout). Default: `report.html` (`.md`, `.json`) in the
     /// current directory.
     #[arg(short, long, value_name = "PATH")]
@@ -427,9 +455,6 @@ pub(crate) struct ReportArgs {
     /// Ignore `decisions.csv` beside the data.
     #[arg(long, conflicts_with = "decisions")]
     pub(crate) no_decisions: bool,
-    /// The configuration file to use instead of the `museum.toml` next to the data.
-    #[arg(long, value_name = "PATH")]
-    pub(crate) config: Option<PathBuf>,
     /// Title of the report.
     #[arg(long)]
     pub(crate) title: Option<String>,
@@ -439,11 +464,6 @@ pub(crate) struct ReportArgs {
     /// How many values each distribution lists before summing up the rest.
     #[arg(long, default_value_t = 20)]
     pub(crate) top: usize,
-    /// At most this many records per file: a file with more stops the run with an error naming
-    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
-    /// the data, else no limit).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub(crate) max_records: Option<u64>,
 }
 
 /// Format of the report.
@@ -501,9 +521,8 @@ pub(crate) struct DedupArgs {
     /// Files or directories (a directory: its victims and figures files).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// What the files hold, when their names do not tell.
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<KindArg>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DedupFormat::Human)]
     pub(crate) format: DedupFormat,
@@ -551,11 +570,6 @@ pub(crate) struct DedupArgs {
     /// Worker threads (0: `MUSEUM_THREADS`, else all cores). The output does not depend on it.
     #[arg(long, default_value_t = 0)]
     pub(crate) threads: usize,
-    /// At most this many records per file: a file with more stops the run with an error naming
-    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
-    /// the data, else no limit).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub(crate) max_records: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -564,6 +578,8 @@ pub(crate) struct SearchArgs {
     pub(crate) name: String,
     /// Files or directories to search (default: `datasets/`).
     pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Birth year, to rank people born then first.
     #[arg(long)]
     pub(crate) born: Option<i32>,
@@ -608,9 +624,8 @@ pub(crate) struct ExportArgs {
     /// The dataset directory to export (or dataset files).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// What the files hold, when their names do not tell (`victims.csv` does).
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<KindArg>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormatArg::Json)]
     pub(crate) format: ExportFormatArg,
@@ -623,10 +638,6 @@ pub(crate) struct ExportArgs {
     /// Export even when validation finds errors.
     #[arg(long)]
     pub(crate) allow_errors: bool,
-    /// The configuration file to use instead of the `museum.toml` next to the data (its rules
-    /// decide what counts as an error).
-    #[arg(long, value_name = "PATH")]
-    pub(crate) config: Option<PathBuf>,
     /// Deduplication clusters (`record_id,cluster_id` CSV): adds `cluster_id` to victims.
     #[arg(long, value_name = "FILE")]
     pub(crate) clusters: Option<PathBuf>,
@@ -648,11 +659,6 @@ pub(crate) struct ExportArgs {
     /// byte-identical between runs.
     #[arg(long)]
     pub(crate) timestamp: bool,
-    /// At most this many records per file: a file with more stops the run with an error naming
-    /// the file and the line (default: `max_records` under `[limits]` in the `museum.toml` beside
-    /// the data, else no limit).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub(crate) max_records: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -256,6 +256,7 @@ pub fn csv(data: &[u8]) {
             crate::io::DEFAULT_MAX_FIELD_SIZE
         },
         max_records: (selector & 0x20 != 0).then_some(3),
+        ..CsvOptions::default()
     };
     by_kind!(
         kind_of(selector),

@@ -25,6 +25,8 @@ mod name;
 mod dedup;
 // `museum search`
 mod search;
+// The input options every list-reading command shares; spreadsheets and legacy encodings
+mod input;
 // Byte-identical outputs whatever the number of threads
 mod determinism;
 // No data loss: interrupted runs (SIGINT/SIGTERM) leave nothing partial; inputs never change

@@ -367,7 +367,8 @@ fn unknown_kind_and_missing_path_exit_2() {
 }
 
 /// Every file of the malformed corpus gets clear findings naming the file, exit 1 (or 0 for
-/// the valid oddities: BOM, CRLF, `;` and tab delimiters, multi-line fields), and no panic.
+/// the valid oddities: BOM, CRLF, `;` and tab delimiters, multi-line fields; and for the files
+/// in another encoding, `decoded_*`, with the one finding that says which), and no panic.
 #[test]
 fn malformed_corpus_never_crashes() {
     let dir = fixture("malformed");
@@ -383,7 +384,15 @@ fn malformed_corpus_never_crashes() {
         let (exit, v, err) = validate_json(&[p, "--kind", "victims", "--fail-on", "warning"]);
         assert!(!err.contains("panicked"), "{name}: {err}");
         let findings = v["findings"].as_array().unwrap();
-        if name.starts_with("ok") {
+        if name.starts_with("decoded_") {
+            assert!(exit < 2, "{name}: {err}");
+            assert_eq!(v["summary"]["errors"], 0, "{name} should be decoded: {v:#}");
+            assert!(
+                crate::util::codes(&v).contains(&"M114".to_owned()),
+                "{name}: {v:#}"
+            );
+            assert!(v["summary"]["records"].as_u64().unwrap() >= 1, "{name}");
+        } else if name.starts_with("ok") {
             assert_eq!(exit, 0, "{name} should read cleanly: {v:#}");
             assert!(findings.is_empty(), "{name}: {v:#}");
             assert!(v["summary"]["records"].as_u64().unwrap() >= 1, "{name}");

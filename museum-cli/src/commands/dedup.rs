@@ -23,11 +23,8 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
     let start = Instant::now();
     let loaded = load_records_with(
         &args.paths,
-        args.kind.map(Into::into),
-        &museum_core::io::CsvOptions {
-            max_records: super::load::max_records(args.max_records, &args.paths)?,
-            ..museum_core::io::CsvOptions::default()
-        },
+        args.input.kind(),
+        &super::load::csv_options(&args.input, &args.paths)?,
     )
     .context("cannot read the records")?;
     for s in &loaded.skipped {

@@ -47,8 +47,7 @@ pub(crate) fn run(
     }
     // Validated exactly as `museum validate` would (same engine, same `museum.toml`), whose
     // `min_age` also bounds the birth of persons without a birth date.
-    let validate_options =
-        super::load::validate_options(args.config.as_deref(), &args.paths, args.max_records)?;
+    let validate_options = super::load::validate_options(&args.input, &args.paths)?;
     options.min_age = validate_options.limits.min_age;
     // `--redact` is the default, kept as an alias.
     let mut redact_origin = None;
@@ -61,7 +60,7 @@ pub(crate) fn run(
         options.clusters = export::read_clusters(path)?;
     }
 
-    let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
     let progress = Progress::new(global);
     let read = super::load::validated_archive(&inputs, &validate_options, &progress);
     progress.finish();
@@ -226,7 +225,7 @@ fn redact_options(args: &ExportArgs) -> anyhow::Result<(RedactOptions, String)> 
             .with_context(|| format!("`{}` has no `[export.redact]` section", path.display()))?;
         return Ok((r, format!("redaction settings from `{}`", path.display())));
     }
-    let mut candidates: Vec<PathBuf> = args.config.iter().cloned().collect();
+    let mut candidates: Vec<PathBuf> = args.input.config.iter().cloned().collect();
     candidates.push(PathBuf::from("museum.toml"));
     if let Some(dir) = args.paths.iter().find(|p| p.is_dir()) {
         candidates.push(dir.join("museum.toml"));

@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use museum_core::dedup::{DECISIONS_FILE, Decision, read_decisions};
-use museum_core::io::{Archive, DatasetKind};
+use museum_core::io::{Archive, CsvOptions, DatasetKind};
 use museum_core::validate::{
     Config, Input, Report, ValidateOptions, dataset_files, validate_and_load,
 };
 
+use crate::args::InputArgs;
 use crate::printer::Printer;
 use crate::progress::Progress;
 
@@ -64,26 +65,41 @@ pub(crate) fn config(config: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result
     })
 }
 
-/// The validation options of a run: [`config`] applied to the defaults, then `--max-records`.
+/// The validation options of a run: [`config`] (`--config`, else the `museum.toml` beside the
+/// data) applied to the defaults, then the input options of the command line (`--max-records`,
+/// `--delimiter`, `--encoding`, `--sheet`, `--source`).
 pub(crate) fn validate_options(
-    config_path: Option<&Path>,
+    input: &InputArgs,
     paths: &[PathBuf],
-    max_records: Option<u64>,
 ) -> anyhow::Result<ValidateOptions> {
-    let mut options = config(config_path, paths)?.apply(ValidateOptions::default())?;
-    if max_records.is_some() {
-        options.limits.max_records = max_records;
-    }
-    Ok(options)
+    let options = config(input.config.as_deref(), paths)?.apply(ValidateOptions::default())?;
+    Ok(with_input(options, input))
 }
 
-/// The record limit of a run: `--max-records`, else `max_records` under `[limits]` in the
-/// `museum.toml` beside the data.
-pub(crate) fn max_records(flag: Option<u64>, paths: &[PathBuf]) -> anyhow::Result<Option<u64>> {
-    Ok(match flag {
-        Some(n) => Some(n),
-        None => validate_options(None, paths, None)?.limits.max_records,
-    })
+/// `options` with the input options of the command line on top.
+pub(crate) fn with_input(mut options: ValidateOptions, input: &InputArgs) -> ValidateOptions {
+    if input.max_records.is_some() {
+        options.limits.max_records = input.max_records;
+    }
+    if input.delimiter.is_some() {
+        options.delimiter = input.delimiter;
+    }
+    if input.encoding.is_some() {
+        options.encoding = input.encoding;
+    }
+    if input.sheet.is_some() {
+        options.sheet.clone_from(&input.sheet);
+    }
+    if input.source.is_some() {
+        options.source.clone_from(&input.source);
+    }
+    options
+}
+
+/// The reader options of a run (for the commands that read without validating: dedup, search):
+/// those of [`validate_options`].
+pub(crate) fn csv_options(input: &InputArgs, paths: &[PathBuf]) -> anyhow::Result<CsvOptions> {
+    Ok(validate_options(input, paths)?.csv_options())
 }
 
 /// The same/different decisions of a run: `explicit` (`--decisions FILE`), else `decisions.csv`

@@ -57,12 +57,8 @@ mod imp {
         });
         let progress = Progress::new(global);
         // Validated exactly as `museum validate` would: same engine, same `museum.toml`.
-        let validate_options = super::super::load::validate_options(
-            args.config.as_deref(),
-            &args.paths,
-            args.max_records,
-        )?;
-        let inputs = super::super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+        let validate_options = super::super::load::validate_options(&args.input, &args.paths)?;
+        let inputs = super::super::load::inputs(&args.paths, args.input.kind(), printer)?;
         let decisions = if args.no_dedup {
             Vec::new()
         } else {

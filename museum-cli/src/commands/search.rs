@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use museum_core::dedup::{
-    DedupRecord, PartMatch, SearchHit, SearchOptions, SearchQuery, load_records, search,
+    DedupRecord, PartMatch, SearchHit, SearchOptions, SearchQuery, load_records_with, search,
 };
 use serde::Serialize;
 
@@ -62,7 +62,9 @@ pub(crate) fn run(args: &SearchArgs, printer: &Printer) -> anyhow::Result<ExitSt
     } else {
         args.paths.clone()
     };
-    let loaded = load_records(&paths, None).context("cannot read the records to search")?;
+    let options = super::load::csv_options(&args.input, &paths)?;
+    let loaded = load_records_with(&paths, args.input.kind(), &options)
+        .context("cannot read the records to search")?;
     let records = &loaded.records;
     let hits = search(
         records,

@@ -45,11 +45,11 @@ mod imp {
             stats::column(name)?;
         }
         let progress = Progress::new(global);
-        let inputs = super::super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+        let inputs = super::super::load::inputs(&args.paths, args.input.kind(), printer)?;
         // The `museum.toml` beside the data (reader limits, rules), and `--max-records`. The
         // files are validated as they are read (one pass, faster than reading alone on two
         // threads), so that the note below can say what `museum validate` would find.
-        let options = super::super::load::validate_options(None, &args.paths, args.max_records)?;
+        let options = super::super::load::validate_options(&args.input, &args.paths)?;
         let (validation, archive) =
             super::super::load::validated_archive(&inputs, &options, &progress)?;
         if archive.victims.is_empty() {

@@ -11,7 +11,7 @@ use crate::printer::{Printer, paint};
 
 pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let options = options(args)?;
-    let inputs = super::load::inputs(&args.paths, args.kind.map(Into::into), printer)?;
+    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
     let started = std::time::Instant::now();
     let report = validate_files(&inputs, &options)?;
     if printer.verbose > 0 {
@@ -37,6 +37,10 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
             }
         }
         FindingsFormat::Github => github(&mut out, &report)?,
+        FindingsFormat::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &sarif(&report))?;
+            writeln!(out)?;
+        }
     }
     out.flush()?;
     Ok(exit_status(&report, args.fail_on))
@@ -44,7 +48,7 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
 
 /// The options of this run: `museum.toml` (or `--config`), then the command line.
 fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
-    let mut config = super::load::config(args.config.as_deref(), &args.paths)?;
+    let mut config = super::load::config(args.input.config.as_deref(), &args.paths)?;
     for s in args.select.iter().chain(&args.ignore) {
         Selector::parse(s)?;
     }
@@ -57,13 +61,7 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
     if let Some(n) = args.threads {
         options.threads = n;
     }
-    if args.delimiter.is_some() {
-        options.delimiter = args.delimiter;
-    }
-    if args.max_records.is_some() {
-        options.limits.max_records = args.max_records;
-    }
-    Ok(options)
+    Ok(super::load::with_input(options, &args.input))
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {
@@ -167,6 +165,78 @@ fn github(s: &mut impl Write, report: &Report) -> std::io::Result<()> {
         writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)))?;
     }
     Ok(())
+}
+
+/// The findings as SARIF 2.1.0: one run of the `museum` tool, its rules (the codes found, in
+/// code order), one result per finding. A finding in a spreadsheet points at the workbook file,
+/// with the sheet and cell in the message.
+fn sarif(report: &Report) -> serde_json::Value {
+    use serde_json::json;
+    let level = |s: Severity| match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    let mut codes: Vec<museum_core::Code> = report.findings.iter().map(|d| d.code).collect();
+    codes.sort();
+    codes.dedup();
+    let rules: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id(),
+                "name": c.name(),
+                "shortDescription": {"text": c.summary()},
+                "defaultConfiguration": {"level": level(c.default_severity())},
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|d| {
+            let mut text = message(d);
+            if let (Some(file), Some(cell)) = (&d.location.file, &d.location.cell) {
+                text = format!("{file}!{cell}: {text}");
+            }
+            if let Some(v) = &d.value {
+                text = format!("{text}: `{v}`");
+            }
+            let mut result = json!({
+                "ruleId": d.code.id(),
+                "ruleIndex": codes.iter().position(|c| *c == d.code),
+                "level": level(d.severity),
+                "message": {"text": text},
+            });
+            if let Some(file) = &d.location.file {
+                let uri = match &d.location.cell {
+                    Some(_) => file.rsplit_once(':').map_or(file.as_str(), |(w, _)| w),
+                    None => file.as_str(),
+                };
+                let mut physical = json!({"artifactLocation": {"uri": uri}});
+                if let Some(line) = d.location.line {
+                    physical["region"] = json!({"startLine": line});
+                }
+                result["locations"] = json!([{"physicalLocation": physical}]);
+            }
+            if let Some(help) = &d.help {
+                result["properties"] = json!({"help": help});
+            }
+            result
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "museum",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    })
 }
 
 fn message(d: &Diagnostic) -> String {

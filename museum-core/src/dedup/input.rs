@@ -100,6 +100,7 @@ fn load_file(
 ) -> Result<()> {
     let name: Arc<str> = Arc::from(path.display().to_string());
     let default_options = options.delimiter.is_none()
+        && options.encoding.is_none()
         && options.max_records.is_none()
         && options.max_field_size == crate::io::DEFAULT_MAX_FIELD_SIZE;
     match kind {

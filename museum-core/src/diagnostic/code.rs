@@ -75,6 +75,8 @@ codes! {
     FieldTooLarge = "M112", "field-too-large", Error, "a field is larger than the configured maximum size";
     /// The header has no `id` column; ids are made from the file name and line.
     MissingIdColumn = "M113", "missing-id-column", Info, "the header has no `id` column; records get ids from the file name and line";
+    /// The file was decoded from a legacy encoding or UTF-16.
+    DecodedEncoding = "M114", "decoded-encoding", Info, "the file is not UTF-8 and was decoded from the encoding named (detected or given by `--encoding`)";
     /// A date that is not recognisable.
     UnparseableDate = "M201", "unparseable-date", Error, "a date cannot be read";
     /// A date that does not exist (31 February, month 13).
@@ -107,6 +109,8 @@ codes! {
     PlaceholderValue = "M215", "placeholder-value", Warning, "a value is a spreadsheet error or a placeholder (`#N/A`, `NULL`, `NaN`)";
     /// A date outside the plausible years of its field.
     DateOutOfRange = "M216", "date-out-of-range", Error, "a date lies outside the plausible years of its field, or in the future";
+    /// A date column's "unknown" placeholders were read as missing (one finding per column).
+    ReadAsMissing = "M217", "read-as-missing", Info, "placeholders that say \"unknown\" (`неизв.`, `нет данных`, `белгісіз`) were read as missing";
     /// A case event dated before the person's birth.
     EventBeforeBirth = "M301", "event-before-birth", Error, "an arrest, sentence, execution, camp or release date precedes the birth date";
     /// A sentence dated before the arrest.

@@ -65,6 +65,9 @@ pub struct Location {
     /// The field (column).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The spreadsheet cell (`C14`) of a sheet's finding; `file` is then `book.xlsx:Sheet`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -87,11 +90,15 @@ impl Location {
 }
 
 impl fmt::Display for Location {
-    /// `file:line:field`, leaving out what is unknown.
+    /// `file:line:field`, leaving out what is unknown; a spreadsheet cell follows its sheet
+    /// (`book.xlsx:Sheet!C14:14:surname`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::new();
         if let Some(file) = &self.file {
-            parts.push(file.clone());
+            match &self.cell {
+                Some(cell) => parts.push(format!("{file}!{cell}")),
+                None => parts.push(file.clone()),
+            }
         }
         if let Some(line) = self.line {
             parts.push(line.to_string());

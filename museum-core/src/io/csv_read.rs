@@ -48,6 +48,10 @@ pub struct CsvOptions {
     /// reading a file with more stops with an error naming the file and the line of the first
     /// record past the limit. `None`: no limit.
     pub max_records: Option<u64>,
+    /// The text encoding; detected when `None` (see [`TextEncoding`](super::TextEncoding)).
+    pub encoding: Option<super::TextEncoding>,
+    /// Read only this sheet of a spreadsheet (`.xlsx`, `.xls`, `.ods`); every sheet when `None`.
+    pub sheet: Option<String>,
 }
 
 impl Default for CsvOptions {
@@ -56,6 +60,8 @@ impl Default for CsvOptions {
             delimiter: None,
             max_field_size: DEFAULT_MAX_FIELD_SIZE,
             max_records: None,
+            encoding: None,
+            sheet: None,
         }
     }
 }

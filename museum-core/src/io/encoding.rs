@@ -1,7 +1,7 @@
-//! Telling what a file is before parsing it: UTF-8 (with or without a BOM) is read; UTF-16,
-//! UTF-32, a legacy Cyrillic code page (Windows-1251) and binary files (spreadsheets, archives,
-//! images) are reported once, with a hint on how to convert them, instead of as thousands of
-//! per-value findings.
+//! Telling what a file is before parsing it: UTF-8 (with or without a BOM) is read; UTF-32,
+//! UTF-16 without a byte-order mark and binary files (spreadsheets with a `.csv` name,
+//! archives, images) are reported once, with a hint, instead of as thousands of per-value
+//! findings. Legacy code pages and UTF-16 with a BOM are decoded before this (see `decode`).
 
 /// What the first bytes of a file say about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +43,12 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
         (
             b"PK\x03\x04",
             "the file is a ZIP archive (an `.xlsx` or `.ods` spreadsheet?), not CSV",
-            "open it in a spreadsheet program and save it as \"CSV UTF-8\"",
+            "if it is a spreadsheet, give it its own extension (`.xlsx`, `.ods`): spreadsheets are read directly",
         ),
         (
             &[0xD0, 0xCF, 0x11, 0xE0],
             "the file is an old Excel (`.xls`) or Word document, not CSV",
-            "open it in a spreadsheet program and save it as \"CSV UTF-8\"",
+            "if it is a spreadsheet, name it `.xls`: spreadsheets are read directly",
         ),
         (
             b"%PDF",
@@ -132,7 +132,7 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
 
 /// Counts valid multi-byte UTF-8 sequences and invalid bytes (an incomplete sequence at the very
 /// end is neither: the sample may cut a character).
-fn utf8_sequences(mut bytes: &[u8]) -> (usize, usize) {
+pub(crate) fn utf8_sequences(mut bytes: &[u8]) -> (usize, usize) {
     let (mut valid, mut invalid) = (0usize, 0usize);
     loop {
         match std::str::from_utf8(bytes) {

@@ -11,13 +11,17 @@
 
 pub mod columns;
 pub(crate) mod csv_read;
+mod decode;
 mod encoding;
 pub(crate) mod json_read;
 mod record;
+pub(crate) mod sheet;
 mod write;
 
 pub use columns::{Column, normalize_header};
 pub use csv_read::{CsvOptions, DEFAULT_BLOCK_SIZE, DEFAULT_MAX_FIELD_SIZE};
+pub use decode::TextEncoding;
+pub(crate) use decode::open_text;
 pub use record::{Record, Row};
 pub use write::{write_csv, write_csv_file};
 
@@ -147,18 +151,26 @@ pub enum FileFormat {
     Json,
     /// One JSON record per line.
     JsonLines,
+    /// A spreadsheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`): each sheet is read as its CSV export.
+    Spreadsheet,
 }
 
 impl FileFormat {
-    /// The format from the extension (`.csv`, `.tsv`, `.json`, `.jsonl`, `.ndjson`).
+    /// The format from the extension (`.csv`, `.tsv`, `.json`, `.jsonl`, `.ndjson`, `.xlsx`,
+    /// `.xlsm`, `.xls`, `.ods`).
     pub fn from_path(path: &Path) -> Option<FileFormat> {
         match path.extension()?.to_str()?.to_lowercase().as_str() {
             "csv" | "tsv" | "txt" => Some(FileFormat::Csv),
             "json" => Some(FileFormat::Json),
             "jsonl" | "ndjson" => Some(FileFormat::JsonLines),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(FileFormat::Spreadsheet),
             _ => None,
         }
     }
+
+    /// What the readers accept, for messages.
+    pub const EXPECTED: &'static str =
+        "expected a .csv, .tsv, .json, .jsonl, .ndjson, .xlsx, .xls or .ods file";
 }
 
 /// A record with where it came from.
@@ -194,26 +206,66 @@ pub struct RecordReader<T: Record> {
 }
 
 impl<T: Record> RecordReader<T> {
-    /// Opens `path`, choosing CSV/JSON/JSON Lines by extension.
+    /// Opens `path`, choosing CSV/JSON/JSON Lines/spreadsheet by extension. Text is decoded
+    /// to UTF-8 first (see [`TextEncoding`]); a spreadsheet's sheets are read one after the
+    /// other, each as its CSV export, with locations naming the sheet and cell.
     ///
     /// # Errors
-    /// When the file cannot be opened or its format is unsupported.
+    /// When the file cannot be opened, its format is unsupported or a spreadsheet is broken.
     pub fn open(path: &Path, options: &CsvOptions) -> Result<Self> {
         let format = FileFormat::from_path(path).ok_or_else(|| {
             Error::from(ErrorKind::UnsupportedFormat {
                 path: path.to_owned(),
-                reason: "expected a .csv, .tsv, .json, .jsonl or .ndjson file".into(),
+                reason: FileFormat::EXPECTED.into(),
             })
         })?;
+        let display = path.display().to_string();
+        if format == FileFormat::Spreadsheet {
+            let kind = T::KIND;
+            let max = options.max_records;
+            let sheets = sheet::read_sheets(path, &display, kind, options.sheet.as_deref())?;
+            let options = options.clone();
+            let inner = sheets.into_iter().flat_map(move |s| {
+                let map = s.map;
+                csv_read::CsvRecords::<T, _>::new(std::io::Cursor::new(s.csv), s.name, &options)
+                    .map(move |mut item| {
+                        match &mut item {
+                            ReadItem::Record(r, diags) => {
+                                map.locate(&mut r.location);
+                                diags.iter_mut().for_each(|d| map.locate_all(d));
+                            }
+                            ReadItem::Finding(d) => map.locate_all(d),
+                        }
+                        item
+                    })
+            });
+            return Ok(Self::with_inner(Box::new(inner), display, max));
+        }
         let file = File::open(path).map_err(|e| Error::io("open", path, e))?;
-        Self::from_reader(file, &path.display().to_string(), format, options)
+        Self::from_reader(file, &display, format, options)
+    }
+
+    fn with_inner(
+        inner: Box<dyn Iterator<Item = ReadItem<T>> + Send>,
+        name: String,
+        max_records: Option<u64>,
+    ) -> Self {
+        RecordReader {
+            inner,
+            pending: None,
+            name,
+            max_records,
+            rows: 0,
+            error: None,
+        }
     }
 
     /// Reads `format` from any reader; `name` is used in locations. [`RecordReader::open`]
-    /// without the file system (the fuzz targets read from memory through it).
+    /// without the file system (the fuzz targets read from memory through it). Text is
+    /// decoded to UTF-8 first; the encoding, when not UTF-8, is said in a first finding.
     ///
     /// # Errors
-    /// When reading a JSON array fails.
+    /// When reading a JSON array fails, or the format is [`FileFormat::Spreadsheet`].
     pub(crate) fn from_reader<R: std::io::Read + Send + 'static>(
         reader: R,
         name: &str,
@@ -221,6 +273,18 @@ impl<T: Record> RecordReader<T> {
         options: &CsvOptions,
     ) -> Result<Self> {
         let name = name.to_owned();
+        let text = decode::open_text(reader, &name, options.encoding)
+            .map_err(|e| Error::io("read", Path::new(&name), e))?;
+        let (reader, first) = match text {
+            Ok(t) => (t.reader, t.decoding.finding(&name)),
+            Err(refused) => {
+                return Ok(Self::with_inner(
+                    Box::new(std::iter::once(ReadItem::Finding(refused))),
+                    name,
+                    options.max_records,
+                ));
+            }
+        };
         let inner: Box<dyn Iterator<Item = ReadItem<T>> + Send> = match format {
             FileFormat::Csv => Box::new(csv_read::CsvRecords::<T, _>::new(
                 BufReader::new(reader),
@@ -232,15 +296,19 @@ impl<T: Record> RecordReader<T> {
                 BufReader::new(reader),
                 name.clone(),
             )),
+            FileFormat::Spreadsheet => {
+                return Err(ErrorKind::UnsupportedFormat {
+                    path: PathBuf::from(&name),
+                    reason: "a spreadsheet is read from its file, not from a stream".into(),
+                }
+                .into());
+            }
         };
-        Ok(RecordReader {
-            inner,
-            pending: None,
-            name,
-            max_records: options.max_records,
-            rows: 0,
-            error: None,
-        })
+        let inner = match first {
+            Some(d) => Box::new(std::iter::once(ReadItem::Finding(d)).chain(inner)),
+            None => inner,
+        };
+        Ok(Self::with_inner(inner, name, options.max_records))
     }
 
     /// The error that stopped the reader early: more rows than [`CsvOptions::max_records`]

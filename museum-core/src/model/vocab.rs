@@ -43,14 +43,12 @@ impl Sex {
         if t.is_empty() {
             return None;
         }
-        let k = t.trim_end_matches('.').to_lowercase();
-        let value = match k.as_str() {
-            "м" | "муж" | "мужской" | "мужчина" | "ер" | "ерк" | "еркек" | "ер адам" | "m"
-            | "male" | "man" | "мужск" => SexValue::Male,
-            "ж" | "жен" | "женский" | "женщина" | "әйел" | "айел" | "f" | "female" | "w"
-            | "woman" | "женск" => SexValue::Female,
-            _ => SexValue::Unrecognised,
-        };
+        let k = t.trim_end_matches('.').trim().to_lowercase();
+        let value = tables()
+            .sex
+            .iter()
+            .find(|(text, _)| *text == k)
+            .map_or(SexValue::Unrecognised, |(_, v)| *v);
         Some(Sex {
             value,
             original: t.to_owned(),
@@ -127,6 +125,26 @@ impl SentenceKind {
     }
 }
 
+impl SentenceKind {
+    /// Parses a stable name (`execution`, `forced_labour`).
+    pub fn parse(name: &str) -> Option<SentenceKind> {
+        [
+            SentenceKind::Execution,
+            SentenceKind::Camp,
+            SentenceKind::Prison,
+            SentenceKind::Exile,
+            SentenceKind::Banishment,
+            SentenceKind::Deportation,
+            SentenceKind::ForcedLabour,
+            SentenceKind::Acquittal,
+            SentenceKind::Released,
+            SentenceKind::Unrecognised,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name.trim())
+    }
+}
+
 impl Sentence {
     /// Maps Russian, Kazakh and English spellings of sentences; `None` for an empty text.
     ///
@@ -144,75 +162,27 @@ impl Sentence {
             return None;
         }
         let low = t.to_lowercase();
-        let has = |keys: &[&str]| keys.iter().any(|k| low.contains(k));
+        let words: Vec<&str> = low
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         let term_years = term_years(&low);
-        let kind = if has(&[
-            "вмн",
-            "расстрел",
-            "ату жаза",
-            "атылсын",
-            "высшая мера",
-            "shot",
-            "execution",
-            "death",
-            "vmn",
-        ]) {
-            SentenceKind::Execution
-        } else if has(&["оправдан", "прекращ", "acquit", "ақталды", "dismiss"])
-        {
-            SentenceKind::Acquittal
-        } else if has(&["освобож", "released", "зачесть", "босатыл"]) {
-            SentenceKind::Released
-        } else if has(&[
-            "депорт",
-            "спецпосел",
-            "выселен",
-            "deport",
-            "спецпереселен",
-            "жер аудар",
-        ]) && !has(&["ссылк"])
-        {
-            SentenceKind::Deportation
-        } else if has(&[
-            "итл",
-            "лагер",
-            "концлаг",
-            "лаг.",
-            "camp",
-            "лагерь",
-            "гулаг",
-            "исправительно-трудов",
-            "ітл",
-            "еңбекпен түзеу",
-        ]) {
-            SentenceKind::Camp
-        } else if has(&[
-            "тюрьм",
-            "тюремн",
-            "prison",
-            "түрме",
-            "лишение свободы",
-            "лишения свободы",
-            "л/с",
-        ]) {
-            SentenceKind::Prison
-        } else if has(&["ссылк", "exile", "айдау"]) {
-            SentenceKind::Exile
-        } else if has(&["высылк", "banish"]) {
-            SentenceKind::Banishment
-        } else if has(&[
-            "принудит",
-            "forced labour",
-            "forced labor",
-            "исправительные работы",
-        ]) {
-            SentenceKind::ForcedLabour
-        } else if term_years.is_some() {
-            // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
-            SentenceKind::Camp
-        } else {
-            SentenceKind::Unrecognised
+        let found = |keys: &[Key]| {
+            keys.iter().any(|k| match k {
+                Key::Contains(s) => low.contains(s.as_str()),
+                Key::Word(w) => words.contains(&w.as_str()),
+            })
         };
+        let kind = tables()
+            .sentence
+            .iter()
+            .find(|rule| found(&rule.any) && !found(&rule.unless))
+            .map(|rule| rule.kind)
+            .or_else(|| {
+                // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
+                term_years.map(|_| SentenceKind::Camp)
+            })
+            .unwrap_or(SentenceKind::Unrecognised);
         let term_years = if kind == SentenceKind::Execution {
             None
         } else {
@@ -226,9 +196,91 @@ impl Sentence {
     }
 }
 
+/// A key of a sentence kind.
+enum Key {
+    /// The text contains it.
+    Contains(String),
+    /// The text has it as a whole word.
+    Word(String),
+}
+
+/// The keys of one sentence kind, in the order kinds are tried.
+struct SentenceRule {
+    kind: SentenceKind,
+    any: Vec<Key>,
+    unless: Vec<Key>,
+}
+
+/// The vocabularies, read once from `data/vocab/*.tsv`.
+struct Tables {
+    sex: Vec<(String, SexValue)>,
+    sentence: Vec<SentenceRule>,
+    units: Vec<String>,
+}
+
+/// Rows of a tab-separated data file, without comments and blank lines.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let sex = rows(include_str!("../../data/vocab/sex.tsv"))
+            .filter_map(|r| {
+                let value = match *r.first()? {
+                    "male" => SexValue::Male,
+                    "female" => SexValue::Female,
+                    _ => return None,
+                };
+                Some((r.get(1)?.to_lowercase(), value))
+            })
+            .collect();
+        let mut sentence: Vec<SentenceRule> = Vec::new();
+        let mut units = Vec::new();
+        for r in rows(include_str!("../../data/vocab/sentence.tsv")) {
+            let (Some(kind), Some(how), Some(text)) = (r.first(), r.get(1), r.get(2)) else {
+                continue;
+            };
+            let text = text.to_lowercase();
+            if *kind == "term-unit" {
+                units.push(text);
+                continue;
+            }
+            let Some(kind) = SentenceKind::parse(kind) else {
+                continue;
+            };
+            let i = match sentence.iter().position(|s| s.kind == kind) {
+                Some(i) => i,
+                None => {
+                    sentence.push(SentenceRule {
+                        kind,
+                        any: Vec::new(),
+                        unless: Vec::new(),
+                    });
+                    sentence.len() - 1
+                }
+            };
+            match *how {
+                "contains" => sentence[i].any.push(Key::Contains(text)),
+                "word" => sentence[i].any.push(Key::Word(text)),
+                "unless" => sentence[i].unless.push(Key::Contains(text)),
+                _ => {}
+            }
+        }
+        Tables {
+            sex,
+            sentence,
+            units,
+        }
+    })
+}
+
 /// The number before (or after) a years word: `10 лет`, `8 years`, `10 жыл`, `ИТЛ 10 лет`, `5л`.
 fn term_years(low: &str) -> Option<f32> {
-    const UNITS: [&str; 7] = ["лет", "год", "жыл", "year", "yr", "г.", "л."];
+    let units = &tables().units;
     let chars: Vec<char> = low.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -243,8 +295,9 @@ fn term_years(low: &str) -> Option<f32> {
             let num = num.trim_end_matches('.');
             let rest: String = chars[i..].iter().collect();
             let rest = rest.trim_start();
-            let unit = UNITS.iter().any(|u| rest.starts_with(u))
-                || rest.starts_with('л') && rest.chars().nth(1).is_none_or(|c| !c.is_alphabetic());
+            let unit = units.iter().any(|u| rest.starts_with(u.as_str()))
+                || (rest.starts_with('л') || rest.starts_with('l'))
+                    && rest.chars().nth(1).is_none_or(|c| !c.is_alphabetic());
             if unit
                 && let Ok(v) = num.parse::<f32>()
                 && v > 0.0
@@ -294,6 +347,47 @@ mod tests {
             let s = Sentence::parse(text).unwrap();
             assert_eq!((s.kind, s.term_years), (*kind, *term), "{text}");
             assert_eq!(s.original, *text);
+        }
+    }
+
+    /// Every form issue 16 lists as missed on other archives' lists.
+    #[test]
+    fn archival_forms_from_other_archives() {
+        let cases: &[(&str, SentenceKind, Option<f32>)] = &[
+            ("10 let ITL", SentenceKind::Camp, Some(10.0)),
+            ("rasstrel", SentenceKind::Execution, None),
+            ("vysshaya mera nakazaniya", SentenceKind::Execution, None),
+            ("3 goda ssylki", SentenceKind::Exile, Some(3.0)),
+            ("delo prekrashcheno", SentenceKind::Acquittal, None),
+            ("ITL 10 let", SentenceKind::Camp, Some(10.0)),
+            ("10 l. ITL", SentenceKind::Camp, Some(10.0)),
+            ("ату", SentenceKind::Execution, None),
+            ("Ату", SentenceKind::Execution, None),
+            (
+                "5 жыл бас бостандығынан айыру",
+                SentenceKind::Prison,
+                Some(5.0),
+            ),
+            ("VMN", SentenceKind::Execution, None),
+            ("8 let lisheniya svobody", SentenceKind::Prison, Some(8.0)),
+            ("5 let vysylki", SentenceKind::Banishment, Some(5.0)),
+            ("osvobozhden", SentenceKind::Released, None),
+            ("spetsposelenie", SentenceKind::Deportation, None),
+        ];
+        for (text, kind, term) in cases {
+            let s = Sentence::parse(text).unwrap();
+            assert_eq!((s.kind, s.term_years), (*kind, *term), "{text}");
+        }
+        // `ату` is a word, not any text that contains those letters.
+        assert_eq!(
+            Sentence::parse("статус неясен").unwrap().kind,
+            SentenceKind::Unrecognised
+        );
+        for t in ["er", "Er", "erkek", "muzh.", "muzhskoy"] {
+            assert_eq!(Sex::parse(t).unwrap().value, SexValue::Male, "{t}");
+        }
+        for t in ["äiel", "Áiel", "aiel", "zhen.", "zhenskiy"] {
+            assert_eq!(Sex::parse(t).unwrap().value, SexValue::Female, "{t}");
         }
     }
 

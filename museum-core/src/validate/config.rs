@@ -188,6 +188,14 @@ pub struct ValidateOptions {
     pub block_size: usize,
     /// Field delimiter of CSV files; sniffed when `None`.
     pub delimiter: Option<u8>,
+    /// Text encoding of CSV and JSON files; detected when `None`.
+    pub encoding: Option<crate::io::TextEncoding>,
+    /// The one sheet of spreadsheets to read; every sheet when `None`.
+    pub sheet: Option<String>,
+    /// The source of every file read (`--source`): no record then needs its own.
+    pub source: Option<String>,
+    /// The source of whole files, by file name (`[sources]` in `museum.toml`).
+    pub file_sources: BTreeMap<String, String>,
 }
 
 impl Default for ValidateOptions {
@@ -202,6 +210,10 @@ impl Default for ValidateOptions {
             threads: 0,
             block_size: DEFAULT_BLOCK_SIZE,
             delimiter: None,
+            encoding: None,
+            sheet: None,
+            source: None,
+            file_sources: BTreeMap::new(),
         }
     }
 }
@@ -240,7 +252,29 @@ impl ValidateOptions {
             delimiter: self.delimiter,
             max_field_size: self.limits.max_field_size,
             max_records: self.limits.max_records,
+            encoding: self.encoding,
+            sheet: self.sheet.clone(),
         }
+    }
+
+    /// The source a whole file cites (`--source`, else its `[sources]` entry): `file` matches an
+    /// entry by its path as given, its name, or a path ending in the entry; a sheet
+    /// (`book.xlsx:Sheet`) by its workbook or itself.
+    pub fn file_source(&self, file: &str) -> Option<&str> {
+        if let Some(s) = &self.source {
+            return Some(s);
+        }
+        let matches = |f: &str, key: &str| {
+            let key = key.trim_start_matches("./");
+            f == key
+                || Path::new(f).file_name().and_then(|n| n.to_str()) == Some(key)
+                || f.ends_with(&format!("/{key}"))
+        };
+        let workbook = file.rsplit_once(':').map(|(w, _)| w);
+        self.file_sources
+            .iter()
+            .find(|(k, _)| matches(file, k) || workbook.is_some_and(|w| matches(w, k)))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The number of worker threads to use.
@@ -267,6 +301,9 @@ pub struct Config {
     pub limits: Limits,
     /// Where camps are expected.
     pub region: Region,
+    /// The `[sources]` section: the one source of a whole list, by file name
+    /// (`"spisok.csv" = "src-kniga-skorbi-3"`), for lists that come from one source.
+    pub sources: BTreeMap<String, String>,
     /// The `[export]` section (`[export.redact]`, read by `museum export --redact`): accepted so
     /// that one `museum.toml` serves both commands, not used by validation.
     pub export: Option<toml::Table>,
@@ -388,6 +425,7 @@ impl Config {
         }
         options.limits = self.limits.clone();
         options.region = self.region;
+        options.file_sources.clone_from(&self.sources);
         Ok(options)
     }
 }

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use super::config::ValidateOptions;
 use super::ids::IdIndex;
 use super::rules::camps::CampPeriod;
+use super::rules::placeholders::{self, Tally};
 use super::rules::{completeness, references, text};
 use super::sink::{Context, Sink};
 use super::{Report, kinds::Check};
@@ -360,6 +361,8 @@ struct BlockResult<T> {
     built: u64,
     /// Non-empty cells per input column.
     filled: Vec<u64>,
+    /// Placeholders read as missing per input column (date columns only).
+    placeholders: Vec<Tally>,
     /// Data rows (records as read, before merging) of the block.
     data_rows: u64,
     /// The line of each data row, when a record limit is set.
@@ -388,6 +391,14 @@ fn process_block<T: Check>(
     let mut has_body = false;
     let mut pending: Option<(Located<T>, Vec<Diagnostic>)> = None;
     let mut filled = vec![0u64; layout.width()];
+    let mut tallies = vec![Tally::default(); layout.width()];
+    let placeholder_columns: Vec<usize> = if cx.on(Code::ReadAsMissing) {
+        (0..layout.width())
+            .filter(|&i| placeholders::is_date_field(&layout.field_name(i)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let policies: Vec<text::Policy> = (0..layout.width())
         .map(|i| text::Policy::of(&layout.field_name(i)))
         .collect();
@@ -422,6 +433,13 @@ fn process_block<T: Check>(
                         *n += u64::from(rec.bytes(i).is_some_and(filled_in));
                     }
                 }
+            }
+        }
+        for &i in &placeholder_columns {
+            if let Some(Ok(v)) = rec.bytes(i).map(std::str::from_utf8)
+                && placeholders::is_placeholder(v)
+            {
+                tallies[i].add(v, line);
             }
         }
         let mut diags = Vec::new();
@@ -499,6 +517,7 @@ fn process_block<T: Check>(
         rows,
         built,
         filled,
+        placeholders: tallies,
         data_rows: local,
         row_lines,
         kept,
@@ -518,6 +537,7 @@ struct Collector<'a, T> {
     rows: u64,
     built: u64,
     filled: Vec<u64>,
+    placeholders: Vec<Tally>,
     /// The record limit, the data rows so far, and the line of the first row past the limit.
     max_records: Option<u64>,
     data_rows: u64,
@@ -553,6 +573,7 @@ impl<'a, T: Check> Collector<'a, T> {
             rows: 0,
             built: 0,
             filled: vec![0; width],
+            placeholders: vec![Tally::default(); width],
             max_records: cx.options.limits.max_records,
             data_rows: 0,
             over: None,
@@ -625,6 +646,9 @@ impl<'a, T: Check> Collector<'a, T> {
         for (a, b) in self.filled.iter_mut().zip(&r.filled) {
             *a += b;
         }
+        for (a, b) in self.placeholders.iter_mut().zip(&r.placeholders) {
+            a.merge(b);
+        }
     }
 
     fn feed(&mut self, (rec, diags): (Located<T>, Vec<Diagnostic>)) {
@@ -668,6 +692,11 @@ impl<'a, T: Check> Collector<'a, T> {
         if self.built == 0 {
             self.sink.push(csv_read::header_only(&layout.file));
         }
+        for (i, tally) in self.placeholders.iter().enumerate() {
+            if let Some(d) = tally.finding(&layout.file, &layout.field_name(i)) {
+                self.sink.push(d);
+            }
+        }
         let threshold = self.sink.cx.options.limits.empty_column_threshold;
         if self.rows > 0 && self.sink.on(Code::SparseColumn) {
             for (i, &n) in self.filled.iter().enumerate() {
@@ -680,6 +709,9 @@ impl<'a, T: Check> Collector<'a, T> {
                 }
             }
         }
+        let source = self.sink.cx.options.file_source(&layout.file);
+        let records = self.facts.records;
+        completeness::fold_no_source(&mut self.sink.out, &layout.file, records, source);
         state.findings.append(&mut self.sink.out);
         state.absorb(self.facts, file_no, report);
         self.kept
@@ -709,7 +741,8 @@ impl<T> Out<'_, T> {
     }
 }
 
-/// Validates one CSV file.
+/// Validates one CSV file: decodes it to UTF-8 ([`crate::io::TextEncoding`]), then
+/// [`csv_text`].
 #[allow(clippy::too_many_arguments)]
 fn csv_file<T: Check>(
     path: &Path,
@@ -723,9 +756,63 @@ fn csv_file<T: Check>(
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
+    let text = crate::io::open_text(file, name, cx.options.encoding)
+        .map_err(|e| Error::io("read", path, e))?;
+    match text {
+        Ok(t) => {
+            let first = t.decoding.finding(name).into_iter().collect();
+            let text = CsvText {
+                path,
+                name,
+                reader: t.reader,
+                size,
+                first,
+            };
+            csv_text(text, file_no, cx, world, state, report, out)
+        }
+        Err(refused) => {
+            let mut sink = Sink::new(cx, T::KIND);
+            sink.push(refused);
+            state.findings.append(&mut sink.out);
+            out.complete(size);
+            Ok(())
+        }
+    }
+}
+
+/// UTF-8 CSV text to validate: a decoded file, or a spreadsheet's sheet.
+struct CsvText<'a> {
+    /// The file (for I/O errors).
+    path: &'a Path,
+    /// Its name in findings.
+    name: &'a str,
+    reader: Box<dyn std::io::Read + Send>,
+    /// Its size in bytes, for progress (`u64::MAX`: unknown).
+    size: u64,
+    /// Findings to put first (the encoding read).
+    first: Vec<Diagnostic>,
+}
+
+/// Validates UTF-8 CSV text: the one block reader, on one or several threads.
+fn csv_text<T: Check>(
+    text: CsvText<'_>,
+    file_no: u32,
+    cx: &Context,
+    world: &World,
+    state: &mut KindState,
+    report: &mut Report,
+    out: &mut Out<'_, T>,
+) -> Result<()> {
+    let CsvText {
+        path,
+        name,
+        reader,
+        size,
+        first,
+    } = text;
     let options = &cx.options;
     let opened = csv_read::open_csv(
-        file,
+        reader,
         name,
         T::KIND,
         &options.csv_options(),
@@ -735,6 +822,7 @@ fn csv_file<T: Check>(
     let (layout, header, mut splitter) = match opened {
         Opened::Stop(findings) => {
             let mut sink = Sink::new(cx, T::KIND);
+            sink.extend(first);
             sink.extend(findings);
             state.findings.append(&mut sink.out);
             out.complete(size);
@@ -747,6 +835,7 @@ fn csv_file<T: Check>(
         } => (layout, findings, splitter),
     };
     let mut collector = Collector::<T>::new(cx, world, layout.width(), size, name);
+    collector.sink.extend(first);
     collector.sink.extend(header);
     let threads = options.worker_threads();
     let mut split_findings = Vec::new();
@@ -873,6 +962,9 @@ fn json_file<T: Check>(
             Location::file(path.display().to_string()),
         ));
     }
+    let name = path.display().to_string();
+    let source = cx.options.file_source(&name);
+    completeness::fold_no_source(&mut sink.out, &name, facts.records, source);
     state.findings.append(&mut sink.out);
     state.absorb(facts, file_no, report);
     Ok(())
@@ -883,6 +975,8 @@ fn json_file<T: Check>(
 struct Keep<'a> {
     archive: Archive,
     on_bytes: &'a dyn Fn(u64),
+    /// The sheets read so far: their findings are mapped to rows and cells at the end.
+    sheets: Vec<crate::io::sheet::SheetMap>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -907,6 +1001,7 @@ fn run_file(
         report: &mut Report,
         slot: &mut Vec<Located<T>>,
         on_bytes: &dyn Fn(u64),
+        sheets: &mut Vec<crate::io::sheet::SheetMap>,
     ) -> Result<()> {
         let mut out = Out {
             kept: Vec::new(),
@@ -929,10 +1024,29 @@ fn run_file(
             Some(FileFormat::Json | FileFormat::JsonLines) => {
                 json_file::<T>(&input.path, file_no, cx, world, state, report, &mut out)?;
             }
+            Some(FileFormat::Spreadsheet) => {
+                let only = cx.options.sheet.as_deref();
+                for sheet in crate::io::sheet::read_sheets(&input.path, name, T::KIND, only)? {
+                    let from = out.kept.len();
+                    let text = CsvText {
+                        path: &input.path,
+                        name: &sheet.name,
+                        size: sheet.csv.len() as u64,
+                        reader: Box::new(std::io::Cursor::new(sheet.csv)),
+                        first: Vec::new(),
+                    };
+                    out.done = 0;
+                    csv_text::<T>(text, file_no, cx, world, state, report, &mut out)?;
+                    for rec in &mut out.kept[from..] {
+                        sheet.map.locate(&mut rec.location);
+                    }
+                    sheets.push(sheet.map);
+                }
+            }
             None => {
                 return Err(ErrorKind::UnsupportedFormat {
                     path: input.path.clone(),
-                    reason: "expected a .csv, .tsv, .json, .jsonl or .ndjson file".into(),
+                    reason: FileFormat::EXPECTED.into(),
                 }
                 .into());
             }
@@ -944,16 +1058,16 @@ fn run_file(
         }
         Ok(())
     }
-    let (a, on) = (&mut keep.archive, keep.on_bytes);
+    let (a, on, sh) = (&mut keep.archive, keep.on_bytes, &mut keep.sheets);
     let (i, n, f) = (input, name, file_no);
     match input.kind {
-        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on),
-        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on),
-        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on),
-        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on),
-        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on),
-        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on),
-        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on),
+        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on, sh),
+        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on, sh),
+        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on, sh),
+        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on, sh),
+        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on, sh),
+        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on, sh),
+        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on, sh),
     }
 }
 
@@ -985,6 +1099,7 @@ fn run(
     let mut keep = Keep {
         archive: Archive::default(),
         on_bytes,
+        sheets: Vec::new(),
     };
     let mut names: Vec<String> = Vec::new();
     for kind in DatasetKind::ALL {
@@ -1012,6 +1127,9 @@ fn run(
         world.close_kind(state, &names, &cx, &mut report);
     }
     world.resolve(&cx, &mut report);
+    for map in &keep.sheets {
+        report.findings.iter_mut().for_each(|d| map.locate_all(d));
+    }
     report.sort();
     let mut archive = keep.archive;
     if keep_records {

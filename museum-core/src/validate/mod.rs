@@ -154,6 +154,9 @@ pub struct Finding<'a> {
     pub record_id: Option<&'a str>,
     /// The field.
     pub field: Option<&'a str>,
+    /// The spreadsheet cell (`C14`), for a finding in a sheet (`file` is `book.xlsx:Sheet`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<&'a str>,
     /// The offending value.
     pub value: Option<&'a str>,
     /// How to fix it.
@@ -174,6 +177,7 @@ impl<'a> From<&'a Diagnostic> for Finding<'a> {
             line: d.location.line,
             record_id: d.location.record_id.as_deref(),
             field: d.location.field.as_deref(),
+            cell: d.location.cell.as_deref(),
             value: d.value.as_deref(),
             help: d.help.as_deref(),
             related: d.related.clone(),

@@ -7,8 +7,11 @@ rule! {
     /// ## What it checks
     /// A `charge` that mentions numbers but is not a readable list of criminal-code articles.
     /// Accepted forms: `58-10`, `58-1а`, `58-1"а"`, `58 п. 10`, `58, п. 8`, `58.10`, `ст. 58-10`,
-    /// `17-58-8` (complicity), `58-10, 58-11`, `58 п. 8, 9`, with `УК РСФСР`, `УК КазССР` and a
-    /// description in parentheses. Flagged: a dash with no point after it (`58-`), doubled
+    /// `17-58-8` (complicity), `58-10, 58-11`, `58 п. 8, 9`, the compact `58-10-11` (points 10
+    /// and 11), romanized `st. 58 p. 10, 11` and `st. 58-10 UK RSFSR`, with `УК РСФСР`,
+    /// `УК КазССР` and a description in parentheses; and legal bases that are not articles
+    /// (`пост. ЦИК и СНК СССР от 07.08.1932`, `Указ ПВС СССР от 04.06.1947`). The words are
+    /// in `museum-core/data/vocab/charge-words.tsv`. Flagged: a dash with no point after it (`58-`), doubled
     /// separators (`58--10`), letters where digits belong (`58-1O` with a Latin `O`), article
     /// numbers that do not exist (`58-15`: article 58 has points 1 to 14; `5810`), and text
     /// that is only punctuation (`###`). Charges written as words (`антисоветская агитация`)
@@ -28,6 +31,53 @@ rule! {
     MalformedCharge => MalformedCharge
 }
 
+/// The words of charges by role (`data/vocab/charge-words.tsv`).
+#[derive(Default)]
+struct Words {
+    known: Vec<&'static str>,
+    stop: Vec<&'static str>,
+    part: Vec<&'static str>,
+    point: Vec<&'static str>,
+    suffix: Vec<&'static str>,
+    basis: Vec<&'static str>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words::default();
+        for line in include_str!("../../../data/vocab/charge-words.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((role, word)) = line.split_once('\t') else {
+                continue;
+            };
+            let list = match role {
+                "known" => &mut w.known,
+                "stop" => &mut w.stop,
+                "part" => &mut w.part,
+                "point" => &mut w.point,
+                "suffix" => &mut w.suffix,
+                "basis" => &mut w.basis,
+                _ => continue,
+            };
+            list.push(word.trim());
+        }
+        w
+    })
+}
+
+/// Whether the charge names a legal basis that is not an article of a code (a decree, a
+/// resolution, a law: `пост. ЦИК и СНК СССР от 07.08.1932`, `Указ ПВС СССР от 04.06.1947`):
+/// its numbers are a date, not articles.
+fn is_legal_basis(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| words().basis.iter().any(|b| w.starts_with(b)))
+}
+
 /// Checks one charge text (M208).
 pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
     if !sink.on(Code::MalformedCharge) {
@@ -45,91 +95,6 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
         );
     }
 }
-
-/// Words that may stand next to article numbers.
-const KNOWN_WORDS: &[&str] = &[
-    "ст",
-    "стст",
-    "ст.ст",
-    "статья",
-    "статьи",
-    "статье",
-    "статьям",
-    "статей",
-    "п",
-    "пп",
-    "пункт",
-    "пункты",
-    "пунктам",
-    "ч",
-    "часть",
-    "части",
-    "уч",
-    "ук",
-    "гк",
-    "упк",
-    "рсфср",
-    "казсср",
-    "кассср",
-    "ксср",
-    "кирасср",
-    "казассср",
-    "казакской",
-    "усср",
-    "бсср",
-    "узсср",
-    "ссср",
-    "и",
-    "бап",
-    "бабы",
-    "баптың",
-    "тармақ",
-    "тармағы",
-    "және",
-    "art",
-    "arts",
-    "article",
-    "articles",
-    "para",
-    "part",
-    "and",
-    "of",
-    "the",
-    "criminal",
-    "code",
-    "rsfsr",
-    "uk",
-    "also",
-    "также",
-    "кра",
-    "крд",
-    "кртд",
-    "аса",
-    "асд",
-    "аса",
-    "пш",
-    "сзш",
-    "свпш",
-    "соэ",
-    "кро",
-    "чсир",
-    "чсвн",
-    "соц",
-    "опасный",
-    "элемент",
-    "указ",
-    "от",
-    "г",
-    "года",
-    "постановление",
-    "закон",
-    "по",
-    "в",
-    "с",
-    "со",
-    "ред",
-    "№",
-];
 
 /// Whether `text` is a plain list of articles (`58-10`, `58 п. 8`, `58-1а, 58-11 УК РСФСР`)
 /// that is certainly fine: the common case, decided without allocating.
@@ -191,6 +156,9 @@ pub(crate) fn problem(text: &str) -> Option<String> {
         return Some("no article number".to_owned());
     }
     let lower = t.to_lowercase();
+    if is_legal_basis(&lower) {
+        return None;
+    }
     // Normalise dashes and drop quotes around point letters (`58-1"а"`).
     let norm: String = lower
         .chars()
@@ -310,28 +278,6 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
-/// Words after which the rest of an item is the code's name, a date or a decree (`УК РСФСР
-/// 1926 г.`), not articles.
-const STOP_WORDS: &[&str] = &[
-    "ук",
-    "гк",
-    "упк",
-    "указ",
-    "постановление",
-    "закон",
-    "ред",
-    "от",
-];
-
-/// Words after which the next number is a part (`ч. 1`), not a point.
-const PART_WORDS: &[&str] = &["ч", "часть", "части", "уч", "part"];
-
-/// Words after which a point number must follow (`п. 10`).
-const POINT_WORDS: &[&str] = &["п", "пп", "пункт", "пункты"];
-
-/// Kazakh case suffixes written after a dash (`58-бап 10-тармақ`).
-const SUFFIX_WORDS: &[&str] = &["бап", "бабы", "баптың", "тармақ", "тармағы"];
-
 /// Checks one item (`ст. 58-10 УК РСФСР`).
 fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<String> {
     let whole = whole.trim();
@@ -370,7 +316,7 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
                 if let Some(Tok::Word(w)) = toks.get(i + 1) {
                     let mut cs = w.chars();
                     if let (Some(c), None) = (cs.next(), cs.next())
-                        && !matches!(*w, "п" | "ч" | "и")
+                        && !matches!(*w, "п" | "ч" | "и" | "p")
                     {
                         // Cyrillic point letters, or their romanizations (`58-1a`, `58-1b`).
                         if !(('а'..='е').contains(&c) || ('a'..='g').contains(&c) || c == 'v') {
@@ -400,18 +346,18 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
                 }
             }
             Tok::Word(w) => {
-                if pending_dash && !SUFFIX_WORDS.contains(w) {
+                if pending_dash && !words().suffix.contains(w) {
                     return Some("a dash without a point after it".to_owned());
                 }
                 pending_dash = false;
-                if STOP_WORDS.contains(w) {
+                if words().stop.contains(w) {
                     break;
                 }
-                if POINT_WORDS.contains(w) {
+                if words().point.contains(w) {
                     want_point = true;
-                } else if PART_WORDS.contains(w) {
+                } else if words().part.contains(w) {
                     skip_number = true;
-                } else if !KNOWN_WORDS.contains(w) && w.chars().count() < 4 {
+                } else if !words().known.contains(w) && w.chars().count() < 4 {
                     return Some(format!("unexpected `{w}`"));
                 }
             }
@@ -444,10 +390,18 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
         return Some(format!("`{article}` is not an article number"));
     }
     if nums.len() > 2 {
-        return Some(format!(
-            "`{}` has too many numbers for one article",
-            item.trim()
-        ));
+        // The compact form of several points of one article: `58-10-11` is `58-10, 58-11`.
+        let points_ok = nums[1..]
+            .iter()
+            .all(|&(p, l)| (1..=14).contains(&p) && (l.is_none() || p == 1));
+        if article != 58 || !points_ok {
+            return Some(format!(
+                "`{}` has too many numbers for one article",
+                item.trim()
+            ));
+        }
+        *seen_article = true;
+        return None;
     }
     if let Some(&(point, letter)) = nums.get(1) {
         if point == 0 {
@@ -505,6 +459,16 @@ mod tests {
             "Art. 58-1a",
             "58-1b",
             "58-10, 58-11 УК РСФСР",
+            // Forms of other archives (issue 16): compact points, romanized, other bases.
+            "58-10-11",
+            "58-2-7-11",
+            "st. 58 p. 10, 11",
+            "st. 58-10 UK RSFSR",
+            "пост. ЦИК и СНК СССР от 07.08.1932",
+            "Указ ПВС СССР от 04.06.1947",
+            "закон 7-8",
+            "ст. 109 УК РСФСР",
+            "ст. 59-3 УК РСФСР",
         ] {
             assert_eq!(problem(t), None, "{t}");
         }
@@ -519,7 +483,8 @@ mod tests {
             "58-1O",
             "58-15",
             "5810",
-            "58-10-11",
+            "58-10-15",
+            "58-10-11-",
             "###",
             "58-10,,58-11",
             "58-10 xq",

@@ -18,7 +18,13 @@ rule! {
     /// id,surname,source_ids,source_text
     /// v1,Майлин,,
     /// ```
-    /// `victims.csv:2:source_ids: warning[M601] the record cites no source`
+    /// `victims.csv:2:source_ids: warning[M601] 1 of 1 records cites no source (the first on
+    /// line 2)`
+    ///
+    /// One finding per file, with the count and the first record. A list that comes from one
+    /// source (a volume of a Book of Sorrow, one commission's file) says so once: in
+    /// `museum.toml`, `[sources]` `"spisok.csv" = "src-kniga-3"`, or `--source src-kniga-3`;
+    /// its records then need no source of their own.
     NoSource => NoSource
 }
 
@@ -70,6 +76,45 @@ rule! {
     /// ```
     /// `victims.csv:2:surname: warning[M604] the victim record has no name`
     NoName => NoName
+}
+
+/// Folds the per-record M601 findings of `file` into one (the count and the first record), or
+/// drops them when the file has a source of its own (`[sources]`, `--source`).
+pub(crate) fn fold_no_source(
+    findings: &mut Vec<Diagnostic>,
+    file: &str,
+    records: u64,
+    file_source: Option<&str>,
+) {
+    let is_ours = |d: &Diagnostic| {
+        d.code == Code::NoSource && d.location.file.as_deref().is_none_or(|f| f == file)
+    };
+    let count = findings.iter().filter(|d| is_ours(d)).count();
+    if count == 0 {
+        return;
+    }
+    let first = findings.iter().position(is_ours);
+    let mut first = first.map(|i| findings[i].clone());
+    findings.retain(|d| !is_ours(d));
+    if file_source.is_some() {
+        return;
+    }
+    if let Some(d) = first.as_mut() {
+        let at = d
+            .location
+            .line
+            .map_or_else(String::new, |l| format!(" (the first on line {l})"));
+        let records = records.max(count as u64);
+        d.message = if count == 1 {
+            format!("1 of {records} records cites no source{at}")
+        } else {
+            format!("{count} of {records} records cite no source{at}")
+        };
+        d.help = Some(
+            "add the ids of their sources (`sources.csv`) to `source_ids`; a list from one source says so once: `[sources]` `\"file.csv\" = \"src-…\"` in `museum.toml` or `--source ID`".to_owned(),
+        );
+        findings.extend(first);
+    }
 }
 
 /// Checks that a record cites a source (M601).

@@ -3,7 +3,8 @@
 //!
 //! Files group small families: [`structure`] (what the readers find while reading: headers,
 //! encoding, quoting, sizes), [`values`] (dates, vocabularies, numbers), [`charge`], [`text`]
-//! (invisible characters, mixed scripts, whitespace, placeholders), [`age`], [`coordinates`],
+//! (invisible characters, mixed scripts, whitespace, placeholders), [`placeholders`]
+//! ("unknown" read as missing), [`age`], [`coordinates`],
 //! [`chronology`], [`camps`] (camp operating, reversed periods), [`references`] (ids and links)
 //! and [`completeness`]. A table-driven test checks that every code has a rule here and a
 //! fixture under `tests/fixtures/rules/`.
@@ -32,6 +33,7 @@ pub mod charge;
 pub mod chronology;
 pub mod completeness;
 pub mod coordinates;
+pub mod placeholders;
 pub mod references;
 pub mod structure;
 pub mod text;
@@ -96,6 +98,7 @@ pub static RULES: &[Rule] = &[
     structure::UnterminatedQuote::RULE,
     structure::FieldTooLarge::RULE,
     structure::MissingIdColumn::RULE,
+    structure::DecodedEncoding::RULE,
     values::UnparseableDate::RULE,
     values::ImpossibleDate::RULE,
     values::UnknownSex::RULE,
@@ -112,6 +115,7 @@ pub static RULES: &[Rule] = &[
     coordinates::CoordinatesOutsideRegion::RULE,
     text::PlaceholderValue::RULE,
     values::DateOutOfRange::RULE,
+    placeholders::ReadAsMissing::RULE,
     chronology::EventBeforeBirth::RULE,
     chronology::SentenceBeforeArrest::RULE,
     chronology::ExecutionBeforeSentence::RULE,

@@ -71,18 +71,21 @@ rule! {
 
 rule! {
     /// ## What it checks
-    /// Text that is not UTF-8: a whole file in UTF-16, UTF-32, Windows-1251 or another code
-    /// page (reported once, and the file is not read), a binary file (an `.xlsx` saved with a
-    /// `.csv` name, an image), or single values with invalid bytes (reported per value, with
-    /// a hint when the bytes look like Windows-1251).
+    /// Text that cannot be read as one encoding: a file that mixes UTF-8 with a code page, a
+    /// file in a code page that cannot be told from its letters (pass `--encoding`), UTF-32 or
+    /// UTF-16 without a byte-order mark (reported once, and the file is not read), a binary
+    /// file (a PDF or an image with a `.csv` name), or single values with invalid bytes in a
+    /// UTF-8 file (reported per value, with a hint when the bytes look like Windows-1251).
+    /// Files wholly in Windows-1251, CP866, KOI8-R, KZ-1048 or UTF-16 with a byte-order mark
+    /// are decoded instead (M114).
     ///
     /// ## Why it matters
     /// Cyrillic names in the wrong encoding become unreadable mojibake that no search finds.
     ///
     /// ## Example
-    /// A list exported from an old Excel as "CSV (Windows-1251)":
-    /// `list.csv: error[M105] the file is not UTF-8; it looks like Windows-1251 (Cyrillic)`
-    /// with the hint `iconv -f CP1251 -t UTF-8 in.csv > out.csv`.
+    /// Two lists joined with `cat`, one UTF-8 and one exported from an old Excel:
+    /// `list.csv: error[M105] the file mixes encodings: 12 UTF-8 characters and 16 bytes of
+    /// another encoding in its first bytes`
     InvalidEncoding => InvalidEncoding
 }
 
@@ -216,4 +219,21 @@ rule! {
     /// ```
     /// `list.csv:1:id: info[M113] no `id` column; records are identified by file and line`
     MissingIdColumn => MissingIdColumn
+}
+
+rule! {
+    /// ## What it checks
+    /// A text file that is not UTF-8 and was decoded: UTF-16 with a byte-order mark, or a
+    /// Cyrillic code page (Windows-1251, CP866, KOI8-R, KZ-1048), detected from its letters or
+    /// given with `--encoding`. An info finding, once per file, so that the report says how the
+    /// file was read. A file whose encoding is not clear, or that mixes encodings, is refused
+    /// instead (M105), never guessed.
+    ///
+    /// ## Why it matters
+    /// A wrong code page turns every Kazakh letter into another (`Қ` read as `Ќ` when KZ-1048
+    /// is taken for Windows-1251); saying which one was used lets a reader check it.
+    ///
+    /// ## Example
+    /// `spisok.csv: info[M114] the file was read as KZ-1048 (detected)`
+    DecodedEncoding => DecodedEncoding
 }
