@@ -231,6 +231,7 @@ pub mod fuzzing;
 pub mod io;
 pub mod model;
 pub mod normalize;
+pub mod persons;
 #[cfg(feature = "stats")]
 pub mod report;
 pub mod schema;

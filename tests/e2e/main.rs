@@ -25,6 +25,8 @@ mod search;
 mod determinism;
 // No data loss: interrupted runs (SIGINT/SIGTERM) leave nothing partial; inputs never change
 mod safety;
+// `museum persons`: stable person ids in a growing archive
+mod persons;
 // `museum decide`: human same/different decisions
 mod decide;
 // `museum man`: manual pages

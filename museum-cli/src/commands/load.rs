@@ -118,6 +118,12 @@ pub(crate) fn decisions(
 
 /// `decisions.csv` in the first directory given, or beside the first file.
 pub(crate) fn decisions_beside(paths: &[PathBuf]) -> Option<PathBuf> {
+    file_beside(paths, DECISIONS_FILE)
+}
+
+/// The file `name` in the first directory given, or beside the first file (`decisions.csv`,
+/// `persons.csv`).
+pub(crate) fn file_beside(paths: &[PathBuf], name: &str) -> Option<PathBuf> {
     let first = paths.first()?;
     let dir = if first.is_dir() {
         first.clone()
@@ -127,7 +133,7 @@ pub(crate) fn decisions_beside(paths: &[PathBuf]) -> Option<PathBuf> {
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
-    Some(dir.join(DECISIONS_FILE))
+    Some(dir.join(name))
 }
 
 /// Reads and validates `inputs` in one pass (the findings are those of `museum validate` with
