@@ -645,6 +645,18 @@ pub(crate) struct ExportArgs {
     /// Deduplication clusters (`record_id,cluster_id` CSV): adds `cluster_id` to victims.
     #[arg(long, value_name = "FILE")]
     pub(crate) clusters: Option<PathBuf>,
+    /// Export merged person records (`persons.jsonl`, `persons` in the bundle, the registry in a
+    /// data package) from the person registry; on by default when `persons.csv` is beside the
+    /// data (see `museum persons`).
+    #[arg(long)]
+    pub(crate) persons: bool,
+    /// Do not export person records even when a registry is beside the data.
+    #[arg(long, conflicts_with = "persons")]
+    pub(crate) no_persons: bool,
+    /// The person registry (default: `persons.csv` in the first directory given, or beside the
+    /// first file); implies `--persons`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_persons")]
+    pub(crate) registry: Option<PathBuf>,
     /// Drop private fields and mask recent persons (`[export.redact]` in `museum.toml`; see
     /// `--help`).
     #[arg(long)]

@@ -25,7 +25,8 @@ pub(crate) fn inputs(
         if path.is_dir() {
             let (found, skipped) = dataset_files(path)
                 .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
-            for s in skipped {
+            // The decisions and the person registry live beside the data on purpose.
+            for s in skipped.into_iter().filter(|s| !is_companion(s)) {
                 printer.warn(&format!(
                     "skipped `{}`: its name does not tell what it holds",
                     s.display()
@@ -49,6 +50,14 @@ pub(crate) fn inputs(
         }
     }
     Ok(inputs)
+}
+
+/// Whether `path` is a file kept beside the data that is not a dataset: `decisions.csv`, the
+/// person registry `persons.csv`.
+fn is_companion(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == DECISIONS_FILE || n == museum_core::persons::REGISTRY_FILE)
 }
 
 /// The project configuration of a run: `config` (`--config`), else the `museum.toml` in the

@@ -38,11 +38,16 @@
 //! assert_eq!(second.reconciled.changes.joined.len(), 1);
 //! ```
 
+mod merged;
 mod reconcile;
 mod registry;
 
 use std::collections::HashMap;
 
+pub use merged::{
+    FieldValue, MergedPersons, PersonEntry, PersonField, PersonRecordRef, PersonStatus,
+    PreferredRule, RecordKind, Spelling, merge_persons, person_schema,
+};
 pub use reconcile::{Changes, Merge, NewPerson, Reconciled, RecordMove, Retirement, reconcile};
 pub use registry::{REGISTRY_FILE, REGISTRY_HEADER, Registry, RegistryRow};
 

@@ -462,7 +462,7 @@ mod tests {
         // New ids continue after the largest ever minted.
         assert_eq!(person(r, "c"), "P000005");
         assert_eq!(person(r, "f"), "P000006");
-        assert_eq!(r.resolve("P000002"), Some("P000001"));
+        assert_eq!(r.resolve("P000002").as_deref(), Some("P000001"));
         assert_eq!(r.resolve("P000004"), None);
         let c = &next.changes;
         assert_eq!(
@@ -538,7 +538,7 @@ mod tests {
         assert_eq!(person(r, "a"), "P000003");
         let row = r.retired().find(|x| x.person_id == "P000002").unwrap();
         assert_eq!(row.merged_into.as_deref(), Some("P000003"));
-        assert_eq!(r.resolve("P000001"), Some("P000003"));
+        assert_eq!(r.resolve("P000001").as_deref(), Some("P000003"));
     }
 
     #[test]

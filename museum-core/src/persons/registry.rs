@@ -290,24 +290,47 @@ impl Registry {
 
     /// Where `id` leads: itself when active, the end of its redirects when retired into an
     /// active person, `None` when unknown or retired with no successor.
-    pub fn resolve<'a>(&'a self, id: &'a str) -> Option<&'a str> {
-        let mut cur = id;
-        for _ in 0..=self.rows.len() {
-            if self
-                .rows
-                .iter()
-                .any(|r| r.person_id == cur && r.record_id.is_some())
-            {
-                return Some(cur);
-            }
-            cur = self
-                .rows
-                .iter()
-                .find(|r| r.person_id == cur && r.is_retired())?
-                .merged_into
-                .as_deref()?;
+    pub fn resolve(&self, id: &str) -> Option<String> {
+        if self
+            .rows
+            .iter()
+            .any(|r| r.person_id == id && r.record_id.is_some())
+        {
+            return Some(id.to_owned());
         }
-        None
+        self.redirects().remove(id).flatten()
+    }
+
+    /// Every retired id with the active person its redirects lead to (`None`: retired without
+    /// a successor).
+    pub fn redirects(&self) -> BTreeMap<String, Option<String>> {
+        let active: HashSet<&str> = self
+            .rows
+            .iter()
+            .filter(|r| r.record_id.is_some())
+            .map(|r| r.person_id.as_str())
+            .collect();
+        let next: HashMap<&str, Option<&str>> = self
+            .retired()
+            .map(|r| (r.person_id.as_str(), r.merged_into.as_deref()))
+            .collect();
+        next.keys()
+            .map(|&id| {
+                let mut cur = id;
+                let mut target = None;
+                for _ in 0..=next.len() {
+                    if active.contains(cur) {
+                        target = Some(cur.to_owned());
+                        break;
+                    }
+                    match next.get(cur).copied().flatten() {
+                        Some(t) => cur = t,
+                        None => break,
+                    }
+                }
+                (id.to_owned(), target)
+            })
+            .collect()
     }
 
     /// The next id to mint: one more than the largest minted id the registry holds.
@@ -378,7 +401,7 @@ mod tests {
              P000010,v3,,2026-01-02,new\n"
         );
         assert_eq!(r.next_number(), 11);
-        assert_eq!(r.resolve("P000002"), Some("P000010"));
+        assert_eq!(r.resolve("P000002").as_deref(), Some("P000010"));
         assert_eq!(r.resolve("P000099"), None);
         assert_eq!(parse(&text).unwrap().to_csv(), r.to_csv());
     }
