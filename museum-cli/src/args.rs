@@ -548,6 +548,10 @@ pub(crate) struct PersonsArgs {
     /// Show what would change; write nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// Compare every record again, not only the new and changed ones (records whose persons
+    /// were set in an earlier run may then move: a full re-deduplication).
+    #[arg(long)]
+    pub(crate) full: bool,
     /// Output format of the changes.
     #[arg(long, value_enum, default_value_t = TextFormat::Human)]
     pub(crate) format: TextFormat,

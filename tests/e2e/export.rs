@@ -926,7 +926,7 @@ fn person_records_are_exported_and_validate() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     // An id retired into another one is exported as a redirect.
     let mut registry = std::fs::read_to_string(input.join("persons.csv")).unwrap();
-    registry.push_str("P000900,,P000001,2026-12-06,merged\n");
+    registry.push_str("P000900,,P000001,2026-12-06,merged,\n");
     std::fs::write(input.join("persons.csv"), registry).unwrap();
     let schemas = root().join("schemas");
     let export = |format: &str, out: &Path| {

@@ -20,7 +20,14 @@ fn read_registry(path: &Path) -> Reg {
     let mut rdr = csv::Reader::from_path(path).unwrap();
     assert_eq!(
         rdr.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["person_id", "record_id", "merged_into", "assigned", "how"]
+        [
+            "person_id",
+            "record_id",
+            "merged_into",
+            "assigned",
+            "how",
+            "fingerprint"
+        ]
     );
     let mut reg = Reg::default();
     for row in rdr.records() {
@@ -185,6 +192,16 @@ fn five_batches_keep_ids_redirect_merges_and_match_a_one_shot_run() {
         let date = format!("2026-12-0{k}");
         let out = persons(tmp.path(), &["--date", &date]);
         assert_eq!(out["written"], true);
+        // After the first batch only the new records (and those named by decisions) are
+        // compared against the archive.
+        if k > 1 {
+            let compared = out["compared"].as_u64().expect("an incremental run");
+            let added = batch.len() - prev.person.len();
+            assert!(
+                compared as usize >= added && (compared as usize) <= added + 4,
+                "{compared} vs {added}"
+            );
+        }
         let reg = read_registry(&registry);
         assert_eq!(reg.person.len(), batch.len(), "every record has a person");
         merges_seen += out["changes"]["merges"].as_array().unwrap().len();

@@ -66,10 +66,17 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             .threshold(args.threshold)
             .threads(args.threads),
         date,
+        incremental: !args.full,
     };
     let run = persons::run(&loaded.records, &decisions, &registry, &options)?;
     for w in &run.dedup.warnings {
         printer.warn(w);
+    }
+    if let Some(n) = run.compared {
+        printer.note(&format!(
+            "incremental: compared {n} new or changed record(s) against the {} in the archive (`--full` compares all)",
+            loaded.records.len()
+        ));
     }
     let changes = &run.reconciled.changes;
     let written = !args.dry_run && run.reconciled.registry.to_csv() != registry.to_csv();
@@ -85,6 +92,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
                 registry: registry_path.display().to_string(),
                 dry_run: args.dry_run,
                 written,
+                compared: run.compared,
                 changes,
             })?;
             s.push('\n');
@@ -108,6 +116,9 @@ struct Json<'a> {
     registry: String,
     dry_run: bool,
     written: bool,
+    /// Records compared in an incremental run (absent: all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compared: Option<usize>,
     changes: &'a Changes,
 }
 

@@ -541,7 +541,7 @@ mod tests {
              v3,Сейфуллин Сакен,1894,Нилды,казах,1938-02-01,src-c|src-d\n",
         );
         let ids: Vec<&str> = vs.iter().map(|v| v.id.as_str()).collect();
-        let reg = reconcile(&Registry::default(), &ids, &[0, 0, 0], "d")
+        let reg = reconcile(&Registry::default(), &ids, &[], &[0, 0, 0], "d")
             .unwrap()
             .registry;
         let pairs: Vec<(&Victim, bool)> = vs.iter().map(|v| (v, false)).collect();
@@ -593,6 +593,7 @@ mod tests {
                 merged_into: None,
                 assigned: "d".into(),
                 how: "new".into(),
+                fingerprint: String::new(),
                 line: None,
             },
             RegistryRow {
@@ -601,6 +602,7 @@ mod tests {
                 merged_into: Some("P000001".into()),
                 assigned: "d".into(),
                 how: "merged".into(),
+                fingerprint: String::new(),
                 line: None,
             },
         ])

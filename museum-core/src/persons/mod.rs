@@ -23,7 +23,11 @@
 //!     let (victims, _) = read_file::<Victim>(p, &CsvOptions::default()).unwrap();
 //!     victims.iter().map(|v| DedupRecord::from_victim(v, None)).collect()
 //! };
-//! let options = PersonsOptions { dedup: DedupOptions::default(), date: "2026-12-01".into() };
+//! let options = PersonsOptions {
+//!     dedup: DedupOptions::default(),
+//!     date: "2026-12-01".into(),
+//!     incremental: true,
+//! };
 //! let first = persons::run(&load(&path), &[], &Registry::default(), &options).unwrap();
 //! assert_eq!(first.reconciled.changes.new_persons.len(), 2);
 //!
@@ -42,7 +46,7 @@ mod merged;
 mod reconcile;
 mod registry;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use merged::{
     FieldValue, MergedPersons, PersonEntry, PersonField, PersonRecordRef, PersonStatus,
@@ -51,7 +55,7 @@ pub use merged::{
 pub use reconcile::{Changes, Merge, NewPerson, Reconciled, RecordMove, Retirement, reconcile};
 pub use registry::{REGISTRY_FILE, REGISTRY_HEADER, Registry, RegistryRow};
 
-use crate::dedup::{Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator};
+use crate::dedup::{Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Increment};
 use crate::error::{Error, Result};
 
 /// Options of a persons run.
@@ -61,6 +65,9 @@ pub struct PersonsOptions {
     pub dedup: DedupOptions,
     /// The day new registry rows carry (`YYYY-MM-DD`).
     pub date: String,
+    /// With a registry, compare only new and changed records (and those named by a decision)
+    /// against the archive; the others keep their persons. `false`: compare everything again.
+    pub incremental: bool,
 }
 
 /// The result of a persons run.
@@ -70,10 +77,18 @@ pub struct PersonsRun {
     pub dedup: DedupResult,
     /// The new registry and what changed.
     pub reconciled: Reconciled,
+    /// Records compared in an incremental run (new, changed or named by a decision); `None`
+    /// when every record was compared.
+    pub compared: Option<usize>,
 }
 
 /// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`.
 /// Nothing is written: the caller writes [`Reconciled::registry`] (or not, in a dry run).
+///
+/// With [`PersonsOptions::incremental`] and a registry, a record is compared again only when
+/// it is new, its [`fingerprint`] changed, or a decision names it; every other record stays with
+/// the records it shares a person with (blocking and the model still see all records, so new
+/// records are compared against the whole archive).
 ///
 /// # Errors
 /// When a record has no id or two records share one (the message names both places).
@@ -84,10 +99,91 @@ pub fn run(
     options: &PersonsOptions,
 ) -> Result<PersonsRun> {
     check_ids(records)?;
-    let dedup = Deduplicator::new(options.dedup.clone()).run(records, decisions);
+    let fingerprints: Vec<String> = records.iter().map(fingerprint).collect();
+    let mut dedup_options = options.dedup.clone();
+    let mut compared = None;
+    if options.incremental && !registry.is_empty() {
+        let increment = increment(records, &fingerprints, decisions, registry);
+        let n = increment.focus.iter().filter(|f| **f).count();
+        if n < records.len() {
+            compared = Some(n);
+            dedup_options.increment = Some(std::sync::Arc::new(increment));
+        }
+    }
+    let dedup = Deduplicator::new(dedup_options).run(records, decisions);
     let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
-    let reconciled = reconcile(registry, &ids, &dedup.cluster_of, &options.date)?;
-    Ok(PersonsRun { dedup, reconciled })
+    let reconciled = reconcile(
+        registry,
+        &ids,
+        &fingerprints,
+        &dedup.cluster_of,
+        &options.date,
+    )?;
+    Ok(PersonsRun {
+        dedup,
+        reconciled,
+        compared,
+    })
+}
+
+/// Which records an incremental run compares, and the persons the others keep.
+fn increment(
+    records: &[DedupRecord],
+    fingerprints: &[String],
+    decisions: &[Decision],
+    registry: &Registry,
+) -> Increment {
+    let decided: HashSet<&str> = decisions
+        .iter()
+        .flat_map(|d| [d.record_a.as_str(), d.record_b.as_str()])
+        .collect();
+    let known: HashMap<&str, (&str, &str)> = registry
+        .rows()
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.record_id.as_deref()?,
+                (r.person_id.as_str(), r.fingerprint.as_str()),
+            ))
+        })
+        .collect();
+    let mut group: HashMap<&str, u32> = HashMap::new();
+    let mut inc = Increment {
+        focus: Vec::with_capacity(records.len()),
+        known: Vec::with_capacity(records.len()),
+    };
+    for (r, fp) in records.iter().zip(fingerprints) {
+        match known.get(r.id.as_str()) {
+            Some((person, was)) if *was == fp && !decided.contains(r.id.as_str()) => {
+                let next = u32::try_from(group.len()).unwrap_or(u32::MAX);
+                inc.focus.push(false);
+                inc.known.push(Some(*group.entry(person).or_insert(next)));
+            }
+            _ => {
+                inc.focus.push(true);
+                inc.known.push(None);
+            }
+        }
+    }
+    inc
+}
+
+/// A hash of what matching reads of a record (names, sex, dates, places, cases, stated links;
+/// not its id or where it was read): 16 hex digits. A record whose fingerprint differs from the
+/// registry's is compared again in an incremental run. It may change with a new version of
+/// this crate (the next run then compares everything once).
+pub fn fingerprint(r: &DedupRecord) -> String {
+    let text = format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        r.names, r.sex, r.birth, r.birth_place, r.nationality, r.cases, r.death, r.same_as
+    );
+    // FNV-1a: stable across platforms and runs (unlike the standard library's hasher).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 fn check_ids(records: &[DedupRecord]) -> Result<()> {

@@ -120,17 +120,27 @@ pub struct Reconciled {
 
 /// Reconciles `clusters` (every record's cluster, as [`crate::dedup::DedupResult::cluster_of`];
 /// clusters numbered in order of their first record) of the records `record_ids` with `old`.
-/// New rows carry `date`.
+/// New rows carry `date`; every row its record's fingerprint (`fingerprints`, or none when
+/// empty).
 ///
 /// # Errors
 /// When a record id is empty or appears twice (a person registry needs unique record ids), or
-/// the two slices differ in length.
+/// the slices differ in length.
 pub fn reconcile(
     old: &Registry,
     record_ids: &[&str],
+    fingerprints: &[String],
     clusters: &[u32],
     date: &str,
 ) -> Result<Reconciled> {
+    if !fingerprints.is_empty() && fingerprints.len() != record_ids.len() {
+        return Err(Error::invalid_option(format!(
+            "{} records but {} fingerprints",
+            record_ids.len(),
+            fingerprints.len()
+        )));
+    }
+    let fingerprint = |i: usize| fingerprints.get(i).cloned().unwrap_or_default();
     if record_ids.len() != clusters.len() {
         return Err(Error::invalid_option(format!(
             "{} records but {} cluster assignments",
@@ -273,7 +283,12 @@ pub fn reconcile(
         let pid = person_at(i);
         let before = old_of.get(id).copied();
         if before == Some(pid) {
-            rows.push(old_rows[id].clone());
+            let mut row = old_rows[id].clone();
+            row.line = None;
+            if !fingerprints.is_empty() {
+                row.fingerprint = fingerprint(i);
+            }
+            rows.push(row);
             continue;
         }
         changed_person.insert(pid, true);
@@ -308,6 +323,7 @@ pub fn reconcile(
             merged_into: None,
             assigned: date.to_owned(),
             how,
+            fingerprint: fingerprint(i),
             line: None,
         });
     }
@@ -322,6 +338,7 @@ pub fn reconcile(
             merged_into: Some(m.into.clone()),
             assigned: date.to_owned(),
             how: "merged".to_owned(),
+            fingerprint: String::new(),
             line: None,
         });
     }
@@ -332,6 +349,7 @@ pub fn reconcile(
             merged_into: None,
             assigned: date.to_owned(),
             how: "retired".to_owned(),
+            fingerprint: String::new(),
             line: None,
         });
     }
@@ -385,7 +403,7 @@ mod tests {
     fn run(old: &Registry, recs: &[(&str, u32)], date: &str) -> Reconciled {
         let ids: Vec<&str> = recs.iter().map(|r| r.0).collect();
         let cl: Vec<u32> = recs.iter().map(|r| r.1).collect();
-        reconcile(old, &ids, &cl, date).unwrap()
+        reconcile(old, &ids, &[], &cl, date).unwrap()
     }
 
     fn person(r: &Registry, rec: &str) -> String {
@@ -563,7 +581,7 @@ mod tests {
 
     #[test]
     fn duplicate_record_ids_are_refused() {
-        let e = reconcile(&Registry::default(), &["a", "a"], &[0, 1], "d").unwrap_err();
+        let e = reconcile(&Registry::default(), &["a", "a"], &[], &[0, 1], "d").unwrap_err();
         assert!(e.to_string().contains("`a` appears twice"), "{e}");
     }
 }

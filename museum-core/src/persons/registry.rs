@@ -2,12 +2,16 @@
 //! per retired person id saying where its address now leads.
 //!
 //! ```text
-//! person_id,record_id,merged_into,assigned,how
-//! P000001,vic-000001,,2026-12-01,new
-//! P000001,vic-000417,,2026-12-06,joined
-//! P000002,,P000001,2026-12-06,merged
-//! P000003,,,2026-12-06,retired
+//! person_id,record_id,merged_into,assigned,how,fingerprint
+//! P000001,vic-000001,,2026-12-01,new,9c1d4be0a7f3e215
+//! P000001,vic-000417,,2026-12-06,joined,0b77e2c5d1a94f60
+//! P000002,,P000001,2026-12-06,merged,
+//! P000003,,,2026-12-06,retired,
 //! ```
+//!
+//! `fingerprint` is a hash of what matching reads of the record (names, dates, places…): a
+//! record whose fingerprint changed is compared again in an incremental run. A registry without
+//! the column (or with an empty value) is read too; its records count as changed.
 //!
 //! Rows are sorted by person id (in the order ids were minted), then record id, so the file
 //! diffs well under version control. Ids are minted once (`P` and six or more digits, counting
@@ -25,7 +29,14 @@ pub const REGISTRY_FILE: &str = "persons.csv";
 
 /// The header the registry is written with (extra columns of a hand-edited file are refused, so
 /// that nothing is silently dropped).
-pub const REGISTRY_HEADER: [&str; 5] = ["person_id", "record_id", "merged_into", "assigned", "how"];
+pub const REGISTRY_HEADER: [&str; 6] = [
+    "person_id",
+    "record_id",
+    "merged_into",
+    "assigned",
+    "how",
+    "fingerprint",
+];
 
 /// One row of the registry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,6 +52,8 @@ pub struct RegistryRow {
     /// How the row came about: `new`, `joined`, `merged_from:P…`, `split_from:P…`,
     /// `moved_from:P…`, `merged` or `retired` (see [`crate::persons`]).
     pub how: String,
+    /// The record's fingerprint when the row was written (empty: unknown).
+    pub fingerprint: String,
     /// The 1-based line of the file it was read from.
     #[serde(skip)]
     pub line: Option<u64>,
@@ -131,7 +144,13 @@ impl Registry {
             .iter()
             .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
             .collect();
-        if headers.iter().map(String::as_str).ne(REGISTRY_HEADER) {
+        // Without `fingerprint` (the first format) is read too.
+        if headers.iter().map(String::as_str).ne(REGISTRY_HEADER)
+            && headers
+                .iter()
+                .map(String::as_str)
+                .ne(REGISTRY_HEADER[..5].iter().copied())
+        {
             return Err(bad(
                 Some(1),
                 format!(
@@ -164,6 +183,7 @@ impl Registry {
                 merged_into: get(2),
                 assigned: get(3).unwrap_or_default(),
                 how: get(4).unwrap_or_default(),
+                fingerprint: get(5).unwrap_or_default(),
                 line,
             });
         }
@@ -356,6 +376,7 @@ impl Registry {
                 r.merged_into.as_deref().unwrap_or(""),
                 r.assigned.as_str(),
                 r.how.as_str(),
+                r.fingerprint.as_str(),
             ]);
         }
         w.into_inner().unwrap_or_default()
@@ -395,10 +416,10 @@ mod tests {
         let text = String::from_utf8(r.to_csv()).unwrap();
         assert_eq!(
             text,
-            "person_id,record_id,merged_into,assigned,how\n\
-             P000002,,P000010,2026-01-02,merged\n\
-             P000010,v1,,2026-01-01,new\n\
-             P000010,v3,,2026-01-02,new\n"
+            "person_id,record_id,merged_into,assigned,how,fingerprint\n\
+             P000002,,P000010,2026-01-02,merged,\n\
+             P000010,v1,,2026-01-01,new,\n\
+             P000010,v3,,2026-01-02,new,\n"
         );
         assert_eq!(r.next_number(), 11);
         assert_eq!(r.resolve("P000002").as_deref(), Some("P000010"));
