@@ -100,6 +100,7 @@ pub(crate) fn registry_resource() -> Value {
                 field("merged_into", "Where a retired id leads (the person it was merged into)"),
                 field("assigned", "The day the row was written (YYYY-MM-DD)"),
                 field("how", "How the row came about: new, joined, merged_from:P…, split_from:P…, moved_from:P…, merged, retired"),
+                field("fingerprint", "A hash of what matching reads of the record when the row was written (a changed record is compared again)"),
             ]
         }
     })
