@@ -338,3 +338,33 @@ fn bad_registries_and_duplicate_ids_are_clear_errors() {
     );
     assert!(!dir.join("persons.csv").exists());
 }
+
+#[test]
+fn search_names_the_persons_when_a_registry_exists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("archive");
+    std::fs::create_dir(&data).unwrap();
+    for f in ["victims.csv", "figures.csv"] {
+        std::fs::copy(crate::util::root().join("datasets").join(f), data.join(f)).unwrap();
+    }
+    let query = ["search", "Seifullin Saken", "archive", "--format", "json"];
+    let before: serde_json::Value =
+        serde_json::from_str(&stdout(&museum_in(tmp.path(), &query))).unwrap();
+    assert!(before.get("persons").is_none());
+    persons(tmp.path(), &["--date", "2026-12-06"]);
+    let after: serde_json::Value =
+        serde_json::from_str(&stdout(&museum_in(tmp.path(), &query))).unwrap();
+    let found = after["persons"].as_array().unwrap();
+    // The figure and the victim record of Saken Seifullin are one person.
+    assert_eq!(found[0]["records"].as_array().unwrap().len(), 2, "{after}");
+    let id = found[0]["person_id"].as_str().unwrap();
+    assert!(id.starts_with('P'));
+    assert!(
+        after["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(2)
+            .all(|h| h["person_id"] == id)
+    );
+}
