@@ -72,6 +72,13 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     for w in &run.dedup.warnings {
         printer.warn(w);
     }
+    if printer.verbose > 0 {
+        let mut t = String::from("timings:");
+        for (name, secs) in &run.dedup.timings {
+            t.push_str(&format!(" {name} {secs:.2}s,"));
+        }
+        printer.note(t.trim_end_matches(','));
+    }
     if let Some(n) = run.compared {
         printer.note(&format!(
             "incremental: compared {n} new or changed record(s) against the {} in the archive (`--full` compares all)",
