@@ -55,6 +55,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             loaded.reader_findings
         ));
     }
+    let load_secs = start.elapsed().as_secs_f64();
     let decisions = super::load::decisions(
         args.decisions.as_deref(),
         args.no_decisions,
@@ -74,8 +75,9 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     }
     if printer.verbose > 0 {
         let mut t = String::from("timings:");
-        for (name, secs) in &run.dedup.timings {
-            t.push_str(&format!(" {name} {secs:.2}s,"));
+        let _ = write!(t, " reading {load_secs:.2}s,");
+        for (name, secs) in run.timings.iter().chain(&run.dedup.timings) {
+            let _ = write!(t, " {name} {secs:.2}s,");
         }
         printer.note(t.trim_end_matches(','));
     }
@@ -86,6 +88,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         ));
     }
     let changes = &run.reconciled.changes;
+    let clock = Instant::now();
     let written = !args.dry_run && run.reconciled.registry.to_csv() != registry.to_csv();
     if written {
         run.reconciled
@@ -114,6 +117,9 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         ),
     };
     printer.out(&text)?;
+    if printer.verbose > 0 {
+        printer.note(&format!("writing {:.2}s", clock.elapsed().as_secs_f64()));
+    }
     printer.note(&format!("took {:.1}s", start.elapsed().as_secs_f64()));
     Ok(ExitStatus::Success)
 }

@@ -80,6 +80,8 @@ pub struct PersonsRun {
     /// Records compared in an incremental run (new, changed or named by a decision); `None`
     /// when every record was compared.
     pub compared: Option<usize>,
+    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`).
+    pub timings: Vec<(&'static str, f64)>,
 }
 
 /// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`.
@@ -98,6 +100,8 @@ pub fn run(
     registry: &Registry,
     options: &PersonsOptions,
 ) -> Result<PersonsRun> {
+    let clock = std::time::Instant::now();
+    let mut timings = Vec::new();
     check_ids(records)?;
     let fingerprints: Vec<String> = records.iter().map(fingerprint).collect();
     let mut dedup_options = options.dedup.clone();
@@ -110,7 +114,11 @@ pub fn run(
             dedup_options.increment = Some(std::sync::Arc::new(increment));
         }
     }
+    timings.push(("fingerprints", clock.elapsed().as_secs_f64()));
+    let clock = std::time::Instant::now();
     let dedup = Deduplicator::new(dedup_options).run(records, decisions);
+    timings.push(("matching", clock.elapsed().as_secs_f64()));
+    let clock = std::time::Instant::now();
     let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
     let reconciled = reconcile(
         registry,
@@ -119,10 +127,12 @@ pub fn run(
         &dedup.cluster_of,
         &options.date,
     )?;
+    timings.push(("reconciling", clock.elapsed().as_secs_f64()));
     Ok(PersonsRun {
         dedup,
         reconciled,
         compared,
+        timings,
     })
 }
 
