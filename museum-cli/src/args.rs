@@ -100,6 +100,23 @@ pub(crate) enum Command {
         "Exit codes:\n  0  done\n  1  `--fail-on-duplicates` and duplicates were found\n  2  could not run"
     ))]
     Dedup(DedupArgs),
+    /// Give every person a stable id (`persons.csv`) while the archive grows list by list.
+    #[command(
+        long_about = "Give every person a stable id while the archive grows list by list.\n\nDeduplicates the records (victims and figures, honouring the human decisions in `decisions.csv`) and reconciles the result with the person registry `persons.csv` (default: beside the data): a person whose records are still together keeps its id; records of a new list join the persons they match; a group of new records only gets a new id (`P000123`, minted once, never reused); when records of several persons turn out to be one person, the id holding most of them stays and the others are retired with `merged_into` (old page addresses redirect); when a person's records fall apart, its id stays with the part holding most of them and the other parts get new ids (`split_from`). Removed records leave their person; a person with no records left is retired.\n\nThe registry is written atomically (the previous one stays whole until the new one is complete); the same input and registry give a byte-identical registry, for any `--threads`.",
+        after_help = concat!(
+            "Examples:\n",
+            "  museum persons datasets/                          # create or update datasets/persons.csv\n",
+            "  museum persons datasets/ --dry-run                # only show what would change\n",
+            "  museum persons lists/ --registry site/persons.csv --format json\n\n",
+            "Registry (`persons.csv`, one row per record; a retired id keeps a row without a record):\n",
+            "  person_id,record_id,merged_into,assigned,how\n",
+            "  P000001,vic-000001,,2026-12-01,new\n",
+            "  P000001,vic-004711,,2026-12-06,joined\n",
+            "  P000002,,P000001,2026-12-06,merged\n\n",
+            "Exit codes:\n  0  reconciled (or shown with `--dry-run`)\n  2  could not run: unreadable input or registry, duplicate record ids, I/O error"
+        )
+    )]
+    Persons(PersonsArgs),
     /// Find a person by any spelling, in any script, across the datasets.
     #[command(after_help = concat!(
         "Examples:\n",
@@ -573,6 +590,46 @@ pub(crate) struct DedupArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct PersonsArgs {
+    /// Files or directories (a directory: its victims and figures files).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// How the lists are read (shared by every command that reads lists).
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// The person registry (default: `persons.csv` in the first directory given, or beside the
+    /// first file). Created when missing.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) registry: Option<PathBuf>,
+    /// Show what would change; write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Compare every record again, not only the new and changed ones (records whose persons
+    /// were set in an earlier run may then move: a full re-deduplication).
+    #[arg(long)]
+    pub(crate) full: bool,
+    /// Output format of the changes.
+    #[arg(long, value_enum, default_value_t = TextFormat::Human)]
+    pub(crate) format: TextFormat,
+    /// Human decisions (`record_a,record_b,decision,who,when,why`); default: `decisions.csv`
+    /// beside the data, when present.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) decisions: Option<PathBuf>,
+    /// Ignore `decisions.csv` beside the data.
+    #[arg(long, conflicts_with = "decisions")]
+    pub(crate) no_decisions: bool,
+    /// Link records whose match probability is at least this (0-1).
+    #[arg(long, default_value_t = 0.9)]
+    pub(crate) threshold: f64,
+    /// Worker threads (0: `MUSEUM_THREADS`, else all cores). The registry does not depend on it.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) threads: usize,
+    /// The day written on new rows, `YYYY-MM-DD` (default: today, UTC, or `SOURCE_DATE_EPOCH`).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
     /// The name to look for, in any order, script and romanization.
     pub(crate) name: String,
@@ -641,6 +698,18 @@ pub(crate) struct ExportArgs {
     /// Deduplication clusters (`record_id,cluster_id` CSV): adds `cluster_id` to victims.
     #[arg(long, value_name = "FILE")]
     pub(crate) clusters: Option<PathBuf>,
+    /// Export merged person records (`persons.jsonl`, `persons` in the bundle, the registry in a
+    /// data package) from the person registry; on by default when `persons.csv` is beside the
+    /// data (see `museum persons`).
+    #[arg(long)]
+    pub(crate) persons: bool,
+    /// Do not export person records even when a registry is beside the data.
+    #[arg(long, conflicts_with = "persons")]
+    pub(crate) no_persons: bool,
+    /// The person registry (default: `persons.csv` in the first directory given, or beside the
+    /// first file); implies `--persons`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_persons")]
+    pub(crate) registry: Option<PathBuf>,
     /// Kept for scripts: redaction is the default (see `--no-redact`).
     #[arg(long, conflicts_with = "no_redact")]
     pub(crate) redact: bool,
@@ -719,9 +788,9 @@ pub(crate) struct ReviewArgs {
     /// Files or directories (a directory: its victims and figures files).
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
-    /// What the files hold, when their names do not tell.
-    #[arg(long, value_enum)]
-    pub(crate) kind: Option<KindArg>,
+    /// How the lists are read (shared by every command that reads lists).
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     /// The sheet to write (atomically): `.xlsx` or `.csv`; without it the CSV goes to stdout.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -233,6 +233,7 @@ pub mod fuzzing;
 pub mod io;
 pub mod model;
 pub mod normalize;
+pub mod persons;
 #[cfg(feature = "stats")]
 pub mod report;
 pub mod review;

@@ -49,6 +49,18 @@ pub fn entity_schema(kind: DatasetKind) -> String {
     finish(value)
 }
 
+/// The JSON Schema of one line of `persons.jsonl` ([`crate::persons::PersonEntry`]).
+pub fn person_schema() -> String {
+    let mut value = crate::persons::person_schema();
+    if let Value::Object(o) = &mut value {
+        o.insert(
+            "$id".into(),
+            json!("https://museum.invalid/schemas/person.schema.json"),
+        );
+    }
+    pretty(&value)
+}
+
 /// The Frictionless Data Package descriptor (`datapackage.json`) of the CSV files of
 /// `datasets/`: one resource per kind, with field descriptions, types and keys.
 pub fn datapackage() -> String {
@@ -226,6 +238,7 @@ pub fn all_files() -> Vec<(String, String)> {
         .iter()
         .map(|k| (format!("{}.schema.json", k.entity()), entity_schema(*k)))
         .collect();
+    files.push(("person.schema.json".to_owned(), person_schema()));
     files.push(("datapackage.json".to_owned(), datapackage()));
     files.push((
         "bundle.schema.json".to_owned(),

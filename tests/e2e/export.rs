@@ -123,6 +123,23 @@ for r in lists.get("events", []):
         check("events", f, "figures")
     for c in r.get("camp_ids", []):
         check("events", c, "camps")
+persons = bundle.get("persons") if mode == "bundle" else None
+ppath = os.path.join(target, "persons.jsonl") if mode != "bundle" else None
+if ppath and os.path.exists(ppath):
+    persons = [json.loads(l) for l in open(ppath, encoding="utf-8") if l.strip()]
+if persons is not None:
+    v = Draft202012Validator(schemas["person.schema.json"], registry=registry)
+    for i, r in enumerate(persons):
+        errs = list(v.iter_errors(r))
+        assert not errs, f"persons[{i}] rejected by person.schema.json: {errs[0].message}"
+    assert list(v.iter_errors({"person_id": "P1", "status": "gone"})), "a bad status was accepted"
+    active = {p["person_id"] for p in persons if p["status"] == "active"}
+    for p in persons:
+        for r in p.get("records", []):
+            assert r["record_id"] in every, f"person {p['person_id']}: record `{r['record_id']}` unknown"
+        if "merged_into" in p:
+            assert p["merged_into"] in active, f"{p['person_id']} redirects to `{p['merged_into']}`"
+    counts.append(f"persons={len(persons)}")
 print(" ".join(counts))
 "#;
 
@@ -896,4 +913,95 @@ fn datasets_export_validates_when_present() {
         &[s(&pkg.join("datapackage.json"))],
     );
     assert!(report.starts_with("valid"), "{report}");
+}
+
+/// With a person registry beside the data, every export carries the merged person records
+/// (checked against `person.schema.json`) and the data package the registry (checked by
+/// frictionless).
+#[test]
+fn person_records_are_exported_and_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for e in std::fs::read_dir(archive_dir()).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), input.join(e.file_name())).unwrap();
+    }
+    let o = museum(&["persons", s(&input), "--date", "2026-12-06", "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // An id retired into another one is exported as a redirect.
+    let mut registry = std::fs::read_to_string(input.join("persons.csv")).unwrap();
+    registry.push_str("P000900,,P000001,2026-12-06,merged,\n");
+    std::fs::write(input.join("persons.csv"), registry).unwrap();
+    let schemas = root().join("schemas");
+    let export = |format: &str, out: &Path| {
+        let o = museum(&["export", s(&input), "--format", format, "-o", s(out)]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(!stderr(&o).contains("skipped"), "{}", stderr(&o));
+    };
+    let jsonl = dir.path().join("jsonl");
+    export("jsonl", &jsonl);
+    let report = run_python(
+        &[JSONSCHEMA],
+        VALIDATE_PY,
+        &[s(&schemas), "jsonl", s(&jsonl)],
+    );
+    assert!(report.ends_with("persons=6"), "{report}");
+    let lines = std::fs::read_to_string(jsonl.join("persons.jsonl")).unwrap();
+    assert!(
+        lines
+            .lines()
+            .last()
+            .unwrap()
+            .contains(r#""person_id":"P000900","status":"retired","merged_into":"P000001""#),
+        "{lines}"
+    );
+    let manifest = std::fs::read_to_string(jsonl.join("manifest.json")).unwrap();
+    assert!(manifest.contains("person.schema.json"), "{manifest}");
+    let bundle = dir.path().join("bundle.json");
+    export("json", &bundle);
+    let report = run_python(
+        &[JSONSCHEMA],
+        VALIDATE_PY,
+        &[s(&schemas), "bundle", s(&bundle)],
+    );
+    assert!(report.ends_with("persons=6"), "{report}");
+    let package = dir.path().join("package");
+    export("datapackage", &package);
+    assert!(package.join("persons.csv").is_file());
+    let report = run_python(
+        &[FRICTIONLESS],
+        FRICTIONLESS_PY,
+        &[s(&package.join("datapackage.json"))],
+    );
+    assert!(report.starts_with("valid"), "{report}");
+    // `--no-persons` leaves them out; `--persons` without a registry is an error.
+    let none = dir.path().join("none");
+    let o = museum(&[
+        "export",
+        s(&input),
+        "--format",
+        "jsonl",
+        "-o",
+        s(&none),
+        "--no-persons",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!none.join("persons.jsonl").exists());
+    let o = museum(&[
+        "export",
+        s(&archive_dir()),
+        "--format",
+        "jsonl",
+        "-o",
+        s(&none),
+        "--persons",
+        "--force",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("`--persons` needs a person registry"),
+        "{}",
+        stderr(&o)
+    );
 }

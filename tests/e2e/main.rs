@@ -31,6 +31,8 @@ mod input;
 mod determinism;
 // No data loss: interrupted runs (SIGINT/SIGTERM) leave nothing partial; inputs never change
 mod safety;
+// `museum persons`: stable person ids in a growing archive
+mod persons;
 // `museum decide`: human same/different decisions
 mod decide;
 // `museum review` and `museum decide --import`: the review loop

@@ -275,6 +275,23 @@ fn interrupted_dedup_writes_no_clusters_file() {
     assert_eq!(names(tmp.path()), Vec::<String>::new());
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn interrupted_persons_leaves_the_previous_registry_intact() {
+    let input = big_input();
+    let tmp = tempfile::tempdir().unwrap();
+    let victims = tmp.path().join("victims.csv");
+    std::fs::copy(input.join("victims.csv"), &victims).unwrap();
+    let registry = tmp.path().join("persons.csv");
+    let before = "person_id,record_id,merged_into,assigned,how\nP000001,syn-0000001,,2026-12-01,new\nP000002,,P000001,2026-12-01,merged\n";
+    std::fs::write(&registry, before).unwrap();
+    let run = start(tmp.path(), &["persons", "."], &[]);
+    let (c, err) = run.interrupt_when("-INT", |r| r.has_open(&victims));
+    assert_interrupted("-INT", c, &err);
+    assert_eq!(std::fs::read_to_string(&registry).unwrap(), before);
+    assert_eq!(names(tmp.path()), ["persons.csv", "victims.csv"]);
+}
+
 /// Every file under `dir` with its bytes.
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();

@@ -59,6 +59,7 @@ pub(crate) fn run(
     if let Some(path) = &args.clusters {
         options.clusters = export::read_clusters(path)?;
     }
+    options.persons = persons_registry(args, format, printer)?;
 
     let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
     let progress = Progress::new(global);
@@ -163,7 +164,65 @@ pub(crate) fn run(
             ));
         }
     }
+    if options.persons.is_some() {
+        printer.note(&format!(
+            "{} person records (with redirects)",
+            summary.persons
+        ));
+        for (what, ids) in [
+            (
+                "records of the export have no person in the registry (run `museum persons` on the same data)",
+                &summary.unregistered_records,
+            ),
+            (
+                "records of the registry are not in the export (run `museum persons` on the same data)",
+                &summary.missing_records,
+            ),
+        ] {
+            if !ids.is_empty() {
+                let shown: Vec<&str> = ids
+                    .iter()
+                    .take(SHOWN_FINDINGS)
+                    .map(String::as_str)
+                    .collect();
+                printer.warn(&format!("{} {what}: {}", ids.len(), shown.join(", ")));
+            }
+        }
+    }
     Ok(ExitStatus::Success)
+}
+
+/// The person registry to export from: `--registry`, else `persons.csv` beside the data when it
+/// exists (or `--persons` asks for it); none with `--no-persons`.
+fn persons_registry(
+    args: &ExportArgs,
+    format: ExportFormat,
+    printer: &Printer,
+) -> anyhow::Result<Option<museum_core::persons::Registry>> {
+    if args.no_persons {
+        return Ok(None);
+    }
+    let path = match &args.registry {
+        Some(p) => p.clone(),
+        None => match super::load::file_beside(&args.paths, museum_core::persons::REGISTRY_FILE) {
+            Some(p) if p.is_file() => p,
+            _ if args.persons => bail!(
+                "`--persons` needs a person registry: none beside the data\n  hint: run `museum persons` on the same data first, or pass `--registry FILE`"
+            ),
+            _ => return Ok(None),
+        },
+    };
+    if !path.is_file() {
+        bail!("the person registry `{}` does not exist", path.display());
+    }
+    if format == ExportFormat::Parquet {
+        printer.warn("person records are not written as Parquet yet; use `--format jsonl` or `json` for them");
+        return Ok(None);
+    }
+    let registry = museum_core::persons::Registry::read(&path)
+        .with_context(|| format!("cannot read the person registry `{}`", path.display()))?;
+    printer.note(&format!("person records from `{}`", path.display()));
+    Ok(Some(registry))
 }
 
 /// Refuses an existing output without `--force` (a device or pipe such as `/dev/null` is written

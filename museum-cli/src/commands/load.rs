@@ -26,7 +26,8 @@ pub(crate) fn inputs(
         if path.is_dir() {
             let (found, skipped) = dataset_files(path)
                 .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
-            for s in skipped {
+            // The decisions and the person registry live beside the data on purpose.
+            for s in skipped.into_iter().filter(|s| !is_companion(s)) {
                 printer.warn(&format!(
                     "skipped `{}`: its name does not tell what it holds",
                     s.display()
@@ -50,6 +51,14 @@ pub(crate) fn inputs(
         }
     }
     Ok(inputs)
+}
+
+/// Whether `path` is a file kept beside the data that is not a dataset: `decisions.csv`, the
+/// person registry `persons.csv`.
+fn is_companion(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == DECISIONS_FILE || n == museum_core::persons::REGISTRY_FILE)
 }
 
 /// The project configuration of a run: `config` (`--config`), else the `museum.toml` in the
@@ -134,6 +143,12 @@ pub(crate) fn decisions(
 
 /// `decisions.csv` in the first directory given, or beside the first file.
 pub(crate) fn decisions_beside(paths: &[PathBuf]) -> Option<PathBuf> {
+    file_beside(paths, DECISIONS_FILE)
+}
+
+/// The file `name` in the first directory given, or beside the first file (`decisions.csv`,
+/// `persons.csv`).
+pub(crate) fn file_beside(paths: &[PathBuf], name: &str) -> Option<PathBuf> {
     let first = paths.first()?;
     let dir = if first.is_dir() {
         first.clone()
@@ -143,7 +158,7 @@ pub(crate) fn decisions_beside(paths: &[PathBuf]) -> Option<PathBuf> {
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
-    Some(dir.join(DECISIONS_FILE))
+    Some(dir.join(name))
 }
 
 /// Reads and validates `inputs` in one pass (the findings are those of `museum validate` with

@@ -7,6 +7,7 @@ mod export;
 mod load;
 mod man;
 mod name;
+mod persons;
 mod report;
 mod review;
 mod rules;
@@ -31,6 +32,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Rules(args) => rules::run(&args, printer),
         Command::Name(args) => name::run(&args, printer),
         Command::Dedup(args) => dedup::run(&args, printer),
+        Command::Persons(args) => persons::run(&args, printer),
         Command::Decide(args) => decide::run(&args, printer),
         Command::Search(args) => search::run(&args, printer),
         Command::Stats(args) => stats::run(&args, &cli.global, printer),

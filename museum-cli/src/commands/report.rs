@@ -79,6 +79,15 @@ mod imp {
             max_findings: args.max_findings,
             ..ReportOptions::default()
         };
+        // The Persons section, with a person registry beside the data.
+        if let Some(path) =
+            super::super::load::file_beside(&args.paths, museum_core::persons::REGISTRY_FILE)
+                .filter(|p| p.is_file())
+        {
+            options.persons = Some(museum_core::persons::Registry::read(&path).with_context(
+                || format!("cannot read the person registry `{}`", path.display()),
+            )?);
+        }
         // One pass reads the files and validates them as `museum validate` would; then
         // deduplication and statistics.
         let (validation, archive) =

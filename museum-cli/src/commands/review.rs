@@ -28,8 +28,8 @@ pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitSt
     };
     let loaded = load_records_with(
         &args.paths,
-        args.kind.map(Into::into),
-        &museum_core::io::CsvOptions::default(),
+        args.input.kind(),
+        &super::load::csv_options(&args.input, &args.paths)?,
     )
     .context("cannot read the records")?;
     let decisions = super::load::decisions(args.decisions.as_deref(), false, &args.paths, printer)?;

@@ -1,5 +1,6 @@
 //! `museum search`: find a person by any spelling, in any script, ranked, with why.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use anyhow::Context;
 use museum_core::dedup::{
     DedupRecord, PartMatch, SearchHit, SearchOptions, SearchQuery, load_records_with, search,
 };
+use museum_core::persons::{REGISTRY_FILE, Registry};
 use serde::Serialize;
 
 use crate::args::{SearchArgs, TextFormat};
@@ -18,6 +20,9 @@ use crate::printer::{Printer, paint};
 struct Hit<'a> {
     /// Score in [0, 1].
     score: f64,
+    /// The person the record is (with a person registry beside the data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person_id: Option<&'a str>,
     /// The record.
     record: RecordOut<'a>,
     /// Why it matched.
@@ -53,7 +58,42 @@ struct Output<'a> {
     query: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     born: Option<i32>,
+    /// With a person registry: the persons found, best first, with their matching records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    persons: Option<Vec<PersonHit<'a>>>,
     results: Vec<Hit<'a>>,
+}
+
+/// A person found: the best score of its records and the records found.
+#[derive(Serialize)]
+struct PersonHit<'a> {
+    person_id: &'a str,
+    score: f64,
+    records: Vec<&'a str>,
+}
+
+/// The persons of `hits` in order of their best hit (hits are best first).
+fn persons_of<'a>(
+    records: &'a [DedupRecord],
+    hits: &[SearchHit],
+    person_of: &HashMap<&'a str, &'a str>,
+) -> Vec<PersonHit<'a>> {
+    let mut out: Vec<PersonHit<'a>> = Vec::new();
+    for h in hits {
+        let id = records[h.record].id.as_str();
+        let Some(p) = person_of.get(id).copied() else {
+            continue;
+        };
+        match out.iter_mut().find(|x| x.person_id == p) {
+            Some(x) => x.records.push(id),
+            None => out.push(PersonHit {
+                person_id: p,
+                score: (h.score * 10_000.0).round() / 10_000.0,
+                records: vec![id],
+            }),
+        }
+    }
+    out
 }
 
 pub(crate) fn run(args: &SearchArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
@@ -66,6 +106,18 @@ pub(crate) fn run(args: &SearchArgs, printer: &Printer) -> anyhow::Result<ExitSt
     let loaded = load_records_with(&paths, args.input.kind(), &options)
         .context("cannot read the records to search")?;
     let records = &loaded.records;
+    // With a person registry beside the data, results name their persons.
+    let registry = match super::load::file_beside(&paths, REGISTRY_FILE) {
+        Some(p) if p.is_file() => Some(
+            Registry::read(&p)
+                .with_context(|| format!("cannot read the person registry `{}`", p.display()))?,
+        ),
+        _ => None,
+    };
+    let person_of: HashMap<&str, &str> = registry
+        .as_ref()
+        .map(Registry::person_of_record)
+        .unwrap_or_default();
     let hits = search(
         records,
         &SearchQuery {
@@ -83,13 +135,33 @@ pub(crate) fn run(args: &SearchArgs, printer: &Printer) -> anyhow::Result<ExitSt
             let out = Output {
                 query: &args.name,
                 born: args.born,
-                results: hits.iter().map(|h| hit(records, h)).collect(),
+                persons: registry
+                    .is_some()
+                    .then(|| persons_of(records, &hits, &person_of)),
+                results: hits.iter().map(|h| hit(records, h, &person_of)).collect(),
             };
             let mut s = serde_json::to_string_pretty(&out)?;
             s.push('\n');
             s
         }
-        TextFormat::Human => human(records, &hits, printer.color_stdout),
+        TextFormat::Human => {
+            let mut s = String::new();
+            if registry.is_some() {
+                let found = persons_of(records, &hits, &person_of);
+                let _ = writeln!(
+                    s,
+                    "{} person(s): {}\n",
+                    found.len(),
+                    found
+                        .iter()
+                        .map(|p| format!("{} ({} record(s))", p.person_id, p.records.len()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            s.push_str(&human(records, &hits, &person_of, printer.color_stdout));
+            s
+        }
     };
     printer.out(&text)?;
     if hits.is_empty() {
@@ -103,10 +175,15 @@ pub(crate) fn run(args: &SearchArgs, printer: &Printer) -> anyhow::Result<ExitSt
     Ok(ExitStatus::Success)
 }
 
-fn hit<'a>(records: &'a [DedupRecord], h: &'a SearchHit) -> Hit<'a> {
+fn hit<'a>(
+    records: &'a [DedupRecord],
+    h: &'a SearchHit,
+    person_of: &HashMap<&'a str, &'a str>,
+) -> Hit<'a> {
     let r = &records[h.record];
     Hit {
         score: (h.score * 10_000.0).round() / 10_000.0,
+        person_id: person_of.get(r.id.as_str()).copied(),
         record: RecordOut {
             kind: r.origin.kind.entity(),
             file: r.origin.file.as_deref(),
@@ -123,7 +200,12 @@ fn hit<'a>(records: &'a [DedupRecord], h: &'a SearchHit) -> Hit<'a> {
     }
 }
 
-fn human(records: &[DedupRecord], hits: &[SearchHit], color: bool) -> String {
+fn human(
+    records: &[DedupRecord],
+    hits: &[SearchHit],
+    person_of: &HashMap<&str, &str>,
+    color: bool,
+) -> String {
     let mut s = String::new();
     for (n, h) in hits.iter().enumerate() {
         let r = &records[h.record];
@@ -137,9 +219,13 @@ fn human(records: &[DedupRecord], hits: &[SearchHit], color: bool) -> String {
             .as_ref()
             .map(|b| format!("  b. {}", b.text))
             .unwrap_or_default();
+        let person = person_of
+            .get(r.id.as_str())
+            .map(|p| format!("  person {p}"))
+            .unwrap_or_default();
         let _ = writeln!(
             s,
-            "{:>2}. {:.3}  {}  {}  {}{birth}",
+            "{:>2}. {:.3}  {}  {}  {}{birth}{person}",
             n + 1,
             h.score,
             paint(color, r.display_name(), "1"),

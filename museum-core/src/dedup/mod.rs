@@ -107,6 +107,22 @@ pub struct DedupOptions {
     /// A saved model (`--model`): its m and u are used instead of being learned from the list;
     /// only the prior is learned.
     pub model: Option<ModelFile>,
+    /// Incremental matching (the person registry's hook, see [`Increment`]); `None`: every
+    /// candidate pair is compared.
+    pub increment: Option<std::sync::Arc<Increment>>,
+}
+
+/// Incremental matching, for an archive that grows ([`crate::persons`]): only candidate pairs
+/// with at least one record in `focus` (new and changed records) are compared; the other records
+/// keep the grouping they already have (`known`: records with the same group are joined as links
+/// stated by the data are). Blocking and the model still see every record, so a new record is
+/// compared against the whole archive.
+#[derive(Debug, Clone, Default)]
+pub struct Increment {
+    /// Per record: compare it (new or changed).
+    pub focus: Vec<bool>,
+    /// Per record outside `focus`: its known group (records with equal groups are one person).
+    pub known: Vec<Option<u32>>,
 }
 
 impl Default for DedupOptions {
@@ -127,6 +143,7 @@ impl Default for DedupOptions {
             seed: 0x6d75_7365_756d,
             threads: 0,
             model: None,
+            increment: None,
         }
     }
 }
@@ -323,11 +340,18 @@ impl Deduplicator {
         lap("model", &mut timings);
         // 3. Every candidate compared and scored; links kept.
         let keep = opt.keep_candidates;
+        let focus = opt.increment.as_ref().map(|inc| &inc.focus);
         let (scans, per_rule) = blocks.visit(
             &bopt,
             |_| true,
             || (Vec::<Link>::new(), Vec::<u64>::new()),
             |s, i, j, _| {
+                if let Some(f) = focus
+                    && !f[i]
+                    && !f[j]
+                {
+                    return;
+                }
                 let (levels, names, _) = compare(&p, i, j);
                 let (w, prob) = model.score(&p, i, j, &levels, names);
                 if prob >= opt.threshold {
@@ -394,6 +418,18 @@ impl Deduplicator {
                         if found.is_none() && !dstats.unknown_ids.contains(id) {
                             dstats.unknown_ids.push(id.clone());
                         }
+                    }
+                }
+            }
+        }
+        if let Some(inc) = &opt.increment {
+            // Records already grouped stay together (the first of each group anchors it).
+            let mut first: HashMap<u32, usize> = HashMap::new();
+            for (i, g) in inc.known.iter().enumerate() {
+                if let Some(g) = g {
+                    let a = *first.entry(*g).or_insert(i);
+                    if a != i {
+                        same.push((a, i, LinkSource::Data));
                     }
                 }
             }

@@ -51,6 +51,13 @@ pub(crate) fn write_bundle(p: &Prepared, w: &mut dyn Write) -> Result<()> {
         })
         .map_err(io)?;
     }
+    if p.persons.is_some() {
+        w.write_all(b",\n\"persons\": [\n").map_err(io)?;
+        if super::persons::write_lines(p, w, b",\n")? > 0 {
+            w.write_all(b"\n").map_err(io)?;
+        }
+        w.write_all(b"]\n").map_err(io)?;
+    }
     w.write_all(b"}\n").map_err(io)?;
     Ok(())
 }
@@ -68,11 +75,23 @@ pub(crate) fn write_jsonl(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
         output::finish_file(w, &name)?;
         files.push((name, *kind, kind.as_str().to_owned(), p.count(*kind)));
     }
-    let manifest = super::manifest(p, ExportFormat::Jsonl, &files)?;
+    let persons = super::persons::write_jsonl(p, dir)?;
+    let mut manifest = super::manifest(p, ExportFormat::Jsonl, &files)?;
+    if let Some(entry) = &persons {
+        let mut m: Value = serde_json::from_slice(&manifest).map_err(ErrorKind::Json)?;
+        if let Some(f) = m["files"].as_array_mut() {
+            f.push(entry.clone());
+        }
+        manifest = serde_json::to_vec_pretty(&m).map_err(ErrorKind::Json)?;
+        manifest.push(b'\n');
+    }
     let mut w = output::create_file(dir, "manifest.json")?;
     w.write_all(&manifest).map_err(io)?;
     output::finish_file(w, "manifest.json")?;
     let mut names: Vec<String> = files.into_iter().map(|f| f.0).collect();
+    if persons.is_some() {
+        names.push("persons.jsonl".into());
+    }
     names.push("manifest.json".into());
     Ok(names)
 }
@@ -117,6 +136,11 @@ pub fn bundle_schema() -> String {
         });
         required.push(Value::from(kind.as_str()));
     }
+    properties["persons"] = json!({
+        "description": "The merged person records (with a person registry): every active person, then every retired id as a redirect.",
+        "type": "array",
+        "items": {"$ref": "person.schema.json"},
+    });
     let value = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://museum.invalid/schemas/bundle.schema.json",

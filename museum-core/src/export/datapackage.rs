@@ -71,7 +71,16 @@ pub(crate) fn write(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
         };
         written.push((*kind, extra));
     }
-    let descriptor = descriptor(p, &written)?;
+    let persons = super::persons::write_registry(p, dir)?;
+    let mut descriptor = descriptor(p, &written)?;
+    if let Some(resource) = persons {
+        let mut dp: Value = serde_json::from_slice(&descriptor).map_err(ErrorKind::Json)?;
+        if let Some(r) = dp["resources"].as_array_mut() {
+            r.push(resource);
+        }
+        descriptor = serde_json::to_vec_pretty(&dp).map_err(ErrorKind::Json)?;
+        descriptor.push(b'\n');
+    }
     let mut w = output::create_file(dir, "datapackage.json")?;
     w.write_all(&descriptor).map_err(io)?;
     output::finish_file(w, "datapackage.json")?;
@@ -79,6 +88,9 @@ pub(crate) fn write(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
         .iter()
         .map(|(k, _)| format!("{}.csv", k.as_str()))
         .collect();
+    if p.persons.is_some() {
+        files.push(crate::persons::REGISTRY_FILE.into());
+    }
     files.push("datapackage.json".into());
     Ok(files)
 }

@@ -51,6 +51,7 @@ mod datapackage;
 pub mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
+mod persons;
 mod redact;
 mod search;
 
@@ -130,6 +131,10 @@ pub struct ExportOptions {
     pub min_age: f64,
     /// Deduplication clusters: victim id → cluster id (see [`read_clusters`]).
     pub clusters: BTreeMap<String, String>,
+    /// The person registry: with it, merged person records are exported too (`persons.jsonl`,
+    /// `persons` in the bundle, the registry as the `persons` resource of a data package; see
+    /// [`crate::persons::merge_persons`]).
+    pub persons: Option<crate::persons::Registry>,
 }
 
 impl ExportOptions {
@@ -145,6 +150,7 @@ impl ExportOptions {
             as_of: today_utc(),
             min_age: crate::validate::Limits::default().min_age,
             clusters: BTreeMap::new(),
+            persons: None,
         }
     }
 }
@@ -162,6 +168,12 @@ pub struct ExportSummary {
     pub clustered: usize,
     /// Ids in the clusters file that are not victims of the export.
     pub unknown_cluster_ids: Vec<String>,
+    /// Person records written (active persons and redirects), with a registry.
+    pub persons: usize,
+    /// Victims and figures of the export that the registry does not know.
+    pub unregistered_records: Vec<String>,
+    /// Records of the registry that are not in the export.
+    pub missing_records: Vec<String>,
 }
 
 /// The header every export records (the bundle's first members, `manifest.json`).
@@ -232,6 +244,8 @@ pub(crate) struct Prepared {
     pub(crate) victim_masked: Vec<bool>,
     /// Deduplication clusters: victim id → cluster id.
     pub(crate) clusters: BTreeMap<String, String>,
+    /// Merged person records and the registry they come from, with a registry.
+    pub(crate) persons: Option<(crate::persons::MergedPersons, crate::persons::Registry)>,
     /// Kinds present in the input, in [`DatasetKind::ALL`] order.
     pub(crate) kinds: Vec<DatasetKind>,
     pub(crate) rules: DropRules,
@@ -269,6 +283,7 @@ impl Prepared {
             figure_masked: Vec::new(),
             victim_masked: Vec::new(),
             clusters: options.clusters.clone(),
+            persons: None,
             kinds: Vec::new(),
             rules: DropRules::default(),
             header: ExportHeader {
@@ -321,6 +336,9 @@ impl Prepared {
             .cloned()
             .collect();
         p.summary.counts = p.kinds.iter().map(|k| (*k, p.count(*k))).collect();
+        if let Some(registry) = &options.persons {
+            p.merge_persons(registry);
+        }
         Ok(p)
     }
 

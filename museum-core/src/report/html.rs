@@ -128,6 +128,9 @@ pub fn to_html(d: &ReportData) -> String {
     rehabilitation(&mut o, d);
     completeness(&mut o, d);
     duplicates(&mut o, d);
+    if let Some(p) = &d.persons {
+        super::persons::to_html(&mut o, p);
+    }
     estimates(&mut o, d);
     findings(&mut o, d);
     let _ = write!(

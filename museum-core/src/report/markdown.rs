@@ -314,6 +314,9 @@ pub fn to_markdown(d: &ReportData) -> String {
         }
     }
 
+    if let Some(p) = &d.persons {
+        super::persons::to_markdown(&mut o, p);
+    }
     let _ = writeln!(o, "## Competing estimates\n");
     if d.estimates.is_empty() {
         let _ = writeln!(o, "No estimates were read.\n");

@@ -27,6 +27,7 @@
 pub mod fmt;
 mod html;
 mod markdown;
+pub mod persons;
 mod svg;
 
 use std::collections::{BTreeMap, HashMap};
@@ -235,6 +236,8 @@ pub struct ReportOptions {
     pub max_findings_per_rule: usize,
     /// Deduplication results.
     pub dedup: Dedup,
+    /// The person registry beside the data, for the Persons section.
+    pub persons: Option<crate::persons::Registry>,
 }
 
 impl Default for ReportOptions {
@@ -246,6 +249,7 @@ impl Default for ReportOptions {
             max_findings: 2000,
             max_findings_per_rule: 200,
             dedup: Dedup::NotRun,
+            persons: None,
         }
     }
 }
@@ -417,6 +421,9 @@ pub struct ReportData {
     pub estimates: Vec<SubjectEstimates>,
     /// Camp names by id (for labels), from `camps.csv`.
     pub camp_names: BTreeMap<String, String>,
+    /// Persons, with a person registry beside the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons: Option<persons::PersonsSection>,
 }
 
 /// Gathers the report of an archive and its validation.
@@ -491,6 +498,10 @@ pub fn assemble(
             .iter()
             .map(|c| (c.record.id.clone(), c.record.name_en.clone()))
             .collect(),
+        persons: options
+            .persons
+            .as_ref()
+            .map(|r| persons::section(archive, r)),
     }
 }
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark incremental `museum persons`: a registry over BASE records, then ADD more records of
+# the same seeded `museum synth` archive; the incremental run against a full `museum dedup` of
+# the grown archive on the same machine.
+#
+#   bench/persons.sh                          # 1,000,000 + 10,000 records
+#   BASE=200000 ADD=2000 bench/persons.sh
+#
+# Target (issue 15): the incremental run takes at most 25 % of the full `museum dedup`.
+# Builds a release binary without polars. Honours CARGO_TARGET_DIR. Needs GNU time and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BASE="${BASE:-1000000}"
+ADD="${ADD:-10000}"
+SEED="${SEED:-21}"
+TARGET="${CARGO_TARGET_DIR:-target}"
+BIN="$TARGET/release/museum"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/museum-persons-bench.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+[ -x /usr/bin/time ] || { echo "error: /usr/bin/time (GNU time) is needed" >&2; exit 2; }
+cargo build --release -p museum-cli --no-default-features >&2
+
+"$BIN" synth --victims "$((BASE + ADD))" --seed "$SEED" --out "$WORK/all" -q
+mkdir "$WORK/archive"
+# The first BASE records (a record with two cases has two rows).
+python3 - "$WORK/all/victims.csv" "$WORK/archive/victims.csv" "$BASE" <<'PY'
+import csv, sys
+src, dst, base = sys.argv[1], sys.argv[2], int(sys.argv[3])
+r = csv.reader(open(src, newline="", encoding="utf-8"))
+w = csv.writer(open(dst, "w", newline="", encoding="utf-8"), lineterminator="\n")
+w.writerow(next(r))
+n, last = 0, None
+for row in r:
+    if row[0] != last:
+        n, last = n + 1, row[0]
+    if n <= base:
+        w.writerow(row)
+PY
+
+run() { /usr/bin/time -f "  wall %e s, peak memory %M KB" "$@"; }
+echo "== registry of $BASE records (museum persons --full)"
+run "$BIN" persons "$WORK/archive" --full --no-decisions -v > /dev/null
+cp "$WORK/all/victims.csv" "$WORK/archive/victims.csv"
+echo "== adding $ADD records (museum persons, incremental, --dry-run)"
+run "$BIN" persons "$WORK/archive" --no-decisions --dry-run -v > /dev/null
+echo "== full museum dedup of the $((BASE + ADD)) records"
+run "$BIN" dedup "$WORK/archive/victims.csv" --no-decisions --format csv -o "$WORK/clusters.csv" -v

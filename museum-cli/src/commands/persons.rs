@@ -1,0 +1,256 @@
+//! `museum persons`: stable person ids in `persons.csv` (see [`museum_core::persons`]).
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use anyhow::Context;
+use museum_core::dedup::{DedupOptions, load_records_with};
+use museum_core::persons::{self, Changes, PersonsOptions, REGISTRY_FILE, Registry};
+use serde::Serialize;
+
+use crate::args::{PersonsArgs, TextFormat};
+use crate::exit::ExitStatus;
+use crate::printer::{Printer, paint};
+
+/// At most this many items of each kind of change in the human output.
+const SHOWN: usize = 10;
+
+pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!("`--threshold` must be between 0 and 1");
+    }
+    let date = match &args.date {
+        Some(d) => museum_core::export::parse_day(d)
+            .with_context(|| format!("`--date {d}` is not a day like `2026-11-25`"))?
+            .to_string(),
+        None => super::today(),
+    };
+    let registry_path = match &args.registry {
+        Some(p) => p.clone(),
+        None => {
+            super::load::file_beside(&args.paths, REGISTRY_FILE).context("no input path given")?
+        }
+    };
+    let start = Instant::now();
+    // TODO(issue 21): the read here and the write below are one read-modify-write of the
+    // registry; take `fsutil`'s lock around both when it lands (see `Registry::write`).
+    let registry = Registry::read(&registry_path).with_context(|| {
+        format!(
+            "cannot read the person registry `{}`",
+            registry_path.display()
+        )
+    })?;
+    let loaded = load_records_with(
+        &args.paths,
+        args.input.kind(),
+        &super::load::csv_options(&args.input, &args.paths)?,
+    )
+    .context("cannot read the records")?;
+    if loaded.reader_findings > 0 {
+        printer.note(&format!(
+            "note: the readers made {} finding(s) in the data; `museum validate` lists them",
+            loaded.reader_findings
+        ));
+    }
+    let load_secs = start.elapsed().as_secs_f64();
+    let decisions = super::load::decisions(
+        args.decisions.as_deref(),
+        args.no_decisions,
+        &args.paths,
+        printer,
+    )?;
+    let options = PersonsOptions {
+        dedup: DedupOptions::default()
+            .threshold(args.threshold)
+            .threads(args.threads),
+        date,
+        incremental: !args.full,
+    };
+    let run = persons::run(&loaded.records, &decisions, &registry, &options)?;
+    for w in &run.dedup.warnings {
+        printer.warn(w);
+    }
+    if printer.verbose > 0 {
+        let mut t = String::from("timings:");
+        let _ = write!(t, " reading {load_secs:.2}s,");
+        for (name, secs) in run.timings.iter().chain(&run.dedup.timings) {
+            let _ = write!(t, " {name} {secs:.2}s,");
+        }
+        printer.note(t.trim_end_matches(','));
+    }
+    if let Some(n) = run.compared {
+        printer.note(&format!(
+            "incremental: compared {n} new or changed record(s) against the {} in the archive (`--full` compares all)",
+            loaded.records.len()
+        ));
+    }
+    let changes = &run.reconciled.changes;
+    let clock = Instant::now();
+    let written = !args.dry_run && run.reconciled.registry.to_csv() != registry.to_csv();
+    if written {
+        run.reconciled
+            .registry
+            .write(&registry_path)
+            .with_context(|| format!("cannot write `{}`", registry_path.display()))?;
+    }
+    let text = match args.format {
+        TextFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&Json {
+                registry: registry_path.display().to_string(),
+                dry_run: args.dry_run,
+                written,
+                compared: run.compared,
+                changes,
+            })?;
+            s.push('\n');
+            s
+        }
+        TextFormat::Human => human(
+            changes,
+            &registry_path.display().to_string(),
+            args.dry_run,
+            written,
+            printer.color_stdout,
+        ),
+    };
+    printer.out(&text)?;
+    if printer.verbose > 0 {
+        printer.note(&format!("writing {:.2}s", clock.elapsed().as_secs_f64()));
+    }
+    printer.note(&format!("took {:.1}s", start.elapsed().as_secs_f64()));
+    Ok(ExitStatus::Success)
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    registry: String,
+    dry_run: bool,
+    written: bool,
+    /// Records compared in an incremental run (absent: all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compared: Option<usize>,
+    changes: &'a Changes,
+}
+
+fn list(items: &[String]) -> String {
+    let mut s = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        let _ = write!(s, " … and {} more", items.len() - SHOWN);
+    }
+    s
+}
+
+fn human(c: &Changes, registry: &str, dry_run: bool, written: bool, color: bool) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} persons for {} records ({} unchanged)",
+        c.persons, c.records, c.unchanged_persons
+    );
+    let section = |s: &mut String, title: &str, n: usize, lines: Vec<String>| {
+        if n == 0 {
+            return;
+        }
+        let _ = writeln!(s, "\n{} ({n})", paint(color, title, "1"));
+        for l in lines.iter().take(SHOWN) {
+            let _ = writeln!(s, "  {l}");
+        }
+        if lines.len() > SHOWN {
+            let _ = writeln!(s, "  … and {} more", lines.len() - SHOWN);
+        }
+    };
+    let fresh: Vec<_> = c
+        .new_persons
+        .iter()
+        .filter(|p| p.split_from.is_none())
+        .collect();
+    section(
+        &mut s,
+        "new persons",
+        fresh.len(),
+        fresh
+            .iter()
+            .map(|p| format!("{}: {}", p.person_id, list(&p.records)))
+            .collect(),
+    );
+    section(
+        &mut s,
+        "records joining existing persons",
+        c.joined.len(),
+        c.joined
+            .iter()
+            .map(|m| format!("{} → {}", m.record_id, m.person_id))
+            .collect(),
+    );
+    section(
+        &mut s,
+        "merges (the first id now redirects to the second)",
+        c.merges.len(),
+        c.merges
+            .iter()
+            .map(|m| format!("{} → {} ({} records)", m.retired, m.into, m.records))
+            .collect(),
+    );
+    section(
+        &mut s,
+        "splits (the person keeps its id; the parts that left get new ids)",
+        c.splits.len(),
+        c.splits
+            .iter()
+            .map(|(from, parts)| format!("{from} → {}", list(parts)))
+            .collect(),
+    );
+    section(
+        &mut s,
+        "records moving between persons",
+        c.moved.len(),
+        c.moved
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}: {} → {}",
+                    m.record_id,
+                    m.from.as_deref().unwrap_or("-"),
+                    m.person_id
+                )
+            })
+            .collect(),
+    );
+    section(
+        &mut s,
+        "records removed from the data",
+        c.removed_records.len(),
+        c.removed_records
+            .iter()
+            .map(|(r, p)| format!("{r} (was {p})"))
+            .collect(),
+    );
+    section(
+        &mut s,
+        "retired persons (no records left)",
+        c.retired.len(),
+        c.retired
+            .iter()
+            .map(|r| format!("{} (had {})", r.person_id, list(&r.records)))
+            .collect(),
+    );
+    let _ = writeln!(
+        s,
+        "\n{}",
+        if c.is_empty() {
+            format!("no changes; `{registry}` is up to date")
+        } else if dry_run {
+            format!("dry run: `{registry}` not written")
+        } else if written {
+            format!("wrote `{registry}`")
+        } else {
+            format!("`{registry}` is up to date")
+        }
+    );
+    s
+}
