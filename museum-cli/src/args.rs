@@ -627,6 +627,10 @@ pub(crate) struct PersonsArgs {
     /// The day written on new rows, `YYYY-MM-DD` (default: today, UTC, or `SOURCE_DATE_EPOCH`).
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
+    /// How long to wait for another run that is updating the same registry to finish before
+    /// giving up (exit 2), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+    pub(crate) wait: std::time::Duration,
 }
 
 #[derive(Debug, Args)]

@@ -32,8 +32,23 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         }
     };
     let start = Instant::now();
-    // TODO(issue 21): the read here and the write below are one read-modify-write of the
-    // registry; take `fsutil`'s lock around both when it lands (see `Registry::write`).
+    // The read here and the write below are one read-modify-write of the registry: another
+    // run updating it at the same time waits for this one (a dry run writes nothing and takes
+    // no lock). The lock is released when `_lock` goes out of scope.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(
+            museum_core::fsutil::FileLock::acquire(&registry_path, args.wait).with_context(
+                || {
+                    format!(
+                        "cannot update the person registry `{}`",
+                        registry_path.display()
+                    )
+                },
+            )?,
+        )
+    };
     let registry = Registry::read(&registry_path).with_context(|| {
         format!(
             "cannot read the person registry `{}`",

@@ -389,9 +389,7 @@ impl Registry {
     /// When the file cannot be written (the previous registry is then untouched).
     pub fn write(&self, path: &Path) -> Result<()> {
         let bytes = self.to_csv();
-        // TODO(issue 21): take the registry's lock here (read-modify-write of `persons.csv`, as
-        // for `decisions.csv`) once `fsutil` has the locked helper; the read in
-        // `persons::run`'s caller and this write must then happen under the one lock.
+        // The caller holds the registry's lock (`fsutil::FileLock`) from its read to here.
         crate::fsutil::write_bytes_atomic(path, &bytes)
     }
 }
