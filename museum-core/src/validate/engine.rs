@@ -810,9 +810,9 @@ fn csv_file<T: Check>(
     };
     let mut ids = std::mem::take(&mut state.ids);
     if ids.is_empty() {
-        // Room for the ids up front (address space only; pages are touched as ids arrive),
-        // so that the index is never copied while it grows.
-        ids = IdIndex::with_capacity(usize::try_from(size / 128).unwrap_or(0).min(1 << 22));
+        // Room for the ids up front (about one per 200 bytes; pages are touched as ids
+        // arrive), so that the index is not copied or rehashed while it grows.
+        ids = IdIndex::indexing(usize::try_from(size / 200).unwrap_or(0).min(1 << 22));
     }
     let mut collector = Collector::<T>::new(cx, world, layout.width(), name, file_no, ids);
     collector.sink.extend(header);

@@ -54,6 +54,15 @@ impl IdIndex {
         }
     }
 
+    /// An empty index with room for `n` ids, their table included (so that it is not
+    /// rebuilt as it grows).
+    pub(crate) fn indexing(n: usize) -> Self {
+        IdIndex {
+            table: HashTable::with_capacity(n),
+            ..IdIndex::with_capacity(n)
+        }
+    }
+
     /// Lists an occurrence of `id` (not indexed); empty ids are skipped.
     pub(crate) fn push(&mut self, id: &str, file: u32, line: u64) {
         if id.is_empty() {
