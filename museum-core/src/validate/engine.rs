@@ -846,7 +846,10 @@ fn csv_file<T: Check>(
         let block_rx = std::sync::Mutex::new(block_rx);
         let mut last = Vec::new();
         let read_error = std::thread::scope(|s| {
-            let (result_tx, result_rx) = std::sync::mpsc::channel::<BlockResult<T>>();
+            // Bounded too: when writing the findings is slower than finding them (millions of
+            // findings), the workers wait instead of piling up results in memory.
+            let (result_tx, result_rx) =
+                std::sync::mpsc::sync_channel::<BlockResult<T>>(threads * 2);
             let stop = &stop;
             let last = &mut last;
             let reader = s.spawn(move || {
