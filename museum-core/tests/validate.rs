@@ -6,7 +6,8 @@ use std::path::Path;
 
 use museum_core::io::{Archive, CsvOptions, DatasetKind};
 use museum_core::validate::{
-    Input, ValidateOptions, validate_and_load, validate_archive, validate_files,
+    Input, Report, ValidateOptions, validate_and_load, validate_archive, validate_files,
+    validate_streaming,
 };
 use proptest::prelude::*;
 
@@ -120,6 +121,45 @@ fn same_as_two_passes(inputs: &[Input], options: &ValidateOptions) -> Result<(),
     prop_assert_eq!(&kept.estimates, &read.estimates);
     prop_assert_eq!(&kept.claims, &read.claims);
     prop_assert_eq!(&kept.files, &read.files);
+    streamed_as_kept(inputs, options, &report)
+}
+
+/// Findings handed on as they are found ([`validate_streaming`]) are the report's, in its
+/// order, with the same counts; and that order is [`Report::sort`]'s, except references into
+/// kinds read later, which are checked at the end and come last (in that order themselves).
+fn streamed_as_kept(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    report: &Report,
+) -> Result<(), TestCaseError> {
+    let mut streamed = Vec::new();
+    let summary = validate_streaming(inputs, options, &mut |d| {
+        streamed.push(d.clone());
+        Ok(())
+    })
+    .unwrap();
+    prop_assert!(streamed == report.findings, "streamed: {streamed:#?}");
+    prop_assert_eq!(
+        serde_json::to_value(&summary).unwrap(),
+        serde_json::to_value(report.summary()).unwrap()
+    );
+    let sorted = |findings: &[museum_core::Diagnostic]| {
+        let mut r = Report {
+            findings: findings.to_vec(),
+            files: report.files.clone(),
+            records: 0,
+        };
+        r.sort();
+        r.findings == findings
+    };
+    let all = &report.findings;
+    let late = all
+        .iter()
+        .rev()
+        .take_while(|d| d.code == museum_core::Code::UnknownReference)
+        .count();
+    let ok = (all.len() - late..=all.len()).any(|cut| sorted(&all[..cut]) && sorted(&all[cut..]));
+    prop_assert!(ok, "not in the order of Report::sort: {all:#?}");
     Ok(())
 }
 

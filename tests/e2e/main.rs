@@ -7,6 +7,8 @@ mod util;
 mod help;
 // `museum validate`: output, options, configuration, bad input
 mod validate;
+// `museum validate` writes findings as it finds them: the same bytes as the whole report.
+mod streaming;
 // `museum rules`, and every rule against its fixtures
 mod rules;
 // `museum schema`

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use museum_core::validate::{Report, Selector, ValidateOptions, validate_files};
+use museum_core::validate::{Finding, Selector, Summary, ValidateOptions, validate_streaming};
 use museum_core::{Diagnostic, Severity};
 
 use crate::args::{FailOn, FindingsFormat, ValidateArgs};
@@ -13,37 +13,112 @@ pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<Exit
     let options = options(args)?;
     let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
     let started = std::time::Instant::now();
-    let report = validate_files(&inputs, &options)?;
+    // Each finding is written as soon as its place in the output is known: memory does not
+    // grow with the number of findings. On an error part of the output may be written.
+    let mut out = printer.stdout();
+    let mut render = Render::new(args.format, printer.color_stdout);
+    render.start(&mut out)?;
+    let summary = validate_streaming(&inputs, &options, &mut |d| render.finding(&mut out, d))?;
+    render.end(&mut out, &summary)?;
+    out.flush()?;
     if printer.verbose > 0 {
         printer.note(&format!(
             "validated {} records in {} files in {:.2} s",
-            report.records,
-            report.files.len(),
+            summary.records,
+            summary.files,
             started.elapsed().as_secs_f64()
         ));
     }
-    // Written as it is rendered: a report of many findings is never held twice in memory.
-    let mut out = printer.stdout();
-    match args.format {
-        FindingsFormat::Human => human(&mut out, &report, printer.color_stdout)?,
-        FindingsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report.to_json())?;
-            writeln!(out)?;
-        }
-        FindingsFormat::Jsonl => {
-            for d in &report.findings {
-                serde_json::to_writer(&mut out, &museum_core::validate::Finding::from(d))?;
-                writeln!(out)?;
-            }
-        }
-        FindingsFormat::Github => github(&mut out, &report)?,
-        FindingsFormat::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &sarif(&report))?;
-            writeln!(out)?;
+    Ok(exit_status(&summary, args.fail_on))
+}
+
+/// Writes findings one by one in a format; the JSON document is the one
+/// `serde_json::to_writer_pretty` writes for [`museum_core::validate::ReportJson`], byte for
+/// byte.
+struct Render {
+    format: FindingsFormat,
+    /// The severity labels, painted once.
+    labels: [String; 3],
+    /// Whether no finding was written yet.
+    first: bool,
+    /// A finding's JSON before it is indented.
+    buf: Vec<u8>,
+    /// SARIF lists the rules found before the results: its findings are kept to the end.
+    sarif: Vec<Diagnostic>,
+}
+
+impl Render {
+    fn new(format: FindingsFormat, color: bool) -> Self {
+        Render {
+            format,
+            labels: [
+                paint(color, "error", "31;1"),
+                paint(color, "warning", "33;1"),
+                paint(color, "info", "36"),
+            ],
+            first: true,
+            buf: Vec::new(),
+            sarif: Vec::new(),
         }
     }
-    out.flush()?;
-    Ok(exit_status(&report, args.fail_on))
+
+    fn start(&mut self, s: &mut impl Write) -> std::io::Result<()> {
+        if self.format == FindingsFormat::Json {
+            s.write_all(b"{\n  \"findings\": [")?;
+        }
+        Ok(())
+    }
+
+    fn finding(&mut self, s: &mut impl Write, d: &Diagnostic) -> std::io::Result<()> {
+        match self.format {
+            FindingsFormat::Human => human(s, d, &self.labels)?,
+            FindingsFormat::Json => {
+                s.write_all(if self.first { b"\n    " } else { b",\n    " })?;
+                self.buf.clear();
+                serde_json::to_writer_pretty(&mut self.buf, &Finding::from(d))?;
+                indented(s, &self.buf, b"\n    ")?;
+            }
+            FindingsFormat::Jsonl => {
+                serde_json::to_writer(&mut *s, &Finding::from(d))?;
+                s.write_all(b"\n")?;
+            }
+            FindingsFormat::Github => github(s, d)?,
+            FindingsFormat::Sarif => self.sarif.push(d.clone()),
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    fn end(&mut self, s: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
+        match self.format {
+            FindingsFormat::Human => human_summary(s, summary),
+            FindingsFormat::Json => {
+                s.write_all(if self.first { b"]" } else { b"\n  ]" })?;
+                s.write_all(b",\n  \"summary\": ")?;
+                self.buf.clear();
+                serde_json::to_writer_pretty(&mut self.buf, summary)?;
+                indented(s, &self.buf, b"\n  ")?;
+                s.write_all(b"\n}\n")
+            }
+            FindingsFormat::Sarif => {
+                serde_json::to_writer_pretty(&mut *s, &sarif(&self.sarif))?;
+                s.write_all(b"\n")
+            }
+            FindingsFormat::Jsonl | FindingsFormat::Github => Ok(()),
+        }
+    }
+}
+
+/// Writes pretty JSON deeper in a document: `indent` (a newline and spaces) instead of each
+/// newline (JSON strings hold no raw newline).
+fn indented(s: &mut impl Write, json: &[u8], indent: &[u8]) -> std::io::Result<()> {
+    let mut rest = json;
+    while let Some(i) = rest.iter().position(|&c| c == b'\n') {
+        s.write_all(&rest[..i])?;
+        s.write_all(indent)?;
+        rest = &rest[i + 1..];
+    }
+    s.write_all(rest)
 }
 
 /// The options of this run: `museum.toml` (or `--config`), then the command line.
@@ -64,79 +139,75 @@ fn options(args: &ValidateArgs) -> anyhow::Result<ValidateOptions> {
     Ok(super::load::with_input(options, &args.input))
 }
 
-fn exit_status(report: &Report, fail_on: FailOn) -> ExitStatus {
-    let threshold = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
+fn exit_status(summary: &Summary, fail_on: FailOn) -> ExitStatus {
+    let at_least = match fail_on {
+        FailOn::Error => summary.errors,
+        FailOn::Warning => summary.errors + summary.warnings,
+        FailOn::Info => summary.errors + summary.warnings + summary.infos,
         FailOn::Never => return ExitStatus::Success,
     };
-    if report.max_severity().is_some_and(|s| s >= threshold) {
+    if at_least > 0 {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     }
 }
 
-fn human(s: &mut impl Write, report: &Report, color: bool) -> std::io::Result<()> {
-    for d in &report.findings {
-        let sev = match d.severity {
-            Severity::Error => paint(color, "error", "31;1"),
-            Severity::Warning => paint(color, "warning", "33;1"),
-            Severity::Info => paint(color, "info", "36"),
-        };
-        let loc = d.location.to_string();
-        if !loc.is_empty() {
-            write!(s, "{loc}: ")?;
-        }
-        write!(s, "{sev}[{}] {}", d.code.id(), d.message)?;
-        if let Some(v) = &d.value {
-            write!(s, ": `{}`", shorten(v))?;
-        }
-        writeln!(s)?;
-        if let Some(h) = &d.help {
-            writeln!(s, "  hint: {h}")?;
-        }
+fn human(s: &mut impl Write, d: &Diagnostic, labels: &[String; 3]) -> std::io::Result<()> {
+    let sev = match d.severity {
+        Severity::Error => &labels[0],
+        Severity::Warning => &labels[1],
+        Severity::Info => &labels[2],
+    };
+    if !d.location.is_unknown() {
+        write!(s, "{}: ", d.location)?;
     }
-    let (e, w, i) = (
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info),
-    );
+    write!(s, "{sev}[{}] {}", d.code.id(), d.message)?;
+    if let Some(v) = &d.value {
+        s.write_all(b": `")?;
+        shorten(s, v)?;
+        s.write_all(b"`")?;
+    }
+    s.write_all(b"\n")?;
+    if let Some(h) = &d.help {
+        writeln!(s, "  hint: {h}")?;
+    }
+    Ok(())
+}
+
+fn human_summary(s: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     writeln!(
         s,
         "{}, {}, {} in {} ({} records)",
-        plural(e, "error"),
-        plural(w, "warning"),
-        plural(i, "info"),
-        plural(report.files.len(), "file"),
-        report.records
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info"),
+        plural(summary.files, "file"),
+        summary.records
     )
 }
 
 /// Values as shown on a terminal: invisible and control characters escaped (`\n`,
 /// `\u{200b}`), long values cut (JSON output keeps them whole and raw).
-fn shorten(v: &str) -> String {
+fn shorten(s: &mut impl Write, v: &str) -> std::io::Result<()> {
     const MAX: usize = 80;
-    let mut out = String::new();
     for (n, c) in v.chars().enumerate() {
         if n == MAX {
-            out.push('…');
-            break;
+            return s.write_all("…".as_bytes());
         }
         let invisible = c.is_control()
             || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
         if invisible {
-            out.extend(c.escape_default());
+            write!(s, "{}", c.escape_default())?;
         } else {
-            out.push(c);
+            s.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
         }
     }
-    out
+    Ok(())
 }
 
-fn github(s: &mut impl Write, report: &Report) -> std::io::Result<()> {
+fn github(s: &mut impl Write, d: &Diagnostic) -> std::io::Result<()> {
     fn esc(s: &str) -> String {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -145,39 +216,36 @@ fn github(s: &mut impl Write, report: &Report) -> std::io::Result<()> {
     fn esc_prop(s: &str) -> String {
         esc(s).replace(':', "%3A").replace(',', "%2C")
     }
-    for d in &report.findings {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let mut props = Vec::new();
-        if let Some(f) = &d.location.file {
-            props.push(format!("file={}", esc_prop(f)));
-        }
-        if let Some(l) = d.location.line {
-            props.push(format!("line={l}"));
-        }
-        props.push(format!(
-            "title={}",
-            esc_prop(&format!("{} {}", d.code.id(), d.code.name()))
-        ));
-        writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)))?;
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut props = Vec::new();
+    if let Some(f) = &d.location.file {
+        props.push(format!("file={}", esc_prop(f)));
     }
-    Ok(())
+    if let Some(l) = d.location.line {
+        props.push(format!("line={l}"));
+    }
+    props.push(format!(
+        "title={}",
+        esc_prop(&format!("{} {}", d.code.id(), d.code.name()))
+    ));
+    writeln!(s, "::{level} {}::{}", props.join(","), esc(&message(d)))
 }
 
 /// The findings as SARIF 2.1.0: one run of the `museum` tool, its rules (the codes found, in
 /// code order), one result per finding. A finding in a spreadsheet points at the workbook file,
 /// with the sheet and cell in the message.
-fn sarif(report: &Report) -> serde_json::Value {
+fn sarif(findings: &[Diagnostic]) -> serde_json::Value {
     use serde_json::json;
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
     };
-    let mut codes: Vec<museum_core::Code> = report.findings.iter().map(|d| d.code).collect();
+    let mut codes: Vec<museum_core::Code> = findings.iter().map(|d| d.code).collect();
     codes.sort();
     codes.dedup();
     let rules: Vec<serde_json::Value> = codes
@@ -191,8 +259,7 @@ fn sarif(report: &Report) -> serde_json::Value {
             })
         })
         .collect();
-    let results: Vec<serde_json::Value> = report
-        .findings
+    let results: Vec<serde_json::Value> = findings
         .iter()
         .map(|d| {
             let mut text = message(d);

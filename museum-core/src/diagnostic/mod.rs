@@ -93,25 +93,46 @@ impl fmt::Display for Location {
     /// `file:line:field`, leaving out what is unknown; a spreadsheet cell follows its sheet
     /// (`book.xlsx:Sheet!C14:14:surname`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts: Vec<String> = Vec::new();
+        // Written part by part (this runs once per finding written).
+        let mut sep = "";
         if let Some(file) = &self.file {
-            match &self.cell {
-                Some(cell) => parts.push(format!("{file}!{cell}")),
-                None => parts.push(file.clone()),
+            f.write_str(file)?;
+            if let Some(cell) = &self.cell {
+                write!(f, "!{cell}")?;
             }
+            sep = ":";
         }
         if let Some(line) = self.line {
-            parts.push(line.to_string());
+            write!(f, "{sep}{line}")?;
+            sep = ":";
         }
         if let Some(field) = &self.field {
-            parts.push(field.clone());
+            write!(f, "{sep}{field}")?;
+            sep = ":";
         }
-        if parts.is_empty()
+        if sep.is_empty()
             && let Some(id) = &self.record_id
         {
-            parts.push(id.clone());
+            f.write_str(id)?;
         }
-        f.write_str(&parts.join(":"))
+        Ok(())
+    }
+}
+
+impl Location {
+    /// Whether the location displays as nothing (nothing known about it).
+    pub fn is_unknown(&self) -> bool {
+        let parts = [
+            self.file.as_deref(),
+            self.line.map(|_| "1"),
+            self.field.as_deref(),
+        ];
+        let mut known = parts.iter().flatten();
+        match (known.next(), known.next()) {
+            (None, _) => self.record_id.as_deref().is_none_or(str::is_empty),
+            (Some(only), None) => only.is_empty(),
+            (Some(_), Some(_)) => false,
+        }
     }
 }
 
@@ -194,9 +215,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `file:line:field: severity[code] message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let loc = self.location.to_string();
-        if !loc.is_empty() {
-            write!(f, "{loc}: ")?;
+        if !self.location.is_unknown() {
+            write!(f, "{}: ", self.location)?;
         }
         write!(f, "{}[{}] {}", self.severity, self.code.id(), self.message)
     }

@@ -9,11 +9,12 @@
 //!   drop the records, keeping only compact facts (ids, a few links);
 //! - a collector on the calling thread takes the blocks' results in file order, merges a
 //!   victim whose case rows straddle two blocks, and gathers the ids;
-//! - when all files of a kind are done, its ids are sorted once: duplicates are reported and
-//!   the set answers reference checks from later kinds. References to kinds read later (a
-//!   figure's `victim_id`) are checked at the very end.
-//!
-//! Findings are sorted at the end, so the output does not depend on the number of threads.
+//! - the collector indexes the ids in file order: a repeated id is reported when it is read;
+//!   once all files of a kind are done, the index answers reference checks from later kinds.
+//!   References to kinds read later (a figure's `victim_id`) are checked at the very end;
+//! - findings are written as blocks complete, in an order that does not depend on the number
+//!   of threads or the size of blocks (see [`super::stream`]): a run holds a block's worth of
+//!   findings, not all of them.
 //!
 //! [`validate_keeping`] runs the same pass and keeps the records instead of dropping them
 //! (built whole, as the readers build them): one reading gives both the report and the
@@ -24,10 +25,12 @@ use std::path::{Path, PathBuf};
 
 use super::config::ValidateOptions;
 use super::ids::IdIndex;
+use super::ids::Seen;
 use super::rules::camps::CampPeriod;
 use super::rules::placeholders::{self, Tally};
 use super::rules::{completeness, references, text};
 use super::sink::{Context, Sink};
+use super::stream::Emitter;
 use super::{Report, kinds::Check};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, ErrorKind, Result};
@@ -100,6 +103,8 @@ pub(crate) struct World {
     figure_by_victim: HashMap<String, (String, Location)>,
     pub(crate) camps: HashMap<String, CampPeriod>,
     deferred: Vec<Deferred>,
+    /// The names of the files read so far, by file number.
+    files: Vec<String>,
 }
 
 impl World {
@@ -174,42 +179,9 @@ impl World {
         }
     }
 
-    /// Ends a kind: reports duplicate ids and keeps the id set, links and periods.
-    fn close_kind(
-        &mut self,
-        mut state: KindState,
-        files: &[String],
-        cx: &Context,
-        report: &mut Report,
-    ) {
+    /// Ends a kind: keeps its id index, links and periods.
+    fn close_kind(&mut self, state: KindState) {
         let k = kind_index(state.kind);
-        let mut sink = Sink::new(cx, state.kind);
-        let seen_loc = |s: super::ids::Seen, id: &str| Location {
-            file: files.get(s.file as usize).cloned(),
-            line: Some(s.line),
-            record_id: Some(id.to_owned()),
-            ..Location::default()
-        };
-        if sink.on(Code::DuplicateId) {
-            for (id, dup, first) in state.ids.finish() {
-                sink.push(
-                    Diagnostic::new(
-                        Code::DuplicateId,
-                        format!("id `{id}` is used by an earlier record"),
-                        seen_loc(dup, &id).with_field("id"),
-                    )
-                    .with_value(id.clone())
-                    .with_related(seen_loc(first, &id))
-                    .with_help(if state.kind == DatasetKind::Victims {
-                        "give each person one id; a later repression case of the same person goes on the next row with the same id and `case` 2"
-                    } else {
-                        "give each record its own id"
-                    }),
-                );
-            }
-        } else {
-            state.ids.finish();
-        }
         self.ids[k] = Some(state.ids);
         for (id, info) in state.figures {
             if let Some(v) = &info.victim_id {
@@ -220,12 +192,11 @@ impl World {
         }
         self.camps.extend(state.camps);
         self.deferred.extend(state.deferred);
-        report.findings.extend(state.findings);
-        report.findings.extend(sink.out);
     }
 
     /// Checks the references deferred to the end.
-    fn resolve(&mut self, cx: &Context, report: &mut Report) {
+    fn resolve(&mut self, cx: &Context, emit: &mut Emitter<'_>) {
+        let mut found_missing = Vec::new();
         for d in std::mem::take(&mut self.deferred) {
             let mut sink = Sink::new(cx, d.from);
             let mut any = self.require_all;
@@ -239,9 +210,55 @@ impl World {
             if any && !found {
                 sink.push(references::unknown(d.targets, &d.id, &d.location, d.field));
             }
-            report.findings.extend(sink.out);
+            found_missing.append(&mut sink.out);
         }
+        emit.emit_across(found_missing, &self.files);
     }
+}
+
+/// The finding for an id used again: `at` is the repeat, `first` where it was first seen.
+fn duplicate_id(
+    kind: DatasetKind,
+    id: &str,
+    at: Seen,
+    first: Seen,
+    files: &[String],
+) -> Diagnostic {
+    let seen_loc = |s: Seen| Location {
+        file: files.get(s.file as usize).cloned(),
+        line: Some(s.line),
+        record_id: Some(id.to_owned()),
+        ..Location::default()
+    };
+    Diagnostic::new(
+        Code::DuplicateId,
+        format!("id `{id}` is used by an earlier record"),
+        seen_loc(at).with_field("id"),
+    )
+    .with_value(id.to_owned())
+    .with_related(seen_loc(first))
+    .with_help(if kind == DatasetKind::Victims {
+        "give each person one id; a later repression case of the same person goes on the next row with the same id and `case` 2"
+    } else {
+        "give each record its own id"
+    })
+}
+
+/// Indexes the ids listed in `list` (read in file `file`) into the kind's `index`, reporting
+/// the repeated ones to `sink`.
+fn index_ids(
+    index: &mut IdIndex,
+    list: &IdIndex,
+    file: u32,
+    files: &[String],
+    sink: &mut Sink<'_>,
+) {
+    let (kind, on) = (sink.kind(), sink.on(Code::DuplicateId));
+    index.add_all(list, file, |id, at, first| {
+        if on {
+            sink.push(duplicate_id(kind, id, at, first, files));
+        }
+    });
 }
 
 /// Compact facts kept from records once they are checked.
@@ -261,7 +278,6 @@ struct KindState {
     figures: Vec<(String, FigureInfo)>,
     camps: Vec<(String, CampPeriod)>,
     deferred: Vec<Deferred>,
-    findings: Vec<Diagnostic>,
 }
 
 impl KindState {
@@ -272,18 +288,20 @@ impl KindState {
             figures: Vec::new(),
             camps: Vec::new(),
             deferred: Vec::new(),
-            findings: Vec::new(),
         }
     }
 
-    fn absorb(&mut self, facts: Facts, file: u32, report: &mut Report) {
-        if self.ids.is_empty() {
-            // The first file's ids: moved, not copied (a million ids are tens of megabytes).
-            self.ids = facts.ids;
-            self.ids.set_file(file);
-        } else {
-            self.ids.append(&facts.ids, file);
-        }
+    /// Takes the facts of records read from file `file`: their ids are indexed (repeats
+    /// reported to `sink`), links and periods kept.
+    fn absorb(
+        &mut self,
+        facts: Facts,
+        file: u32,
+        files: &[String],
+        sink: &mut Sink<'_>,
+        report: &mut Report,
+    ) {
+        index_ids(&mut self.ids, &facts.ids, file, files, sink);
         self.figures.extend(facts.figures);
         self.camps.extend(facts.camps);
         self.deferred.extend(facts.deferred);
@@ -376,6 +394,7 @@ struct BlockResult<T> {
 fn process_block<T: Check>(
     layout: &Layout,
     block: &Block,
+    split: Vec<Diagnostic>,
     cx: &Context,
     world: &World,
 ) -> BlockResult<T> {
@@ -507,6 +526,7 @@ fn process_block<T: Check>(
         None
     };
     sink.extend(structural);
+    sink.extend(split);
     BlockResult {
         index: block.index,
         findings: sink.out,
@@ -525,11 +545,16 @@ fn process_block<T: Check>(
     }
 }
 
-/// Takes block results in file order.
+/// Takes block results in file order, indexes their ids and writes their findings.
 struct Collector<'a, T> {
     world: &'a World,
     sink: Sink<'a>,
+    /// Facts of the records finished here (those straddling blocks); their ids are indexed
+    /// at once.
     facts: Facts,
+    /// The ids of the kind: those of earlier files, then this file's as they come.
+    ids: IdIndex,
+    file_no: u32,
     next: usize,
     waiting: BTreeMap<usize, BlockResult<T>>,
     offset: u64,
@@ -544,6 +569,10 @@ struct Collector<'a, T> {
     over: Option<u64>,
     /// The records finished so far, in file order (when the run keeps them).
     kept: Vec<Located<T>>,
+    /// Records of the file without a source, and the first one's finding (one finding per
+    /// file: [`completeness::no_source_summary`]).
+    no_source: usize,
+    no_source_first: Option<Diagnostic>,
 }
 
 fn shift_records(findings: &mut [Diagnostic], offset: u64) {
@@ -555,17 +584,20 @@ fn shift_records(findings: &mut [Diagnostic], offset: u64) {
 }
 
 impl<'a, T: Check> Collector<'a, T> {
-    fn new(cx: &'a Context, world: &'a World, width: usize, file_size: u64, file: &str) -> Self {
-        // Room for the ids up front (address space only; pages are touched as ids arrive), so
-        // that the index is never copied while it grows.
-        let expected = usize::try_from(file_size / 128).unwrap_or(0).min(1 << 22);
+    fn new(
+        cx: &'a Context,
+        world: &'a World,
+        width: usize,
+        file: &str,
+        file_no: u32,
+        ids: IdIndex,
+    ) -> Self {
         Collector {
             world,
             sink: Sink::for_file(cx, T::KIND, file),
-            facts: Facts {
-                ids: IdIndex::with_capacity(expected),
-                ..Facts::default()
-            },
+            facts: Facts::default(),
+            ids,
+            file_no,
             next: 0,
             waiting: BTreeMap::new(),
             offset: 0,
@@ -578,10 +610,34 @@ impl<'a, T: Check> Collector<'a, T> {
             data_rows: 0,
             over: None,
             kept: Vec::new(),
+            no_source: 0,
+            no_source_first: None,
         }
     }
 
-    fn accept(&mut self, r: BlockResult<T>) {
+    /// Takes the records' `no-source` findings out of the sink: a file has one, with the count,
+    /// made when the file ends (so they are not held, however many there are).
+    fn tally_no_source(&mut self) {
+        if !self.sink.out.iter().any(|d| d.code == Code::NoSource) {
+            return;
+        }
+        let first = &mut self.no_source_first;
+        let count = &mut self.no_source;
+        self.sink.out.retain(|d| {
+            if d.code != Code::NoSource {
+                return true;
+            }
+            *count += 1;
+            if first.is_none() {
+                *first = Some(d.clone());
+            }
+            false
+        });
+    }
+
+    /// Takes a block's result; applies the blocks now in order and writes the findings no
+    /// later block can precede.
+    fn accept(&mut self, r: BlockResult<T>, emit: &mut Emitter<'_>) {
         // Past the record limit nothing more is looked at.
         if self.over.is_some() {
             return;
@@ -591,6 +647,14 @@ impl<'a, T: Check> Collector<'a, T> {
             self.apply(r);
             self.next += 1;
         }
+        // The record still open (its case rows may continue in the next block) is the
+        // earliest line a finding can still be about.
+        let open = self
+            .pending
+            .as_ref()
+            .map_or(u64::MAX, |(p, _)| p.location.line.unwrap_or(0));
+        self.tally_no_source();
+        emit.emit_before(&mut self.sink.out, open);
     }
 
     fn shift(
@@ -602,6 +666,20 @@ impl<'a, T: Check> Collector<'a, T> {
         }
         shift_records(&mut diags, self.offset);
         (rec, diags)
+    }
+
+    /// Indexes the ids of `list` (this file's, in file order).
+    fn index(&mut self, list: &IdIndex) {
+        let files = &self.world.files;
+        index_ids(&mut self.ids, list, self.file_no, files, &mut self.sink);
+    }
+
+    /// Indexes the ids of the records finished here.
+    fn index_own(&mut self) {
+        let list = std::mem::take(&mut self.facts.ids);
+        self.index(&list);
+        self.facts.ids = list;
+        self.facts.ids.clear();
     }
 
     fn apply(&mut self, mut r: BlockResult<T>) {
@@ -618,20 +696,25 @@ impl<'a, T: Check> Collector<'a, T> {
         self.data_rows += r.data_rows;
         shift_records(&mut r.findings, self.offset);
         self.sink.out.append(&mut r.findings);
-        let facts = std::mem::take(&mut r.facts);
-        self.facts.ids.append(&facts.ids, 0);
-        self.facts.figures.extend(facts.figures);
-        self.facts.camps.extend(facts.camps);
-        self.facts.deferred.extend(facts.deferred);
-        self.facts.records += facts.records;
+        // Ids are indexed in file order: the record open at the end of the last block (with
+        // the rows continuing it here), then this block's.
         for item in std::mem::take(&mut r.head) {
             let item = self.shift(item);
             self.feed(item);
         }
+        if r.has_body
+            && let Some((p, pd)) = self.pending.take()
+        {
+            self.finish_pending(p, pd);
+        }
+        self.index_own();
+        let facts = std::mem::take(&mut r.facts);
+        self.index(&facts.ids);
+        self.facts.figures.extend(facts.figures);
+        self.facts.camps.extend(facts.camps);
+        self.facts.deferred.extend(facts.deferred);
+        self.facts.records += facts.records;
         if r.has_body {
-            if let Some((p, pd)) = self.pending.take() {
-                self.finish_pending(p, pd);
-            }
             for rec in &mut r.kept {
                 if let Some(i) = rec.location.record.as_mut() {
                     *i += self.offset;
@@ -678,17 +761,19 @@ impl<'a, T: Check> Collector<'a, T> {
         finish_kept(rec, diags, world, sink, facts, &mut self.kept);
     }
 
-    /// Ends the file: returns the records kept.
+    /// Ends the file: writes its last findings, gives the kind its ids and facts back, and
+    /// returns the records kept.
     fn finish(
         mut self,
         layout: &Layout,
         state: &mut KindState,
-        file_no: u32,
         report: &mut Report,
+        emit: &mut Emitter<'_>,
     ) -> Vec<Located<T>> {
         if let Some((p, pd)) = self.pending.take() {
             self.finish_pending(p, pd);
         }
+        self.index_own();
         if self.built == 0 {
             self.sink.push(csv_read::header_only(&layout.file));
         }
@@ -709,25 +794,34 @@ impl<'a, T: Check> Collector<'a, T> {
                 }
             }
         }
-        let source = self.sink.cx.options.file_source(&layout.file);
-        let records = self.facts.records;
-        completeness::fold_no_source(&mut self.sink.out, &layout.file, records, source);
-        state.findings.append(&mut self.sink.out);
-        state.absorb(self.facts, file_no, report);
+        self.tally_no_source();
+        if let Some(first) = self.no_source_first.take()
+            && self.sink.cx.options.file_source(&layout.file).is_none()
+        {
+            let records = self.facts.records;
+            let d = completeness::no_source_summary(first, self.no_source, records);
+            self.sink.out.push(d);
+        }
+        emit.emit_all(&mut self.sink.out);
+        state.ids = self.ids;
+        let (files, mut sink) = (&self.world.files, Sink::new(self.sink.cx, T::KIND));
+        state.absorb(self.facts, self.file_no, files, &mut sink, report);
         self.kept
     }
 }
 
 /// What a file's validation gives besides findings: the records (when kept), and a count of
 /// the bytes done so far for progress.
-struct Out<'a, T> {
+struct Out<'a, 'e, T> {
     kept: Vec<Located<T>>,
     on_bytes: &'a dyn Fn(u64),
     /// Bytes of the current file reported so far.
     done: u64,
+    /// Where findings go.
+    emit: &'a mut Emitter<'e>,
 }
 
-impl<T> Out<'_, T> {
+impl<T> Out<'_, '_, T> {
     fn advance(&mut self, bytes: u64) {
         self.done += bytes;
         (self.on_bytes)(bytes);
@@ -752,7 +846,7 @@ fn csv_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut Out<'_, T>,
+    out: &mut Out<'_, '_, T>,
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
@@ -773,7 +867,7 @@ fn csv_file<T: Check>(
         Err(refused) => {
             let mut sink = Sink::new(cx, T::KIND);
             sink.push(refused);
-            state.findings.append(&mut sink.out);
+            out.emit.emit_all(&mut sink.out);
             out.complete(size);
             Ok(())
         }
@@ -801,7 +895,7 @@ fn csv_text<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut Out<'_, T>,
+    out: &mut Out<'_, '_, T>,
 ) -> Result<()> {
     let CsvText {
         path,
@@ -824,7 +918,7 @@ fn csv_text<T: Check>(
             let mut sink = Sink::new(cx, T::KIND);
             sink.extend(first);
             sink.extend(findings);
-            state.findings.append(&mut sink.out);
+            out.emit.emit_all(&mut sink.out);
             out.complete(size);
             return Ok(());
         }
@@ -834,48 +928,67 @@ fn csv_text<T: Check>(
             splitter,
         } => (layout, findings, splitter),
     };
-    let mut collector = Collector::<T>::new(cx, world, layout.width(), size, name);
+    let mut ids = std::mem::take(&mut state.ids);
+    if ids.is_empty() {
+        // Room for the ids up front (about one per 200 bytes; pages are touched as ids
+        // arrive), so that the index is not copied or rehashed while it grows.
+        ids = IdIndex::indexing(usize::try_from(size / 200).unwrap_or(0).min(1 << 22));
+    }
+    let mut collector = Collector::<T>::new(cx, world, layout.width(), name, file_no, ids);
     collector.sink.extend(first);
     collector.sink.extend(header);
     let threads = options.worker_threads();
-    let mut split_findings = Vec::new();
-    // Set when the record limit is passed: the reader stops cutting blocks.
+    // Set when the record limit is passed or the findings cannot be written: the reader stops
+    // cutting blocks.
     let stop = std::sync::atomic::AtomicBool::new(false);
     let read_error = if threads <= 1 || size <= options.block_size as u64 {
         loop {
-            if collector.over.is_some() {
+            if collector.over.is_some() || out.emit.failed() {
                 break None;
             }
-            match splitter.next_block(&mut split_findings) {
+            let mut split = Vec::new();
+            match splitter.next_block(&mut split) {
                 Ok(Some(block)) => {
-                    let r = process_block::<T>(&layout, &block, cx, world);
+                    let r = process_block::<T>(&layout, &block, split, cx, world);
                     out.advance(r.bytes);
-                    collector.accept(r);
+                    collector.accept(r, out.emit);
                 }
-                Ok(None) => break None,
+                Ok(None) => {
+                    collector.sink.extend(split);
+                    break None;
+                }
                 Err(e) => break Some(e),
             }
         }
     } else {
         let layout = &layout;
-        let (block_tx, block_rx) = std::sync::mpsc::sync_channel::<Block>(threads * 2);
+        let (block_tx, block_rx) =
+            std::sync::mpsc::sync_channel::<(Block, Vec<Diagnostic>)>(threads * 2);
         let block_rx = std::sync::Mutex::new(block_rx);
-        std::thread::scope(|s| {
-            let (result_tx, result_rx) = std::sync::mpsc::channel::<BlockResult<T>>();
-            let found = &mut split_findings;
+        let mut last = Vec::new();
+        let read_error = std::thread::scope(|s| {
+            // Bounded too: when writing the findings is slower than finding them (millions of
+            // findings), the workers wait instead of piling up results in memory.
+            let (result_tx, result_rx) =
+                std::sync::mpsc::sync_channel::<BlockResult<T>>(threads * 2);
             let stop = &stop;
+            let last = &mut last;
             let reader = s.spawn(move || {
                 loop {
                     if stop.load(std::sync::atomic::Ordering::Relaxed) {
                         return None;
                     }
-                    match splitter.next_block(found) {
+                    let mut split = Vec::new();
+                    match splitter.next_block(&mut split) {
                         Ok(Some(b)) => {
-                            if block_tx.send(b).is_err() {
+                            if block_tx.send((b, split)).is_err() {
                                 return None;
                             }
                         }
-                        Ok(None) => return None,
+                        Ok(None) => {
+                            *last = split;
+                            return None;
+                        }
                         Err(e) => return Some(e),
                     }
                 }
@@ -889,9 +1002,9 @@ fn csv_text<T: Check>(
                             Ok(guard) => guard.recv(),
                             Err(_) => return,
                         };
-                        let Ok(block) = next else { return };
+                        let Ok((block, split)) = next else { return };
                         if tx
-                            .send(process_block::<T>(layout, &block, cx, world))
+                            .send(process_block::<T>(layout, &block, split, cx, world))
                             .is_err()
                         {
                             return;
@@ -902,22 +1015,25 @@ fn csv_text<T: Check>(
             drop(result_tx);
             for r in result_rx {
                 out.advance(r.bytes);
-                collector.accept(r);
-                if collector.over.is_some() {
+                collector.accept(r, out.emit);
+                if collector.over.is_some() || out.emit.failed() {
                     stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             }
             reader.join().unwrap_or(None)
-        })
+        });
+        // What the splitter found after the last block (a record too large to cut) ends the
+        // file.
+        collector.sink.extend(last);
+        read_error
     };
     if let (Some(line), Some(max)) = (collector.over, options.limits.max_records) {
         return Err(csv_read::too_many_records(name, Some(line), max));
     }
-    collector.sink.extend(split_findings);
     if let Some(e) = read_error {
         return Err(Error::io("read", path, e));
     }
-    out.kept = collector.finish(&layout, state, file_no, report);
+    out.kept = collector.finish(&layout, state, report, out.emit);
     out.complete(size);
     Ok(())
 }
@@ -930,7 +1046,7 @@ fn json_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut Out<'_, T>,
+    out: &mut Out<'_, '_, T>,
 ) -> Result<()> {
     let mut sink = Sink::new(cx, T::KIND);
     let mut facts = Facts::default();
@@ -965,18 +1081,17 @@ fn json_file<T: Check>(
     let name = path.display().to_string();
     let source = cx.options.file_source(&name);
     completeness::fold_no_source(&mut sink.out, &name, facts.records, source);
-    state.findings.append(&mut sink.out);
-    state.absorb(facts, file_no, report);
+    state.absorb(facts, file_no, &world.files, &mut sink, report);
+    out.emit.emit_all(&mut sink.out);
     Ok(())
 }
 
-/// Where a run puts what it keeps besides findings: the records (when [`Context::keep`]) and
-/// the progress (bytes done).
-struct Keep<'a> {
+/// Where a run puts what it finds and keeps: the findings (written or kept), the records (when
+/// [`Context::keep`]) and the progress (bytes done).
+struct Keep<'a, 'e> {
     archive: Archive,
     on_bytes: &'a dyn Fn(u64),
-    /// The sheets read so far: their findings are mapped to rows and cells at the end.
-    sheets: Vec<crate::io::sheet::SheetMap>,
+    emit: Emitter<'e>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -988,7 +1103,7 @@ fn run_file(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    keep: &mut Keep<'_>,
+    keep: &mut Keep<'_, '_>,
 ) -> Result<()> {
     #[allow(clippy::too_many_arguments)]
     fn go<T: Check>(
@@ -1001,12 +1116,13 @@ fn run_file(
         report: &mut Report,
         slot: &mut Vec<Located<T>>,
         on_bytes: &dyn Fn(u64),
-        sheets: &mut Vec<crate::io::sheet::SheetMap>,
+        emit: &mut Emitter<'_>,
     ) -> Result<()> {
         let mut out = Out {
             kept: Vec::new(),
             on_bytes,
             done: 0,
+            emit,
         };
         match FileFormat::from_path(&input.path) {
             Some(FileFormat::Csv) => {
@@ -1036,11 +1152,14 @@ fn run_file(
                         first: Vec::new(),
                     };
                     out.done = 0;
+                    // Registered first: the sheet's findings are handed on as it is read.
+                    out.emit.sheets.push(sheet.map);
                     csv_text::<T>(text, file_no, cx, world, state, report, &mut out)?;
-                    for rec in &mut out.kept[from..] {
-                        sheet.map.locate(&mut rec.location);
+                    if let Some(map) = out.emit.sheets.last() {
+                        for rec in &mut out.kept[from..] {
+                            map.locate(&mut rec.location);
+                        }
                     }
-                    sheets.push(sheet.map);
                 }
             }
             None => {
@@ -1058,22 +1177,34 @@ fn run_file(
         }
         Ok(())
     }
-    let (a, on, sh) = (&mut keep.archive, keep.on_bytes, &mut keep.sheets);
+    let (a, on, e) = (&mut keep.archive, keep.on_bytes, &mut keep.emit);
     let (i, n, f) = (input, name, file_no);
     match input.kind {
-        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on, sh),
-        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on, sh),
-        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on, sh),
-        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on, sh),
-        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on, sh),
-        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on, sh),
-        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on, sh),
+        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on, e),
+        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on, e),
+        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on, e),
+        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on, e),
+        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on, e),
+        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on, e),
+        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on, e),
     }
 }
 
-/// Validates files, streaming: see the [module documentation](self).
+/// Validates files, streaming: see the [module documentation](self). The findings are kept
+/// in the report.
 pub(crate) fn validate_inputs(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
-    run(inputs, options, false, &|_| {}).map(|(report, _)| report)
+    run(inputs, options, false, &|_| {}, Emitter::keep()).map(|(report, _, _)| report)
+}
+
+/// Validates files, streaming, and hands each finding to `on_finding` as soon as its place in
+/// the order is known (see [`super::stream`]). The report's findings stay empty; its
+/// [`Report::summary`] is the one of all findings.
+pub(crate) fn validate_streaming(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_finding: &mut dyn FnMut(&Diagnostic) -> std::io::Result<()>,
+) -> Result<super::Summary> {
+    run(inputs, options, false, &|_| {}, Emitter::call(on_finding)).map(|(_, _, summary)| summary)
 }
 
 /// Validates files and keeps the records read, whole, in an [`Archive`] (without reader
@@ -1083,7 +1214,8 @@ pub(crate) fn validate_keeping(
     options: &ValidateOptions,
     on_bytes: &dyn Fn(u64),
 ) -> Result<(Report, Archive)> {
-    run(inputs, options, true, on_bytes)
+    run(inputs, options, true, on_bytes, Emitter::keep())
+        .map(|(report, archive, _)| (report, archive))
 }
 
 fn run(
@@ -1091,7 +1223,8 @@ fn run(
     options: &ValidateOptions,
     keep_records: bool,
     on_bytes: &dyn Fn(u64),
-) -> Result<(Report, Archive)> {
+    emit: Emitter<'_>,
+) -> Result<(Report, Archive, super::Summary)> {
     let mut cx = Context::new(options.clone());
     cx.keep = keep_records;
     let mut world = World::new(inputs.iter().map(|i| i.kind), options.require_all_files);
@@ -1099,9 +1232,8 @@ fn run(
     let mut keep = Keep {
         archive: Archive::default(),
         on_bytes,
-        sheets: Vec::new(),
+        emit,
     };
-    let mut names: Vec<String> = Vec::new();
     for kind in DatasetKind::ALL {
         let files: Vec<&Input> = inputs.iter().filter(|i| i.kind == kind).collect();
         if files.is_empty() {
@@ -1110,8 +1242,8 @@ fn run(
         let mut state = KindState::new(kind);
         for input in files {
             let name = input.path.display().to_string();
-            let file_no = u32::try_from(names.len()).unwrap_or(u32::MAX);
-            names.push(name.clone());
+            let file_no = u32::try_from(world.files.len()).unwrap_or(u32::MAX);
+            world.files.push(name.clone());
             report.files.push(name.clone());
             run_file(
                 input,
@@ -1123,20 +1255,37 @@ fn run(
                 &mut report,
                 &mut keep,
             )?;
+            if let Some(e) = keep.emit.take_error() {
+                return Err(Error::io("write the findings of", &input.path, e));
+            }
         }
-        world.close_kind(state, &names, &cx, &mut report);
+        world.close_kind(state);
     }
-    world.resolve(&cx, &mut report);
-    for map in &keep.sheets {
-        report.findings.iter_mut().for_each(|d| map.locate_all(d));
+    world.resolve(&cx, &mut keep.emit);
+    if let Some(e) = keep.emit.take_error() {
+        return Err(Error::io("write the findings of", "the references", e));
     }
-    report.sort();
+    let summary = {
+        let ([errors, warnings, infos], by_code) = keep.emit.counts();
+        super::Summary {
+            files: report.files.len(),
+            records: report.records,
+            errors,
+            warnings,
+            infos,
+            by_code: by_code
+                .iter()
+                .map(|(c, n)| (c.id().to_owned(), *n))
+                .collect(),
+        }
+    };
     let mut archive = keep.archive;
+    report.findings = keep.emit.into_findings();
     if keep_records {
         archive.files = inputs.iter().map(|i| (i.path.clone(), i.kind)).collect();
         archive.attach();
     }
-    Ok((report, archive))
+    Ok((report, archive, summary))
 }
 
 /// Validates a loaded [`Archive`] with the same rules (except `sparse-column`, which needs
@@ -1155,6 +1304,7 @@ pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> R
             .collect(),
         ..Report::default()
     };
+    world.files.clone_from(&report.files);
     let kind_of: HashMap<String, DatasetKind> = archive
         .files
         .iter()
@@ -1172,14 +1322,6 @@ pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> R
         sink.push(d.clone());
         report.findings.extend(sink.out);
     }
-    let names = report.files.clone();
-    let file_no = |loc: &Location| {
-        loc.file
-            .as_ref()
-            .and_then(|f| names.iter().position(|n| n == f))
-            .and_then(|i| u32::try_from(i).ok())
-            .unwrap_or(0)
-    };
     fn kind<T: Check>(
         records: &[Located<T>],
         cx: &Context,
@@ -1197,69 +1339,31 @@ pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> R
             let mut facts = Facts::default();
             text_of_record(rec, &mut sink);
             finish_record(rec, Vec::new(), world, &mut sink, &mut facts);
-            state.absorb(facts, file_no(&rec.location), report);
+            state.absorb(facts, file_no(&rec.location), names, &mut sink, report);
         }
-        state.findings.append(&mut sink.out);
-        world.close_kind(state, names, cx, report);
+        report.findings.append(&mut sink.out);
+        world.close_kind(state);
     }
-    kind(
-        &archive.sources,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    kind(
-        &archive.figures,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    kind(
-        &archive.events,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    kind(
-        &archive.camps,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    kind(
-        &archive.victims,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    kind(
-        &archive.estimates,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    kind(
-        &archive.claims,
-        &cx,
-        &mut world,
-        &names,
-        &file_no,
-        &mut report,
-    );
-    world.resolve(&cx, &mut report);
+    let names = world.files.clone();
+    let file_no = |loc: &Location| {
+        loc.file
+            .as_ref()
+            .and_then(|f| names.iter().position(|n| n == f))
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(0)
+    };
+    let (w, n, r) = (&mut world, &names[..], &mut report);
+    kind(&archive.sources, &cx, w, n, &file_no, r);
+    kind(&archive.figures, &cx, w, n, &file_no, r);
+    kind(&archive.events, &cx, w, n, &file_no, r);
+    kind(&archive.camps, &cx, w, n, &file_no, r);
+    kind(&archive.victims, &cx, w, n, &file_no, r);
+    kind(&archive.estimates, &cx, w, n, &file_no, r);
+    kind(&archive.claims, &cx, w, n, &file_no, r);
     report.sort();
+    let mut emit = Emitter::keep();
+    world.resolve(&cx, &mut emit);
+    report.findings.extend(emit.into_findings());
     report
 }
 

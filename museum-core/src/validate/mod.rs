@@ -6,6 +6,8 @@
 //!
 //! - [`validate_files`] streams files in parallel with flat memory (a million records in a few
 //!   seconds and a few tens of megabytes; see the engine notes below);
+//! - [`validate_streaming`] is the same run handing each finding on (to be written out) as
+//!   soon as its place in the order is known, so that memory does not grow with findings;
 //! - [`validate_archive`] runs the same rules on records already in memory.
 //!
 //! What runs and how strictly is set by [`ValidateOptions`], usually built from the
@@ -15,8 +17,8 @@
 //! camps, victims, estimates, claims) so most references point at kinds already read. A CSV
 //! file is cut into blocks on record boundaries; worker threads parse blocks and run every
 //! per-record rule; only ids and a few links are kept; duplicate ids and references are checked
-//! once a kind is complete. Findings are sorted at the end, so the output does not depend on
-//! the number of threads.
+//! as they are read. Findings are written as blocks complete, in an order that does not depend
+//! on the number of threads (see [`Report::sort`]).
 
 mod config;
 mod engine;
@@ -24,6 +26,7 @@ mod ids;
 mod kinds;
 pub mod rules;
 mod sink;
+mod stream;
 
 pub use config::{CONFIG_FILE, Config, Limits, Region, Selector, ValidateOptions};
 pub use engine::{Input, dataset_files};
@@ -40,7 +43,7 @@ use crate::io::Archive;
 /// The result of a validation run: every finding, in a stable order.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// The findings, sorted by file, line, field and code.
+    /// The findings, in the order of [`Report::sort`].
     pub findings: Vec<Diagnostic>,
     /// The files validated.
     pub files: Vec<String>,
@@ -95,23 +98,27 @@ impl Report {
         }
     }
 
-    /// Sorts findings by file, line, field, code, message (deterministic output).
+    /// Sorts findings in the order validation writes them: by file, in the order of
+    /// [`Report::files`] (the order files are read: kind by kind, sources, figures, events,
+    /// camps, victims, estimates, claims, then as given), findings without a file first;
+    /// within a file by line, field, code and message, except `sparse-column` and
+    /// `header-only` (about the whole file, known once it is read), which end it.
+    ///
+    /// [`validate_files`] gives this order without sorting, with one exception: references
+    /// into kinds read later (a figure's `victim_id`) are checked once every file is read,
+    /// and come last, in this order among themselves.
     pub fn sort(&mut self) {
+        let files = &self.files;
+        let rank = |d: &Diagnostic| {
+            d.location
+                .file
+                .as_ref()
+                .map(|f| files.iter().position(|n| n == f).unwrap_or(usize::MAX))
+        };
         self.findings.sort_by(|a, b| {
-            (
-                &a.location.file,
-                a.location.line,
-                &a.location.field,
-                a.code,
-                &a.message,
-            )
-                .cmp(&(
-                    &b.location.file,
-                    b.location.line,
-                    &b.location.field,
-                    b.code,
-                    &b.message,
-                ))
+            rank(a)
+                .cmp(&rank(b))
+                .then_with(|| stream::within_file(a, b))
         });
     }
 }
@@ -162,8 +169,8 @@ pub struct Finding<'a> {
     /// How to fix it.
     pub help: Option<&'a str>,
     /// Other records involved.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<crate::diagnostic::Location>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub related: &'a [crate::diagnostic::Location],
 }
 
 impl<'a> From<&'a Diagnostic> for Finding<'a> {
@@ -180,7 +187,7 @@ impl<'a> From<&'a Diagnostic> for Finding<'a> {
             cell: d.location.cell.as_deref(),
             value: d.value.as_deref(),
             help: d.help.as_deref(),
-            related: d.related.clone(),
+            related: &d.related,
         }
     }
 }
@@ -226,6 +233,45 @@ pub struct Summary {
 /// ```
 pub fn validate_files(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
     engine::validate_inputs(inputs, options)
+}
+
+/// Validates files exactly like [`validate_files`], handing each finding to `on_finding` as
+/// soon as its place in the order is known instead of keeping it: findings come in the order
+/// of [`validate_files`]' report, a file's as its blocks are read, so memory does not grow with
+/// the number of findings. Returns the counts of the whole report.
+///
+/// `on_finding` usually writes the finding out; its first error stops the run (reading stops
+/// soon after) and is returned, as an I/O error.
+///
+/// # Errors
+/// As [`validate_files`], and when `on_finding` fails.
+///
+/// ```
+/// use museum_core::io::DatasetKind;
+/// use museum_core::validate::{validate_files, validate_streaming, Input, ValidateOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,surname,birth_date,arrest_date,source_ids\n\
+///                        v1,Шанин,1892-02-30,1937-08-02,src-1\n\
+///                        v1,Шанин,1938,1937-08-02,src-1\n").unwrap();
+/// let inputs = [Input { path, kind: DatasetKind::Victims }];
+/// let mut lines = Vec::new();
+/// let summary = validate_streaming(&inputs, &ValidateOptions::default(), &mut |d| {
+///     lines.push(d.to_string());
+///     Ok(())
+/// })
+/// .unwrap();
+/// assert_eq!((summary.records, summary.errors), (2, 3));
+/// let kept = validate_files(&inputs, &ValidateOptions::default()).unwrap();
+/// let kept: Vec<String> = kept.findings.iter().map(ToString::to_string).collect();
+/// assert_eq!(lines, kept);
+/// ```
+pub fn validate_streaming(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_finding: &mut dyn FnMut(&Diagnostic) -> std::io::Result<()>,
+) -> Result<Summary> {
+    engine::validate_streaming(inputs, options, on_finding)
 }
 
 /// Validates files exactly like [`validate_files`] and keeps what it read: one pass over the

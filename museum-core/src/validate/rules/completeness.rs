@@ -93,28 +93,34 @@ pub(crate) fn fold_no_source(
     if count == 0 {
         return;
     }
-    let first = findings.iter().position(is_ours);
-    let mut first = first.map(|i| findings[i].clone());
+    let first = findings
+        .iter()
+        .position(is_ours)
+        .map(|i| findings[i].clone());
     findings.retain(|d| !is_ours(d));
     if file_source.is_some() {
         return;
     }
-    if let Some(d) = first.as_mut() {
-        let at = d
-            .location
-            .line
-            .map_or_else(String::new, |l| format!(" (the first on line {l})"));
-        let records = records.max(count as u64);
-        d.message = if count == 1 {
-            format!("1 of {records} records cites no source{at}")
-        } else {
-            format!("{count} of {records} records cite no source{at}")
-        };
-        d.help = Some(
-            "add the ids of their sources (`sources.csv`) to `source_ids`; a list from one source says so once: `[sources]` `\"file.csv\" = \"src-…\"` in `museum.toml` or `--source ID`".to_owned(),
-        );
-        findings.extend(first);
-    }
+    findings.extend(first.map(|d| no_source_summary(d, count, records)));
+}
+
+/// The one M601 finding of a file: `first`, the first record without a source, says how many
+/// of the file's `records` have none (`count`).
+pub(crate) fn no_source_summary(mut first: Diagnostic, count: usize, records: u64) -> Diagnostic {
+    let at = first
+        .location
+        .line
+        .map_or_else(String::new, |l| format!(" (the first on line {l})"));
+    let records = records.max(count as u64);
+    first.message = if count == 1 {
+        format!("1 of {records} records cites no source{at}")
+    } else {
+        format!("{count} of {records} records cite no source{at}")
+    };
+    first.help = Some(
+        "add the ids of their sources (`sources.csv`) to `source_ids`; a list from one source says so once: `[sources]` `\"file.csv\" = \"src-…\"` in `museum.toml` or `--source ID`".to_owned(),
+    );
+    first
 }
 
 /// Checks that a record cites a source (M601).

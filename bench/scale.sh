@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# National scale (issue 19): time, CPU and peak memory of `museum validate`, `museum dedup` and
+# `museum report --no-dedup` on synthetic lists of 250,000, 1,000,000 and 5,000,000 victims, and
+# the floor they are compared with: a raw csv-core parse of the same file.
+#
+# Not a timed test: it prints a table; the numbers go in notes and reviews. Two lists per size,
+# written once to $OUT (git-ignored), both synthetic (no real person):
+#   synth     `museum synth --victims N --seed 1` (persons written several times, in several
+#             scripts: the list deduplication is measured on; ~520 bytes a record);
+#   archival  `bench/gen_report_victims.py --rows N --seed 1937` (dates as archives write them,
+#             a little noise: ~260 bytes a record).
+#
+#   bench/scale.sh                         # 250k, 1M, 5M; builds a release binary without polars
+#   bench/scale.sh 250000 1000000          # some sizes only
+#   MUSEUM=/path/to/museum bench/scale.sh  # an existing binary (no build)
+#   COMMANDS="validate" bench/scale.sh     # some commands only (validate dedup report)
+#
+# `report` needs the statistics (polars) build; with a binary built without them (the default
+# here: a polars release build takes ~20 minutes on 2 cores) the report rows say "skipped".
+# Targets at 1M (issue 19): validate ≤ 1.0 s wall and ≤ 2× the CPU of the raw parse, ≤ 100 MB
+# whatever the number of findings; at 5M, time and memory about 5× those at 1M.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=${OUT:-bench-out}
+COMMANDS=${COMMANDS:-validate dedup report}
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(250000 1000000 5000000)
+mkdir -p "$OUT"
+target=${CARGO_TARGET_DIR:-target}
+
+if [ -z "${MUSEUM:-}" ]; then
+  cargo build --release -p museum-cli --no-default-features >&2
+  BIN="$target/release/museum"
+else
+  BIN=$MUSEUM
+fi
+cargo build --release -p museum-core --no-default-features --example csv_core_count >&2
+RAW="$target/release/examples/csv_core_count"
+
+# Whether this binary has the statistics `report` needs (a one-record list).
+printf 'id,surname\nv1,Шанин\n' > "$OUT/.probe-victims.csv"
+if "$BIN" report "$OUT/.probe-victims.csv" --no-dedup --quiet -o "$OUT/.probe.html" >/dev/null 2>&1; then
+  HAS_REPORT=1
+else
+  HAS_REPORT=0
+fi
+
+echo "binary:  $BIN ($("$BIN" --version | head -1)), report: $([ $HAS_REPORT = 1 ] && echo yes || echo "no (built without polars: skipped)")"
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '| %9s | %-8s | %6s | %-22s | %8s | %8s | %7s | %s\n' \
+  records list MB command "wall s" "CPU s" "peak MB" "notes"
+printf '|%s|\n' "-----------|----------|--------|------------------------|----------|----------|---------|------"
+
+# Runs a command under /usr/bin/time; prints a table row.
+row() {
+  local n=$1 list=$2 mb=$3 label=$4 note=$5
+  shift 5
+  local status=0
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/.time" "$@" >"$OUT/.out" 2>"$OUT/.err" || status=$?
+  local wall user sys kb
+  read -r wall user sys kb < <(tail -1 "$OUT/.time")
+  if [[ $label == validate* ]]; then
+    note="$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["errors"]+s["warnings"]+s["infos"])' "$OUT/.out" 2>/dev/null || echo "?") findings"
+  fi
+  [ "$status" -le 1 ] || note="FAILED (exit $status): $(head -c 200 "$OUT/.err" | tr '\n' ' ')"
+  printf '| %9s | %-8s | %6s | %-22s | %8.2f | %8.2f | %7d | %s\n' "$n" "$list" "$mb" "$label" \
+    "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((kb / 1024))" "$note"
+}
+
+has() { [[ " $COMMANDS " == *" $1 "* ]]; }
+
+for n in "${SIZES[@]}"; do
+  synth="$OUT/synth-$n"
+  [ -s "$synth/victims.csv" ] || "$BIN" synth --victims "$n" --seed 1 --out "$synth" --quiet
+  archival="$OUT/synthetic-$n-victims.csv"
+  [ -s "$archival" ] || python3 bench/gen_report_victims.py --rows "$n" --seed 1937 --out "$archival" >&2
+  for list in archival synth; do
+    if [ "$list" = synth ]; then file="$synth/victims.csv"; else file="$archival"; fi
+    mb=$(( $(stat -c %s "$file") / 1000000 ))
+    row "$n" "$list" "$mb" "raw csv-core parse" "" "$RAW" "$file"
+    if has validate; then
+      row "$n" "$list" "$mb" "validate --format json" "" \
+        "$BIN" validate "$file" --format json --fail-on never --quiet
+    fi
+    if has report; then
+      if [ $HAS_REPORT = 1 ]; then
+        row "$n" "$list" "$mb" "report --no-dedup" "" \
+          "$BIN" report "$file" --no-dedup --quiet -o "$OUT/report-$list-$n.html"
+      else
+        printf '| %9s | %-8s | %6s | %-22s | %8s | %8s | %7s | %s\n' "$n" "$list" "$mb" \
+          "report --no-dedup" - - - "skipped: binary built without polars"
+      fi
+    fi
+  done
+  # Deduplication on the list made for it (persons written several times).
+  if has dedup; then
+    file="$synth/victims.csv"
+    mb=$(( $(stat -c %s "$file") / 1000000 ))
+    row "$n" synth "$mb" "dedup --format csv" "" "$BIN" dedup "$file" --format csv --quiet
+  fi
+done
