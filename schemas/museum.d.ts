@@ -382,6 +382,81 @@ export interface Claim {
   };
 }
 
+/** A person as frontends show it: one line of `persons.jsonl`. */
+export interface PersonEntry {
+  /** The stable id (`P000123`). */
+  person_id: string;
+  /** Active, or a retired id kept as a redirect. */
+  status: PersonStatus;
+  /** Where a retired id leads (absent when the person was retired without a successor). */
+  merged_into?: string | null;
+  /** The preferred spelling of the name (the one most records use; ties: the earliest). */
+  name?: string | null;
+  /** The person's records, in input order (figures first, as the archive loads them). */
+  records?: PersonRecordRef[];
+  /** Every spelling of the name. */
+  names?: Spelling[];
+  /**
+   * Every field with its values (`birth_date`, `birth_place`, `nationality`, `sex`,
+   * `occupation`, `residence`, `arrest_date`, `sentence`, `sentence_date`,
+   * `execution_date`, `death_date`, `death_place`).
+   */
+  fields?: {
+    [key: string]: PersonField;
+  };
+  /** Fields whose values cannot all be true together. */
+  conflicts?: string[];
+  /** `true` when redaction masked one of the person's records (the values are then masked). */
+  masked?: boolean;
+}
+
+/** Whether a person id is in use or only a redirect. */
+export type PersonStatus = "active" | "retired";
+
+/** One record of a person. */
+export interface PersonRecordRef {
+  /** The record's id (`vic-000123`, `fig-seifullin`). */
+  record_id: string;
+  /** Victim or figure. */
+  kind: RecordKind;
+  /** The sources of the record (ids in `sources.csv`). */
+  source_ids: string[];
+}
+
+/** What kind of record a person's record is. */
+export type RecordKind = "victim" | "figure";
+
+/** One spelling of the name and the records that use it. */
+export interface Spelling {
+  /** The name as written. */
+  name: string;
+  /** The records using it (as their name or a name variant). */
+  records: string[];
+}
+
+/** Every value of one field of a person. */
+export interface PersonField {
+  /** The preferred value. */
+  preferred: string;
+  /** The rule that chose it. */
+  rule: PreferredRule;
+  /** Every value, most supported first. */
+  values: FieldValue[];
+}
+
+/** Why the preferred value was preferred (see the module documentation). */
+export type PreferredRule = "claim" | "only_value" | "most_precise_compatible" | "most_sources";
+
+/** One value of a field and who says so. */
+export interface FieldValue {
+  /** The value (dates as EDTF, sex as `male`/`female`, sentences as `kind` and term). */
+  value: string;
+  /** The records giving it. */
+  records: string[];
+  /** The sources behind those records (and behind claims giving it), distinct, sorted. */
+  source_ids: string[];
+}
+
 /** The archive as one JSON document, written by `museum export --format json`. Cross-references are ids of records in the same bundle. */
 export interface ExportBundle {
   /** The version of the export code (the `museum_core` crate version). */
@@ -411,6 +486,8 @@ export interface ExportBundle {
   estimates: Estimate[];
   /** Every claim of the export, in input order. */
   claims: Claim[];
+  /** The merged person records (with a person registry): every active person, then every retired id as a redirect. */
+  persons?: PersonEntry[];
 }
 
 /** The redaction an export applied. */

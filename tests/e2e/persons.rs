@@ -140,7 +140,7 @@ fn persons(dir: &Path, args: &[&str]) -> serde_json::Value {
 #[test]
 fn five_batches_keep_ids_redirect_merges_and_match_a_one_shot_run() {
     let tmp = tempfile::tempdir().unwrap();
-    let (header, records) = synth_records(&tmp.path().join("synth"), "1500", "7");
+    let (header, records) = synth_records(&tmp.path().join("synth"), "1500", "3");
     let truth: HashMap<String, String> = csv::Reader::from_path(tmp.path().join("synth/truth.csv"))
         .unwrap()
         .records()

@@ -352,18 +352,7 @@ impl MaskRule {
 
 /// The dated events of a victim's cases, for [`MaskRule::masks`].
 pub(crate) fn case_dates(v: &Victim) -> impl Iterator<Item = &HistoricalDate> {
-    v.cases.iter().flat_map(|c| {
-        [
-            &c.arrest_date,
-            &c.sentence_date,
-            &c.execution_date,
-            &c.camp_arrival_date,
-            &c.release_date,
-            &c.rehabilitation_date,
-        ]
-        .into_iter()
-        .flatten()
-    })
+    v.cases.iter().flat_map(|c| c.dates().into_iter().flatten())
 }
 
 /// A name reduced to initials (see the module docs).
@@ -454,14 +443,7 @@ pub(crate) fn mask_victim(v: &mut Victim) {
     v.extra.clear();
     v.claims.clear();
     for c in &mut v.cases {
-        for d in [
-            &mut c.arrest_date,
-            &mut c.sentence_date,
-            &mut c.execution_date,
-            &mut c.camp_arrival_date,
-            &mut c.release_date,
-            &mut c.rehabilitation_date,
-        ] {
+        for d in c.dates_mut() {
             year_only_opt(d);
         }
     }

@@ -363,6 +363,31 @@ impl RepressionCase {
     pub fn is_empty(&self) -> bool {
         *self == RepressionCase::default()
     }
+
+    /// The case's dated events, in the order of a case: arrest, sentence, execution, camp
+    /// arrival, release, rehabilitation (each `None` when not known).
+    pub fn dates(&self) -> [&Option<HistoricalDate>; 6] {
+        [
+            &self.arrest_date,
+            &self.sentence_date,
+            &self.execution_date,
+            &self.camp_arrival_date,
+            &self.release_date,
+            &self.rehabilitation_date,
+        ]
+    }
+
+    /// [`RepressionCase::dates`], to change them.
+    pub fn dates_mut(&mut self) -> [&mut Option<HistoricalDate>; 6] {
+        [
+            &mut self.arrest_date,
+            &mut self.sentence_date,
+            &mut self.execution_date,
+            &mut self.camp_arrival_date,
+            &mut self.release_date,
+            &mut self.rehabilitation_date,
+        ]
+    }
 }
 
 /// A person repressed: identity, one or more repression cases, sources.

@@ -448,14 +448,7 @@ pub(crate) fn apply(
     rewrite(&mut v.birth_date, src.dates);
     rewrite(&mut v.death_date, src.dates);
     for c in &mut v.cases {
-        for d in [
-            &mut c.arrest_date,
-            &mut c.sentence_date,
-            &mut c.execution_date,
-            &mut c.camp_arrival_date,
-            &mut c.release_date,
-            &mut c.rehabilitation_date,
-        ] {
+        for d in c.dates_mut() {
             rewrite(d, src.dates);
         }
     }
