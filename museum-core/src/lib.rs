@@ -67,7 +67,7 @@
 //! let (archive, skipped) = Archive::load_dir(&dir, &CsvOptions::default()).unwrap();
 //! assert!(skipped.is_empty()); // README.md is not a data file; every file's name tells its kind
 //! assert_eq!(archive.figures.len(), 16); // the portrait gallery
-//! assert_eq!(archive.victims.len(), 19); // 21 rows: a row per repression case
+//! assert_eq!(archive.victims.len(), 29); // 32 rows: a row per repression case
 //! let seifullin = archive.victims.iter().find(|v| v.record.id == "vic-seifullin").unwrap();
 //! assert_eq!(seifullin.record.cases[0].execution_date.as_ref().unwrap().to_string(), "1938-02-25");
 //! assert!(archive.findings.is_empty());

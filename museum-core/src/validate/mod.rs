@@ -101,8 +101,9 @@ impl Report {
     /// Sorts findings in the order validation writes them: by file, in the order of
     /// [`Report::files`] (the order files are read: kind by kind, sources, figures, events,
     /// camps, victims, estimates, claims, then as given), findings without a file first;
-    /// within a file by line, field, code and message, except `sparse-column` and
-    /// `header-only` (about the whole file, known once it is read), which end it.
+    /// within a file by line, field, code and message, except `sparse-column`, `header-only`,
+    /// `no-source` and `read-as-missing` (about the whole file, known once it is read), which
+    /// end it.
     ///
     /// [`validate_files`] gives this order without sorting, with one exception: references
     /// into kinds read later (a figure's `victim_id`) are checked once every file is read,

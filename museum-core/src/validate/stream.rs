@@ -3,7 +3,7 @@
 //! The order of a run's findings (see [`super::Report::sort`]): the files in the order they
 //! are read (kind by kind, as [`crate::io::DatasetKind::ALL`] lists them, then as given);
 //! within a file, by line, field, code and message, except the findings about the whole file
-//! that need all of it read (`sparse-column`, `header-only`), which end it; then the references
+//! that need all of it read (`sparse-column`, `header-only`, `no-source`, `read-as-missing`), which end it; then the references
 //! into kinds read later (a figure's `victim_id`), checked once every file is read, in the same
 //! order.
 //!
@@ -17,9 +17,13 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 
 /// Whether findings of `code` are about a whole file and made once it is read: they come
-/// after the file's other findings (`no-source` is one finding per file, with the count).
+/// after the file's other findings (`no-source` and `read-as-missing` are one finding per file,
+/// or per file and column, with the count).
 fn at_end(code: Code) -> bool {
-    matches!(code, Code::SparseColumn | Code::HeaderOnly | Code::NoSource)
+    matches!(
+        code,
+        Code::SparseColumn | Code::HeaderOnly | Code::NoSource | Code::ReadAsMissing
+    )
 }
 
 /// The order of two findings of the same file.
