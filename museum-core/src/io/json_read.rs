@@ -69,6 +69,7 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
         extra,
         location,
         columns,
+        vocab: None,
     };
     if let Some(id) = row.text(0) {
         row.location.record_id = Some(id.trim().to_owned());
