@@ -142,3 +142,25 @@ fn an_unknown_kind_names_the_file_section_and_key() {
         assert!(err.contains(part), "{part}: {err}");
     }
 }
+
+/// JSON and JSON Lines lists are read with the project's vocabulary too.
+#[test]
+fn json_lists_use_the_vocabulary_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("victims.jsonl");
+    std::fs::write(
+        &list,
+        "{\"id\":\"vj-1\",\"full_name\":\"Иванов Иван\",\"sex\":\"mzh.\",\"sentence\":\"условно\",\"charge\":\"58-10/11\",\"source_ids\":\"src-1\"}\n",
+    )
+    .unwrap();
+    let extended = fixture("vocab/extended.toml");
+    let (rc, v) = vocab_json(&[list.to_str().unwrap()]);
+    assert_eq!(rc, 1, "{v:#}");
+    assert_eq!(values(&v, "sentence"), [("условно".to_owned(), 1)]);
+    let (rc, v) = vocab_json(&[
+        list.to_str().unwrap(),
+        "--config",
+        extended.to_str().unwrap(),
+    ]);
+    assert_eq!(rc, 0, "{v:#}");
+}
