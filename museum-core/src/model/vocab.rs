@@ -140,21 +140,25 @@ impl SentenceKind {
 impl SentenceKind {
     /// Parses a stable name (`execution`, `forced_labour`).
     pub fn parse(name: &str) -> Option<SentenceKind> {
-        [
-            SentenceKind::Execution,
-            SentenceKind::Camp,
-            SentenceKind::Prison,
-            SentenceKind::Exile,
-            SentenceKind::Banishment,
-            SentenceKind::Deportation,
-            SentenceKind::ForcedLabour,
-            SentenceKind::Acquittal,
-            SentenceKind::Released,
-            SentenceKind::Unrecognised,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name.trim())
+        SentenceKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == name.trim())
     }
+
+    /// Every kind, `Unrecognised` last.
+    pub const ALL: &'static [SentenceKind] = &[
+        SentenceKind::Execution,
+        SentenceKind::Camp,
+        SentenceKind::Prison,
+        SentenceKind::Exile,
+        SentenceKind::Banishment,
+        SentenceKind::Deportation,
+        SentenceKind::ForcedLabour,
+        SentenceKind::Acquittal,
+        SentenceKind::Released,
+        SentenceKind::Unrecognised,
+    ];
 }
 
 impl Sentence {

@@ -353,21 +353,9 @@ impl VocabConfig {
                 known.join(", ")
             ))
         }
-        let sentence_kinds: Vec<&str> = [
-            SentenceKind::Execution,
-            SentenceKind::Camp,
-            SentenceKind::Prison,
-            SentenceKind::Exile,
-            SentenceKind::Banishment,
-            SentenceKind::Deportation,
-            SentenceKind::ForcedLabour,
-            SentenceKind::Acquittal,
-            SentenceKind::Released,
-        ]
-        .iter()
-        .map(|k| k.as_str())
-        .collect();
-        let charge_kinds: Vec<&str> = ChargeKind::ALL.iter().map(|k| k.as_str()).collect();
+        use super::vocab::VocabField;
+        let sentence_kinds = VocabField::Sentence.kinds();
+        let charge_kinds = VocabField::Charge.kinds();
         let mut v = UserVocab::default();
         for (key, kind) in &self.sentence {
             match SentenceKind::parse(kind) {
@@ -386,7 +374,7 @@ impl VocabConfig {
             let k = match kind.trim() {
                 "male" => SexValue::Male,
                 "female" => SexValue::Female,
-                _ => return Err(unknown(origin, "sex", key, kind, &["male", "female"])),
+                _ => return Err(unknown(origin, "sex", key, kind, &VocabField::Sex.kinds())),
             };
             v.sex.insert(vocab_key(key), k);
         }

@@ -50,20 +50,11 @@ impl VocabField {
     /// The kinds a value of this field can be mapped to in `museum.toml`.
     pub fn kinds(self) -> Vec<&'static str> {
         match self {
-            VocabField::Sentence => [
-                SentenceKind::Execution,
-                SentenceKind::Camp,
-                SentenceKind::Prison,
-                SentenceKind::Exile,
-                SentenceKind::Banishment,
-                SentenceKind::Deportation,
-                SentenceKind::ForcedLabour,
-                SentenceKind::Acquittal,
-                SentenceKind::Released,
-            ]
-            .iter()
-            .map(|k| k.as_str())
-            .collect(),
+            VocabField::Sentence => SentenceKind::ALL
+                .iter()
+                .filter(|k| **k != SentenceKind::Unrecognised)
+                .map(|k| k.as_str())
+                .collect(),
             VocabField::Charge => ChargeKind::ALL.iter().map(|k| k.as_str()).collect(),
             VocabField::Sex => vec!["male", "female"],
         }
