@@ -125,6 +125,26 @@ pub(crate) enum Command {
         "Exit codes:\n  0  found\n  1  nothing found\n  2  could not run"
     ))]
     Search(SearchArgs),
+    /// List the sentence, charge and sex values the tool does not understand, with counts.
+    #[command(
+        long_about = "List the sentence, charge and sex values the tool does not understand, with counts, most frequent first, and a ready-to-paste `museum.toml` snippet.\n\nThe lists are read as `museum validate` reads them (the same input options, the same `museum.toml`): a value is listed when validation would report it (M204 unknown-sentence, M208 malformed-charge, M203 unknown-sex). Values equal after trimming, lower-casing, collapsing spaces and dropping trailing dots are counted together. Replace each `\"?\"` of the snippet by a kind and paste it into the `museum.toml` beside the data: the values are then understood by every command, without code.",
+        after_help = concat!(
+            "Examples:\n",
+            "  museum vocab datasets/\n",
+            "  museum vocab spisok.xlsx --kind victims --field sentence\n",
+            "  museum vocab lists/ --format json | jq '.fields[].values[:5]'\n\n",
+            "Output (human):\n",
+            "  sentence: 2 values not understood in 41 of 1200 records\n",
+            "       38  в распоряжение НКВД    (lists/victims.csv:17:sentence)\n",
+            "        3  условно                (lists/victims.csv:904:sentence)\n",
+            "  ...\n",
+            "  # paste into museum.toml, replacing each \"?\" by a kind:\n",
+            "  [vocab.sentence]  # kinds: execution, camp, prison, exile, …\n",
+            "  \"в распоряжение НКВД\" = \"?\"  # 38 records\n\n",
+            "Exit codes:\n  0  every value understood\n  1  some values are not understood\n  2  could not run"
+        )
+    )]
+    Vocab(VocabArgs),
     /// Record a human decision that two records are the same person, or different people.
     #[command(after_help = concat!(
         "Examples:\n",
@@ -653,6 +673,43 @@ pub(crate) struct SearchArgs {
     /// Leave out results scoring below this (0-1).
     #[arg(long, default_value_t = 0.7)]
     pub(crate) min_score: f64,
+}
+
+/// Arguments of `museum vocab`.
+#[derive(Debug, Args)]
+pub(crate) struct VocabArgs {
+    /// Files or directories to read.
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Only these fields (comma-separated; default: all).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FIELD")]
+    pub(crate) field: Vec<VocabFieldArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextFormat::Human)]
+    pub(crate) format: TextFormat,
+}
+
+/// A field `museum vocab` can list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum VocabFieldArg {
+    /// `sentence` (`[vocab.sentence]`).
+    Sentence,
+    /// `charge` (`[vocab.charge]`).
+    Charge,
+    /// `sex` (`[vocab.sex]`).
+    Sex,
+}
+
+impl From<VocabFieldArg> for museum_core::validate::vocab::VocabField {
+    fn from(f: VocabFieldArg) -> Self {
+        match f {
+            VocabFieldArg::Sentence => Self::Sentence,
+            VocabFieldArg::Charge => Self::Charge,
+            VocabFieldArg::Sex => Self::Sex,
+        }
+    }
 }
 
 /// What `museum export` writes.

@@ -39,6 +39,8 @@ mod persons;
 mod decide;
 // `museum review` and `museum decide --import`: the review loop
 mod review;
+// `museum vocab` and the `[vocab.*]` sections of `museum.toml`
+mod vocab;
 // `museum man`: manual pages
 mod man;
 // `museum stats` (feature `stats`, on by default)

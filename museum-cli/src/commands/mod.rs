@@ -16,6 +16,7 @@ mod search;
 mod stats;
 mod synth;
 mod validate;
+mod vocab;
 
 use crate::args::{Cli, Command};
 use crate::exit::ExitStatus;
@@ -38,6 +39,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Stats(args) => stats::run(&args, &cli.global, printer),
         Command::Report(args) => report::run(&args, &cli.global, printer),
         Command::Review(args) => review::run(&args, printer),
+        Command::Vocab(args) => vocab::run(&args, printer),
     }
 }
 

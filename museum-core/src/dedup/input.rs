@@ -102,7 +102,9 @@ fn load_file(
     let default_options = options.delimiter.is_none()
         && options.encoding.is_none()
         && options.max_records.is_none()
-        && options.max_field_size == crate::io::DEFAULT_MAX_FIELD_SIZE;
+        && options.max_field_size == crate::io::DEFAULT_MAX_FIELD_SIZE
+        // nor the project's vocabulary (`[vocab.*]`)
+        && options.vocab.is_none();
     match kind {
         DatasetKind::Victims => {
             // The fast loader knows only the default options.

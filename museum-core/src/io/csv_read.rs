@@ -52,6 +52,8 @@ pub struct CsvOptions {
     pub encoding: Option<super::TextEncoding>,
     /// Read only this sheet of a spreadsheet (`.xlsx`, `.xls`, `.ods`); every sheet when `None`.
     pub sheet: Option<String>,
+    /// The project's own vocabulary (`[vocab.*]` in `museum.toml`); none when `None`.
+    pub vocab: Option<std::sync::Arc<crate::model::vocab::UserVocab>>,
 }
 
 impl Default for CsvOptions {
@@ -62,6 +64,7 @@ impl Default for CsvOptions {
             max_records: None,
             encoding: None,
             sheet: None,
+            vocab: None,
         }
     }
 }
@@ -219,6 +222,8 @@ pub(crate) struct Layout {
     synth_ids: bool,
     id_prefix: String,
     max_field_size: usize,
+    /// The project's own vocabulary.
+    vocab: Option<std::sync::Arc<crate::model::vocab::UserVocab>>,
 }
 
 impl Layout {
@@ -408,6 +413,7 @@ impl Layout {
             extra,
             location: loc,
             columns: self.columns,
+            vocab: self.vocab.as_deref(),
         };
         let record = if lean {
             T::from_row_lean(&row, out)
@@ -721,6 +727,7 @@ fn read_head(
         synth_ids,
         id_prefix: stem,
         max_field_size: options.max_field_size,
+        vocab: options.vocab.clone(),
     };
     Head::Ready {
         layout,

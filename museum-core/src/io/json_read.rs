@@ -6,6 +6,7 @@
 
 use std::io::{BufRead, Cursor, Read};
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -15,9 +16,10 @@ use super::record::{Record, Row};
 use super::{Located, ReadItem};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, Result};
+use crate::model::vocab::UserVocab;
 
 /// Converts one JSON value into a record or a finding.
-fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
+fn convert<T: Record>(value: Value, location: Location, vocab: Option<&UserVocab>) -> ReadItem<T> {
     let flat = value
         .as_object()
         .is_some_and(|o| o.values().all(|v| !v.is_object() && !v.is_array()));
@@ -69,6 +71,7 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
         extra,
         location,
         columns,
+        vocab,
     };
     if let Some(id) = row.text(0) {
         row.location.record_id = Some(id.trim().to_owned());
@@ -85,7 +88,11 @@ fn convert<T: Record>(value: Value, location: Location) -> ReadItem<T> {
 }
 
 /// Reads a JSON array of records.
-pub(super) fn json_array<T: Record>(mut reader: impl Read, file: &str) -> Result<Vec<ReadItem<T>>> {
+pub(super) fn json_array<T: Record>(
+    mut reader: impl Read,
+    file: &str,
+    vocab: Option<&UserVocab>,
+) -> Result<Vec<ReadItem<T>>> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
@@ -171,6 +178,7 @@ pub(super) fn json_array<T: Record>(mut reader: impl Read, file: &str) -> Result
                     record: Some(i as u64),
                     ..Location::default()
                 },
+                vocab,
             )
         })
         .collect())
@@ -189,11 +197,12 @@ pub(super) struct JsonLines<T, R> {
     file: String,
     line: u64,
     record: u64,
+    vocab: Option<Arc<UserVocab>>,
     _t: PhantomData<T>,
 }
 
 impl<T: Record, R: BufRead> JsonLines<T, R> {
-    pub(super) fn new(mut reader: R, file: String) -> Self {
+    pub(super) fn new(mut reader: R, file: String, vocab: Option<Arc<UserVocab>>) -> Self {
         // Sniff a head of a fixed size, not what one `fill_buf` returns: a pipe or a slow
         // reader may hand out a few bytes at a time, and the verdict must not depend on that.
         let mut head = Vec::new();
@@ -228,6 +237,7 @@ impl<T: Record, R: BufRead> JsonLines<T, R> {
             file,
             line: 0,
             record: 0,
+            vocab,
             _t: PhantomData,
         }
     }
@@ -273,7 +283,7 @@ impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
             self.record += 1;
             return Some(
                 match serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) {
-                    Ok(v) => convert::<T>(v, loc),
+                    Ok(v) => convert::<T>(v, loc, self.vocab.as_deref()),
                     Err(e) => ReadItem::Finding(
                         Diagnostic::new(Code::MalformedJson, format!("invalid JSON: {e}"), loc)
                             .with_help("JSON Lines has one complete JSON object per line"),

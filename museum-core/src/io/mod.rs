@@ -291,10 +291,13 @@ impl<T: Record> RecordReader<T> {
                 name.clone(),
                 options,
             )),
-            FileFormat::Json => Box::new(json_read::json_array::<T>(reader, &name)?.into_iter()),
+            FileFormat::Json => Box::new(
+                json_read::json_array::<T>(reader, &name, options.vocab.as_deref())?.into_iter(),
+            ),
             FileFormat::JsonLines => Box::new(json_read::JsonLines::<T, _>::new(
                 BufReader::new(reader),
                 name.clone(),
+                options.vocab.clone(),
             )),
             FileFormat::Spreadsheet => {
                 return Err(ErrorKind::UnsupportedFormat {

@@ -11,6 +11,7 @@ use super::columns::{self, Column};
 use super::{DatasetKind, MULTI_SEPARATOR};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::entity::Extra;
+use crate::model::vocab::vocab_key;
 use crate::model::{
     Camp, Claim, Coordinates, Estimate, Event, Figure, HistoricalDate, PersonName, Place,
     RepressionCase, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
@@ -40,6 +41,9 @@ pub struct Row<'a> {
     pub location: Location,
     /// The columns of the kind.
     pub columns: &'static [Column],
+    /// The project's own vocabulary (`[vocab.*]` in `museum.toml`), tried before the built-in
+    /// tables.
+    pub vocab: Option<&'a crate::model::vocab::UserVocab>,
 }
 
 impl<'a> Row<'a> {
@@ -141,7 +145,13 @@ impl<'a> Row<'a> {
         keep_text: bool,
     ) -> Option<Sex> {
         let text = self.text(col)?;
-        let value = memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?;
+        let user = self
+            .vocab
+            .and_then(|u| u.sex.get(&vocab_key(text)).copied());
+        let value = match user {
+            Some(v) => v,
+            None => memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?,
+        };
         if value == SexValue::Unrecognised {
             out.push(
                 Diagnostic::new(
@@ -176,9 +186,16 @@ impl<'a> Row<'a> {
         keep_text: bool,
     ) -> Option<Sentence> {
         let text = self.text(col)?;
-        let (kind, term_years) = memo(&SENTENCES, text, |t| {
-            Sentence::parse(t).map(|s| (s.kind, s.term_years))
-        })?;
+        let user = self
+            .vocab
+            .filter(|u| u.sentence.contains_key(&vocab_key(text)))
+            .and_then(|u| Sentence::parse_with(text, Some(u)));
+        let (kind, term_years) = match user {
+            Some(s) => (s.kind, s.term_years),
+            None => memo(&SENTENCES, text, |t| {
+                Sentence::parse(t).map(|s| (s.kind, s.term_years))
+            })?,
+        };
         if kind == SentenceKind::Unrecognised {
             out.push(
                 Diagnostic::new(Code::UnknownSentence, "sentence cannot be mapped to a kind", self.loc(col))

@@ -4,6 +4,8 @@
 //! `10 лет ИТЛ`, `ИТЛ 10 лет`, `10 жыл`). Each typed value keeps the text it was read from; a
 //! value that cannot be mapped is `Unrecognised` with its text, never guessed.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -39,16 +41,26 @@ impl Sex {
     /// assert!(Sex::parse(" ").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Sex> {
+        Sex::parse_with(text, None)
+    }
+
+    /// [`Sex::parse`], with a project's own values ([`UserVocab`]) tried first.
+    pub fn parse_with(text: &str, user: Option<&UserVocab>) -> Option<Sex> {
         let t = text.trim();
         if t.is_empty() {
             return None;
         }
-        let k = t.trim_end_matches('.').trim().to_lowercase();
-        let value = tables()
-            .sex
-            .iter()
-            .find(|(text, _)| *text == k)
-            .map_or(SexValue::Unrecognised, |(_, v)| *v);
+        let k = vocab_key(t);
+        let value = user
+            .and_then(|u| u.sex.get(&k).copied())
+            .or_else(|| {
+                tables()
+                    .sex
+                    .iter()
+                    .find(|(text, _)| *text == k)
+                    .map(|(_, v)| *v)
+            })
+            .unwrap_or(SexValue::Unrecognised);
         Some(Sex {
             value,
             original: t.to_owned(),
@@ -128,21 +140,25 @@ impl SentenceKind {
 impl SentenceKind {
     /// Parses a stable name (`execution`, `forced_labour`).
     pub fn parse(name: &str) -> Option<SentenceKind> {
-        [
-            SentenceKind::Execution,
-            SentenceKind::Camp,
-            SentenceKind::Prison,
-            SentenceKind::Exile,
-            SentenceKind::Banishment,
-            SentenceKind::Deportation,
-            SentenceKind::ForcedLabour,
-            SentenceKind::Acquittal,
-            SentenceKind::Released,
-            SentenceKind::Unrecognised,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name.trim())
+        SentenceKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == name.trim())
     }
+
+    /// Every kind, `Unrecognised` last.
+    pub const ALL: &'static [SentenceKind] = &[
+        SentenceKind::Execution,
+        SentenceKind::Camp,
+        SentenceKind::Prison,
+        SentenceKind::Exile,
+        SentenceKind::Banishment,
+        SentenceKind::Deportation,
+        SentenceKind::ForcedLabour,
+        SentenceKind::Acquittal,
+        SentenceKind::Released,
+        SentenceKind::Unrecognised,
+    ];
 }
 
 impl Sentence {
@@ -157,11 +173,27 @@ impl Sentence {
     /// assert_eq!(Sentence::parse("10 жыл").unwrap().term_years, Some(10.0));
     /// ```
     pub fn parse(text: &str) -> Option<Sentence> {
+        Sentence::parse_with(text, None)
+    }
+
+    /// [`Sentence::parse`], with a project's own values ([`UserVocab`]) tried first; the term
+    /// is still read from the text (`"10 l. ITL" = "camp"` gives 10 years).
+    pub fn parse_with(text: &str, user: Option<&UserVocab>) -> Option<Sentence> {
         let t = text.trim();
         if t.is_empty() {
             return None;
         }
         let low = t.to_lowercase();
+        if let Some(kind) = user.and_then(|u| u.sentence.get(&vocab_key(t)).copied()) {
+            let term_years = (kind != SentenceKind::Execution)
+                .then(|| term_years(&low))
+                .flatten();
+            return Some(Sentence {
+                kind,
+                term_years,
+                original: t.to_owned(),
+            });
+        }
         let words: Vec<&str> = low
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -194,6 +226,81 @@ impl Sentence {
             original: t.to_owned(),
         })
     }
+}
+
+/// How a project's charge values (`[vocab.charge]`) are understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargeKind {
+    /// Articles of a code, written in this archive's own form (`ст. 58 п.10 УК КазССР`).
+    Articles,
+    /// A legal basis that is not an article of a code (a decree, a resolution, a law).
+    Basis,
+    /// A description of the accusation in words (`контрреволюционная агитация`).
+    Description,
+}
+
+impl ChargeKind {
+    /// Every kind, in the order of the documentation.
+    pub const ALL: &'static [ChargeKind] = &[
+        ChargeKind::Articles,
+        ChargeKind::Basis,
+        ChargeKind::Description,
+    ];
+
+    /// Stable snake_case name (as in `museum.toml`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChargeKind::Articles => "articles",
+            ChargeKind::Basis => "basis",
+            ChargeKind::Description => "description",
+        }
+    }
+
+    /// Parses a stable name.
+    pub fn parse(name: &str) -> Option<ChargeKind> {
+        ChargeKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == name.trim())
+    }
+}
+
+/// A project's own vocabulary (`[vocab.sentence]`, `[vocab.charge]`, `[vocab.sex]` in
+/// `museum.toml`): exact values mapped to the model's kinds, by [`vocab_key`]. Tried before the
+/// built-in tables.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserVocab {
+    /// Sentence texts → kinds.
+    pub sentence: HashMap<String, SentenceKind>,
+    /// Charge texts → how they are understood.
+    pub charge: HashMap<String, ChargeKind>,
+    /// Sex texts → values.
+    pub sex: HashMap<String, SexValue>,
+}
+
+impl UserVocab {
+    /// Whether no value is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.sentence.is_empty() && self.charge.is_empty() && self.sex.is_empty()
+    }
+}
+
+/// The form values are compared in, as the built-in tables compare them: trimmed, lower-case,
+/// runs of whitespace as one space, trailing dots dropped (`" Муж. "` → `муж`).
+///
+/// ```
+/// use museum_core::model::vocab::vocab_key;
+/// assert_eq!(vocab_key(" 10 l.  ITL "), "10 l. itl");
+/// assert_eq!(vocab_key("Муж."), "муж");
+/// ```
+pub fn vocab_key(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_end_matches('.')
+        .trim_end()
+        .to_lowercase()
 }
 
 /// A key of a sentence kind.
@@ -389,6 +496,30 @@ mod tests {
         for t in ["äiel", "Áiel", "aiel", "zhen.", "zhenskiy"] {
             assert_eq!(Sex::parse(t).unwrap().value, SexValue::Female, "{t}");
         }
+    }
+
+    #[test]
+    fn user_vocab_is_tried_first() {
+        let mut u = UserVocab::default();
+        u.sentence
+            .insert(vocab_key("10 l. ITL"), SentenceKind::Camp);
+        u.sentence
+            .insert(vocab_key("к ВМН заменено 10 г."), SentenceKind::Camp);
+        u.sex.insert(vocab_key("Ә."), SexValue::Female);
+        let s = Sentence::parse_with("  10 L.  itl ", Some(&u)).unwrap();
+        assert_eq!((s.kind, s.term_years), (SentenceKind::Camp, Some(10.0)));
+        // Without the project's table the built-in one applies.
+        let s = Sentence::parse("к ВМН заменено 10 г.").unwrap();
+        assert_eq!(s.kind, SentenceKind::Execution);
+        let s = Sentence::parse_with("к ВМН заменено 10 г.", Some(&u)).unwrap();
+        assert_eq!(s.kind, SentenceKind::Camp);
+        assert_eq!(Sex::parse("ә").unwrap().value, SexValue::Unrecognised);
+        assert_eq!(
+            Sex::parse_with("ә", Some(&u)).unwrap().value,
+            SexValue::Female
+        );
+        assert_eq!(ChargeKind::parse("basis"), Some(ChargeKind::Basis));
+        assert_eq!(ChargeKind::parse("decree"), None);
     }
 
     #[test]

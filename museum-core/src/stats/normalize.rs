@@ -22,6 +22,8 @@
 /// assert_eq!(normalize_articles("58, п. 8, 58, п. 9, 58, п. 11 УК РСФСР"), ["58-8", "58-9", "58-11"]);
 /// assert_eq!(normalize_articles("ст. 58-2, 8, 11"), ["58-2", "58-8", "58-11"]);
 /// assert_eq!(normalize_articles("КРД"), ["КРД"]);
+/// assert_eq!(normalize_articles("58-10-11"), ["58-10", "58-11"]);
+/// assert!(normalize_articles("пост. ЦИК и СНК СССР от 07.08.1932").is_empty());
 /// assert!(normalize_articles("неизвестно").is_empty());
 /// ```
 pub fn normalize_articles(charge: &str) -> Vec<String> {
@@ -41,6 +43,26 @@ pub fn normalize_articles(charge: &str) -> Vec<String> {
         match &tokens[i] {
             Tok::Num(n, suffix) => {
                 let n = *n;
+                // A date (`07.08.1932` in `пост. ЦИК и СНК СССР от 07.08.1932`) is not an
+                // article, as validation reads it (M208).
+                if let (
+                    Some(Tok::Dash),
+                    Some(Tok::Num(m, None)),
+                    Some(Tok::Dash),
+                    Some(Tok::Num(y, None)),
+                ) = (
+                    tokens.get(i + 1),
+                    tokens.get(i + 2),
+                    tokens.get(i + 3),
+                    tokens.get(i + 4),
+                ) && (1..=31).contains(&n)
+                    && (1..=12).contains(m)
+                    && (1000..=2100).contains(y)
+                {
+                    in_points = false;
+                    i += 5;
+                    continue;
+                }
                 // `58-10`, `58/10`, `58.10`
                 if let (Some(Tok::Dash), Some(Tok::Num(p, ps))) =
                     (tokens.get(i + 1), tokens.get(i + 2))

@@ -28,16 +28,29 @@
 //! max_latitude = 56.0
 //! min_longitude = 46.0
 //! max_longitude = 88.0
+//!
+//! [vocab.sentence]      # this archive's own values → kinds (see `museum vocab`)
+//! "10 l. ITL" = "camp"
+//! [vocab.charge]        # "articles", "basis" (a decree, a law) or "description"
+//! "контрреволюционная агитация" = "description"
+//! [vocab.sex]           # "male" or "female"
+//! "er" = "male"
 //! ```
+//!
+//! Vocabulary values are compared trimmed, lower-case, with runs of spaces as one and trailing
+//! dots dropped ([`vocab_key`](crate::model::vocab::vocab_key)).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Severity};
 use crate::error::{Error, Result};
 use crate::io::{CsvOptions, DEFAULT_BLOCK_SIZE, DEFAULT_MAX_FIELD_SIZE};
+use crate::model::vocab::{ChargeKind, UserVocab, vocab_key};
+use crate::model::{SentenceKind, SexValue};
 
 /// The name of the per-project configuration file.
 pub const CONFIG_FILE: &str = "museum.toml";
@@ -196,6 +209,8 @@ pub struct ValidateOptions {
     pub source: Option<String>,
     /// The source of whole files, by file name (`[sources]` in `museum.toml`).
     pub file_sources: BTreeMap<String, String>,
+    /// The project's own vocabulary (`[vocab.*]` in `museum.toml`).
+    pub vocab: Option<Arc<UserVocab>>,
 }
 
 impl Default for ValidateOptions {
@@ -214,6 +229,7 @@ impl Default for ValidateOptions {
             sheet: None,
             source: None,
             file_sources: BTreeMap::new(),
+            vocab: None,
         }
     }
 }
@@ -254,6 +270,7 @@ impl ValidateOptions {
             max_records: self.limits.max_records,
             encoding: self.encoding,
             sheet: self.sheet.clone(),
+            vocab: self.vocab.clone(),
         }
     }
 
@@ -307,6 +324,62 @@ pub struct Config {
     /// The `[export]` section (`[export.redact]`, read by `museum export --redact`): accepted so
     /// that one `museum.toml` serves both commands, not used by validation.
     pub export: Option<toml::Table>,
+    /// The `[vocab.sentence]`, `[vocab.charge]` and `[vocab.sex]` sections: this archive's own
+    /// values, mapped to the model's kinds.
+    pub vocab: VocabConfig,
+}
+
+/// The `[vocab.*]` sections of a `museum.toml`: value as written → kind name.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VocabConfig {
+    /// Sentence values → `execution`, `camp`, `prison`, `exile`, … (see [`SentenceKind`]).
+    pub sentence: BTreeMap<String, String>,
+    /// Charge values → `articles`, `basis` or `description` (see [`ChargeKind`]).
+    pub charge: BTreeMap<String, String>,
+    /// Sex values → `male` or `female`.
+    pub sex: BTreeMap<String, String>,
+}
+
+impl VocabConfig {
+    /// The vocabulary these sections define.
+    ///
+    /// # Errors
+    /// When a kind is unknown: the message names `origin`, the section and the key.
+    pub fn resolve(&self, origin: &str) -> Result<UserVocab> {
+        fn unknown(origin: &str, section: &str, key: &str, kind: &str, known: &[&str]) -> Error {
+            Error::invalid_option(format!(
+                "in `{origin}`: [vocab.{section}] \"{key}\" = \"{kind}\": unknown kind; expected one of {}",
+                known.join(", ")
+            ))
+        }
+        use super::vocab::VocabField;
+        let sentence_kinds = VocabField::Sentence.kinds();
+        let charge_kinds = VocabField::Charge.kinds();
+        let mut v = UserVocab::default();
+        for (key, kind) in &self.sentence {
+            match SentenceKind::parse(kind) {
+                Some(k) if k != SentenceKind::Unrecognised => {
+                    v.sentence.insert(vocab_key(key), k);
+                }
+                _ => return Err(unknown(origin, "sentence", key, kind, &sentence_kinds)),
+            }
+        }
+        for (key, kind) in &self.charge {
+            let k = ChargeKind::parse(kind)
+                .ok_or_else(|| unknown(origin, "charge", key, kind, &charge_kinds))?;
+            v.charge.insert(vocab_key(key), k);
+        }
+        for (key, kind) in &self.sex {
+            let k = match kind.trim() {
+                "male" => SexValue::Male,
+                "female" => SexValue::Female,
+                _ => return Err(unknown(origin, "sex", key, kind, &VocabField::Sex.kinds())),
+            };
+            v.sex.insert(vocab_key(key), k);
+        }
+        Ok(v)
+    }
 }
 
 impl Config {
@@ -386,6 +459,7 @@ impl Config {
                 "in `{origin}`: max_field_size must be positive"
             )));
         }
+        self.vocab.resolve(origin)?;
         if l.max_records == Some(0) {
             return Err(Error::invalid_option(format!(
                 "in `{origin}`: max_records must be positive (leave it out for no limit)"
@@ -426,6 +500,8 @@ impl Config {
         options.limits = self.limits.clone();
         options.region = self.region;
         options.file_sources.clone_from(&self.sources);
+        let vocab = self.vocab.resolve(CONFIG_FILE)?;
+        options.vocab = (!vocab.is_empty()).then(|| Arc::new(vocab));
         Ok(options)
     }
 }
@@ -469,6 +545,32 @@ mod tests {
         .unwrap();
         assert_eq!(c.ignore, ["M603"]);
         assert!(c.export.unwrap().contains_key("redact"));
+    }
+
+    #[test]
+    fn vocab_sections_extend_the_vocabulary() {
+        let c = Config::parse(
+            "[vocab.sentence]\n\"10 l. ITL\" = \"camp\"\n[vocab.sex]\n\"Er\" = \"male\"\n[vocab.charge]\n\"КРА\" = \"description\"\n",
+            "museum.toml",
+        )
+        .unwrap();
+        let o = c.apply(ValidateOptions::default()).unwrap();
+        let v = o.vocab.unwrap();
+        assert_eq!(v.sentence["10 l. itl"], SentenceKind::Camp);
+        assert_eq!(v.sex["er"], SexValue::Male);
+        assert_eq!(v.charge["кра"], ChargeKind::Description);
+        let e = Config::parse(
+            "[vocab.sentence]\n\"5 l.\" = \"kamp\"\n",
+            "data/museum.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("data/museum.toml") && e.contains("[vocab.sentence]") && e.contains("5 l."),
+            "{e}"
+        );
+        assert!(Config::parse("[vocab.sex]\nx = \"unrecognised\"\n", "m.toml").is_err());
+        assert!(Config::parse("[vocab.place]\nx = \"y\"\n", "m.toml").is_err());
     }
 
     #[test]

@@ -27,8 +27,9 @@ mod kinds;
 pub mod rules;
 mod sink;
 mod stream;
+pub mod vocab;
 
-pub use config::{CONFIG_FILE, Config, Limits, Region, Selector, ValidateOptions};
+pub use config::{CONFIG_FILE, Config, Limits, Region, Selector, ValidateOptions, VocabConfig};
 pub use engine::{Input, dataset_files};
 
 use std::collections::BTreeMap;

@@ -83,6 +83,11 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
     if !sink.on(Code::MalformedCharge) {
         return;
     }
+    if let Some(v) = &sink.cx.options.vocab
+        && v.charge.contains_key(&crate::model::vocab::vocab_key(text))
+    {
+        return;
+    }
     if let Some(reason) = problem(text) {
         sink.push(
             Diagnostic::new(
