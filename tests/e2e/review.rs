@@ -374,3 +374,61 @@ fn dedup_says_how_decisions_moved_the_weights_and_which_pairs_changed_side() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(json.get("decisions_effect").is_none());
 }
+
+#[test]
+fn the_report_counts_the_reviewed_and_the_remaining_pairs_as_review_stats_does() {
+    let tmp = synth_list("600", "31");
+    let dir = tmp.path();
+    let d = dir.to_str().unwrap();
+    let o = museum(&["review", d, "--limit", "12"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let pairs = csv_pairs(&stdout(&o));
+    assert_eq!(pairs.len(), 12, "{}", stdout(&o));
+    let mut text = String::from("record_a,record_b,decision,who,when,why\n");
+    for (k, (a, b)) in pairs.iter().enumerate() {
+        let word = if k % 2 == 0 { "same" } else { "different" };
+        text.push_str(&format!("{a},{b},{word},test,2026-12-06,\n"));
+    }
+    std::fs::write(dir.join("decisions.csv"), text).unwrap();
+    let o = museum(&["review", d, "--stats", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let stats = &stats["stats"];
+    assert_eq!(stats["decided"], 12);
+
+    let o = museum(&["report", d, "--format", "json", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let review = &json["dedup"]["review"];
+    for key in [
+        "decided",
+        "remaining",
+        "near_threshold",
+        "holding_clusters",
+        "refused_merges",
+    ] {
+        assert_eq!(review[key], stats[key], "{key}: {review} vs {stats}");
+    }
+    let remaining = stats["remaining"].as_u64().unwrap();
+    let o = museum(&["report", d, "--format", "md", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = stdout(&o);
+    let words = format!("Review: 12 pairs decided by a person; {remaining} uncertain pair");
+    let dups = md
+        .find("## Suspected duplicates")
+        .expect("duplicates section");
+    let at = md
+        .find(&words)
+        .unwrap_or_else(|| panic!("no `{words}` in {md}"));
+    assert!(at > dups, "the review line is in the duplicates section");
+    let html = dir.join("report.html");
+    let o = museum(&["report", d, "-o", html.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains(r#"<p class="review">Review: 12 pairs decided"#));
+    // Skipped deduplication says nothing about the review.
+    let o = museum(&["report", d, "--no-dedup", "--format", "json", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(json["dedup"].get("review").is_none());
+}
