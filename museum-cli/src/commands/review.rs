@@ -13,7 +13,6 @@ use crate::args::{GlobalArgs, ReviewArgs, TextFormat};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
 use crate::progress::Progress;
-use museum_core::stats::Progress as _;
 
 pub(crate) fn run(
     args: &ReviewArgs,
@@ -34,7 +33,7 @@ pub(crate) fn run(
     };
     // Stages on stderr's progress line (a terminal only, or `MUSEUM_PROGRESS=always`).
     let progress = Progress::new(global);
-    progress.stage("reading", None);
+    progress.set_stage("reading", None, false);
     let loaded = load_records_with(
         &args.paths,
         args.input.kind(),
@@ -49,9 +48,9 @@ pub(crate) fn run(
         limit: args.limit,
         ..ReviewOptions::default()
     };
-    progress.stage("scoring the pairs", None);
+    progress.set_stage("scoring the pairs", None, false);
     let r = review(&loaded.records, &decisions, &dedup, &options);
-    progress.stage("writing the sheet", None);
+    progress.set_stage("writing the sheet", None, false);
     if args.stats {
         let text = match args.format {
             TextFormat::Human => stats_text(&r),
