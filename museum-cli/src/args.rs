@@ -574,7 +574,11 @@ pub(crate) struct DedupArgs {
     #[arg(long, value_name = "ID")]
     pub(crate) explain: Option<String>,
     /// Human decisions (`record_a,record_b,decision,who,when,why`); default: `decisions.csv`
-    /// beside the data, when present.
+    /// beside the data, when present. Decisions always win, and they are labels for the
+    /// model: the output then says which weights they moved and how many other scored pairs
+    /// crossed the threshold because of them (`decisions_effect` in JSON). Measuring that fits
+    /// the model a second time without them and scores every candidate pair twice: with
+    /// decisions, a run takes up to about twice as long.
     #[arg(long, value_name = "FILE")]
     pub(crate) decisions: Option<PathBuf>,
     /// Ignore `decisions.csv` beside the data.

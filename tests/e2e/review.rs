@@ -309,3 +309,126 @@ fn the_sheet_is_the_same_bytes_every_time() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("`.xlsx` or `.csv`"), "{}", stderr(&o));
 }
+
+#[test]
+fn dedup_says_how_decisions_moved_the_weights_and_which_pairs_changed_side() {
+    let tmp = synth_list("2000", "23");
+    let dir = tmp.path();
+    let d = dir.to_str().unwrap();
+    // The uncertain pairs of a review sheet, decided from the truth.
+    let o = museum(&["review", d, "--limit", "40"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let pairs = csv_pairs(&stdout(&o));
+    assert!(pairs.len() >= 10, "{}", stdout(&o));
+    let mut truth = std::collections::HashMap::new();
+    let mut r = csv::Reader::from_path(dir.join("truth.csv")).unwrap();
+    for row in r.records() {
+        let row = row.unwrap();
+        truth.insert(row[0].to_owned(), row[1].to_owned());
+    }
+    let mut text = String::from("record_a,record_b,decision,who,when,why\n");
+    for (a, b) in &pairs {
+        let word = if truth[a] == truth[b] {
+            "same"
+        } else {
+            "different"
+        };
+        text.push_str(&format!("{a},{b},{word},truth.csv,2026-12-06,\n"));
+    }
+    std::fs::write(dir.join("decisions.csv"), text).unwrap();
+
+    let o = museum(&["dedup", d, "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let effect = &json["decisions_effect"];
+    let weights = effect["weights"]
+        .as_array()
+        .expect("decisions_effect.weights");
+    assert!(!weights.is_empty(), "{effect}");
+    for w in weights {
+        let (before, after) = (w["before"].as_f64().unwrap(), w["after"].as_f64().unwrap());
+        assert!((before - after).abs() > 0.01, "{w}");
+        assert!(w["field"].is_string() && w["level"].is_string(), "{w}");
+    }
+    let linked = effect["now_linked"].as_u64().unwrap();
+    let apart = effect["now_apart"].as_u64().unwrap();
+    // The same numbers in words, after the clusters.
+    let o = museum(&["dedup", d]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let para = out
+        .lines()
+        .find(|l| l.starts_with("decisions as labels ("))
+        .unwrap_or_else(|| panic!("no paragraph on the decisions: {out}"));
+    assert!(para.contains("weights moved: "), "{para}");
+    assert!(
+        para.contains(&format!(
+            "{} other pair(s) changed side: {linked} now linked, {apart} now apart",
+            linked + apart
+        )),
+        "{para}"
+    );
+    // Without decisions there is nothing to measure.
+    let o = museum(&["dedup", d, "--no-decisions", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(json.get("decisions_effect").is_none());
+}
+
+#[test]
+fn the_report_counts_the_reviewed_and_the_remaining_pairs_as_review_stats_does() {
+    let tmp = synth_list("600", "31");
+    let dir = tmp.path();
+    let d = dir.to_str().unwrap();
+    let o = museum(&["review", d, "--limit", "12"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let pairs = csv_pairs(&stdout(&o));
+    assert_eq!(pairs.len(), 12, "{}", stdout(&o));
+    let mut text = String::from("record_a,record_b,decision,who,when,why\n");
+    for (k, (a, b)) in pairs.iter().enumerate() {
+        let word = if k % 2 == 0 { "same" } else { "different" };
+        text.push_str(&format!("{a},{b},{word},test,2026-12-06,\n"));
+    }
+    std::fs::write(dir.join("decisions.csv"), text).unwrap();
+    let o = museum(&["review", d, "--stats", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let stats = &stats["stats"];
+    assert_eq!(stats["decided"], 12);
+
+    let o = museum(&["report", d, "--format", "json", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let review = &json["dedup"]["review"];
+    for key in [
+        "decided",
+        "remaining",
+        "near_threshold",
+        "holding_clusters",
+        "refused_merges",
+    ] {
+        assert_eq!(review[key], stats[key], "{key}: {review} vs {stats}");
+    }
+    let remaining = stats["remaining"].as_u64().unwrap();
+    let o = museum(&["report", d, "--format", "md", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = stdout(&o);
+    let words = format!("Review: 12 pairs decided by a person; {remaining} uncertain pair");
+    let dups = md
+        .find("## Suspected duplicates")
+        .expect("duplicates section");
+    let at = md
+        .find(&words)
+        .unwrap_or_else(|| panic!("no `{words}` in {md}"));
+    assert!(at > dups, "the review line is in the duplicates section");
+    let html = dir.join("report.html");
+    let o = museum(&["report", d, "-o", html.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains(r#"<p class="review">Review: 12 pairs decided"#));
+    // Skipped deduplication says nothing about the review.
+    let o = museum(&["report", d, "--no-dedup", "--format", "json", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(json["dedup"].get("review").is_none());
+}

@@ -78,6 +78,7 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
                 .with_context(|| format!("cannot use the model in `{}`", path.display()))?,
         );
     }
+    options.measure_decisions = !decisions.is_empty();
     let result = Deduplicator::new(options).run(records, &decisions);
     if let Some(path) = &args.save_model {
         let mut text = serde_json::to_string_pretty(&ModelFile::of(&result.model))?;
@@ -173,6 +174,7 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
     // The summary and metrics go where they do not mix with machine-readable output.
     if args.format != DedupFormat::Human {
         let mut summary = summary_line(&ctx);
+        summary.push_str(&effect_text(&ctx));
         if let Some(e) = &evaluation {
             summary.push_str(&evaluation_text(e));
         }
@@ -381,6 +383,8 @@ struct JsonOut<'a> {
     evaluation: Option<&'a Evaluation>,
     warnings: &'a [String],
     decisions: &'a museum_core::dedup::DecisionStats,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decisions_effect: Option<&'a museum_core::dedup::DecisionsEffect>,
     blocking: &'a museum_core::dedup::BlockingStats,
     model: &'a museum_core::dedup::Model,
     clusters: Vec<ClusterOut<'a>>,
@@ -419,6 +423,7 @@ fn json<'a>(ctx: &Ctx<'a>, evaluation: Option<&'a Evaluation>) -> JsonOut<'a> {
         evaluation,
         warnings: &ctx.result.warnings,
         decisions: &ctx.result.decisions,
+        decisions_effect: ctx.result.decisions_effect.as_ref(),
         blocking: &ctx.result.blocking,
         model: &ctx.result.model,
         clusters: clusters.into_iter().map(|c| cluster_out(ctx, c)).collect(),
@@ -539,6 +544,51 @@ fn human(ctx: &Ctx<'_>, color: bool) -> String {
         s.push('\n');
     }
     s.push_str(&summary_line(ctx));
+    s.push_str(&effect_text(ctx));
+    s
+}
+
+/// What the decisions changed, as a short paragraph (empty without decisions).
+fn effect_text(ctx: &Ctx<'_>) -> String {
+    let Some(e) = &ctx.result.decisions_effect else {
+        return String::new();
+    };
+    let d = &ctx.result.decisions;
+    let mut s = format!(
+        "decisions as labels ({} same, {} different): ",
+        d.same, d.different
+    );
+    if e.weights.is_empty() {
+        s.push_str("no weight moved");
+    } else {
+        let shown: Vec<String> = e
+            .weights
+            .iter()
+            .take(6)
+            .map(|w| {
+                format!(
+                    "{} `{}` {:+.2} → {:+.2}",
+                    w.field.as_str(),
+                    w.level,
+                    w.before,
+                    w.after
+                )
+            })
+            .collect();
+        let more = e.weights.len().saturating_sub(shown.len());
+        let _ = write!(s, "weights moved: {}", shown.join(", "));
+        if more > 0 {
+            let _ = write!(s, " and {more} more");
+        }
+    }
+    let _ = writeln!(
+        s,
+        "; {} other pair(s) changed side: {} now linked, {} now apart (threshold {}).",
+        e.crossed(),
+        e.now_linked,
+        e.now_apart,
+        ctx.threshold
+    );
     s
 }
 

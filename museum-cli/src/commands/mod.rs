@@ -38,7 +38,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Search(args) => search::run(&args, printer),
         Command::Stats(args) => stats::run(&args, &cli.global, printer),
         Command::Report(args) => report::run(&args, &cli.global, printer),
-        Command::Review(args) => review::run(&args, printer),
+        Command::Review(args) => review::run(&args, &cli.global, printer),
         Command::Vocab(args) => vocab::run(&args, printer),
     }
 }

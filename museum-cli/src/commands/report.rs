@@ -96,12 +96,12 @@ mod imp {
             Dedup::Skipped
         } else {
             progress.stage("deduplicating", None);
-            let (dedup, warnings) =
-                report::deduplicate(&archive, &decisions, DedupOptions::default());
-            for w in warnings {
-                printer.warn(&w);
+            let found = report::deduplicate(&archive, &decisions, DedupOptions::default());
+            for w in &found.warnings {
+                printer.warn(w);
             }
-            dedup
+            options.review = found.review;
+            found.dedup
         };
         let stats = report::statistics(&archive, &options, &progress)?;
         let data = report::assemble(&archive, &validation, stats, &options, &progress);

@@ -9,11 +9,16 @@ use museum_core::review::{
     Review, ReviewOptions, SheetFormat, review, sheet_bytes, sources_of, write_sheet,
 };
 
-use crate::args::{ReviewArgs, TextFormat};
+use crate::args::{GlobalArgs, ReviewArgs, TextFormat};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
+use crate::progress::Progress;
 
-pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
+pub(crate) fn run(
+    args: &ReviewArgs,
+    global: &GlobalArgs,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
     if !(0.0..1.0).contains(&args.threshold) || args.threshold <= 0.0 {
         anyhow::bail!("`--threshold` must be between 0 and 1 (exclusive)");
     }
@@ -26,6 +31,9 @@ pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitSt
         })?,
         None => SheetFormat::Csv,
     };
+    // Stages on stderr's progress line (a terminal only, or `MUSEUM_PROGRESS=always`).
+    let progress = Progress::new(global);
+    progress.set_stage("reading", None, false);
     let loaded = load_records_with(
         &args.paths,
         args.input.kind(),
@@ -40,7 +48,9 @@ pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitSt
         limit: args.limit,
         ..ReviewOptions::default()
     };
+    progress.set_stage("scoring the pairs", None, false);
     let r = review(&loaded.records, &decisions, &dedup, &options);
+    progress.set_stage("writing the sheet", None, false);
     if args.stats {
         let text = match args.format {
             TextFormat::Human => stats_text(&r),
@@ -55,6 +65,7 @@ pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitSt
                 s
             }
         };
+        progress.finish();
         printer.out(&text)?;
         return Ok(ExitStatus::Success);
     }
@@ -64,6 +75,7 @@ pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitSt
         Some(path) => {
             write_sheet(path, format, &r, &loaded.records, &source)
                 .with_context(|| format!("cannot write `{}`", path.display()))?;
+            progress.finish();
             printer.note(&format!(
                 "wrote {} pair(s) to `{}`; fill in `decision` (same, different, unsure), then `museum decide --import {}`",
                 r.stats.listed,
@@ -73,6 +85,7 @@ pub(crate) fn run(args: &ReviewArgs, printer: &Printer) -> anyhow::Result<ExitSt
         }
         None => {
             let bytes = sheet_bytes(SheetFormat::Csv, &r, &loaded.records, &source)?;
+            progress.finish();
             printer.out(&String::from_utf8_lossy(&bytes))?;
         }
     }

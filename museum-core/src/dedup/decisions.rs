@@ -13,6 +13,51 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 
+/// What decisions, used as labels for the model, changed in a run: the weights that moved and
+/// the scored pairs (not decided themselves) that crossed the link threshold because of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DecisionsEffect {
+    /// Levels whose weight moved by more than [`DecisionsEffect::TOLERANCE`] bits, largest
+    /// change first.
+    pub weights: Vec<super::WeightChange>,
+    /// Undecided candidate pairs now at or above the threshold that were below it without the
+    /// decisions.
+    pub now_linked: usize,
+    /// Undecided candidate pairs now below the threshold that were at or above it.
+    pub now_apart: usize,
+    /// The model's prior (share of candidate pairs that match) without and with the decisions.
+    pub prior: (f64, f64),
+}
+
+impl DecisionsEffect {
+    /// Weight changes smaller than this (in bits) are not listed.
+    pub const TOLERANCE: f64 = 0.01;
+
+    /// The effect of the decisions: `plain` fitted without them, `labelled` with them;
+    /// `crossed` are the pairs (by key, possibly repeated) that changed side, `true` when they
+    /// rose above the threshold.
+    pub(crate) fn new(
+        plain: &super::Model,
+        labelled: &super::Model,
+        mut crossed: Vec<(u64, bool)>,
+    ) -> Self {
+        crossed.sort_unstable();
+        crossed.dedup();
+        let now_linked = crossed.iter().filter(|(_, up)| *up).count();
+        DecisionsEffect {
+            weights: super::weight_changes(plain, labelled, Self::TOLERANCE),
+            now_linked,
+            now_apart: crossed.len() - now_linked,
+            prior: (plain.prior(), labelled.prior()),
+        }
+    }
+
+    /// The pairs that changed side, either way.
+    pub fn crossed(&self) -> usize {
+        self.now_linked + self.now_apart
+    }
+}
+
 /// The file name decisions are kept under, beside the data.
 pub const DECISIONS_FILE: &str = "decisions.csv";
 

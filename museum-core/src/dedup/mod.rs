@@ -59,7 +59,9 @@ use serde::Serialize;
 pub use blocking::{BlockingStats, LargeBlock, Rule};
 pub use cluster::{ClusterLink, LinkSource};
 pub use compare::Field;
-pub use decisions::{DECISIONS_FILE, Decision, DecisionKind, append_decisions, read_decisions};
+pub use decisions::{
+    DECISIONS_FILE, Decision, DecisionKind, DecisionsEffect, append_decisions, read_decisions,
+};
 pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
 pub use input::{LoadedRecords, load_records, load_records_with};
@@ -110,6 +112,10 @@ pub struct DedupOptions {
     /// Incremental matching (the person registry's hook, see [`Increment`]); `None`: every
     /// candidate pair is compared.
     pub increment: Option<std::sync::Arc<Increment>>,
+    /// When decisions are labels, also fit the model without them (same sample, same
+    /// candidates) and measure what they changed ([`DedupResult::decisions_effect`]): one more
+    /// model fit and every candidate scored twice.
+    pub measure_decisions: bool,
 }
 
 /// Incremental matching, for an archive that grows ([`crate::persons`]): only candidate pairs
@@ -144,6 +150,7 @@ impl Default for DedupOptions {
             threads: 0,
             model: None,
             increment: None,
+            measure_decisions: false,
         }
     }
 }
@@ -251,6 +258,9 @@ pub struct DedupResult {
     pub warnings: Vec<String>,
     /// Seconds spent in each stage.
     pub timings: Vec<(&'static str, f64)>,
+    /// What the decisions, used as labels, changed (with [`DedupOptions::measure_decisions`]
+    /// and at least one decision about two records of the data).
+    pub decisions_effect: Option<DecisionsEffect>,
     candidates: Option<Vec<u64>>,
     prepared: Prepared,
     decision_map: HashMap<(usize, usize), Decision>,
@@ -309,6 +319,7 @@ impl Deduplicator {
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i))
             .collect();
+        let mut decided: std::collections::HashSet<u64> = std::collections::HashSet::new();
         let labels: Vec<(compare::Levels, bool)> = decisions
             .iter()
             .filter_map(|d| {
@@ -316,26 +327,33 @@ impl Deduplicator {
                     *index.get(d.record_a.as_str())?,
                     *index.get(d.record_b.as_str())?,
                 );
+                decided.insert(index_pair(a, b));
                 (a != b).then(|| (compare(&p, a, b).0, d.decision == DecisionKind::Same))
             })
             .collect();
-        let model = model::Model::fit(
-            &p,
-            &samples,
-            scale,
-            &FitOptions {
-                u_sample: opt.u_sample,
-                em_iterations: opt.em_iterations,
-                prior_strength: opt.prior_strength,
-                term_frequency: opt.term_frequency,
-                seed: opt.seed,
-                threads,
-            },
-            model::Evidence {
-                labels: &labels,
-                fixed: opt.model.as_ref(),
-            },
-        );
+        let fit_options = FitOptions {
+            u_sample: opt.u_sample,
+            em_iterations: opt.em_iterations,
+            prior_strength: opt.prior_strength,
+            term_frequency: opt.term_frequency,
+            seed: opt.seed,
+            threads,
+        };
+        let fit = |labels: &[(compare::Levels, bool)]| {
+            model::Model::fit(
+                &p,
+                &samples,
+                scale,
+                &fit_options,
+                model::Evidence {
+                    labels,
+                    fixed: opt.model.as_ref(),
+                },
+            )
+        };
+        let model = fit(&labels);
+        // The model without the decisions, to measure what they changed.
+        let plain = (opt.measure_decisions && !labels.is_empty()).then(|| fit(&[]));
         drop(samples);
         lap("model", &mut timings);
         // 3. Every candidate compared and scored; links kept.
@@ -344,7 +362,13 @@ impl Deduplicator {
         let (scans, per_rule) = blocks.visit(
             &bopt,
             |_| true,
-            || (Vec::<Link>::new(), Vec::<u64>::new()),
+            || {
+                (
+                    Vec::<Link>::new(),
+                    Vec::<u64>::new(),
+                    Vec::<(u64, bool)>::new(),
+                )
+            },
             |s, i, j, _| {
                 if let Some(f) = focus
                     && !f[i]
@@ -365,6 +389,13 @@ impl Deduplicator {
                 if keep {
                     s.1.push(((i as u64) << 32) | j as u64);
                 }
+                if let Some(plain) = &plain {
+                    let before = plain.score(&p, i, j, &levels, names).1 >= opt.threshold;
+                    let key = index_pair(i, j);
+                    if before != (prob >= opt.threshold) && !decided.contains(&key) {
+                        s.2.push((key, !before));
+                    }
+                }
             },
         );
         let mut stats = blocks.stats.clone();
@@ -373,10 +404,13 @@ impl Deduplicator {
         drop(blocks);
         let mut links: Vec<Link> = Vec::new();
         let mut cands: Vec<u64> = Vec::new();
-        for (l, c) in scans {
+        let mut crossed: Vec<(u64, bool)> = Vec::new();
+        for (l, c, x) in scans {
             links.extend(l);
             cands.extend(c);
+            crossed.extend(x);
         }
+        let decisions_effect = plain.map(|plain| DecisionsEffect::new(&plain, &model, crossed));
         let candidates = keep.then(|| {
             cands.sort_unstable();
             cands.dedup();
@@ -533,11 +567,17 @@ impl Deduplicator {
             refused_weak: c.refused_weak,
             warnings,
             timings,
+            decisions_effect,
             candidates,
             prepared: p,
             decision_map,
         }
     }
+}
+
+/// Two record indices as one key, in either order.
+fn index_pair(a: usize, b: usize) -> u64 {
+    ((a.min(b) as u64) << 32) | a.max(b) as u64
 }
 
 struct Scorer<'a> {

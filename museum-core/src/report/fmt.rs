@@ -195,6 +195,22 @@ pub(crate) fn nice_scale(max: u64, ticks: u64) -> (u64, u64) {
     (max.div_ceil(step) * step, step)
 }
 
+/// How far the human review of uncertain pairs has come, in one sentence (the counts of
+/// `museum review --stats`), without its full stop; `None` when deduplication did not run.
+pub fn review_sentence(r: Option<&crate::review::ReviewStats>) -> Option<String> {
+    let r = r?;
+    let n = |x: usize| x as u64;
+    Some(format!(
+        "Review: {} by a person; {} still need one ({} near the threshold, {} holding large \
+         clusters together, {} refused merges)",
+        plural(n(r.decided), "pair decided", "pairs decided"),
+        plural(n(r.remaining), "uncertain pair", "uncertain pairs"),
+        int(n(r.near_threshold)),
+        int(n(r.holding_clusters)),
+        int(n(r.refused_merges)),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

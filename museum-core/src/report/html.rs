@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{distribution_note, html, int, num, pct, plural};
+use super::fmt::{distribution_note, html, int, num, pct, plural, review_sentence};
 use super::svg::{self, Bar};
 use super::{FindingRow, ReportData};
 use crate::diagnostic::Severity;
@@ -541,6 +541,13 @@ fn duplicates(o: &mut String, d: &ReportData) {
                     plural(dup.clusters, "cluster of suspected duplicates", "clusters of suspected duplicates"),
                     plural(dup.persons, "person", "persons"),
                     pct(dup.rate)
+                );
+            }
+            if let Some(r) = review_sentence(d.dedup.review.as_ref()) {
+                let _ = write!(
+                    o,
+                    r#"<p class="review">{} — <code>museum review</code> lists them.</p>"#,
+                    html(&r)
                 );
             }
             if d.dedup.clusters_total as usize > d.dedup.clusters.len() {

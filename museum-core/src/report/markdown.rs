@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::ReportData;
-use super::fmt::{distribution_note, int, md, num, pct, plural};
+use super::fmt::{distribution_note, int, md, num, pct, plural, review_sentence};
 use crate::stats::{Distribution, Timeline};
 
 const BAR_WIDTH: u64 = 30;
@@ -290,6 +290,9 @@ pub fn to_markdown(d: &ReportData) -> String {
                     plural(dup.persons, "person", "persons"),
                     pct(dup.rate)
                 );
+            }
+            if let Some(r) = review_sentence(d.dedup.review.as_ref()) {
+                let _ = writeln!(o, "{r} — `museum review` lists them.\n");
             }
             for c in &d.dedup.clusters {
                 let _ = writeln!(

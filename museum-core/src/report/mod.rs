@@ -38,6 +38,7 @@ use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::io::{Archive, Located};
+use crate::review::{self, ReviewOptions, ReviewStats};
 use crate::stats::{self, ArchiveStats, CaseTable, Progress, StatsOptions, SubjectEstimates};
 use crate::validate;
 
@@ -121,8 +122,10 @@ impl Dedup {
 
 /// Deduplicates the victims (and figures) of an archive for the report: clusters of suspected
 /// duplicates with one line of evidence per join, honouring human `decisions` (which always
-/// win). Returns the clusters and the engine's warnings for the user (oversized blocks,
-/// decisions that name unknown records). No record is dropped: clusters only link them.
+/// win). Returns the clusters, how far the human review has come (the counts `museum review
+/// --stats` prints: one more scoring run finds the uncertain pairs below the threshold) and the
+/// engine's warnings for the user (oversized blocks, decisions that name unknown records). No
+/// record is dropped: clusters only link them.
 ///
 /// ```
 /// use museum_core::dedup::{DedupOptions, Decision, DecisionKind};
@@ -135,23 +138,24 @@ impl Dedup {
 ///     v2,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02\n").unwrap();
 /// let mut archive = Archive::default();
 /// archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
-/// let (dedup, _warnings) = deduplicate(&archive, &[], DedupOptions::default());
-/// let Dedup::Clusters(clusters) = dedup else { unreachable!() };
+/// let found = deduplicate(&archive, &[], DedupOptions::default());
+/// let Dedup::Clusters(clusters) = found.dedup else { unreachable!() };
 /// assert_eq!(clusters[0].members, ["v1", "v2"]); // one person in two scripts
 /// // A historian decided these two records are different people: the decision wins.
 /// let different = Decision {
 ///     record_a: "v1".into(), record_b: "v2".into(), decision: DecisionKind::Different,
 ///     who: "archivist".into(), when: "2026-11-26".into(), why: "".into(), line: None,
 /// };
-/// let (dedup, _warnings) = deduplicate(&archive, &[different], DedupOptions::default());
-/// let Dedup::Clusters(clusters) = dedup else { unreachable!() };
+/// let found = deduplicate(&archive, &[different], DedupOptions::default());
+/// let Dedup::Clusters(clusters) = found.dedup else { unreachable!() };
 /// assert!(clusters.iter().all(|c| c.members.len() == 1));
+/// assert_eq!(found.review.map(|r| r.decided), Some(1));
 /// ```
 pub fn deduplicate(
     archive: &Archive,
     decisions: &[Decision],
     options: DedupOptions,
-) -> (Dedup, Vec<String>) {
+) -> Deduplicated {
     let mut records: Vec<DedupRecord> = archive
         .victims
         .iter()
@@ -164,9 +168,18 @@ pub fn deduplicate(
             .map(|f| DedupRecord::from_figure(f, None)),
     );
     if records.is_empty() {
-        return (Dedup::NotRun, Vec::new());
+        return Deduplicated {
+            dedup: Dedup::NotRun,
+            review: None,
+            warnings: Vec::new(),
+        };
     }
-    let result = Deduplicator::new(options).run(&records, decisions);
+    let result = Deduplicator::new(options.clone()).run(&records, decisions);
+    let counts = ReviewOptions {
+        limit: 0,
+        ..ReviewOptions::default()
+    };
+    let review = review::review_of(&result, &records, decisions, &options, &counts).stats;
     let pairs: Vec<(String, String)> = records
         .iter()
         .zip(&result.cluster_of)
@@ -217,7 +230,23 @@ pub fn deduplicate(
             evidence.entry(format!("c{ci}")).or_default().push(line);
         }
     }
-    (Dedup::from_pairs(&pairs, &evidence), result.warnings)
+    Deduplicated {
+        dedup: Dedup::from_pairs(&pairs, &evidence),
+        review: Some(review),
+        warnings: result.warnings,
+    }
+}
+
+/// What [`deduplicate`] found.
+#[derive(Debug, Clone)]
+pub struct Deduplicated {
+    /// The clusters (for [`ReportOptions::dedup`]).
+    pub dedup: Dedup,
+    /// How far the human review has come (for [`ReportOptions::review`]); `None` without
+    /// records.
+    pub review: Option<ReviewStats>,
+    /// Warnings for the user.
+    pub warnings: Vec<String>,
 }
 
 /// Options of [`build`].
@@ -236,6 +265,8 @@ pub struct ReportOptions {
     pub max_findings_per_rule: usize,
     /// Deduplication results.
     pub dedup: Dedup,
+    /// How far the human review of uncertain pairs has come (from [`deduplicate`]).
+    pub review: Option<ReviewStats>,
     /// The person registry beside the data, for the Persons section.
     pub persons: Option<crate::persons::Registry>,
 }
@@ -249,6 +280,7 @@ impl Default for ReportOptions {
             max_findings: 2000,
             max_findings_per_rule: 200,
             dedup: Dedup::NotRun,
+            review: None,
             persons: None,
         }
     }
@@ -394,6 +426,10 @@ pub struct DedupSection {
     pub clusters: Vec<ClusterView>,
     /// All such clusters.
     pub clusters_total: u64,
+    /// How far the human review has come: pairs decided, uncertain pairs remaining (the counts
+    /// of `museum review --stats`; `listed` is 0). Absent when deduplication did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewStats>,
 }
 
 /// Everything the report shows, as plain data (this is also the `--format json` document).
@@ -467,7 +503,7 @@ pub fn assemble(
     progress: &dyn Progress,
 ) -> ReportData {
     progress.stage("gathering findings", None);
-    let dedup = dedup_section(archive, &options.dedup, &stats);
+    let dedup = dedup_section(archive, &options.dedup, options.review.as_ref(), &stats);
     ReportData {
         title: options.title.clone(),
         generated: options.generated.clone(),
@@ -625,7 +661,12 @@ fn findings(report: &validate::Report, options: &ReportOptions) -> FindingsList 
 
 const MAX_CLUSTERS: usize = 500;
 
-fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> DedupSection {
+fn dedup_section(
+    archive: &Archive,
+    dedup: &Dedup,
+    review: Option<&ReviewStats>,
+    stats: &ArchiveStats,
+) -> DedupSection {
     let clusters = match dedup {
         Dedup::NotRun => {
             return DedupSection {
@@ -633,6 +674,7 @@ fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> Dedu
                 persons: None,
                 clusters: Vec::new(),
                 clusters_total: 0,
+                review: None,
             };
         }
         Dedup::Skipped => {
@@ -641,6 +683,7 @@ fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> Dedu
                 persons: None,
                 clusters: Vec::new(),
                 clusters_total: 0,
+                review: None,
             };
         }
         Dedup::Clusters(c) => c,
@@ -688,6 +731,7 @@ fn dedup_section(archive: &Archive, dedup: &Dedup, stats: &ArchiveStats) -> Dedu
         status: "done".into(),
         persons: stats.duplicates.as_ref().map(|d| d.persons),
         clusters_total: real.len() as u64,
+        review: review.cloned(),
         clusters: real
             .into_iter()
             .take(MAX_CLUSTERS)

@@ -24,7 +24,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::dedup::{
-    Decision, DedupOptions, DedupRecord, Deduplicator, Field, LinkSource, MatchExplanation,
+    Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Field, LinkSource,
+    MatchExplanation,
 };
 
 pub use import::{
@@ -96,7 +97,7 @@ pub struct ReviewPair {
 }
 
 /// The counts behind the sheet: how far the review has come.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ReviewStats {
     /// Decisions about pairs of these records (reviewed pairs).
     pub decided: usize,
@@ -163,14 +164,29 @@ pub fn review(
     dedup: &DedupOptions,
     options: &ReviewOptions,
 ) -> Review {
+    let main = Deduplicator::new(dedup.clone()).run(records, decisions);
+    review_of(&main, records, decisions, dedup, options)
+}
+
+/// [`review`] of a deduplication already run (`main`, with `dedup` and `decisions`): only the
+/// scored pairs below the threshold are found again. With [`ReviewOptions::limit`] 0 it gives
+/// the counts alone ([`Review::stats`]), as the report shows them.
+pub fn review_of(
+    main: &DedupResult,
+    records: &[DedupRecord],
+    decisions: &[Decision],
+    dedup: &DedupOptions,
+    options: &ReviewOptions,
+) -> Review {
     let t = dedup.threshold.clamp(1e-9, 1.0 - 1e-9);
     let centre = odds_bits(t);
     let band = (
         probability_of_bits(centre - options.band_bits),
         probability_of_bits(centre + options.band_bits),
     );
-    let main = Deduplicator::new(dedup.clone()).run(records, decisions);
-    let wide = Deduplicator::new(dedup.clone().threshold(band.0)).run(records, decisions);
+    let mut wide_options = dedup.clone().threshold(band.0);
+    wide_options.measure_decisions = false;
+    let wide = Deduplicator::new(wide_options).run(records, decisions);
 
     let index: HashMap<&str, usize> = records
         .iter()
