@@ -808,20 +808,11 @@ mod tests {
             rec("c", "Seifullin Saken", Some("1894")),
             rec("d", "Сейфуллин Сакен", Some("1894")),
         ];
-        let d = |a: &str, b: &str, k| Decision {
-            record_a: a.into(),
-            record_b: b.into(),
-            decision: k,
-            who: String::new(),
-            when: String::new(),
-            why: String::new(),
-            line: None,
-        };
         let r = Deduplicator::default().run(
             &recs,
             &[
-                d("a", "b", DecisionKind::Different),
-                d("a", "zzz", DecisionKind::Same),
+                decision("a", "b", DecisionKind::Different),
+                decision("a", "zzz", DecisionKind::Same),
             ],
         );
         assert_ne!(r.cluster_of[0], r.cluster_of[1]);
