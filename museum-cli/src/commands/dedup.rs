@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use museum_core::dedup::{
     Cluster, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation, LinkSource,
-    MatchExplanation, ModelFile, load_records_with, read_truth,
+    MatchExplanation, ModelFile, read_truth,
 };
 use serde::Serialize;
 
@@ -21,26 +21,7 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         anyhow::bail!("`--threshold` must be between 0 and 1");
     }
     let start = Instant::now();
-    let loaded = load_records_with(
-        &args.paths,
-        args.input.kind(),
-        &super::load::csv_options(&args.input, &args.paths)?,
-    )
-    .context("cannot read the records")?;
-    for s in &loaded.skipped {
-        if printer.verbose > 0 {
-            printer.note(&format!(
-                "skipped `{}`: matching reads victims and figures",
-                s.display()
-            ));
-        }
-    }
-    if loaded.reader_findings > 0 {
-        printer.note(&format!(
-            "note: the readers made {} finding(s) in the data; `museum validate` lists them",
-            loaded.reader_findings
-        ));
-    }
+    let loaded = super::load::match_records(&args.paths, &args.input, printer)?;
     let records = &loaded.records;
     let load_secs = start.elapsed().as_secs_f64();
     // Decisions: given, or beside the data.

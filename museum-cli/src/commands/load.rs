@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use museum_core::dedup::{DECISIONS_FILE, Decision, read_decisions};
+use museum_core::dedup::{
+    DECISIONS_FILE, Decision, LoadedRecords, load_records_with, read_decisions,
+};
 use museum_core::io::{Archive, CsvOptions, DatasetKind};
 use museum_core::validate::{
     Config, Input, Report, ValidateOptions, dataset_files, validate_and_load,
@@ -179,4 +181,31 @@ pub(crate) fn validated_archive(
         progress.set_position(done.get());
     };
     Ok(validate_and_load(inputs, options, &on_bytes)?)
+}
+
+/// The victims and figures of `paths` as matching reads them (the input options of the command
+/// line applied), with a note when files were skipped (`-v`) and when the readers made findings (`museum validate` lists them).
+/// For the commands that match records (dedup, persons).
+pub(crate) fn match_records(
+    paths: &[PathBuf],
+    input: &InputArgs,
+    printer: &Printer,
+) -> anyhow::Result<LoadedRecords> {
+    let loaded = load_records_with(paths, input.kind(), &csv_options(input, paths)?)
+        .context("cannot read the records")?;
+    if printer.verbose > 0 {
+        for s in &loaded.skipped {
+            printer.note(&format!(
+                "skipped `{}`: matching reads victims and figures",
+                s.display()
+            ));
+        }
+    }
+    if loaded.reader_findings > 0 {
+        printer.note(&format!(
+            "note: the readers made {} finding(s) in the data; `museum validate` lists them",
+            loaded.reader_findings
+        ));
+    }
+    Ok(loaded)
 }

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use anyhow::Context;
-use museum_core::dedup::{DedupOptions, load_records_with};
+use museum_core::dedup::DedupOptions;
 use museum_core::persons::{self, Changes, PersonsOptions, REGISTRY_FILE, Registry};
 use serde::Serialize;
 
@@ -55,18 +55,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             registry_path.display()
         )
     })?;
-    let loaded = load_records_with(
-        &args.paths,
-        args.input.kind(),
-        &super::load::csv_options(&args.input, &args.paths)?,
-    )
-    .context("cannot read the records")?;
-    if loaded.reader_findings > 0 {
-        printer.note(&format!(
-            "note: the readers made {} finding(s) in the data; `museum validate` lists them",
-            loaded.reader_findings
-        ));
-    }
+    let loaded = super::load::match_records(&args.paths, &args.input, printer)?;
     let load_secs = start.elapsed().as_secs_f64();
     let decisions = super::load::decisions(
         args.decisions.as_deref(),
