@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::record::DedupRecord;
-use crate::error::{Error, ErrorKind, Result};
-use crate::io::{CsvOptions, DatasetKind, FileFormat, ReadItem, RecordReader};
+use crate::error::{Error, Result};
+use crate::io::{CsvOptions, DatasetKind, FileFormat, Input, ReadItem, RecordReader};
 use crate::model::{Figure, Victim};
 
 /// Records loaded for matching.
@@ -47,47 +47,25 @@ pub fn load_records_with(
     kind: Option<DatasetKind>,
     options: &CsvOptions,
 ) -> Result<LoadedRecords> {
+    const MATCHED: [DatasetKind; 2] = [DatasetKind::Figures, DatasetKind::Victims];
     let mut out = LoadedRecords::default();
     for path in paths {
-        if path.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| Error::io("read directory", path, e))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && FileFormat::from_path(p).is_some())
-                .collect();
-            entries.sort();
-            for k in [DatasetKind::Figures, DatasetKind::Victims] {
-                for f in entries
-                    .iter()
-                    .filter(|p| DatasetKind::from_path(p) == Some(k))
-                {
-                    load_file(f, k, options, &mut out)?;
-                }
-            }
-            out.skipped.extend(entries.into_iter().filter(|p| {
-                !matches!(
-                    DatasetKind::from_path(p),
-                    Some(DatasetKind::Figures | DatasetKind::Victims)
-                )
-            }));
-        } else if path.is_file() {
-            let k = kind
-                .or_else(|| DatasetKind::from_path(path))
-                .ok_or_else(|| Error::from(ErrorKind::UnknownKind { path: path.clone() }))?;
-            if !matches!(k, DatasetKind::Figures | DatasetKind::Victims) {
-                return Err(Error::invalid_option(format!(
-                    "`{}` holds {k}; matching reads victims and figures",
-                    path.display()
-                )));
-            }
-            load_file(path, k, options, &mut out)?;
-        } else {
-            return Err(Error::io(
-                "read",
-                path,
-                std::io::Error::from(std::io::ErrorKind::NotFound),
-            ));
+        // One path at a time: a directory's figures come before its victims.
+        let found = crate::io::discover(std::slice::from_ref(path), kind)?;
+        if path.is_file()
+            && let [Input { kind: k, .. }] = found.inputs.as_slice()
+            && !MATCHED.contains(k)
+        {
+            return Err(Error::invalid_option(format!(
+                "`{}` holds {k}; matching reads victims and figures",
+                path.display()
+            )));
         }
+        let found = found.by_kind(&MATCHED);
+        for input in &found.inputs {
+            load_file(&input.path, input.kind, options, &mut out)?;
+        }
+        out.skipped.extend(found.skipped);
     }
     Ok(out)
 }

@@ -1,7 +1,8 @@
 //! Reading and writing datasets: CSV, JSON (array) and JSON Lines, record by record, each record
 //! with its [`Location`].
 //!
-//! - [`DatasetKind`] tells what a file holds, from its name (`victims.csv`) or explicitly.
+//! - [`DatasetKind`] tells what a file holds, from its name (`victims.csv`) or explicitly;
+//!   [`discover`] finds the dataset files of the directories and files given.
 //! - [`columns`] is the column dictionary of every kind: canonical snake_case names plus the
 //!   aliases real lists use (Russian `Фамилия`, Kazakh `Тегі`, English `first_name`…).
 //! - [`RecordReader`] streams typed records; what cannot be parsed becomes a [`Diagnostic`] with
@@ -12,6 +13,7 @@
 pub mod columns;
 pub(crate) mod csv_read;
 mod decode;
+mod discover;
 mod encoding;
 pub(crate) mod json_read;
 mod record;
@@ -22,6 +24,7 @@ pub use columns::{Column, normalize_header};
 pub use csv_read::{CsvOptions, DEFAULT_BLOCK_SIZE, DEFAULT_MAX_FIELD_SIZE};
 pub use decode::TextEncoding;
 pub(crate) use decode::open_text;
+pub use discover::{Discovered, Input, discover};
 pub use record::{Record, Row};
 pub use write::{write_csv, write_csv_file};
 
@@ -465,29 +468,13 @@ impl Archive {
     /// # Errors
     /// When the directory or a file cannot be read.
     pub fn load_dir(dir: &Path, options: &CsvOptions) -> Result<(Archive, Vec<PathBuf>)> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| Error::io("read directory", dir, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && FileFormat::from_path(p).is_some())
-            .collect();
-        entries.sort();
+        let found = discover(&[dir.to_owned()], None)?.by_kind(&DatasetKind::ALL);
         let mut archive = Archive::default();
-        let mut skipped = Vec::new();
-        for kind in DatasetKind::ALL {
-            for path in entries
-                .iter()
-                .filter(|p| DatasetKind::from_path(p) == Some(kind))
-            {
-                archive.load_file(path, kind, options)?;
-            }
-        }
-        for path in entries {
-            if DatasetKind::from_path(&path).is_none() {
-                skipped.push(path);
-            }
+        for input in &found.inputs {
+            archive.load_file(&input.path, input.kind, options)?;
         }
         archive.attach();
-        Ok((archive, skipped))
+        Ok((archive, found.skipped))
     }
 
     /// Loads one file of the given kind into the archive (without attaching; see

@@ -37,36 +37,17 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv_read::{self, Block, Fields, Layout, Opened};
 use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, Record, RecordReader};
 
-/// One file to validate and what it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// The file.
-    pub path: PathBuf,
-    /// What it holds.
-    pub kind: DatasetKind,
-}
+pub use crate::io::Input;
 
 /// The dataset files of a directory (those whose names tell their kind, `victims.csv`,
-/// `figures.jsonl`…), and the other CSV/JSON files, which are skipped.
+/// `figures.jsonl`…), by name, and the other CSV/JSON files, which are skipped
+/// ([`crate::io::discover`]).
 ///
 /// # Errors
 /// When the directory cannot be read.
 pub fn dataset_files(dir: &Path) -> Result<(Vec<Input>, Vec<PathBuf>)> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io("read directory", dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && FileFormat::from_path(p).is_some())
-        .collect();
-    entries.sort();
-    let mut inputs = Vec::new();
-    let mut skipped = Vec::new();
-    for path in entries {
-        match DatasetKind::from_path(&path) {
-            Some(kind) => inputs.push(Input { path, kind }),
-            None => skipped.push(path),
-        }
-    }
-    Ok((inputs, skipped))
+    let found = crate::io::discover(&[dir.to_owned()], None)?;
+    Ok((found.inputs, found.skipped))
 }
 
 fn kind_index(kind: DatasetKind) -> usize {
