@@ -133,20 +133,19 @@ fn load_file(
 }
 
 mod fast {
-    //! The fast path for UTF-8 victim lists in CSV.
+    //! The fast path for UTF-8 victim lists in CSV: io's block reader, with only the columns
+    //! matching needs parsed, on the worker pool.
 
     use std::io::Read;
     use std::path::Path;
-    use std::sync::{Arc, Mutex, mpsc};
+    use std::sync::Arc;
 
     use crate::dedup::record::{CaseFacts, DateSpan, DedupRecord, Origin};
     use crate::error::{Error, Result};
-    use crate::io::DatasetKind;
-    use crate::io::columns::{find_column, victims as c};
+    use crate::io::columns::victims as c;
+    use crate::io::csv_read::{self, Fields, Opened};
+    use crate::io::{CsvOptions, DEFAULT_BLOCK_SIZE, DatasetKind};
     use crate::model::{HistoricalDate, PersonName, Sentence, SentenceKind, Sex, SexValue};
-
-    /// Rows per batch handed to a parsing thread.
-    const BATCH: usize = 4096;
 
     /// The columns read, by canonical index.
     const WANTED: [usize; 17] = [
@@ -175,8 +174,9 @@ mod fast {
         findings: usize,
     }
 
-    /// Reads a victims CSV; `None` when the file is not plain UTF-8 (the caller then uses the
-    /// general reader, which handles other encodings and reports them).
+    /// Reads a victims CSV; `None` when the file is not plain UTF-8 CSV that reads to the end
+    /// (the caller then uses the general reader, which handles other encodings and reports
+    /// what is wrong).
     pub(super) fn victims_csv(
         path: &Path,
         name: &Arc<str>,
@@ -187,7 +187,6 @@ mod fast {
             .read(&mut head)
             .map_err(|e| Error::io("read", path, e))?;
         head.truncate(n);
-        let first_line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
         // Valid UTF-8 at the start (a cut multi-byte character at the end is fine).
         let valid = match std::str::from_utf8(&head) {
             Ok(_) => true,
@@ -196,104 +195,65 @@ mod fast {
         if !valid || head.is_empty() {
             return Ok(None);
         }
-        let delimiter = crate::io::csv_read::sniff_delimiter(&head[..first_line_end]);
         let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(std::io::BufReader::with_capacity(1 << 20, file));
-        let headers = match rdr.byte_headers() {
-            Ok(h) => h.clone(),
-            Err(_) => return Ok(None),
+        let opened = csv_read::open_csv(
+            file,
+            name,
+            DatasetKind::Victims,
+            &CsvOptions::default(),
+            DEFAULT_BLOCK_SIZE,
+        );
+        let Ok(Opened::Ready {
+            layout,
+            mut splitter,
+            ..
+        }) = opened
+        else {
+            return Ok(None);
         };
         // Input column of each canonical column.
-        let mut slot: Vec<Option<usize>> = vec![None; c::COLUMNS.len()];
-        for (i, h) in headers.iter().enumerate() {
-            let Ok(h) = std::str::from_utf8(h) else {
-                return Ok(None);
-            };
-            if let Some(col) = find_column(c::COLUMNS, h.trim_start_matches('\u{feff}'))
-                && slot[col].is_none()
-            {
-                slot[col] = Some(i);
-            }
-        }
+        let slot: Vec<Option<usize>> = (0..c::COLUMNS.len())
+            .map(|col| layout.input_column(col))
+            .collect();
         let stem: Arc<str> = Arc::from(
             path.file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or("row")
                 .to_owned(),
         );
-        let threads = crate::dedup::util::threads(0).max(1);
-        let (batch_tx, batch_rx) =
-            mpsc::sync_channel::<(usize, Vec<(u64, csv::ByteRecord)>)>(threads * 2);
-        let batch_rx = Arc::new(Mutex::new(batch_rx));
-        let (out_tx, out_rx) = mpsc::channel::<(usize, Option<Vec<Parsed>>)>();
-        let slot = &slot;
-        let result: Result<Option<Vec<Vec<Parsed>>>> = std::thread::scope(|s| {
-            for _ in 0..threads {
-                let rx = Arc::clone(&batch_rx);
-                let tx = out_tx.clone();
-                let (name, stem) = (name.clone(), stem.clone());
-                s.spawn(move || {
-                    loop {
-                        let job = rx.lock().map(|r| r.recv());
-                        let Ok(Ok((seq, rows))) = job else { break };
-                        let parsed: Option<Vec<Parsed>> = rows
-                            .iter()
-                            .map(|(line, row)| parse_row(row, *line, slot, &name, &stem))
-                            .collect();
-                        if tx.send((seq, parsed)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(out_tx);
-            let mut seq = 0;
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut record = csv::ByteRecord::new();
-            loop {
-                match rdr.read_byte_record(&mut record) {
-                    Ok(true) => {
-                        let line = record.position().map_or(0, csv::Position::line);
-                        batch.push((line, record.clone()));
-                        if batch.len() == BATCH {
-                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                            if batch_tx.send((seq, full)).is_err() {
-                                break;
-                            }
-                            seq += 1;
-                        }
-                    }
-                    Ok(false) => break,
-                    Err(_) => {
-                        drop(batch_tx);
-                        return Ok(None);
+        let parse = |block: csv_read::Block, _| {
+            let mut rows = Vec::new();
+            let mut utf8 = true;
+            // Blank lines and quoting problems are `museum validate`'s to report.
+            let mut structural = Vec::new();
+            csv_read::parse_block(&layout, &block, &mut structural, |fields, line, _| {
+                if utf8 {
+                    match parse_row(&fields, line, &slot, name, &stem) {
+                        Some(p) => rows.push(p),
+                        None => utf8 = false,
                     }
                 }
-            }
-            if !batch.is_empty() {
-                let _ = batch_tx.send((seq, batch));
-                seq += 1;
-            }
-            drop(batch_tx);
-            let mut parts: Vec<Option<Vec<Parsed>>> = (0..seq).map(|_| None).collect();
-            for (k, part) in out_rx {
-                match part {
-                    Some(p) => parts[k] = Some(p),
-                    // Not UTF-8: fall back.
-                    None => return Ok(None),
-                }
-            }
-            Ok(Some(
-                parts.into_iter().map(Option::unwrap_or_default).collect(),
-            ))
-        });
-        let Some(parts) = result? else {
-            return Ok(None);
+            });
+            utf8.then_some(rows)
         };
+        let mut parts: Vec<Vec<Parsed>> = Vec::new();
+        let mut utf8 = true;
+        let read = csv_read::map_blocks(&mut splitter, parse, |part| match part {
+            Some(rows) => {
+                parts.push(rows);
+                true
+            }
+            None => {
+                utf8 = false;
+                false
+            }
+        });
+        // Not UTF-8, unreadable or cut short (a record too large to hold): the general reader
+        // reads it and says what is wrong.
+        match read {
+            Ok(end) if utf8 && end.is_empty() => {}
+            _ => return Ok(None),
+        }
         // Rows continuing a person (same id, case 2, 3…) join the row before, as the general
         // reader does.
         let mut out: Vec<DedupRecord> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
@@ -323,7 +283,7 @@ mod fast {
     }
 
     fn parse_row(
-        row: &csv::ByteRecord,
+        row: &Fields<'_>,
         line: u64,
         slot: &[Option<usize>],
         file: &Arc<str>,
@@ -332,7 +292,7 @@ mod fast {
         let mut text: [Option<&str>; 17] = [None; 17];
         for (k, col) in WANTED.iter().enumerate() {
             if let Some(i) = slot[*col]
-                && let Some(raw) = row.get(i)
+                && let Some(raw) = row.bytes(i)
             {
                 let t = std::str::from_utf8(raw).ok()?;
                 if !t.trim().is_empty() {
@@ -480,5 +440,50 @@ mod tests {
             assert_eq!(a, b);
         }
         assert!(fast_findings > 0 && slow_findings >= fast_findings);
+    }
+
+    fn both_readers(path: &Path) -> (Vec<DedupRecord>, Vec<DedupRecord>) {
+        let name: Arc<str> = Arc::from(path.display().to_string());
+        let (fast, _) = fast::victims_csv(path, &name).unwrap().unwrap();
+        let slow = RecordReader::<Victim>::open(path, &CsvOptions::default())
+            .unwrap()
+            .filter_map(|item| match item {
+                ReadItem::Record(v, _) => Some(DedupRecord::from_victim(&v, Some(name.clone()))),
+                ReadItem::Finding(_) => None,
+            })
+            .collect();
+        (fast, slow)
+    }
+
+    /// A list of several blocks (a person's second case may start the next block), and one
+    /// with CRLF line ends, blank lines and quoted line breaks: the same records, lines and ids
+    /// as the general reader.
+    #[test]
+    fn fast_path_across_blocks_and_line_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("victims.csv");
+        let mut text = String::from("id,case,surname,given_name,birth_date,arrest_date,sentence\n");
+        for i in 0..30_000 {
+            text.push_str(&format!(
+                "v{i},1,Сейфуллин,Сакен {i},1894,1937-09-24,ВМН\nv{i},2,,,,1938-02-25,10 лет ИТЛ\n"
+            ));
+        }
+        assert!(text.len() > 2 * crate::io::DEFAULT_BLOCK_SIZE);
+        std::fs::write(&path, &text).unwrap();
+        let (fast, slow) = both_readers(&path);
+        assert_eq!(fast.len(), 30_000);
+        assert!(fast.iter().all(|r| r.cases.len() == 2));
+        assert_eq!(fast, slow);
+
+        let crlf = dir.path().join("crlf_victims.csv");
+        std::fs::write(
+            &crlf,
+            "surname,given_name,notes\r\n\r\nАймауытов,Жүсіпбек,\"a\r\nb\"\r\n\r\n\r\nДулатов,Міржақып,\r\n",
+        )
+        .unwrap();
+        let (fast, slow) = both_readers(&crlf);
+        assert_eq!(fast.len(), 2);
+        assert_eq!(fast, slow);
+        assert_eq!(fast[1].id, "crlf_victims-7");
     }
 }

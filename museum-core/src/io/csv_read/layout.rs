@@ -1,0 +1,278 @@
+//! How a file's columns map onto the canonical columns of its kind, and turning a raw record
+//! into a typed record with the findings about its fields.
+
+use std::borrow::Cow;
+
+use super::parse::Fields;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::io::Located;
+use crate::io::columns::Column;
+use crate::io::encoding::looks_cp1251;
+use crate::io::record::{Record, Row};
+
+/// Sees each readable field of a row: input index, field name, text, the row's location.
+pub(crate) type FieldVisitor<'a> = dyn FnMut(usize, &str, &str, &Location) + 'a;
+
+/// How each input column is used.
+#[derive(Debug, Clone)]
+pub(super) enum Slot {
+    /// Canonical column index.
+    Known(usize),
+    /// Unknown column (or a second column mapping to a filled field), carried through under its
+    /// original header.
+    Extra(String),
+}
+
+/// What the header of a CSV file says: how its columns map onto the canonical columns of the
+/// kind, and how the file is delimited.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// The file, as given.
+    pub(crate) file: String,
+    /// The canonical columns of the kind.
+    pub(crate) columns: &'static [Column],
+    /// The field delimiter.
+    pub(crate) delimiter: u8,
+    pub(super) slots: Vec<Slot>,
+    /// Name of each input column in locations: the canonical name, or the header as written.
+    pub(super) names: Vec<String>,
+    /// The header has no `id` column: ids are made from the file stem and the line.
+    pub(super) synth_ids: bool,
+    pub(super) id_prefix: String,
+    pub(super) max_field_size: usize,
+    /// The project's own vocabulary.
+    pub(super) vocab: Option<std::sync::Arc<crate::model::vocab::UserVocab>>,
+}
+
+impl Layout {
+    /// The number of header columns.
+    pub(crate) fn width(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The input column that fills canonical column `canonical` (the first one naming it).
+    pub(crate) fn input_column(&self, canonical: usize) -> Option<usize> {
+        self.slots
+            .iter()
+            .position(|s| matches!(s, Slot::Known(c) if *c == canonical))
+    }
+
+    /// The name of input column `i` in locations (`column_N` beyond the header).
+    pub(crate) fn field_name(&self, i: usize) -> Cow<'_, str> {
+        match self.names.get(i) {
+            Some(n) => Cow::Borrowed(n.as_str()),
+            None => Cow::Owned(format!("column_{}", i + 1)),
+        }
+    }
+
+    pub(super) fn loc(&self, line: u64) -> Location {
+        Location {
+            file: Some(self.file.clone()),
+            line: Some(line),
+            ..Location::default()
+        }
+    }
+
+    /// Turns one raw record into a typed record, pushing the findings about its fields (encoding,
+    /// size, ragged row, values) to `out`. A row without values gives `None` and a blank-row
+    /// finding. `on_field` sees every readable field (input index, name, text) before the
+    /// record is built;
+    /// `lean` builds it with [`Record::from_row_lean`].
+    pub(crate) fn row<T: Record>(
+        &self,
+        rec: Fields<'_>,
+        line: u64,
+        record: u64,
+        out: &mut Vec<Diagnostic>,
+        mut on_field: Option<&mut FieldVisitor<'_>>,
+        lean: bool,
+    ) -> Option<Located<T>> {
+        let first = out.len();
+        // Lean rows leave the file out of their location (one copy of the name per row saved);
+        // the validator's sink fills it into the findings it keeps.
+        let loc = Location {
+            record: Some(record),
+            file: if lean { None } else { Some(self.file.clone()) },
+            line: Some(line),
+            ..Location::default()
+        };
+        if rec.all_blank() {
+            out.push(
+                Diagnostic::new(Code::BlankRow, "the row has no values", loc)
+                    .with_help("remove the blank row"),
+            );
+            return None;
+        }
+        let oversized = |i: usize, len: usize, out: &mut Vec<Diagnostic>| {
+            out.push(
+                Diagnostic::new(
+                    Code::FieldTooLarge,
+                    format!(
+                        "the field is {}, larger than the maximum of {}; it was not read",
+                        human_size(len),
+                        human_size(self.max_field_size)
+                    ),
+                    loc.with_field(self.field_name(i)),
+                )
+                .with_help("a field this large is usually a quoting error; raise `max_field_size` in `museum.toml` if it is real"),
+            );
+        };
+        let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(rec.len());
+        // Fields whose bytes were not UTF-8 (repaired with U+FFFD and reported already).
+        let mut unreadable: Vec<usize> = Vec::new();
+        match rec {
+            Fields::Text(fields) => {
+                for (i, f) in fields.iter().enumerate() {
+                    if f.len() > self.max_field_size {
+                        oversized(i, f.len(), out);
+                        texts.push(Cow::Borrowed(""));
+                    } else {
+                        texts.push(match f {
+                            Cow::Borrowed(b) => Cow::Borrowed(b),
+                            Cow::Owned(o) => Cow::Owned(o.clone()),
+                        });
+                    }
+                }
+            }
+            Fields::Raw(rec) => {
+                // One UTF-8 check for the whole record; a field is then sliced out of it (a
+                // field cut inside a character falls back to its own check below).
+                let whole = simdutf8::basic::from_utf8(rec.as_slice()).ok();
+                for (i, raw) in rec.iter().enumerate() {
+                    if raw.len() > self.max_field_size {
+                        oversized(i, raw.len(), out);
+                        texts.push(Cow::Borrowed(""));
+                        continue;
+                    }
+                    if let Some(t) = whole.zip(rec.range(i)).and_then(|(w, r)| w.get(r)) {
+                        texts.push(Cow::Borrowed(t));
+                        continue;
+                    }
+                    match std::str::from_utf8(raw) {
+                        Ok(s) => texts.push(Cow::Borrowed(s)),
+                        Err(_) => {
+                            let lossy = String::from_utf8_lossy(raw).into_owned();
+                            let help = if looks_cp1251(raw) {
+                                "the bytes look like Windows-1251; re-save the file as UTF-8 (e.g. `iconv -f CP1251 -t UTF-8`)"
+                            } else {
+                                "re-save the file as UTF-8; invalid bytes were replaced by U+FFFD"
+                            };
+                            out.push(
+                                Diagnostic::new(
+                                    Code::InvalidEncoding,
+                                    "the value is not valid UTF-8",
+                                    loc.with_field(self.field_name(i)),
+                                )
+                                .with_value(lossy.clone())
+                                .with_help(help),
+                            );
+                            texts.push(Cow::Owned(lossy));
+                            unreadable.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        if texts.len() != self.slots.len() {
+            out.push(
+                Diagnostic::new(
+                    Code::RaggedRow,
+                    format!(
+                        "the row has {} fields, the header has {}",
+                        texts.len(),
+                        self.slots.len()
+                    ),
+                    loc.clone(),
+                )
+                .with_help(if texts.len() > self.slots.len() {
+                    "quote values that contain the delimiter; the surplus values are kept as `column_N`"
+                } else {
+                    "the missing trailing fields are read as empty"
+                }),
+            );
+        }
+        // The record's id, so that findings about single fields name it too (lean rows as well:
+        // rules keep a record's location for findings made later, and those must name it the
+        // same whether the records are kept or not).
+        let id = if self.synth_ids {
+            Some(format!("{}-{line}", self.id_prefix))
+        } else {
+            self.slots
+                .iter()
+                .position(|s| matches!(s, Slot::Known(0)))
+                .and_then(|i| texts.get(i))
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        let loc = Location {
+            record_id: id,
+            ..loc
+        };
+        if let Some(f) = on_field.as_mut() {
+            for (i, t) in texts.iter().enumerate() {
+                // An oversized field is empty here; repaired text is reported already.
+                if !t.is_empty() && !unreadable.contains(&i) {
+                    f(i, &self.field_name(i), t, &loc);
+                }
+            }
+        }
+        let mut values: Vec<Option<&str>> = vec![None; self.columns.len()];
+        let surplus: Vec<String> = (self.slots.len()..texts.len())
+            .map(|i| format!("column_{}", i + 1))
+            .collect();
+        let mut extra: Vec<(&str, &str)> = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            match self.slots.get(i) {
+                Some(Slot::Known(c)) => values[*c] = Some(t.as_ref()),
+                Some(Slot::Extra(h)) => extra.push((h.as_str(), t.as_ref())),
+                None => extra.push((surplus[i - self.slots.len()].as_str(), t.as_ref())),
+            }
+        }
+        let synthetic_id = self.synth_ids.then(|| format!("{}-{line}", self.id_prefix));
+        if let Some(id) = &synthetic_id {
+            values[0] = Some(id.as_str());
+        }
+        let row = Row {
+            values,
+            extra,
+            location: loc,
+            columns: self.columns,
+            vocab: self.vocab.as_deref(),
+        };
+        let record = if lean {
+            T::from_row_lean(&row, out)
+        } else {
+            T::from_row(&row, out)
+        };
+        if out.len() > first {
+            let id = row
+                .location
+                .record_id
+                .clone()
+                .or_else(|| Some(record.id().trim().to_owned()).filter(|i| !i.is_empty()));
+            for d in &mut out[first..] {
+                if d.location.record_id.is_none() {
+                    d.location.record_id.clone_from(&id);
+                }
+            }
+        }
+        Some(Located {
+            record,
+            location: row.location,
+        })
+    }
+}
+
+/// `1.5 MiB`, `640 KiB`, `12 bytes`.
+pub(crate) fn human_size(n: usize) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let f = n as f64;
+    if n >= 1 << 20 {
+        format!("{:.1} MiB", f / f64::from(1u32 << 20))
+    } else if n >= 1 << 10 {
+        format!("{:.1} KiB", f / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
