@@ -234,6 +234,8 @@ mod fast {
                     }
                 }
             });
+            // Exact, not grown: a million rows are held until the merge.
+            rows.shrink_to_fit();
             utf8.then_some(rows)
         };
         let mut parts: Vec<Vec<Parsed>> = Vec::new();
