@@ -11,7 +11,6 @@ use super::columns::{self, Column};
 use super::{DatasetKind, MULTI_SEPARATOR};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::entity::Extra;
-use crate::model::vocab::vocab_key;
 use crate::model::{
     Camp, Claim, Coordinates, Estimate, Event, Figure, HistoricalDate, PersonName, Place,
     RepressionCase, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
@@ -145,9 +144,7 @@ impl<'a> Row<'a> {
         keep_text: bool,
     ) -> Option<Sex> {
         let text = self.text(col)?;
-        let user = self
-            .vocab
-            .and_then(|u| u.sex.get(&vocab_key(text)).copied());
+        let user = self.vocab.and_then(|u| u.sex.get(text));
         let value = match user {
             Some(v) => v,
             None => memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?,
@@ -188,7 +185,7 @@ impl<'a> Row<'a> {
         let text = self.text(col)?;
         let user = self
             .vocab
-            .filter(|u| u.sentence.contains_key(&vocab_key(text)))
+            .filter(|u| u.sentence.get(text).is_some())
             .and_then(|u| Sentence::parse_with(text, Some(u)));
         let (kind, term_years) = match user {
             Some(s) => (s.kind, s.term_years),

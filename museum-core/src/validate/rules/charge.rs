@@ -84,7 +84,7 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
         return;
     }
     if let Some(v) = &sink.cx.options.vocab
-        && v.charge.contains_key(&crate::model::vocab::vocab_key(text))
+        && v.charge.get(text).is_some()
     {
         return;
     }
