@@ -149,7 +149,8 @@ impl<'a> Row<'a> {
             Some(v) => v,
             None => memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?,
         };
-        if value == SexValue::Unrecognised {
+        // A placeholder (`неизв.`, `?`) is read as missing: reported once per column (M217).
+        if value == SexValue::Unrecognised && !crate::model::vocab::is_placeholder(text) {
             out.push(
                 Diagnostic::new(
                     Code::UnknownSex,

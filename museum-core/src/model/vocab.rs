@@ -544,6 +544,25 @@ impl Pattern {
     }
 }
 
+/// Whether `text` says "unknown" rather than give a value (`неизв.`, `нет данных`, `белгісіз`,
+/// `unknown`, `?`, `XXXX`, `—`): the spellings the date reader reads as unknown. Date and sex
+/// fields read such values as missing (validation reports them once per file and column,
+/// M217).
+///
+/// ```
+/// use museum_core::model::vocab::is_placeholder;
+/// assert!(is_placeholder("неизв.") && is_placeholder("белгісіз") && is_placeholder("?"));
+/// assert!(!is_placeholder("1937") && !is_placeholder("м") && !is_placeholder(""));
+/// ```
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    // Placeholders are short and have no digits; the date reader has the final word.
+    !t.is_empty()
+        && t.len() <= 40
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && super::HistoricalDate::parse(t).is_ok_and(|d| d.is_unknown())
+}
+
 /// The form values are compared in, as the built-in tables compare them: trimmed, lower-case,
 /// runs of whitespace as one space, trailing dots dropped (`" Муж. "` → `муж`).
 ///

@@ -282,8 +282,14 @@ impl ValidateOptions {
     /// entry by its path as given, its name, or a path ending in the entry; a sheet
     /// (`book.xlsx:Sheet`) by its workbook or itself.
     pub fn file_source(&self, file: &str) -> Option<&str> {
+        self.file_source_entry(file).map(|(_, id)| id)
+    }
+
+    /// [`ValidateOptions::file_source`] with where it was given: `None` for `--source`, else
+    /// the `[sources]` key.
+    pub(crate) fn file_source_entry(&self, file: &str) -> Option<(Option<&str>, &str)> {
         if let Some(s) = &self.source {
-            return Some(s);
+            return Some((None, s));
         }
         let matches = |f: &str, key: &str| {
             let key = key.trim_start_matches("./");
@@ -295,7 +301,7 @@ impl ValidateOptions {
         self.file_sources
             .iter()
             .find(|(k, _)| matches(file, k) || workbook.is_some_and(|w| matches(w, k)))
-            .map(|(_, v)| v.as_str())
+            .map(|(k, v)| (Some(k.as_str()), v.as_str()))
     }
 
     /// The number of worker threads to use.

@@ -11,7 +11,7 @@ use crate::diagnostic::Code;
 use crate::io::{DatasetKind, Located, Record};
 use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
-const SOURCES: &[DatasetKind] = &[DatasetKind::Sources];
+pub(crate) const SOURCES: &[DatasetKind] = &[DatasetKind::Sources];
 const FIGURES: &[DatasetKind] = &[DatasetKind::Figures];
 const EVENTS: &[DatasetKind] = &[DatasetKind::Events];
 const CAMPS: &[DatasetKind] = &[DatasetKind::Camps];
