@@ -269,7 +269,7 @@ fn placeholders_in_sex_and_json_lists() {
         assert!(!findings.iter().any(|f| f["code"] == "M203"), "{report:#}");
         let m217: Vec<&Value> = findings
             .iter()
-            .filter(|f| f["code"] == "M217" && f["location"]["field"] == field)
+            .filter(|f| f["code"] == "M217" && f["field"] == field)
             .collect();
         assert_eq!(m217.len(), 1, "{field}: {report:#}");
         let msg = m217[0]["message"].as_str().unwrap();
@@ -327,7 +327,7 @@ fn file_level_sources_reach_exports_and_are_checked() {
         "{msg}"
     );
     assert!(
-        unknown[0]["location"]["file"]
+        unknown[0]["file"]
             .as_str()
             .unwrap()
             .ends_with("victims.csv"),

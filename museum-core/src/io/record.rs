@@ -480,7 +480,7 @@ fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim
         arrest_date: r.date(c::ARREST_DATE, out),
         arrested_by: text(c::ARRESTED_BY),
         charge: r.string(c::CHARGE),
-        sentencing_body: text(c::SENTENCING_BODY),
+        sentencing_body: r.string(c::SENTENCING_BODY),
         sentence_date: r.date(c::SENTENCE_DATE, out),
         sentence: r.sentence_with(c::SENTENCE, out, !lean),
         execution_date: r.date(c::EXECUTION_DATE, out),

@@ -235,6 +235,9 @@ pub enum BodyKind {
     OgpuCollegium,
     /// A court: people's, regional, supreme, special collegium (суд, нарсуд, спецколлегия, сот).
     Court,
+    /// No body but an act: a resolution or decree deporting whole peoples or groups
+    /// (`Постановление СНК СССР № 1428-326сс`, `Указ Президиума ВС СССР от 28.08.1941`).
+    Decree,
     /// The text could not be mapped.
     Unrecognised,
 }
@@ -249,6 +252,7 @@ impl BodyKind {
         BodyKind::Tribunal,
         BodyKind::OgpuCollegium,
         BodyKind::Court,
+        BodyKind::Decree,
         BodyKind::Unrecognised,
     ];
 
@@ -262,6 +266,7 @@ impl BodyKind {
             BodyKind::Tribunal => "tribunal",
             BodyKind::OgpuCollegium => "ogpu_collegium",
             BodyKind::Court => "court",
+            BodyKind::Decree => "decree",
             BodyKind::Unrecognised => "unrecognised",
         }
     }
@@ -941,6 +946,21 @@ mod tests {
             ("облыстық соты", BodyKind::Court),
             ("narsud", BodyKind::Court),
             ("people's court", BodyKind::Court),
+            ("NKVD Special Council (OSO)", BodyKind::SpecialBoard),
+            ("NKVD and USSR Prosecutor Commission", BodyKind::Dvoika),
+            (
+                "Criminal Collegium of the Kazakh SSR Supreme Court",
+                BodyKind::Court,
+            ),
+            (
+                "Постановление СНК СССР и ЦК ВКП(б) № 1428-326сс от 21.08.1937",
+                BodyKind::Decree,
+            ),
+            ("Указ Президиума ВС СССР от 28.08.1941", BodyKind::Decree),
+            (
+                "State Defence Committee resolution 5073 of 31 Jan 1944",
+                BodyKind::Decree,
+            ),
             ("НКВД", BodyKind::Unrecognised),
             ("сотрудник", BodyKind::Unrecognised),
         ];

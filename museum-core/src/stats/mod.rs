@@ -349,7 +349,7 @@ stat_columns! {
     "sentence_kind", Case, cols::SENTENCE_KIND, None, "execution, camp, prison, exile, banishment, deportation, forced_labour, acquittal, released, unrecognised";
     "sentence_term", Case, cols::SENTENCE_TERM, None, "term in years (camp, prison, exile)";
     "sentencing_body", Case, cols::SENTENCING_BODY, Body, "sentencing body (troika, OSO, VKVS…)";
-    "sentencing_body_kind", Case, cols::SENTENCING_BODY, BodyKind, "kind of sentencing body: troika, dvoika, special_board, military_collegium, tribunal, ogpu_collegium, court, unrecognised";
+    "sentencing_body_kind", Case, cols::SENTENCING_BODY, BodyKind, "kind of sentencing body: troika, dvoika, special_board, military_collegium, tribunal, ogpu_collegium, court, decree, unrecognised";
     "charge_article", Charge, cols::CHARGE_ARTICLE, None, "charge article (58-10, 58-11…); a case counts once per article";
     "camp", Case, cols::CAMP, None, "camp id";
     "age_at_arrest", Case, cols::AGE_AT_ARREST, None, "age in years at the arrest";

@@ -118,7 +118,11 @@ impl Tally {
                 },
             )
             .with_value(self.examples.join(" | "))
-            .with_help("nothing to fix if the date is unknown; leave the cell empty to say so without a placeholder"),
+            .with_help(if field == "sex" {
+                "nothing to fix if the sex is unknown; leave the cell empty to say so without a placeholder"
+            } else {
+                "nothing to fix if the date is unknown; leave the cell empty to say so without a placeholder"
+            }),
         )
     }
 }

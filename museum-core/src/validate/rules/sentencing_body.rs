@@ -9,7 +9,8 @@ rule! {
     /// A `sentencing_body` that the vocabulary cannot map to a kind: `troika` (тройка,
     /// үштік), `special_board` (ОСО, Особое совещание), `dvoika` (Комиссия НКВД и Прокурора),
     /// `military_collegium` (ВКВС, Военная коллегия), `tribunal` (военный трибунал, ВТ),
-    /// `ogpu_collegium` (Коллегия ОГПУ) or `court` (суд, нарсуд, спецколлегия, сот), in
+    /// `ogpu_collegium` (Коллегия ОГПУ), `court` (суд, нарсуд, спецколлегия, сот) or `decree`
+    /// (a deportation by resolution or decree: `Постановление СНК СССР № 1428-326сс`), in
     /// Russian, Kazakh, romanized Russian and English. The spellings are in
     /// `museum-core/data/vocab/sentencing-body.tsv`; a project adds its own (values or patterns)
     /// in `[vocab.sentencing_body]` of `museum.toml`, and `museum vocab --field
