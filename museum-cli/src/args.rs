@@ -125,13 +125,14 @@ pub(crate) enum Command {
         "Exit codes:\n  0  found\n  1  nothing found\n  2  could not run"
     ))]
     Search(SearchArgs),
-    /// List the sentence, charge and sex values the tool does not understand, with counts.
+    /// List the sentence, charge, sex and sentencing-body values the tool does not understand.
     #[command(
-        long_about = "List the sentence, charge and sex values the tool does not understand, with counts, most frequent first, and a ready-to-paste `museum.toml` snippet.\n\nThe lists are read as `museum validate` reads them (the same input options, the same `museum.toml`): a value is listed when validation would report it (M204 unknown-sentence, M208 malformed-charge, M203 unknown-sex). Values equal after trimming, lower-casing, collapsing spaces and dropping trailing dots are counted together. Replace each `\"?\"` of the snippet by a kind and paste it into the `museum.toml` beside the data: the values are then understood by every command, without code.",
+        long_about = "List the sentence, charge, sex and sentencing-body values the tool does not understand, with counts, most frequent first, and a ready-to-paste `museum.toml` snippet.\n\nThe lists are read as `museum validate` reads them (the same input options, the same `museum.toml`): a value is listed when validation would report it (M204 unknown-sentence, M208 malformed-charge, M203 unknown-sex, M218 unknown-sentencing-body). Values equal after trimming, lower-casing, collapsing spaces and dropping trailing dots are counted together. Replace each `\"?\"` of the snippet by a kind and paste it into the `museum.toml` beside the data: the values are then understood by every command, without code. A key may also be a pattern: `*` stands for any text and `{n}` for a number (`\"{n} let ITL\" = \"camp\"`, `\"тройка *\" = \"troika\"`).",
         after_help = concat!(
             "Examples:\n",
             "  museum vocab datasets/\n",
             "  museum vocab spisok.xlsx --kind victims --field sentence\n",
+            "  museum vocab lists/ --field sentencing_body\n",
             "  museum vocab lists/ --format json | jq '.fields[].values[:5]'\n\n",
             "Output (human):\n",
             "  sentence: 2 values not understood in 41 of 1200 records\n",
@@ -704,6 +705,9 @@ pub(crate) enum VocabFieldArg {
     Charge,
     /// `sex` (`[vocab.sex]`).
     Sex,
+    /// `sentencing_body` (`[vocab.sentencing_body]`).
+    #[value(name = "sentencing_body", alias = "sentencing-body")]
+    SentencingBody,
 }
 
 impl From<VocabFieldArg> for museum_core::validate::vocab::VocabField {
@@ -712,6 +716,7 @@ impl From<VocabFieldArg> for museum_core::validate::vocab::VocabField {
             VocabFieldArg::Sentence => Self::Sentence,
             VocabFieldArg::Charge => Self::Charge,
             VocabFieldArg::Sex => Self::Sex,
+            VocabFieldArg::SentencingBody => Self::SentencingBody,
         }
     }
 }

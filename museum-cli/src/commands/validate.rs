@@ -196,8 +196,7 @@ fn shorten(s: &mut impl Write, v: &str) -> std::io::Result<()> {
         if n == MAX {
             return s.write_all("…".as_bytes());
         }
-        let invisible = c.is_control()
-            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+        let invisible = c.is_control() || museum_core::model::invisible::is_invisible(c);
         if invisible {
             write!(s, "{}", c.escape_default())?;
         } else {

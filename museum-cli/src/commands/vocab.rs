@@ -1,4 +1,4 @@
-//! `museum vocab`: the sentence, charge and sex values not understood, with counts and a
+//! `museum vocab`: the sentence, charge, sex and sentencing-body values not understood, with counts and a
 //! `museum.toml` snippet.
 
 use anyhow::Context;

@@ -334,48 +334,10 @@ const PLACE_WORDS: &[&str] = &[
     "sela",
 ];
 
-/// Nationalities in Russian, Kazakh, English and German (folded prefixes) and their common key,
-/// so that `немец`, `неміс`, `German` and `Deutscher` agree.
-const NATIONALITIES: &[(&[&str], &str)] = &[
-    (&["kaz", "kas", "qaz"], "kazakh"),
-    (&["rus", "oris"], "russian"),
-    (&["ukr"], "ukrainian"),
-    (&["nem", "germ", "deutsch"], "german"),
-    (&["kore", "karis"], "korean"),
-    (&["tatar"], "tatar"),
-    (&["chech", "shesh", "tschetsch"], "chechen"),
-    (&["ingu"], "ingush"),
-    (&["pol", "pole"], "polish"),
-    (&["uzb", "ozb", "usb"], "uzbek"),
-    (&["uig", "uyg", "ujg"], "uighur"),
-    (&["bel"], "belarusian"),
-    (&["evr", "zhid", "jew", "jud", "iahud"], "jewish"),
-    (&["kirg", "kyrg", "kirgh", "kir"], "kyrgyz"),
-    (&["bash"], "bashkir"),
-    (&["azer"], "azerbaijani"),
-    (&["arm"], "armenian"),
-    (&["gruz", "georg"], "georgian"),
-    (&["lit"], "lithuanian"),
-    (&["lat"], "latvian"),
-    (&["est"], "estonian"),
-    (&["greek", "grek"], "greek"),
-    (&["turk"], "turkish"),
-    (&["kurd"], "kurdish"),
-    (&["balk"], "balkar"),
-    (&["karach"], "karachay"),
-    (&["kalm"], "kalmyk"),
-];
-
-/// The common key of a folded nationality (see [`NATIONALITIES`]); its first five letters when
-/// it is not in the table.
+/// The common key of a folded nationality: the one nationality vocabulary
+/// ([`crate::normalize::nationality_key`]).
 pub(crate) fn canonical_nationality(folded: &str) -> String {
-    let f = folded.trim();
-    for (prefixes, key) in NATIONALITIES {
-        if prefixes.iter().any(|p| f.starts_with(p)) {
-            return (*key).to_owned();
-        }
-    }
-    f.chars().take(5).collect()
+    crate::normalize::key_of_folded(folded).unwrap_or_default()
 }
 
 /// Folds a place name and drops generic words and numbers.

@@ -111,6 +111,8 @@ codes! {
     DateOutOfRange = "M216", "date-out-of-range", Error, "a date lies outside the plausible years of its field, or in the future";
     /// A date column's "unknown" placeholders were read as missing (one finding per column).
     ReadAsMissing = "M217", "read-as-missing", Info, "placeholders that say \"unknown\" (`неизв.`, `нет данных`, `белгісіз`) were read as missing";
+    /// A sentencing body not in the vocabulary.
+    UnknownSentencingBody = "M218", "unknown-sentencing-body", Info, "a sentencing body cannot be mapped to a kind (troika, special board, court…)";
     /// A case event dated before the person's birth.
     EventBeforeBirth = "M301", "event-before-birth", Error, "an arrest, sentence, execution, camp or release date precedes the birth date";
     /// A sentence dated before the arrest.

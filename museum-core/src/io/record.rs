@@ -11,7 +11,6 @@ use super::columns::{self, Column};
 use super::{DatasetKind, MULTI_SEPARATOR};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::entity::Extra;
-use crate::model::vocab::vocab_key;
 use crate::model::{
     Camp, Claim, Coordinates, Estimate, Event, Figure, HistoricalDate, PersonName, Place,
     RepressionCase, Sentence, SentenceKind, Sex, SexValue, Source, SourceKind, Victim,
@@ -145,14 +144,13 @@ impl<'a> Row<'a> {
         keep_text: bool,
     ) -> Option<Sex> {
         let text = self.text(col)?;
-        let user = self
-            .vocab
-            .and_then(|u| u.sex.get(&vocab_key(text)).copied());
+        let user = self.vocab.and_then(|u| u.sex.get(text));
         let value = match user {
             Some(v) => v,
             None => memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?,
         };
-        if value == SexValue::Unrecognised {
+        // A placeholder (`неизв.`, `?`) is read as missing: reported once per column (M217).
+        if value == SexValue::Unrecognised && !crate::model::vocab::is_placeholder(text) {
             out.push(
                 Diagnostic::new(
                     Code::UnknownSex,
@@ -188,7 +186,7 @@ impl<'a> Row<'a> {
         let text = self.text(col)?;
         let user = self
             .vocab
-            .filter(|u| u.sentence.contains_key(&vocab_key(text)))
+            .filter(|u| u.sentence.get(text).is_some())
             .and_then(|u| Sentence::parse_with(text, Some(u)));
         let (kind, term_years) = match user {
             Some(s) => (s.kind, s.term_years),
@@ -482,7 +480,7 @@ fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim
         arrest_date: r.date(c::ARREST_DATE, out),
         arrested_by: text(c::ARRESTED_BY),
         charge: r.string(c::CHARGE),
-        sentencing_body: text(c::SENTENCING_BODY),
+        sentencing_body: r.string(c::SENTENCING_BODY),
         sentence_date: r.date(c::SENTENCE_DATE, out),
         sentence: r.sentence_with(c::SENTENCE, out, !lean),
         execution_date: r.date(c::EXECUTION_DATE, out),

@@ -1185,11 +1185,7 @@ mod parse {
     }
 
     fn is_space(c: char) -> bool {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-            )
+        c.is_whitespace() || crate::model::invisible::is_invisible(c)
     }
 
     fn normalize(c: char) -> char {

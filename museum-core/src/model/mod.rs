@@ -5,8 +5,10 @@
 //! Raw archival text is never thrown away: typed values keep the text they were parsed from, and
 //! columns the model does not know are carried in each record's `extra` map.
 
+pub mod charge;
 pub mod date;
 pub mod entity;
+pub mod invisible;
 pub mod name;
 pub mod vocab;
 

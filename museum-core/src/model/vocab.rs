@@ -50,10 +50,10 @@ impl Sex {
         if t.is_empty() {
             return None;
         }
-        let k = vocab_key(t);
         let value = user
-            .and_then(|u| u.sex.get(&k).copied())
+            .and_then(|u| u.sex.get(t))
             .or_else(|| {
+                let k = vocab_key(t);
                 tables()
                     .sex
                     .iter()
@@ -184,7 +184,7 @@ impl Sentence {
             return None;
         }
         let low = t.to_lowercase();
-        if let Some(kind) = user.and_then(|u| u.sentence.get(&vocab_key(t)).copied()) {
+        if let Some(kind) = user.and_then(|u| u.sentence.get(t)) {
             let term_years = (kind != SentenceKind::Execution)
                 .then(|| term_years(&low))
                 .flatten();
@@ -194,22 +194,8 @@ impl Sentence {
                 original: t.to_owned(),
             });
         }
-        let words: Vec<&str> = low
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
         let term_years = term_years(&low);
-        let found = |keys: &[Key]| {
-            keys.iter().any(|k| match k {
-                Key::Contains(s) => low.contains(s.as_str()),
-                Key::Word(w) => words.contains(&w.as_str()),
-            })
-        };
-        let kind = tables()
-            .sentence
-            .iter()
-            .find(|rule| found(&rule.any) && !found(&rule.unless))
-            .map(|rule| rule.kind)
+        let kind = first_kind(&tables().sentence, &low)
             .or_else(|| {
                 // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
                 term_years.map(|_| SentenceKind::Camp)
@@ -225,6 +211,95 @@ impl Sentence {
             term_years,
             original: t.to_owned(),
         })
+    }
+}
+
+/// Kinds of sentencing body (`sentencing_body`): which organ passed the sentence, whatever its
+/// spelling (`тройка при УНКВД`, `Особое совещание при НКВД СССР`, `ВКВС СССР`, `үштік`,
+/// `troika`). The table is `data/vocab/sentencing-body.tsv`; a project adds its own spellings
+/// in `[vocab.sentencing_body]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    /// A troika of the NKVD or OGPU (тройка, үштік).
+    Troika,
+    /// The NKVD commission and the prosecutor (двойка, Комиссия НКВД и Прокурора СССР).
+    Dvoika,
+    /// The Special Board of the OGPU, NKVD or MGB (ОСО, Особое совещание).
+    SpecialBoard,
+    /// The Military Collegium of the Supreme Court of the USSR (ВКВС, Военная коллегия).
+    MilitaryCollegium,
+    /// A military, revolutionary or railway tribunal (военный трибунал, ВТ, ревтрибунал).
+    Tribunal,
+    /// The Collegium of the OGPU (or GPU, VChK).
+    OgpuCollegium,
+    /// A court: people's, regional, supreme, special collegium (суд, нарсуд, спецколлегия, сот).
+    Court,
+    /// No body but an act: a resolution or decree deporting whole peoples or groups
+    /// (`Постановление СНК СССР № 1428-326сс`, `Указ Президиума ВС СССР от 28.08.1941`).
+    Decree,
+    /// The text could not be mapped.
+    Unrecognised,
+}
+
+impl BodyKind {
+    /// Every kind, `Unrecognised` last.
+    pub const ALL: &'static [BodyKind] = &[
+        BodyKind::Troika,
+        BodyKind::Dvoika,
+        BodyKind::SpecialBoard,
+        BodyKind::MilitaryCollegium,
+        BodyKind::Tribunal,
+        BodyKind::OgpuCollegium,
+        BodyKind::Court,
+        BodyKind::Decree,
+        BodyKind::Unrecognised,
+    ];
+
+    /// Stable snake_case name (as in JSON and `museum.toml`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::Troika => "troika",
+            BodyKind::Dvoika => "dvoika",
+            BodyKind::SpecialBoard => "special_board",
+            BodyKind::MilitaryCollegium => "military_collegium",
+            BodyKind::Tribunal => "tribunal",
+            BodyKind::OgpuCollegium => "ogpu_collegium",
+            BodyKind::Court => "court",
+            BodyKind::Decree => "decree",
+            BodyKind::Unrecognised => "unrecognised",
+        }
+    }
+
+    /// Parses a stable name (`troika`, `special_board`).
+    pub fn parse(name: &str) -> Option<BodyKind> {
+        BodyKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == name.trim())
+    }
+
+    /// The kind of a sentencing body as written, with a project's own values ([`UserVocab`])
+    /// tried first; `None` for an empty text.
+    ///
+    /// ```
+    /// use museum_core::model::vocab::BodyKind;
+    /// assert_eq!(BodyKind::of("тройка при УНКВД по ЮКО", None), Some(BodyKind::Troika));
+    /// assert_eq!(BodyKind::of("ОСО при НКВД СССР", None), Some(BodyKind::SpecialBoard));
+    /// assert_eq!(BodyKind::of("ВКВС СССР (выездная сессия)", None), Some(BodyKind::MilitaryCollegium));
+    /// assert_eq!(BodyKind::of("Коллегия ОГПУ", None), Some(BodyKind::OgpuCollegium));
+    /// assert_eq!(BodyKind::of("НКВД", None), Some(BodyKind::Unrecognised));
+    /// assert_eq!(BodyKind::of(" ", None), None);
+    /// ```
+    pub fn of(text: &str, user: Option<&UserVocab>) -> Option<BodyKind> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(k) = user.and_then(|u| u.sentencing_body.get(t)) {
+            return Some(k);
+        }
+        Some(first_kind(&tables().body, &t.to_lowercase()).unwrap_or(BodyKind::Unrecognised))
     }
 }
 
@@ -266,24 +341,231 @@ impl ChargeKind {
     }
 }
 
-/// A project's own vocabulary (`[vocab.sentence]`, `[vocab.charge]`, `[vocab.sex]` in
-/// `museum.toml`): exact values mapped to the model's kinds, by [`vocab_key`]. Tried before the
-/// built-in tables.
+/// A project's own vocabulary (`[vocab.sentence]`, `[vocab.charge]`, `[vocab.sex]`,
+/// `[vocab.sentencing_body]` in `museum.toml`): values and simple patterns mapped to the model's
+/// kinds (see [`VocabMap`]). Tried before the built-in tables.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserVocab {
     /// Sentence texts → kinds.
-    pub sentence: HashMap<String, SentenceKind>,
+    pub sentence: VocabMap<SentenceKind>,
     /// Charge texts → how they are understood.
-    pub charge: HashMap<String, ChargeKind>,
+    pub charge: VocabMap<ChargeKind>,
     /// Sex texts → values.
-    pub sex: HashMap<String, SexValue>,
+    pub sex: VocabMap<SexValue>,
+    /// Sentencing bodies → kinds.
+    pub sentencing_body: VocabMap<BodyKind>,
 }
 
 impl UserVocab {
     /// Whether no value is mapped.
     pub fn is_empty(&self) -> bool {
-        self.sentence.is_empty() && self.charge.is_empty() && self.sex.is_empty()
+        self.sentence.is_empty()
+            && self.charge.is_empty()
+            && self.sex.is_empty()
+            && self.sentencing_body.is_empty()
     }
+}
+
+/// One `[vocab.*]` section: exact values and simple patterns, each mapped to a kind.
+///
+/// Keys are compared as [`vocab_key`] writes them (trimmed, lower-case, runs of spaces as one,
+/// trailing dots dropped). A key with `*` or `{n}` is a pattern: `*` stands for any text (also
+/// none) and `{n}` for a number (`10`, `2.5`, `1,5`). Exact values are tried first, then the
+/// patterns, the most specific first (the one with the most literal characters; ties by key).
+///
+/// ```
+/// use museum_core::model::vocab::VocabMap;
+/// use museum_core::SentenceKind;
+/// let mut m = VocabMap::default();
+/// m.insert("{n} l. ITL", SentenceKind::Camp).unwrap();
+/// m.insert("к ВМН *", SentenceKind::Execution).unwrap();
+/// assert_eq!(m.get("10 L. itl"), Some(SentenceKind::Camp));
+/// assert_eq!(m.get("к ВМН заменено 10 г."), Some(SentenceKind::Execution));
+/// assert_eq!(m.get("l. ITL"), None);
+/// assert!(m.insert("{x} лет", SentenceKind::Camp).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct VocabMap<K> {
+    exact: HashMap<String, K>,
+    patterns: Vec<(Pattern, K)>,
+}
+
+impl<K> Default for VocabMap<K> {
+    fn default() -> Self {
+        VocabMap {
+            exact: HashMap::new(),
+            patterns: Vec::new(),
+        }
+    }
+}
+
+impl<K: Copy> VocabMap<K> {
+    /// Maps `key` (a value as written, or a pattern) to `kind`.
+    ///
+    /// # Errors
+    /// A pattern that cannot be read: a `{…}` other than `{n}`, two wildcards in a row, or no
+    /// literal text at all (it would match every value). The message says why.
+    pub fn insert(&mut self, key: &str, kind: K) -> Result<(), String> {
+        let k = vocab_key(key);
+        if !k.contains(['*', '{', '}']) {
+            self.exact.insert(k, kind);
+            return Ok(());
+        }
+        let pattern = Pattern::parse(&k)?;
+        let at = self.patterns.partition_point(|(p, _)| {
+            (p.literal_len, &p.key) > (pattern.literal_len, &pattern.key)
+        });
+        self.patterns.insert(at, (pattern, kind));
+        Ok(())
+    }
+
+    /// The kind of `text` (as written): an exact value first, then the first pattern matching.
+    pub fn get(&self, text: &str) -> Option<K> {
+        if self.is_empty() {
+            return None;
+        }
+        let k = vocab_key(text);
+        self.exact.get(&k).copied().or_else(|| {
+            let chars: Vec<char> = k.chars().collect();
+            self.patterns
+                .iter()
+                .find(|(p, _)| p.matches(&chars))
+                .map(|(_, kind)| *kind)
+        })
+    }
+
+    /// Whether nothing is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty() && self.patterns.is_empty()
+    }
+}
+
+/// A `[vocab.*]` key with wildcards (see [`VocabMap`]).
+#[derive(Debug, Clone, PartialEq)]
+struct Pattern {
+    /// The key as compared ([`vocab_key`]).
+    key: String,
+    pieces: Vec<Piece>,
+    /// How many literal characters: more is more specific.
+    literal_len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Text(Vec<char>),
+    /// `*`: any text, also none.
+    Any,
+    /// `{n}`: a number (digits, with one `.` or `,` between digits).
+    Number,
+}
+
+impl Pattern {
+    fn parse(key: &str) -> Result<Pattern, String> {
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut rest = key;
+        while !rest.is_empty() {
+            let piece = if let Some(r) = rest.strip_prefix('*') {
+                rest = r;
+                Piece::Any
+            } else if rest.starts_with('{') {
+                let end = rest
+                    .find('}')
+                    .ok_or_else(|| "a `{` without its `}`: write `{n}` for a number".to_owned())?;
+                if &rest[..=end] != "{n}" {
+                    return Err(format!(
+                        "unknown placeholder `{}`: a pattern knows `*` (any text) and `{{n}}` (a number)",
+                        &rest[..=end]
+                    ));
+                }
+                rest = &rest[end + 1..];
+                Piece::Number
+            } else if rest.starts_with('}') {
+                return Err("a `}` without its `{`: write `{n}` for a number".to_owned());
+            } else {
+                let end = rest.find(['*', '{', '}']).unwrap_or(rest.len());
+                let text = rest[..end].chars().collect();
+                rest = &rest[end..];
+                Piece::Text(text)
+            };
+            if !matches!(piece, Piece::Text(_))
+                && pieces.last().is_some_and(|p| !matches!(p, Piece::Text(_)))
+            {
+                return Err(
+                    "two wildcards in a row (`**`, `*{n}`, `{n}{n}`): put text between them"
+                        .to_owned(),
+                );
+            }
+            pieces.push(piece);
+        }
+        let literal_len = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.iter().filter(|c| !c.is_whitespace()).count(),
+                _ => 0,
+            })
+            .sum();
+        if literal_len == 0 {
+            return Err("a pattern without any text would match every value".to_owned());
+        }
+        Ok(Pattern {
+            key: key.to_owned(),
+            pieces,
+            literal_len,
+        })
+    }
+
+    fn matches(&self, text: &[char]) -> bool {
+        fn go(pieces: &[Piece], text: &[char]) -> bool {
+            let Some((first, rest)) = pieces.split_first() else {
+                return text.is_empty();
+            };
+            match first {
+                Piece::Text(t) => text.starts_with(t) && go(rest, &text[t.len()..]),
+                Piece::Any => (0..=text.len()).any(|i| go(rest, &text[i..])),
+                Piece::Number => {
+                    let mut ends = Vec::new();
+                    let mut i = 0;
+                    let mut sep = false;
+                    while i < text.len() {
+                        if text[i].is_ascii_digit() {
+                            i += 1;
+                            ends.push(i);
+                        } else if !sep
+                            && matches!(text[i], '.' | ',')
+                            && i > 0
+                            && text.get(i + 1).is_some_and(char::is_ascii_digit)
+                        {
+                            sep = true;
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    ends.into_iter().rev().any(|e| go(rest, &text[e..]))
+                }
+            }
+        }
+        go(&self.pieces, text)
+    }
+}
+
+/// Whether `text` says "unknown" rather than give a value (`неизв.`, `нет данных`, `белгісіз`,
+/// `unknown`, `?`, `XXXX`, `—`): the spellings the date reader reads as unknown. Date and sex
+/// fields read such values as missing (validation reports them once per file and column,
+/// M217).
+///
+/// ```
+/// use museum_core::model::vocab::is_placeholder;
+/// assert!(is_placeholder("неизв.") && is_placeholder("белгісіз") && is_placeholder("?"));
+/// assert!(!is_placeholder("1937") && !is_placeholder("м") && !is_placeholder(""));
+/// ```
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    // Placeholders are short and have no digits; the date reader has the final word.
+    !t.is_empty()
+        && t.len() <= 40
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && super::HistoricalDate::parse(t).is_ok_and(|d| d.is_unknown())
 }
 
 /// The form values are compared in, as the built-in tables compare them: trimmed, lower-case,
@@ -311,18 +593,59 @@ enum Key {
     Word(String),
 }
 
-/// The keys of one sentence kind, in the order kinds are tried.
-struct SentenceRule {
-    kind: SentenceKind,
+/// The keys of one kind, in the order kinds are tried: a text is of the kind when it has one
+/// of `any` and none of `unless`.
+struct KindRule<K> {
+    kind: K,
     any: Vec<Key>,
     unless: Vec<Key>,
+}
+
+/// The first kind of `rules` whose keys `low` (a lower-case text) has.
+fn first_kind<K: Copy>(rules: &[KindRule<K>], low: &str) -> Option<K> {
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let found = |keys: &[Key]| {
+        keys.iter().any(|k| match k {
+            Key::Contains(s) => low.contains(s.as_str()),
+            Key::Word(w) => words.contains(&w.as_str()),
+        })
+    };
+    rules
+        .iter()
+        .find(|rule| found(&rule.any) && !found(&rule.unless))
+        .map(|rule| rule.kind)
+}
+
+/// Adds the row `(how, text)` of a `kind match text` table to the rule of `kind`.
+fn add_key<K: Copy + PartialEq>(rules: &mut Vec<KindRule<K>>, kind: K, how: &str, text: String) {
+    let i = match rules.iter().position(|s| s.kind == kind) {
+        Some(i) => i,
+        None => {
+            rules.push(KindRule {
+                kind,
+                any: Vec::new(),
+                unless: Vec::new(),
+            });
+            rules.len() - 1
+        }
+    };
+    match how {
+        "contains" => rules[i].any.push(Key::Contains(text)),
+        "word" => rules[i].any.push(Key::Word(text)),
+        "unless" => rules[i].unless.push(Key::Contains(text)),
+        _ => {}
+    }
 }
 
 /// The vocabularies, read once from `data/vocab/*.tsv`.
 struct Tables {
     sex: Vec<(String, SexValue)>,
-    sentence: Vec<SentenceRule>,
+    sentence: Vec<KindRule<SentenceKind>>,
     units: Vec<String>,
+    body: Vec<KindRule<BodyKind>>,
 }
 
 /// Rows of a tab-separated data file, without comments and blank lines.
@@ -345,7 +668,7 @@ fn tables() -> &'static Tables {
                 Some((r.get(1)?.to_lowercase(), value))
             })
             .collect();
-        let mut sentence: Vec<SentenceRule> = Vec::new();
+        let mut sentence = Vec::new();
         let mut units = Vec::new();
         for r in rows(include_str!("../../data/vocab/sentence.tsv")) {
             let (Some(kind), Some(how), Some(text)) = (r.first(), r.get(1), r.get(2)) else {
@@ -356,31 +679,25 @@ fn tables() -> &'static Tables {
                 units.push(text);
                 continue;
             }
-            let Some(kind) = SentenceKind::parse(kind) else {
-                continue;
-            };
-            let i = match sentence.iter().position(|s| s.kind == kind) {
-                Some(i) => i,
-                None => {
-                    sentence.push(SentenceRule {
-                        kind,
-                        any: Vec::new(),
-                        unless: Vec::new(),
-                    });
-                    sentence.len() - 1
-                }
-            };
-            match *how {
-                "contains" => sentence[i].any.push(Key::Contains(text)),
-                "word" => sentence[i].any.push(Key::Word(text)),
-                "unless" => sentence[i].unless.push(Key::Contains(text)),
-                _ => {}
+            if let Some(kind) = SentenceKind::parse(kind) {
+                add_key(&mut sentence, kind, how, text);
+            }
+        }
+        let mut body = Vec::new();
+        for r in rows(include_str!("../../data/vocab/sentencing-body.tsv")) {
+            if let (Some(kind), Some(how), Some(text)) = (
+                r.first().and_then(|k| BodyKind::parse(k)),
+                r.get(1),
+                r.get(2),
+            ) {
+                add_key(&mut body, kind, how, text.to_lowercase());
             }
         }
         Tables {
             sex,
             sentence,
             units,
+            body,
         }
     })
 }
@@ -501,11 +818,11 @@ mod tests {
     #[test]
     fn user_vocab_is_tried_first() {
         let mut u = UserVocab::default();
+        u.sentence.insert("10 l. ITL", SentenceKind::Camp).unwrap();
         u.sentence
-            .insert(vocab_key("10 l. ITL"), SentenceKind::Camp);
-        u.sentence
-            .insert(vocab_key("к ВМН заменено 10 г."), SentenceKind::Camp);
-        u.sex.insert(vocab_key("Ә."), SexValue::Female);
+            .insert("к ВМН заменено 10 г.", SentenceKind::Camp)
+            .unwrap();
+        u.sex.insert("Ә.", SexValue::Female).unwrap();
         let s = Sentence::parse_with("  10 L.  itl ", Some(&u)).unwrap();
         assert_eq!((s.kind, s.term_years), (SentenceKind::Camp, Some(10.0)));
         // Without the project's table the built-in one applies.
@@ -520,6 +837,141 @@ mod tests {
         );
         assert_eq!(ChargeKind::parse("basis"), Some(ChargeKind::Basis));
         assert_eq!(ChargeKind::parse("decree"), None);
+    }
+
+    #[test]
+    fn patterns() {
+        let mut u = UserVocab::default();
+        u.sentence
+            .insert("{n} лет ИТЛ *", SentenceKind::Camp)
+            .unwrap();
+        u.sentence
+            .insert("*заменен*", SentenceKind::Released)
+            .unwrap();
+        u.sentence
+            .insert("ВМН, заменена *", SentenceKind::Camp)
+            .unwrap();
+        let s = Sentence::parse_with("2,5 лет ИТЛ (условно)", Some(&u)).unwrap();
+        assert_eq!((s.kind, s.term_years), (SentenceKind::Camp, Some(2.5)));
+        // The most specific pattern wins whatever the order they were given in.
+        let s = Sentence::parse_with("ВМН, заменена 10 годами", Some(&u)).unwrap();
+        assert_eq!(s.kind, SentenceKind::Camp);
+        let s = Sentence::parse_with("приговор заменен", Some(&u)).unwrap();
+        assert_eq!(s.kind, SentenceKind::Released);
+        // `{n}` is a number, not any text; a pattern matches the whole value.
+        let s = Sentence::parse_with("десять лет ИТЛ с конфискацией", Some(&u)).unwrap();
+        assert_eq!(
+            s.kind,
+            SentenceKind::Camp,
+            "the built-in table still applies"
+        );
+        assert_eq!(u.sentence.get("лет ИТЛ "), None);
+        assert_eq!(u.sentence.get("x 10 лет ИТЛ"), None);
+        u.sentencing_body
+            .insert("лвк *", BodyKind::Tribunal)
+            .unwrap();
+        assert_eq!(
+            BodyKind::of("ЛВК Турксиба", Some(&u)),
+            Some(BodyKind::Tribunal)
+        );
+        for bad in [
+            "*",
+            "{n}",
+            "{n}{n} лет",
+            "** лет",
+            "{x} лет",
+            "{n лет",
+            "лет}",
+        ] {
+            assert!(u.sentence.insert(bad, SentenceKind::Camp).is_err(), "{bad}");
+        }
+    }
+
+    /// The sentencing bodies lists write (issue 16): Russian with its case forms, Kazakh,
+    /// romanized Russian, English; the datasets' own spellings.
+    #[test]
+    fn sentencing_bodies() {
+        let cases: &[(&str, BodyKind)] = &[
+            ("тройка НКВД", BodyKind::Troika),
+            (
+                "Тройка при УНКВД по Южно-Казахстанской обл.",
+                BodyKind::Troika,
+            ),
+            ("выездная тройка", BodyKind::Troika),
+            ("тройкой ПП ОГПУ в Казахстане", BodyKind::Troika),
+            ("НКВД үштігі", BodyKind::Troika),
+            ("troika NKVD", BodyKind::Troika),
+            ("Troyka UNKVD", BodyKind::Troika),
+            ("ОСО", BodyKind::SpecialBoard),
+            ("ОСО при НКВД СССР", BodyKind::SpecialBoard),
+            ("Особое совещание при МГБ СССР", BodyKind::SpecialBoard),
+            ("постановлением Особого совещания", BodyKind::SpecialBoard),
+            ("OSO NKVD", BodyKind::SpecialBoard),
+            ("Osoboe soveshchanie pri NKVD SSSR", BodyKind::SpecialBoard),
+            ("Special Board of the NKVD", BodyKind::SpecialBoard),
+            ("Ерекше кеңес", BodyKind::SpecialBoard),
+            ("Комиссия НКВД и Прокурора СССР", BodyKind::Dvoika),
+            ("двойка", BodyKind::Dvoika),
+            ("ВКВС", BodyKind::MilitaryCollegium),
+            ("ВКВС СССР (выездная сессия)", BodyKind::MilitaryCollegium),
+            (
+                "Военная коллегия Верховного суда СССР",
+                BodyKind::MilitaryCollegium,
+            ),
+            (
+                "КСРО Жоғарғы сотының әскери алқасы",
+                BodyKind::MilitaryCollegium,
+            ),
+            ("VKVS SSSR", BodyKind::MilitaryCollegium),
+            (
+                "Military Collegium of the Supreme Court",
+                BodyKind::MilitaryCollegium,
+            ),
+            ("военный трибунал", BodyKind::Tribunal),
+            (
+                "Военный трибунал войск НКВД Казахского округа",
+                BodyKind::Tribunal,
+            ),
+            ("ВТ войск НКВД", BodyKind::Tribunal),
+            ("ревтрибунал", BodyKind::Tribunal),
+            ("әскери трибунал", BodyKind::Tribunal),
+            ("voennyi tribunal", BodyKind::Tribunal),
+            ("Коллегия ОГПУ", BodyKind::OgpuCollegium),
+            ("по постановлению Коллегии ОГПУ", BodyKind::OgpuCollegium),
+            ("Kollegiya OGPU", BodyKind::OgpuCollegium),
+            ("суд (Алма-Ата)", BodyKind::Court),
+            ("Верховный суд Казахской ССР", BodyKind::Court),
+            ("нарсуд 2-го участка", BodyKind::Court),
+            ("спецколлегия Алма-Атинского облсуда", BodyKind::Court),
+            ("облыстық соты", BodyKind::Court),
+            ("narsud", BodyKind::Court),
+            ("people's court", BodyKind::Court),
+            ("NKVD Special Council (OSO)", BodyKind::SpecialBoard),
+            ("NKVD and USSR Prosecutor Commission", BodyKind::Dvoika),
+            (
+                "Criminal Collegium of the Kazakh SSR Supreme Court",
+                BodyKind::Court,
+            ),
+            (
+                "Постановление СНК СССР и ЦК ВКП(б) № 1428-326сс от 21.08.1937",
+                BodyKind::Decree,
+            ),
+            ("Указ Президиума ВС СССР от 28.08.1941", BodyKind::Decree),
+            (
+                "State Defence Committee resolution 5073 of 31 Jan 1944",
+                BodyKind::Decree,
+            ),
+            ("НКВД", BodyKind::Unrecognised),
+            ("сотрудник", BodyKind::Unrecognised),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(BodyKind::of(text, None), Some(*kind), "{text}");
+        }
+        assert_eq!(
+            BodyKind::parse("special_board"),
+            Some(BodyKind::SpecialBoard)
+        );
+        assert_eq!(BodyKind::parse("nkvd"), None);
     }
 
     #[test]

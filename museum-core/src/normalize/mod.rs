@@ -25,6 +25,7 @@
 //! ```
 
 mod keys;
+mod nationality;
 mod text;
 mod translit;
 
@@ -32,5 +33,7 @@ pub use keys::{
     MAX_CODES, NameKeys, PartKeys, PartKind, initial_class, initials_compatible, korean_surname,
     patronymic_stem, phonetic, surname_stem,
 };
+pub(crate) use nationality::key_of_folded;
+pub use nationality::{nationality_key, nationality_name};
 pub use text::{normalize_text, repair_homoglyphs};
 pub use translit::fold;

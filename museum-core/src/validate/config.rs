@@ -35,10 +35,14 @@
 //! "контрреволюционная агитация" = "description"
 //! [vocab.sex]           # "male" or "female"
 //! "er" = "male"
+//! [vocab.sentencing_body]  # "troika", "special_board", "military_collegium", "court", …
+//! "ЛВК" = "tribunal"
+//! "{n} лет ИТЛ по реш. *" = "court"   # a pattern: `*` any text, `{n}` a number
 //! ```
 //!
 //! Vocabulary values are compared trimmed, lower-case, with runs of spaces as one and trailing
-//! dots dropped ([`vocab_key`](crate::model::vocab::vocab_key)).
+//! dots dropped ([`vocab_key`](crate::model::vocab::vocab_key)); keys with `*` or `{n}` are
+//! patterns ([`VocabMap`](crate::model::vocab::VocabMap)).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -49,7 +53,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Code, Severity};
 use crate::error::{Error, Result};
 use crate::io::{CsvOptions, DEFAULT_BLOCK_SIZE, DEFAULT_MAX_FIELD_SIZE};
-use crate::model::vocab::{ChargeKind, UserVocab, vocab_key};
+use crate::model::vocab::{BodyKind, ChargeKind, UserVocab, VocabMap};
 use crate::model::{SentenceKind, SexValue};
 
 /// The name of the per-project configuration file.
@@ -278,8 +282,14 @@ impl ValidateOptions {
     /// entry by its path as given, its name, or a path ending in the entry; a sheet
     /// (`book.xlsx:Sheet`) by its workbook or itself.
     pub fn file_source(&self, file: &str) -> Option<&str> {
+        self.file_source_entry(file).map(|(_, id)| id)
+    }
+
+    /// [`ValidateOptions::file_source`] with where it was given: `None` for `--source`, else
+    /// the `[sources]` key.
+    pub(crate) fn file_source_entry(&self, file: &str) -> Option<(Option<&str>, &str)> {
         if let Some(s) = &self.source {
-            return Some(s);
+            return Some((None, s));
         }
         let matches = |f: &str, key: &str| {
             let key = key.trim_start_matches("./");
@@ -291,7 +301,7 @@ impl ValidateOptions {
         self.file_sources
             .iter()
             .find(|(k, _)| matches(file, k) || workbook.is_some_and(|w| matches(w, k)))
-            .map(|(_, v)| v.as_str())
+            .map(|(k, v)| (Some(k.as_str()), v.as_str()))
     }
 
     /// The number of worker threads to use.
@@ -324,8 +334,8 @@ pub struct Config {
     /// The `[export]` section (`[export.redact]`, read by `museum export --redact`): accepted so
     /// that one `museum.toml` serves both commands, not used by validation.
     pub export: Option<toml::Table>,
-    /// The `[vocab.sentence]`, `[vocab.charge]` and `[vocab.sex]` sections: this archive's own
-    /// values, mapped to the model's kinds.
+    /// The `[vocab.sentence]`, `[vocab.charge]`, `[vocab.sex]` and `[vocab.sentencing_body]`
+    /// sections: this archive's own values and patterns, mapped to the model's kinds.
     pub vocab: VocabConfig,
 }
 
@@ -339,6 +349,8 @@ pub struct VocabConfig {
     pub charge: BTreeMap<String, String>,
     /// Sex values → `male` or `female`.
     pub sex: BTreeMap<String, String>,
+    /// Sentencing bodies → `troika`, `special_board`, `court`, … (see [`BodyKind`]).
+    pub sentencing_body: BTreeMap<String, String>,
 }
 
 impl VocabConfig {
@@ -347,38 +359,46 @@ impl VocabConfig {
     /// # Errors
     /// When a kind is unknown: the message names `origin`, the section and the key.
     pub fn resolve(&self, origin: &str) -> Result<UserVocab> {
-        fn unknown(origin: &str, section: &str, key: &str, kind: &str, known: &[&str]) -> Error {
-            Error::invalid_option(format!(
-                "in `{origin}`: [vocab.{section}] \"{key}\" = \"{kind}\": unknown kind; expected one of {}",
-                known.join(", ")
-            ))
-        }
         use super::vocab::VocabField;
-        let sentence_kinds = VocabField::Sentence.kinds();
-        let charge_kinds = VocabField::Charge.kinds();
-        let mut v = UserVocab::default();
-        for (key, kind) in &self.sentence {
-            match SentenceKind::parse(kind) {
-                Some(k) if k != SentenceKind::Unrecognised => {
-                    v.sentence.insert(vocab_key(key), k);
-                }
-                _ => return Err(unknown(origin, "sentence", key, kind, &sentence_kinds)),
+        /// Maps every key of one section, naming `origin`, the section and the key in errors.
+        fn section<K: Copy>(
+            origin: &str,
+            field: VocabField,
+            keys: &BTreeMap<String, String>,
+            kind_of: impl Fn(&str) -> Option<K>,
+        ) -> Result<VocabMap<K>> {
+            let name = field.as_str();
+            let mut map = VocabMap::default();
+            for (key, kind) in keys {
+                let k = kind_of(kind.trim()).ok_or_else(|| {
+                    Error::invalid_option(format!(
+                        "in `{origin}`: [vocab.{name}] \"{key}\" = \"{kind}\": unknown kind; expected one of {}",
+                        field.kinds().join(", ")
+                    ))
+                })?;
+                map.insert(key, k).map_err(|why| {
+                    Error::invalid_option(format!("in `{origin}`: [vocab.{name}] \"{key}\": {why}"))
+                })?;
             }
+            Ok(map)
         }
-        for (key, kind) in &self.charge {
-            let k = ChargeKind::parse(kind)
-                .ok_or_else(|| unknown(origin, "charge", key, kind, &charge_kinds))?;
-            v.charge.insert(vocab_key(key), k);
-        }
-        for (key, kind) in &self.sex {
-            let k = match kind.trim() {
-                "male" => SexValue::Male,
-                "female" => SexValue::Female,
-                _ => return Err(unknown(origin, "sex", key, kind, &VocabField::Sex.kinds())),
-            };
-            v.sex.insert(vocab_key(key), k);
-        }
-        Ok(v)
+        Ok(UserVocab {
+            sentence: section(origin, VocabField::Sentence, &self.sentence, |k| {
+                SentenceKind::parse(k).filter(|k| *k != SentenceKind::Unrecognised)
+            })?,
+            charge: section(origin, VocabField::Charge, &self.charge, ChargeKind::parse)?,
+            sex: section(origin, VocabField::Sex, &self.sex, |k| match k {
+                "male" => Some(SexValue::Male),
+                "female" => Some(SexValue::Female),
+                _ => None,
+            })?,
+            sentencing_body: section(
+                origin,
+                VocabField::SentencingBody,
+                &self.sentencing_body,
+                |k| BodyKind::parse(k).filter(|k| *k != BodyKind::Unrecognised),
+            )?,
+        })
     }
 }
 
@@ -556,9 +576,9 @@ mod tests {
         .unwrap();
         let o = c.apply(ValidateOptions::default()).unwrap();
         let v = o.vocab.unwrap();
-        assert_eq!(v.sentence["10 l. itl"], SentenceKind::Camp);
-        assert_eq!(v.sex["er"], SexValue::Male);
-        assert_eq!(v.charge["кра"], ChargeKind::Description);
+        assert_eq!(v.sentence.get("10 l. ITL"), Some(SentenceKind::Camp));
+        assert_eq!(v.sex.get("er"), Some(SexValue::Male));
+        assert_eq!(v.charge.get("кра"), Some(ChargeKind::Description));
         let e = Config::parse(
             "[vocab.sentence]\n\"5 l.\" = \"kamp\"\n",
             "data/museum.toml",
@@ -571,6 +591,36 @@ mod tests {
         );
         assert!(Config::parse("[vocab.sex]\nx = \"unrecognised\"\n", "m.toml").is_err());
         assert!(Config::parse("[vocab.place]\nx = \"y\"\n", "m.toml").is_err());
+        // Patterns and the sentencing bodies.
+        let c = Config::parse(
+            "[vocab.sentence]\n\"{n} let ITL *\" = \"camp\"\n[vocab.sentencing_body]\n\"ЛВК *\" = \"tribunal\"\n",
+            "museum.toml",
+        )
+        .unwrap();
+        let v = c.apply(ValidateOptions::default()).unwrap().vocab.unwrap();
+        assert_eq!(
+            v.sentence.get("8 let ITL s konfiskatsiei"),
+            Some(SentenceKind::Camp)
+        );
+        assert_eq!(
+            v.sentencing_body.get("ЛВК Турксиба"),
+            Some(BodyKind::Tribunal)
+        );
+        for (bad, why) in [
+            ("\"{m} лет\" = \"camp\"", "unknown placeholder `{m}`"),
+            ("\"* *\" = \"camp\"", "would match every value"),
+            ("\"{n}* лет\" = \"camp\"", "two wildcards in a row"),
+            ("\"{n лет\" = \"camp\"", "without its `}`"),
+        ] {
+            let e = Config::parse(&format!("[vocab.sentence]\n{bad}\n"), "data/museum.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("data/museum.toml") && e.contains("[vocab.sentence]") && e.contains(why),
+                "{bad}: {e}"
+            );
+        }
+        assert!(Config::parse("[vocab.sentencing_body]\nx = \"nkvd\"\n", "m.toml").is_err());
     }
 
     #[test]

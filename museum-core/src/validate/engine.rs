@@ -343,6 +343,22 @@ fn text_of_record<T: Record>(rec: &Located<T>, sink: &mut Sink<'_>) {
     }
 }
 
+/// Counts the placeholders of the `watched` columns of a record not read from CSV (each
+/// distinct value of a column once per record: a person's sex repeats on every case row).
+fn tally_placeholders<T: Record>(rec: &Located<T>, watched: &[usize], tallies: &mut [Tally]) {
+    let mut seen: HashSet<(usize, String)> = HashSet::new();
+    for row in rec.record.to_rows() {
+        for &i in watched {
+            if let Some(v) = row.get(i)
+                && placeholders::is_placeholder(v)
+                && seen.insert((i, v.clone()))
+            {
+                tallies[i].add(v, rec.location.line.unwrap_or(0));
+            }
+        }
+    }
+}
+
 /// The result of one block.
 struct BlockResult<T> {
     index: usize,
@@ -394,7 +410,7 @@ fn process_block<T: Check>(
     let mut tallies = vec![Tally::default(); layout.width()];
     let placeholder_columns: Vec<usize> = if cx.on(Code::ReadAsMissing) {
         (0..layout.width())
-            .filter(|&i| placeholders::is_date_field(&layout.field_name(i)))
+            .filter(|&i| placeholders::reads_placeholders(&layout.field_name(i)))
             .collect()
     } else {
         Vec::new()
@@ -775,6 +791,7 @@ impl<'a, T: Check> Collector<'a, T> {
                 }
             }
         }
+        super::sources::check(&layout.file, self.world, &mut self.sink, &mut self.facts);
         self.tally_no_source();
         if let Some(first) = self.no_source_first.take()
             && self.sink.cx.options.file_source(&layout.file).is_none()
@@ -1033,6 +1050,16 @@ fn json_file<T: Check>(
     let mut facts = Facts::default();
     let mut fatal = false;
     let mut reader = RecordReader::<T>::open(path, &cx.options.csv_options())?;
+    // Placeholders read as missing (M217), from the record's values as written.
+    let columns = T::KIND.columns();
+    let watched: Vec<usize> = if cx.on(Code::ReadAsMissing) {
+        (0..columns.len())
+            .filter(|&i| placeholders::reads_placeholders(columns[i].name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut tallies = vec![Tally::default(); columns.len()];
     for item in reader.by_ref() {
         match item {
             ReadItem::Finding(d) => {
@@ -1043,6 +1070,9 @@ fn json_file<T: Check>(
                 sink.push(d);
             }
             ReadItem::Record(rec, diags) => {
+                if !watched.is_empty() {
+                    tally_placeholders(&rec, &watched, &mut tallies);
+                }
                 text_of_record(&rec, &mut sink);
                 finish_kept(rec, diags, world, &mut sink, &mut facts, &mut out.kept);
             }
@@ -1060,6 +1090,12 @@ fn json_file<T: Check>(
         ));
     }
     let name = path.display().to_string();
+    for (i, tally) in tallies.iter().enumerate() {
+        if let Some(d) = tally.finding(&name, columns[i].name) {
+            sink.push(d);
+        }
+    }
+    super::sources::check(&name, world, &mut sink, &mut facts);
     let source = cx.options.file_source(&name);
     completeness::fold_no_source(&mut sink.out, &name, facts.records, source);
     state.absorb(facts, file_no, &world.files, &mut sink, report);
@@ -1264,6 +1300,7 @@ fn run(
     report.findings = keep.emit.into_findings();
     if keep_records {
         archive.files = inputs.iter().map(|i| (i.path.clone(), i.kind)).collect();
+        super::sources::attach(&mut archive, options);
         archive.attach();
     }
     Ok((report, archive, summary))

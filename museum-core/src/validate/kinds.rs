@@ -3,13 +3,15 @@
 use super::engine::{Facts, FigureInfo, World};
 use super::rules::camps::{self, CampPeriod};
 use super::rules::values::{Window, check_range};
-use super::rules::{age, charge, chronology, completeness, coordinates, references};
+use super::rules::{
+    age, charge, chronology, completeness, coordinates, references, sentencing_body,
+};
 use super::sink::Sink;
 use crate::diagnostic::Code;
 use crate::io::{DatasetKind, Located, Record};
 use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
-const SOURCES: &[DatasetKind] = &[DatasetKind::Sources];
+pub(crate) const SOURCES: &[DatasetKind] = &[DatasetKind::Sources];
 const FIGURES: &[DatasetKind] = &[DatasetKind::Figures];
 const EVENTS: &[DatasetKind] = &[DatasetKind::Events];
 const CAMPS: &[DatasetKind] = &[DatasetKind::Camps];
@@ -83,6 +85,9 @@ impl Check for Victim {
             );
             if let Some(ch) = &c.charge {
                 charge::check(ch, loc, sink);
+            }
+            if let Some(body) = &c.sentencing_body {
+                sentencing_body::check(body, loc, sink);
             }
             if let Some(camp) = &c.camp_id {
                 world.reference(CAMPS, camp, loc, "camp_id", sink, facts);

@@ -26,6 +26,7 @@ mod ids;
 mod kinds;
 pub mod rules;
 mod sink;
+mod sources;
 mod stream;
 pub mod vocab;
 

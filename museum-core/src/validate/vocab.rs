@@ -10,7 +10,7 @@ use super::{Input, ValidateOptions};
 use crate::diagnostic::Code;
 use crate::error::Result;
 use crate::model::SentenceKind;
-use crate::model::vocab::{ChargeKind, vocab_key};
+use crate::model::vocab::{BodyKind, ChargeKind, vocab_key};
 
 /// A field with a vocabulary that `museum.toml` can extend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -22,12 +22,18 @@ pub enum VocabField {
     Charge,
     /// `sex` (M203).
     Sex,
+    /// `sentencing_body` (M218).
+    SentencingBody,
 }
 
 impl VocabField {
     /// Every field, in report order.
-    pub const ALL: &'static [VocabField] =
-        &[VocabField::Sentence, VocabField::Charge, VocabField::Sex];
+    pub const ALL: &'static [VocabField] = &[
+        VocabField::Sentence,
+        VocabField::Charge,
+        VocabField::Sex,
+        VocabField::SentencingBody,
+    ];
 
     /// The column and `[vocab.…]` section name.
     pub fn as_str(self) -> &'static str {
@@ -35,6 +41,7 @@ impl VocabField {
             VocabField::Sentence => "sentence",
             VocabField::Charge => "charge",
             VocabField::Sex => "sex",
+            VocabField::SentencingBody => "sentencing_body",
         }
     }
 
@@ -44,6 +51,7 @@ impl VocabField {
             VocabField::Sentence => Code::UnknownSentence,
             VocabField::Charge => Code::MalformedCharge,
             VocabField::Sex => Code::UnknownSex,
+            VocabField::SentencingBody => Code::UnknownSentencingBody,
         }
     }
 
@@ -57,6 +65,11 @@ impl VocabField {
                 .collect(),
             VocabField::Charge => ChargeKind::ALL.iter().map(|k| k.as_str()).collect(),
             VocabField::Sex => vec!["male", "female"],
+            VocabField::SentencingBody => BodyKind::ALL
+                .iter()
+                .filter(|k| **k != BodyKind::Unrecognised)
+                .map(|k| k.as_str())
+                .collect(),
         }
     }
 }
@@ -131,7 +144,8 @@ impl UnknownValues {
 
 /// Reads `inputs` as `museum validate` does (the same readers, `museum.toml` vocabulary and
 /// rules) and counts the values of `fields` (every field when empty) that are not understood:
-/// the sentences of M204, the charges of M208 and the sex values of M203.
+/// the sentences of M204, the charges of M208, the sex values of M203 and the sentencing bodies
+/// of M218.
 ///
 /// # Errors
 /// As [`validate_streaming`](super::validate_streaming).

@@ -35,6 +35,7 @@ pub mod completeness;
 pub mod coordinates;
 pub mod placeholders;
 pub mod references;
+pub mod sentencing_body;
 pub mod structure;
 pub mod text;
 pub mod values;
@@ -116,6 +117,7 @@ pub static RULES: &[Rule] = &[
     text::PlaceholderValue::RULE,
     values::DateOutOfRange::RULE,
     placeholders::ReadAsMissing::RULE,
+    sentencing_body::UnknownSentencingBody::RULE,
     chronology::EventBeforeBirth::RULE,
     chronology::SentenceBeforeArrest::RULE,
     chronology::ExecutionBeforeSentence::RULE,

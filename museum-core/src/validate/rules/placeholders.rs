@@ -4,14 +4,15 @@
 //! count and the distinct spellings seen first.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::HistoricalDate;
 
 rule! {
     /// ## What it checks
-    /// Values of date columns that say "unknown" rather than give a date: `неизв.`,
-    /// `неизвестно`, `нет данных`, `н/д`, `белгісіз`, `unknown`, `?`, `XXXX`, `—` (the
-    /// spellings the date reader knows). They are read as missing, like an empty cell. One info
-    /// finding per file and column, with how many values and the first spellings seen.
+    /// Values of date columns and of `sex` that say "unknown" rather than give a value:
+    /// `неизв.`, `неизвестно`, `нет данных`, `н/д`, `белгісіз`, `unknown`, `?`, `XXXX`, `—`
+    /// (the spellings the date reader knows). They are read as missing, like an empty cell
+    /// (the text is kept as written; a sex placeholder is not reported as an unknown sex,
+    /// M203). One info finding per file and column, with how many values and the first
+    /// spellings seen, in CSV, spreadsheets, JSON and JSON Lines alike.
     ///
     /// ## Why it matters
     /// A value read as missing should never vanish unnoticed: the count tells whether the
@@ -41,14 +42,15 @@ pub(crate) fn is_date_field(field: &str) -> bool {
         )
 }
 
-/// Whether `value` (a date field's text) is a placeholder the date reader reads as missing.
+/// Whether placeholders are read as missing in a column: the date columns and `sex`.
+pub(crate) fn reads_placeholders(field: &str) -> bool {
+    is_date_field(field) || field == "sex"
+}
+
+/// Whether `value` (a date or sex field's text) is a placeholder read as missing
+/// ([`crate::model::vocab::is_placeholder`]).
 pub(crate) fn is_placeholder(value: &str) -> bool {
-    let t = value.trim();
-    // Placeholders are short and have no digits; the date reader has the final word.
-    !t.is_empty()
-        && t.len() <= 40
-        && !t.bytes().any(|b| b.is_ascii_digit())
-        && HistoricalDate::parse(t).is_ok_and(|d| d.is_unknown())
+    crate::model::vocab::is_placeholder(value)
 }
 
 /// Placeholders of one column: how many, where the first was, and the first spellings.
@@ -116,7 +118,11 @@ impl Tally {
                 },
             )
             .with_value(self.examples.join(" | "))
-            .with_help("nothing to fix if the date is unknown; leave the cell empty to say so without a placeholder"),
+            .with_help(if field == "sex" {
+                "nothing to fix if the sex is unknown; leave the cell empty to say so without a placeholder"
+            } else {
+                "nothing to fix if the date is unknown; leave the cell empty to say so without a placeholder"
+            }),
         )
     }
 }
@@ -145,6 +151,7 @@ mod tests {
             assert!(!is_placeholder(v), "{v}");
         }
         assert!(is_date_field("birth_date") && is_date_field("opened"));
+        assert!(reads_placeholders("sex") && !is_date_field("sex"));
         assert!(!is_date_field("surname"));
     }
 

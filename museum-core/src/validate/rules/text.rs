@@ -264,25 +264,9 @@ fn invisible(c: char, free: bool) -> Option<&'static str> {
         '\0' => "NULL",
         '\u{1B}' => "ESCAPE",
         '\u{7F}' => "DELETE",
-        '\u{AD}' => "SOFT HYPHEN (invisible)",
-        '\u{200B}' => "ZERO WIDTH SPACE (invisible)",
-        '\u{200C}' => "ZERO WIDTH NON-JOINER (invisible)",
-        '\u{200D}' => "ZERO WIDTH JOINER (invisible)",
-        '\u{200E}' => "LEFT-TO-RIGHT MARK (invisible)",
-        '\u{200F}' => "RIGHT-TO-LEFT MARK (invisible)",
-        '\u{2028}' => "LINE SEPARATOR",
-        '\u{2029}' => "PARAGRAPH SEPARATOR",
-        '\u{202A}'..='\u{202E}' => "BIDIRECTIONAL FORMATTING (invisible)",
-        '\u{2060}' => "WORD JOINER (invisible)",
-        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
-        '\u{2066}'..='\u{2069}' => "BIDIRECTIONAL ISOLATE (invisible)",
-        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE / BOM (invisible)",
-        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR (invisible)",
-        '\u{034F}' => "COMBINING GRAPHEME JOINER (invisible)",
-        '\u{061C}' => "ARABIC LETTER MARK (invisible)",
-        '\u{FFF9}'..='\u{FFFB}' => "INTERLINEAR ANNOTATION (invisible)",
         c if c.is_control() => "control character",
-        _ => return None,
+        // The one definition of invisible characters.
+        c => return crate::model::invisible::invisible_name(c),
     })
 }
 
