@@ -230,6 +230,7 @@ pub mod fsutil;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub(crate) mod hash;
 pub mod io;
 pub mod model;
 pub mod normalize;
@@ -237,6 +238,7 @@ pub mod persons;
 #[cfg(feature = "stats")]
 pub mod report;
 pub mod review;
+pub(crate) mod rng;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;

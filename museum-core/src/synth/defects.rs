@@ -8,9 +8,9 @@ use std::fmt;
 use serde::Serialize;
 
 use super::render::{DateFamily, DateSupport, Prec, fmt_date};
-use super::rng::Rng;
 use crate::model::date::{Day, days_in_month};
 use crate::model::{HistoricalDate, PersonName, Sex, Victim};
+use crate::rng::Rng;
 
 /// The kinds of planted defect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -43,7 +43,6 @@ mod multi;
 mod person;
 mod pools;
 mod render;
-mod rng;
 mod translit;
 
 pub use defects::{Defect, DefectKind};
@@ -95,10 +94,10 @@ use serde::Serialize;
 
 use self::person::{GroupKind, GroupPlan};
 use self::render::{DateSupport, LISTS, Noise};
-use self::rng::{Rng, mix};
 use crate::error::{Error, Result};
 use crate::io::{Record, columns};
 use crate::model::{Camp, Event, HistoricalDate, Place, Script, Source, SourceKind, Victim};
+use crate::rng::{Rng, mix};
 
 /// Salt of the per-record noise streams.
 const SALT_RECORD: u64 = 3;

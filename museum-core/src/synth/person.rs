@@ -6,9 +6,9 @@
 //! from its own random stream, so any group can be regenerated from the seed and its number.
 
 use super::pools::{self, Body, Eth, Loc, Occupation, Uezd};
-use super::rng::{Rng, mix};
 use super::translit::{RuHabits, feminine_surname};
 use crate::model::date::Day;
+use crate::rng::{Rng, mix};
 
 /// Salt of the group-plan streams.
 pub(crate) const SALT_PLAN: u64 = 1;
