@@ -243,6 +243,7 @@ pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
 pub mod synth;
+pub mod translit;
 pub mod validate;
 
 /// The workspace README's Rust example, run as a doc test so that it keeps compiling.

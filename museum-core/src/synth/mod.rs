@@ -45,14 +45,9 @@ mod pools;
 mod render;
 mod translit;
 
+pub use crate::translit::Scheme;
 pub use defects::{Defect, DefectKind};
 pub use multi::MultiSource;
-pub use translit::Scheme;
-
-impl Scheme {
-    /// Every scheme.
-    pub const ALL: [Scheme; 4] = [Scheme::Bgn, Scheme::Icao, Scheme::Kz2021, Scheme::German];
-}
 
 /// Romanizes Cyrillic text (Russian or Kazakh letters) with `scheme`, by the tables the
 /// generator writes Latin lists with; other characters are kept.

@@ -11,11 +11,12 @@
 //! own, so the default mode's output does not change.
 
 use super::render::{LISTS, typo};
-use super::translit::{Scheme, initial, romanize};
+use super::translit::{initial, romanize};
 use crate::error::{Error, Result};
 use crate::model::date::{Day, days_in_month};
 use crate::model::{DatePoint, DateValue, HistoricalDate, PersonName, Victim};
 use crate::rng::{Rng, mix};
+use crate::translit::Scheme;
 
 /// Salt of the per-group streams of the number of records per person.
 const SALT_PLAN: u64 = 11;

@@ -8,12 +8,13 @@
 use super::person::{ArrestedBy, BirthPlace, BodyRef, Charge, DeathPlace, Person, Sent, Surname};
 use super::pools::{self, Eth, Loc};
 use super::translit::{
-    HOMOGLYPHS, OCR_PAIRS, Scheme, initial, kazakh_patronymic, kk_to_ru, romanize,
-    russian_patronymic, russified_surname,
+    HOMOGLYPHS, OCR_PAIRS, initial, kazakh_patronymic, kk_to_ru, romanize, russian_patronymic,
+    russified_surname,
 };
 use crate::model::date::Day;
 use crate::model::{HistoricalDate, PersonName, RepressionCase, Sentence, Sex, Victim};
 use crate::rng::Rng;
+use crate::translit::Scheme;
 
 /// The script a list writes names in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
