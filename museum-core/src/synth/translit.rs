@@ -10,7 +10,7 @@ use crate::translit::{Position, Scheme, kazakh_letter_in_russian, latin};
 /// Per-person spelling habits of Russian clerks, fixed for a person so that two Russian lists
 /// usually agree (`Бөкейханов` → `Букейханов` in both).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct RuHabits {
+pub(crate) struct RussianHabits {
     /// `ө` becomes `у` (Бөкейхан → Букейхан) instead of `о`.
     pub(crate) o_as_u: bool,
     /// A word-initial `Ж` becomes `Дж` (Жансүгіров → Джансугуров).
@@ -53,7 +53,7 @@ pub(crate) fn is_upper(c: char) -> bool {
 
 /// Writes Kazakh-specific letters as Russian ones (ә→а, ғ→г, қ→к, ң→н, ө→о/у, ұ→у, ү→у, һ→х,
 /// і→и/ы), keeping case.
-pub(crate) fn kk_to_ru(text: &str, h: RuHabits) -> String {
+pub(crate) fn kazakh_letters_as_russian(text: &str, h: RussianHabits) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word_start = true;
     let mut chars = text.chars().peekable();
@@ -277,24 +277,24 @@ mod tests {
 
     #[test]
     fn kazakh_letters_to_russian() {
-        let h = RuHabits {
+        let h = RussianHabits {
             o_as_u: true,
-            ..RuHabits::default()
+            ..RussianHabits::default()
         };
-        assert_eq!(kk_to_ru("Бөкейханов", h), "Букейханов");
+        assert_eq!(kazakh_letters_as_russian("Бөкейханов", h), "Букейханов");
         assert_eq!(
-            kk_to_ru("Рысқұлов", RuHabits::default()),
+            kazakh_letters_as_russian("Рысқұлов", RussianHabits::default()),
             "Рыскулов".to_owned()
         );
-        let dzh = RuHabits {
+        let dzh = RussianHabits {
             zh_as_dzh: true,
-            ..RuHabits::default()
+            ..RussianHabits::default()
         };
-        assert_eq!(kk_to_ru("Жансүгіров", dzh), "Джансугиров");
-        assert_eq!(kk_to_ru("ЖҰМАБАЕВ", dzh), "ДЖУМАБАЕВ");
-        assert!(!has_kazakh_letters(&kk_to_ru(
+        assert_eq!(kazakh_letters_as_russian("Жансүгіров", dzh), "Джансугиров");
+        assert_eq!(kazakh_letters_as_russian("ЖҰМАБАЕВ", dzh), "ДЖУМАБАЕВ");
+        assert!(!has_kazakh_letters(&kazakh_letters_as_russian(
             "әғқңөұүһі ӘҒҚҢӨҰҮҺІ",
-            RuHabits::default()
+            RussianHabits::default()
         )));
     }
 

@@ -3,7 +3,7 @@
 use super::*;
 
 /// A date with its qualifiers.
-pub(super) fn qualified(t: &[Tok<'_>]) -> R<DateValue> {
+pub(super) fn qualified(t: &[Token<'_>]) -> ParseResult<DateValue> {
     let mut f = Flags::default();
     let t = strip(t, &mut f);
     if t.is_empty() {
@@ -12,7 +12,7 @@ pub(super) fn qualified(t: &[Tok<'_>]) -> R<DateValue> {
     core(t).map(|v| apply(v, f))
 }
 
-pub(super) fn core(t: &[Tok<'_>]) -> R<DateValue> {
+pub(super) fn core(t: &[Token<'_>]) -> ParseResult<DateValue> {
     if let Some(v) = pair_range(t) {
         return v;
     }
@@ -59,12 +59,12 @@ pub(super) fn core(t: &[Tok<'_>]) -> R<DateValue> {
     }
 }
 
-pub(super) fn starts_with_words(t: &[Tok<'_>], phrase: &[&str]) -> bool {
+pub(super) fn starts_with_words(t: &[Token<'_>], phrase: &[&str]) -> bool {
     t.len() >= phrase.len() && t.iter().zip(phrase).all(|(x, w)| x.word() == Some(*w))
 }
 
 /// `с 1937 по 1938`, `from 1937 to 1938`, `between 1937 and 1938`, `от 1930 до 1933`.
-pub(super) fn pair_range(t: &[Tok<'_>]) -> Option<R<DateValue>> {
+pub(super) fn pair_range(t: &[Token<'_>]) -> Option<ParseResult<DateValue>> {
     let first = t.first()?;
     if !first.is_w(PAIR_START) {
         return None;
@@ -81,7 +81,7 @@ pub(super) fn pair_range(t: &[Tok<'_>]) -> Option<R<DateValue>> {
 }
 
 /// `до 1938`, `после 1930`, `не позднее 1938`, `1938 жылға дейін`.
-pub(super) fn open_end(t: &[Tok<'_>]) -> Option<R<DateValue>> {
+pub(super) fn open_end(t: &[Token<'_>]) -> Option<ParseResult<DateValue>> {
     for (phrases, before) in [(BEFORE, true), (AFTER, false)] {
         if let Some(p) = phrases.iter().find(|p| starts_with_words(t, p)) {
             let rest = skip_dot(&t[p.len()..]);
@@ -114,7 +114,7 @@ pub(super) fn open_end(t: &[Tok<'_>]) -> Option<R<DateValue>> {
     Some(open(qualified(rest), before))
 }
 
-pub(super) fn kz_case<'t, 'a>(t: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
+pub(super) fn kz_case<'t, 'a>(t: &'t [Token<'a>]) -> &'t [Token<'a>] {
     let t = match t {
         [rest @ .., w] if w.is_w(KZ_CASE) => rest,
         _ => t,
@@ -125,7 +125,7 @@ pub(super) fn kz_case<'t, 'a>(t: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
     }
 }
 
-pub(super) fn open(v: R<DateValue>, before: bool) -> R<DateValue> {
+pub(super) fn open(v: ParseResult<DateValue>, before: bool) -> ParseResult<DateValue> {
     let v = v?;
     if before {
         let p @ IntervalEnd::Point(_) = first_end(v)? else {
@@ -140,12 +140,12 @@ pub(super) fn open(v: R<DateValue>, before: bool) -> R<DateValue> {
     }
 }
 
-pub(super) fn season_of(x: &Tok<'_>) -> Option<usize> {
+pub(super) fn season_of(x: &Token<'_>) -> Option<usize> {
     SEASONS.iter().position(|words| x.is_w(words))
 }
 
 /// `весна 1938`, `spring 1938`, `1938 жылдың көктемі`, `зима 1937/38`.
-pub(super) fn season(t: &[Tok<'_>]) -> Option<R<DateValue>> {
+pub(super) fn season(t: &[Token<'_>]) -> Option<ParseResult<DateValue>> {
     let (s, rest) = if let [first, rest @ ..] = t
         && let Some(s) = season_of(first)
     {
@@ -163,7 +163,7 @@ pub(super) fn season(t: &[Tok<'_>]) -> Option<R<DateValue>> {
     Some(any(rest).and_then(|v| season_value(s, v)))
 }
 
-pub(super) fn season_value(s: usize, v: DateValue) -> R<DateValue> {
+pub(super) fn season_value(s: usize, v: DateValue) -> ParseResult<DateValue> {
     let months = |y: i32, a: u8, b: u8, fa: Flags, fb: Flags| {
         interval(
             IntervalEnd::Point(with_flags(DatePoint::year_month(y, a)?, fa)),
@@ -199,7 +199,7 @@ pub(super) fn season_value(s: usize, v: DateValue) -> R<DateValue> {
 }
 
 /// `1930-е`, `1930-х`, `1930s`, `1930's`, `1930er`, `1930 жылдары`.
-pub(super) fn decade(t: &[Tok<'_>]) -> Option<R<DateValue>> {
+pub(super) fn decade(t: &[Token<'_>]) -> Option<ParseResult<DateValue>> {
     let (n, w) = match t {
         [n, w] => (n, w),
         [n, sep, w] if sep.is_p('-') || sep.is_p('\'') => (n, w),

@@ -17,7 +17,7 @@ use super::{
     DateError, DateErrorKind, DatePoint, DateValue, Day, IntervalEnd, Precision, days_in_month,
 };
 
-type R<T> = Result<T, DateError>;
+type ParseResult<T> = Result<T, DateError>;
 
 /// Longer (trimmed) text is not a date.
 const MAX_BYTES: usize = 256;
@@ -41,7 +41,7 @@ fn is_unparseable(e: &DateError) -> bool {
 // ----------------------------------------------------------------------------------------
 // Entry.
 
-pub(super) fn parse_value(text: &str) -> R<DateValue> {
+pub(super) fn parse_value(text: &str) -> ParseResult<DateValue> {
     let trimmed = text.trim_matches(is_space);
     if trimmed.is_empty() {
         return Ok(DateValue::Unknown);
@@ -99,14 +99,14 @@ pub(super) fn plain(text: &str) -> Option<DateValue> {
 
 /// [`parse_value`] without the quick reading of plain forms.
 #[cfg(test)]
-pub(super) fn long_way(text: &str) -> R<DateValue> {
+pub(super) fn long_way(text: &str) -> ParseResult<DateValue> {
     let lower = text.to_lowercase();
     let mut buf = [EMPTY; MAX_TOKENS];
     let n = tokenize(&lower, &mut buf)?;
     any(&buf[..n])
 }
 
-fn is_unknown(mut t: &[Tok<'_>]) -> bool {
+fn is_unknown(mut t: &[Token<'_>]) -> bool {
     while let [rest @ .., last] = t
         && last.is_p('.')
         && !rest.is_empty()
@@ -117,7 +117,7 @@ fn is_unknown(mut t: &[Tok<'_>]) -> bool {
 }
 
 /// Whether the tokens, concatenated, are exactly `m`.
-fn spells(t: &[Tok<'_>], m: &str) -> bool {
+fn spells(t: &[Token<'_>], m: &str) -> bool {
     let mut rest = m;
     for tok in t {
         match rest.strip_prefix(tok.text) {
@@ -129,7 +129,7 @@ fn spells(t: &[Tok<'_>], m: &str) -> bool {
 }
 
 /// Any date, including EDTF intervals with `/`.
-fn any(t: &[Tok<'_>]) -> R<DateValue> {
+fn any(t: &[Token<'_>]) -> ParseResult<DateValue> {
     let mut slashes = t.iter().enumerate().filter(|(_, x)| x.is_p('/'));
     if let (Some((i, _)), None) = (slashes.next(), slashes.next())
         && !month_slash_year(t)
@@ -143,7 +143,7 @@ fn any(t: &[Tok<'_>]) -> R<DateValue> {
 }
 
 /// `11/1937`: a month, not an interval.
-fn month_slash_year(t: &[Tok<'_>]) -> bool {
+fn month_slash_year(t: &[Token<'_>]) -> bool {
     matches!(t, [a, s, b, ..] if s.is_p('/') && a.num().is_some_and(|(_, d)| d <= 2) && b.num().is_some())
 }
 
@@ -156,7 +156,7 @@ struct Flags {
     approximate: bool,
 }
 
-fn skip_dot<'t, 'a>(t: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
+fn skip_dot<'t, 'a>(t: &'t [Token<'a>]) -> &'t [Token<'a>] {
     match t {
         [d, rest @ ..] if d.is_p('.') => rest,
         _ => t,
@@ -165,11 +165,11 @@ fn skip_dot<'t, 'a>(t: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
 
 /// Drops decoration around a date (`г.`, trailing dots, `в`) and collects its qualifiers
 /// (`?`, `~`, `%`, `(?)`, `[…]`, `ок.`, `c.`, `предположительно`).
-fn strip<'t, 'a>(mut t: &'t [Tok<'a>], f: &mut Flags) -> &'t [Tok<'a>] {
+fn strip<'t, 'a>(mut t: &'t [Token<'a>], f: &mut Flags) -> &'t [Token<'a>] {
     loop {
         let len = t.len();
         match t {
-            [rest @ .., last] if matches!(last.kind, Kind::Punct('.' | ',' | ';' | ':')) => {
+            [rest @ .., last] if matches!(last.kind, TokenKind::Punct('.' | ',' | ';' | ':')) => {
                 t = rest
             }
             [rest @ .., last] if last.is_p('?') => {
@@ -247,14 +247,14 @@ fn strip<'t, 'a>(mut t: &'t [Tok<'a>], f: &mut Flags) -> &'t [Tok<'a>] {
     }
 }
 
-fn skip_dot_end<'t, 'a>(t: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
+fn skip_dot_end<'t, 'a>(t: &'t [Token<'a>]) -> &'t [Token<'a>] {
     match t {
         [rest @ .., d] if d.is_p('.') => rest,
         _ => t,
     }
 }
 
-fn is_range_sep(x: &Tok<'_>) -> bool {
+fn is_range_sep(x: &Token<'_>) -> bool {
     x.is_p('–') || x.is_p('-') || x.is_w(RANGE_SEP)
 }
 
@@ -309,7 +309,7 @@ enum Side {
     Short(u32, Flags),
 }
 
-fn side(t: &[Tok<'_>], left: bool, slash: bool) -> R<Side> {
+fn side(t: &[Token<'_>], left: bool, slash: bool) -> ParseResult<Side> {
     if slash {
         if t.is_empty() {
             return Ok(Side::Unknown);
@@ -336,7 +336,7 @@ fn side(t: &[Tok<'_>], left: bool, slash: bool) -> R<Side> {
     }
 }
 
-fn first_end(v: DateValue) -> R<IntervalEnd> {
+fn first_end(v: DateValue) -> ParseResult<IntervalEnd> {
     match v {
         DateValue::Point(p) => Ok(IntervalEnd::Point(p)),
         DateValue::Interval { start, .. } => Ok(start),
@@ -344,7 +344,7 @@ fn first_end(v: DateValue) -> R<IntervalEnd> {
     }
 }
 
-fn last_end(v: DateValue) -> R<IntervalEnd> {
+fn last_end(v: DateValue) -> ParseResult<IntervalEnd> {
     match v {
         DateValue::Point(p) => Ok(IntervalEnd::Point(p)),
         DateValue::Interval { end, .. } => Ok(end),
@@ -352,7 +352,7 @@ fn last_end(v: DateValue) -> R<IntervalEnd> {
     }
 }
 
-fn combine(left: Side, right: Side) -> R<DateValue> {
+fn combine(left: Side, right: Side) -> ParseResult<DateValue> {
     let end = match right {
         Side::Unknown => IntervalEnd::Unknown,
         Side::Open => IntervalEnd::Open,
@@ -413,7 +413,7 @@ fn bare(p: &DatePoint) -> DatePoint {
     }
 }
 
-fn interval(start: IntervalEnd, end: IntervalEnd) -> R<DateValue> {
+fn interval(start: IntervalEnd, end: IntervalEnd) -> ParseResult<DateValue> {
     match (&start, &end) {
         (IntervalEnd::Point(s), IntervalEnd::Point(e)) => {
             if bare(s).earliest() > bare(e).latest() {

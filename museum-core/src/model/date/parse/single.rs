@@ -12,7 +12,7 @@ pub(super) struct Parts {
     pub(super) day: Option<(u32, u8)>,
 }
 
-pub(super) fn year_of((v, d): (u32, u8)) -> R<i32> {
+pub(super) fn year_of((v, d): (u32, u8)) -> ParseResult<i32> {
     match d {
         4 if (1000..=2999).contains(&v) => Ok(to_i32(v)),
         3 | 4 => Err(DateError::new(DateErrorKind::YearOutOfRange {
@@ -22,7 +22,7 @@ pub(super) fn year_of((v, d): (u32, u8)) -> R<i32> {
     }
 }
 
-pub(super) fn month_num((v, d): (u32, u8)) -> R<u8> {
+pub(super) fn month_num((v, d): (u32, u8)) -> ParseResult<u8> {
     if d > 2 {
         return Err(unparseable());
     }
@@ -32,7 +32,7 @@ pub(super) fn month_num((v, d): (u32, u8)) -> R<u8> {
         .ok_or_else(|| DateError::new(DateErrorKind::MonthOutOfRange { month: v }))
 }
 
-pub(super) fn day_num((v, d): (u32, u8)) -> R<u8> {
+pub(super) fn day_num((v, d): (u32, u8)) -> ParseResult<u8> {
     if d > 2 {
         return Err(unparseable());
     }
@@ -40,7 +40,7 @@ pub(super) fn day_num((v, d): (u32, u8)) -> R<u8> {
 }
 
 /// Checks the parts against the (Gregorian) calendar.
-pub(super) fn finalize(p: Parts) -> R<DatePoint> {
+pub(super) fn finalize(p: Parts) -> ParseResult<DatePoint> {
     let y = year_of(p.year.ok_or_else(unparseable)?)?;
     let Some(m) = p.month else {
         return if p.day.is_some() {
@@ -56,18 +56,18 @@ pub(super) fn finalize(p: Parts) -> R<DatePoint> {
     }
 }
 
-pub(super) fn point(t: &[Tok<'_>]) -> R<DateValue> {
+pub(super) fn point(t: &[Token<'_>]) -> ParseResult<DateValue> {
     if let Some(v) = numeric(t) {
         return v;
     }
     named(t).map(DateValue::Point)
 }
 
-pub(super) fn year_point(a: (u32, u8)) -> R<DateValue> {
+pub(super) fn year_point(a: (u32, u8)) -> ParseResult<DateValue> {
     year_of(a).map(|y| DateValue::Point(DatePoint::year(y)))
 }
 
-pub(super) fn years(a: u32, b: u32) -> R<DateValue> {
+pub(super) fn years(a: u32, b: u32) -> ParseResult<DateValue> {
     let (a, b) = (year_of((a, 4))?, year_of((b, 4))?);
     interval(
         IntervalEnd::Point(DatePoint::year(a)),
@@ -77,7 +77,7 @@ pub(super) fn years(a: u32, b: u32) -> R<DateValue> {
 
 /// All-digit forms: EDTF/ISO, `10.11.1937`, `10/11/1937`, `11.1937`, `193X`. `None` when the
 /// tokens are not of such a shape.
-pub(super) fn numeric(t: &[Tok<'_>]) -> Option<R<DateValue>> {
+pub(super) fn numeric(t: &[Token<'_>]) -> Option<ParseResult<DateValue>> {
     match t {
         [a] => Some(year_point(a.num()?)),
         [m, a] if m.is_p('-') => {
@@ -100,14 +100,14 @@ pub(super) fn numeric(t: &[Tok<'_>]) -> Option<R<DateValue>> {
         [a, s, b] => {
             let a = a.num()?;
             match s.kind {
-                Kind::Punct('-') if a.1 == 4 => {
+                TokenKind::Punct('-') if a.1 == 4 => {
                     if b.is_w(&["xx"]) {
                         return Some(year_point(a));
                     }
                     let b = b.num()?;
                     (b.1 == 2).then(|| year_dash(a, b))
                 }
-                Kind::Punct('.' | '/') => {
+                TokenKind::Punct('.' | '/') => {
                     let b = b.num()?;
                     if a.1 <= 2 {
                         Some(
@@ -135,7 +135,7 @@ pub(super) fn numeric(t: &[Tok<'_>]) -> Option<R<DateValue>> {
             }
         }
         [a, s1, b, s2, c, rest @ ..] => {
-            let (Kind::Punct(c1), Kind::Punct(c2)) = (s1.kind, s2.kind) else {
+            let (TokenKind::Punct(c1), TokenKind::Punct(c2)) = (s1.kind, s2.kind) else {
                 return None;
             };
             if c1 != c2 || !matches!(c1, '.' | '/' | '-') {
@@ -187,7 +187,7 @@ pub(super) fn numeric(t: &[Tok<'_>]) -> Option<R<DateValue>> {
 }
 
 /// `YYYY-NN`: a month for `01`–`12`, else a span of years within the century (`1937-38`).
-pub(super) fn year_dash(a: (u32, u8), b: (u32, u8)) -> R<DateValue> {
+pub(super) fn year_dash(a: (u32, u8), b: (u32, u8)) -> ParseResult<DateValue> {
     let y = year_of(a)?;
     match b.0 {
         1..=12 => finalize(Parts {
@@ -210,7 +210,7 @@ pub(super) fn year_dash(a: (u32, u8), b: (u32, u8)) -> R<DateValue> {
 }
 
 /// An ISO time after a date: `T00:00:00`, `10:30`, `T10:30:00.000Z`, `T10:30+06:00`.
-pub(super) fn is_time(t: &[Tok<'_>]) -> bool {
+pub(super) fn is_time(t: &[Token<'_>]) -> bool {
     let (t, has_t) = match t {
         [w, rest @ ..] if w.is_w(&["t"]) => (rest, true),
         _ => (t, false),
@@ -263,7 +263,7 @@ pub(super) enum Atom {
 
 /// Whether the word at `i` is an ordinal ending written onto the number before it
 /// (`10th`, `10-го`), as opposed to a Roman month after a space (`10 І 1937`).
-pub(super) fn is_ordinal(seg: &[Tok<'_>], i: usize) -> bool {
+pub(super) fn is_ordinal(seg: &[Token<'_>], i: usize) -> bool {
     let tok = &seg[i];
     if !tok.is_w(ORDINALS) {
         return false;
@@ -276,7 +276,7 @@ pub(super) fn is_ordinal(seg: &[Tok<'_>], i: usize) -> bool {
 }
 
 /// The numbers and months of the segments, decoration dropped.
-pub(super) fn atoms(segments: &[&[Tok<'_>]], out: &mut [Atom; MAX_ATOMS]) -> R<usize> {
+pub(super) fn atoms(segments: &[&[Token<'_>]], out: &mut [Atom; MAX_ATOMS]) -> ParseResult<usize> {
     let mut n = 0;
     for seg in segments {
         for (i, tok) in seg.iter().enumerate() {
@@ -284,24 +284,26 @@ pub(super) fn atoms(segments: &[&[Tok<'_>]], out: &mut [Atom; MAX_ATOMS]) -> R<u
             let after = seg[..i]
                 .iter()
                 .rev()
-                .find(|x| !matches!(x.kind, Kind::Punct('.' | ',')));
+                .find(|x| !matches!(x.kind, TokenKind::Punct('.' | ',')));
             let atom = match tok.kind {
-                Kind::Num(v, d) => Some(Atom::N(v, d)),
+                TokenKind::Num(v, d) => Some(Atom::N(v, d)),
                 // Dots and commas only after a number or word, one at a time.
-                Kind::Punct('.' | ',') if i > 0 && !matches!(seg[i - 1].kind, Kind::Punct(_)) => {
-                    None
-                }
-                // `10-го`, and `10-XI-1937` / `ноябрь-1937` (a hyphen between two parts).
-                Kind::Punct('-')
-                    if i > 0
-                        && i + 1 < seg.len()
-                        && !matches!(seg[i - 1].kind, Kind::Punct(_))
-                        && !matches!(seg[i + 1].kind, Kind::Punct(_)) =>
+                TokenKind::Punct('.' | ',')
+                    if i > 0 && !matches!(seg[i - 1].kind, TokenKind::Punct(_)) =>
                 {
                     None
                 }
-                Kind::Punct(_) => return Err(unparseable()),
-                Kind::Word => {
+                // `10-го`, and `10-XI-1937` / `ноябрь-1937` (a hyphen between two parts).
+                TokenKind::Punct('-')
+                    if i > 0
+                        && i + 1 < seg.len()
+                        && !matches!(seg[i - 1].kind, TokenKind::Punct(_))
+                        && !matches!(seg[i + 1].kind, TokenKind::Punct(_)) =>
+                {
+                    None
+                }
+                TokenKind::Punct(_) => return Err(unparseable()),
+                TokenKind::Word => {
                     if is_ordinal(seg, i) {
                         None
                     } else if let Some(m) = month_word(tok.text) {
@@ -328,7 +330,7 @@ pub(super) fn atoms(segments: &[&[Tok<'_>]], out: &mut [Atom; MAX_ATOMS]) -> R<u
 }
 
 /// Year, month and day from the atoms of a date with a month name.
-pub(super) fn full_parts(a: &[Atom]) -> R<Parts> {
+pub(super) fn full_parts(a: &[Atom]) -> ParseResult<Parts> {
     use Atom::{M, N};
     let p = |y: (u32, u8), m: u8, d: Option<(u32, u8)>| Parts {
         year: Some(y),
@@ -355,7 +357,7 @@ pub(super) fn full_parts(a: &[Atom]) -> R<Parts> {
 }
 
 /// A date with a month name or Roman month, possibly with an Old Style (New Style) pair.
-pub(super) fn named(t: &[Tok<'_>]) -> R<DatePoint> {
+pub(super) fn named(t: &[Token<'_>]) -> ParseResult<DatePoint> {
     let mut outer = [Atom::M(0); MAX_ATOMS];
     if let Some(i) = t.iter().position(|x| x.is_p('(')) {
         let j = t
@@ -376,7 +378,7 @@ pub(super) fn named(t: &[Tok<'_>]) -> R<DatePoint> {
 }
 
 /// The start of a span without its year: `10`, `ноябрь`, `10 ноября`, `10.11`.
-pub(super) fn partial(t: &[Tok<'_>]) -> R<Parts> {
+pub(super) fn partial(t: &[Token<'_>]) -> ParseResult<Parts> {
     if let [a, dot, b] = t
         && dot.is_p('.')
         && let (Some(d), Some(m)) = (a.num(), b.num())
@@ -414,7 +416,7 @@ pub(super) fn partial(t: &[Tok<'_>]) -> R<Parts> {
 /// `11 (23) июля 1858`, `20 октября (2 ноября) 1917`, `31 декабря 1899 (12 января 1900)`,
 /// `20 декабря (1 января) 1900`: the Gregorian day. The written order may also be New Style
 /// (Old Style); the Julian reading is the one that is earlier in the calendar.
-pub(super) fn dual(outside: &[Atom], inside: &[Atom]) -> R<DatePoint> {
+pub(super) fn dual(outside: &[Atom], inside: &[Atom]) -> ParseResult<DatePoint> {
     let o = full_parts(outside)?;
     if o.day.is_none() {
         return Err(unparseable());
@@ -486,7 +488,7 @@ pub(super) fn day_of(p: &DatePoint) -> Day {
 }
 
 /// Checks the parts against the Julian calendar (every fourth year is a leap year).
-pub(super) fn julian(p: Parts) -> R<Day> {
+pub(super) fn julian(p: Parts) -> ParseResult<Day> {
     let year = year_of(p.year.ok_or_else(unparseable)?)?;
     let month = month_num(p.month.ok_or_else(unparseable)?)?;
     let (d, _) = p.day.ok_or_else(unparseable)?;

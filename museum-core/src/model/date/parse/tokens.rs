@@ -3,7 +3,7 @@
 use super::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(super) enum TokenKind {
     /// ASCII digits: value (saturating) and digit count (saturating).
     Num(u32, u8),
     /// Letters.
@@ -13,34 +13,34 @@ pub(super) enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok<'a> {
-    pub(super) kind: Kind,
+pub(super) struct Token<'a> {
+    pub(super) kind: TokenKind,
     pub(super) text: &'a str,
     pub(super) start: usize,
     pub(super) end: usize,
 }
 
-pub(super) const EMPTY: Tok<'static> = Tok {
-    kind: Kind::Punct(' '),
+pub(super) const EMPTY: Token<'static> = Token {
+    kind: TokenKind::Punct(' '),
     text: "",
     start: 0,
     end: 0,
 };
 
-impl<'a> Tok<'a> {
+impl<'a> Token<'a> {
     pub(super) fn num(&self) -> Option<(u32, u8)> {
         match self.kind {
-            Kind::Num(v, d) => Some((v, d)),
+            TokenKind::Num(v, d) => Some((v, d)),
             _ => None,
         }
     }
 
     pub(super) fn word(&self) -> Option<&'a str> {
-        (self.kind == Kind::Word).then_some(self.text)
+        (self.kind == TokenKind::Word).then_some(self.text)
     }
 
     pub(super) fn is_p(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.kind == TokenKind::Punct(c)
     }
 
     pub(super) fn is_w(&self, list: &[&str]) -> bool {
@@ -67,7 +67,7 @@ pub(super) fn normalize(c: char) -> char {
     }
 }
 
-pub(super) fn tokenize<'a>(s: &'a str, out: &mut [Tok<'a>; MAX_TOKENS]) -> R<usize> {
+pub(super) fn tokenize<'a>(s: &'a str, out: &mut [Token<'a>; MAX_TOKENS]) -> ParseResult<usize> {
     let mut n = 0;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -84,7 +84,7 @@ pub(super) fn tokenize<'a>(s: &'a str, out: &mut [Tok<'a>; MAX_TOKENS]) -> R<usi
                 end = j + 1;
                 chars.next();
             }
-            Kind::Num(v, digits)
+            TokenKind::Num(v, digits)
         } else if c.is_alphabetic() {
             while let Some(&(j, c2)) = chars.peek() {
                 // Combining marks stay in the word (decomposed text), digits and the rest end it.
@@ -94,12 +94,12 @@ pub(super) fn tokenize<'a>(s: &'a str, out: &mut [Tok<'a>; MAX_TOKENS]) -> R<usi
                 end = j + c2.len_utf8();
                 chars.next();
             }
-            Kind::Word
+            TokenKind::Word
         } else {
-            Kind::Punct(normalize(c))
+            TokenKind::Punct(normalize(c))
         };
         let slot = out.get_mut(n).ok_or_else(unparseable)?;
-        *slot = Tok {
+        *slot = Token {
             kind,
             text: s.get(i..end).unwrap_or(""),
             start: i,
