@@ -36,12 +36,8 @@ use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::PersonName;
+use crate::model::name::is_cyrillic;
 use crate::translit::{Position, Scheme, kazakh_letter_in_russian, latin};
-
-/// Whether `c` is a Cyrillic letter (basic block and supplement, Kazakh letters included).
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{052F}').contains(&c)
-}
 
 /// The search keys of a name: its folded Cyrillic, Latin and loose Latin forms (see the module
 /// docs for the exact steps), distinct and sorted. Empty for an empty name.
