@@ -69,6 +69,9 @@ run() { # tag bin
   step name "$bin" name "Тулепов Абдулла Кенжебекович" --format json
   step vocab-multi "$bin" vocab "$m/victims.csv" --format json
   step schema "$bin" schema --out "$out/schemas"
+  # The generator itself: the same seed must give the same files (both profiles, several threads).
+  step synth-default "$bin" synth --victims "$victims" --seed 11 --out "$out/synth"
+  step synth-multi "$bin" synth --profile multi-source --victims "$victims" --seed 12 --out "$out/multi"
   # Mask what may honestly differ: durations and the version banner.
   find "$out" -type f \( -name '*.out' -o -name '*.err' -o -name '*.json' -o -name '*.html' -o -name '*.md' \) -print0 |
     xargs -0 sed -i -E "s|$out|<out>|g; s/[0-9]+(\\.[0-9]+)? ?(s|ms|µs)\\b/<t>/g; s/museum [0-9]+\\.[0-9]+\\.[0-9]+[^ \"]*/museum <v>/g"

@@ -230,6 +230,7 @@ pub mod fsutil;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub(crate) mod hash;
 pub mod io;
 pub mod model;
 pub mod normalize;
@@ -237,10 +238,12 @@ pub mod persons;
 #[cfg(feature = "stats")]
 pub mod report;
 pub mod review;
+pub(crate) mod rng;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
 pub mod synth;
+pub mod translit;
 pub mod validate;
 
 /// The workspace README's Rust example, run as a doc test so that it keeps compiling.
@@ -264,6 +267,18 @@ pub fn default_threads() -> usize {
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}
+
+/// Sizes rayon's global pool by [`default_threads`] (`MUSEUM_THREADS`), once, unless the
+/// program configured it first (then that pool is used as is). Call before using the pool.
+pub(crate) fn init_global_pool() {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        // An error means the pool already exists (configured by the program).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(default_threads())
+            .build_global();
+    });
 }
 pub use error::{Error, ErrorKind, Result};
 pub use model::{

@@ -22,7 +22,8 @@
 use serde::Serialize;
 
 use super::compare::{CName, Prepared};
-use super::util::{NONE, hash_bytes, par_chunks};
+use super::util::{NONE, par_chunks};
+use crate::hash::hash_parts;
 
 /// A blocking rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -181,7 +182,7 @@ impl Keys {
 
 fn rule_key(rule: Rule, parts: &[&[u8]]) -> u64 {
     // The rule lives in the top bits so that the key tells its rule.
-    (hash_bytes(0x6d75_7365_756d, parts) & !(7u64 << 61)) | (u64::from(rule.tag()) << 61)
+    (hash_parts(0x6d75_7365_756d, parts) & !(7u64 << 61)) | (u64::from(rule.tag()) << 61)
 }
 
 /// The rule of a key.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::record::{DateSpan, DedupRecord};
-use super::util::{FxMap, Interner, NONE, Sym, jaro_winkler, par_chunks};
+use super::util::{Interner, NONE, Sym, jaro_winkler, par_chunks};
+use crate::hash::FxHashMap;
 use crate::model::{SentenceKind, SexValue};
 use crate::normalize::{MAX_CODES, NameKeys, PartKeys, PartKind, fold, phonetic, surname_stem};
 
@@ -212,16 +213,7 @@ pub(crate) struct CRec {
 
 /// The content fingerprint of a record: FNV-1a over the debug form of its compared fields.
 fn fingerprint(r: &DedupRecord) -> u64 {
-    struct Fnv(u64);
-    impl std::fmt::Write for Fnv {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            for b in s.bytes() {
-                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            }
-            Ok(())
-        }
-    }
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = crate::hash::Fnv1a::default();
     let _ = std::fmt::Write::write_fmt(
         &mut h,
         format_args!(
@@ -229,7 +221,7 @@ fn fingerprint(r: &DedupRecord) -> u64 {
             r.names, r.sex, r.birth, r.birth_place, r.nationality, r.cases, r.death
         ),
     );
-    h.0
+    h.value()
 }
 
 /// One repression case, compact.
@@ -251,13 +243,13 @@ pub(crate) struct Frequencies {
     pub(crate) given: Vec<u32>,
     pub(crate) birth_place: Vec<u32>,
     /// Counts within a nationality: (nationality, value, 0 surname stem | 1 given) → records.
-    pub(crate) by_nationality: FxMap<(Sym, Sym, u8), u32>,
+    pub(crate) by_nationality: FxHashMap<(Sym, Sym, u8), u32>,
     /// Records per nationality.
-    pub(crate) nationality: FxMap<Sym, u32>,
+    pub(crate) nationality: FxHashMap<Sym, u32>,
     /// Records with a date on this day, per date field: (field, day) → records.
-    pub(crate) day: FxMap<(u8, i32), u32>,
+    pub(crate) day: FxHashMap<(u8, i32), u32>,
     /// Records with a date in this 30-day bucket, per date field.
-    pub(crate) month: FxMap<(u8, i32), u32>,
+    pub(crate) month: FxHashMap<(u8, i32), u32>,
 }
 
 /// The 30-day bucket of a day, for date frequencies.
@@ -354,7 +346,7 @@ impl Prepared {
     pub(crate) fn build(records: &[DedupRecord], threads: usize) -> Prepared {
         // Names, places and nationalities repeat a lot: each distinct text is keyed once.
         let kinds = [PartKind::Surname, PartKind::Given, PartKind::Patronymic];
-        let mut part_ix: FxMap<(&str, u8), u32> = FxMap::default();
+        let mut part_ix: FxHashMap<(&str, u8), u32> = FxHashMap::default();
         let mut parts: Vec<(&str, PartKind)> = Vec::new();
         let mut name_parts: Vec<[u32; 3]> = Vec::new();
         let mut name_lo: Vec<u32> = Vec::with_capacity(records.len() + 1);
@@ -424,16 +416,16 @@ impl Prepared {
             .map(|k| k.as_ref().map(|k| intern_part(&mut p.strings, k)))
             .collect();
         // Places and nationalities.
-        let mut place_ix: FxMap<&str, u32> = FxMap::default();
+        let mut place_ix: FxHashMap<&str, u32> = FxHashMap::default();
         let mut place_texts: Vec<&str> = Vec::new();
-        let mut nat_ix: FxMap<&str, u32> = FxMap::default();
+        let mut nat_ix: FxHashMap<&str, u32> = FxHashMap::default();
         let mut nat_texts: Vec<&str> = Vec::new();
         let rec_places: Vec<(u32, u32)> = records
             .iter()
             .map(|r| {
                 fn distinct<'a>(
                     t: Option<&'a str>,
-                    ix: &mut FxMap<&'a str, u32>,
+                    ix: &mut FxHashMap<&'a str, u32>,
                     texts: &mut Vec<&'a str>,
                 ) -> u32 {
                     t.map(str::trim)

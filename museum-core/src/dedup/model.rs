@@ -31,7 +31,8 @@
 use serde::Serialize;
 
 use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare};
-use super::util::{NONE, SplitMix64, Sym, par_chunks};
+use super::util::{NONE, Sym, par_chunks};
+use crate::rng::Rng;
 
 /// Records a nationality needs to get its own u.
 const MIN_STRATUM: usize = 200;
@@ -123,7 +124,7 @@ pub struct Model {
     /// sampled).
     pub strata: Vec<(String, usize)>,
     #[serde(skip)]
-    stratum_tables: super::util::FxMap<Sym, Stratum>,
+    stratum_tables: crate::hash::FxHashMap<Sym, Stratum>,
     #[serde(skip)]
     same_name_pairs: [f64; 2],
     /// P(surname and given agree exactly | match), P(… and patronymic | match), among pairs that
@@ -232,7 +233,7 @@ impl Model {
             m: m0,
             name_correlation: [0.0; 2],
             strata: Vec::new(),
-            stratum_tables: super::util::FxMap::default(),
+            stratum_tables: crate::hash::FxHashMap::default(),
             same_name_pairs: same_name_pairs(p),
             p_exact: evidence.fixed.map_or([0.5, 0.3], |f| f.exact_names_share),
         };
@@ -261,7 +262,7 @@ impl Model {
 
     /// u within each nationality large enough to sample (smoothed towards the global u).
     fn fit_strata(&mut self, p: &Prepared, opt: &FitOptions) {
-        let mut groups: super::util::FxMap<Sym, Vec<u32>> = super::util::FxMap::default();
+        let mut groups: crate::hash::FxHashMap<Sym, Vec<u32>> = crate::hash::FxHashMap::default();
         for (i, r) in p.recs.iter().enumerate() {
             if r.nationality != NONE {
                 groups.entry(r.nationality).or_default().push(i as u32);
@@ -299,7 +300,7 @@ impl Model {
                                 }
                             }
                         } else {
-                            let mut rng = SplitMix64::new(seed ^ u64::from(*nat));
+                            let mut rng = Rng::new(seed ^ u64::from(*nat));
                             for _ in 0..per_group {
                                 let (a, b) = (rng.below(n), rng.below(n));
                                 if a != b {
@@ -667,7 +668,7 @@ fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; FIELDS], usi
                 }
             } else {
                 for t in range {
-                    let mut rng = SplitMix64::new(opt.seed ^ (t as u64).wrapping_mul(0x9E37));
+                    let mut rng = Rng::new(opt.seed ^ (t as u64).wrapping_mul(0x9E37));
                     for _ in 0..per_part {
                         let i = rng.below(n);
                         let j = rng.below(n);

@@ -1,98 +1,7 @@
-//! Small helpers of the dedup engine: a deterministic PRNG, a fast hash, a string interner and a
-//! scoped-thread parallel map (no external dependencies).
+//! Small helpers of the dedup engine: a string interner and a scoped-thread parallel map. (The
+//! generator is [`crate::rng`], the hashes [`crate::hash`].)
 
-use std::collections::HashMap;
-
-/// SplitMix64: a tiny, fast, deterministic generator (for sampling random pairs).
-#[derive(Debug, Clone)]
-pub(crate) struct SplitMix64(u64);
-
-impl SplitMix64 {
-    pub(crate) fn new(seed: u64) -> Self {
-        SplitMix64(seed)
-    }
-
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` > 0).
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        // Multiply-shift: unbiased enough for sampling.
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-}
-
-/// FNV-1a over bytes, then a final mix: stable across runs and platforms.
-pub(crate) fn hash_bytes(seed: u64, parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
-    for p in parts {
-        for b in *p {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01B3);
-        }
-        // Separator so that ("ab","c") and ("a","bc") differ.
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    let mut z = h;
-    z = (z ^ (z >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    z = (z ^ (z >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    z ^ (z >> 33)
-}
-
-/// The Fx hash (as in rustc): fast for the short keys of the internal tables. Not resistant to
-/// crafted collisions, which do not matter here (keys come from the data being matched, and a
-/// collision only costs time).
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+use crate::hash::FxHashMap;
 
 /// An interned string.
 pub(crate) type Sym = u32;
@@ -104,7 +13,7 @@ pub(crate) const NONE: Sym = u32::MAX;
 /// work on numbers.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    map: FxMap<Box<str>, Sym>,
+    map: FxHashMap<Box<str>, Sym>,
     strings: Vec<Box<str>>,
 }
 
@@ -232,23 +141,6 @@ pub(crate) fn par_chunks<R: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prng_is_deterministic_and_in_range() {
-        let mut a = SplitMix64::new(7);
-        let mut b = SplitMix64::new(7);
-        for _ in 0..100 {
-            let x = a.below(10);
-            assert_eq!(x, b.below(10));
-            assert!(x < 10);
-        }
-    }
-
-    #[test]
-    fn hash_separates_parts() {
-        assert_ne!(hash_bytes(0, &[b"ab", b"c"]), hash_bytes(0, &[b"a", b"bc"]));
-        assert_eq!(hash_bytes(1, &[b"x"]), hash_bytes(1, &[b"x"]));
-    }
 
     #[test]
     fn jaro_winkler_agrees_with_strsim() {

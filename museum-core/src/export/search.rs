@@ -36,11 +36,8 @@ use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::PersonName;
-
-/// Whether `c` is a Cyrillic letter (basic block and supplement, Kazakh letters included).
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{052F}').contains(&c)
-}
+use crate::model::name::is_cyrillic;
+use crate::translit::{Position, Scheme, kazakh_letter_in_russian, latin};
 
 /// The search keys of a name: its folded Cyrillic, Latin and loose Latin forms (see the module
 /// docs for the exact steps), distinct and sorted. Empty for an empty name.
@@ -77,7 +74,10 @@ pub(crate) fn keys_of_text(text: &str) -> BTreeSet<String> {
         return keys;
     }
     let latin: Vec<String> = if base.chars().any(is_cyrillic) {
-        let cyr = [kazakh_to_russian(&base, 'о'), kazakh_to_russian(&base, 'у')];
+        let cyr = [
+            kazakh_to_russian(&base, false),
+            kazakh_to_russian(&base, true),
+        ];
         let lat: Vec<String> = cyr.iter().map(|c| fold_latin(&transliterate(c))).collect();
         keys.extend(cyr);
         lat
@@ -112,64 +112,31 @@ fn clean(text: &str) -> String {
         .join(" ")
 }
 
-/// Step 2: Kazakh letters to their Russian-mediated forms; `o_as` is what `ө` becomes.
-fn kazakh_to_russian(text: &str, o_as: char) -> String {
-    text.chars()
-        .map(|c| match c {
-            'ә' => 'а',
-            'ғ' => 'г',
-            'қ' => 'к',
-            'ң' => 'н',
-            'ө' => o_as,
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            'ё' => 'е',
-            other => other,
-        })
-        .collect()
+/// Step 2: Kazakh letters to their Russian-mediated forms ([`kazakh_letter_in_russian`]), `ё`
+/// as `е`; `ө` becomes `у` with `o_as_u`, else `о`.
+fn kazakh_to_russian(text: &str, o_as_u: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ё' => out.push('е'),
+            _ => match kazakh_letter_in_russian(c, o_as_u, false) {
+                Some(r) => out.push_str(r),
+                None => out.push(c),
+            },
+        }
+    }
+    out
 }
 
-/// Step 3 for Cyrillic: letter-by-letter transliteration (other characters are kept).
+/// Step 3 for Cyrillic: letter-by-letter transliteration ([`Scheme::SearchKey`]; other
+/// characters are kept).
 fn transliterate(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let t = match c {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' | 'э' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' | 'й' => "i",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ы' => "y",
-            'ю' => "iu",
-            'я' => "ia",
-            other => {
-                out.push(other);
-                continue;
-            }
-        };
-        out.push_str(t);
+        match latin(c, Scheme::SearchKey, Position::default()) {
+            Some(t) => out.push_str(t),
+            None => out.push(c),
+        }
     }
     out
 }

@@ -1,7 +1,6 @@
 //! The [`Record`] trait (how an entity is read from and written to a flat row) and [`Row`].
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -272,31 +271,8 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A fast hasher for short keys (FNV-1a); the memo maps are per thread and hold no input an
-/// attacker could choose to collide.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Memo<T> = HashMap<String, T, std::hash::BuildHasherDefault<Fnv>>;
+/// A per-thread memo of parsed values by their text.
+type Memo<T> = crate::hash::FxHashMap<String, T>;
 
 /// A sentence's kind and term, without its text.
 type SentenceValue = (SentenceKind, Option<f32>);

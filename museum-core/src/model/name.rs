@@ -398,7 +398,7 @@ fn given_name_of(word: &str, sk: &str) -> bool {
 }
 
 /// A spelling-insensitive key of a word for the lexicon and the ending tests: lower case, letters
-/// only, Cyrillic transliterated, Kazakh letters folded (`ә→a`, `қ→k`, `ұ/ү→u`, `і→i`, …), Latin
+/// only, Cyrillic transliterated ([`crate::translit::Scheme::Comparison`]), Kazakh letters folded (`ә→a`, `қ→k`, `ұ/ү→u`, `і→i`, …), Latin
 /// diacritics folded, and the common romanization variants merged (`y/ı/й/ы→i`, `q→k`, `j/dzh→zh`,
 /// `kh→h`, `gh→g`, `w→v`, `sch→sh`, word-initial `ye→e`), with doubled letters collapsed.
 fn skeleton(word: &str) -> String {
@@ -466,35 +466,15 @@ fn is_letter(c: char) -> bool {
 /// Appends the skeleton of one lower-case letter (see [`skeleton`]).
 fn skeleton_letter(c: char, s: &mut String) {
     {
+        if let Some(m) = crate::translit::latin(
+            c,
+            crate::translit::Scheme::Comparison,
+            crate::translit::Position::default(),
+        ) {
+            s.push_str(m);
+            return;
+        }
         let m: &str = match c {
-            'а' | 'ә' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' | 'ғ' => "g",
-            'д' => "d",
-            'е' | 'ё' | 'э' | 'є' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' | 'і' | 'ї' => "i",
-            'й' | 'ы' => "i",
-            'к' | 'қ' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' | 'ң' => "n",
-            'о' | 'ө' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' | 'ұ' | 'ү' | 'ў' => "u",
-            'ф' => "f",
-            'х' | 'һ' => "h",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' | 'щ' => "sh",
-            'ъ' | 'ь' => "",
-            'ю' => "iu",
-            'я' => "ia",
             'ä' | 'á' | 'à' | 'â' | 'ã' | 'å' | 'ā' | 'ą' => "a",
             'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' | 'ō' => "o",
             'ü' | 'ú' | 'ù' | 'û' | 'ū' | 'ů' => "u",

@@ -1,5 +1,5 @@
 //! Folding Kazakh Cyrillic, Russian Cyrillic and the Latin romanizations into one comparison
-//! alphabet.
+//! alphabet (the Cyrillic letters by [`crate::translit`]'s [`Scheme::Comparison`]).
 //!
 //! The comparison alphabet is lowercase ASCII: `a b d e f g h i k l m n o p r s t u v z` plus the
 //! digraphs `zh sh ch ts`. Each sound that the sources spell in several ways gets one spelling:
@@ -31,43 +31,10 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::name::is_cyrillic;
+use crate::translit::{Position, Scheme};
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
-}
-
-/// Maps one Cyrillic letter (lowercase) to the comparison alphabet; `None` for letters with no
-/// sound of their own (ь, ъ) or unknown signs.
-fn cyrillic(c: char) -> Option<&'static str> {
-    Some(match c {
-        'а' | 'ә' | 'ӓ' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' | 'ғ' | 'ґ' | 'ҕ' => "g",
-        'д' => "d",
-        'е' | 'ё' | 'э' | 'є' => "e",
-        'ж' | 'җ' | 'ӂ' => "zh",
-        'з' => "z",
-        'и' | 'й' | 'і' | 'ы' | 'ї' | 'ӣ' => "i",
-        'к' | 'қ' | 'ҡ' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' | 'ң' => "n",
-        'о' | 'ө' | 'ӧ' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' | 'ұ' | 'ү' | 'ў' | 'ӯ' => "u",
-        'ф' => "f",
-        'х' | 'һ' | 'ҳ' => "h",
-        'ц' => "ts",
-        'ч' | 'ҷ' => "ch",
-        'ш' | 'щ' => "sh",
-        'ю' => "iu",
-        'я' => "ia",
-        _ => return None,
-    })
 }
 
 /// Maps a Latin letter with a diacritic (or a special Latin letter) to plain ASCII; plain ASCII
@@ -254,7 +221,7 @@ pub(crate) fn fold_word_into(word: &str, out: &mut String) {
                 i += 2;
                 continue;
             }
-            if let Some(s) = cyrillic(c) {
+            if let Some(s) = crate::translit::latin(c, Scheme::Comparison, Position::default()) {
                 buf.extend_from_slice(s.as_bytes());
             }
         } else if c.is_alphabetic() {

@@ -11,14 +11,14 @@
 //! group-by and the groups are merged afterwards, which is exact (the normalization is a
 //! function of the key) and avoids normalizing a million cells.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 
 use polars::prelude::*;
 
 use super::normalize::normalize_articles;
 use super::{Completeness, Level, Progress};
 use crate::error::{Error, Result};
+use crate::hash::{FxHashMap, FxHashSet, fnv1a};
 use crate::model::{DateValue, HistoricalDate, RepressionCase, SentenceKind, SexValue, Victim};
 
 /// Column names of the frame (sources of the public stat columns).
@@ -73,8 +73,8 @@ pub(crate) struct Frame {
     articles: DataFrame,
     /// The distinct texts of each dictionary-encoded column, by code.
     dicts: HashMap<&'static str, Vec<String>>,
-    /// FNV hashes of the victim ids (for the duplicate rate).
-    ids: HashSet<u64, BuildHasherDefault<Fnv>>,
+    /// Stable (FNV-1a) hashes of the victim ids (for the duplicate rate).
+    ids: FxHashSet<u64>,
     pub(crate) persons: u64,
     pub(crate) cases: u64,
     /// Cases whose charge text names no article we recognise.
@@ -119,42 +119,10 @@ fn age_at(birth: Option<&HistoricalDate>, event: Option<&HistoricalDate>) -> Opt
     (0..=110).contains(&age).then_some(age)
 }
 
-/// FNV-1a: a fast hash for the short keys hashed millions of times here. (SipHash's resistance
-/// to crafted collisions buys nothing when counting one's own data.)
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The FNV hash of a text.
-pub(crate) fn fnv(s: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(s.as_bytes());
-    h.finish()
-}
-
 /// Dictionary encoding of one text column.
 #[derive(Default)]
 struct Dict<'a> {
-    index: FastMap<&'a str, u32>,
+    index: FxHashMap<&'a str, u32>,
     values: Vec<&'a str>,
 }
 
@@ -214,8 +182,8 @@ impl Frame {
     pub(crate) fn build(victims: &[&Victim], progress: &dyn Progress) -> Result<Frame> {
         let n_cases: usize = victims.iter().map(|v| v.cases.len().max(1)).sum();
         progress.stage("computing statistics", Some(victims.len() as u64));
-        let mut ids: HashSet<u64, BuildHasherDefault<Fnv>> =
-            HashSet::with_capacity_and_hasher(victims.len(), BuildHasherDefault::default());
+        let mut ids: FxHashSet<u64> =
+            FxHashSet::with_capacity_and_hasher(victims.len(), Default::default());
         let mut rows: usize = 0;
         let mut first_case: Vec<bool> = Vec::with_capacity(n_cases);
         let mut has_case: Vec<bool> = Vec::with_capacity(n_cases);
@@ -252,9 +220,9 @@ impl Frame {
             Dict::default(),
         );
         // Charge articles: parsed once per distinct charge text, into article codes.
-        let mut article_cache: FastMap<&str, Vec<u32>> = FastMap::default();
+        let mut article_cache: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
         let mut article_names: Vec<String> = Vec::new();
-        let mut article_codes: FastMap<String, u32> = FastMap::default();
+        let mut article_codes: FxHashMap<String, u32> = FxHashMap::default();
         let mut article_rows: Vec<IdxSize> = Vec::new();
         let mut article_col: Vec<u32> = Vec::new();
         let mut missing_charges = 0u64;
@@ -272,7 +240,7 @@ impl Frame {
             if i % 65_536 == 0 && i > 0 {
                 progress.advance(65_536);
             }
-            ids.insert(fnv(&v.id));
+            ids.insert(fnv1a(&v.id));
             let sex_v = d_sex.code(v.sex.as_ref().map(|s| match s.value {
                 SexValue::Male => "male",
                 SexValue::Female => "female",
@@ -575,7 +543,7 @@ impl Frame {
 
     /// Whether a victim with this id is in the table.
     pub(crate) fn has_id(&self, id: &str) -> bool {
-        self.ids.contains(&fnv(id))
+        self.ids.contains(&fnv1a(id))
     }
 
     /// The case rows repeated once per charge article, with a `charge_article` column. Only the

@@ -7,10 +7,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::render::{DateFamily, DateSupport, Prec, fmt_date};
-use super::rng::Rng;
+use super::lists::{DateFamily, DateSupport, WrittenPrecision, fmt_date};
 use crate::model::date::{Day, days_in_month};
 use crate::model::{HistoricalDate, PersonName, Sex, Victim};
+use crate::rng::Rng;
 
 /// The kinds of planted defect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -226,7 +226,7 @@ fn try_plant(
             let case = v.cases.last_mut()?;
             case.execution_date.as_ref()?;
             let d = a.add_days(-rng.range(10, 400));
-            let text = fmt_date(d, Prec::Day, fam, sup);
+            let text = fmt_date(d, WrittenPrecision::Day, fam, sup);
             set_date(&mut case.execution_date, &text);
             Some(defect("execution_date", text))
         }
@@ -234,7 +234,7 @@ fn try_plant(
             let a = arrest?;
             let case = v.cases.last_mut()?;
             let d = a.add_days(-rng.range(30, 400));
-            let text = fmt_date(d, Prec::Day, fam, sup);
+            let text = fmt_date(d, WrittenPrecision::Day, fam, sup);
             set_date(&mut case.sentence_date, &text);
             Some(defect("sentence_date", text))
         }
@@ -242,7 +242,7 @@ fn try_plant(
             let a = arrest?;
             #[allow(clippy::cast_possible_truncation)]
             let y = a.year + rng.range(1, 12) as i32;
-            let text = fmt_date(day(y, 1, 1), Prec::Year, DateFamily::Iso, sup);
+            let text = fmt_date(day(y, 1, 1), WrittenPrecision::Year, DateFamily::Iso, sup);
             set_date(&mut v.birth_date, &text);
             Some(defect("birth_date", text))
         }
@@ -251,7 +251,7 @@ fn try_plant(
             let case = v.cases.last_mut()?;
             case.rehabilitation_date.as_ref()?;
             let d = s.add_days(-rng.range(30, 2_000));
-            let text = fmt_date(d, Prec::Day, fam, sup);
+            let text = fmt_date(d, WrittenPrecision::Day, fam, sup);
             set_date(&mut case.rehabilitation_date, &text);
             Some(defect("rehabilitation_date", text))
         }
@@ -265,7 +265,7 @@ fn try_plant(
             };
             let text = fmt_date(
                 day(event.year - age, 1, 1),
-                Prec::Year,
+                WrittenPrecision::Year,
                 DateFamily::Iso,
                 sup,
             );

@@ -6,16 +6,18 @@
 //! synthetic archive.
 //!
 //! A record is first rendered by the default generator in the style of one of the seven
-//! simulated lists ([`super::render::LISTS`]), then this module re-labels it with its source,
+//! simulated lists ([`super::lists::LISTS`]), then this module re-labels it with its source,
 //! rewrites its dates in the source's format, blanks fields and adds noise — from a stream of its
 //! own, so the default mode's output does not change.
 
-use super::render::{LISTS, typo};
-use super::rng::{Rng, mix};
-use super::translit::{Scheme, initial, romanize};
+use super::lists::LISTS;
+use super::noise::typo;
+use super::translit::{initial, romanize};
 use crate::error::{Error, Result};
 use crate::model::date::{Day, days_in_month};
 use crate::model::{DatePoint, DateValue, HistoricalDate, PersonName, Victim};
+use crate::rng::{Rng, mix};
+use crate::translit::Scheme;
 
 /// Salt of the per-group streams of the number of records per person.
 const SALT_PLAN: u64 = 11;

@@ -8,7 +8,7 @@
 
 /// Nationalities of the synthetic population (Kazakhstan 1920s–1950s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Eth {
+pub(crate) enum Nationality {
     Kazakh,
     Russian,
     Ukrainian,
@@ -20,18 +20,18 @@ pub(crate) enum Eth {
     Ingush,
 }
 
-impl Eth {
+impl Nationality {
     /// Every nationality, in summary order.
-    pub(crate) const ALL: [Eth; 9] = [
-        Eth::Kazakh,
-        Eth::Russian,
-        Eth::Ukrainian,
-        Eth::German,
-        Eth::Korean,
-        Eth::Tatar,
-        Eth::Polish,
-        Eth::Chechen,
-        Eth::Ingush,
+    pub(crate) const ALL: [Nationality; 9] = [
+        Nationality::Kazakh,
+        Nationality::Russian,
+        Nationality::Ukrainian,
+        Nationality::German,
+        Nationality::Korean,
+        Nationality::Tatar,
+        Nationality::Polish,
+        Nationality::Chechen,
+        Nationality::Ingush,
     ];
 
     /// Shares in the population, per mille (Kazakh majority ~60%).
@@ -40,60 +40,60 @@ impl Eth {
     /// English name (for the summary and Latin lists).
     pub(crate) fn en(self) -> &'static str {
         match self {
-            Eth::Kazakh => "Kazakh",
-            Eth::Russian => "Russian",
-            Eth::Ukrainian => "Ukrainian",
-            Eth::German => "German",
-            Eth::Korean => "Korean",
-            Eth::Tatar => "Tatar",
-            Eth::Polish => "Polish",
-            Eth::Chechen => "Chechen",
-            Eth::Ingush => "Ingush",
+            Nationality::Kazakh => "Kazakh",
+            Nationality::Russian => "Russian",
+            Nationality::Ukrainian => "Ukrainian",
+            Nationality::German => "German",
+            Nationality::Korean => "Korean",
+            Nationality::Tatar => "Tatar",
+            Nationality::Polish => "Polish",
+            Nationality::Chechen => "Chechen",
+            Nationality::Ingush => "Ingush",
         }
     }
 
     /// How a Russian list writes the nationality (masculine, feminine).
     pub(crate) fn ru(self) -> (&'static str, &'static str) {
         match self {
-            Eth::Kazakh => ("казах", "казашка"),
-            Eth::Russian => ("русский", "русская"),
-            Eth::Ukrainian => ("украинец", "украинка"),
-            Eth::German => ("немец", "немка"),
-            Eth::Korean => ("кореец", "кореянка"),
-            Eth::Tatar => ("татарин", "татарка"),
-            Eth::Polish => ("поляк", "полька"),
-            Eth::Chechen => ("чеченец", "чеченка"),
-            Eth::Ingush => ("ингуш", "ингушка"),
+            Nationality::Kazakh => ("казах", "казашка"),
+            Nationality::Russian => ("русский", "русская"),
+            Nationality::Ukrainian => ("украинец", "украинка"),
+            Nationality::German => ("немец", "немка"),
+            Nationality::Korean => ("кореец", "кореянка"),
+            Nationality::Tatar => ("татарин", "татарка"),
+            Nationality::Polish => ("поляк", "полька"),
+            Nationality::Chechen => ("чеченец", "чеченка"),
+            Nationality::Ingush => ("ингуш", "ингушка"),
         }
     }
 
     /// How a Kazakh list writes the nationality.
     pub(crate) fn kk(self) -> &'static str {
         match self {
-            Eth::Kazakh => "қазақ",
-            Eth::Russian => "орыс",
-            Eth::Ukrainian => "украин",
-            Eth::German => "неміс",
-            Eth::Korean => "кәріс",
-            Eth::Tatar => "татар",
-            Eth::Polish => "поляк",
-            Eth::Chechen => "шешен",
-            Eth::Ingush => "ингуш",
+            Nationality::Kazakh => "қазақ",
+            Nationality::Russian => "орыс",
+            Nationality::Ukrainian => "украин",
+            Nationality::German => "неміс",
+            Nationality::Korean => "кәріс",
+            Nationality::Tatar => "татар",
+            Nationality::Polish => "поляк",
+            Nationality::Chechen => "шешен",
+            Nationality::Ingush => "ингуш",
         }
     }
 
     /// How a German list writes the nationality.
     pub(crate) fn de(self) -> &'static str {
         match self {
-            Eth::Kazakh => "Kasache",
-            Eth::Russian => "Russe",
-            Eth::Ukrainian => "Ukrainer",
-            Eth::German => "Deutscher",
-            Eth::Korean => "Koreaner",
-            Eth::Tatar => "Tatare",
-            Eth::Polish => "Pole",
-            Eth::Chechen => "Tschetschene",
-            Eth::Ingush => "Ingusche",
+            Nationality::Kazakh => "Kasache",
+            Nationality::Russian => "Russe",
+            Nationality::Ukrainian => "Ukrainer",
+            Nationality::German => "Deutscher",
+            Nationality::Korean => "Koreaner",
+            Nationality::Tatar => "Tatare",
+            Nationality::Polish => "Pole",
+            Nationality::Chechen => "Tschetschene",
+            Nationality::Ingush => "Ingusche",
         }
     }
 }
@@ -1064,22 +1064,22 @@ pub(crate) const IN_MALE: &[&str] = &[
 
 /// A place or unit with a Russian and a Kazakh name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Loc {
+pub(crate) struct PlaceName {
     /// Russian form (adjective for units: `Сузакский`, `Южно-Казахстанская`).
     pub(crate) ru: &'static str,
     /// Kazakh form (`Созақ`, `Оңтүстік Қазақстан`).
     pub(crate) kk: &'static str,
 }
 
-const fn loc(ru: &'static str, kk: &'static str) -> Loc {
-    Loc { ru, kk }
+const fn loc(ru: &'static str, kk: &'static str) -> PlaceName {
+    PlaceName { ru, kk }
 }
 
 /// A pre-1928 uezd (for birthplaces) with its oblast (governorate) of the time.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Uezd {
-    pub(crate) uezd: Loc,
-    pub(crate) oblast: Loc,
+    pub(crate) uezd: PlaceName,
+    pub(crate) oblast: PlaceName,
 }
 
 /// Uezds of the Kazakh steppe and Turkestan before the 1928 reform.
@@ -1175,7 +1175,7 @@ pub(crate) const UEZDS: &[Uezd] = &[
 ];
 
 /// Volosts (Russian adjective, Kazakh name).
-pub(crate) const VOLOSTS: &[Loc] = &[
+pub(crate) const VOLOSTS: &[PlaceName] = &[
     loc("Созакская", "Созақ"),
     loc("Сайрамская", "Сайрам"),
     loc("Карабулакская", "Қарабұлақ"),
@@ -1206,13 +1206,13 @@ pub(crate) const VOLOSTS: &[Loc] = &[
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Oblast {
     /// `Южно-Казахстанская` / `Оңтүстік Қазақстан`.
-    pub(crate) name: Loc,
+    pub(crate) name: PlaceName,
     /// Dative form for `Тройка УНКВД по … обл.`.
     pub(crate) dative: &'static str,
     /// Centre (also the usual place of execution).
-    pub(crate) city: Loc,
+    pub(crate) city: PlaceName,
     /// Districts.
-    pub(crate) districts: &'static [Loc],
+    pub(crate) districts: &'static [PlaceName],
 }
 
 /// Oblasts of the Kazakh ASSR/SSR (approximate: formed 1932–1939).
@@ -1383,7 +1383,7 @@ pub(crate) const OBLAST_WEIGHTS: [[u32; 13]; 4] = [
 ];
 
 /// Collective farms (Russian, Kazakh).
-pub(crate) const KOLKHOZES: &[Loc] = &[
+pub(crate) const KOLKHOZES: &[PlaceName] = &[
     loc("колхоз им. Кирова", "Киров атындағы колхоз"),
     loc("колхоз им. Сталина", "Сталин атындағы колхоз"),
     loc("колхоз «Кызыл ту»", "«Қызыл ту» колхозы"),
@@ -1399,10 +1399,10 @@ pub(crate) const KOLKHOZES: &[Loc] = &[
 ];
 
 /// Birthplaces outside Kazakhstan, by nationality (Russian only: such lists write them so).
-pub(crate) fn foreign_birthplaces(eth: Eth) -> &'static [&'static str] {
+pub(crate) fn foreign_birthplaces(eth: Nationality) -> &'static [&'static str] {
     match eth {
-        Eth::Kazakh => &[],
-        Eth::Russian => &[
+        Nationality::Kazakh => &[],
+        Nationality::Russian => &[
             "Саратовская губ.",
             "Самарская губ.",
             "Оренбургская губ.",
@@ -1414,7 +1414,7 @@ pub(crate) fn foreign_birthplaces(eth: Eth) -> &'static [&'static str] {
             "Рязанская губ.",
             "Курская губ.",
         ],
-        Eth::Ukrainian => &[
+        Nationality::Ukrainian => &[
             "Полтавская губ.",
             "Черниговская губ.",
             "Киевская губ.",
@@ -1422,7 +1422,7 @@ pub(crate) fn foreign_birthplaces(eth: Eth) -> &'static [&'static str] {
             "Екатеринославская губ.",
             "Подольская губ.",
         ],
-        Eth::German => &[
+        Nationality::German => &[
             "Самарская губ., колония Мариенталь",
             "Саратовская губ., колония Норка",
             "АССР немцев Поволжья, кантон Бальцер",
@@ -1430,32 +1430,32 @@ pub(crate) fn foreign_birthplaces(eth: Eth) -> &'static [&'static str] {
             "Таврическая губ., колония Гальбштадт",
             "Екатеринославская губ., колония Хортица",
         ],
-        Eth::Korean => &[
+        Nationality::Korean => &[
             "Приморская обл., Посьетский р-н",
             "г. Владивосток",
             "Корея",
             "Приморская обл., Сучанский р-н",
             "Дальне-Восточный край, Хабаровск",
         ],
-        Eth::Tatar => &[
+        Nationality::Tatar => &[
             "Казанская губ.",
             "Уфимская губ.",
             "г. Семипалатинск",
             "Симбирская губ.",
         ],
-        Eth::Polish => &[
+        Nationality::Polish => &[
             "Волынская губ.",
             "Житомирская обл., Мархлевский р-н",
             "Каменец-Подольская губ.",
             "Киевская губ.",
         ],
-        Eth::Chechen => &[
+        Nationality::Chechen => &[
             "Терская обл., аул Шали",
             "Грозненский округ, с. Урус-Мартан",
             "ЧИАССР, Веденский р-н",
             "ЧИАССР, Гудермесский р-н",
         ],
-        Eth::Ingush => &[
+        Nationality::Ingush => &[
             "Назрановский округ, с. Базоркино",
             "ЧИАССР, Пригородный р-н",
             "Терская обл., с. Экажево",
@@ -1715,9 +1715,9 @@ pub(crate) struct Deportation {
 }
 
 /// The deportation a nationality suffered, if any.
-pub(crate) fn deportation(eth: Eth) -> Option<Deportation> {
+pub(crate) fn deportation(eth: Nationality) -> Option<Deportation> {
     Some(match eth {
-        Eth::Korean => Deportation {
+        Nationality::Korean => Deportation {
             from: (1937, 9, 9),
             to: (1937, 10, 25),
             act: body(
@@ -1725,7 +1725,7 @@ pub(crate) fn deportation(eth: Eth) -> Option<Deportation> {
                 "USSR Sovnarkom and party CC resolution 1428-326ss of 21 Aug 1937",
             ),
         },
-        Eth::Polish => Deportation {
+        Nationality::Polish => Deportation {
             from: (1936, 5, 20),
             to: (1936, 9, 30),
             act: body(
@@ -1733,7 +1733,7 @@ pub(crate) fn deportation(eth: Eth) -> Option<Deportation> {
                 "USSR Sovnarkom resolution 776-120ss of 28 Apr 1936",
             ),
         },
-        Eth::German => Deportation {
+        Nationality::German => Deportation {
             from: (1941, 9, 3),
             to: (1941, 10, 20),
             act: body(
@@ -1741,7 +1741,7 @@ pub(crate) fn deportation(eth: Eth) -> Option<Deportation> {
                 "Decree of the USSR Supreme Soviet Presidium of 28 Aug 1941",
             ),
         },
-        Eth::Chechen | Eth::Ingush => Deportation {
+        Nationality::Chechen | Nationality::Ingush => Deportation {
             from: (1944, 2, 23),
             to: (1944, 3, 9),
             act: body(
@@ -1920,7 +1920,7 @@ pub(crate) const CAMPS: &[CampInfo] = &[
 ];
 
 /// Executions places outside Kazakhstan (VKVS cases were often tried in Moscow).
-pub(crate) const MOSCOW: Loc = loc("Москва", "Мәскеу");
+pub(crate) const MOSCOW: PlaceName = loc("Москва", "Мәскеу");
 
 /// Simulated lists' volumes for `source_text`.
 pub(crate) const VOLUMES: u32 = 9;

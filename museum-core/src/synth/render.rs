@@ -5,404 +5,22 @@
 //! Latin look-alike letters, capitals, swapped name parts, shifted or missing birth years, dates
 //! in other formats, at lower precision, or missing.
 
-use super::person::{ArrestedBy, BirthPlace, BodyRef, Charge, DeathPlace, Person, Sent, Surname};
-use super::pools::{self, Eth, Loc};
-use super::rng::Rng;
+use super::lists::{
+    DateFamily, DateSupport, LISTS, Lang, List, Target, WrittenPrecision, fmt_date,
+};
+use super::noise::{Noise, NoiseSet, homoglyph, ocr, typo};
+use super::person::{
+    ArrestedBy, BirthPlace, BodyRef, Charge, DeathPlace, Person, SentenceGiven, Surname,
+};
+use super::pools::{self, Nationality, PlaceName};
 use super::translit::{
-    HOMOGLYPHS, OCR_PAIRS, Scheme, initial, kazakh_patronymic, kk_to_ru, romanize,
-    russian_patronymic, russified_surname,
+    initial, kazakh_letters_as_russian, kazakh_patronymic, romanize, russian_patronymic,
+    russified_surname,
 };
 use crate::model::date::Day;
 use crate::model::{HistoricalDate, PersonName, RepressionCase, Sentence, Sex, Victim};
-
-/// The script a list writes names in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
-    /// Russian Cyrillic: Kazakh letters become Russian ones.
-    Ru,
-    /// Kazakh Cyrillic: Kazakh letters kept.
-    Kk,
-    /// Latin, with a romanization scheme (BGN lists switch to ICAO for some records).
-    Latin(Scheme),
-}
-
-/// The language of a list's other fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Lang {
-    Ru,
-    Kk,
-    En,
-    De,
-}
-
-/// Families of date spellings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DateFamily {
-    /// `1937-11-10`, `1937-11`, `1937`.
-    Iso,
-    /// `10.11.1937`, `11.1937`, `1937`.
-    Dotted,
-    /// `10.XI.1937`, `XI.1937`, `1937`.
-    Roman,
-    /// `10 ноября 1937 г.`, `ноябрь 1937`, `1937 г.`.
-    RussianWords,
-    /// ISO with `1937 ж.` for years (Kazakh).
-    KazakhYear,
-}
-
-/// A simulated source list.
-#[derive(Debug)]
-pub(crate) struct List {
-    pub(crate) id: &'static str,
-    pub(crate) title: &'static str,
-    pub(crate) short: &'static str,
-    pub(crate) language: &'static str,
-    pub(crate) notes: &'static str,
-    pub(crate) target: Target,
-    pub(crate) lang: Lang,
-    /// Probability that a Kazakh's patronymic is written `-ұлы/-қызы`.
-    pub(crate) kz_patronymic: f64,
-    /// Probability that a Kazakh surname is de-Russified (`Бөкейхан`).
-    pub(crate) derussify: f64,
-    /// Probability that a Kazakh surname is written `-ұлы` (`Бөкейханұлы`).
-    pub(crate) uly_surname: f64,
-    pub(crate) dates: &'static [(DateFamily, u32)],
-    /// Extra OCR confusions.
-    pub(crate) ocr: f64,
-    /// Latin look-alike letters.
-    pub(crate) homoglyph: f64,
-    /// Kazakh spelling kept as a name variant (Memorial's «Варианты ФИО»).
-    pub(crate) variants: f64,
-}
-
-/// The simulated lists. Every one is synthetic: its id starts with `src-synthetic`.
-pub(crate) const LISTS: &[List] = &[
-    List {
-        id: "src-synthetic-01",
-        title: "Синтетическая «Книга памяти» (русск.) — SYNTHETIC, not real people",
-        short: "Синт. Книга памяти",
-        language: "ru",
-        notes: "Imitates a Russian-language regional Book of Memory: Russified names, dates 10.11.1937.",
-        target: Target::Ru,
-        lang: Lang::Ru,
-        kz_patronymic: 0.05,
-        derussify: 0.0,
-        uly_surname: 0.0,
-        dates: &[
-            (DateFamily::Dotted, 70),
-            (DateFamily::Iso, 15),
-            (DateFamily::RussianWords, 15),
-        ],
-        ocr: 0.02,
-        homoglyph: 0.01,
-        variants: 0.0,
-    },
-    List {
-        id: "src-synthetic-02",
-        title: "Синтетикалық «Қасірет кітабы» (қазақ тілінде) — SYNTHETIC, not real people",
-        short: "Синт. Қасірет кітабы",
-        language: "kk",
-        notes: "Imitates a Kazakh-language list: Kazakh letters, -ұлы/-қызы patronymics, some de-Russified surnames.",
-        target: Target::Kk,
-        lang: Lang::Kk,
-        kz_patronymic: 0.8,
-        derussify: 0.25,
-        uly_surname: 0.1,
-        dates: &[
-            (DateFamily::Iso, 45),
-            (DateFamily::Dotted, 35),
-            (DateFamily::KazakhYear, 20),
-        ],
-        ocr: 0.01,
-        homoglyph: 0.01,
-        variants: 0.0,
-    },
-    List {
-        id: "src-synthetic-03",
-        title: "Синтетическая БД «Жертвы политического террора» (имитация) — SYNTHETIC",
-        short: "Синт. БД жертв террора",
-        language: "ru",
-        notes: "Imitates a Memorial-style database card: dates in words (ноябрь 1937), name variants.",
-        target: Target::Ru,
-        lang: Lang::Ru,
-        kz_patronymic: 0.05,
-        derussify: 0.0,
-        uly_surname: 0.0,
-        dates: &[(DateFamily::RussianWords, 60), (DateFamily::Dotted, 40)],
-        ocr: 0.01,
-        homoglyph: 0.01,
-        variants: 0.12,
-    },
-    List {
-        id: "src-synthetic-04",
-        title: "Synthetic victims database (English, BGN/PCGN and passport romanizations) — SYNTHETIC",
-        short: "Synthetic DB (en)",
-        language: "en",
-        notes: "Imitates an English-language database: names romanized from the Russian spelling.",
-        target: Target::Latin(Scheme::Bgn),
-        lang: Lang::En,
-        kz_patronymic: 0.05,
-        derussify: 0.0,
-        uly_surname: 0.0,
-        dates: &[(DateFamily::Iso, 100)],
-        ocr: 0.0,
-        homoglyph: 0.0,
-        variants: 0.0,
-    },
-    List {
-        id: "src-synthetic-05",
-        title: "Synthetic list in the 2021 Kazakh Latin alphabet — SYNTHETIC, not real people",
-        short: "Synthetic list (kk Latin)",
-        language: "kk",
-        notes: "Imitates a list in the 2021 Kazakh Latin alphabet (ä ğ q ñ ö ū ü ı ş).",
-        target: Target::Latin(Scheme::Kz2021),
-        lang: Lang::En,
-        kz_patronymic: 0.8,
-        derussify: 0.3,
-        uly_surname: 0.1,
-        dates: &[(DateFamily::Iso, 60), (DateFamily::Dotted, 40)],
-        ocr: 0.0,
-        homoglyph: 0.0,
-        variants: 0.0,
-    },
-    List {
-        id: "src-synthetic-06",
-        title: "Synthetisches Gedenkbuch (deutsche Umschrift) — SYNTHETIC, not real people",
-        short: "Synth. Gedenkbuch",
-        language: "de",
-        notes: "Imitates a German memorial book: German spellings of German names, German transliteration of others.",
-        target: Target::Latin(Scheme::German),
-        lang: Lang::De,
-        kz_patronymic: 0.3,
-        derussify: 0.2,
-        uly_surname: 0.0,
-        dates: &[(DateFamily::Dotted, 100)],
-        ocr: 0.0,
-        homoglyph: 0.0,
-        variants: 0.0,
-    },
-    List {
-        id: "src-synthetic-07",
-        title: "Синтетическая архивная выписка (распознанный текст) — SYNTHETIC, not real people",
-        short: "Синт. архивная выписка",
-        language: "ru",
-        notes: "Imitates an OCR'd archive extract: OCR confusions, Latin look-alike letters, 10.XI.1937.",
-        target: Target::Ru,
-        lang: Lang::Ru,
-        kz_patronymic: 0.1,
-        derussify: 0.0,
-        uly_surname: 0.0,
-        dates: &[(DateFamily::Dotted, 50), (DateFamily::Roman, 50)],
-        ocr: 0.15,
-        homoglyph: 0.08,
-        variants: 0.0,
-    },
-];
-
-/// Which date spellings the date parser of this build reads. Synthetic clean data must parse,
-/// so a spelling the parser does not read is replaced by the ISO form of the same precision.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct DateSupport {
-    pub(crate) dotted: bool,
-    pub(crate) dotted_month: bool,
-    pub(crate) roman: bool,
-    pub(crate) words_day: bool,
-    pub(crate) words_month: bool,
-    pub(crate) year_g: bool,
-    pub(crate) year_kz: bool,
-}
-
-impl DateSupport {
-    /// Tries each spelling on a sample and keeps those read back to the right value.
-    pub(crate) fn probe() -> DateSupport {
-        let reads = |text: &str, y: i32, m: Option<u8>, d: Option<u8>| {
-            HistoricalDate::parse(text).is_ok_and(|h| match h.value() {
-                crate::model::DateValue::Point(p) => {
-                    p.year == y && p.month == m && p.day == d && !p.uncertain && !p.approximate
-                }
-                _ => false,
-            })
-        };
-        DateSupport {
-            dotted: reads("09.11.1937", 1937, Some(11), Some(9)),
-            dotted_month: reads("11.1937", 1937, Some(11), None),
-            roman: reads("09.XI.1937", 1937, Some(11), Some(9)),
-            words_day: reads("9 ноября 1937 г.", 1937, Some(11), Some(9)),
-            words_month: reads("ноябрь 1937", 1937, Some(11), None),
-            year_g: reads("1937 г.", 1937, None, None),
-            year_kz: reads("1937 ж.", 1937, None, None),
-        }
-    }
-
-    /// The spellings used and those replaced by ISO, for the summary.
-    pub(crate) fn describe(self) -> (Vec<&'static str>, Vec<&'static str>) {
-        let all = [
-            (self.dotted, "10.11.1937"),
-            (self.dotted_month, "11.1937"),
-            (self.roman, "10.XI.1937"),
-            (self.words_day, "10 ноября 1937 г."),
-            (self.words_month, "ноябрь 1937"),
-            (self.year_g, "1937 г."),
-            (self.year_kz, "1937 ж."),
-        ];
-        let mut used = vec!["1937-11-10", "1937-11", "1937"];
-        let mut replaced = Vec::new();
-        for (ok, s) in all {
-            if ok {
-                used.push(s);
-            } else {
-                replaced.push(s);
-            }
-        }
-        (used, replaced)
-    }
-}
-
-/// Precision a date is written at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Prec {
-    Day,
-    Month,
-    Year,
-}
-
-const MONTHS_GEN: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-const MONTHS_NOM: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-const ROMAN: [&str; 12] = [
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-];
-
-/// Writes a day in a family of spellings at a precision; spellings the parser does not read
-/// fall back to ISO.
-pub(crate) fn fmt_date(d: Day, prec: Prec, fam: DateFamily, sup: DateSupport) -> String {
-    let (y, m, dd) = (d.year, d.month, d.day);
-    let mi = usize::from(m - 1);
-    match (prec, fam) {
-        (Prec::Day, DateFamily::Dotted) if sup.dotted => format!("{dd:02}.{m:02}.{y}"),
-        (Prec::Day, DateFamily::Roman) if sup.roman => format!("{dd:02}.{}.{y}", ROMAN[mi]),
-        (Prec::Day, DateFamily::RussianWords) if sup.words_day => {
-            format!("{dd} {} {y} г.", MONTHS_GEN[mi])
-        }
-        (Prec::Day, _) => format!("{y:04}-{m:02}-{dd:02}"),
-        (Prec::Month, DateFamily::Dotted | DateFamily::Roman) if sup.dotted_month => {
-            format!("{m:02}.{y}")
-        }
-        (Prec::Month, DateFamily::RussianWords) if sup.words_month => {
-            format!("{} {y}", MONTHS_NOM[mi])
-        }
-        (Prec::Month, _) => format!("{y:04}-{m:02}"),
-        (Prec::Year, DateFamily::RussianWords) if sup.year_g => format!("{y} г."),
-        (Prec::Year, DateFamily::KazakhYear) if sup.year_kz => format!("{y} ж."),
-        (Prec::Year, _) => format!("{y:04}"),
-    }
-}
-
-/// Kinds of noise a record may carry (counted in the summary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Noise {
-    KazakhAsRussian,
-    Romanized,
-    SurnameForm,
-    PatronymicConverted,
-    PatronymicDropped,
-    PatronymicInitial,
-    GivenInitial,
-    Typo,
-    Ocr,
-    Homoglyph,
-    Capitals,
-    Swapped,
-    BirthYearShifted,
-    BirthMissing,
-    DateReduced,
-    DateMissing,
-}
-
-impl Noise {
-    /// Every kind, in summary order.
-    pub(crate) const ALL: [Noise; 16] = [
-        Noise::KazakhAsRussian,
-        Noise::Romanized,
-        Noise::SurnameForm,
-        Noise::PatronymicConverted,
-        Noise::PatronymicDropped,
-        Noise::PatronymicInitial,
-        Noise::GivenInitial,
-        Noise::Typo,
-        Noise::Ocr,
-        Noise::Homoglyph,
-        Noise::Capitals,
-        Noise::Swapped,
-        Noise::BirthYearShifted,
-        Noise::BirthMissing,
-        Noise::DateReduced,
-        Noise::DateMissing,
-    ];
-
-    /// Stable snake_case name.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Noise::KazakhAsRussian => "kazakh_letters_as_russian",
-            Noise::Romanized => "latin_romanization",
-            Noise::SurnameForm => "kazakh_surname_form",
-            Noise::PatronymicConverted => "patronymic_form_converted",
-            Noise::PatronymicDropped => "patronymic_dropped",
-            Noise::PatronymicInitial => "patronymic_initial",
-            Noise::GivenInitial => "given_name_initial",
-            Noise::Typo => "typo",
-            Noise::Ocr => "ocr_confusion",
-            Noise::Homoglyph => "latin_look_alike_letter",
-            Noise::Capitals => "capitals",
-            Noise::Swapped => "surname_given_swapped",
-            Noise::BirthYearShifted => "birth_year_shifted",
-            Noise::BirthMissing => "birth_date_missing",
-            Noise::DateReduced => "date_precision_reduced",
-            Noise::DateMissing => "event_date_missing",
-        }
-    }
-}
-
-/// A set of [`Noise`] kinds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct NoiseSet(u32);
-
-impl NoiseSet {
-    fn add(&mut self, n: Noise) {
-        self.0 |= 1 << (n as u8);
-    }
-
-    /// Whether `n` is in the set.
-    pub(crate) fn has(self, n: Noise) -> bool {
-        self.0 & (1 << (n as u8)) != 0
-    }
-}
+use crate::rng::Rng;
+use crate::translit::Scheme;
 
 /// Renders the record of `p` as list `list_ix` writes it, with noise from `rng`.
 pub(crate) fn render(
@@ -507,7 +125,7 @@ impl Renderer<'_> {
     fn name(&mut self) -> (String, String, Option<String>, Option<String>) {
         let p = self.p;
         let list = self.list;
-        let kz = p.eth == Eth::Kazakh;
+        let kz = p.eth == Nationality::Kazakh;
         let german_native = list.lang == Lang::De && p.given_de.is_some();
         // Surname in the person's primary Cyrillic (or German for German lists).
         let mut surname = match &p.surname {
@@ -575,9 +193,9 @@ impl Renderer<'_> {
                     h.o_as_u = !h.o_as_u;
                 }
                 let before = kz;
-                surname = kk_to_ru(&surname, h);
-                given = kk_to_ru(&given, h);
-                patronymic = patronymic.map(|s| kk_to_ru(&s, h));
+                surname = kazakh_letters_as_russian(&surname, h);
+                given = kazakh_letters_as_russian(&given, h);
+                patronymic = patronymic.map(|s| kazakh_letters_as_russian(&s, h));
                 if before {
                     self.noise.add(Noise::KazakhAsRussian);
                 }
@@ -587,9 +205,9 @@ impl Renderer<'_> {
                     // A typewriter without Kazakh letters for one part.
                     let h = p.habits;
                     match self.rng.below(3) {
-                        0 => surname = kk_to_ru(&surname, h),
-                        1 => given = kk_to_ru(&given, h),
-                        _ => patronymic = patronymic.map(|s| kk_to_ru(&s, h)),
+                        0 => surname = kazakh_letters_as_russian(&surname, h),
+                        1 => given = kazakh_letters_as_russian(&given, h),
+                        _ => patronymic = patronymic.map(|s| kazakh_letters_as_russian(&s, h)),
                     }
                     self.noise.add(Noise::KazakhAsRussian);
                 }
@@ -602,7 +220,7 @@ impl Renderer<'_> {
                 let lat = |s: &str| {
                     if s.chars().any(crate::model::name::is_cyrillic) {
                         if via_ru {
-                            romanize(&kk_to_ru(s, h), scheme)
+                            romanize(&kazakh_letters_as_russian(s, h), scheme)
                         } else {
                             romanize(s, scheme)
                         }
@@ -716,7 +334,7 @@ impl Renderer<'_> {
         Sex::parse(text)
     }
 
-    fn date(&mut self, d: Day, prec: Prec) -> HistoricalDate {
+    fn date(&mut self, d: Day, prec: WrittenPrecision) -> HistoricalDate {
         let text = fmt_date(d, prec, self.family, self.sup);
         HistoricalDate::parse(&text).unwrap_or_else(|_| HistoricalDate::unknown(text))
     }
@@ -729,13 +347,13 @@ impl Renderer<'_> {
         }
         let u = self.rng.unit();
         let prec = if u < 0.07 {
-            Prec::Month
+            WrittenPrecision::Month
         } else if u < 0.11 {
-            Prec::Year
+            WrittenPrecision::Year
         } else {
-            Prec::Day
+            WrittenPrecision::Day
         };
-        if prec != Prec::Day {
+        if prec != WrittenPrecision::Day {
             self.noise.add(Noise::DateReduced);
         }
         Some(self.date(d, prec))
@@ -748,9 +366,9 @@ impl Renderer<'_> {
         }
         let p = self.p;
         let mut prec = if p.birth_day_known && self.rng.chance(0.8) {
-            Prec::Day
+            WrittenPrecision::Day
         } else {
-            Prec::Year
+            WrittenPrecision::Year
         };
         let mut d = p.birth;
         if self.rng.chance(0.08) {
@@ -760,7 +378,7 @@ impl Renderer<'_> {
                 month: 1,
                 day: 1,
             };
-            prec = Prec::Year;
+            prec = WrittenPrecision::Year;
             self.noise.add(Noise::BirthYearShifted);
         }
         Some(self.date(d, prec))
@@ -935,7 +553,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn city(&self, l: Loc) -> String {
+    fn city(&self, l: PlaceName) -> String {
         let s = match self.list.lang {
             Lang::Kk => format!("{} қ.", l.kk),
             _ => format!("г. {}", l.ru),
@@ -1019,7 +637,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn sentence(&mut self, s: Sent) -> String {
+    fn sentence(&mut self, s: SentenceGiven) -> String {
         let lang = self.list.lang;
         let years_ru = |y: u8| {
             let unit = match y % 10 {
@@ -1030,39 +648,39 @@ impl Renderer<'_> {
             format!("{y} {unit}")
         };
         match (lang, s) {
-            (Lang::En | Lang::De, Sent::Death) => {
+            (Lang::En | Lang::De, SentenceGiven::Death) => {
                 (*self.rng.pick(&["VMN (shot)", "death by shooting"])).to_owned()
             }
-            (Lang::En | Lang::De, Sent::Camp(y, _)) => format!("{y} years of camp (ITL)"),
-            (Lang::En | Lang::De, Sent::Exile(y)) => format!("{y} years of exile"),
-            (Lang::En | Lang::De, Sent::Banishment) => "banishment".to_owned(),
-            (Lang::En | Lang::De, Sent::Deportation) => {
+            (Lang::En | Lang::De, SentenceGiven::Camp(y, _)) => format!("{y} years of camp (ITL)"),
+            (Lang::En | Lang::De, SentenceGiven::Exile(y)) => format!("{y} years of exile"),
+            (Lang::En | Lang::De, SentenceGiven::Banishment) => "banishment".to_owned(),
+            (Lang::En | Lang::De, SentenceGiven::Deportation) => {
                 "deportation (special settlement)".to_owned()
             }
-            (Lang::En | Lang::De, Sent::Dismissed) => "case dismissed".to_owned(),
-            (Lang::Kk, Sent::Death) => "ату жазасы".to_owned(),
-            (Lang::Kk, Sent::Camp(y, true)) => format!("{y} жыл концлагерь"),
-            (Lang::Kk, Sent::Camp(y, false)) => format!("{y} жыл ІТЛ"),
-            (Lang::Kk, Sent::Deportation) => "жер аудару".to_owned(),
-            (_, Sent::Death) => {
+            (Lang::En | Lang::De, SentenceGiven::Dismissed) => "case dismissed".to_owned(),
+            (Lang::Kk, SentenceGiven::Death) => "ату жазасы".to_owned(),
+            (Lang::Kk, SentenceGiven::Camp(y, true)) => format!("{y} жыл концлагерь"),
+            (Lang::Kk, SentenceGiven::Camp(y, false)) => format!("{y} жыл ІТЛ"),
+            (Lang::Kk, SentenceGiven::Deportation) => "жер аудару".to_owned(),
+            (_, SentenceGiven::Death) => {
                 (*self
                     .rng
                     .pick(&["ВМН", "ВМН (расстрел)", "расстрел", "высшая мера наказания"]))
                 .to_owned()
             }
-            (_, Sent::Camp(y, true)) => format!("{} концлагеря", years_ru(y)),
-            (_, Sent::Camp(y, false)) => match self.rng.below(3) {
+            (_, SentenceGiven::Camp(y, true)) => format!("{} концлагеря", years_ru(y)),
+            (_, SentenceGiven::Camp(y, false)) => match self.rng.below(3) {
                 0 => format!("ИТЛ {}", years_ru(y)),
                 _ => format!("{} ИТЛ", years_ru(y)),
             },
-            (_, Sent::Exile(y)) => format!("{} ссылки", years_ru(y)),
-            (_, Sent::Banishment) => {
+            (_, SentenceGiven::Exile(y)) => format!("{} ссылки", years_ru(y)),
+            (_, SentenceGiven::Banishment) => {
                 (*self.rng.pick(&["высылка", "высылка в Северный край"])).to_owned()
             }
-            (_, Sent::Deportation) => {
+            (_, SentenceGiven::Deportation) => {
                 (*self.rng.pick(&["депортация", "спецпоселение", "выселение"])).to_owned()
             }
-            (_, Sent::Dismissed) => "дело прекращено".to_owned(),
+            (_, SentenceGiven::Dismissed) => "дело прекращено".to_owned(),
         }
     }
 
@@ -1112,82 +730,6 @@ fn capitalize(s: &str) -> String {
     }
 }
 
-/// One typing error in a word: a letter dropped, doubled, swapped with the next, or replaced by
-/// a neighbour from the same alphabet. The first letter is kept.
-pub(crate) fn typo(rng: &mut Rng, word: &str) -> String {
-    let mut cs: Vec<char> = word.chars().collect();
-    if cs.len() < 3 {
-        return word.to_owned();
-    }
-    let i = 1 + rng.below(cs.len() - 1);
-    match rng.below(4) {
-        0 => {
-            cs.remove(i);
-        }
-        1 => cs.insert(i, cs[i]),
-        2 if i + 1 < cs.len() => cs.swap(i, i + 1),
-        _ => {
-            let c = cs[i];
-            if !c.is_alphabetic() {
-                return word.to_owned();
-            }
-            let alphabet: &[char] = if crate::model::name::is_cyrillic(c) {
-                &[
-                    'а', 'е', 'и', 'о', 'у', 'ы', 'н', 'т', 'р', 'к', 'л', 'м', 'с', 'в',
-                ]
-            } else {
-                &[
-                    'a', 'e', 'i', 'o', 'u', 'y', 'n', 't', 'r', 'k', 'l', 'm', 's', 'v',
-                ]
-            };
-            let mut r = *rng.pick(alphabet);
-            if c.is_uppercase() {
-                r = r.to_uppercase().next().unwrap_or(r);
-            }
-            cs[i] = r;
-        }
-    }
-    cs.into_iter().collect()
-}
-
-/// One OCR confusion in a word (ш/щ, и/й, е/ё, с/е…), if a confusable letter is in it.
-pub(crate) fn ocr(rng: &mut Rng, word: &str) -> Option<String> {
-    let cs: Vec<char> = word.chars().collect();
-    let spots: Vec<usize> = (0..cs.len())
-        .filter(|i| OCR_PAIRS.iter().any(|(a, _)| *a == cs[*i]))
-        .collect();
-    if spots.is_empty() {
-        return None;
-    }
-    let i = *rng.pick(&spots);
-    let with = OCR_PAIRS
-        .iter()
-        .filter(|(a, _)| *a == cs[i])
-        .map(|(_, b)| *b)
-        .collect::<Vec<_>>();
-    let mut out = cs;
-    out[i] = *rng.pick(&with);
-    Some(out.into_iter().collect())
-}
-
-/// One Cyrillic letter replaced by its Latin look-alike, if the word has one.
-pub(crate) fn homoglyph(rng: &mut Rng, word: &str) -> Option<String> {
-    let cs: Vec<char> = word.chars().collect();
-    let spots: Vec<usize> = (0..cs.len())
-        .filter(|i| HOMOGLYPHS.iter().any(|(a, _)| *a == cs[*i]))
-        .collect();
-    if spots.is_empty() {
-        return None;
-    }
-    let i = *rng.pick(&spots);
-    let mut out = cs;
-    out[i] = HOMOGLYPHS
-        .iter()
-        .find(|(a, _)| *a == out[i])
-        .map_or(out[i], |(_, b)| *b);
-    Some(out.into_iter().collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1210,28 +752,28 @@ mod tests {
                 family: DateFamily::Iso,
             };
             for s in [
-                Sent::Death,
-                Sent::Camp(10, false),
-                Sent::Camp(3, true),
-                Sent::Camp(25, false),
-                Sent::Exile(5),
-                Sent::Banishment,
-                Sent::Deportation,
-                Sent::Dismissed,
+                SentenceGiven::Death,
+                SentenceGiven::Camp(10, false),
+                SentenceGiven::Camp(3, true),
+                SentenceGiven::Camp(25, false),
+                SentenceGiven::Exile(5),
+                SentenceGiven::Banishment,
+                SentenceGiven::Deportation,
+                SentenceGiven::Dismissed,
             ] {
                 for _ in 0..8 {
                     let text = r.sentence(s);
                     let parsed = Sentence::parse(&text).unwrap();
                     let want = match s {
-                        Sent::Death => SentenceKind::Execution,
-                        Sent::Camp(..) => SentenceKind::Camp,
-                        Sent::Exile(_) => SentenceKind::Exile,
-                        Sent::Banishment => SentenceKind::Banishment,
-                        Sent::Deportation => SentenceKind::Deportation,
-                        Sent::Dismissed => SentenceKind::Acquittal,
+                        SentenceGiven::Death => SentenceKind::Execution,
+                        SentenceGiven::Camp(..) => SentenceKind::Camp,
+                        SentenceGiven::Exile(_) => SentenceKind::Exile,
+                        SentenceGiven::Banishment => SentenceKind::Banishment,
+                        SentenceGiven::Deportation => SentenceKind::Deportation,
+                        SentenceGiven::Dismissed => SentenceKind::Acquittal,
                     };
                     assert_eq!(parsed.kind, want, "{text}");
-                    if let Sent::Camp(y, _) | Sent::Exile(y) = s {
+                    if let SentenceGiven::Camp(y, _) | SentenceGiven::Exile(y) = s {
                         assert_eq!(parsed.term_years, Some(f32::from(y)), "{text}");
                     }
                 }
@@ -1244,11 +786,11 @@ mod tests {
         let d = Day::new(1937, 11, 10).unwrap();
         let none = DateSupport::default();
         assert_eq!(
-            fmt_date(d, Prec::Day, DateFamily::Dotted, none),
+            fmt_date(d, WrittenPrecision::Day, DateFamily::Dotted, none),
             "1937-11-10"
         );
         assert_eq!(
-            fmt_date(d, Prec::Month, DateFamily::RussianWords, none),
+            fmt_date(d, WrittenPrecision::Month, DateFamily::RussianWords, none),
             "1937-11"
         );
         let all = DateSupport {
@@ -1261,20 +803,23 @@ mod tests {
             year_kz: true,
         };
         assert_eq!(
-            fmt_date(d, Prec::Day, DateFamily::Dotted, all),
+            fmt_date(d, WrittenPrecision::Day, DateFamily::Dotted, all),
             "10.11.1937"
         );
-        assert_eq!(fmt_date(d, Prec::Day, DateFamily::Roman, all), "10.XI.1937");
         assert_eq!(
-            fmt_date(d, Prec::Day, DateFamily::RussianWords, all),
+            fmt_date(d, WrittenPrecision::Day, DateFamily::Roman, all),
+            "10.XI.1937"
+        );
+        assert_eq!(
+            fmt_date(d, WrittenPrecision::Day, DateFamily::RussianWords, all),
             "10 ноября 1937 г."
         );
         assert_eq!(
-            fmt_date(d, Prec::Month, DateFamily::RussianWords, all),
+            fmt_date(d, WrittenPrecision::Month, DateFamily::RussianWords, all),
             "ноябрь 1937"
         );
         assert_eq!(
-            fmt_date(d, Prec::Year, DateFamily::KazakhYear, all),
+            fmt_date(d, WrittenPrecision::Year, DateFamily::KazakhYear, all),
             "1937 ж."
         );
         // Whatever this build's parser reads, the output parses.
@@ -1286,7 +831,11 @@ mod tests {
             DateFamily::RussianWords,
             DateFamily::KazakhYear,
         ] {
-            for prec in [Prec::Day, Prec::Month, Prec::Year] {
+            for prec in [
+                WrittenPrecision::Day,
+                WrittenPrecision::Month,
+                WrittenPrecision::Year,
+            ] {
                 let t = fmt_date(d, prec, fam, sup);
                 assert!(HistoricalDate::parse(&t).is_ok(), "{t}");
             }

@@ -3,11 +3,14 @@
 //!
 //! The tables follow `facts.md` §4 (transliteration facts); they are deliberately simple — real
 //! lists are not consistent either, and the point is to produce the variety, not a standard.
+//! The letter tables themselves are [`crate::translit`]'s.
+
+use crate::translit::{Position, Scheme, kazakh_letter_in_russian, latin};
 
 /// Per-person spelling habits of Russian clerks, fixed for a person so that two Russian lists
 /// usually agree (`Бөкейханов` → `Букейханов` in both).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct RuHabits {
+pub(crate) struct RussianHabits {
     /// `ө` becomes `у` (Бөкейхан → Букейхан) instead of `о`.
     pub(crate) o_as_u: bool,
     /// A word-initial `Ж` becomes `Дж` (Жансүгіров → Джансугуров).
@@ -50,7 +53,7 @@ pub(crate) fn is_upper(c: char) -> bool {
 
 /// Writes Kazakh-specific letters as Russian ones (ә→а, ғ→г, қ→к, ң→н, ө→о/у, ұ→у, ү→у, һ→х,
 /// і→и/ы), keeping case.
-pub(crate) fn kk_to_ru(text: &str, h: RuHabits) -> String {
+pub(crate) fn kazakh_letters_as_russian(text: &str, h: RussianHabits) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word_start = true;
     let mut chars = text.chars().peekable();
@@ -58,16 +61,8 @@ pub(crate) fn kk_to_ru(text: &str, h: RuHabits) -> String {
         let lc = lower(c);
         let upper = is_upper(c);
         let rep: Option<&str> = match lc {
-            'ә' => Some("а"),
-            'ғ' => Some("г"),
-            'қ' => Some("к"),
-            'ң' => Some("н"),
-            'ө' => Some(if h.o_as_u { "у" } else { "о" }),
-            'ұ' | 'ү' => Some("у"),
-            'һ' => Some("х"),
-            'і' => Some(if h.i_as_y { "ы" } else { "и" }),
             'ж' if word_start && h.zh_as_dzh => Some("дж"),
-            _ => None,
+            _ => kazakh_letter_in_russian(lc, h.o_as_u, h.i_as_y),
         };
         match rep {
             Some(r) => {
@@ -85,20 +80,6 @@ pub(crate) fn kk_to_ru(text: &str, h: RuHabits) -> String {
 #[cfg(test)]
 pub(crate) fn has_kazakh_letters(text: &str) -> bool {
     text.chars().any(crate::model::name::is_kazakh_letter)
-}
-
-/// Romanization schemes seen in lists (facts.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Scheme {
-    /// BGN/PCGN-like (Russian 1947 + Kazakh 1979): zh, kh, ts, ch, sh, shch, y, yu, ya, ye;
-    /// ä gh q ng ö u ü h i for Kazakh letters.
-    Bgn,
-    /// The Russian passport (ICAO 9303) scheme: й→i, ю→iu, я→ia, ъ→ie.
-    Icao,
-    /// The 2021 Kazakh Latin alphabet: ä ğ q ñ ö ū ü h ı, j for ж, ş, ç.
-    Kz2021,
-    /// German (Duden-like): sch, tsch, ch, z for ц, w for в, s for з, ss between vowels, je/ju/ja.
-    German,
 }
 
 fn is_vowel_cyr(c: char) -> bool {
@@ -126,7 +107,11 @@ pub(crate) fn romanize(text: &str, scheme: Scheme) -> String {
         let after_vowel = prev.is_some_and(|p| is_vowel_cyr(p) || matches!(p, 'й' | 'ъ' | 'ь'));
         let between_vowels =
             prev.is_some_and(is_vowel_cyr) && next.is_some_and(|n| is_vowel_cyr(lower(n)));
-        let Some(rep) = latin_of(lc, scheme, word_start || after_vowel, between_vowels) else {
+        let at = Position {
+            soft_e: word_start || after_vowel,
+            between_vowels,
+        };
+        let Some(rep) = latin(lc, scheme, at) else {
             out.push(c);
             continue;
         };
@@ -135,137 +120,6 @@ pub(crate) fn romanize(text: &str, scheme: Scheme) -> String {
         push_cased(&mut out, rep, upper, all_upper);
     }
     out
-}
-
-fn latin_of(c: char, s: Scheme, soft_e: bool, between_vowels: bool) -> Option<&'static str> {
-    use Scheme::{Bgn, German, Icao, Kz2021};
-    let r = match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => match s {
-            German => "w",
-            _ => "v",
-        },
-        'г' => "g",
-        'д' => "d",
-        'е' => match s {
-            Bgn if soft_e => "ye",
-            German if soft_e => "je",
-            _ => "e",
-        },
-        'ё' => match s {
-            Bgn => "ë",
-            Icao => "e",
-            Kz2021 => "io",
-            German => "jo",
-        },
-        'ж' => match s {
-            Kz2021 => "j",
-            German => "sch",
-            _ => "zh",
-        },
-        'з' => match s {
-            German => "s",
-            _ => "z",
-        },
-        'и' => "i",
-        'й' => match s {
-            Bgn => "y",
-            _ => "i",
-        },
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => match s {
-            German if between_vowels => "ss",
-            _ => "s",
-        },
-        'т' => "t",
-        'у' => "u",
-        'ф' => "f",
-        'х' => match s {
-            Kz2021 => "h",
-            German => "ch",
-            _ => "kh",
-        },
-        'ц' => match s {
-            German => "z",
-            _ => "ts",
-        },
-        'ч' => match s {
-            Kz2021 => "ç",
-            German => "tsch",
-            _ => "ch",
-        },
-        'ш' => match s {
-            Kz2021 => "ş",
-            German => "sch",
-            _ => "sh",
-        },
-        'щ' => match s {
-            Kz2021 => "şş",
-            German => "schtsch",
-            _ => "shch",
-        },
-        'ъ' => match s {
-            Icao => "ie",
-            _ => "",
-        },
-        'ы' => "y",
-        'ь' => "",
-        'э' => "e",
-        'ю' => match s {
-            Bgn => "yu",
-            German => "ju",
-            _ => "iu",
-        },
-        'я' => match s {
-            Bgn => "ya",
-            German => "ja",
-            _ => "ia",
-        },
-        'ә' => match s {
-            Icao => "a",
-            _ => "ä",
-        },
-        'ғ' => match s {
-            Kz2021 => "ğ",
-            Icao => "g",
-            _ => "gh",
-        },
-        'қ' => match s {
-            Icao => "k",
-            _ => "q",
-        },
-        'ң' => match s {
-            Kz2021 => "ñ",
-            Icao => "n",
-            _ => "ng",
-        },
-        'ө' => match s {
-            Icao => "o",
-            _ => "ö",
-        },
-        'ұ' => match s {
-            Kz2021 => "ū",
-            _ => "u",
-        },
-        'ү' => match s {
-            Icao => "u",
-            _ => "ü",
-        },
-        'һ' => "h",
-        'і' => match s {
-            Kz2021 => "ı",
-            _ => "i",
-        },
-        _ => return None,
-    };
-    Some(r)
 }
 
 fn push_cased(out: &mut String, rep: &str, upper: bool, all_upper: bool) {
@@ -423,24 +277,24 @@ mod tests {
 
     #[test]
     fn kazakh_letters_to_russian() {
-        let h = RuHabits {
+        let h = RussianHabits {
             o_as_u: true,
-            ..RuHabits::default()
+            ..RussianHabits::default()
         };
-        assert_eq!(kk_to_ru("Бөкейханов", h), "Букейханов");
+        assert_eq!(kazakh_letters_as_russian("Бөкейханов", h), "Букейханов");
         assert_eq!(
-            kk_to_ru("Рысқұлов", RuHabits::default()),
+            kazakh_letters_as_russian("Рысқұлов", RussianHabits::default()),
             "Рыскулов".to_owned()
         );
-        let dzh = RuHabits {
+        let dzh = RussianHabits {
             zh_as_dzh: true,
-            ..RuHabits::default()
+            ..RussianHabits::default()
         };
-        assert_eq!(kk_to_ru("Жансүгіров", dzh), "Джансугиров");
-        assert_eq!(kk_to_ru("ЖҰМАБАЕВ", dzh), "ДЖУМАБАЕВ");
-        assert!(!has_kazakh_letters(&kk_to_ru(
+        assert_eq!(kazakh_letters_as_russian("Жансүгіров", dzh), "Джансугиров");
+        assert_eq!(kazakh_letters_as_russian("ЖҰМАБАЕВ", dzh), "ДЖУМАБАЕВ");
+        assert!(!has_kazakh_letters(&kazakh_letters_as_russian(
             "әғқңөұүһі ӘҒҚҢӨҰҮҺІ",
-            RuHabits::default()
+            RussianHabits::default()
         )));
     }
 

@@ -1,7 +1,9 @@
-//! A small seeded pseudo-random generator (SplitMix64) and the helpers the generator needs.
+//! The crate's one seeded pseudo-random generator (SplitMix64), used by the synthetic archives
+//! ([`crate::synth`]) and by the dedup engine's pair sampling.
 //!
 //! Our own generator instead of the `rand` crate: the build stays lean and, more important, the
-//! output for a given seed never changes because a dependency changed its algorithms. SplitMix64
+//! output for a given seed never changes because a dependency changed its algorithms (synthetic
+//! lists and fitted models are reproducible from their seed). SplitMix64
 //! passes BigCrush, is tiny, and is seekable by construction: every group of persons, every record
 //! and every defect slot gets its own stream from [`mix`], so any record can be regenerated from
 //! the seed and its coordinates alone, in any order.
