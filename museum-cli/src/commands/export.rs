@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use museum_core::display::plural;
-use museum_core::export::{self, ExportFormat, ExportOptions, RedactOptions};
+use museum_core::export::{
+    self, ExportFormat, ExportJob, ExportOptions, ExportTarget, RedactOptions,
+};
 use museum_core::{Severity, fsutil};
 use serde::Deserialize;
 
@@ -62,11 +64,25 @@ pub(crate) fn run(
     }
     options.persons = persons_registry(args, format, printer)?;
 
-    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
+    let job = ExportJob {
+        inputs: super::load::inputs(&args.paths, args.input.kind(), printer)?,
+        validate: validate_options,
+        options,
+        allow_errors: args.allow_errors,
+    };
     let progress = ProgressLine::new(global);
-    let read = museum_core::job::read_validated(&inputs, &validate_options, &progress);
+    let outcome = if to_stdout {
+        let mut out = std::io::stdout().lock();
+        job.run(ExportTarget::Writer(&mut out), &progress)
+            .map_err(anyhow::Error::from)
+    } else {
+        job.run(ExportTarget::Path(&args.output), &progress)
+            .with_context(|| format!("cannot export to `{}`", args.output.display()))
+    };
     progress.finish();
-    let (report, archive) = read?;
+    let outcome = outcome?;
+    let options = &job.options;
+    let report = &outcome.validation;
     let errors = report.count(Severity::Error);
     if errors > 0 {
         let mut msg = format!(
@@ -109,12 +125,9 @@ pub(crate) fn run(
         printer.warn(&msg);
     }
 
-    let summary = if to_stdout {
-        let mut out = std::io::stdout().lock();
-        export::export_json_to(archive, &mut out, &options)?
-    } else {
-        export::export_archive(archive, &args.output, &options)
-            .with_context(|| format!("cannot export to `{}`", args.output.display()))?
+    let Some(summary) = outcome.summary else {
+        // Refused: only with validation errors, reported above.
+        return Ok(ExitStatus::Failure);
     };
 
     let counts: Vec<String> = summary

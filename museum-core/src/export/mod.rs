@@ -48,6 +48,7 @@
 mod bundle;
 mod clusters;
 mod datapackage;
+mod job;
 pub mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
@@ -57,6 +58,7 @@ mod search;
 
 pub use bundle::bundle_schema;
 pub use clusters::read_clusters;
+pub use job::{ExportJob, ExportOutcome, ExportTarget};
 pub use output::clean_stale_temporaries;
 pub use redact::RedactOptions;
 pub use search::search_keys;
