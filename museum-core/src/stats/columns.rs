@@ -59,7 +59,7 @@ pub struct StatColumn {
 
 macro_rules! stat_columns {
     ($( $name:literal, $level:ident, $source:expr, $map:ident, $desc:literal; )*) => {
-        /// The columns [`CaseTable::group_count`] accepts.
+        /// The columns [`CaseTable::group_count`](super::CaseTable::group_count) accepts.
         pub const COLUMNS: &[StatColumn] = &[ $( StatColumn {
             name: $name, description: $desc, level: Level::$level, source: $source, map: Map::$map,
         }, )* ];
@@ -135,7 +135,7 @@ pub struct GroupRow {
     pub share: f64,
 }
 
-/// The result of [`CaseTable::group_count`].
+/// The result of [`CaseTable::group_count`](super::CaseTable::group_count).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupTable {
     /// The grouping columns.

@@ -215,7 +215,7 @@ pub struct ArchiveStats {
     pub duplicates: Option<DuplicateStats>,
 }
 
-/// Options of [`CaseTable::summary`].
+/// Options of [`CaseTable::summary`](super::CaseTable::summary).
 #[derive(Debug, Clone)]
 pub struct StatsOptions {
     /// How many values each distribution lists before summing the rest (default 20).
