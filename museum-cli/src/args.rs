@@ -55,7 +55,8 @@ pub(crate) enum Command {
         "  museum validate datasets/ --format json > findings.json\n",
         "  museum validate list.csv --kind victims --ignore M6,stray-whitespace\n",
         "  museum validate datasets/ --select M3 --fail-on warning\n\n",
-        "Configuration: a `museum.toml` in the validated directory (or the file's directory) sets\n",
+        "Configuration: a `museum.toml` in the validated directory (or the file's directory, else the\n",
+        "current directory; every command finds it so) sets\n",
         "severities per code, ignored codes and thresholds; see `museum rules` for the codes.\n\n",
         "Exit codes:\n  0  no finding at or above `--fail-on`\n  1  findings at or above `--fail-on`\n  2  could not run"
     ))]
@@ -183,7 +184,7 @@ pub(crate) enum Command {
     /// Export the validated archive for frontends: a JSON bundle, JSON Lines, Parquet or a
     /// Frictionless data package.
     #[command(
-        long_about = "Export the validated archive for frontends: a JSON bundle (`json`), one JSON Lines file per entity (`jsonl`), one Parquet file per entity (`parquet`, needs a build with `--features parquet`) or the CSV files with a Frictionless `datapackage.json` (`datapackage`).\n\nEvery record has the shape of `schemas/<entity>.schema.json`; victims and figures also carry `search_keys` (folded name forms for search) and, with `--clusters`, `cluster_id`. Data with validation errors is refused unless `--allow-errors`. The output is written atomically and is byte-identical for the same input and `--as-of` day (no timestamp unless `--timestamp`).\n\nThe export is for the public, so it is redacted by default: private fields are dropped and persons who may still be alive are masked (`\"masked\": true`; names become initials, dates years; the repression facts stay). A person is masked when they may have been born less than `mask_born_within_years` before `--as-of` (today): by the birth date, or, without one, by every dated event of their cases and the youngest age at arrest (`min_age` under `[limits]`, 12), unless a death date is known. The settings come from the `[export.redact]` section of `museum.toml` (looked up in `--config`, the current directory, then the first input directory) or of `--redact-config FILE`:\n\n  [export.redact]\n  drop = [\"notes\", \"residence\", \"extra.*\"]   # also `victim.notes`, `cases.charge`, `extra.<column>`\n  mask_born_within_years = 100                 # names → initials, dates → years\n  mask_unknown_birth = false                   # also persons with no date at all\n\nWithout a configuration, exactly those built-in defaults apply. The settings, `min_age`, `--as-of` and the number of masked persons are recorded as `redaction` in the bundle, `manifest.json`, `datapackage.json` (`museum_redaction`) and the Parquet metadata. `--no-redact` exports everyone in full, for internal use (`redaction` is then `null`); `--redact` is accepted and changes nothing.",
+        long_about = "Export the validated archive for frontends: a JSON bundle (`json`), one JSON Lines file per entity (`jsonl`), one Parquet file per entity (`parquet`, needs a build with `--features parquet`) or the CSV files with a Frictionless `datapackage.json` (`datapackage`).\n\nEvery record has the shape of `schemas/<entity>.schema.json`; victims and figures also carry `search_keys` (folded name forms for search) and, with `--clusters`, `cluster_id`. Data with validation errors is refused unless `--allow-errors`. The output is written atomically and is byte-identical for the same input and `--as-of` day (no timestamp unless `--timestamp`).\n\nThe export is for the public, so it is redacted by default: private fields are dropped and persons who may still be alive are masked (`\"masked\": true`; names become initials, dates years; the repression facts stay). A person is masked when they may have been born less than `mask_born_within_years` before `--as-of` (today): by the birth date, or, without one, by every dated event of their cases and the youngest age at arrest (`min_age` under `[limits]`, 12), unless a death date is known. The settings come from the `[export.redact]` section of `museum.toml` (the `museum.toml` every command reads: `--config`, else the first input directory (or the first file's) that has one, else the current directory) or of `--redact-config FILE`:\n\n  [export.redact]\n  drop = [\"notes\", \"residence\", \"extra.*\"]   # also `victim.notes`, `cases.charge`, `extra.<column>`\n  mask_born_within_years = 100                 # names → initials, dates → years\n  mask_unknown_birth = false                   # also persons with no date at all\n\nWithout a configuration, exactly those built-in defaults apply. The settings, `min_age`, `--as-of` and the number of masked persons are recorded as `redaction` in the bundle, `manifest.json`, `datapackage.json` (`museum_redaction`) and the Parquet metadata. `--no-redact` exports everyone in full, for internal use (`redaction` is then `null`); `--redact` is accepted and changes nothing.",
         after_help = concat!(
             "Examples:\n",
             "  museum export datasets/ -o archive.json                         # one JSON bundle, redacted\n",
@@ -389,8 +390,9 @@ pub(crate) struct InputArgs {
     /// `"spisok.csv" = "src-…"` in `museum.toml`.
     #[arg(long, value_name = "ID")]
     pub(crate) source: Option<String>,
-    /// The configuration file to use instead of the `museum.toml` next to the data (its rules
-    /// decide what counts as an error; `[limits]` bound the readers).
+    /// The configuration file to use instead of the `museum.toml` next to the data, or else in
+    /// the current directory (its rules decide what counts as an error; `[limits]` bound the
+    /// readers).
     #[arg(long, value_name = "PATH")]
     pub(crate) config: Option<PathBuf>,
     /// At most this many records per file: a file with more stops the run with an error naming

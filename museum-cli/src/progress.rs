@@ -13,9 +13,6 @@
 //! still hide it). For benchmarks, `MUSEUM_TIMINGS=1` prints how long each stage took when the
 //! run ends (`bench/report.sh` uses it).
 
-// Only statistics and reports show progress so far.
-#![cfg_attr(not(feature = "stats"), allow(dead_code))]
-
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -23,7 +20,7 @@ use std::time::{Duration, Instant};
 use crate::args::GlobalArgs;
 
 /// The progress line.
-pub(crate) struct Progress {
+pub(crate) struct ProgressLine {
     enabled: bool,
     start: Instant,
     state: Mutex<State>,
@@ -42,13 +39,13 @@ struct State {
 
 const REDRAW: Duration = Duration::from_millis(100);
 
-impl Progress {
+impl ProgressLine {
     /// Decides from the flags and the terminal whether to draw.
     pub(crate) fn new(global: &GlobalArgs) -> Self {
         let forced = std::env::var("MUSEUM_PROGRESS").is_ok_and(|v| v == "always");
         let enabled =
             !global.quiet && !global.no_progress && (forced || std::io::stderr().is_terminal());
-        Progress {
+        ProgressLine {
             enabled,
             timings: std::env::var_os("MUSEUM_TIMINGS").map(|_| Mutex::new(Vec::new())),
             start: Instant::now(),
@@ -61,21 +58,6 @@ impl Progress {
                 drawn: false,
             }),
         }
-    }
-
-    /// A stage counted in bytes (reading files).
-    pub(crate) fn stage_bytes(&self, name: &str, total: u64) {
-        self.set_stage(name, Some(total), true);
-    }
-
-    /// Sets the absolute position of the current stage.
-    pub(crate) fn set_position(&self, done: u64) {
-        if !self.enabled {
-            return;
-        }
-        let mut s = self.lock();
-        s.done = done;
-        self.draw(&mut s, false);
     }
 
     /// Erases the line (call before printing the final message).
@@ -144,7 +126,6 @@ impl Progress {
         s.drawn = true;
         let amount = |n: u64| {
             if s.bytes {
-                #[allow(clippy::cast_precision_loss)]
                 let mb = n as f64 / 1_048_576.0;
                 format!("{mb:.1} MB")
             } else {
@@ -155,7 +136,6 @@ impl Progress {
         let line = match s.total {
             Some(t) if t > 0 => {
                 let frac = (s.done.min(t) as f64) / (t as f64);
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let filled = (frac * 24.0).round() as usize;
                 format!(
                     "{:<22} [{}{}] {:>3.0}%  {} / {}  {elapsed:.1}s",
@@ -174,10 +154,23 @@ impl Progress {
     }
 }
 
-#[cfg(feature = "stats")]
-impl museum_core::stats::Progress for Progress {
+/// The core's jobs report their stages and amounts through this.
+impl museum_core::progress::Progress for ProgressLine {
     fn stage(&self, name: &str, total: Option<u64>) {
         self.set_stage(name, total, false);
+    }
+
+    fn stage_bytes(&self, name: &str, total: u64) {
+        self.set_stage(name, Some(total), true);
+    }
+
+    fn set_position(&self, done: u64) {
+        if !self.enabled {
+            return;
+        }
+        let mut s = self.lock();
+        s.done = done;
+        self.draw(&mut s, false);
     }
 
     fn advance(&self, n: u64) {
@@ -190,7 +183,7 @@ impl museum_core::stats::Progress for Progress {
     }
 }
 
-impl Drop for Progress {
+impl Drop for ProgressLine {
     fn drop(&mut self) {
         self.finish();
     }

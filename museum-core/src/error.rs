@@ -47,9 +47,15 @@ pub enum ErrorKind {
     /// An option or argument is invalid.
     #[error("{0}")]
     InvalidOption(String),
-    /// JSON could not be written.
-    #[error("cannot serialize JSON")]
-    Json(#[source] serde_json::Error),
+    /// A value could not be written as JSON.
+    #[error("cannot write JSON: {0}")]
+    Serialize(serde_json::Error),
+    /// Statistics could not be computed (a polars failure; the message is polars').
+    #[error("statistics failed: {0}")]
+    Stats(String),
+    /// A Parquet file could not be written (a polars failure; the message is polars').
+    #[error("cannot write Parquet: {0}")]
+    Parquet(String),
     /// A configured limit was exceeded.
     #[error("{0}")]
     Limit(String),
@@ -95,6 +101,16 @@ impl Error {
             source,
         }
         .into()
+    }
+
+    /// A statistics failure: `e` says what failed.
+    pub fn stats(e: impl fmt::Display) -> Self {
+        ErrorKind::Stats(e.to_string()).into()
+    }
+
+    /// A Parquet failure: `e` says what failed.
+    pub fn parquet(e: impl fmt::Display) -> Self {
+        ErrorKind::Parquet(e.to_string()).into()
     }
 
     /// An invalid option.

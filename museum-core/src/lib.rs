@@ -19,6 +19,7 @@
 //! | [`fsutil`] | atomic file output; locked read-change-write of shared files |
 //! | [`review`] | the review loop: the pairs that most need a person, in a sheet; filled sheets read back as decisions |
 //! | `stats`, `report` | statistics with polars and the data-quality report (feature `stats`, on by default) |
+//! | [`job`], [`progress`] | what the commands' jobs share (reading validated with progress; `report::ReportJob`, `stats::StatsJob`, `export::ExportJob` run a whole command) and the [`progress::Progress`] trait they report through |
 //!
 //! Readers ([`io`]) stream CSV, JSON and JSON Lines record by record with file/line locations,
 //! map the Russian, Kazakh and English headers real lists use, parse archival vocabularies
@@ -232,9 +233,11 @@ pub mod fsutil;
 pub mod fuzzing;
 pub(crate) mod hash;
 pub mod io;
+pub mod job;
 pub mod model;
 pub mod normalize;
 pub mod persons;
+pub mod progress;
 #[cfg(feature = "stats")]
 pub mod report;
 pub mod review;

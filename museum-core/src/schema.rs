@@ -18,6 +18,8 @@
 
 mod typescript;
 
+pub use typescript::declarations;
+
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
@@ -148,7 +150,7 @@ pub(crate) fn finish(mut schema: Value) -> String {
 
 /// The formats the JSON Schema specification defines (draft 2020-12, 7.3); validators know them
 /// (Ajv with `ajv-formats`). Others are unknown to a strict validator.
-const STANDARD_FORMATS: &[&str] = &[
+pub(crate) const STANDARD_FORMATS: &[&str] = &[
     "date-time",
     "date",
     "time",
@@ -232,73 +234,15 @@ pub fn strict(schema: &mut Value) {
     }
 }
 
-/// Every generated schema file: (file name, contents); the last is `museum.d.ts`.
-pub fn all_files() -> Vec<(String, String)> {
+/// The schema files of the records: (file name, contents) of each entity schema,
+/// `person.schema.json` and `datapackage.json`. [`crate::export::schema_files`] adds the export
+/// bundle's schema and `museum.d.ts`.
+pub fn record_files() -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = DatasetKind::ALL
         .iter()
         .map(|k| (format!("{}.schema.json", k.entity()), entity_schema(*k)))
         .collect();
     files.push(("person.schema.json".to_owned(), person_schema()));
     files.push(("datapackage.json".to_owned(), datapackage()));
-    files.push((
-        "bundle.schema.json".to_owned(),
-        crate::export::bundle_schema(),
-    ));
-    let declarations = typescript::declarations(&files);
-    files.push(("museum.d.ts".to_owned(), declarations));
     files
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn schemas_are_2020_12_objects() {
-        for (name, text) in all_files() {
-            if name.ends_with(".d.ts") {
-                continue;
-            }
-            let v: Value = serde_json::from_str(&text).unwrap();
-            if name.ends_with(".schema.json") {
-                assert_eq!(
-                    v["$schema"], "https://json-schema.org/draft/2020-12/schema",
-                    "{name}"
-                );
-                assert_eq!(v["type"], "object", "{name}");
-            }
-        }
-    }
-
-    /// Every schema file, whatever code wrote it, is strict: no format a strict validator does
-    /// not know.
-    #[test]
-    fn schemas_have_only_standard_formats() {
-        fn formats(v: &Value, found: &mut Vec<String>) {
-            match v {
-                Value::Object(o) => {
-                    if let Some(f) = o.get("format").and_then(Value::as_str) {
-                        found.push(f.to_owned());
-                    }
-                    o.values().for_each(|x| formats(x, found));
-                }
-                Value::Array(a) => a.iter().for_each(|x| formats(x, found)),
-                _ => {}
-            }
-        }
-        for (name, text) in all_files() {
-            if name.ends_with(".schema.json") {
-                let mut found = Vec::new();
-                formats(&serde_json::from_str(&text).unwrap(), &mut found);
-                found.retain(|f| !STANDARD_FORMATS.contains(&f.as_str()));
-                assert!(found.is_empty(), "{name}: {found:?}");
-            }
-        }
-        let victim: Value = serde_json::from_str(&entity_schema(DatasetKind::Victims)).unwrap();
-        let seq = &victim["$defs"]["RepressionCase"]["properties"]["seq"];
-        assert_eq!(
-            (&seq["minimum"], &seq["maximum"]),
-            (&json!(0), &json!(u32::MAX))
-        );
-    }
 }

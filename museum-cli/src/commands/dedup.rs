@@ -10,6 +10,7 @@ use museum_core::dedup::{
     Cluster, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation, LinkSource,
     MatchExplanation, ModelFile, read_truth,
 };
+use museum_core::display::{int, plural};
 use serde::Serialize;
 
 use crate::args::{DedupArgs, DedupFormat};
@@ -252,23 +253,20 @@ fn best_joins(c: &Cluster) -> HashMap<usize, (f64, usize, LinkSource)> {
 }
 
 fn csv_rows(ctx: &Ctx<'_>) -> anyhow::Result<String> {
-    let mut out = String::with_capacity(ctx.records.len() * 96);
-    csv_line(
-        &mut out,
-        &[
-            "record_id",
-            "cluster_id",
-            "cluster_size",
-            "score",
-            "best_match",
-            "match_source",
-            "kind",
-            "file",
-            "line",
-            "name",
-            "birth",
-        ],
-    );
+    let mut out = csv::Writer::from_writer(Vec::with_capacity(ctx.records.len() * 96));
+    out.write_record([
+        "record_id",
+        "cluster_id",
+        "cluster_size",
+        "score",
+        "best_match",
+        "match_source",
+        "kind",
+        "file",
+        "line",
+        "name",
+        "birth",
+    ])?;
     for c in &ctx.result.clusters {
         let cid = cluster_id(ctx, c);
         let size = c.members.len().to_string();
@@ -283,25 +281,22 @@ fn csv_rows(ctx: &Ctx<'_>) -> anyhow::Result<String> {
                 ),
                 None => (String::new(), "", ""),
             };
-            csv_line(
-                &mut out,
-                &[
-                    r.id.as_str(),
-                    cid,
-                    size.as_str(),
-                    score.as_str(),
-                    partner,
-                    source,
-                    r.origin.kind.entity(),
-                    r.origin.file.as_deref().unwrap_or(""),
-                    &r.origin.line.map(|l| l.to_string()).unwrap_or_default(),
-                    r.display_name(),
-                    r.birth.as_ref().map_or("", |b| b.text.as_str()),
-                ],
-            );
+            out.write_record([
+                r.id.as_str(),
+                cid,
+                size.as_str(),
+                score.as_str(),
+                partner,
+                source,
+                r.origin.kind.entity(),
+                r.origin.file.as_deref().unwrap_or(""),
+                &r.origin.line.map(|l| l.to_string()).unwrap_or_default(),
+                r.display_name(),
+                r.birth.as_ref().map_or("", |b| b.text.as_str()),
+            ])?;
         }
     }
-    Ok(out)
+    Ok(String::from_utf8(out.into_inner()?)?)
 }
 
 #[derive(Serialize)]
@@ -413,15 +408,14 @@ fn json<'a>(ctx: &Ctx<'a>, evaluation: Option<&'a Evaluation>) -> JsonOut<'a> {
 
 fn summary_line(ctx: &Ctx<'_>) -> String {
     let s = summary(ctx);
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     format!(
         "{} in {}: {} of duplicates ({} records), {} alone; {} candidate pairs compared\n",
-        plural(s.records, "record"),
-        plural(s.files, "file"),
-        plural(s.duplicate_clusters, "cluster"),
-        s.records_in_duplicate_clusters,
-        s.records - s.records_in_duplicate_clusters,
-        s.candidate_pairs,
+        plural(s.records as u64, "record", "records"),
+        plural(s.files as u64, "file", "files"),
+        plural(s.duplicate_clusters as u64, "cluster", "clusters"),
+        int(s.records_in_duplicate_clusters as u64),
+        int((s.records - s.records_in_duplicate_clusters) as u64),
+        int(s.candidate_pairs),
     )
 }
 
@@ -677,23 +671,4 @@ fn explain_human(ctx: &Ctx<'_>, i: usize, color: bool) -> String {
         pair(&mut s, m);
     }
     s
-}
-
-/// One CSV field, quoted when needed (RFC 4180).
-fn csv_field(v: &str) -> String {
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v.to_owned()
-    }
-}
-
-fn csv_line(out: &mut String, fields: &[&str]) {
-    for (k, f) in fields.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        out.push_str(&csv_field(f));
-    }
-    out.push('\n');
 }

@@ -4,14 +4,17 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use museum_core::export::{self, ExportFormat, ExportOptions, RedactOptions};
+use museum_core::display::plural;
+use museum_core::export::{
+    self, ExportFormat, ExportJob, ExportOptions, ExportTarget, RedactOptions,
+};
 use museum_core::{Severity, fsutil};
 use serde::Deserialize;
 
 use crate::args::{ExportArgs, GlobalArgs};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
-use crate::progress::Progress;
+use crate::progress::ProgressLine;
 
 /// How many findings the refusal message shows.
 const SHOWN_FINDINGS: usize = 5;
@@ -61,22 +64,35 @@ pub(crate) fn run(
     }
     options.persons = persons_registry(args, format, printer)?;
 
-    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
-    let progress = Progress::new(global);
-    let read = super::load::validated_archive(&inputs, &validate_options, &progress);
+    let job = ExportJob {
+        inputs: super::load::inputs(&args.paths, args.input.kind(), printer)?,
+        validate: validate_options,
+        options,
+        allow_errors: args.allow_errors,
+    };
+    let progress = ProgressLine::new(global);
+    let outcome = if to_stdout {
+        let mut out = std::io::stdout().lock();
+        job.run(ExportTarget::Writer(&mut out), &progress)
+            .map_err(anyhow::Error::from)
+    } else {
+        job.run(ExportTarget::Path(&args.output), &progress)
+            .with_context(|| format!("cannot export to `{}`", args.output.display()))
+    };
     progress.finish();
-    let (report, archive) = read?;
+    let outcome = outcome?;
+    let options = &job.options;
+    let report = &outcome.validation;
     let errors = report.count(Severity::Error);
     if errors > 0 {
         let mut msg = format!(
-            "{} {} validation error{}",
+            "{} {}",
             if args.allow_errors {
                 "exporting despite"
             } else {
                 "refusing to export:"
             },
-            errors,
-            if errors == 1 { "" } else { "s" }
+            plural(errors as u64, "validation error", "validation errors")
         );
         for d in report
             .findings
@@ -109,12 +125,9 @@ pub(crate) fn run(
         printer.warn(&msg);
     }
 
-    let summary = if to_stdout {
-        let mut out = std::io::stdout().lock();
-        export::export_json_to(archive, &mut out, &options)?
-    } else {
-        export::export_archive(archive, &args.output, &options)
-            .with_context(|| format!("cannot export to `{}`", args.output.display()))?
+    let Some(summary) = outcome.summary else {
+        // Refused: only with validation errors, reported above.
+        return Ok(ExitStatus::Failure);
     };
 
     let counts: Vec<String> = summary
@@ -135,9 +148,8 @@ pub(crate) fn run(
     if let Some(origin) = &redact_origin {
         printer.note(origin);
         printer.note(&format!(
-            "redacted: {} person{} who may still be alive masked (as of {}); `--no-redact` exports everyone in full, for internal use",
-            summary.masked,
-            if summary.masked == 1 { "" } else { "s" },
+            "redacted: {} who may still be alive masked (as of {}); `--no-redact` exports everyone in full, for internal use",
+            plural(summary.masked as u64, "person", "persons"),
             options.as_of
         ));
     } else {
@@ -275,8 +287,8 @@ fn read_redact(path: &Path) -> anyhow::Result<Option<RedactOptions>> {
     Ok(config.export.and_then(|e| e.redact))
 }
 
-/// The redaction settings: `--redact-config`, else the `[export.redact]` section of `--config`,
-/// of `museum.toml` in the current directory or of the first input directory, else the
+/// The redaction settings: `--redact-config`, else the `[export.redact]` section of the run's
+/// `museum.toml` (found as every command finds it: [`super::load::config_path`]), else the
 /// built-in defaults.
 fn redact_options(args: &ExportArgs) -> anyhow::Result<(RedactOptions, String)> {
     if let Some(path) = &args.redact_config {
@@ -284,17 +296,10 @@ fn redact_options(args: &ExportArgs) -> anyhow::Result<(RedactOptions, String)> 
             .with_context(|| format!("`{}` has no `[export.redact]` section", path.display()))?;
         return Ok((r, format!("redaction settings from `{}`", path.display())));
     }
-    let mut candidates: Vec<PathBuf> = args.input.config.iter().cloned().collect();
-    candidates.push(PathBuf::from("museum.toml"));
-    if let Some(dir) = args.paths.iter().find(|p| p.is_dir()) {
-        candidates.push(dir.join("museum.toml"));
-    }
-    for c in candidates {
-        if c.is_file()
-            && let Some(r) = read_redact(&c)?
-        {
-            return Ok((r, format!("redaction settings from `{}`", c.display())));
-        }
+    if let Some(c) = super::load::config_path(args.input.config.as_deref(), &args.paths)
+        && let Some(r) = read_redact(&c)?
+    {
+        return Ok((r, format!("redaction settings from `{}`", c.display())));
     }
     let r = RedactOptions::builtin();
     let origin = format!(

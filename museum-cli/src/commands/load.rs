@@ -7,14 +7,11 @@ use anyhow::Context;
 use museum_core::dedup::{
     DECISIONS_FILE, Decision, LoadedRecords, load_records_with, read_decisions,
 };
-use museum_core::io::{Archive, CsvOptions, DatasetKind};
-use museum_core::validate::{
-    Config, Input, Report, ValidateOptions, dataset_files, validate_and_load,
-};
+use museum_core::io::{CsvOptions, DatasetKind};
+use museum_core::validate::{CONFIG_FILE, Config, Input, ValidateOptions, dataset_files};
 
 use crate::args::InputArgs;
 use crate::printer::Printer;
-use crate::progress::Progress;
 
 /// The files to read: directories give their dataset files (kind order, then by name; names
 /// that tell no kind are skipped with a warning), files their kind (`--kind` or the name).
@@ -63,15 +60,20 @@ fn is_companion(path: &Path) -> bool {
         .is_some_and(|n| n == DECISIONS_FILE || n == museum_core::persons::REGISTRY_FILE)
 }
 
-/// The project configuration of a run: `config` (`--config`), else the `museum.toml` in the
-/// first directory given (or beside the first file) that has one, else the defaults.
+/// The `museum.toml` of a run, one rule for every command: `config` (`--config`), else the
+/// `museum.toml` in the first directory given (or beside the first file) that has one, else the
+/// one in the current directory; `None` when there is none.
+pub(crate) fn config_path(config: Option<&Path>, paths: &[PathBuf]) -> Option<PathBuf> {
+    config
+        .map(Path::to_path_buf)
+        .or_else(|| paths.iter().find_map(|p| Config::find(p)))
+        .or_else(|| Some(PathBuf::from(CONFIG_FILE)).filter(|p| p.is_file()))
+}
+
+/// The project configuration of a run: the [`config_path`] file, else the defaults.
 pub(crate) fn config(config: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<Config> {
-    let path = match config {
-        Some(p) => Some(p.to_path_buf()),
-        None => paths.iter().find_map(|p| Config::find(p)),
-    };
-    Ok(match &path {
-        Some(p) => Config::load(p)?,
+    Ok(match config_path(config, paths) {
+        Some(p) => Config::load(&p)?,
         None => Config::default(),
     })
 }
@@ -161,26 +163,6 @@ pub(crate) fn file_beside(paths: &[PathBuf], name: &str) -> Option<PathBuf> {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
     Some(dir.join(name))
-}
-
-/// Reads and validates `inputs` in one pass (the findings are those of `museum validate` with
-/// the same options), showing the bytes done. For commands that need both.
-pub(crate) fn validated_archive(
-    inputs: &[Input],
-    options: &ValidateOptions,
-    progress: &Progress,
-) -> anyhow::Result<(Report, Archive)> {
-    let total: u64 = inputs
-        .iter()
-        .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
-        .sum();
-    progress.stage_bytes("reading", total);
-    let done = std::cell::Cell::new(0u64);
-    let on_bytes = |n: u64| {
-        done.set(done.get() + n);
-        progress.set_position(done.get());
-    };
-    Ok(validate_and_load(inputs, options, &on_bytes)?)
 }
 
 /// The victims and figures of `paths` as matching reads them (the input options of the command

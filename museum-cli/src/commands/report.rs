@@ -1,5 +1,5 @@
-//! `museum report`: read datasets, validate them, compute statistics, write one self-contained
-//! HTML page (or Markdown, JSON).
+//! `museum report`: resolve the arguments into a [`museum_core::report::ReportJob`], run it,
+//! render the report as one self-contained HTML page (or Markdown, JSON) and write it.
 
 #[cfg(not(feature = "stats"))]
 pub(crate) fn run(
@@ -20,14 +20,15 @@ mod imp {
     use std::path::{Path, PathBuf};
 
     use anyhow::Context;
-    use museum_core::dedup::DedupOptions;
-    use museum_core::report::{self, Dedup, ReportOptions};
-    use museum_core::stats::Progress as _;
+    use museum_core::persons::Registry;
+    use museum_core::progress::Progress as _;
+    use museum_core::report::{self, ReportJob, ReportOptions};
 
     use crate::args::{GlobalArgs, ReportArgs, ReportFormat};
+    use crate::commands::load;
     use crate::exit::ExitStatus;
     use crate::printer::Printer;
-    use crate::progress::Progress;
+    use crate::progress::ProgressLine;
 
     pub(crate) fn run(
         args: &ReportArgs,
@@ -55,61 +56,43 @@ mod imp {
                 ReportFormat::Json => "report.json",
             })
         });
-        let progress = Progress::new(global);
         // Validated exactly as `museum validate` would: same engine, same `museum.toml`.
-        let validate_options = super::super::load::validate_options(&args.input, &args.paths)?;
-        let inputs = super::super::load::inputs(&args.paths, args.input.kind(), printer)?;
-        let decisions = if args.no_dedup {
-            Vec::new()
-        } else {
-            super::super::load::decisions(
-                args.decisions.as_deref(),
-                args.no_decisions,
-                &args.paths,
-                printer,
-            )?
+        let job = ReportJob {
+            validate: load::validate_options(&args.input, &args.paths)?,
+            inputs: load::inputs(&args.paths, args.input.kind(), printer)?,
+            decisions: if args.no_dedup {
+                None
+            } else {
+                Some(load::decisions(
+                    args.decisions.as_deref(),
+                    args.no_decisions,
+                    &args.paths,
+                    printer,
+                )?)
+            },
+            options: ReportOptions {
+                title: args
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| ReportOptions::default().title),
+                generated: Some(crate::commands::today()),
+                top: args.top,
+                max_findings: args.max_findings,
+                persons: persons_registry(&args.paths)?,
+                ..ReportOptions::default()
+            },
         };
-        let mut options = ReportOptions {
-            title: args
-                .title
-                .clone()
-                .unwrap_or_else(|| ReportOptions::default().title),
-            generated: Some(crate::commands::today()),
-            top: args.top,
-            max_findings: args.max_findings,
-            ..ReportOptions::default()
-        };
-        // The Persons section, with a person registry beside the data.
-        if let Some(path) =
-            super::super::load::file_beside(&args.paths, museum_core::persons::REGISTRY_FILE)
-                .filter(|p| p.is_file())
-        {
-            options.persons = Some(museum_core::persons::Registry::read(&path).with_context(
-                || format!("cannot read the person registry `{}`", path.display()),
-            )?);
+        let progress = ProgressLine::new(global);
+        let outcome = job.run(&progress)?;
+        for w in &outcome.warnings {
+            printer.warn(w);
         }
-        // One pass reads the files and validates them as `museum validate` would; then
-        // deduplication and statistics.
-        let (validation, archive) =
-            super::super::load::validated_archive(&inputs, &validate_options, &progress)?;
-        options.dedup = if args.no_dedup {
-            Dedup::Skipped
-        } else {
-            progress.stage("deduplicating", None);
-            let found = report::deduplicate(&archive, &decisions, DedupOptions::default());
-            for w in &found.warnings {
-                printer.warn(w);
-            }
-            options.review = found.review;
-            found.dedup
-        };
-        let stats = report::statistics(&archive, &options, &progress)?;
-        let data = report::assemble(&archive, &validation, stats, &options, &progress);
+        let data = &outcome.data;
         progress.stage("writing the report", None);
         let text = match format {
-            ReportFormat::Html => report::to_html(&data),
-            ReportFormat::Md => report::to_markdown(&data),
-            ReportFormat::Json => report::to_json(&data)?,
+            ReportFormat::Html => report::to_html(data),
+            ReportFormat::Md => report::to_markdown(data),
+            ReportFormat::Json => report::to_json(data)?,
         };
         progress.finish();
         if output.as_os_str() == "-" {
@@ -126,9 +109,19 @@ mod imp {
         }
         // A million records are tens of millions of small allocations: freeing them one by one
         // takes a second, and the process is about to end anyway.
-        std::mem::forget(archive);
-        std::mem::forget(validation);
-        std::mem::forget(data);
+        std::mem::forget(outcome);
         Ok(ExitStatus::Success)
+    }
+
+    /// The person registry beside the data, for the Persons section.
+    fn persons_registry(paths: &[PathBuf]) -> anyhow::Result<Option<Registry>> {
+        let Some(path) =
+            load::file_beside(paths, museum_core::persons::REGISTRY_FILE).filter(|p| p.is_file())
+        else {
+            return Ok(None);
+        };
+        let registry = Registry::read(&path)
+            .with_context(|| format!("cannot read the person registry `{}`", path.display()))?;
+        Ok(Some(registry))
     }
 }

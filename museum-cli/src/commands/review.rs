@@ -12,7 +12,7 @@ use museum_core::review::{
 use crate::args::{GlobalArgs, ReviewArgs, TextFormat};
 use crate::exit::ExitStatus;
 use crate::printer::Printer;
-use crate::progress::Progress;
+use crate::progress::ProgressLine;
 
 pub(crate) fn run(
     args: &ReviewArgs,
@@ -32,7 +32,7 @@ pub(crate) fn run(
         None => SheetFormat::Csv,
     };
     // Stages on stderr's progress line (a terminal only, or `MUSEUM_PROGRESS=always`).
-    let progress = Progress::new(global);
+    let progress = ProgressLine::new(global);
     progress.set_stage("reading", None, false);
     let loaded = load_records_with(
         &args.paths,

@@ -7,7 +7,7 @@ use crate::exit::ExitStatus;
 use crate::printer::Printer;
 
 pub(crate) fn run(args: &SchemaArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let files = museum_core::schema::all_files();
+    let files = museum_core::export::schema_files();
     if args.check {
         let mut drift = Vec::new();
         for (name, text) in &files {

@@ -19,15 +19,17 @@ pub(crate) use imp::run;
 mod imp {
     use std::fmt::Write as _;
 
+    use museum_core::display::plural;
     use museum_core::report::fmt::{int, pct};
     use museum_core::stats::{
-        self, ArchiveStats, CaseTable, Distribution, GroupTable, StatsOptions, Timeline, Value,
+        self, ArchiveStats, Distribution, GroupTable, StatsJob, StatsResult, Timeline, Value,
     };
 
     use crate::args::{GlobalArgs, StatsArgs, TableFormat};
+    use crate::commands::load;
     use crate::exit::ExitStatus;
     use crate::printer::Printer;
-    use crate::progress::Progress;
+    use crate::progress::ProgressLine;
 
     pub(crate) fn run(
         args: &StatsArgs,
@@ -44,45 +46,37 @@ mod imp {
         for name in &by {
             stats::column(name)?;
         }
-        let progress = Progress::new(global);
-        let inputs = super::super::load::inputs(&args.paths, args.input.kind(), printer)?;
         // The `museum.toml` beside the data (reader limits, rules), and `--max-records`. The
         // files are validated as they are read (one pass, faster than reading alone on two
         // threads), so that the note below can say what `museum validate` would find.
-        let options = super::super::load::validate_options(&args.input, &args.paths)?;
-        let (validation, archive) =
-            super::super::load::validated_archive(&inputs, &options, &progress)?;
-        if archive.victims.is_empty() {
+        let job = StatsJob {
+            inputs: load::inputs(&args.paths, args.input.kind(), printer)?,
+            validate: load::validate_options(&args.input, &args.paths)?,
+            by: by.iter().map(|s| (*s).to_owned()).collect(),
+            top: args.top,
+        };
+        let progress = ProgressLine::new(global);
+        let outcome = job.run(&progress)?;
+        if outcome.archive.victims.is_empty() {
             printer.warn("no victim records were read; statistics describe `victims` files");
         }
-        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), &progress)?;
-        let text = if by.is_empty() {
-            let s = table.summary(&StatsOptions { top: args.top }, None)?;
-            match args.format {
-                TableFormat::Json => json(&s)?,
-                f => render_sections(&sections(&s), f),
-            }
-        } else {
-            let g = table.group_count(&by)?;
-            match args.format {
-                TableFormat::Json => json(&g)?,
-                f => render_group(&g, f),
-            }
+        let text = match (&outcome.result, args.format) {
+            (StatsResult::Summary(s), TableFormat::Json) => json(s)?,
+            (StatsResult::Summary(s), f) => render_sections(&sections(s), f),
+            (StatsResult::Groups(g), TableFormat::Json) => json(g)?,
+            (StatsResult::Groups(g), f) => render_group(g, f),
         };
         progress.finish();
-        let errors = validation.count(museum_core::Severity::Error);
+        let errors = outcome.validation.count(museum_core::Severity::Error);
         if errors > 0 {
             printer.note(&format!(
-                "note: the data has {} validation {}; `museum validate` lists them",
-                int(errors as u64),
-                if errors == 1 { "error" } else { "errors" }
+                "note: the data has {}; `museum validate` lists them",
+                plural(errors as u64, "validation error", "validation errors")
             ));
         }
         printer.out(&text)?;
         // Freeing a million records one allocation at a time takes a second; the process ends.
-        std::mem::forget(archive);
-        std::mem::forget(validation);
-        std::mem::forget(table);
+        std::mem::forget(outcome);
         Ok(ExitStatus::Success)
     }
 
@@ -111,7 +105,6 @@ mod imp {
             .map(|c| (c.value.clone(), c.count, Some(c.share)))
             .collect();
         if d.other > 0 {
-            #[allow(clippy::cast_precision_loss)]
             let share = if known == 0 {
                 0.0
             } else {

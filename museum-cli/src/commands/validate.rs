@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use museum_core::display::{int, plural};
 use museum_core::validate::{Finding, Selector, Summary, ValidateOptions, validate_streaming};
 use museum_core::{Diagnostic, Severity};
 
@@ -176,15 +177,14 @@ fn human(s: &mut impl Write, d: &Diagnostic, labels: &[String; 3]) -> std::io::R
 }
 
 fn human_summary(s: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     writeln!(
         s,
         "{}, {}, {} in {} ({} records)",
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning"),
-        plural(summary.infos, "info"),
-        plural(summary.files, "file"),
-        summary.records
+        plural(summary.errors as u64, "error", "errors"),
+        plural(summary.warnings as u64, "warning", "warnings"),
+        plural(summary.infos as u64, "info", "infos"),
+        plural(summary.files as u64, "file", "files"),
+        int(summary.records as u64)
     )
 }
 

@@ -208,7 +208,8 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    /// The strongest probability of a join (1 for a single record).
+    /// The weakest probability among the cluster's joins: the cluster is at least this sure of
+    /// every link that holds it together (1 for a single record).
     pub fn score(&self) -> f64 {
         self.joins
             .iter()

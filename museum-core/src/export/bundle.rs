@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{ExportFormat, ExportHeader, PersonExtras, Prepared, output};
+use super::{ExportFormat, ExportHeader, PersonExtras, PreparedArchive, output};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::DatasetKind;
 
@@ -25,8 +25,8 @@ fn io(e: std::io::Error) -> Error {
 }
 
 /// Writes the bundle: header members one per line, then each list with one record per line.
-pub(crate) fn write_bundle(p: &Prepared, w: &mut dyn Write) -> Result<()> {
-    let header = serde_json::to_value(&p.header).map_err(ErrorKind::Json)?;
+pub(crate) fn write_bundle(p: &PreparedArchive, w: &mut dyn Write) -> Result<()> {
+    let header = serde_json::to_value(&p.header).map_err(ErrorKind::Serialize)?;
     w.write_all(b"{\n").map_err(io)?;
     if let Value::Object(h) = header {
         for (k, v) in h {
@@ -39,7 +39,7 @@ pub(crate) fn write_bundle(p: &Prepared, w: &mut dyn Write) -> Result<()> {
         for i in 0..count {
             w.write_all(if i == 0 { b"\n" } else { b",\n" })
                 .map_err(io)?;
-            serde_json::to_writer(&mut *w, &p.value(*kind, i)?).map_err(ErrorKind::Json)?;
+            serde_json::to_writer(&mut *w, &p.value(*kind, i)?).map_err(ErrorKind::Serialize)?;
         }
         if count > 0 {
             w.write_all(b"\n").map_err(io)?;
@@ -63,13 +63,13 @@ pub(crate) fn write_bundle(p: &Prepared, w: &mut dyn Write) -> Result<()> {
 }
 
 /// Writes `<kind>.jsonl` for every kind present, and `manifest.json`; returns the file names.
-pub(crate) fn write_jsonl(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn write_jsonl(p: &PreparedArchive, dir: &Path) -> Result<Vec<String>> {
     let mut files = Vec::new();
     for kind in &p.kinds {
         let name = format!("{}.jsonl", kind.as_str());
         let mut w = output::create_file(dir, &name)?;
         for i in 0..p.count(*kind) {
-            serde_json::to_writer(&mut w, &p.value(*kind, i)?).map_err(ErrorKind::Json)?;
+            serde_json::to_writer(&mut w, &p.value(*kind, i)?).map_err(ErrorKind::Serialize)?;
             w.write_all(b"\n").map_err(io)?;
         }
         output::finish_file(w, &name)?;
@@ -78,11 +78,11 @@ pub(crate) fn write_jsonl(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
     let persons = super::persons::write_jsonl(p, dir)?;
     let mut manifest = super::manifest(p, ExportFormat::Jsonl, &files)?;
     if let Some(entry) = &persons {
-        let mut m: Value = serde_json::from_slice(&manifest).map_err(ErrorKind::Json)?;
+        let mut m: Value = serde_json::from_slice(&manifest).map_err(ErrorKind::Serialize)?;
         if let Some(f) = m["files"].as_array_mut() {
             f.push(entry.clone());
         }
-        manifest = serde_json::to_vec_pretty(&m).map_err(ErrorKind::Json)?;
+        manifest = serde_json::to_vec_pretty(&m).map_err(ErrorKind::Serialize)?;
         manifest.push(b'\n');
     }
     let mut w = output::create_file(dir, "manifest.json")?;

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{Prepared, output};
+use super::{PreparedArchive, output};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{DatasetKind, Record, write_csv};
 
@@ -31,7 +31,7 @@ fn extra_columns<T: Record>(records: &[T]) -> Vec<String> {
 
 /// Writes one kind's CSV; returns its extra columns.
 fn write_kind<T: Record>(
-    p: &Prepared,
+    p: &PreparedArchive,
     kind: DatasetKind,
     typed: &[T],
     dir: &Path,
@@ -44,7 +44,7 @@ fn write_kind<T: Record>(
         converted = (0..p.count(kind))
             .map(|i| {
                 serde_json::from_value::<T>(p.value(kind, i)?)
-                    .map_err(|e| ErrorKind::Json(e).into())
+                    .map_err(|e| ErrorKind::Serialize(e).into())
             })
             .collect::<Result<Vec<T>>>()?;
         &converted
@@ -57,7 +57,7 @@ fn write_kind<T: Record>(
 }
 
 /// Writes the CSV files and `datapackage.json`; returns the file names.
-pub(crate) fn write(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn write(p: &PreparedArchive, dir: &Path) -> Result<Vec<String>> {
     let mut written: Vec<(DatasetKind, Vec<String>)> = Vec::new();
     for kind in &p.kinds {
         let extra = match kind {
@@ -74,11 +74,11 @@ pub(crate) fn write(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
     let persons = super::persons::write_registry(p, dir)?;
     let mut descriptor = descriptor(p, &written)?;
     if let Some(resource) = persons {
-        let mut dp: Value = serde_json::from_slice(&descriptor).map_err(ErrorKind::Json)?;
+        let mut dp: Value = serde_json::from_slice(&descriptor).map_err(ErrorKind::Serialize)?;
         if let Some(r) = dp["resources"].as_array_mut() {
             r.push(resource);
         }
-        descriptor = serde_json::to_vec_pretty(&dp).map_err(ErrorKind::Json)?;
+        descriptor = serde_json::to_vec_pretty(&dp).map_err(ErrorKind::Serialize)?;
         descriptor.push(b'\n');
     }
     let mut w = output::create_file(dir, "datapackage.json")?;
@@ -96,9 +96,9 @@ pub(crate) fn write(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
 }
 
 /// The package descriptor for the files written.
-fn descriptor(p: &Prepared, written: &[(DatasetKind, Vec<String>)]) -> Result<Vec<u8>> {
+fn descriptor(p: &PreparedArchive, written: &[(DatasetKind, Vec<String>)]) -> Result<Vec<u8>> {
     let mut dp: Value =
-        serde_json::from_str(&crate::schema::datapackage()).map_err(ErrorKind::Json)?;
+        serde_json::from_str(&crate::schema::datapackage()).map_err(ErrorKind::Serialize)?;
     let names: Vec<&str> = written.iter().map(|(k, _)| k.as_str()).collect();
     let resources: Vec<Value> = dp["resources"]
         .as_array()
@@ -142,7 +142,7 @@ fn descriptor(p: &Prepared, written: &[(DatasetKind, Vec<String>)]) -> Result<Ve
         })
         .collect();
     dp["resources"] = Value::Array(resources);
-    let header = serde_json::to_value(&p.header).map_err(ErrorKind::Json)?;
+    let header = serde_json::to_value(&p.header).map_err(ErrorKind::Serialize)?;
     dp["museum_export_version"] = header["museum_export_version"].clone();
     dp["format_version"] = header["format_version"].clone();
     dp["generated_by"] = header["generated_by"].clone();
@@ -151,7 +151,7 @@ fn descriptor(p: &Prepared, written: &[(DatasetKind, Vec<String>)]) -> Result<Ve
     }
     // `null` when written with `--no-redact`.
     dp["museum_redaction"] = header["redaction"].clone();
-    let mut s = serde_json::to_vec_pretty(&dp).map_err(ErrorKind::Json)?;
+    let mut s = serde_json::to_vec_pretty(&dp).map_err(ErrorKind::Serialize)?;
     s.push(b'\n');
     Ok(s)
 }

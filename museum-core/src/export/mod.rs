@@ -48,6 +48,7 @@
 mod bundle;
 mod clusters;
 mod datapackage;
+mod job;
 pub mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
@@ -57,6 +58,7 @@ mod search;
 
 pub use bundle::bundle_schema;
 pub use clusters::read_clusters;
+pub use job::{ExportJob, ExportOutcome, ExportTarget};
 pub use output::clean_stale_temporaries;
 pub use redact::RedactOptions;
 pub use search::search_keys;
@@ -231,7 +233,7 @@ pub struct PersonExtras {
 
 /// The archive made ready to write: records moved out of their locations, redacted, with the
 /// person extras computed.
-pub(crate) struct Prepared {
+pub(crate) struct PreparedArchive {
     pub(crate) sources: Vec<Source>,
     pub(crate) figures: Vec<Figure>,
     pub(crate) events: Vec<Event>,
@@ -268,11 +270,11 @@ fn keys_of(names: &[&PersonName], variants: &[String]) -> Vec<String> {
     keys.into_iter().collect()
 }
 
-impl Prepared {
-    pub(crate) fn new(mut archive: Archive, options: &ExportOptions) -> Result<Prepared> {
+impl PreparedArchive {
+    pub(crate) fn new(mut archive: Archive, options: &ExportOptions) -> Result<PreparedArchive> {
         archive.attach();
         let loaded: BTreeSet<DatasetKind> = archive.files.iter().map(|(_, k)| *k).collect();
-        let mut p = Prepared {
+        let mut p = PreparedArchive {
             sources: records(archive.sources),
             figures: records(archive.figures),
             events: records(archive.events),
@@ -418,7 +420,7 @@ impl Prepared {
     /// for persons, the [`PersonExtras`] appended.
     pub(crate) fn value(&self, kind: DatasetKind, i: usize) -> Result<Value> {
         fn json<T: Serialize>(t: &T) -> Result<Value> {
-            serde_json::to_value(t).map_err(|e| ErrorKind::Json(e).into())
+            serde_json::to_value(t).map_err(|e| ErrorKind::Serialize(e).into())
         }
         let (mut v, extras) = match kind {
             DatasetKind::Sources => (json(&self.sources[i])?, None),
@@ -496,7 +498,7 @@ pub fn export_archive(
         _ => PathBuf::from("."),
     };
     output::clean_stale_temporaries(&parent);
-    let p = Prepared::new(archive, options)?;
+    let p = PreparedArchive::new(archive, options)?;
     let files = match options.format {
         ExportFormat::Json => {
             output::write_file(out, options.force, |w| bundle::write_bundle(&p, w))?;
@@ -530,7 +532,7 @@ pub fn export_archive(
 }
 
 #[cfg(feature = "parquet")]
-fn write_parquet(p: &Prepared, out: &Path, force: bool) -> Result<Vec<String>> {
+fn write_parquet(p: &PreparedArchive, out: &Path, force: bool) -> Result<Vec<String>> {
     let mut files = Vec::new();
     output::write_dir(out, force, |dir| {
         files = parquet::write(p, dir)?;
@@ -540,7 +542,7 @@ fn write_parquet(p: &Prepared, out: &Path, force: bool) -> Result<Vec<String>> {
 }
 
 #[cfg(not(feature = "parquet"))]
-fn write_parquet(_: &Prepared, _: &Path, _: bool) -> Result<Vec<String>> {
+fn write_parquet(_: &PreparedArchive, _: &Path, _: bool) -> Result<Vec<String>> {
     Err(Error::invalid_option(
         "this build cannot write `parquet`; rebuild with the `parquet` feature",
     ))
@@ -555,18 +557,18 @@ pub fn export_json_to(
     writer: &mut dyn Write,
     options: &ExportOptions,
 ) -> Result<ExportSummary> {
-    let p = Prepared::new(archive, options)?;
+    let p = PreparedArchive::new(archive, options)?;
     bundle::write_bundle(&p, writer)?;
     Ok(p.summary)
 }
 
 /// The `manifest.json` of a directory export: the header, the format and the files.
 pub(crate) fn manifest(
-    p: &Prepared,
+    p: &PreparedArchive,
     format: ExportFormat,
     files: &[(String, DatasetKind, String, usize)],
 ) -> Result<Vec<u8>> {
-    let mut m = serde_json::to_value(&p.header).map_err(ErrorKind::Json)?;
+    let mut m = serde_json::to_value(&p.header).map_err(ErrorKind::Serialize)?;
     m["format"] = Value::from(format.as_str());
     m["files"] = files
         .iter()
@@ -580,7 +582,7 @@ pub(crate) fn manifest(
             })
         })
         .collect();
-    let mut s = serde_json::to_vec_pretty(&m).map_err(ErrorKind::Json)?;
+    let mut s = serde_json::to_vec_pretty(&m).map_err(ErrorKind::Serialize)?;
     s.push(b'\n');
     Ok(s)
 }
@@ -641,6 +643,74 @@ pub fn parse_day(text: &str) -> Option<Day> {
     )
 }
 
+/// Every generated schema file (`museum schema`): (file name, contents) of the records'
+/// schemas ([`crate::schema::record_files`]), `bundle.schema.json`, and last `museum.d.ts`
+/// (TypeScript declarations of them all).
+pub fn schema_files() -> Vec<(String, String)> {
+    let mut files = crate::schema::record_files();
+    files.push(("bundle.schema.json".to_owned(), bundle_schema()));
+    let declarations = crate::schema::declarations(&files);
+    files.push(("museum.d.ts".to_owned(), declarations));
+    files
+}
+
+#[cfg(test)]
+mod schema_tests {
+    use serde_json::{Value, json};
+
+    use super::schema_files;
+    use crate::io::DatasetKind;
+    use crate::schema::{STANDARD_FORMATS, entity_schema};
+    #[test]
+    fn schemas_are_2020_12_objects() {
+        for (name, text) in schema_files() {
+            if name.ends_with(".d.ts") {
+                continue;
+            }
+            let v: Value = serde_json::from_str(&text).unwrap();
+            if name.ends_with(".schema.json") {
+                assert_eq!(
+                    v["$schema"], "https://json-schema.org/draft/2020-12/schema",
+                    "{name}"
+                );
+                assert_eq!(v["type"], "object", "{name}");
+            }
+        }
+    }
+
+    /// Every schema file, whatever code wrote it, is strict: no format a strict validator does
+    /// not know.
+    #[test]
+    fn schemas_have_only_standard_formats() {
+        fn formats(v: &Value, found: &mut Vec<String>) {
+            match v {
+                Value::Object(o) => {
+                    if let Some(f) = o.get("format").and_then(Value::as_str) {
+                        found.push(f.to_owned());
+                    }
+                    o.values().for_each(|x| formats(x, found));
+                }
+                Value::Array(a) => a.iter().for_each(|x| formats(x, found)),
+                _ => {}
+            }
+        }
+        for (name, text) in schema_files() {
+            if name.ends_with(".schema.json") {
+                let mut found = Vec::new();
+                formats(&serde_json::from_str(&text).unwrap(), &mut found);
+                found.retain(|f| !STANDARD_FORMATS.contains(&f.as_str()));
+                assert!(found.is_empty(), "{name}: {found:?}");
+            }
+        }
+        let victim: Value = serde_json::from_str(&entity_schema(DatasetKind::Victims)).unwrap();
+        let seq = &victim["$defs"]["RepressionCase"]["properties"]["seq"];
+        assert_eq!(
+            (&seq["minimum"], &seq["maximum"]),
+            (&json!(0), &json!(u32::MAX))
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,7 +735,7 @@ mod tests {
         let mut o = ExportOptions::new(ExportFormat::Json);
         o.clusters.insert("v1".into(), "c-7".into());
         o.clusters.insert("nobody".into(), "c-8".into());
-        let p = Prepared::new(fixture_archive(), &o).unwrap();
+        let p = PreparedArchive::new(fixture_archive(), &o).unwrap();
         let v = p.value(DatasetKind::Victims, 0).unwrap();
         assert_eq!(v["cluster_id"], "c-7");
         assert!(v.get("masked").is_none());
@@ -685,7 +755,7 @@ mod tests {
         let mut o = ExportOptions::new(ExportFormat::Json);
         o.as_of = parse_day("2026-11-25").unwrap();
         o.redact = Some(RedactOptions::builtin());
-        let p = Prepared::new(fixture_archive(), &o).unwrap();
+        let p = PreparedArchive::new(fixture_archive(), &o).unwrap();
         let old = p.value(DatasetKind::Victims, 0).unwrap();
         assert!(old.get("notes").is_none() && old.get("residence").is_none());
         assert!(old.get("extra").is_none());

@@ -7,7 +7,7 @@ use std::path::Path;
 use polars::prelude::*;
 use serde_json::Value;
 
-use super::{ExportFormat, Prepared};
+use super::{ExportFormat, PreparedArchive};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::DatasetKind;
 
@@ -278,10 +278,10 @@ impl Table {
 }
 
 fn polars_err(e: PolarsError) -> Error {
-    Error::invalid_option(format!("cannot write Parquet: {e}"))
+    Error::parquet(e)
 }
 
-fn write_table(p: &Prepared, dir: &Path, name: &str, mut df: DataFrame) -> Result<()> {
+fn write_table(p: &PreparedArchive, dir: &Path, name: &str, mut df: DataFrame) -> Result<()> {
     let path = dir.join(name);
     let file = std::fs::File::create(&path).map_err(|e| Error::io("create", &path, e))?;
     let meta = KeyValueMetadata::from_static(vec![
@@ -295,7 +295,7 @@ fn write_table(p: &Prepared, dir: &Path, name: &str, mut df: DataFrame) -> Resul
         // own still says whether it may be shown to the public.
         (
             "museum_redaction".into(),
-            serde_json::to_string(&p.header.redaction).map_err(ErrorKind::Json)?,
+            serde_json::to_string(&p.header.redaction).map_err(ErrorKind::Serialize)?,
         ),
     ]);
     ParquetWriter::new(&file)
@@ -307,7 +307,7 @@ fn write_table(p: &Prepared, dir: &Path, name: &str, mut df: DataFrame) -> Resul
 
 /// Writes one Parquet file per kind present (plus `victim_cases.parquet` with victims) and
 /// `manifest.json`; returns the file names.
-pub(crate) fn write(p: &Prepared, dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn write(p: &PreparedArchive, dir: &Path) -> Result<Vec<String>> {
     let mut files = Vec::new();
     for kind in &p.kinds {
         let n = p.count(*kind);

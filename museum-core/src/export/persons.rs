@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Prepared, output};
+use super::{PreparedArchive, output};
 use crate::error::{Error, ErrorKind, Result};
 use crate::persons::{REGISTRY_FILE, merge_persons};
 
@@ -15,7 +15,7 @@ fn io(e: std::io::Error) -> Error {
     Error::io("write", "export", e)
 }
 
-impl Prepared {
+impl PreparedArchive {
     /// Builds the person records from the (redacted) victims and figures.
     pub(crate) fn merge_persons(&mut self, registry: &crate::persons::Registry) {
         let victims: Vec<_> = self
@@ -37,7 +37,11 @@ impl Prepared {
 }
 
 /// Writes the person records one per line (nothing without a registry); returns how many.
-pub(crate) fn write_lines(p: &Prepared, w: &mut dyn Write, separator: &[u8]) -> Result<usize> {
+pub(crate) fn write_lines(
+    p: &PreparedArchive,
+    w: &mut dyn Write,
+    separator: &[u8],
+) -> Result<usize> {
     let Some((merged, _)) = &p.persons else {
         return Ok(0);
     };
@@ -45,13 +49,13 @@ pub(crate) fn write_lines(p: &Prepared, w: &mut dyn Write, separator: &[u8]) -> 
         if i > 0 {
             w.write_all(separator).map_err(io)?;
         }
-        serde_json::to_writer(&mut *w, e).map_err(ErrorKind::Json)?;
+        serde_json::to_writer(&mut *w, e).map_err(ErrorKind::Serialize)?;
     }
     Ok(merged.entries.len())
 }
 
 /// `persons.jsonl` in a JSON Lines export; its manifest entry.
-pub(crate) fn write_jsonl(p: &Prepared, dir: &Path) -> Result<Option<Value>> {
+pub(crate) fn write_jsonl(p: &PreparedArchive, dir: &Path) -> Result<Option<Value>> {
     if p.persons.is_none() {
         return Ok(None);
     }
@@ -72,7 +76,7 @@ pub(crate) fn write_jsonl(p: &Prepared, dir: &Path) -> Result<Option<Value>> {
 }
 
 /// The registry as `persons.csv` in a data package; its resource descriptor.
-pub(crate) fn write_registry(p: &Prepared, dir: &Path) -> Result<Option<Value>> {
+pub(crate) fn write_registry(p: &PreparedArchive, dir: &Path) -> Result<Option<Value>> {
     let Some((_, registry)) = &p.persons else {
         return Ok(None);
     };

@@ -108,7 +108,6 @@ pub fn num(x: f64) -> String {
     }
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         // Whole numbers in range are exact in an i64.
-        #[allow(clippy::cast_possible_truncation)]
         return signed(x as i64);
     }
     let s = format!("{x:.2}");

@@ -5,11 +5,12 @@
 //! findings of validation, the statistics of [`crate::stats`], the suspected duplicates when
 //! deduplication ran, and the competing estimates of events and camps with their sources.
 //! [`to_html`], [`to_markdown`] and [`to_json`] render it. Everything that comes from the data
-//! is escaped (see [`fmt::html`]).
+//! is escaped (see [`fmt::html`]). [`ReportJob`] runs the whole pipeline of `museum report`
+//! (read and validate, [`deduplicate`], [`statistics`], [`assemble`]) in one call.
 //!
 //! ```
 //! use museum_core::io::{Archive, CsvOptions, DatasetKind};
-//! use museum_core::report::{build, to_html, ReportOptions};
+//! use museum_core::report::{build, to_html, Dedup, ReportOptions};
 //! use museum_core::validate::{validate_archive, ValidateOptions};
 //! let dir = tempfile::tempdir().unwrap();
 //! let path = dir.path().join("victims.csv");
@@ -17,15 +18,17 @@
 //! let mut archive = Archive::default();
 //! archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
 //! let findings = validate_archive(&archive, &ValidateOptions::default());
-//! let data = build(&archive, &findings, &ReportOptions::default(), &()).unwrap();
+//! let data = build(&archive, &findings, &Dedup::NotRun, &ReportOptions::default(), &()).unwrap();
 //! let page = to_html(&data);
 //! assert!(page.starts_with("<!DOCTYPE html>"));
 //! assert!(page.contains("<svg"));
 //! assert!(!page.contains("<script"));
 //! ```
 
+mod dedup;
 pub mod fmt;
 mod html;
+mod job;
 mod markdown;
 pub mod persons;
 mod svg;
@@ -34,222 +37,20 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::io::{Archive, Located};
-use crate::review::{self, ReviewOptions, ReviewStats};
-use crate::stats::{self, ArchiveStats, CaseTable, Progress, StatsOptions, SubjectEstimates};
+use crate::progress::Progress;
+use crate::review::ReviewStats;
+use crate::stats::{self, ArchiveStats, CaseTable, StatsOptions, SubjectEstimates};
 use crate::validate;
 
+pub use dedup::{Dedup, Deduplicated, DuplicateCluster, deduplicate};
 pub use html::to_html;
+pub use job::{ReportJob, ReportOutcome};
 pub use markdown::to_markdown;
 
-/// Whether and how deduplication contributed to the report.
-#[derive(Debug, Clone, Default)]
-pub enum Dedup {
-    /// Deduplication was not run (the default).
-    #[default]
-    NotRun,
-    /// The user asked to skip it (`--no-dedup`).
-    Skipped,
-    /// Suspected duplicate clusters.
-    Clusters(Vec<Cluster>),
-}
-
-/// A suspected duplicate cluster: records that may be the same person, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Cluster {
-    /// The cluster id.
-    pub id: String,
-    /// Victim record ids in the cluster.
-    pub members: Vec<String>,
-    /// Match score 0–1, when the engine gives one.
-    pub score: Option<f64>,
-    /// The evidence, one line per reason (`surname: Жургенов ~ Жүргенов (0.94)`).
-    pub evidence: Vec<String>,
-}
-
-impl Dedup {
-    /// Clusters from `(victim record id, cluster id)` pairs, with optional evidence per cluster
-    /// id. Clusters keep the order of their first member; members keep their order.
-    ///
-    /// ```
-    /// use museum_core::report::Dedup;
-    /// let d = Dedup::from_pairs(&[("v1".into(), "c1".into()), ("v7".into(), "c1".into())], &Default::default());
-    /// let Dedup::Clusters(c) = d else { unreachable!() };
-    /// assert_eq!(c[0].members, ["v1", "v7"]);
-    /// ```
-    pub fn from_pairs(
-        pairs: &[(String, String)],
-        evidence: &BTreeMap<String, Vec<String>>,
-    ) -> Dedup {
-        let mut order: Vec<&str> = Vec::new();
-        let mut members: HashMap<&str, Vec<String>> = HashMap::new();
-        for (record, cluster) in pairs {
-            let m = members.entry(cluster.as_str()).or_insert_with(|| {
-                order.push(cluster.as_str());
-                Vec::new()
-            });
-            if !m.contains(record) {
-                m.push(record.clone());
-            }
-        }
-        Dedup::Clusters(
-            order
-                .into_iter()
-                .map(|id| Cluster {
-                    id: id.to_owned(),
-                    members: members.remove(id).unwrap_or_default(),
-                    score: None,
-                    evidence: evidence.get(id).cloned().unwrap_or_default(),
-                })
-                .collect(),
-        )
-    }
-
-    fn pairs(&self) -> Option<Vec<(String, String)>> {
-        match self {
-            Dedup::Clusters(c) => Some(
-                c.iter()
-                    .flat_map(|c| c.members.iter().map(|m| (m.clone(), c.id.clone())))
-                    .collect(),
-            ),
-            _ => None,
-        }
-    }
-}
-
-/// Deduplicates the victims (and figures) of an archive for the report: clusters of suspected
-/// duplicates with one line of evidence per join, honouring human `decisions` (which always
-/// win). Returns the clusters, how far the human review has come (the counts `museum review
-/// --stats` prints: one more scoring run finds the uncertain pairs below the threshold) and the
-/// engine's warnings for the user (oversized blocks, decisions that name unknown records). No
-/// record is dropped: clusters only link them.
-///
-/// ```
-/// use museum_core::dedup::{DedupOptions, Decision, DecisionKind};
-/// use museum_core::io::{Archive, CsvOptions, DatasetKind};
-/// use museum_core::report::{deduplicate, Dedup};
-/// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("victims.csv");
-/// std::fs::write(&path, "id,full_name,birth_date,birth_place,arrest_date\n\
-///     v1,Жургенов Темирбек Караулович,1898,Туркестан,1937-08-02\n\
-///     v2,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02\n").unwrap();
-/// let mut archive = Archive::default();
-/// archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
-/// let found = deduplicate(&archive, &[], DedupOptions::default());
-/// let Dedup::Clusters(clusters) = found.dedup else { unreachable!() };
-/// assert_eq!(clusters[0].members, ["v1", "v2"]); // one person in two scripts
-/// // A historian decided these two records are different people: the decision wins.
-/// let different = Decision {
-///     record_a: "v1".into(), record_b: "v2".into(), decision: DecisionKind::Different,
-///     who: "archivist".into(), when: "2026-11-26".into(), why: "".into(), line: None,
-/// };
-/// let found = deduplicate(&archive, &[different], DedupOptions::default());
-/// let Dedup::Clusters(clusters) = found.dedup else { unreachable!() };
-/// assert!(clusters.iter().all(|c| c.members.len() == 1));
-/// assert_eq!(found.review.map(|r| r.decided), Some(1));
-/// ```
-pub fn deduplicate(
-    archive: &Archive,
-    decisions: &[Decision],
-    options: DedupOptions,
-) -> Deduplicated {
-    let mut records: Vec<DedupRecord> = archive
-        .victims
-        .iter()
-        .map(|v| DedupRecord::from_victim(v, None))
-        .collect();
-    records.extend(
-        archive
-            .figures
-            .iter()
-            .map(|f| DedupRecord::from_figure(f, None)),
-    );
-    if records.is_empty() {
-        return Deduplicated {
-            dedup: Dedup::NotRun,
-            review: None,
-            warnings: Vec::new(),
-        };
-    }
-    let result = Deduplicator::new(options.clone()).run(&records, decisions);
-    let counts = ReviewOptions {
-        limit: 0,
-        ..ReviewOptions::default()
-    };
-    let review = review::review_of(&result, &records, decisions, &options, &counts).stats;
-    let pairs: Vec<(String, String)> = records
-        .iter()
-        .zip(&result.cluster_of)
-        .map(|(r, c)| (r.id.clone(), format!("c{c}")))
-        .collect();
-    let mut evidence: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (ci, cluster) in result.clusters.iter().enumerate() {
-        for join in &cluster.joins {
-            let e = result.explain(&records, join.a, join.b);
-            let line = if let Some(d) = e.decision.as_ref() {
-                let mut line = format!(
-                    "{} ~ {}: decided {} by {}",
-                    e.record_a,
-                    e.record_b,
-                    d.decision.as_str(),
-                    if d.who.is_empty() { "a person" } else { &d.who }
-                );
-                if !d.when.is_empty() {
-                    line.push_str(&format!(" on {}", d.when));
-                }
-                if !d.why.is_empty() {
-                    line.push_str(&format!(": {}", d.why));
-                }
-                line
-            } else {
-                let fields: Vec<String> = e
-                    .fields
-                    .iter()
-                    .filter(|f| f.level.is_some())
-                    .take(6)
-                    .map(|f| {
-                        format!(
-                            "{} {} ({:+.1})",
-                            f.field.as_str(),
-                            f.level.unwrap_or_default(),
-                            f.weight
-                        )
-                    })
-                    .collect();
-                format!(
-                    "{} ~ {}: p = {:.3}; {}",
-                    e.record_a,
-                    e.record_b,
-                    e.probability,
-                    fields.join(", ")
-                )
-            };
-            evidence.entry(format!("c{ci}")).or_default().push(line);
-        }
-    }
-    Deduplicated {
-        dedup: Dedup::from_pairs(&pairs, &evidence),
-        review: Some(review),
-        warnings: result.warnings,
-    }
-}
-
-/// What [`deduplicate`] found.
-#[derive(Debug, Clone)]
-pub struct Deduplicated {
-    /// The clusters (for [`ReportOptions::dedup`]).
-    pub dedup: Dedup,
-    /// How far the human review has come (for [`ReportOptions::review`]); `None` without
-    /// records.
-    pub review: Option<ReviewStats>,
-    /// Warnings for the user.
-    pub warnings: Vec<String>,
-}
-
-/// Options of [`build`].
+/// How the report is presented: the options of [`build`] and [`ReportJob`].
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
     /// The page title.
@@ -263,10 +64,6 @@ pub struct ReportOptions {
     pub max_findings: usize,
     /// At most this many findings of one rule are listed (0: all).
     pub max_findings_per_rule: usize,
-    /// Deduplication results.
-    pub dedup: Dedup,
-    /// How far the human review of uncertain pairs has come (from [`deduplicate`]).
-    pub review: Option<ReviewStats>,
     /// The person registry beside the data, for the Persons section.
     pub persons: Option<crate::persons::Registry>,
 }
@@ -279,8 +76,6 @@ impl Default for ReportOptions {
             top: 20,
             max_findings: 2000,
             max_findings_per_rule: 200,
-            dedup: Dedup::NotRun,
-            review: None,
             persons: None,
         }
     }
@@ -472,11 +267,14 @@ pub struct ReportData {
 pub fn build(
     archive: &Archive,
     validation: &validate::Report,
+    dedup: &Dedup,
     options: &ReportOptions,
     progress: &dyn Progress,
 ) -> Result<ReportData> {
-    let stats = statistics(archive, options, progress)?;
-    Ok(assemble(archive, validation, stats, options, progress))
+    let stats = statistics(archive, dedup, options, progress)?;
+    Ok(assemble(
+        archive, validation, stats, dedup, options, progress,
+    ))
 }
 
 /// The statistics part of the report (the slow part on large archives, with reading).
@@ -485,13 +283,16 @@ pub fn build(
 /// When the statistics cannot be computed (a polars failure).
 pub fn statistics(
     archive: &Archive,
+    dedup: &Dedup,
     options: &ReportOptions,
     progress: &dyn Progress,
 ) -> Result<ArchiveStats> {
     let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?;
     progress.stage("summarizing", None);
-    let pairs = options.dedup.pairs();
-    table.summary(&StatsOptions { top: options.top }, pairs.as_deref())
+    let members: Option<Vec<&[String]>> = dedup
+        .clusters()
+        .map(|c| c.iter().map(|c| c.members.as_slice()).collect());
+    table.summary(&StatsOptions { top: options.top }, members.as_deref())
 }
 
 /// Puts the report together from the archive, its validation and its [`statistics`].
@@ -499,11 +300,12 @@ pub fn assemble(
     archive: &Archive,
     validation: &validate::Report,
     stats: ArchiveStats,
+    dedup: &Dedup,
     options: &ReportOptions,
     progress: &dyn Progress,
 ) -> ReportData {
     progress.stage("gathering findings", None);
-    let dedup = dedup_section(archive, &options.dedup, options.review.as_ref(), &stats);
+    let dedup = dedup::dedup_section(archive, dedup, &stats);
     ReportData {
         title: options.title.clone(),
         generated: options.generated.clone(),
@@ -546,8 +348,7 @@ pub fn assemble(
 /// # Errors
 /// Never in practice (the data is plain serde structs).
 pub fn to_json(data: &ReportData) -> Result<String> {
-    let mut s = serde_json::to_string_pretty(data)
-        .map_err(|e| crate::Error::invalid_option(format!("cannot write JSON: {e}")))?;
+    let mut s = serde_json::to_string_pretty(data).map_err(crate::ErrorKind::Serialize)?;
     s.push('\n');
     Ok(s)
 }
@@ -659,108 +460,6 @@ fn findings(report: &validate::Report, options: &ReportOptions) -> FindingsList 
     }
 }
 
-const MAX_CLUSTERS: usize = 500;
-
-fn dedup_section(
-    archive: &Archive,
-    dedup: &Dedup,
-    review: Option<&ReviewStats>,
-    stats: &ArchiveStats,
-) -> DedupSection {
-    let clusters = match dedup {
-        Dedup::NotRun => {
-            return DedupSection {
-                status: "not_run".into(),
-                persons: None,
-                clusters: Vec::new(),
-                clusters_total: 0,
-                review: None,
-            };
-        }
-        Dedup::Skipped => {
-            return DedupSection {
-                status: "skipped".into(),
-                persons: None,
-                clusters: Vec::new(),
-                clusters_total: 0,
-                review: None,
-            };
-        }
-        Dedup::Clusters(c) => c,
-    };
-    // Clusters hold figures as well as victims: both are looked up, so every member is shown
-    // with its name, birth, file and line.
-    let mut by_id: HashMap<&str, ClusterMember> = HashMap::new();
-    for v in &archive.victims {
-        by_id
-            .entry(v.record.id.as_str())
-            .or_insert_with(|| ClusterMember {
-                record_id: v.record.id.clone(),
-                name: Some(v.record.name.original.clone()),
-                birth: v
-                    .record
-                    .birth_date
-                    .as_ref()
-                    .map(|d| d.original().to_owned()),
-                arrest: v
-                    .record
-                    .cases
-                    .first()
-                    .and_then(|c| c.arrest_date.as_ref())
-                    .map(|d| d.original().to_owned()),
-                file: v.location.file.clone(),
-                line: v.location.line,
-            });
-    }
-    for f in &archive.figures {
-        let r = &f.record;
-        by_id.entry(r.id.as_str()).or_insert_with(|| ClusterMember {
-            record_id: r.id.clone(),
-            name: [&r.name_kk, &r.name_ru, &r.name_en]
-                .into_iter()
-                .find(|n| !n.is_empty())
-                .map(|n| n.original.clone()),
-            birth: r.birth_date.as_ref().map(|d| d.original().to_owned()),
-            arrest: None,
-            file: f.location.file.clone(),
-            line: f.location.line,
-        });
-    }
-    let real: Vec<&Cluster> = clusters.iter().filter(|c| c.members.len() >= 2).collect();
-    DedupSection {
-        status: "done".into(),
-        persons: stats.duplicates.as_ref().map(|d| d.persons),
-        clusters_total: real.len() as u64,
-        review: review.cloned(),
-        clusters: real
-            .into_iter()
-            .take(MAX_CLUSTERS)
-            .map(|c| ClusterView {
-                id: c.id.clone(),
-                score: c.score,
-                evidence: c.evidence.clone(),
-                members: c
-                    .members
-                    .iter()
-                    .map(|m| {
-                        by_id
-                            .get(m.as_str())
-                            .cloned()
-                            .unwrap_or_else(|| ClusterMember {
-                                record_id: m.clone(),
-                                name: None,
-                                birth: None,
-                                arrest: None,
-                                file: None,
-                                line: None,
-                            })
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -784,7 +483,7 @@ mod tests {
     fn an_empty_archive_renders_without_charts() {
         let archive = Archive::default();
         let v = validate_archive(&archive, &ValidateOptions::default());
-        let data = build(&archive, &v, &ReportOptions::default(), &()).unwrap();
+        let data = build(&archive, &v, &Dedup::NotRun, &ReportOptions::default(), &()).unwrap();
         let html = to_html(&data);
         assert!(html.contains("No data."));
         assert!(!html.contains("<svg"));
@@ -808,11 +507,8 @@ mod tests {
             ("v02".to_owned(), "c2".to_owned()),
             ("v99".to_owned(), "c1".to_owned()),
         ];
-        let options = ReportOptions {
-            dedup: Dedup::from_pairs(&pairs, &evidence),
-            ..ReportOptions::default()
-        };
-        let data = build(&archive, &v, &options, &()).unwrap();
+        let dedup = Dedup::from_pairs(&pairs, &evidence);
+        let data = build(&archive, &v, &dedup, &ReportOptions::default(), &()).unwrap();
         assert_eq!(data.dedup.status, "done");
         assert_eq!(data.dedup.clusters_total, 1, "c2 has one record");
         // v01 and v03 are one person; v99 is not among the records.
@@ -871,11 +567,8 @@ mod tests {
             ("v01".to_owned(), "c1".to_owned()),
             ("fig-zhurgenov".to_owned(), "c1".to_owned()),
         ];
-        let options = ReportOptions {
-            dedup: Dedup::from_pairs(&pairs, &BTreeMap::new()),
-            ..ReportOptions::default()
-        };
-        let data = build(&archive, &v, &options, &()).unwrap();
+        let dedup = Dedup::from_pairs(&pairs, &BTreeMap::new());
+        let data = build(&archive, &v, &dedup, &ReportOptions::default(), &()).unwrap();
         let members = &data.dedup.clusters[0].members;
         assert_eq!(
             members[0].name.as_deref(),
@@ -911,7 +604,7 @@ mod tests {
             max_findings_per_rule: 20,
             ..ReportOptions::default()
         };
-        let data = build(&archive, &v, &options, &()).unwrap();
+        let data = build(&archive, &v, &Dedup::NotRun, &options, &()).unwrap();
         assert_eq!(data.findings.total, 100);
         assert_eq!(data.findings.shown, 30);
         // Errors (impossible dates) first, then warnings (unknown sex).

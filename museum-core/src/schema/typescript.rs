@@ -20,8 +20,8 @@ use std::fmt::Write;
 use serde_json::{Map, Value};
 
 /// The declarations for the schema files among `files` (`(name, JSON text)`, as
-/// [`super::all_files`] lists them; other files are ignored).
-pub(crate) fn declarations(files: &[(String, String)]) -> String {
+/// [`crate::export::schema_files`] lists them; other files are ignored).
+pub fn declarations(files: &[(String, String)]) -> String {
     let schemas: Vec<(&str, Value)> = files
         .iter()
         .filter(|(name, _)| name.ends_with(".schema.json"))

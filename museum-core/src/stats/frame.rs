@@ -16,10 +16,11 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use super::normalize::normalize_articles;
-use super::{Completeness, Level, Progress};
+use super::{Completeness, Level};
 use crate::error::{Error, Result};
 use crate::hash::{FxHashMap, FxHashSet, fnv1a};
 use crate::model::{DateValue, HistoricalDate, RepressionCase, SentenceKind, SexValue, Victim};
+use crate::progress::Progress;
 
 /// Column names of the frame (sources of the public stat columns).
 pub(crate) mod cols {
@@ -87,7 +88,7 @@ pub(crate) struct Frame {
 }
 
 fn perr(e: PolarsError) -> Error {
-    Error::invalid_option(format!("statistics failed: {e}"))
+    Error::stats(e)
 }
 
 /// Year and month of a date that is a single point (not an interval): intervals and unknown
@@ -525,9 +526,7 @@ impl Frame {
                         .collect()
                 }
                 other => {
-                    return Err(Error::invalid_option(format!(
-                        "statistics failed: unexpected column type {other}"
-                    )));
+                    return Err(Error::stats(format!("unexpected column type {other}")));
                 }
             };
             key_cols.push(values);

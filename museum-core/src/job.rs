@@ -1,0 +1,32 @@
+//! What the jobs of the commands share: reading the dataset files once, validated, with progress.
+//!
+//! A job (such as [`crate::report::ReportJob`]) takes resolved inputs and options, runs the
+//! whole pipeline and returns values; the caller renders and writes them.
+
+use crate::error::Result;
+use crate::io::Archive;
+use crate::progress::Progress;
+use crate::validate::{self, Input, ValidateOptions};
+
+/// Reads and validates `inputs` in one pass (the findings are those of `museum validate` with
+/// the same options), reporting the bytes read to `progress` (stage `reading`).
+///
+/// # Errors
+/// When a file cannot be read at all (findings in the data are not errors).
+pub fn read_validated(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    progress: &dyn Progress,
+) -> Result<(validate::Report, Archive)> {
+    let total: u64 = inputs
+        .iter()
+        .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
+        .sum();
+    progress.stage_bytes("reading", total);
+    let done = std::cell::Cell::new(0u64);
+    let on_bytes = |n: u64| {
+        done.set(done.get() + n);
+        progress.set_position(done.get());
+    };
+    validate::validate_and_load(inputs, options, &on_bytes)
+}

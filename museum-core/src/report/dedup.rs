@@ -1,0 +1,334 @@
+//! Deduplication for the report: the suspected duplicate clusters as values, from the
+//! [`Deduplicator`]'s result to the report's Duplicates section.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::{ClusterMember, ClusterView, DedupSection};
+use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator, MatchExplanation};
+use crate::io::Archive;
+use crate::review::{self, ReviewOptions, ReviewStats};
+use crate::stats::ArchiveStats;
+
+/// Whether and how deduplication contributed to the report.
+#[derive(Debug, Clone, Default)]
+pub enum Dedup {
+    /// Deduplication was not run (the default; also when there is no victim or figure).
+    #[default]
+    NotRun,
+    /// The user asked to skip it (`--no-dedup`).
+    Skipped,
+    /// What deduplication found.
+    Done(Deduplicated),
+}
+
+/// What deduplication found ([`deduplicate`]).
+#[derive(Debug, Clone, Default)]
+pub struct Deduplicated {
+    /// Every cluster, singletons included: in the order of their first member among the
+    /// victims then the figures; members in that order too.
+    pub clusters: Vec<DuplicateCluster>,
+    /// How far the human review has come (the counts `museum review --stats` prints).
+    pub review: Option<ReviewStats>,
+    /// Warnings for the user (oversized blocks, decisions that name unknown records).
+    pub warnings: Vec<String>,
+}
+
+/// A suspected duplicate cluster: records that may be the same person, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DuplicateCluster {
+    /// The cluster id.
+    pub id: String,
+    /// Record ids (victims and figures) in the cluster.
+    pub members: Vec<String>,
+    /// Match score 0–1, when the engine gives one.
+    pub score: Option<f64>,
+    /// The evidence, one line per reason (`surname: Жургенов ~ Жүргенов (0.94)`).
+    pub evidence: Vec<String>,
+}
+
+impl Dedup {
+    /// Clusters from `(record id, cluster id)` pairs (a clusters file, a test), with optional
+    /// evidence per cluster id. Clusters keep the order of their first member; members keep
+    /// their order.
+    ///
+    /// ```
+    /// use museum_core::report::Dedup;
+    /// let d = Dedup::from_pairs(&[("v1".into(), "c1".into()), ("v7".into(), "c1".into())], &Default::default());
+    /// assert_eq!(d.clusters().unwrap()[0].members, ["v1", "v7"]);
+    /// ```
+    pub fn from_pairs(
+        pairs: &[(String, String)],
+        evidence: &BTreeMap<String, Vec<String>>,
+    ) -> Dedup {
+        let mut clusters: Vec<DuplicateCluster> = Vec::new();
+        let mut slot: HashMap<&str, usize> = HashMap::new();
+        for (record, cluster) in pairs {
+            let i = *slot.entry(cluster.as_str()).or_insert_with(|| {
+                clusters.push(DuplicateCluster {
+                    id: cluster.clone(),
+                    members: Vec::new(),
+                    score: None,
+                    evidence: evidence.get(cluster).cloned().unwrap_or_default(),
+                });
+                clusters.len() - 1
+            });
+            add_member(&mut clusters[i], record);
+        }
+        Dedup::Done(Deduplicated {
+            clusters,
+            ..Deduplicated::default()
+        })
+    }
+
+    /// The clusters, when deduplication ran.
+    pub fn clusters(&self) -> Option<&[DuplicateCluster]> {
+        match self {
+            Dedup::Done(d) => Some(&d.clusters),
+            Dedup::NotRun | Dedup::Skipped => None,
+        }
+    }
+
+    /// The warnings deduplication made for the user.
+    pub fn warnings(&self) -> &[String] {
+        match self {
+            Dedup::Done(d) => &d.warnings,
+            Dedup::NotRun | Dedup::Skipped => &[],
+        }
+    }
+}
+
+/// Adds `record` to `cluster` unless it is there already (a record id written twice in the data
+/// is listed once).
+fn add_member(cluster: &mut DuplicateCluster, record: &str) {
+    if !cluster.members.iter().any(|m| m == record) {
+        cluster.members.push(record.to_owned());
+    }
+}
+
+/// Deduplicates the victims (and figures) of an archive for the report: clusters of suspected
+/// duplicates with one line of evidence per join, honouring human `decisions` (which always
+/// win), how far the human review has come (the counts `museum review --stats` prints: one more
+/// scoring run finds the uncertain pairs below the threshold) and the engine's warnings for the
+/// user (oversized blocks, decisions that name unknown records). No record is dropped: clusters
+/// only link them. [`Dedup::NotRun`] when the archive has no victim or figure.
+///
+/// ```
+/// use museum_core::dedup::{DedupOptions, Decision, DecisionKind};
+/// use museum_core::io::{Archive, CsvOptions, DatasetKind};
+/// use museum_core::report::deduplicate;
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,full_name,birth_date,birth_place,arrest_date\n\
+///     v1,Жургенов Темирбек Караулович,1898,Туркестан,1937-08-02\n\
+///     v2,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02\n").unwrap();
+/// let mut archive = Archive::default();
+/// archive.load_file(&path, DatasetKind::Victims, &CsvOptions::default()).unwrap();
+/// let found = deduplicate(&archive, &[], DedupOptions::default());
+/// assert_eq!(found.clusters().unwrap()[0].members, ["v1", "v2"]); // one person in two scripts
+/// // A historian decided these two records are different people: the decision wins.
+/// let different = Decision {
+///     record_a: "v1".into(), record_b: "v2".into(), decision: DecisionKind::Different,
+///     who: "archivist".into(), when: "2026-11-26".into(), why: "".into(), line: None,
+/// };
+/// let found = deduplicate(&archive, &[different], DedupOptions::default());
+/// assert!(found.clusters().unwrap().iter().all(|c| c.members.len() == 1));
+/// let museum_core::report::Dedup::Done(done) = found else { unreachable!() };
+/// assert_eq!(done.review.map(|r| r.decided), Some(1));
+/// ```
+pub fn deduplicate(archive: &Archive, decisions: &[Decision], options: DedupOptions) -> Dedup {
+    let mut records: Vec<DedupRecord> = archive
+        .victims
+        .iter()
+        .map(|v| DedupRecord::from_victim(v, None))
+        .collect();
+    records.extend(
+        archive
+            .figures
+            .iter()
+            .map(|f| DedupRecord::from_figure(f, None)),
+    );
+    if records.is_empty() {
+        return Dedup::NotRun;
+    }
+    let result = Deduplicator::new(options.clone()).run(&records, decisions);
+    let counts = ReviewOptions {
+        limit: 0,
+        ..ReviewOptions::default()
+    };
+    let review = review::review_of(&result, &records, decisions, &options, &counts).stats;
+    // The engine's clusters in the order of their first member; each cluster's evidence is one
+    // line per join.
+    let mut slot: Vec<Option<usize>> = vec![None; result.clusters.len()];
+    let mut clusters: Vec<DuplicateCluster> = Vec::new();
+    for (record, &c) in records.iter().zip(&result.cluster_of) {
+        let c = c as usize;
+        let i = *slot[c].get_or_insert_with(|| {
+            clusters.push(DuplicateCluster {
+                id: format!("c{c}"),
+                members: Vec::new(),
+                score: None,
+                evidence: result.clusters[c]
+                    .joins
+                    .iter()
+                    .map(|join| evidence_line(&result.explain(&records, join.a, join.b)))
+                    .collect(),
+            });
+            clusters.len() - 1
+        });
+        add_member(&mut clusters[i], &record.id);
+    }
+    Dedup::Done(Deduplicated {
+        clusters,
+        review: Some(review),
+        warnings: result.warnings,
+    })
+}
+
+/// One line of evidence: the decision that joined two records, or the fields that weighed most.
+fn evidence_line(e: &MatchExplanation) -> String {
+    if let Some(d) = e.decision.as_ref() {
+        let mut line = format!(
+            "{} ~ {}: decided {} by {}",
+            e.record_a,
+            e.record_b,
+            d.decision.as_str(),
+            if d.who.is_empty() { "a person" } else { &d.who }
+        );
+        if !d.when.is_empty() {
+            line.push_str(&format!(" on {}", d.when));
+        }
+        if !d.why.is_empty() {
+            line.push_str(&format!(": {}", d.why));
+        }
+        line
+    } else {
+        let fields: Vec<String> = e
+            .fields
+            .iter()
+            .filter(|f| f.level.is_some())
+            .take(6)
+            .map(|f| {
+                format!(
+                    "{} {} ({:+.1})",
+                    f.field.as_str(),
+                    f.level.unwrap_or_default(),
+                    f.weight
+                )
+            })
+            .collect();
+        format!(
+            "{} ~ {}: p = {:.3}; {}",
+            e.record_a,
+            e.record_b,
+            e.probability,
+            fields.join(", ")
+        )
+    }
+}
+
+const MAX_CLUSTERS: usize = 500;
+
+pub(super) fn dedup_section(
+    archive: &Archive,
+    dedup: &Dedup,
+    stats: &ArchiveStats,
+) -> DedupSection {
+    let clusters = match dedup {
+        Dedup::NotRun => {
+            return DedupSection {
+                status: "not_run".into(),
+                persons: None,
+                clusters: Vec::new(),
+                clusters_total: 0,
+                review: None,
+            };
+        }
+        Dedup::Skipped => {
+            return DedupSection {
+                status: "skipped".into(),
+                persons: None,
+                clusters: Vec::new(),
+                clusters_total: 0,
+                review: None,
+            };
+        }
+        Dedup::Done(d) => d,
+    };
+    // Clusters hold figures as well as victims: both are looked up, so every member is shown
+    // with its name, birth, file and line.
+    let mut by_id: HashMap<&str, ClusterMember> = HashMap::new();
+    for v in &archive.victims {
+        by_id
+            .entry(v.record.id.as_str())
+            .or_insert_with(|| ClusterMember {
+                record_id: v.record.id.clone(),
+                name: Some(v.record.name.original.clone()),
+                birth: v
+                    .record
+                    .birth_date
+                    .as_ref()
+                    .map(|d| d.original().to_owned()),
+                arrest: v
+                    .record
+                    .cases
+                    .first()
+                    .and_then(|c| c.arrest_date.as_ref())
+                    .map(|d| d.original().to_owned()),
+                file: v.location.file.clone(),
+                line: v.location.line,
+            });
+    }
+    for f in &archive.figures {
+        let r = &f.record;
+        by_id.entry(r.id.as_str()).or_insert_with(|| ClusterMember {
+            record_id: r.id.clone(),
+            name: [&r.name_kk, &r.name_ru, &r.name_en]
+                .into_iter()
+                .find(|n| !n.is_empty())
+                .map(|n| n.original.clone()),
+            birth: r.birth_date.as_ref().map(|d| d.original().to_owned()),
+            arrest: None,
+            file: f.location.file.clone(),
+            line: f.location.line,
+        });
+    }
+    let real: Vec<&DuplicateCluster> = clusters
+        .clusters
+        .iter()
+        .filter(|c| c.members.len() >= 2)
+        .collect();
+    DedupSection {
+        status: "done".into(),
+        persons: stats.duplicates.as_ref().map(|d| d.persons),
+        clusters_total: real.len() as u64,
+        review: clusters.review.clone(),
+        clusters: real
+            .into_iter()
+            .take(MAX_CLUSTERS)
+            .map(|c| ClusterView {
+                id: c.id.clone(),
+                score: c.score,
+                evidence: c.evidence.clone(),
+                members: c
+                    .members
+                    .iter()
+                    .map(|m| {
+                        by_id
+                            .get(m.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| ClusterMember {
+                                record_id: m.clone(),
+                                name: None,
+                                birth: None,
+                                arrest: None,
+                                file: None,
+                                line: None,
+                            })
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,96 @@
+//! [`StatsJob`]: the whole `museum stats` pipeline as one call.
+
+use super::{ArchiveStats, CaseTable, GroupTable, StatsOptions, column};
+use crate::error::Result;
+use crate::io::Archive;
+use crate::progress::Progress;
+use crate::validate::{self, Input, ValidateOptions};
+
+/// The statistics of some dataset files: read and validated in one pass (so that the caller can
+/// say what `museum validate` would find), the victims turned into a [`CaseTable`], then the
+/// summary or the counts grouped by columns.
+///
+/// ```
+/// use museum_core::stats::{StatsJob, StatsResult};
+/// use museum_core::validate::{Input, ValidateOptions};
+/// use museum_core::io::DatasetKind;
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,surname,arrest_date,sentence,source_text\n\
+///     v1,Жургенов,1937-08-02,ВМН,synthetic\nv2,Майлин,1937-10-08,ВМН,synthetic\n").unwrap();
+/// let job = StatsJob {
+///     inputs: vec![Input { path, kind: DatasetKind::Victims }],
+///     validate: ValidateOptions::default(),
+///     by: vec!["arrest_year".into()],
+///     top: 20,
+/// };
+/// let outcome = job.run(&()).unwrap();
+/// let StatsResult::Groups(g) = &outcome.result else { unreachable!() };
+/// assert_eq!((g.rows[0].count, g.total), (2, 2));
+/// ```
+#[derive(Debug, Clone)]
+pub struct StatsJob {
+    /// The files to read, in order.
+    pub inputs: Vec<Input>,
+    /// How to read and validate them (`museum.toml` and the input options applied).
+    pub validate: ValidateOptions,
+    /// Columns to group by ([`super::COLUMNS`]); empty for the summary.
+    pub by: Vec<String>,
+    /// How many values each distribution of the summary lists.
+    pub top: usize,
+}
+
+/// The summary, or the grouped counts.
+#[derive(Debug, Clone)]
+pub enum StatsResult {
+    /// The main distributions ([`CaseTable::summary`]).
+    Summary(Box<ArchiveStats>),
+    /// Counts grouped by the job's columns ([`CaseTable::group_count`]).
+    Groups(GroupTable),
+}
+
+/// What [`StatsJob::run`] made.
+#[derive(Debug)]
+pub struct StatsOutcome {
+    /// The statistics.
+    pub result: StatsResult,
+    /// The validation of the records read (its counts tell the caller what `museum validate`
+    /// would find).
+    pub validation: validate::Report,
+    /// The records read. Returned so that a caller about to exit can skip freeing a million
+    /// small allocations (`std::mem::forget`).
+    pub archive: Archive,
+    /// The case table the statistics were computed on.
+    pub table: CaseTable,
+}
+
+impl StatsJob {
+    /// Checks the columns (before anything is read), then runs the job, reporting its stages to
+    /// `progress`.
+    ///
+    /// # Errors
+    /// An unknown column (the message lists the valid ones), a file that cannot be read at all,
+    /// or a polars failure.
+    pub fn run(&self, progress: &dyn Progress) -> Result<StatsOutcome> {
+        for name in &self.by {
+            column(name)?;
+        }
+        let (validation, archive) =
+            crate::job::read_validated(&self.inputs, &self.validate, progress)?;
+        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?;
+        let result = if self.by.is_empty() {
+            StatsResult::Summary(Box::new(
+                table.summary(&StatsOptions { top: self.top }, None)?,
+            ))
+        } else {
+            let by: Vec<&str> = self.by.iter().map(String::as_str).collect();
+            StatsResult::Groups(table.group_count(&by)?)
+        };
+        Ok(StatsOutcome {
+            result,
+            validation,
+            archive,
+            table,
+        })
+    }
+}
