@@ -28,7 +28,7 @@ rule! {
     /// ```
     /// `victims.csv:2:charge: warning[M208] charge is not a list of articles: two separators in a
     /// row: `58--10``
-    MalformedCharge => MalformedCharge
+    MalformedCharge => MalformedCharge, checks records
 }
 
 /// The words of charges by role (`data/vocab/charge-words.tsv`).
@@ -427,6 +427,21 @@ fn item_problem(item: &str, seen_article: &mut bool, whole: &str) -> Option<Stri
     }
     *seen_article = true;
     None
+}
+
+impl crate::validate::rules::RecordRule for MalformedCharge {
+    fn victim(
+        rec: &crate::io::Located<crate::model::Victim>,
+        _: &crate::validate::world::World,
+        sink: &mut Sink<'_>,
+        _: &mut crate::validate::world::Facts,
+    ) {
+        for c in &rec.record.cases {
+            if let Some(ch) = &c.charge {
+                check(ch, &rec.location, sink);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
