@@ -4,17 +4,19 @@
 //! events, camps, victims, estimates, claims), so that most references point at kinds already
 //! read. Records are never all held in memory:
 //!
-//! - a CSV file is cut into blocks of about a mebibyte on record boundaries by a reader thread;
-//!   worker threads parse each block, build the typed records, run every per-record rule and
-//!   drop the records, keeping only compact facts (ids, a few links);
-//! - a collector on the calling thread takes the blocks' results in file order, merges a
-//!   victim whose case rows straddle two blocks, and gathers the ids;
-//! - the collector indexes the ids in file order: a repeated id is reported when it is read;
-//!   once all files of a kind are done, the index answers reference checks from later kinds.
-//!   References to kinds read later (a figure's `victim_id`) are checked at the very end;
+//! - the calling thread cuts a CSV file into blocks on record boundaries (a mebibyte, less where
+//!   findings are dense: the first blocks are small and grow while the findings are sparse);
+//!   a rayon pool checks them ([`super::block`]): parses each block, builds the typed records,
+//!   runs every per-record rule and drops the records, keeping only compact facts (ids, a few
+//!   links); at most two blocks a thread are in flight;
+//! - the calling thread takes the blocks' results in file order ([`super::collector`]), merges
+//!   a victim whose case rows straddle two blocks, and indexes the ids in file order: a
+//!   repeated id is reported when it is read; once all files of a kind are done, the index
+//!   answers reference checks from later kinds ([`super::world`]). References to kinds read
+//!   later (a figure's `victim_id`) are checked at the very end;
 //! - findings are written as blocks complete, in an order that does not depend on the number
-//!   of threads or the size of blocks (see [`super::stream`]): a run holds a block's worth of
-//!   findings, not all of them.
+//!   of threads or the size of blocks (see [`super::stream`]): a run holds the findings of the
+//!   blocks in flight, not all of them.
 //!
 //! [`validate_keeping`] runs the same pass and keeps the records instead of dropping them
 //! (built whole, as the readers build them): one reading gives both the report and the
@@ -196,6 +198,8 @@ fn csv_text<T: Check>(
     collector.sink.extend(first);
     collector.sink.extend(header);
     let threads = options.worker_threads();
+    let mut cut = first_block_size(options.block_size);
+    splitter.set_block_size(cut);
     let read_error = if threads <= 1 || size <= options.block_size as u64 {
         loop {
             if collector.over.is_some() || out.emit.failed() {
@@ -205,7 +209,8 @@ fn csv_text<T: Check>(
             match splitter.next_block(&mut split) {
                 Ok(Some(block)) => {
                     let r = process_block::<T>(&layout, &block, split, cx, world);
-                    splitter.set_block_size(block_size_after(&r, options.block_size));
+                    cut = block_size_after(&r, options.block_size, cut);
+                    splitter.set_block_size(cut);
                     out.advance(r.bytes);
                     collector.accept(r, out.emit);
                 }
@@ -237,10 +242,12 @@ fn csv_text<T: Check>(
         let (tx, rx) = std::sync::mpsc::channel::<BlockResult<T>>();
         pool.in_place_scope(|s| {
             let mut in_flight = 0usize;
-            let mut cut = options.block_size;
             // Takes a result; returns the size of the next blocks to cut.
-            let take = |r: BlockResult<T>, c: &mut Collector<'_, T>, out: &mut Out<'_, '_, T>| {
-                let next = block_size_after(&r, options.block_size);
+            let take = |r: BlockResult<T>,
+                        c: &mut Collector<'_, T>,
+                        out: &mut Out<'_, '_, T>,
+                        cut: usize| {
+                let next = block_size_after(&r, options.block_size, cut);
                 out.advance(r.bytes);
                 c.accept(r, out.emit);
                 next
@@ -249,7 +256,7 @@ fn csv_text<T: Check>(
             let read_error = loop {
                 while let Ok(r) = rx.try_recv() {
                     in_flight -= 1;
-                    cut = take(r, &mut collector, out);
+                    cut = take(r, &mut collector, out, cut);
                 }
                 if collector.over.is_some() || out.emit.failed() {
                     break None;
@@ -257,7 +264,7 @@ fn csv_text<T: Check>(
                 if in_flight >= most {
                     if let Ok(r) = rx.recv() {
                         in_flight -= 1;
-                        cut = take(r, &mut collector, out);
+                        cut = take(r, &mut collector, out, cut);
                     }
                     continue;
                 }
@@ -283,7 +290,7 @@ fn csv_text<T: Check>(
             while in_flight > 0 {
                 let Ok(r) = rx.recv() else { break };
                 in_flight -= 1;
-                take(r, &mut collector, out);
+                take(r, &mut collector, out, cut);
             }
             // What the splitter found after the last block (a record too large to cut) ends
             // the file.
@@ -306,19 +313,28 @@ fn csv_text<T: Check>(
 /// are cut smaller, so that the blocks in flight hold about as much whatever the findings.
 const FINDINGS_PER_BLOCK: usize = 8_192;
 
-/// The smallest block cut for density (unless the configured size is smaller).
-const MIN_DENSE_BLOCK: usize = 64 << 10;
+/// The first blocks of a file, and the smallest cut for density (unless the configured size is
+/// smaller).
+const FIRST_BLOCK: usize = 64 << 10;
 
-/// The size of the next blocks after `r`: the configured `block_size`, or less where `r` was
-/// dense with findings (about [`FINDINGS_PER_BLOCK`] a block). The output does not depend on
-/// block sizes, so neither does it on this.
-fn block_size_after<T>(r: &BlockResult<T>, block_size: usize) -> usize {
-    let findings = r.findings.len();
-    if findings <= FINDINGS_PER_BLOCK {
-        return block_size;
-    }
+/// The size of the first blocks of a file: small, until the first results tell how dense the
+/// findings are (the blocks cut before any result comes back are all in flight at once).
+fn first_block_size(block_size: usize) -> usize {
+    FIRST_BLOCK.min(block_size)
+}
+
+/// The size of the blocks to cut after `r`, when the last were cut at `cut`: doubling up to the
+/// configured `block_size`, but no larger than what holds about [`FINDINGS_PER_BLOCK`] findings
+/// at `r`'s density. The output does not depend on block sizes, so neither does it on this.
+fn block_size_after<T>(r: &BlockResult<T>, block_size: usize, cut: usize) -> usize {
     let bytes = usize::try_from(r.bytes).unwrap_or(usize::MAX);
-    (bytes / findings * FINDINGS_PER_BLOCK).clamp(MIN_DENSE_BLOCK.min(block_size), block_size)
+    let dense = match r.findings.len() {
+        0 => usize::MAX,
+        n => (bytes / n).saturating_mul(FINDINGS_PER_BLOCK),
+    };
+    cut.saturating_mul(2)
+        .min(dense)
+        .clamp(first_block_size(block_size), block_size)
 }
 
 /// Validates one JSON or JSON Lines file (sequentially: such files are small).
