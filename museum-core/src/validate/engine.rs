@@ -311,7 +311,7 @@ fn csv_text<T: Check>(
 
 /// The findings a block should hold at most (a few megabytes): where findings are dense, blocks
 /// are cut smaller, so that the blocks in flight hold about as much whatever the findings.
-const FINDINGS_PER_BLOCK: usize = 8_192;
+const FINDINGS_PER_BLOCK: usize = 4_096;
 
 /// The first blocks of a file, and the smallest cut for density (unless the configured size is
 /// smaller).
