@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Severity;
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $summary:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $module:ident, $summary:literal; )*) => {
         /// A stable finding code: an id (`M101`), a kebab-case name and a one-line summary.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         pub enum Code {
@@ -48,110 +48,127 @@ macro_rules! codes {
     };
 }
 
-codes! {
-    /// A required column is absent from the header.
-    MissingColumn = "M101", "missing-column", Error, "a required column is missing from the header";
-    /// Two header cells name the same column.
-    DuplicateColumn = "M102", "duplicate-column", Error, "two columns map to the same field";
-    /// A column the model does not know; carried through in `extra`.
-    UnknownColumn = "M103", "unknown-column", Info, "a column is not part of the model and is carried through unchanged";
-    /// A row has more or fewer fields than the header.
-    RaggedRow = "M104", "ragged-row", Error, "a row has a different number of fields than the header";
-    /// Bytes that are not UTF-8.
-    InvalidEncoding = "M105", "invalid-encoding", Error, "the file or a value is not valid UTF-8";
-    /// The file has no header and no data.
-    EmptyFile = "M106", "empty-file", Error, "the file is empty";
-    /// The file has a header but no records.
-    HeaderOnly = "M107", "header-only", Warning, "the file has a header but no records";
-    /// A row whose fields are all empty, or an empty line.
-    BlankRow = "M108", "blank-row", Warning, "a row or line has no values";
-    /// The CSV cannot be parsed.
-    MalformedCsv = "M109", "malformed-csv", Error, "the CSV syntax is broken";
-    /// A JSON document or line cannot be parsed.
-    MalformedJson = "M110", "malformed-json", Error, "the JSON syntax is broken or a record has the wrong shape";
-    /// A quoted field that is never closed swallows the rest of the file.
-    UnterminatedQuote = "M111", "unterminated-quote", Error, "a quoted field is never closed and runs to the end of the file";
-    /// A field larger than the configured maximum.
-    FieldTooLarge = "M112", "field-too-large", Error, "a field is larger than the configured maximum size";
-    /// The header has no `id` column; ids are made from the file name and line.
-    MissingIdColumn = "M113", "missing-id-column", Info, "the header has no `id` column; records get ids from the file name and line";
-    /// The file was decoded from a legacy encoding or UTF-16.
-    DecodedEncoding = "M114", "decoded-encoding", Info, "the file is not UTF-8 and was decoded from the encoding named (detected or given by `--encoding`)";
-    /// A date that is not recognisable.
-    UnparseableDate = "M201", "unparseable-date", Error, "a date cannot be read";
-    /// A date that does not exist (31 February, month 13).
-    ImpossibleDate = "M202", "impossible-date", Error, "a date names a day that does not exist";
-    /// A sex value not in the vocabulary.
-    UnknownSex = "M203", "unknown-sex", Warning, "a sex value is not in the vocabulary";
-    /// A sentence not in the vocabulary.
-    UnknownSentence = "M204", "unknown-sentence", Warning, "a sentence cannot be mapped to a kind";
-    /// A number that cannot be read.
-    InvalidNumber = "M205", "invalid-number", Error, "a number cannot be read";
-    /// A value outside its vocabulary (source kind, boolean).
-    InvalidValue = "M206", "invalid-value", Error, "a value is not one of the allowed values";
-    /// A required field is empty.
-    MissingValue = "M207", "missing-value", Error, "a required field is empty";
-    /// A charge that is not a list of criminal-code articles.
-    MalformedCharge = "M208", "malformed-charge", Warning, "a charge is not a readable list of articles (`58-10, 58-11`)";
-    /// Control, zero-width or bidirectional-formatting characters in a value.
-    ControlCharacter = "M209", "control-character", Error, "a value contains a control, zero-width or other invisible character";
-    /// A word mixing Cyrillic and Latin letters (homoglyphs).
-    MixedScript = "M210", "mixed-script", Warning, "a word mixes Cyrillic and Latin letters (a look-alike letter from the other script)";
-    /// Leading, trailing or repeated whitespace.
-    StrayWhitespace = "M211", "stray-whitespace", Info, "a value has leading, trailing, repeated or non-breaking spaces";
-    /// An age at arrest outside the plausible range.
-    ImplausibleAge = "M212", "implausible-age", Error, "the age at arrest is implausible";
-    /// Coordinates outside the valid ranges, or only one of them.
-    InvalidCoordinates = "M213", "invalid-coordinates", Error, "coordinates are outside the valid ranges or incomplete";
-    /// Coordinates outside the configured region.
-    CoordinatesOutsideRegion = "M214", "coordinates-outside-region", Warning, "coordinates lie outside the expected region (Kazakhstan)";
-    /// Spreadsheet errors and programming nulls as values.
-    PlaceholderValue = "M215", "placeholder-value", Warning, "a value is a spreadsheet error or a placeholder (`#N/A`, `NULL`, `NaN`)";
-    /// A date outside the plausible years of its field.
-    DateOutOfRange = "M216", "date-out-of-range", Error, "a date lies outside the plausible years of its field, or in the future";
-    /// A date column's "unknown" placeholders were read as missing (one finding per column).
-    ReadAsMissing = "M217", "read-as-missing", Info, "placeholders that say \"unknown\" (`неизв.`, `нет данных`, `белгісіз`) were read as missing";
-    /// A sentencing body not in the vocabulary.
-    UnknownSentencingBody = "M218", "unknown-sentencing-body", Info, "a sentencing body cannot be mapped to a kind (troika, special board, court…)";
-    /// A case event dated before the person's birth.
-    EventBeforeBirth = "M301", "event-before-birth", Error, "an arrest, sentence, execution, camp or release date precedes the birth date";
-    /// A sentence dated before the arrest.
-    SentenceBeforeArrest = "M302", "sentence-before-arrest", Error, "the sentence date precedes the arrest date";
-    /// An execution dated before the sentence.
-    ExecutionBeforeSentence = "M303", "execution-before-sentence", Error, "the execution date precedes the sentence date";
-    /// An execution dated before the arrest (when there is no sentence date).
-    ExecutionBeforeArrest = "M304", "execution-before-arrest", Error, "the execution date precedes the arrest date";
-    /// A death dated before the birth.
-    DeathBeforeBirth = "M305", "death-before-birth", Error, "the death date precedes the birth date";
-    /// A rehabilitation dated before the sentence (or arrest).
-    RehabilitationBeforeSentence = "M306", "rehabilitation-before-sentence", Error, "the rehabilitation date precedes the sentence (or arrest) date";
-    /// An execution date on a case whose sentence is not death.
-    ExecutionWithoutDeathSentence = "M307", "execution-without-death-sentence", Warning, "a case has an execution date but its sentence is not death";
-    /// A death sentence without an execution date.
-    DeathSentenceWithoutExecution = "M308", "death-sentence-without-execution", Info, "a death sentence has no execution date";
-    /// A person sent to a camp that was not operating then.
-    CampNotOperating = "M309", "camp-not-operating", Error, "the camp was not operating when the person was sent there";
-    /// A period whose start is after its end.
-    PeriodReversed = "M310", "period-reversed", Error, "a period starts after it ends (event start/end, camp opened/closed)";
-    /// A case event dated after the person's death.
-    EventAfterDeath = "M311", "event-after-death", Error, "an arrest, sentence, execution, camp or release date is after the death date";
-    /// The same id on two records.
-    DuplicateId = "M401", "duplicate-id", Error, "two records share an id";
-    /// A reference to an id that does not exist.
-    UnknownReference = "M402", "unknown-reference", Error, "a reference points to an id that does not exist";
-    /// A figure and a victim that link to different records.
-    LinkMismatch = "M403", "link-mismatch", Error, "a figure and a victim link to each other inconsistently";
-    /// A figure-victim link recorded on one side only.
-    OneSidedLink = "M404", "one-sided-link", Info, "a figure-victim link is recorded on one side only";
-    /// A record that cites no source.
-    NoSource = "M601", "no-source", Warning, "a record cites no source";
-    /// A victim with no date at all.
-    NoDates = "M602", "no-dates", Warning, "a victim record has no date at all";
-    /// A column that is empty in most records.
-    SparseColumn = "M603", "sparse-column", Info, "a column is empty in more records than the configured threshold";
-    /// A victim with no name.
-    NoName = "M604", "no-name", Warning, "a victim record has no name";
+/// The registry of rules: one line per rule, in id order — the variant of [`Code`], the stable
+/// id, the kebab-case name, the default severity, the module of `validate::rules` whose
+/// `$variant` implements the rule (its check and its documentation), and the one-line summary.
+///
+/// Everything else is generated from it: the [`Code`] enum and its tables here, the list of
+/// rules `museum rules` prints (`validate::rules::RULES`). A new rule is one line here and the
+/// rule in its file (`rule! { /// docs… Variant => Variant }` implementing
+/// `validate::rules::Rule`).
+///
+/// `registry!(callback)` calls `callback!` with the table.
+macro_rules! registry {
+    ($callback:ident) => {
+        $callback! {
+            /// A required column is absent from the header.
+            MissingColumn = "M101", "missing-column", Error, structure, "a required column is missing from the header";
+            /// Two header cells name the same column.
+            DuplicateColumn = "M102", "duplicate-column", Error, structure, "two columns map to the same field";
+            /// A column the model does not know; carried through in `extra`.
+            UnknownColumn = "M103", "unknown-column", Info, structure, "a column is not part of the model and is carried through unchanged";
+            /// A row has more or fewer fields than the header.
+            RaggedRow = "M104", "ragged-row", Error, structure, "a row has a different number of fields than the header";
+            /// Bytes that are not UTF-8.
+            InvalidEncoding = "M105", "invalid-encoding", Error, structure, "the file or a value is not valid UTF-8";
+            /// The file has no header and no data.
+            EmptyFile = "M106", "empty-file", Error, structure, "the file is empty";
+            /// The file has a header but no records.
+            HeaderOnly = "M107", "header-only", Warning, structure, "the file has a header but no records";
+            /// A row whose fields are all empty, or an empty line.
+            BlankRow = "M108", "blank-row", Warning, structure, "a row or line has no values";
+            /// The CSV cannot be parsed.
+            MalformedCsv = "M109", "malformed-csv", Error, structure, "the CSV syntax is broken";
+            /// A JSON document or line cannot be parsed.
+            MalformedJson = "M110", "malformed-json", Error, structure, "the JSON syntax is broken or a record has the wrong shape";
+            /// A quoted field that is never closed swallows the rest of the file.
+            UnterminatedQuote = "M111", "unterminated-quote", Error, structure, "a quoted field is never closed and runs to the end of the file";
+            /// A field larger than the configured maximum.
+            FieldTooLarge = "M112", "field-too-large", Error, structure, "a field is larger than the configured maximum size";
+            /// The header has no `id` column; ids are made from the file name and line.
+            MissingIdColumn = "M113", "missing-id-column", Info, structure, "the header has no `id` column; records get ids from the file name and line";
+            /// The file was decoded from a legacy encoding or UTF-16.
+            DecodedEncoding = "M114", "decoded-encoding", Info, structure, "the file is not UTF-8 and was decoded from the encoding named (detected or given by `--encoding`)";
+            /// A date that is not recognisable.
+            UnparseableDate = "M201", "unparseable-date", Error, values, "a date cannot be read";
+            /// A date that does not exist (31 February, month 13).
+            ImpossibleDate = "M202", "impossible-date", Error, values, "a date names a day that does not exist";
+            /// A sex value not in the vocabulary.
+            UnknownSex = "M203", "unknown-sex", Warning, values, "a sex value is not in the vocabulary";
+            /// A sentence not in the vocabulary.
+            UnknownSentence = "M204", "unknown-sentence", Warning, values, "a sentence cannot be mapped to a kind";
+            /// A number that cannot be read.
+            InvalidNumber = "M205", "invalid-number", Error, values, "a number cannot be read";
+            /// A value outside its vocabulary (source kind, boolean).
+            InvalidValue = "M206", "invalid-value", Error, values, "a value is not one of the allowed values";
+            /// A required field is empty.
+            MissingValue = "M207", "missing-value", Error, values, "a required field is empty";
+            /// A charge that is not a list of criminal-code articles.
+            MalformedCharge = "M208", "malformed-charge", Warning, charge, "a charge is not a readable list of articles (`58-10, 58-11`)";
+            /// Control, zero-width or bidirectional-formatting characters in a value.
+            ControlCharacter = "M209", "control-character", Error, text, "a value contains a control, zero-width or other invisible character";
+            /// A word mixing Cyrillic and Latin letters (homoglyphs).
+            MixedScript = "M210", "mixed-script", Warning, text, "a word mixes Cyrillic and Latin letters (a look-alike letter from the other script)";
+            /// Leading, trailing or repeated whitespace.
+            StrayWhitespace = "M211", "stray-whitespace", Info, text, "a value has leading, trailing, repeated or non-breaking spaces";
+            /// An age at arrest outside the plausible range.
+            ImplausibleAge = "M212", "implausible-age", Error, age, "the age at arrest is implausible";
+            /// Coordinates outside the valid ranges, or only one of them.
+            InvalidCoordinates = "M213", "invalid-coordinates", Error, coordinates, "coordinates are outside the valid ranges or incomplete";
+            /// Coordinates outside the configured region.
+            CoordinatesOutsideRegion = "M214", "coordinates-outside-region", Warning, coordinates, "coordinates lie outside the expected region (Kazakhstan)";
+            /// Spreadsheet errors and programming nulls as values.
+            PlaceholderValue = "M215", "placeholder-value", Warning, text, "a value is a spreadsheet error or a placeholder (`#N/A`, `NULL`, `NaN`)";
+            /// A date outside the plausible years of its field.
+            DateOutOfRange = "M216", "date-out-of-range", Error, values, "a date lies outside the plausible years of its field, or in the future";
+            /// A date column's "unknown" placeholders were read as missing (one finding per column).
+            ReadAsMissing = "M217", "read-as-missing", Info, placeholders, "placeholders that say \"unknown\" (`неизв.`, `нет данных`, `белгісіз`) were read as missing";
+            /// A sentencing body not in the vocabulary.
+            UnknownSentencingBody = "M218", "unknown-sentencing-body", Info, sentencing_body, "a sentencing body cannot be mapped to a kind (troika, special board, court…)";
+            /// A case event dated before the person's birth.
+            EventBeforeBirth = "M301", "event-before-birth", Error, chronology, "an arrest, sentence, execution, camp or release date precedes the birth date";
+            /// A sentence dated before the arrest.
+            SentenceBeforeArrest = "M302", "sentence-before-arrest", Error, chronology, "the sentence date precedes the arrest date";
+            /// An execution dated before the sentence.
+            ExecutionBeforeSentence = "M303", "execution-before-sentence", Error, chronology, "the execution date precedes the sentence date";
+            /// An execution dated before the arrest (when there is no sentence date).
+            ExecutionBeforeArrest = "M304", "execution-before-arrest", Error, chronology, "the execution date precedes the arrest date";
+            /// A death dated before the birth.
+            DeathBeforeBirth = "M305", "death-before-birth", Error, chronology, "the death date precedes the birth date";
+            /// A rehabilitation dated before the sentence (or arrest).
+            RehabilitationBeforeSentence = "M306", "rehabilitation-before-sentence", Error, chronology, "the rehabilitation date precedes the sentence (or arrest) date";
+            /// An execution date on a case whose sentence is not death.
+            ExecutionWithoutDeathSentence = "M307", "execution-without-death-sentence", Warning, chronology, "a case has an execution date but its sentence is not death";
+            /// A death sentence without an execution date.
+            DeathSentenceWithoutExecution = "M308", "death-sentence-without-execution", Info, chronology, "a death sentence has no execution date";
+            /// A person sent to a camp that was not operating then.
+            CampNotOperating = "M309", "camp-not-operating", Error, camps, "the camp was not operating when the person was sent there";
+            /// A period whose start is after its end.
+            PeriodReversed = "M310", "period-reversed", Error, camps, "a period starts after it ends (event start/end, camp opened/closed)";
+            /// A case event dated after the person's death.
+            EventAfterDeath = "M311", "event-after-death", Error, chronology, "an arrest, sentence, execution, camp or release date is after the death date";
+            /// The same id on two records.
+            DuplicateId = "M401", "duplicate-id", Error, references, "two records share an id";
+            /// A reference to an id that does not exist.
+            UnknownReference = "M402", "unknown-reference", Error, references, "a reference points to an id that does not exist";
+            /// A figure and a victim that link to different records.
+            LinkMismatch = "M403", "link-mismatch", Error, references, "a figure and a victim link to each other inconsistently";
+            /// A figure-victim link recorded on one side only.
+            OneSidedLink = "M404", "one-sided-link", Info, references, "a figure-victim link is recorded on one side only";
+            /// A record that cites no source.
+            NoSource = "M601", "no-source", Warning, completeness, "a record cites no source";
+            /// A victim with no date at all.
+            NoDates = "M602", "no-dates", Warning, completeness, "a victim record has no date at all";
+            /// A column that is empty in most records.
+            SparseColumn = "M603", "sparse-column", Info, completeness, "a column is empty in more records than the configured threshold";
+            /// A victim with no name.
+            NoName = "M604", "no-name", Warning, completeness, "a victim record has no name";
+        }
+    };
 }
+pub(crate) use registry;
+
+registry!(codes);
 
 impl Code {
     /// Finds a code by id (`M101`) or name (`missing-column`), case-insensitively.

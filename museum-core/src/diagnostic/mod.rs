@@ -5,6 +5,7 @@
 mod code;
 
 pub use code::Code;
+pub(crate) use code::registry;
 
 use std::fmt;
 

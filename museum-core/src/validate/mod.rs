@@ -20,15 +20,19 @@
 //! as they are read. Findings are written as blocks complete, in an order that does not depend
 //! on the number of threads (see [`Report::sort`]).
 
+mod block;
+mod collector;
 mod config;
 mod engine;
 mod ids;
 mod kinds;
+mod loaded;
 pub mod rules;
 mod sink;
 mod sources;
 mod stream;
 pub mod vocab;
+mod world;
 
 pub use config::{CONFIG_FILE, Config, Limits, Region, Selector, ValidateOptions, VocabConfig};
 pub use engine::{Input, dataset_files};
@@ -333,5 +337,5 @@ pub fn validate_and_load(
 /// assert!(codes.contains(&"M401")); // duplicate id
 /// ```
 pub fn validate_archive(archive: &Archive, options: &ValidateOptions) -> Report {
-    engine::validate_loaded(archive, options)
+    loaded::validate_loaded(archive, options)
 }

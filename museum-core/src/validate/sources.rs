@@ -4,8 +4,8 @@
 
 use super::ValidateOptions;
 use super::config::CONFIG_FILE;
-use super::engine::{Facts, World};
-use super::kinds::SOURCES;
+use super::rules::references::{SOURCES, reference};
+use super::world::{Facts, World};
 use super::sink::Sink;
 use crate::diagnostic::{Code, Location};
 use crate::io::{Archive, Located};
@@ -22,7 +22,7 @@ pub(crate) fn check(file: &str, world: &World, sink: &mut Sink<'_>, facts: &mut 
         field: Some("source_ids".to_owned()),
         ..Location::default()
     };
-    world.reference(SOURCES, id, &loc, "source_ids", sink, facts);
+    reference(world, SOURCES, id, &loc, "source_ids", sink, facts);
     let given = match key {
         Some(k) => format!("[sources] \"{k}\" = \"{id}\" in {CONFIG_FILE}"),
         None => format!("--source {id}"),

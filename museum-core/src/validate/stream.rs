@@ -57,7 +57,8 @@ pub(crate) struct Emitter<'a> {
     target: Target<'a>,
     /// Findings per severity: errors, warnings, infos.
     counts: [usize; 3],
-    by_code: BTreeMap<Code, usize>,
+    /// Findings per code, by [`Code::index`].
+    by_code: Vec<usize>,
     /// The first error of the caller's function; nothing is handed on after it.
     failed: Option<std::io::Error>,
     /// The spreadsheets read so far: their findings' lines (of the sheet's CSV text) become
@@ -80,7 +81,7 @@ impl<'a> Emitter<'a> {
         Emitter {
             target,
             counts: [0; 3],
-            by_code: BTreeMap::new(),
+            by_code: vec![0; Code::ALL.len()],
             failed: None,
             sheets: Vec::new(),
         }
@@ -95,7 +96,7 @@ impl<'a> Emitter<'a> {
             Severity::Warning => 1,
             Severity::Info => 2,
         }] += 1;
-        *self.by_code.entry(d.code).or_insert(0) += 1;
+        self.by_code[d.code.index()] += 1;
         match &mut self.target {
             Target::Keep(all) => all.push(d),
             Target::Call(f) => {
@@ -162,9 +163,15 @@ impl<'a> Emitter<'a> {
         self.failed.take()
     }
 
-    /// The counts: errors, warnings, infos, and per code.
-    pub(crate) fn counts(&self) -> ([usize; 3], &BTreeMap<Code, usize>) {
-        (self.counts, &self.by_code)
+    /// The counts: errors, warnings, infos, and per code (the codes found, in code order).
+    pub(crate) fn counts(&self) -> ([usize; 3], BTreeMap<Code, usize>) {
+        let by_code = Code::ALL
+            .iter()
+            .zip(&self.by_code)
+            .filter(|(_, n)| **n > 0)
+            .map(|(c, n)| (*c, *n))
+            .collect();
+        (self.counts, by_code)
     }
 
     /// The findings kept (none when they were handed on).

@@ -40,6 +40,12 @@ pub(crate) struct Splitter<R> {
 }
 
 impl<R: Read> Splitter<R> {
+    /// Sets the size of the blocks cut from now on (validation cuts smaller blocks where the
+    /// findings are dense, to bound what the blocks in flight hold).
+    pub(crate) fn set_block_size(&mut self, block_size: usize) {
+        self.block_size = block_size;
+    }
+
     /// The next block; structural findings (stray quotes, records too large) go to `out`.
     ///
     /// # Errors

@@ -1,8 +1,11 @@
 //! Ages: the age at arrest, from the bounds of the birth and arrest dates.
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::io::Located;
 use crate::model::{Day, HistoricalDate, Victim};
+use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::world::{Facts, World};
 
 rule! {
     /// ## What it checks
@@ -24,7 +27,7 @@ rule! {
     /// v1,Майлин,1932,1937-08-02
     /// ```
     /// `victims.csv:2:birth_date: error[M212] age at arrest is 4 to 5 years, below 12`
-    ImplausibleAge => ImplausibleAge
+    ImplausibleAge => ImplausibleAge, checks records
 }
 
 const DAYS_PER_YEAR: f64 = 365.2425;
@@ -137,4 +140,10 @@ fn check_one(
             .with_help("check the birth and arrest years in the source"),
         severity,
     );
+}
+
+impl RecordRule for ImplausibleAge {
+    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        check(&rec.record, &rec.location, sink);
+    }
 }

@@ -4,8 +4,12 @@ use std::collections::HashMap;
 
 use super::chronology::reversed;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::io::Located;
+use crate::model::{Camp, Event};
 use crate::model::{HistoricalDate, Victim};
+use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::world::{CampPeriod, Facts, World};
 
 rule! {
     /// ## What it checks
@@ -27,7 +31,7 @@ rule! {
     /// ```
     /// `victims.csv:2:camp_arrival_date: error[M309] `camp-alzhir` was not operating yet: the
     /// arrival predates its opening (1938-01)`
-    CampNotOperating => CampNotOperating
+    CampNotOperating => CampNotOperating, checks records
 }
 
 rule! {
@@ -46,7 +50,7 @@ rule! {
     /// camp-1,Степлаг,Steplag,special_camp,1956,1948-02-28,src-1
     /// ```
     /// `camps.csv:2:closed: error[M310] `closed` precedes `opened``
-    PeriodReversed => PeriodReversed
+    PeriodReversed => PeriodReversed, checks records
 }
 
 /// Sources date the opening and closing of camps months apart (Karlag's founding is given as
@@ -59,13 +63,6 @@ fn gap_days(earlier: &HistoricalDate, later: &HistoricalDate) -> i64 {
         (Some(a), Some(b)) => b.days_since_epoch() - a.days_since_epoch(),
         _ => 0,
     }
-}
-
-/// A camp's operating period.
-#[derive(Debug, Clone)]
-pub(crate) struct CampPeriod {
-    pub(crate) opened: Option<HistoricalDate>,
-    pub(crate) closed: Option<HistoricalDate>,
 }
 
 /// Checks a period (M310).
@@ -180,5 +177,37 @@ pub(crate) fn operating(
                 ),
             );
         }
+    }
+}
+
+impl RecordRule for CampNotOperating {
+    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        operating(&rec.record, &world.camps, &rec.location, sink);
+    }
+}
+
+impl RecordRule for PeriodReversed {
+    fn event(rec: &Located<Event>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let e = &rec.record;
+        let fields = ("start_date", "end_date");
+        period(
+            e.start_date.as_ref(),
+            e.end_date.as_ref(),
+            fields,
+            &rec.location,
+            sink,
+        );
+    }
+
+    fn camp(rec: &Located<Camp>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let c = &rec.record;
+        let fields = ("opened", "closed");
+        period(
+            c.opened.as_ref(),
+            c.closed.as_ref(),
+            fields,
+            &rec.location,
+            sink,
+        );
     }
 }

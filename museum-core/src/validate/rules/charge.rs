@@ -30,7 +30,7 @@ rule! {
     /// ```
     /// `victims.csv:2:charge: warning[M208] charge is not a list of articles: two separators in a
     /// row: `58--10``
-    MalformedCharge => MalformedCharge
+    MalformedCharge => MalformedCharge, checks records
 }
 
 /// Checks one charge text (M208).
@@ -53,5 +53,20 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
             .with_value(text)
             .with_help("write articles as `58-10`, `58 п. 10` or `58-10, 58-11`"),
         );
+    }
+}
+
+impl crate::validate::rules::RecordRule for MalformedCharge {
+    fn victim(
+        rec: &crate::io::Located<crate::model::Victim>,
+        _: &crate::validate::world::World,
+        sink: &mut Sink<'_>,
+        _: &mut crate::validate::world::Facts,
+    ) {
+        for c in &rec.record.cases {
+            if let Some(ch) = &c.charge {
+                check(ch, &rec.location, sink);
+            }
+        }
     }
 }

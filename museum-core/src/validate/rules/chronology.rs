@@ -6,8 +6,12 @@
 //! precise (`1937` and `1937-11-10`) are in order.
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::io::Located;
+use crate::model::Figure;
 use crate::model::{DatePoint, DateValue, Day, HistoricalDate, IntervalEnd, SentenceKind, Victim};
+use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::world::{Facts, World};
 
 rule! {
     /// ## What it checks
@@ -24,7 +28,7 @@ rule! {
     /// v1,Майлин,1938,1937-08-02
     /// ```
     /// `victims.csv:2:birth_date: error[M301] birth date is after the arrest date`
-    EventBeforeBirth => EventBeforeBirth
+    EventBeforeBirth => EventBeforeBirth, checks records
 }
 
 rule! {
@@ -90,7 +94,7 @@ rule! {
     /// v1,Майлин,1938-02-26,1894-11-15
     /// ```
     /// `victims.csv:2:death_date: error[M305] death date precedes the birth date`
-    DeathBeforeBirth => DeathBeforeBirth
+    DeathBeforeBirth => DeathBeforeBirth, checks records
 }
 
 rule! {
@@ -475,6 +479,31 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
             )),
             severity,
         );
+    }
+}
+
+/// The chronology of a victim's cases is checked in one pass ([`check`]): it reports M301–M308
+/// and M311, each of them once per person or case.
+impl RecordRule for EventBeforeBirth {
+    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        check(&rec.record, &rec.location, sink);
+    }
+}
+
+impl RecordRule for DeathBeforeBirth {
+    fn figure(rec: &Located<Figure>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let f = &rec.record;
+        if let (Some(b), Some(d)) = (&f.birth_date, &f.death_date) {
+            order(
+                Code::DeathBeforeBirth,
+                Dated::new(b, "birth_date"),
+                Dated::new(d, "death_date"),
+                &|| "death date precedes the birth date".to_owned(),
+                &rec.location,
+                sink,
+                None,
+            );
+        }
     }
 }
 

@@ -1,8 +1,12 @@
 //! Completeness: records without sources, dates or names, and columns that are mostly empty.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::io::Located;
 use crate::model::Victim;
+use crate::model::{Camp, Claim, Estimate, Event, Figure};
+use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::world::{Facts, World};
 
 rule! {
     /// ## What it checks
@@ -25,7 +29,7 @@ rule! {
     /// source (a volume of a Book of Sorrow, one commission's file) says so once: in
     /// `museum.toml`, `[sources]` `"spisok.csv" = "src-kniga-3"`, or `--source src-kniga-3`;
     /// its records then need no source of their own.
-    NoSource => NoSource
+    NoSource => NoSource, checks records
 }
 
 rule! {
@@ -43,7 +47,7 @@ rule! {
     /// v1,Майлин,Беимбет,ВМН
     /// ```
     /// `victims.csv:2: warning[M602] the victim record has no date at all`
-    NoDates => NoDates
+    NoDates => NoDates, checks records
 }
 
 rule! {
@@ -75,7 +79,7 @@ rule! {
     /// v1,,,1894
     /// ```
     /// `victims.csv:2:surname: warning[M604] the victim record has no name`
-    NoName => NoName
+    NoName => NoName, checks records
 }
 
 /// Folds the per-record M601 findings of `file` into one (the count and the first record), or
@@ -137,8 +141,8 @@ pub(crate) fn sources(ids: &[String], text: Option<&str>, loc: &Location, sink: 
     }
 }
 
-/// Checks that a victim has a name and a date (M602, M604).
-pub(crate) fn victim(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
+/// Checks that a victim has a date (M602).
+fn dates(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
     if sink.on(Code::NoDates) {
         let any = v.birth_date.is_some()
             || v.death_date.is_some()
@@ -161,6 +165,10 @@ pub(crate) fn victim(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
             );
         }
     }
+}
+
+/// Checks that a victim has a name (M604).
+fn name(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
     if v.name.is_empty() {
         sink.push(
             Diagnostic::new(
@@ -188,4 +196,55 @@ pub(crate) fn sparse(file: &str, field: &str, empty: u64, rows: u64) -> Diagnost
         },
     )
     .with_help("fill the column, move its values to the right column, or drop it; set `empty_column_threshold` in `museum.toml` to change when this is reported")
+}
+
+impl RecordRule for NoSource {
+    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let v = &rec.record;
+        if sink.on(Code::NoSource) {
+            sources(&v.source_ids, v.source_text.as_deref(), &rec.location, sink);
+        }
+    }
+
+    fn figure(rec: &Located<Figure>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        if sink.on(Code::NoSource) {
+            sources(&rec.record.source_ids, None, &rec.location, sink);
+        }
+    }
+
+    fn event(rec: &Located<Event>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        if sink.on(Code::NoSource) {
+            sources(&rec.record.source_ids, None, &rec.location, sink);
+        }
+    }
+
+    fn camp(rec: &Located<Camp>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        if sink.on(Code::NoSource) {
+            sources(&rec.record.source_ids, None, &rec.location, sink);
+        }
+    }
+
+    fn estimate(rec: &Located<Estimate>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        if sink.on(Code::NoSource) {
+            sources(&rec.record.source_ids, None, &rec.location, sink);
+        }
+    }
+
+    fn claim(rec: &Located<Claim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        if sink.on(Code::NoSource) {
+            sources(&rec.record.source_ids, None, &rec.location, sink);
+        }
+    }
+}
+
+impl RecordRule for NoDates {
+    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        dates(&rec.record, &rec.location, sink);
+    }
+}
+
+impl RecordRule for NoName {
+    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        name(&rec.record, &rec.location, sink);
+    }
 }

@@ -1,8 +1,11 @@
 //! Coordinates of camps.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::io::Located;
 use crate::model::Camp;
+use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::world::{Facts, World};
 
 rule! {
     /// ## What it checks
@@ -19,7 +22,7 @@ rule! {
     /// camp-1,Карлаг,Karlag,itl,149.67,72.68,src-1
     /// ```
     /// `camps.csv:2:latitude: error[M213] latitude is outside −90…90: `149.67``
-    InvalidCoordinates => InvalidCoordinates
+    InvalidCoordinates => InvalidCoordinates, checks records
 }
 
 rule! {
@@ -95,5 +98,12 @@ pub(crate) fn check(c: &Camp, loc: &Location, sink: &mut Sink<'_>) {
             .with_value(format!("{lat}, {lon}"))
             .with_help(help),
         );
+    }
+}
+
+/// Checks M213 and M214 in one pass.
+impl RecordRule for InvalidCoordinates {
+    fn camp(rec: &Located<Camp>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        check(&rec.record, &rec.location, sink);
     }
 }

@@ -8,21 +8,36 @@
 //! [`chronology`], [`camps`] (camp operating, reversed periods), [`references`] (ids and links)
 //! and [`completeness`]. A table-driven test checks that every code has a rule here and a
 //! fixture under `tests/fixtures/rules/`.
+//!
+//! A rule is a unit struct made by `rule!` (its documentation; trait [`Rule`]) and, when it
+//! checks records, an `impl RecordRule` with one method per kind it checks. The registry
+//! (`diagnostic::registry!`, one line per rule) generates [`RULES`] and the per-record dispatch
+//! ([`victim`], [`figure`]… run every rule's method in code order).
 
 use crate::diagnostic::{Code, Severity};
+use crate::io::Located;
+use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
+use crate::validate::sink::Sink;
+use crate::validate::world::{Facts, World};
 
 macro_rules! rule {
+    // A rule found by the readers or checked per file: no per-record check.
     ($(#[doc = $doc:literal])* $name:ident => $code:ident) => {
+        rule!(@define $(#[doc = $doc])* $name => $code);
+        impl $crate::validate::rules::RecordRule for $name {}
+    };
+    // A rule whose file implements `RecordRule` (its per-record checks).
+    ($(#[doc = $doc:literal])* $name:ident => $code:ident, checks records) => {
+        rule!(@define $(#[doc = $doc])* $name => $code);
+    };
+    (@define $(#[doc = $doc:literal])* $name:ident => $code:ident) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
 
-        impl $name {
-            /// The rule's code and documentation.
-            pub const RULE: $crate::validate::rules::Rule = $crate::validate::rules::Rule {
-                code: $crate::diagnostic::Code::$code,
-                docs: concat!($($doc, "\n"),*),
-            };
+        impl $crate::validate::rules::Rule for $name {
+            const CODE: $crate::diagnostic::Code = $crate::diagnostic::Code::$code;
+            const DOCS: &'static str = concat!($($doc, "\n"),*);
         }
     };
 }
@@ -40,14 +55,44 @@ pub mod structure;
 pub mod text;
 pub mod values;
 
-/// A rule: its code and its documentation.
+/// A rule: one stable [`Code`] and its documentation, written once in the rule's file with
+/// `rule!` and listed once in the registry (`diagnostic::registry!`), from which [`RULES`] and
+/// the [`Code`] catalogue are generated.
+pub trait Rule {
+    /// The code of its findings.
+    const CODE: Code;
+    /// The documentation in Markdown (`## What it checks`, `## Why it matters`, `## Example`).
+    const DOCS: &'static str;
+    /// What `museum rules` shows of it.
+    const INFO: RuleInfo = RuleInfo {
+        code: Self::CODE,
+        docs: Self::DOCS,
+    };
+}
+
+/// The per-record checks of a rule, one method per kind of record (those a rule does not
+/// implement do nothing). The engine runs every rule's method for each record, in code order
+/// (generated from the registry: [`victim`], [`figure`]…). A rule consults `world` (the kinds
+/// already read) and may leave in `facts` what is checked later (a reference into a kind read
+/// later).
+pub(crate) trait RecordRule {
+    fn victim(_: &Located<Victim>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    fn figure(_: &Located<Figure>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    fn event(_: &Located<Event>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    fn camp(_: &Located<Camp>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    fn source(_: &Located<Source>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    fn estimate(_: &Located<Estimate>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    fn claim(_: &Located<Claim>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+}
+
+/// What is known about a rule: its code and its documentation.
 #[derive(Debug, Clone, Copy)]
-pub struct Rule {
+pub struct RuleInfo {
     code: Code,
     docs: &'static str,
 }
 
-impl Rule {
+impl RuleInfo {
     /// The code.
     pub fn code(&self) -> Code {
         self.code
@@ -84,63 +129,37 @@ impl Rule {
     }
 }
 
-/// Every rule, in code order.
-pub static RULES: &[Rule] = &[
-    structure::MissingColumn::RULE,
-    structure::DuplicateColumn::RULE,
-    structure::UnknownColumn::RULE,
-    structure::RaggedRow::RULE,
-    structure::InvalidEncoding::RULE,
-    structure::EmptyFile::RULE,
-    structure::HeaderOnly::RULE,
-    structure::BlankRow::RULE,
-    structure::MalformedCsv::RULE,
-    structure::MalformedJson::RULE,
-    structure::UnterminatedQuote::RULE,
-    structure::FieldTooLarge::RULE,
-    structure::MissingIdColumn::RULE,
-    structure::DecodedEncoding::RULE,
-    values::UnparseableDate::RULE,
-    values::ImpossibleDate::RULE,
-    values::UnknownSex::RULE,
-    values::UnknownSentence::RULE,
-    values::InvalidNumber::RULE,
-    values::InvalidValue::RULE,
-    values::MissingValue::RULE,
-    charge::MalformedCharge::RULE,
-    text::ControlCharacter::RULE,
-    text::MixedScript::RULE,
-    text::StrayWhitespace::RULE,
-    age::ImplausibleAge::RULE,
-    coordinates::InvalidCoordinates::RULE,
-    coordinates::CoordinatesOutsideRegion::RULE,
-    text::PlaceholderValue::RULE,
-    values::DateOutOfRange::RULE,
-    placeholders::ReadAsMissing::RULE,
-    sentencing_body::UnknownSentencingBody::RULE,
-    chronology::EventBeforeBirth::RULE,
-    chronology::SentenceBeforeArrest::RULE,
-    chronology::ExecutionBeforeSentence::RULE,
-    chronology::ExecutionBeforeArrest::RULE,
-    chronology::DeathBeforeBirth::RULE,
-    chronology::RehabilitationBeforeSentence::RULE,
-    chronology::ExecutionWithoutDeathSentence::RULE,
-    chronology::DeathSentenceWithoutExecution::RULE,
-    camps::CampNotOperating::RULE,
-    camps::PeriodReversed::RULE,
-    chronology::EventAfterDeath::RULE,
-    references::DuplicateId::RULE,
-    references::UnknownReference::RULE,
-    references::LinkMismatch::RULE,
-    references::OneSidedLink::RULE,
-    completeness::NoSource::RULE,
-    completeness::NoDates::RULE,
-    completeness::SparseColumn::RULE,
-    completeness::NoName::RULE,
-];
+macro_rules! rules_table {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $module:ident, $summary:literal; )*) => {
+        /// Every rule, in code order (generated from the registry).
+        pub static RULES: &[RuleInfo] = &[ $( <$module::$variant as Rule>::INFO, )* ];
+    };
+}
+
+crate::diagnostic::registry!(rules_table);
+
+macro_rules! dispatch {
+    (@kind $kind:ident, $record:ty, $what:literal, $( $module:ident::$variant:ident )*) => {
+        #[doc = concat!("Runs every rule's check of ", $what, " record, in code order.")]
+        pub(crate) fn $kind(rec: &Located<$record>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+            $( <$module::$variant as RecordRule>::$kind(rec, world, sink, facts); )*
+        }
+    };
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $module:ident, $summary:literal; )*) => {
+        dispatch!(@kind victim, Victim, "a victim", $( $module::$variant )*);
+        dispatch!(@kind figure, Figure, "a figure", $( $module::$variant )*);
+        dispatch!(@kind event, Event, "an event", $( $module::$variant )*);
+        dispatch!(@kind camp, Camp, "a camp", $( $module::$variant )*);
+        dispatch!(@kind source, Source, "a source", $( $module::$variant )*);
+        dispatch!(@kind estimate, Estimate, "an estimate", $( $module::$variant )*);
+        dispatch!(@kind claim, Claim, "a claim", $( $module::$variant )*);
+    };
+}
+
+crate::diagnostic::registry!(dispatch);
 
 /// Every rule, in code order.
-pub fn all() -> &'static [Rule] {
+pub fn all() -> &'static [RuleInfo] {
     RULES
 }
 
@@ -148,7 +167,7 @@ pub fn all() -> &'static [Rule] {
 ///
 /// # Panics
 /// Never: every code has a rule (a test checks it).
-pub fn get(code: Code) -> &'static Rule {
+pub fn get(code: Code) -> &'static RuleInfo {
     RULES
         .iter()
         .find(|r| r.code == code)
@@ -162,7 +181,7 @@ pub fn get(code: Code) -> &'static Rule {
 /// assert_eq!(r.id(), "M302");
 /// assert!(r.docs().contains("## Why it matters"));
 /// ```
-pub fn find(key: &str) -> Option<&'static Rule> {
+pub fn find(key: &str) -> Option<&'static RuleInfo> {
     Code::lookup(key.trim()).map(get)
 }
 

@@ -4,9 +4,12 @@
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::io::DatasetKind;
-use crate::model::Victim;
-use crate::validate::engine::World;
-use crate::validate::sink::Sink;
+use crate::io::Located;
+use crate::model::{Camp, Claim, Estimate, Event, Figure, Victim};
+use crate::validate::rules::RecordRule;
+use crate::validate::sink::{Context, Sink};
+use crate::validate::stream::Emitter;
+use crate::validate::world::{Deferred, Facts, Links, Lookup, World};
 
 rule! {
     /// ## What it checks
@@ -47,7 +50,7 @@ rule! {
     /// ```
     /// `victims.csv:2:camp_id: error[M402] `camp_id` refers to `camp-alzhyr`, which is not in
     /// camps`
-    UnknownReference => UnknownReference
+    UnknownReference => UnknownReference, checks records
 }
 
 rule! {
@@ -64,7 +67,7 @@ rule! {
     /// `figures.csv`: `fig-mailin,…,victim_id=v-2`; `victims.csv`: `v-1,…,figure_id=fig-mailin`
     /// gives `victims.csv:2:figure_id: error[M403] the figure links to victim `v-2`, not to this
     /// one: `fig-mailin``
-    LinkMismatch => LinkMismatch
+    LinkMismatch => LinkMismatch, checks records
 }
 
 rule! {
@@ -79,6 +82,151 @@ rule! {
     /// `victims.csv:2:figure_id: info[M404] the figure does not link back to this victim:
     /// `fig-mailin``
     OneSidedLink => OneSidedLink
+}
+
+pub(crate) const SOURCES: &[DatasetKind] = &[DatasetKind::Sources];
+const FIGURES: &[DatasetKind] = &[DatasetKind::Figures];
+const EVENTS: &[DatasetKind] = &[DatasetKind::Events];
+const CAMPS: &[DatasetKind] = &[DatasetKind::Camps];
+const VICTIMS: &[DatasetKind] = &[DatasetKind::Victims];
+const ESTIMATE_SUBJECTS: &[DatasetKind] = &[DatasetKind::Events, DatasetKind::Camps];
+const CLAIM_SUBJECTS: &[DatasetKind] = &[
+    DatasetKind::Figures,
+    DatasetKind::Events,
+    DatasetKind::Camps,
+    DatasetKind::Victims,
+    DatasetKind::Sources,
+];
+
+/// The references of one record: `check` checks one.
+struct Refs<'r, 's> {
+    world: &'r World,
+    loc: &'r Location,
+    sink: &'r mut Sink<'s>,
+    facts: &'r mut Facts,
+}
+
+impl Refs<'_, '_> {
+    fn check(&mut self, targets: &'static [DatasetKind], id: &str, field: &'static str) {
+        let (world, loc) = (self.world, self.loc);
+        reference(world, targets, id, loc, field, self.sink, self.facts);
+    }
+
+    fn sources(&mut self, ids: &[String]) {
+        for id in ids {
+            self.check(SOURCES, id, "source_ids");
+        }
+    }
+}
+
+impl RecordRule for UnknownReference {
+    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let v = &rec.record;
+        let loc = &rec.location;
+        let mut refs = Refs {
+            world,
+            loc,
+            sink,
+            facts,
+        };
+        for c in &v.cases {
+            if let Some(camp) = &c.camp_id {
+                refs.check(CAMPS, camp, "camp_id");
+            }
+        }
+        refs.sources(&v.source_ids);
+        if let Some(f) = &v.figure_id {
+            refs.check(FIGURES, f, "figure_id");
+        }
+    }
+
+    fn figure(rec: &Located<Figure>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let f = &rec.record;
+        let loc = &rec.location;
+        let mut refs = Refs {
+            world,
+            loc,
+            sink,
+            facts,
+        };
+        refs.sources(&f.source_ids);
+        if let Some(v) = &f.victim_id {
+            refs.check(VICTIMS, v, "victim_id");
+        }
+        for e in &f.event_ids {
+            refs.check(EVENTS, e, "event_ids");
+        }
+    }
+
+    fn event(rec: &Located<Event>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let e = &rec.record;
+        let loc = &rec.location;
+        let mut refs = Refs {
+            world,
+            loc,
+            sink,
+            facts,
+        };
+        refs.sources(&e.source_ids);
+        for f in &e.figure_ids {
+            refs.check(FIGURES, f, "figure_ids");
+        }
+        for c in &e.camp_ids {
+            refs.check(CAMPS, c, "camp_ids");
+        }
+    }
+
+    fn camp(rec: &Located<Camp>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let c = &rec.record;
+        let loc = &rec.location;
+        let mut refs = Refs {
+            world,
+            loc,
+            sink,
+            facts,
+        };
+        refs.sources(&c.source_ids);
+        if let Some(p) = c
+            .parent
+            .as_deref()
+            .filter(|p| p.trim().starts_with("camp-"))
+        {
+            refs.check(CAMPS, p, "parent");
+        }
+    }
+
+    fn estimate(rec: &Located<Estimate>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let e = &rec.record;
+        let loc = &rec.location;
+        let mut refs = Refs {
+            world,
+            loc,
+            sink,
+            facts,
+        };
+        refs.sources(&e.source_ids);
+        refs.check(ESTIMATE_SUBJECTS, &e.subject_id, "subject_id");
+    }
+
+    fn claim(rec: &Located<Claim>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let c = &rec.record;
+        let loc = &rec.location;
+        let mut refs = Refs {
+            world,
+            loc,
+            sink,
+            facts,
+        };
+        refs.sources(&c.source_ids);
+        refs.check(CLAIM_SUBJECTS, &c.subject_id, "subject_id");
+    }
+}
+
+/// Checks M403 and M404 in one pass.
+impl RecordRule for LinkMismatch {
+    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        victim_links(&rec.record, &world.links, &rec.location, sink);
+    }
 }
 
 /// The finding for a reference to a missing id.
@@ -107,9 +255,51 @@ pub(crate) fn unknown(
         .with_help(help)
 }
 
+/// Checks a reference to `id` in one of `targets` now, or defers it to the end when a target
+/// kind is read later (M402).
+pub(crate) fn reference(
+    world: &World,
+    targets: &'static [DatasetKind],
+    id: &str,
+    loc: &Location,
+    field: &'static str,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+) {
+    let id = id.trim();
+    if id.is_empty() || !sink.on(Code::UnknownReference) {
+        return;
+    }
+    match world.lookup(targets, id) {
+        Lookup::Later => facts.deferred.push(Deferred {
+            targets,
+            id: id.to_owned(),
+            location: sink.locate(loc),
+            field,
+            from: sink.kind(),
+        }),
+        Lookup::Missing => sink.push(unknown(targets, id, loc, field)),
+        Lookup::Found | Lookup::Unknowable => {}
+    }
+}
+
+/// Checks the references deferred to the end, once every file is read, and writes their
+/// findings.
+pub(crate) fn resolve(world: &mut World, cx: &Context, emit: &mut Emitter<'_>) {
+    let mut found_missing = Vec::new();
+    for d in std::mem::take(&mut world.deferred) {
+        if world.lookup(d.targets, &d.id) == Lookup::Missing {
+            let mut sink = Sink::new(cx, d.from);
+            sink.push(unknown(d.targets, &d.id, &d.location, d.field));
+            found_missing.append(&mut sink.out);
+        }
+    }
+    emit.emit_across(found_missing, &world.files);
+}
+
 /// Checks a victim's link to its figure, both ways (M403, M404).
-pub(crate) fn victim_links(v: &Victim, world: &World, loc: &Location, sink: &mut Sink<'_>) {
-    if !world.has_figures() || !(sink.on(Code::LinkMismatch) || sink.on(Code::OneSidedLink)) {
+fn victim_links(v: &Victim, world: &Links, loc: &Location, sink: &mut Sink<'_>) {
+    if !world.read || !(sink.on(Code::LinkMismatch) || sink.on(Code::OneSidedLink)) {
         return;
     }
     let id = v.id.trim();

@@ -27,7 +27,7 @@ rule! {
     /// ```
     /// `victims.csv:2:sentencing_body: info[M218] sentencing body is not in the vocabulary:
     /// `НКВД``
-    UnknownSentencingBody => UnknownSentencingBody
+    UnknownSentencingBody => UnknownSentencingBody, checks records
 }
 
 /// Checks one sentencing body (M218).
@@ -48,5 +48,20 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
                 "add the spelling to [vocab.sentencing_body] in museum.toml (see `museum vocab --field sentencing_body`)",
             ),
         );
+    }
+}
+
+impl crate::validate::rules::RecordRule for UnknownSentencingBody {
+    fn victim(
+        rec: &crate::io::Located<crate::model::Victim>,
+        _: &crate::validate::world::World,
+        sink: &mut Sink<'_>,
+        _: &mut crate::validate::world::Facts,
+    ) {
+        for c in &rec.record.cases {
+            if let Some(body) = &c.sentencing_body {
+                check(body, &rec.location, sink);
+            }
+        }
     }
 }

@@ -3,8 +3,12 @@
 //! record ([`crate::io::Row`]); [`DateOutOfRange`] is checked here.
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::io::Located;
+use crate::model::{Camp, Estimate, Event, Figure, Source, Victim};
 use crate::model::{Day, HistoricalDate};
+use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::world::{Facts, World};
 
 rule! {
     /// ## What it checks
@@ -161,7 +165,7 @@ rule! {
     /// ```
     /// `victims.csv:2:arrest_date: error[M216] `arrest_date` is before 1900, the earliest
     /// plausible year: `1837-10-16``
-    DateOutOfRange => DateOutOfRange
+    DateOutOfRange => DateOutOfRange, checks records
 }
 
 /// The plausible years of a date field; `None` as the end means today.
@@ -228,4 +232,68 @@ pub(crate) fn check_range(
             .with_help("check the year in the source (a wrong century or a swapped digit?)"),
         severity,
     );
+}
+
+const TODAY: Option<i32> = None;
+// Zheltoksan (December 1986) defendants were born as late as the early 1970s.
+const BIRTH: Window = (1800, Some(1975));
+const DEATH: Window = (1800, TODAY);
+const ARREST: Window = (1900, Some(1991));
+const SOVIET: Window = (1917, Some(1991));
+const REHABILITATION: Window = (1939, TODAY);
+const HISTORY: Window = (1700, TODAY);
+const CAMP_PERIOD: Window = (1900, TODAY);
+
+impl RecordRule for DateOutOfRange {
+    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let (v, loc) = (&rec.record, &rec.location);
+        check_range(v.birth_date.as_ref(), "birth_date", BIRTH, loc, sink);
+        check_range(v.death_date.as_ref(), "death_date", DEATH, loc, sink);
+        for c in &v.cases {
+            check_range(c.arrest_date.as_ref(), "arrest_date", ARREST, loc, sink);
+            check_range(c.sentence_date.as_ref(), "sentence_date", ARREST, loc, sink);
+            let execution = c.execution_date.as_ref();
+            check_range(execution, "execution_date", SOVIET, loc, sink);
+            let arrival = c.camp_arrival_date.as_ref();
+            check_range(arrival, "camp_arrival_date", SOVIET, loc, sink);
+            check_range(c.release_date.as_ref(), "release_date", SOVIET, loc, sink);
+            let rehabilitation = c.rehabilitation_date.as_ref();
+            check_range(
+                rehabilitation,
+                "rehabilitation_date",
+                REHABILITATION,
+                loc,
+                sink,
+            );
+        }
+    }
+
+    fn figure(rec: &Located<Figure>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let (f, loc) = (&rec.record, &rec.location);
+        check_range(f.birth_date.as_ref(), "birth_date", BIRTH, loc, sink);
+        check_range(f.death_date.as_ref(), "death_date", DEATH, loc, sink);
+    }
+
+    fn event(rec: &Located<Event>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let (e, loc) = (&rec.record, &rec.location);
+        check_range(e.start_date.as_ref(), "start_date", HISTORY, loc, sink);
+        check_range(e.end_date.as_ref(), "end_date", HISTORY, loc, sink);
+    }
+
+    fn camp(rec: &Located<Camp>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let (c, loc) = (&rec.record, &rec.location);
+        check_range(c.opened.as_ref(), "opened", CAMP_PERIOD, loc, sink);
+        check_range(c.closed.as_ref(), "closed", CAMP_PERIOD, loc, sink);
+    }
+
+    fn source(rec: &Located<Source>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let (s, loc) = (&rec.record, &rec.location);
+        check_range(s.published.as_ref(), "published", (1500, TODAY), loc, sink);
+        check_range(s.accessed.as_ref(), "accessed", (1990, TODAY), loc, sink);
+    }
+
+    fn estimate(rec: &Located<Estimate>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let (e, loc) = (&rec.record, &rec.location);
+        check_range(e.as_of.as_ref(), "as_of", HISTORY, loc, sink);
+    }
 }

@@ -1,0 +1,272 @@
+//! One block of a CSV file, checked on a worker thread: its rows parsed and built into typed
+//! records, every per-record rule run, the records dropped (or kept, when the run keeps them),
+//! and what the collector needs ([`BlockResult`]): findings, ids, counts per column, and the
+//! records at the edges that may continue across blocks.
+
+use std::collections::HashSet;
+
+use super::ids::IdIndex;
+use super::kinds::Check;
+use super::rules::placeholders::{self, Tally};
+use super::rules::text;
+use super::sink::{Context, Sink};
+use super::world::{Facts, World};
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::io::csv_read::{self, Block, Fields, Layout};
+use crate::io::{Located, Record};
+
+/// Checks one finished record: its reader findings, every per-record rule, and its id.
+pub(crate) fn finish_record<T: Check>(
+    rec: &Located<T>,
+    diags: Vec<Diagnostic>,
+    world: &World,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+) {
+    let mark = sink.out.len();
+    sink.extend(diags);
+    facts
+        .ids
+        .push(rec.record.id().trim(), 0, rec.location.line.unwrap_or(0));
+    facts.records += 1;
+    T::check(rec, world, sink, facts);
+    sink.name_record(mark, rec.record.id());
+}
+
+/// [`finish_record`], then keeps the record when the run keeps what it reads.
+pub(crate) fn finish_kept<T: Check>(
+    rec: Located<T>,
+    diags: Vec<Diagnostic>,
+    world: &World,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+    kept: &mut Vec<Located<T>>,
+) {
+    finish_record(&rec, diags, world, sink, facts);
+    if sink.cx.keep {
+        kept.push(rec);
+    }
+}
+
+/// Runs the text rules on a record that was not read from CSV (JSON, an [`Archive`]): on the
+/// values of its canonical rows and its unknown columns.
+pub(crate) fn text_of_record<T: Record>(rec: &Located<T>, sink: &mut Sink<'_>) {
+    let columns = T::KIND.columns();
+    let rows = rec.record.to_rows();
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    for row in &rows {
+        for (i, v) in row.iter().enumerate() {
+            if !v.is_empty() && seen.insert((i, v.as_str())) {
+                text::check_field(columns[i].name, v, &rec.location, sink);
+            }
+        }
+    }
+    for (k, v) in rec.record.extra() {
+        if !v.is_empty() {
+            text::check_field(k, v, &rec.location, sink);
+        }
+    }
+}
+
+/// Counts the placeholders of the `watched` columns of a record not read from CSV (each
+/// distinct value of a column once per record: a person's sex repeats on every case row).
+pub(crate) fn tally_placeholders<T: Record>(
+    rec: &Located<T>,
+    watched: &[usize],
+    tallies: &mut [Tally],
+) {
+    let mut seen: HashSet<(usize, String)> = HashSet::new();
+    for row in rec.record.to_rows() {
+        for &i in watched {
+            if let Some(v) = row.get(i)
+                && placeholders::is_placeholder(v)
+                && seen.insert((i, v.clone()))
+            {
+                tallies[i].add(v, rec.location.line.unwrap_or(0));
+            }
+        }
+    }
+}
+
+/// The result of one block.
+pub(crate) struct BlockResult<T> {
+    pub(crate) index: usize,
+    pub(crate) findings: Vec<Diagnostic>,
+    pub(crate) facts: Facts,
+    /// Leading rows that may continue the last record of the previous block.
+    pub(crate) head: Vec<(Located<T>, Vec<Diagnostic>)>,
+    /// The last record, which rows of the next block may continue (merging kinds only).
+    pub(crate) tail: Option<(Located<T>, Vec<Diagnostic>)>,
+    /// Whether the block has a row that starts a record.
+    pub(crate) has_body: bool,
+    /// Records (rows) parsed, blank ones included: record indices of later blocks start after.
+    pub(crate) rows: u64,
+    /// Typed records built.
+    pub(crate) built: u64,
+    /// Non-empty cells per input column.
+    pub(crate) filled: Vec<u64>,
+    /// Placeholders read as missing per input column (date columns only).
+    pub(crate) placeholders: Vec<Tally>,
+    /// Data rows (records as read, before merging) of the block.
+    pub(crate) data_rows: u64,
+    /// The line of each data row, when a record limit is set.
+    pub(crate) row_lines: Vec<u64>,
+    /// The records finished in the block (when the run keeps them), numbered within it.
+    pub(crate) kept: Vec<Located<T>>,
+    /// The block's size in bytes.
+    pub(crate) bytes: u64,
+}
+
+pub(crate) fn process_block<T: Check>(
+    layout: &Layout,
+    block: &Block,
+    split: Vec<Diagnostic>,
+    cx: &Context,
+    world: &World,
+) -> BlockResult<T> {
+    let mut sink = Sink::for_file(cx, T::KIND, &layout.file);
+    // About one record per 300 bytes; ids are the only per-record state kept.
+    let mut facts = Facts {
+        ids: IdIndex::with_capacity(block.bytes.len() / 256 + 16),
+        ..Facts::default()
+    };
+    let mut structural = Vec::new();
+    let mut head = Vec::new();
+    let mut in_head = T::MERGES_ROWS;
+    let mut has_body = false;
+    let mut pending: Option<(Located<T>, Vec<Diagnostic>)> = None;
+    let mut filled = vec![0u64; layout.width()];
+    let mut tallies = vec![Tally::default(); layout.width()];
+    let placeholder_columns: Vec<usize> = if cx.on(Code::ReadAsMissing) {
+        (0..layout.width())
+            .filter(|&i| placeholders::reads_placeholders(&layout.field_name(i)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let policies: Vec<text::Policy> = (0..layout.width())
+        .map(|i| text::Policy::of(&layout.field_name(i)))
+        .collect();
+    let mut local = 0u64;
+    let mut built = 0u64;
+    let track_lines = cx.options.limits.max_records.is_some();
+    let mut row_lines = Vec::new();
+    let count_sparse = cx.on(Code::SparseColumn);
+    // Kept records are built whole (names parsed, free text kept), like the reader builds them.
+    let lean = !cx.keep;
+    let mut kept = Vec::new();
+    let text_on = cx.on(Code::ControlCharacter)
+        || cx.on(Code::MixedScript)
+        || cx.on(Code::StrayWhitespace)
+        || cx.on(Code::PlaceholderValue);
+    let rows = csv_read::parse_block(layout, block, &mut structural, |rec, line, out| {
+        if track_lines {
+            row_lines.push(line);
+        }
+        if count_sparse {
+            let filled_in = |f: &[u8]| {
+                f.first().is_some_and(|b| !b.is_ascii_whitespace()) || !f.trim_ascii().is_empty()
+            };
+            match rec {
+                Fields::Text(fields) => {
+                    for (n, f) in filled.iter_mut().zip(fields) {
+                        *n += u64::from(filled_in(f.as_bytes()));
+                    }
+                }
+                Fields::Raw(_) => {
+                    for (i, n) in filled.iter_mut().enumerate() {
+                        *n += u64::from(rec.bytes(i).is_some_and(filled_in));
+                    }
+                }
+            }
+        }
+        for &i in &placeholder_columns {
+            if let Some(Ok(v)) = rec.bytes(i).map(std::str::from_utf8)
+                && placeholders::is_placeholder(v)
+            {
+                tallies[i].add(v, line);
+            }
+        }
+        let mut diags = Vec::new();
+        let mark = sink.out.len();
+        let r = if text_on {
+            let mut on_field = |i: usize, field: &str, value: &str, loc: &Location| {
+                let policy = policies
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| text::Policy::of(field));
+                if !policy.is_parsed() {
+                    text::check_field_with(field, policy, value, loc, &mut sink);
+                }
+            };
+            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), lean)
+        } else {
+            layout.row::<T>(rec, line, local, &mut diags, None, lean)
+        };
+        local += 1;
+        let Some(r) = r else {
+            out.extend(diags);
+            return;
+        };
+        // Text findings were made before the record (and its id) existed.
+        if sink.out.len() > mark {
+            sink.name_record(mark, r.record.id());
+        }
+        built += 1;
+        if in_head && r.record.continues() {
+            head.push((r, diags));
+            return;
+        }
+        in_head = false;
+        has_body = true;
+        pending = match pending.take() {
+            None => Some((r, diags)),
+            Some((mut p, mut pd)) if T::MERGES_ROWS => match p.record.absorb(r.record) {
+                Ok(()) => {
+                    pd.extend(diags);
+                    Some((p, pd))
+                }
+                Err(next) => {
+                    finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+                    Some((
+                        Located {
+                            record: next,
+                            location: r.location,
+                        },
+                        diags,
+                    ))
+                }
+            },
+            Some((p, pd)) => {
+                finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+                Some((r, diags))
+            }
+        };
+    });
+    let tail = if T::MERGES_ROWS {
+        pending
+    } else {
+        if let Some((p, pd)) = pending {
+            finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+        }
+        None
+    };
+    sink.extend(structural);
+    sink.extend(split);
+    BlockResult {
+        index: block.index,
+        findings: sink.out,
+        facts,
+        head,
+        tail,
+        has_body,
+        rows,
+        built,
+        filled,
+        placeholders: tallies,
+        data_rows: local,
+        row_lines,
+        kept,
+        bytes: block.bytes.len() as u64,
+    }
+}
