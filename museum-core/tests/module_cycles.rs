@@ -25,8 +25,6 @@ const KNOWN: &[&str] = &[
     // `dedup/model.rs` names `model_file::ModelFile` (a fixed model) and `model_file.rs` names
     // `model::Model`: the matching helper's files (issue 14), to break there.
     "dedup::model, dedup::model_file",
-    // The validate helper's branch breaks it with `validate/world.rs` (issue 18).
-    "validate::engine, validate::kinds, validate::rules",
 ];
 
 /// A module path below the crate root (`["export", "bundle"]`).

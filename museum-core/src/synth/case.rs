@@ -1,10 +1,73 @@
 //! A person's repression case: the arrest waves, charges, sentencing bodies, sentences, camps,
 //! deaths and rehabilitations (facts.md §5).
 
-use super::person::{ArrestedBy, BodyRef, Case, Charge, DeathPlace, SentenceGiven};
-use super::pools::{self, Body, Nationality};
+use super::pools::{self, Body, Nationality, PlaceName};
 use crate::model::date::Day;
 use crate::rng::Rng;
+
+/// A sentencing body.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum BodyRef {
+    /// A fixed body.
+    Fixed(Body),
+    /// `Тройка УНКВД по … обл.` of an oblast.
+    Troika(usize),
+}
+
+/// Who arrested.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ArrestedBy {
+    Ogpu(usize),
+    Nkvd(usize),
+    Mgb(usize),
+}
+
+/// The kinds of sentence the generator gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SentenceGiven {
+    Death,
+    /// Years of corrective-labour camp; `true` for the 1930s word "концлагерь".
+    Camp(u8, bool),
+    Exile(u8),
+    Banishment,
+    Deportation,
+    Dismissed,
+}
+
+/// The charge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Charge {
+    /// Articles of the criminal code (`58-10`, `58-11`, `61`).
+    Articles(&'static [&'static str]),
+    /// "Member of the family of a traitor to the motherland".
+    Chsir,
+    /// No charge (deportation by category).
+    None,
+}
+
+/// One repression case.
+#[derive(Debug, Clone)]
+pub(crate) struct Case {
+    pub(crate) arrest: Option<Day>,
+    pub(crate) arrested_by: Option<ArrestedBy>,
+    pub(crate) charge: Charge,
+    pub(crate) body: BodyRef,
+    pub(crate) sentence_date: Day,
+    pub(crate) sentence: SentenceGiven,
+    pub(crate) execution: Option<(Day, PlaceName)>,
+    pub(crate) camp: Option<(usize, Day)>,
+    pub(crate) release: Option<Day>,
+    pub(crate) rehab: Option<(Day, Body)>,
+}
+
+/// Where a person died, when known.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DeathPlace {
+    /// Shot at a place.
+    Executed(PlaceName),
+    /// Died in a camp.
+    Camp(usize),
+}
 
 pub(super) fn day(y: i32, m: u8, d: u8) -> Day {
     Day::new(y, m, d).unwrap_or(Day {

@@ -6,10 +6,11 @@
 //! from its own random stream, so any group can be regenerated from the seed and its number.
 
 use super::case::{
-    AGE_MAX, AGE_MIN, Wave, after, arrest_in, birth_year, case_at, day, day_between, max_day,
-    min_day, pick_wave, rehab, wave_fits,
+    AGE_MAX, AGE_MIN, ArrestedBy, BodyRef, Case, Charge, DeathPlace, SentenceGiven, Wave, after,
+    arrest_in, birth_year, case_at, day, day_between, max_day, min_day, pick_wave, rehab,
+    wave_fits,
 };
-use super::pools::{self, Body, Nationality, Occupation, PlaceName, Uezd};
+use super::pools::{self, Nationality, Occupation, PlaceName, Uezd};
 use super::translit::{RussianHabits, feminine_surname};
 use crate::model::date::Day;
 use crate::rng::{Rng, mix};
@@ -111,70 +112,6 @@ pub(crate) struct Residence {
     pub(crate) oblast: usize,
     /// `None`: the oblast centre; else a district and a kolkhoz.
     pub(crate) district: Option<(usize, usize)>,
-}
-
-/// A sentencing body.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum BodyRef {
-    /// A fixed body.
-    Fixed(Body),
-    /// `Тройка УНКВД по … обл.` of an oblast.
-    Troika(usize),
-}
-
-/// Who arrested.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum ArrestedBy {
-    Ogpu(usize),
-    Nkvd(usize),
-    Mgb(usize),
-}
-
-/// The kinds of sentence the generator gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SentenceGiven {
-    Death,
-    /// Years of corrective-labour camp; `true` for the 1930s word "концлагерь".
-    Camp(u8, bool),
-    Exile(u8),
-    Banishment,
-    Deportation,
-    Dismissed,
-}
-
-/// The charge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Charge {
-    /// Articles of the criminal code (`58-10`, `58-11`, `61`).
-    Articles(&'static [&'static str]),
-    /// "Member of the family of a traitor to the motherland".
-    Chsir,
-    /// No charge (deportation by category).
-    None,
-}
-
-/// One repression case.
-#[derive(Debug, Clone)]
-pub(crate) struct Case {
-    pub(crate) arrest: Option<Day>,
-    pub(crate) arrested_by: Option<ArrestedBy>,
-    pub(crate) charge: Charge,
-    pub(crate) body: BodyRef,
-    pub(crate) sentence_date: Day,
-    pub(crate) sentence: SentenceGiven,
-    pub(crate) execution: Option<(Day, PlaceName)>,
-    pub(crate) camp: Option<(usize, Day)>,
-    pub(crate) release: Option<Day>,
-    pub(crate) rehab: Option<(Day, Body)>,
-}
-
-/// Where a person died, when known.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum DeathPlace {
-    /// Shot at a place.
-    Executed(PlaceName),
-    /// Died in a camp.
-    Camp(usize),
 }
 
 /// A synthetic person: the truth every record of the person is rendered from.

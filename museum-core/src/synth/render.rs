@@ -5,13 +5,12 @@
 //! Latin look-alike letters, capitals, swapped name parts, shifted or missing birth years, dates
 //! in other formats, at lower precision, or missing.
 
+use super::case::{ArrestedBy, BodyRef, Charge, DeathPlace, SentenceGiven};
 use super::lists::{
     DateFamily, DateSupport, LISTS, Lang, List, Target, WrittenPrecision, fmt_date,
 };
 use super::noise::{Noise, NoiseSet, homoglyph, ocr, typo};
-use super::person::{
-    ArrestedBy, BirthPlace, BodyRef, Charge, DeathPlace, Person, SentenceGiven, Surname,
-};
+use super::person::{BirthPlace, Person, Surname};
 use super::pools::{self, Nationality, PlaceName};
 use super::translit::{
     initial, kazakh_letters_as_russian, kazakh_patronymic, romanize, russian_patronymic,
@@ -480,7 +479,7 @@ impl Renderer<'_> {
         self.out(&text)
     }
 
-    fn case(&mut self, c: &super::person::Case) -> RepressionCase {
+    fn case(&mut self, c: &super::case::Case) -> RepressionCase {
         let arrest_date = match c.arrest {
             Some(a) => self.event_date(a, 0.05),
             None => None,

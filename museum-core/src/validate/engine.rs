@@ -25,10 +25,10 @@
 use std::path::{Path, PathBuf};
 
 use super::block::{BlockResult, finish_kept, process_block, tally_placeholders, text_of_record};
-use super::rules::placeholders::{self, Tally};
 use super::collector::Collector;
 use super::config::ValidateOptions;
 use super::ids::IdIndex;
+use super::rules::placeholders::{self, Tally};
 use super::rules::{completeness, references};
 use super::sink::{Context, Sink};
 use super::stream::Emitter;

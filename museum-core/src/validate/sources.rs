@@ -5,8 +5,8 @@
 use super::ValidateOptions;
 use super::config::CONFIG_FILE;
 use super::rules::references::{SOURCES, reference};
-use super::world::{Facts, World};
 use super::sink::Sink;
+use super::world::{Facts, World};
 use crate::diagnostic::{Code, Location};
 use crate::io::{Archive, Located};
 
