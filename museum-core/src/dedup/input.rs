@@ -234,42 +234,36 @@ mod fast {
                     }
                 }
             });
-            // Exact, not grown: a million rows are held until the merge.
-            rows.shrink_to_fit();
             utf8.then_some(rows)
         };
-        let mut parts: Vec<Vec<Parsed>> = Vec::new();
+        // Rows continuing a person (same id, case 2, 3…) join the row before, as the general
+        // reader does; blocks are merged as they come, so no second copy of the rows is held.
+        let mut out: Vec<DedupRecord> = Vec::new();
+        let mut findings = 0;
         let mut utf8 = true;
-        let read = csv_read::map_blocks(&mut splitter, parse, |part| match part {
-            Some(rows) => {
-                parts.push(rows);
-                true
-            }
-            None => {
+        let read = csv_read::map_blocks(&mut splitter, parse, |part| {
+            let Some(rows) = part else {
                 utf8 = false;
-                false
+                return false;
+            };
+            for p in rows {
+                findings += p.findings;
+                if p.case >= 2
+                    && let Some(prev) = out.last_mut()
+                    && prev.id == p.record.id
+                {
+                    absorb(prev, p.record);
+                    continue;
+                }
+                out.push(p.record);
             }
+            true
         });
         // Not UTF-8, unreadable or cut short (a record too large to hold): the general reader
         // reads it and says what is wrong.
         match read {
             Ok(end) if utf8 && end.is_empty() => {}
             _ => return Ok(None),
-        }
-        // Rows continuing a person (same id, case 2, 3…) join the row before, as the general
-        // reader does.
-        let mut out: Vec<DedupRecord> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        let mut findings = 0;
-        for p in parts.into_iter().flatten() {
-            findings += p.findings;
-            if p.case >= 2
-                && let Some(prev) = out.last_mut()
-                && prev.id == p.record.id
-            {
-                absorb(prev, p.record);
-                continue;
-            }
-            out.push(p.record);
         }
         Ok(Some((out, findings)))
     }
