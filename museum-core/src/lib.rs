@@ -237,6 +237,7 @@ pub mod job;
 pub mod model;
 pub mod normalize;
 pub mod persons;
+pub(crate) mod pool;
 pub mod progress;
 #[cfg(feature = "stats")]
 pub mod report;
@@ -272,17 +273,6 @@ pub fn default_threads() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }
 
-/// Sizes rayon's global pool by [`default_threads`] (`MUSEUM_THREADS`), once, unless the
-/// program configured it first (then that pool is used as is). Call before using the pool.
-pub(crate) fn init_global_pool() {
-    static INIT: std::sync::Once = std::sync::Once::new();
-    INIT.call_once(|| {
-        // An error means the pool already exists (configured by the program).
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(default_threads())
-            .build_global();
-    });
-}
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
     Before, Camp, Claim, Coordinates, DateError, DateErrorKind, DatePoint, DateValue, Day,

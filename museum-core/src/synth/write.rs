@@ -45,16 +45,17 @@ impl Synth {
         let mut counts = Counts::default();
         // Chunks are generated a window at a time on the pool and written in order: the bytes
         // do not depend on the thread count, and memory stays bounded by the window.
-        crate::init_global_pool();
-        let window = (2 * rayon::current_num_threads()).max(1);
+        let window = crate::pool::install(|| (2 * rayon::current_num_threads()).max(1))?;
         for first in (0..nchunks).step_by(window) {
-            let chunks: Vec<std::io::Result<Chunk>> = (first..(first + window).min(nchunks))
-                .into_par_iter()
-                .map(|k| {
-                    let (a, b) = bounds(k);
-                    self.chunk(a, b)
-                })
-                .collect();
+            let chunks: Vec<std::io::Result<Chunk>> = crate::pool::install(|| {
+                (first..(first + window).min(nchunks))
+                    .into_par_iter()
+                    .map(|k| {
+                        let (a, b) = bounds(k);
+                        self.chunk(a, b)
+                    })
+                    .collect()
+            })?;
             for chunk in chunks {
                 let chunk = chunk?;
                 victims.write_all(&chunk.victims)?;

@@ -204,17 +204,8 @@ fn csv_text<T: Check>(
             }
         }
     } else {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("museum-validate-{i}"))
-            .build()
-            .map_err(|e| {
-                Error::io(
-                    "start the worker threads for",
-                    path,
-                    std::io::Error::other(e),
-                )
-            })?;
+        let pool = crate::pool::workers(threads)
+            .map_err(|e| Error::io("start the worker threads for", path, e))?;
         let layout = &layout;
         // The calling thread cuts blocks and collects results in file order; the pool checks
         // the blocks. At most `2 × threads` blocks are in flight: when writing the findings is

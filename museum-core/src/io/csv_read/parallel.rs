@@ -5,26 +5,11 @@
 //! the number of threads, so what is built from them does not depend on it.
 
 use std::io::Read;
-use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use super::split::{Block, Splitter};
 use crate::diagnostic::Diagnostic;
-
-/// The process's worker pool: [`crate::default_threads`] threads (`MUSEUM_THREADS`, else one
-/// per CPU); `None` when no thread could be started (the work is then done on the caller's).
-fn pool() -> Option<&'static rayon::ThreadPool> {
-    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(crate::default_threads())
-            .thread_name(|i| format!("museum-worker-{i}"))
-            .build()
-            .ok()
-    })
-    .as_ref()
-}
 
 /// Blocks read ahead, and how the reading ended.
 struct Batch {
@@ -67,7 +52,7 @@ where
     R: Read + Send,
     T: Send,
 {
-    let Some(pool) = pool() else {
+    let Ok(pool) = crate::pool::workers(crate::default_threads()) else {
         // No worker thread: block by block on this one.
         loop {
             let mut found = Vec::new();
@@ -81,6 +66,7 @@ where
             }
         }
     };
+    let pool = &*pool;
     let ahead = pool.current_num_threads() * 2;
     let mut batch = read_batch(splitter, ahead)?;
     loop {
