@@ -101,6 +101,7 @@ mod imp {
                 printer.warn(w);
             }
             options.review = found.review;
+            options.dedup_model = found.model;
             found.dedup
         };
         let stats = report::statistics(&archive, &options, &progress)?;

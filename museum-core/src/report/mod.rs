@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator};
+use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator, ModelFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::io::{Archive, Located};
@@ -172,6 +172,7 @@ pub fn deduplicate(
             dedup: Dedup::NotRun,
             review: None,
             warnings: Vec::new(),
+            model: None,
         };
     }
     let result = Deduplicator::new(options.clone()).run(&records, decisions);
@@ -234,6 +235,7 @@ pub fn deduplicate(
         dedup: Dedup::from_pairs(&pairs, &evidence),
         review: Some(review),
         warnings: result.warnings,
+        model: Some(ModelFile::of(&result.model)),
     }
 }
 
@@ -247,6 +249,9 @@ pub struct Deduplicated {
     pub review: Option<ReviewStats>,
     /// Warnings for the user.
     pub warnings: Vec<String>,
+    /// The model the matching learned (for [`ReportOptions::dedup_model`]); `None` without
+    /// records.
+    pub model: Option<ModelFile>,
 }
 
 /// Options of [`build`].
@@ -269,6 +274,8 @@ pub struct ReportOptions {
     pub review: Option<ReviewStats>,
     /// The person registry beside the data, for the Persons section.
     pub persons: Option<crate::persons::Registry>,
+    /// The matching model (from [`deduplicate`]), drawn as a match-weights chart.
+    pub dedup_model: Option<ModelFile>,
 }
 
 impl Default for ReportOptions {
@@ -282,6 +289,7 @@ impl Default for ReportOptions {
             dedup: Dedup::NotRun,
             review: None,
             persons: None,
+            dedup_model: None,
         }
     }
 }
@@ -430,6 +438,11 @@ pub struct DedupSection {
     /// of `museum review --stats`; `listed` is 0). Absent when deduplication did not run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewStats>,
+    /// The model the matching learned from the list: per field and agreement level, m, u and
+    /// the weight (the shape of `museum dedup --save-model`). Absent when deduplication did not
+    /// run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<ModelFile>,
 }
 
 /// Everything the report shows, as plain data (this is also the `--format json` document).
@@ -503,7 +516,10 @@ pub fn assemble(
     progress: &dyn Progress,
 ) -> ReportData {
     progress.stage("gathering findings", None);
-    let dedup = dedup_section(archive, &options.dedup, options.review.as_ref(), &stats);
+    let mut dedup = dedup_section(archive, &options.dedup, options.review.as_ref(), &stats);
+    if dedup.status == "done" {
+        dedup.model.clone_from(&options.dedup_model);
+    }
     ReportData {
         title: options.title.clone(),
         generated: options.generated.clone(),
@@ -675,6 +691,7 @@ fn dedup_section(
                 clusters: Vec::new(),
                 clusters_total: 0,
                 review: None,
+                model: None,
             };
         }
         Dedup::Skipped => {
@@ -684,6 +701,7 @@ fn dedup_section(
                 clusters: Vec::new(),
                 clusters_total: 0,
                 review: None,
+                model: None,
             };
         }
         Dedup::Clusters(c) => c,
@@ -732,6 +750,7 @@ fn dedup_section(
         persons: stats.duplicates.as_ref().map(|d| d.persons),
         clusters_total: real.len() as u64,
         review: review.cloned(),
+        model: None,
         clusters: real
             .into_iter()
             .take(MAX_CLUSTERS)
@@ -890,6 +909,46 @@ mod tests {
         assert_eq!(members[1].birth.as_deref(), Some("1898-11-09"));
         assert_eq!(members[1].line, Some(2));
         assert!(members[1].file.as_deref().unwrap().ends_with("figures.csv"));
+    }
+
+    #[test]
+    fn the_duplicates_section_draws_the_model_with_every_level() {
+        let archive = fixture_archive();
+        let v = validate_archive(&archive, &ValidateOptions::default());
+        let found = deduplicate(&archive, &[], DedupOptions::default());
+        let options = ReportOptions {
+            dedup: found.dedup,
+            dedup_model: found.model,
+            ..ReportOptions::default()
+        };
+        let data = build(&archive, &v, &options, &()).unwrap();
+        let model = data
+            .dedup
+            .model
+            .as_ref()
+            .expect("the model in the report data");
+        let html = to_html(&data);
+        let section = &html[html.find(r#"<section id="duplicates">"#).unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(section.contains("What drives matching"), "{section}");
+        assert!(section.contains("<svg"), "{section}");
+        // Every field heads its levels, and every level has a bar with its m, u and weight.
+        for f in crate::dedup::Field::ALL {
+            assert!(
+                section.contains(&format!(">{}</text>", f.as_str().replace('_', " "))),
+                "{f:?}"
+            );
+        }
+        let bars = section.matches("<g><title>").count();
+        let levels: usize = model.fields.iter().map(|f| f.levels.len()).sum();
+        assert_eq!(bars, levels);
+        let same = &model.fields[0].levels.last().unwrap();
+        assert_eq!(same.level, "same");
+        assert!(section.contains(&format!("surname: same: weight {:+.2} · m", same.weight)));
+        // Agreement argues for a match, disagreement against.
+        assert!(section.contains("bar-agree") && section.contains("bar-disagree"));
+        // The JSON report carries the model too.
+        assert!(to_json(&data).unwrap().contains("\"model\": {"));
     }
 
     #[test]
