@@ -289,9 +289,9 @@ mod tests {
 
     fn table(v: [f64; 3]) -> Table {
         let mut t = [[0.0; MAX_LEVELS]; FIELDS];
-        for f in 0..FIELDS {
-            t[f][0] = 0.5;
-            t[f][1] = 0.5;
+        for row in &mut t {
+            row[0] = 0.5;
+            row[1] = 0.5;
         }
         for (f, x) in v.iter().enumerate() {
             t[f][0] = 1.0 - x;
