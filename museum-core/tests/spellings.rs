@@ -294,6 +294,8 @@ const DEFENDANTS: &[(&str, &str, &[&str])] = &[
             "Ғазымбек Бірімжанов",
             "Газымбек Биримжан",
             "Gazymbek Birimzhanov",
+            // Қ/Ғ: Kazakh writes the first sound of the Arabic name either way.
+            "Қазымбек Бірімжанов",
         ],
     ),
     (
@@ -325,6 +327,8 @@ const DEFENDANTS: &[(&str, &str, &[&str])] = &[
             "Hayretdin Bolganbay",
             "Bolganbay Hairetdin",
             "Haıretdın Bolǵanbaev",
+            // К/Х: Arabic *khayr*, heard as К.
+            "Кайретдин Болганбаев",
         ],
     ),
     (
@@ -373,16 +377,6 @@ const DEFENDANTS: &[(&str, &str, &[&str])] = &[
         "Rahmetov Qūrmanǧazy",
         &["Rahmetov", "Qūrmanǧazy Rahmetov"],
     ),
-];
-
-/// Spellings the sources use whose *given name* the phonetic keys do not yet bridge to the
-/// canonical one: the Kazakh alternations Қ/Ғ (`Қазымбек` / `Ғазымбек`, both in 4-i-5.ru) and
-/// К/Х (`Кайретдин` / `Хайретдин`, iie.kz). Their surnames still match their own person only.
-/// `known_given_name_gaps_are_still_gaps` fails once the keys learn the alternation, so the
-/// spelling can move into `DEFENDANTS`.
-const GIVEN_NAME_GAPS: &[(&str, &str)] = &[
-    ("vic-birimzhanov", "Қазымбек Бірімжанов"),
-    ("vic-bolganbaev", "Кайретдин Болганбаев"),
 ];
 
 /// Every person of both tables: (canonical form, variants).
@@ -504,9 +498,7 @@ fn datasets_spellings_are_in_the_table() {
             continue;
         };
         let v = &v.record;
-        let known = |s: &str| {
-            *canonical == s || variants.contains(&s) || GIVEN_NAME_GAPS.contains(&(*id, s))
-        };
+        let known = |s: &str| *canonical == s || variants.contains(&s);
         for s in std::iter::once(v.name.original.as_str())
             .chain(v.name_variants.iter().map(String::as_str))
         {
@@ -518,39 +510,6 @@ fn datasets_spellings_are_in_the_table() {
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
-#[test]
-fn known_given_name_gaps_are_still_gaps() {
-    let people = people();
-    let canon: Vec<NameKeys> = people
-        .iter()
-        .map(|(c, _)| NameKeys::of(&PersonName::parse(c)))
-        .collect();
-    let surname_only = |k: &NameKeys| NameKeys {
-        surname: k.surname.clone(),
-        given: None,
-        patronymic: None,
-    };
-    for (id, variant) in GIVEN_NAME_GAPS {
-        let own = DEFENDANTS
-            .iter()
-            .position(|(i, _, _)| i == id)
-            .map(|i| FIGURES.len() + i)
-            .expect("a defendant of the table");
-        let keys = NameKeys::of(&PersonName::parse(variant));
-        assert!(
-            !matches(&keys, &canon[own]),
-            "{variant} now matches {}: move it into DEFENDANTS",
-            people[own].0
-        );
-        // Given first, Cyrillic surname-first parsing takes the given name for the surname: the
-        // swapped reading is the one whose surname must match its own person and no other.
-        let swapped = keys.swapped().expect("a two-word name");
-        for (j, c) in canon.iter().enumerate() {
-            let hit = matches(&surname_only(&swapped), c) || matches(&surname_only(&keys), c);
-            assert_eq!(hit, j == own, "{variant} against {}", people[j].0);
-        }
-    }
-}
 /// Persons of the peoples deported to Kazakhstan (invented names made of common ones), in the
 /// Russian Cyrillic of Soviet records, and their spellings in the Latin conventions that lists
 /// of other archives use: German (Duden transliteration, DIN 1460, German originals), Polish

@@ -56,6 +56,11 @@ pub(crate) struct Edge {
 /// The score of any pair on demand: probability and hard conflict (what it is).
 pub(crate) trait PairScorer {
     fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>);
+
+    /// The conflict the pair shows, whether or not its evidence overcomes it.
+    fn conflict(&self, _a: usize, _b: usize) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Clustering settings.
@@ -217,6 +222,14 @@ pub(crate) fn cluster(
         let mut count = 0usize;
         let mut conflict = None;
         let mut k = 0usize;
+        // A link that is near-certain despite its own conflict has shown that, for this person,
+        // that field disagrees (a given name replaced in one list): cross pairs with the same
+        // conflict do not veto the merge (their other fields still count in the average).
+        let overcome = if e.probability >= opt.near_certain {
+            scorer.conflict(e.a as usize, e.b as usize)
+        } else {
+            None
+        };
         'outer: for &x in ma {
             for &y in mb {
                 if k.is_multiple_of(step) {
@@ -230,7 +243,7 @@ pub(crate) fn cluster(
                     } else {
                         scorer.score(x as usize, y as usize)
                     };
-                    if let Some(c) = c.filter(|_| p < opt.near_certain) {
+                    if let Some(c) = c.filter(|c| p < opt.near_certain && Some(*c) != overcome) {
                         conflict = Some(c);
                         break 'outer;
                     }
@@ -330,6 +343,62 @@ mod tests {
         assert_eq!(c.refused_conflict, 1);
         assert_eq!(c.refused_reasons.get("different given names"), Some(&1));
         assert_eq!(c.clusters.len(), 3);
+    }
+
+    #[test]
+    fn a_conflict_a_near_certain_link_overcame_does_not_veto_the_merge() {
+        // 0 and 1 are one person although one list replaced the given name: every other field
+        // agrees, the link is near-certain. 2 (the given name of 1, no birth date) is already
+        // linked to 1; its pair with 0 shows the same conflict and is only possible. The link 0~1 already
+        // showed that this person's given names disagree: 0 joins 1 and 2. A conflict of
+        // another kind (the birth years of 3) still vetoes.
+        struct Replaced;
+        impl PairScorer for Replaced {
+            fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
+                match (a.min(b), a.max(b)) {
+                    (0, 1) => (0.9995, None),
+                    (1, 2) => (0.9999, None),
+                    (0, 2) => (0.4, Some("different given names")),
+                    (0 | 1, 3) => (0.9995, None),
+                    (2, 3) => (0.6, Some("birth years more than 5 years apart")),
+                    _ => (0.0, None),
+                }
+            }
+            fn conflict(&self, a: usize, b: usize) -> Option<&'static str> {
+                match (a.min(b), a.max(b)) {
+                    (0 | 1, 2) | (0, 1) => Some("different given names"),
+                    (0 | 1, 3) => Some("different given names"),
+                    (2, 3) => Some("birth years more than 5 years apart"),
+                    _ => None,
+                }
+            }
+        }
+        let mut edges = vec![
+            Edge {
+                a: 1,
+                b: 2,
+                probability: 0.9999,
+            },
+            Edge {
+                a: 0,
+                b: 1,
+                probability: 0.9995,
+            },
+            Edge {
+                a: 1,
+                b: 3,
+                probability: 0.9994,
+            },
+        ];
+        let c = cluster(4, &mut edges, &[], &[], &Replaced, &opt());
+        assert_eq!(c.cluster_of[0], c.cluster_of[1]);
+        assert_eq!(c.cluster_of[1], c.cluster_of[2]);
+        assert_ne!(c.cluster_of[3], c.cluster_of[1], "another kind of conflict");
+        assert_eq!(c.refused_conflict, 1);
+        assert_eq!(
+            c.refused_reasons.get("birth years more than 5 years apart"),
+            Some(&1)
+        );
     }
 
     #[test]

@@ -250,6 +250,10 @@ pub(crate) struct Frequencies {
     pub(crate) day: FxHashMap<(u8, i32), u32>,
     /// Records with a date in this 30-day bucket, per date field.
     pub(crate) month: FxHashMap<(u8, i32), u32>,
+    /// Per field and level with a term-frequency adjustment: the mean frequency of the value a
+    /// random record has, Σ count² / records² (each record counted with its own value). A value
+    /// this common is typical and gets no adjustment.
+    pub(crate) typical: FxHashMap<(u8, u8), f64>,
 }
 
 /// The 30-day bucket of a day, for date frequencies.
@@ -658,6 +662,29 @@ impl Prepared {
                 dates(Field::Death, c.execution);
             }
             dates(Field::Death, r.death);
+        }
+        let n = (self.recs.len().max(1) as f64).powi(2);
+        // Summed as integers: exact, whatever the order of the maps.
+        let sq = |counts: &mut dyn Iterator<Item = u32>| {
+            counts.map(|c| u64::from(c) * u64::from(c)).sum::<u64>() as f64 / n
+        };
+        let (s, g, b) = (
+            Field::Surname.index() as u8,
+            Field::Given.index() as u8,
+            Field::BirthPlace.index() as u8,
+        );
+        let surname = sq(&mut f.surname_stem.iter().copied());
+        f.typical.insert((s, 3), surname);
+        f.typical.insert((s, 4), surname);
+        f.typical.insert((g, 4), sq(&mut f.given.iter().copied()));
+        f.typical
+            .insert((b, 2), sq(&mut f.birth_place.iter().copied()));
+        for field in [Field::Arrest, Field::SentenceDate, Field::Death] {
+            let k = field.index() as u8;
+            let day = sq(&mut f.day.iter().filter(|e| e.0.0 == k).map(|e| *e.1));
+            let month = sq(&mut f.month.iter().filter(|e| e.0.0 == k).map(|e| *e.1));
+            f.typical.insert((k, 3), day);
+            f.typical.insert((k, 2), month);
         }
         self.freq = f;
     }

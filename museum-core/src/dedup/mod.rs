@@ -43,6 +43,7 @@ pub mod blocking;
 pub mod cluster;
 pub mod compare;
 pub mod decisions;
+mod em;
 mod evaluate;
 mod explain;
 mod input;
@@ -96,6 +97,13 @@ pub struct DedupOptions {
     pub model_pairs: usize,
     /// Rounds of m estimation from high-confidence pairs.
     pub em_iterations: usize,
+    /// Rounds of soft EM over training passes (same birth day, same surname, same given name
+    /// and year: each field's m from the passes that do not block on it, as Splink trains)
+    /// after the high-confidence estimate. 0 (the default): none. It lifts recall where fields
+    /// are often replaced (FEBRL), but on lists of families it learns "same family" rather than
+    /// "same person" (siblings share surname, patronymic, place and arrest day), and precision
+    /// falls (synthetic archive: 0.992 → 0.979 after 3 rounds).
+    pub soft_em_rounds: usize,
     /// Strength of the default m as pseudo-counts (in pairs).
     pub prior_strength: f64,
     /// Term-frequency adjustment (a common surname counts less than a rare one).
@@ -143,6 +151,7 @@ impl Default for DedupOptions {
             u_sample: 300_000,
             model_pairs: 2_000_000,
             em_iterations: 4,
+            soft_em_rounds: 0,
             prior_strength: 200.0,
             term_frequency: true,
             keep_candidates: false,
@@ -335,6 +344,7 @@ impl Deduplicator {
         let fit_options = FitOptions {
             u_sample: opt.u_sample,
             em_iterations: opt.em_iterations,
+            soft_em_rounds: opt.soft_em_rounds,
             prior_strength: opt.prior_strength,
             term_frequency: opt.term_frequency,
             seed: opt.seed,
@@ -599,6 +609,10 @@ impl cluster::PairScorer for Scorer<'_> {
             1.0 - prob > m
         });
         (prob, hard)
+    }
+
+    fn conflict(&self, a: usize, b: usize) -> Option<&'static str> {
+        conflict(self.p, a, b, &compare(self.p, a, b).0)
     }
 }
 

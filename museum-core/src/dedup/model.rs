@@ -49,7 +49,7 @@ const TF_PSEUDO_RECORDS: f64 = 1000.0;
 /// The most levels a field has.
 pub(crate) const MAX_LEVELS: usize = 5;
 
-type Table = [[f64; MAX_LEVELS]; FIELDS];
+pub(crate) type Table = [[f64; MAX_LEVELS]; FIELDS];
 
 /// Default m and u per field and level (used as priors).
 fn defaults() -> (Table, Table) {
@@ -145,6 +145,7 @@ struct Stratum {
 pub(crate) struct FitOptions {
     pub(crate) u_sample: usize,
     pub(crate) em_iterations: usize,
+    pub(crate) soft_em_rounds: usize,
     pub(crate) prior_strength: f64,
     pub(crate) term_frequency: bool,
     pub(crate) seed: u64,
@@ -251,6 +252,32 @@ impl Model {
             model.p_exact = exact_names_share(&model, &pats);
             model.name_correlation = model.correlation(total_pairs);
             model.m = confident_m(&model, &pats, &matches, &m0, opt.prior_strength);
+            model.refresh();
+        }
+        // Soft EM over the training passes, from the hard estimate (off by default: see
+        // `DedupOptions::soft_em_rounds`).
+        if opt.soft_em_rounds > 0 && iterations > 0 {
+            let mut passes: Vec<super::em::PassPatterns> = super::em::Pass::ALL
+                .iter()
+                .map(|&pass| super::em::pass_patterns(p, pass, opt.u_sample, opt.threads))
+                .collect();
+            let mut levels = [0; FIELDS];
+            for f in Field::ALL {
+                levels[f.index()] = f.levels().len();
+            }
+            let correction = |_: &Table, l: &Levels| model.name_correction(l);
+            let setup = super::em::EmSetup {
+                levels,
+                u: &model.u,
+                m0: &m0,
+                strength: opt.prior_strength,
+                matches: &matches,
+                names: &[0, 1, 2],
+                correction: &correction,
+            };
+            super::em::fit_priors(&mut passes, &setup, &model.m);
+            let m = super::em::soft_em(&mut passes, &setup, model.m, opt.soft_em_rounds);
+            model.m = m;
             model.refresh();
         }
         model.lambda = fit_lambda(&model, &pats, total_pairs);
@@ -560,6 +587,15 @@ impl Model {
         if count == 0 {
             return 0.0;
         }
+        // Agreeing on a value as common as the typical agreeing value is what the level's u
+        // already says. The sampled u counts only pairs of *other* records, so on a field whose
+        // values are nearly unique (a full address) it is far below the frequency of any value
+        // seen in a few records of one person: compared with it, that person's own records
+        // would make their value look common.
+        let u_level = match (stratum, p.freq.typical.get(&(fi as u8, level))) {
+            (None, Some(typical)) => u_level.max(*typical),
+            _ => u_level,
+        };
         // Shrunk towards the average agreement rate: in a small file a count says little.
         let tf = (f64::from(count) + TF_PSEUDO_RECORDS * u_level) / (n + TF_PSEUDO_RECORDS);
         (u_level / tf).log2().clamp(-5.0, 5.0)

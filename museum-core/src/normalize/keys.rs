@@ -482,6 +482,28 @@ fn is_given_name(word: &str) -> bool {
             && is_common_given_name(&word.replace('j', "y").replace('J', "Y")))
 }
 
+/// Kazakh given names alternate their first consonant between the back-velar letters: Қ and Ғ
+/// (`Қазымбек` ~ `Ғазымбек`), К and Х (`Кайретдин` ~ `Хайретдин`, Arabic *khayr*), since
+/// Kazakh writes the Arabic and Persian ghayn and kha with Ғ, Қ or Х as the writer hears them.
+/// A Cyrillic given name beginning with the `K` class also gets the code beginning with `H`, and
+/// the other way round. Only the first sound: inside a word the letters keep their classes.
+fn kazakh_initial_alternation(codes: &mut Vec<String>) {
+    let mut alts = Vec::new();
+    for c in codes.iter() {
+        let other = match c.as_bytes().first() {
+            Some(b'K') => 'H',
+            Some(b'H') => 'K',
+            _ => continue,
+        };
+        alts.push(format!("{other}{}", &c[1..]));
+    }
+    for a in alts {
+        if codes.len() < MAX_CODES && !codes.contains(&a) {
+            codes.push(a);
+        }
+    }
+}
+
 /// Which part of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -561,6 +583,9 @@ impl PartKeys {
                     }
                 }
             }
+        }
+        if kind == PartKind::Given && !is_initial && !latin {
+            kazakh_initial_alternation(&mut phonetic);
         }
         Some(PartKeys {
             written: written.trim().to_owned(),
@@ -725,6 +750,26 @@ mod tests {
         assert!(overlap("Stumpf", "Штумпф"));
         assert_eq!(phonetic("ai", false), vec!["0"]);
         assert_eq!(phonetic("", false), vec!["0"]);
+    }
+
+    #[test]
+    fn kazakh_given_names_alternate_their_first_back_consonant() {
+        let given = |s: &str| PartKeys::new(s, PartKind::Given).unwrap();
+        let overlap = |a: &str, b: &str| given(a).phonetic_overlaps(&given(b));
+        assert!(overlap("Қазымбек", "Ғазымбек"));
+        assert!(overlap("Кайретдин", "Хайретдин"));
+        assert!(
+            overlap("Gazymbek", "Қазымбек"),
+            "a Latin spelling meets both"
+        );
+        // Only the first sound, only given names, only Cyrillic.
+        assert!(!overlap("Акан", "Ахан"));
+        assert!(
+            !skey("Кайретдинов")
+                .iter()
+                .any(|c| skey("Хайретдинов").contains(c))
+        );
+        assert!(!overlap("Kelly", "Holly"));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::{ClusterMember, ClusterView, DedupSection};
-use crate::dedup::{Decision, DedupOptions, DedupRecord, Deduplicator, MatchExplanation};
+use crate::dedup::{
+    Decision, DedupOptions, DedupRecord, Deduplicator, MatchExplanation, ModelFile,
+};
 use crate::io::Archive;
 use crate::review::{self, ReviewOptions, ReviewStats};
 use crate::stats::ArchiveStats;
@@ -33,6 +35,9 @@ pub struct Deduplicated {
     pub review: Option<ReviewStats>,
     /// Warnings for the user (oversized blocks, decisions that name unknown records).
     pub warnings: Vec<String>,
+    /// The model the matching learned (the shape of `--save-model`), drawn in the report as a
+    /// match-weights chart.
+    pub model: Option<ModelFile>,
 }
 
 /// A suspected duplicate cluster: records that may be the same person, and why.
@@ -183,6 +188,7 @@ pub fn deduplicate(archive: &Archive, decisions: &[Decision], options: DedupOpti
         clusters,
         review: Some(review),
         warnings: result.warnings,
+        model: Some(ModelFile::of(&result.model)),
     })
 }
 
@@ -243,6 +249,7 @@ pub(super) fn dedup_section(
                 clusters: Vec::new(),
                 clusters_total: 0,
                 review: None,
+                model: None,
             };
         }
         Dedup::Skipped => {
@@ -252,6 +259,7 @@ pub(super) fn dedup_section(
                 clusters: Vec::new(),
                 clusters_total: 0,
                 review: None,
+                model: None,
             };
         }
         Dedup::Done(d) => d,
@@ -304,6 +312,7 @@ pub(super) fn dedup_section(
         persons: stats.duplicates.as_ref().map(|d| d.persons),
         clusters_total: real.len() as u64,
         review: clusters.review.clone(),
+        model: clusters.model.clone(),
         clusters: real
             .into_iter()
             .take(MAX_CLUSTERS)

@@ -53,7 +53,7 @@ svg.chart .grid{stroke:#ececf0;stroke-width:1}
 svg.chart .axis{stroke:#9a9ca5;stroke-width:1}
 svg.chart .band{fill:#f3e3df}
 .bar-arrest{fill:var(--arrest)}.bar-sentence{fill:var(--sentence)}.bar-exec{fill:var(--exec)}
-.bar-male{fill:var(--male)}.bar-female{fill:var(--female)}.bar-fill{fill:var(--fill)}.bar{fill:var(--bar)}
+.bar-agree{fill:#3f7f5f}.bar-disagree{fill:#b0413e}.bar-male{fill:var(--male)}.bar-female{fill:var(--female)}.bar-fill{fill:var(--fill)}.bar{fill:var(--bar)}
 .empty{color:var(--muted);font-style:italic}
 .cluster{border:1px solid var(--line);border-radius:6px;padding:8px 12px;margin:10px 0}
 .cluster ul{margin:4px 0;padding-left:20px}
@@ -550,6 +550,9 @@ fn duplicates(o: &mut String, d: &ReportData) {
                     html(&r)
                 );
             }
+            if let Some(model) = &d.dedup.model {
+                model_chart(o, model);
+            }
             if d.dedup.clusters_total as usize > d.dedup.clusters.len() {
                 let _ = write!(
                     o,
@@ -588,6 +591,21 @@ fn duplicates(o: &mut String, d: &ReportData) {
         }
     }
     o.push_str("</section>\n");
+}
+
+/// The matching model as a match-weights chart: what each field's agreement or disagreement
+/// adds to the evidence that two records are one person.
+fn model_chart(o: &mut String, model: &crate::dedup::ModelFile) {
+    o.push_str("<h3>What drives matching</h3>");
+    figure(
+        o,
+        svg::match_weights(&model.fields),
+        &format!(
+            "The model learned from these {}: for each field and level of agreement, m is how often records of one person agree so, u how often records of different people do, and the weight log2(m/u) is the evidence it adds (right of zero: for a match; left: against). A pair's score is the prior ({:+.1}) plus its fields' weights; agreeing on a rare name counts more than the chart shows, on a common one less. Missing values add nothing.",
+            plural(model.records as u64, "record", "records"),
+            (model.lambda / (1.0 - model.lambda)).log2()
+        ),
+    );
 }
 
 fn location(file: Option<&str>, line: Option<u64>) -> String {

@@ -37,6 +37,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::dedup::ModelFile;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::io::{Archive, Located};
@@ -225,6 +226,11 @@ pub struct DedupSection {
     /// of `museum review --stats`; `listed` is 0). Absent when deduplication did not run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewStats>,
+    /// The model the matching learned from the list: per field and agreement level, m, u and
+    /// the weight (the shape of `museum dedup --save-model`). Absent when deduplication did not
+    /// run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<ModelFile>,
 }
 
 /// Everything the report shows, as plain data (this is also the `--format json` document).
@@ -463,6 +469,7 @@ fn findings(report: &validate::Report, options: &ReportOptions) -> FindingsList 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedup::DedupOptions;
     use crate::io::{CsvOptions, DatasetKind};
     use crate::validate::{ValidateOptions, validate_archive};
 
@@ -583,6 +590,41 @@ mod tests {
         assert_eq!(members[1].birth.as_deref(), Some("1898-11-09"));
         assert_eq!(members[1].line, Some(2));
         assert!(members[1].file.as_deref().unwrap().ends_with("figures.csv"));
+    }
+
+    #[test]
+    fn the_duplicates_section_draws_the_model_with_every_level() {
+        let archive = fixture_archive();
+        let v = validate_archive(&archive, &ValidateOptions::default());
+        let found = deduplicate(&archive, &[], DedupOptions::default());
+        let data = build(&archive, &v, &found, &ReportOptions::default(), &()).unwrap();
+        let model = data
+            .dedup
+            .model
+            .as_ref()
+            .expect("the model in the report data");
+        let html = to_html(&data);
+        let section = &html[html.find(r#"<section id="duplicates">"#).unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(section.contains("What drives matching"), "{section}");
+        assert!(section.contains("<svg"), "{section}");
+        // Every field heads its levels, and every level has a bar with its m, u and weight.
+        for f in crate::dedup::Field::ALL {
+            assert!(
+                section.contains(&format!(">{}</text>", f.as_str().replace('_', " "))),
+                "{f:?}"
+            );
+        }
+        let bars = section.matches("<g><title>").count();
+        let levels: usize = model.fields.iter().map(|f| f.levels.len()).sum();
+        assert_eq!(bars, levels);
+        let same = &model.fields[0].levels.last().unwrap();
+        assert_eq!(same.level, "same");
+        assert!(section.contains(&format!("surname: same: weight {:+.2} · m", same.weight)));
+        // Agreement argues for a match, disagreement against.
+        assert!(section.contains("bar-agree") && section.contains("bar-disagree"));
+        // The JSON report carries the model too.
+        assert!(to_json(&data).unwrap().contains("\"model\": {"));
     }
 
     #[test]

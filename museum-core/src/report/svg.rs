@@ -447,3 +447,109 @@ pub(crate) fn completeness(rows: &[Completeness]) -> Option<String> {
         .collect();
     hbars(&bars, "bar-fill", "Completeness per field", Some(1.0))
 }
+
+/// The match weights of a deduplication model, as Splink draws them: one row per field and
+/// agreement level, a bar of the level's weight (log2 of m/u, the evidence it adds for a match)
+/// right of zero when it argues for a match and left when against, with m and u beside it. A
+/// field's name heads its levels (from disagreement up).
+pub(crate) fn match_weights(fields: &[crate::dedup::model_file::FieldFile]) -> Option<String> {
+    let rows: usize = fields.iter().map(|f| f.levels.len() + 1).sum();
+    if fields.iter().all(|f| f.levels.is_empty()) {
+        return None;
+    }
+    let max = fields
+        .iter()
+        .flat_map(|f| &f.levels)
+        .map(|l| l.weight.abs())
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let step = if max > 12.0 { 5.0 } else { 2.0 };
+    let bound = (max / step).ceil() * step;
+    let (w, label_w, value_w, row_h, top) = (960.0, 230.0, 250.0, 20.0, 24.0);
+    let bar_w = w - label_w - value_w;
+    let zero = label_w + bar_w / 2.0;
+    let x = |v: f64| zero + v / bound * (bar_w / 2.0);
+    let h = top + rows as f64 * row_h + 6.0;
+    let mut out = String::new();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    open(
+        &mut out,
+        w as u32,
+        h as u32,
+        "Match weights of the model: each field's agreement levels, weight = log2(m/u)",
+    );
+    // Axis: ticks every `step` bits, the zero line across every row.
+    let mut v = -bound;
+    while v <= bound + 1e-9 {
+        let _ = write!(
+            out,
+            r#"<line class="grid" x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}"/><text class="tick" x="{0:.1}" y="{3:.1}" text-anchor="middle">{4:+}</text>"#,
+            x(v),
+            top - 4.0,
+            h - 6.0,
+            top - 8.0,
+            v
+        );
+        v += step;
+    }
+    let mut y = top;
+    for f in fields {
+        let _ = write!(
+            out,
+            r#"<text class="panel" x="8" y="{:.1}">{}</text>"#,
+            y + 14.0,
+            html(&f.field.replace('_', " "))
+        );
+        y += row_h;
+        for l in &f.levels {
+            let (a, b) = (x(l.weight.min(0.0)), x(l.weight.max(0.0)));
+            let class = if l.weight >= 0.0 {
+                "bar-agree"
+            } else {
+                "bar-disagree"
+            };
+            let text = format!(
+                "{:+.2} · m {} · u {}",
+                l.weight,
+                probability_text(l.m),
+                probability_text(l.u)
+            );
+            let _ = write!(
+                out,
+                r#"<g><title>{field}: {level}: weight {text}</title><text class="label" x="{:.1}" y="{:.1}" text-anchor="end">{short}</text><rect class="{class}" x="{a:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><text class="value" x="{:.1}" y="{:.1}">{text}</text></g>"#,
+                label_w - 8.0,
+                y + 14.0,
+                y + 3.0,
+                (b - a).max(1.0),
+                row_h - 6.0,
+                label_w + bar_w + 8.0,
+                y + 14.0,
+                field = html(&f.field),
+                level = html(&l.level),
+                short = html(&cut(&l.level, 30)),
+            );
+            y += row_h;
+        }
+    }
+    let _ = write!(
+        out,
+        r#"<line class="axis" x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}"/>"#,
+        zero,
+        top - 4.0,
+        h - 6.0
+    );
+    out.push_str("</svg>");
+    Some(out)
+}
+
+/// A probability with three significant digits (`0.931`, `0.00214`).
+fn probability_text(p: f64) -> String {
+    if p >= 0.1 {
+        format!("{p:.3}")
+    } else if p > 0.0 {
+        let digits = (-p.log10()).floor() as usize + 3;
+        format!("{p:.digits$}")
+    } else {
+        "0".to_owned()
+    }
+}
