@@ -248,10 +248,10 @@ a year, a dropped patronymic or initials only. `truth.csv` is written as always.
         "  museum stats list.csv --kind victims --by nationality --format csv > by-nationality.csv\n\n",
         "Columns for `--by`: sex, birth_year, birth_place, birth_region, nationality, occupation,\n",
         "death_year, arrest_year, arrest_month, sentence_year, sentence_month, execution_year,\n",
-        "execution_month, sentence_kind, sentence_term, sentencing_body, charge_article, camp,\n",
-        "age_at_arrest, age_band, rehabilitated, rehabilitation_year, rehabilitation_lag,\n",
-        "rehabilitated_by. Person columns alone count persons; with a case column, cases; with\n",
-        "`charge_article`, one count per article a case names.\n\n",
+        "execution_month, sentence_kind, sentence_term, sentencing_body, sentencing_body_kind,\n",
+        "charge_article, camp, age_at_arrest, age_band, rehabilitated, rehabilitation_year,\n",
+        "rehabilitation_lag, rehabilitated_by. Person columns alone count persons; with a case\n",
+        "column, cases; with `charge_article`, one count per article a case names.\n\n",
         "Exit codes:\n  0  done\n  2  could not run (unreadable input, unknown column)"
     ))]
     Stats(StatsArgs),

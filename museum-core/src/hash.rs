@@ -51,12 +51,17 @@ impl std::fmt::Write for Fnv1a {
     }
 }
 
+/// The FNV-1a hash of bytes (stable; fast on short keys such as record ids).
+pub(crate) fn fnv1a_bytes(bytes: &[u8]) -> u64 {
+    let mut h = Fnv1a::default();
+    h.add(bytes);
+    h.value()
+}
+
 /// The FNV-1a hash of a text (stable).
 #[cfg(any(feature = "stats", test))]
 pub(crate) fn fnv1a(s: &str) -> u64 {
-    let mut h = Fnv1a::default();
-    h.add(s.as_bytes());
-    h.value()
+    fnv1a_bytes(s.as_bytes())
 }
 
 /// A stable hash of several byte strings, seeded: FNV-1a with a separator after each part (so

@@ -34,15 +34,8 @@ pub(crate) struct Seen {
     pub(crate) line: u64,
 }
 
-/// FNV-1a: fast on short ids, and deterministic across runs.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+// FNV-1a: fast on short ids, and deterministic across runs.
+use crate::hash::fnv1a_bytes as hash;
 
 impl IdIndex {
     /// An empty list with room for `n` ids.
