@@ -1,5 +1,5 @@
 //! Small helpers of the dedup engine: a deterministic PRNG, a fast hash, a string interner and a
-//! scoped-thread parallel map (no external dependencies).
+//! parallel map over chunks on rayon's pool.
 
 use std::collections::HashMap;
 
@@ -29,20 +29,40 @@ impl SplitMix64 {
 
 /// FNV-1a over bytes, then a final mix: stable across runs and platforms.
 pub(crate) fn hash_bytes(seed: u64, parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
+    let mut h = StableHasher::new(seed);
     for p in parts {
-        for b in *p {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01B3);
-        }
-        // Separator so that ("ab","c") and ("a","bc") differ.
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+        h.part(p);
     }
-    let mut z = h;
-    z = (z ^ (z >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    z = (z ^ (z >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    z ^ (z >> 33)
+    h.finish()
+}
+
+/// A stable streaming hash (FNV-1a 64 with a final mix, the hash of [`hash_bytes`]): the same
+/// value on every run, platform and version of the standard library, for hashes that are
+/// stored (blocking keys, record fingerprints).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StableHasher(u64);
+
+impl StableHasher {
+    pub(crate) fn new(seed: u64) -> Self {
+        StableHasher(0xcbf2_9ce4_8422_2325 ^ seed)
+    }
+
+    /// Adds bytes, then a separator, so that (`ab`, `c`) and (`a`, `bc`) differ.
+    pub(crate) fn part(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        z = (z ^ (z >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        z ^ (z >> 33)
+    }
 }
 
 /// The Fx hash (as in rustc): fast for the short keys of the internal tables. Not resistant to
@@ -93,6 +113,9 @@ impl FxHasher {
 
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// An interned string.
 pub(crate) type Sym = u32;
@@ -199,34 +222,39 @@ pub(crate) fn threads(requested: usize) -> usize {
     }
 }
 
-/// Maps `f` over contiguous chunks of `0..n` on `threads` scoped threads; results are in chunk
-/// order. `f` gets the chunk's index range.
+/// Maps `f` over contiguous chunks of `0..n`, one chunk per requested thread, on rayon's
+/// global pool (one pool for the whole process: nested calls share it instead of starting
+/// threads of their own); results are in chunk order, so the output is the same for any number
+/// of threads as long as `f`'s results are combined in order. `f` gets the chunk's index range.
+/// With one thread (or fewer than two items) `f` runs on the calling thread.
 pub(crate) fn par_chunks<R: Send>(
     n: usize,
     threads: usize,
     f: impl Fn(std::ops::Range<usize>) -> R + Sync,
 ) -> Vec<R> {
+    use rayon::prelude::*;
     let threads = threads.max(1);
     if threads == 1 || n < 2 {
         return vec![f(0..n)];
     }
+    init_pool();
     let chunk = n.div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let f = &f;
-                let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
-                s.spawn(move || f(range))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h.join() {
-                Ok(r) => r,
-                Err(e) => std::panic::resume_unwind(e),
-            })
-            .collect()
-    })
+    (0..threads)
+        .into_par_iter()
+        .map(|t| f((t * chunk).min(n)..((t + 1) * chunk).min(n)))
+        .collect()
+}
+
+/// Sizes rayon's global pool by [`crate::default_threads`] (`MUSEUM_THREADS`), unless the
+/// program configured it first.
+fn init_pool() {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        // An error means the pool already exists (configured by the program): it is used as is.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(crate::default_threads())
+            .build_global();
+    });
 }
 
 #[cfg(test)]
