@@ -600,8 +600,9 @@ pub(crate) struct DedupArgs {
     /// The sliding window of large blocks.
     #[arg(long, default_value_t = 10)]
     pub(crate) window: usize,
-    /// Blocking rules, comma-separated (default: all): surname+given, surname+initial,
-    /// surname+year, given+patronymic, given+surname, name-set, birth-date, place+year.
+    /// Blocking rules, comma-separated (default: all but `given`): surname+given,
+    /// surname+initial, surname+year, given+patronymic, given+surname, name-set, birth-date,
+    /// place+year, arrest-date, death-date, surname, given.
     #[arg(long, value_delimiter = ',')]
     pub(crate) rules: Vec<String>,
     /// Use this saved model (from `--save-model`) instead of learning m and u from the list:

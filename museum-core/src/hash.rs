@@ -67,16 +67,37 @@ pub(crate) fn fnv1a(s: &str) -> u64 {
 /// A stable hash of several byte strings, seeded: FNV-1a with a separator after each part (so
 /// that `("ab", "c")` and `("a", "bc")` differ), then the murmur3 finalizer to spread the bits.
 pub(crate) fn hash_parts(seed: u64, parts: &[&[u8]]) -> u64 {
-    let mut h = Fnv1a(FNV_OFFSET ^ seed);
+    let mut h = StableHasher::new(seed);
     for p in parts {
-        h.add(p);
-        // Separator so that ("ab","c") and ("a","bc") differ.
-        h.add(&[0xff]);
+        h.part(p);
     }
-    let mut z = h.value();
-    z = (z ^ (z >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    z = (z ^ (z >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    z ^ (z >> 33)
+    h.finish()
+}
+
+/// [`hash_parts`] fed part by part: the same value on every run, platform and version, for
+/// hashes that are stored (blocking keys, the fingerprints of the person registry).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StableHasher(Fnv1a);
+
+impl StableHasher {
+    /// A hasher seeded with `seed`.
+    pub(crate) fn new(seed: u64) -> Self {
+        StableHasher(Fnv1a(FNV_OFFSET ^ seed))
+    }
+
+    /// Adds one part (its bytes, then a separator).
+    pub(crate) fn part(&mut self, bytes: &[u8]) {
+        self.0.add(bytes);
+        self.0.add(&[0xff]);
+    }
+
+    /// The hash of the parts added so far.
+    pub(crate) fn finish(self) -> u64 {
+        let mut z = self.0.value();
+        z = (z ^ (z >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        z = (z ^ (z >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        z ^ (z >> 33)
+    }
 }
 
 #[cfg(test)]

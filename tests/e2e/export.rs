@@ -977,6 +977,43 @@ fn person_records_are_exported_and_validate() {
         &[s(&package.join("datapackage.json"))],
     );
     assert!(report.starts_with("valid"), "{report}");
+    #[cfg(feature = "parquet")]
+    {
+        // The Parquet export has the persons table: one row per person record, the redirect
+        // too, with its record ids and preferred values.
+        let parquet = dir.path().join("parquet");
+        export("parquet", &parquet);
+        let script = r#"
+import json, sys, os
+import pyarrow as pa, pyarrow.parquet as pq
+out = sys.argv[1]
+manifest = json.load(open(os.path.join(out, "manifest.json")))
+entry = [f for f in manifest["files"] if f["table"] == "persons"][0]
+t = pq.read_table(os.path.join(out, entry["path"]))
+assert t.num_rows == entry["records"], (entry, t.num_rows)
+assert entry["schema"] == "person.schema.json"
+lines = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+rows = t.to_pylist()
+assert [r["person_id"] for r in rows] == [l["person_id"] for l in lines]
+for r, l in zip(rows, lines):
+    assert r["status"] == l["status"]
+    assert r["merged_into"] == l.get("merged_into")
+    assert r["record_ids"] == [x["record_id"] for x in l.get("records", [])], (r, l)
+    for k, f in l.get("fields", {}).items():
+        assert r["preferred_" + k] == f["preferred"], (k, r, f)
+    assert json.loads(r["fields"] or "null") == (l.get("fields") or None)
+s = t.schema
+assert pa.types.is_list(s.field("record_ids").type) or pa.types.is_large_list(s.field("record_ids").type)
+assert pa.types.is_boolean(s.field("masked").type)
+print(f"persons={t.num_rows} retired={sum(r['status'] == 'retired' for r in rows)}")
+"#;
+        let report = run_python(
+            &[PYARROW],
+            script,
+            &[s(&parquet), s(&jsonl.join("persons.jsonl"))],
+        );
+        assert_eq!(report, "persons=6 retired=1");
+    }
     // `--no-persons` leaves them out; `--persons` without a registry is an error.
     let none = dir.path().join("none");
     let o = museum(&[

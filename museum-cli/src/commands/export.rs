@@ -62,7 +62,7 @@ pub(crate) fn run(
     if let Some(path) = &args.clusters {
         options.clusters = export::read_clusters(path)?;
     }
-    options.persons = persons_registry(args, format, printer)?;
+    options.persons = persons_registry(args, printer)?;
 
     let job = ExportJob {
         inputs: super::load::inputs(&args.paths, args.input.kind(), printer)?,
@@ -208,7 +208,6 @@ pub(crate) fn run(
 /// exists (or `--persons` asks for it); none with `--no-persons`.
 fn persons_registry(
     args: &ExportArgs,
-    format: ExportFormat,
     printer: &Printer,
 ) -> anyhow::Result<Option<museum_core::persons::Registry>> {
     if args.no_persons {
@@ -226,10 +225,6 @@ fn persons_registry(
     };
     if !path.is_file() {
         bail!("the person registry `{}` does not exist", path.display());
-    }
-    if format == ExportFormat::Parquet {
-        printer.warn("person records are not written as Parquet yet; use `--format jsonl` or `json` for them");
-        return Ok(None);
     }
     let registry = museum_core::persons::Registry::read(&path)
         .with_context(|| format!("cannot read the person registry `{}`", path.display()))?;

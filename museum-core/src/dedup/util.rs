@@ -1,5 +1,5 @@
-//! Small helpers of the dedup engine: a string interner and a scoped-thread parallel map. (The
-//! generator is [`crate::rng`], the hashes [`crate::hash`].)
+//! Small helpers of the dedup engine: a string interner and a parallel map over chunks on the
+//! worker pool ([`crate::pool`]). (The generator is [`crate::rng`], the hashes [`crate::hash`].)
 
 use crate::hash::FxHashMap;
 
@@ -108,34 +108,25 @@ pub(crate) fn threads(requested: usize) -> usize {
     }
 }
 
-/// Maps `f` over contiguous chunks of `0..n` on `threads` scoped threads; results are in chunk
-/// order. `f` gets the chunk's index range.
+/// Maps `f` over contiguous chunks of `0..n`, one chunk per requested thread, on the worker
+/// pool ([`crate::pool`]: one pool for the whole process, nested calls share it); results are in
+/// chunk order, so the output is the same for any number of threads as long as `f`'s results
+/// are combined in order. `f` gets the chunk's index range. With one thread (or fewer than two
+/// items), or when no worker thread can start, `f` runs on the calling thread.
 pub(crate) fn par_chunks<R: Send>(
     n: usize,
     threads: usize,
     f: impl Fn(std::ops::Range<usize>) -> R + Sync,
 ) -> Vec<R> {
+    use rayon::prelude::*;
     let threads = threads.max(1);
     if threads == 1 || n < 2 {
         return vec![f(0..n)];
     }
     let chunk = n.div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let f = &f;
-                let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
-                s.spawn(move || f(range))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h.join() {
-                Ok(r) => r,
-                Err(e) => std::panic::resume_unwind(e),
-            })
-            .collect()
-    })
+    let range = |t: usize| (t * chunk).min(n)..((t + 1) * chunk).min(n);
+    crate::pool::install(|| (0..threads).into_par_iter().map(|t| f(range(t))).collect())
+        .unwrap_or_else(|_| (0..threads).map(|t| f(range(t))).collect())
 }
 
 #[cfg(test)]

@@ -141,6 +141,51 @@ fn table_columns(kind: DatasetKind) -> Vec<Spec> {
     out
 }
 
+/// The columns of `persons` (with a person registry): the person record's own fields from
+/// `person.schema.json` (`person_id`, `status`, `merged_into`, `name`, `conflicts`, `masked`),
+/// `record_ids`, `preferred_<field>` for every merged field, and the nested `names` and `fields`
+/// (every value with its records and sources) as JSON text.
+fn person_columns() -> Vec<Spec> {
+    let schema = crate::persons::person_schema();
+    let mut out = Vec::new();
+    columns(&schema["$defs"], &schema, "", &[], &mut out);
+    let mut extra = vec![("record_ids".to_owned(), Ty::ListStr)];
+    extra.extend(
+        crate::persons::PERSON_FIELDS
+            .iter()
+            .map(|f| (format!("preferred_{f}"), Ty::Str)),
+    );
+    extra.push(("names".into(), Ty::Json));
+    for (name, ty) in extra {
+        if !out.iter().any(|c| c.name == name) {
+            out.push(Spec {
+                path: vec![name.clone()],
+                name,
+                ty,
+            });
+        }
+    }
+    out
+}
+
+/// One person record as a row of `persons` (see [`person_columns`]).
+fn person_row(e: &crate::persons::PersonEntry) -> Result<Value> {
+    let mut row = serde_json::to_value(e).map_err(ErrorKind::Serialize)?;
+    if let Value::Object(o) = &mut row {
+        o.insert(
+            "record_ids".into(),
+            e.records.iter().map(|r| r.record_id.as_str()).collect(),
+        );
+        for (field, f) in &e.fields {
+            o.insert(
+                format!("preferred_{field}"),
+                Value::from(f.preferred.as_str()),
+            );
+        }
+    }
+    Ok(row)
+}
+
 /// The columns of `victim_cases`: `victim_id`, `case_number`, then the case's fields.
 fn case_columns() -> Vec<Spec> {
     let schema = entity_schema(DatasetKind::Victims);
@@ -348,10 +393,31 @@ pub(crate) fn write(p: &PreparedArchive, dir: &Path) -> Result<Vec<String>> {
             ));
         }
     }
-    let manifest = super::manifest(p, ExportFormat::Parquet, &files)?;
+    let mut manifest = super::manifest(p, ExportFormat::Parquet, &files)?;
+    let mut names: Vec<String> = files.into_iter().map(|f| f.0).collect();
+    if let Some((merged, _)) = &p.persons {
+        let name = "persons.parquet";
+        let mut table = Table::new(person_columns(), merged.entries.len());
+        for e in &merged.entries {
+            table.push(&person_row(e)?);
+        }
+        write_table(p, dir, name, table.finish().map_err(polars_err)?)?;
+        let mut m: Value = serde_json::from_slice(&manifest).map_err(ErrorKind::Serialize)?;
+        if let Some(f) = m["files"].as_array_mut() {
+            f.push(serde_json::json!({
+                "path": name,
+                "table": "persons",
+                "entity": "person",
+                "schema": "person.schema.json",
+                "records": merged.entries.len(),
+            }));
+        }
+        manifest = serde_json::to_vec_pretty(&m).map_err(ErrorKind::Serialize)?;
+        manifest.push(b'\n');
+        names.push(name.into());
+    }
     std::fs::write(dir.join("manifest.json"), manifest)
         .map_err(|e| Error::io("write", dir.join("manifest.json"), e))?;
-    let mut names: Vec<String> = files.into_iter().map(|f| f.0).collect();
     names.push("manifest.json".into());
     Ok(names)
 }
@@ -387,6 +453,22 @@ mod tests {
                 .iter()
                 .any(|c| c.name == "location_coordinates_latitude" && c.ty == Ty::F64)
         );
+    }
+
+    #[test]
+    fn person_columns_are_flat_with_the_nested_parts_as_json() {
+        let cols = person_columns();
+        let ty = |n: &str| cols.iter().find(|c| c.name == n).map(|c| c.ty);
+        assert_eq!(ty("person_id"), Some(Ty::Str));
+        assert_eq!(ty("status"), Some(Ty::Str));
+        assert_eq!(ty("merged_into"), Some(Ty::Str));
+        assert_eq!(ty("record_ids"), Some(Ty::ListStr));
+        assert_eq!(ty("preferred_birth_date"), Some(Ty::Str));
+        assert_eq!(ty("conflicts"), Some(Ty::ListStr));
+        assert_eq!(ty("masked"), Some(Ty::Bool));
+        assert_eq!(ty("fields"), Some(Ty::Json));
+        assert_eq!(ty("names"), Some(Ty::Json));
+        assert_eq!(ty("records"), None);
     }
 
     #[test]

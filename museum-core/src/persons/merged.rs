@@ -333,7 +333,7 @@ pub fn merge_persons(
             continue;
         };
         let Some(a) = acc.get_mut(p) else { continue };
-        let Some(field) = FIELD_NAMES.iter().find(|f| **f == c.field) else {
+        let Some(field) = PERSON_FIELDS.iter().find(|f| **f == c.field) else {
             continue;
         };
         let span = HistoricalDate::parse(&c.value).ok().and_then(|d| {
@@ -417,7 +417,7 @@ pub fn merge_persons(
 }
 
 /// The fields of a person record (claims about other fields are not merged).
-const FIELD_NAMES: [&str; 12] = [
+pub const PERSON_FIELDS: [&str; 12] = [
     "sex",
     "birth_date",
     "birth_place",
