@@ -109,7 +109,7 @@ pub(crate) fn pass_patterns(
         for &(s, e) in &groups[range] {
             // Whole groups are sampled, by their key: the sample does not depend on threads.
             let key = keyed[s].0;
-            if !(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33).is_multiple_of(stride) {
+            if !super::util::in_sample(key, stride) {
                 continue;
             }
             let m = &keyed[s..e];

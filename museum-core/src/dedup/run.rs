@@ -52,8 +52,7 @@ impl Deduplicator {
         // 2. The model, from the comparison patterns of a sample of the blocks.
         let budget = blocks.pair_budget(&bopt, |_| true);
         let stride = budget.div_ceil(opt.model_pairs.max(1) as u64).max(1);
-        let sampled =
-            |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33).is_multiple_of(stride);
+        let sampled = |key: u64| super::util::in_sample(key, stride);
         let scale = budget as f64 / blocks.pair_budget(&bopt, sampled).max(1) as f64;
         let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
             *s.entry(pack(&compare(&p, i, j).0)).or_default() += 1;

@@ -108,6 +108,12 @@ pub(crate) fn threads(requested: usize) -> usize {
     }
 }
 
+/// Whether the block or group of `key` is in a 1-in-`stride` sample: a Fibonacci hash of the key,
+/// so the sample depends on the keys only (not on threads or order).
+pub(crate) fn in_sample(key: u64, stride: u64) -> bool {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33).is_multiple_of(stride.max(1))
+}
+
 /// Maps `f` over contiguous chunks of `0..n`, one chunk per requested thread, on the worker
 /// pool ([`crate::pool`]: one pool for the whole process, nested calls share it); results are in
 /// chunk order, so the output is the same for any number of threads as long as `f`'s results
