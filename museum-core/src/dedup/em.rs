@@ -10,12 +10,12 @@
 //! match, from the pass's own prior and the weights of the fields the pass does not block on; the
 //! M-step sets m of every field to the posterior-weighted share of its levels, over all passes
 //! that do not block on it, plus the default m as pseudo-counts. u stays as sampled from random
-//! pairs. Levels are kept ordered after every M-step ([`super::model::monotone`]).
+//! pairs. Levels are kept ordered after every M-step ([`super::levels::monotone`]).
 
 use std::collections::HashMap;
 
 use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare, pack, unpack};
-use super::model::{MAX_LEVELS, Table, monotone, probability};
+use super::levels::{MAX_LEVELS, Table, monotone, probability};
 use super::util::par_chunks;
 
 /// A training pass: the key its pairs share.

@@ -47,6 +47,7 @@ mod em;
 mod evaluate;
 mod explain;
 mod input;
+mod levels;
 pub mod model;
 pub mod model_file;
 mod options;

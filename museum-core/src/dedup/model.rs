@@ -46,10 +46,7 @@ const STRATUM_PRIOR: f64 = 200.0;
 /// Pseudo-records of the term-frequency shrinkage.
 const TF_PSEUDO_RECORDS: f64 = 1000.0;
 
-/// The most levels a field has.
-pub(crate) const MAX_LEVELS: usize = 5;
-
-pub(crate) type Table = [[f64; MAX_LEVELS]; FIELDS];
+pub(crate) use super::levels::{MAX_LEVELS, Table, monotone, probability};
 
 /// Default m and u per field and level (used as priors).
 fn defaults() -> (Table, Table) {
@@ -159,7 +156,17 @@ pub(crate) struct Evidence<'a> {
     /// `different`. Used as labels: a `same` pair counts fully in m, a `different` pair in u.
     pub(crate) labels: &'a [(Levels, bool)],
     /// m and u of a saved model (`--model`): used as they are, only the prior is learned.
-    pub(crate) fixed: Option<&'a super::model_file::ModelFile>,
+    pub(crate) fixed: Option<&'a Fixed>,
+}
+
+/// What a saved model (`--model`, [`super::model_file::ModelFile::fixed`]) fixes: its m and u
+/// (`None` when its tables do not fit this version's levels: they are learned then), the share
+/// of exact names among matches, and whether it used term frequencies.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fixed {
+    pub(crate) tables: Option<(Table, Table)>,
+    pub(crate) exact_names_share: [f64; 2],
+    pub(crate) term_frequency: bool,
 }
 
 /// Counts of comparison patterns (packed levels → pairs), one map per thread.
@@ -177,7 +184,7 @@ impl Model {
         opt: &FitOptions,
         evidence: Evidence<'_>,
     ) -> Model {
-        let fixed = evidence.fixed.and_then(|f| f.tables().ok());
+        let fixed = evidence.fixed.and_then(|f| f.tables);
         let (m0, u0) = fixed.unwrap_or_else(defaults);
         let (mut u_counts, sampled) = if fixed.is_some() {
             ([[0.0; MAX_LEVELS]; FIELDS], 0)
@@ -626,45 +633,6 @@ impl Model {
         }
         (w, probability(w))
     }
-}
-
-/// Makes the likelihood ratios `m/u` of ordered levels (from disagreement up) non-decreasing,
-/// so that a closer agreement never weighs less than a looser one: adjacent levels that violate
-/// the order are pooled (pool-adjacent-violators on the ratio, weighted by `u`) and share their
-/// pooled ratio. `m` keeps its total, so it stays a distribution; with `m` and `u` both
-/// distributions the lowest level then weighs ≤ 0 and the highest ≥ 0.
-pub(crate) fn monotone(m: &mut [f64], u: &[f64]) {
-    // Blocks of pooled levels: (first level, sum of m, sum of u).
-    let mut blocks: Vec<(usize, f64, f64)> = Vec::with_capacity(m.len());
-    for l in 0..m.len() {
-        blocks.push((l, m[l], u[l]));
-        while blocks.len() > 1 {
-            let (_, m1, u1) = blocks[blocks.len() - 1];
-            let (_, m0, u0) = blocks[blocks.len() - 2];
-            // m0/u0 > m1/u1, without dividing.
-            if m0 * u1 > m1 * u0 {
-                blocks.pop();
-                let last = blocks.len() - 1;
-                blocks[last].1 += m1;
-                blocks[last].2 += u1;
-            } else {
-                break;
-            }
-        }
-    }
-    for (b, &(lo, bm, bu)) in blocks.iter().enumerate() {
-        let hi = blocks.get(b + 1).map_or(m.len(), |x| x.0);
-        if hi - lo > 1 {
-            for l in lo..hi {
-                m[l] = u[l] * bm / bu;
-            }
-        }
-    }
-}
-
-/// The logistic of a log2-odds weight.
-pub(crate) fn probability(w: f64) -> f64 {
-    1.0 / (1.0 + (-w).exp2())
 }
 
 /// How many independently seeded parts the random-pair sample of [`sample_u`] has.

@@ -30,7 +30,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{FIELDS, Field};
-use super::model::{MAX_LEVELS, Model};
+use super::levels::MAX_LEVELS;
+use super::model::{Fixed, Model};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The `format` value of a model file.
@@ -141,6 +142,16 @@ impl ModelFile {
         }
         file.tables().map_err(bad)?;
         Ok(file)
+    }
+
+    /// What the model fixes when matching reuses it (`--model`): its tables (when they fit),
+    /// the share of exact names among matches and whether it used term frequencies.
+    pub(crate) fn fixed(&self) -> Fixed {
+        Fixed {
+            tables: self.tables().ok(),
+            exact_names_share: self.exact_names_share,
+            term_frequency: self.term_frequency,
+        }
     }
 
     /// The m and u tables, checked: every field present once, its levels in order, each m and

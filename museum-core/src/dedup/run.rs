@@ -84,6 +84,7 @@ impl Deduplicator {
             seed: opt.seed,
             threads,
         };
+        let fixed = opt.model.as_ref().map(super::model_file::ModelFile::fixed);
         let fit = |labels: &[(compare::Levels, bool)]| {
             model::Model::fit(
                 &p,
@@ -92,7 +93,7 @@ impl Deduplicator {
                 &fit_options,
                 model::Evidence {
                     labels,
-                    fixed: opt.model.as_ref(),
+                    fixed: fixed.as_ref(),
                 },
             )
         };
