@@ -600,7 +600,7 @@ pub(crate) struct DedupArgs {
     /// The sliding window of large blocks.
     #[arg(long, default_value_t = 10)]
     pub(crate) window: usize,
-    /// Blocking rules, comma-separated (default: all but `given`): surname+given,
+    /// Blocking rules, comma-separated (default: all but `given` and `death-date`): surname+given,
     /// surname+initial, surname+year, given+patronymic, given+surname, name-set, birth-date,
     /// place+year, arrest-date, death-date, surname, given.
     #[arg(long, value_delimiter = ',')]
