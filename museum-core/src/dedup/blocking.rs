@@ -28,7 +28,7 @@
 //! near its duplicates in the other order. Such blocks are reported. A pair found under several
 //! keys is compared once: only under the smallest shared key whose block was compared in full.
 //!
-//! After scoring, records linked to a common record are compared too ([`linked_pairs`]): a
+//! After scoring, records linked to a common record are compared too (`linked_pairs`): a
 //! person named by many lists, each with its own slips, ends in one cluster even where no key
 //! joins two of its records directly.
 

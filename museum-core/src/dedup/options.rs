@@ -36,7 +36,7 @@ pub struct DedupOptions {
     pub prior_strength: f64,
     /// Term-frequency adjustment (a common surname counts less than a rare one).
     pub term_frequency: bool,
-    /// Keep the list of compared pairs (needed for blocking recall in [`DedupResult::evaluate`]).
+    /// Keep the list of compared pairs (needed for blocking recall in [`DedupResult::evaluate`](super::DedupResult::evaluate)).
     pub keep_candidates: bool,
     /// Seed of the random pair sample.
     pub seed: u64,
@@ -49,7 +49,7 @@ pub struct DedupOptions {
     /// candidate pair is compared.
     pub increment: Option<std::sync::Arc<Increment>>,
     /// When decisions are labels, also fit the model without them (same sample, same
-    /// candidates) and measure what they changed ([`DedupResult::decisions_effect`]): one more
+    /// candidates) and measure what they changed ([`DedupResult::decisions_effect`](super::DedupResult::decisions_effect)): one more
     /// model fit and every candidate scored twice.
     pub measure_decisions: bool,
 }

@@ -85,7 +85,7 @@ pub struct DedupResult {
     pub warnings: Vec<String>,
     /// Seconds spent in each stage.
     pub timings: Vec<(&'static str, f64)>,
-    /// What the decisions, used as labels, changed (with [`DedupOptions::measure_decisions`]
+    /// What the decisions, used as labels, changed (with [`DedupOptions::measure_decisions`](super::DedupOptions::measure_decisions)
     /// and at least one decision about two records of the data).
     pub decisions_effect: Option<DecisionsEffect>,
     pub(super) candidates: Option<Vec<u64>>,
@@ -100,7 +100,7 @@ impl DedupResult {
     }
 
     /// Explains the pair of records `a` and `b` (indices into the records given to
-    /// [`Deduplicator::run`]).
+    /// [`Deduplicator::run`](super::Deduplicator::run)).
     pub fn explain(&self, records: &[DedupRecord], a: usize, b: usize) -> MatchExplanation {
         let p = &self.prepared;
         let (levels, names, sims) = compare(p, a, b);
@@ -221,7 +221,7 @@ impl DedupResult {
     }
 
     /// True pairs (by `truth`) that blocking never compared, up to `limit`: what to look at
-    /// when blocking recall is low. Empty without [`DedupOptions::keep_candidates`].
+    /// when blocking recall is low. Empty without [`DedupOptions::keep_candidates`](super::DedupOptions::keep_candidates).
     pub fn blocking_misses(
         &self,
         records: &[DedupRecord],
@@ -257,7 +257,7 @@ impl DedupResult {
     }
 
     /// Evaluates the clustering against truth (record id → person id); blocking recall needs
-    /// [`DedupOptions::keep_candidates`].
+    /// [`DedupOptions::keep_candidates`](super::DedupOptions::keep_candidates).
     pub fn evaluate(&self, records: &[DedupRecord], truth: &HashMap<String, String>) -> Evaluation {
         let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
         evaluate(&ids, &self.cluster_of, truth, self.candidates.as_deref())

@@ -12,7 +12,7 @@
 //! A rule is a unit struct made by `rule!` (its documentation; trait [`Rule`]) and, when it
 //! checks records, an `impl RecordRule` with one method per kind it checks. The registry
 //! (`diagnostic::registry!`, one line per rule) generates [`RULES`] and the per-record dispatch
-//! ([`victim`], [`figure`]… run every rule's method in code order).
+//! (`victim`, `figure`… run every rule's method in code order).
 
 use crate::diagnostic::{Code, Severity};
 use crate::io::Located;
