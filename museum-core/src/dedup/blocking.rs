@@ -86,24 +86,23 @@ impl Rule {
         Rule::Given,
     ];
 
-    /// The rules in use by default: all but `given` (whose blocks of common given names cost
-    /// many pairs for few found: on lists with typos in surnames, add it with `--rules`) and
-    /// `death-date` (the day of a mass execution is shared by hundreds of unrelated people:
-    /// on the synthetic archive it cost pairwise precision 0.984 → 0.969 and found no true pair
-    /// more, on the multi-source lists +0.005 blocking recall; add it with `--rules` on lists
-    /// where death dates are rare and exact).
-    pub const DEFAULT: [Rule; 10] = [
-        Rule::SurnameGiven,
-        Rule::SurnameInitial,
-        Rule::SurnameYear,
-        Rule::GivenPatronymic,
-        Rule::GivenSurname,
-        Rule::NameSet,
-        Rule::BirthDate,
-        Rule::PlaceYear,
-        Rule::ArrestDate,
-        Rule::Surname,
-    ];
+    /// Whether the rule is in use by default: all but `given` (whose blocks of common given
+    /// names cost many pairs for few found: on lists with typos in surnames, add it with
+    /// `--rules`) and `death-date` (the day of a mass execution is shared by hundreds of
+    /// unrelated people: on the synthetic archive it cost pairwise precision 0.984 → 0.969 and
+    /// found no true pair more, on the multi-source lists +0.005 blocking recall; add it with
+    /// `--rules` on lists where death dates are rare and exact).
+    pub fn on_by_default(self) -> bool {
+        !matches!(self, Rule::Given | Rule::DeathDate)
+    }
+
+    /// The rules in use by default ([`Rule::on_by_default`]), in the order of [`Rule::ALL`].
+    pub fn defaults() -> Vec<Rule> {
+        Rule::ALL
+            .into_iter()
+            .filter(|r| r.on_by_default())
+            .collect()
+    }
 
     /// Parses a short name (`surname+initial`).
     pub fn parse(s: &str) -> Option<Rule> {
@@ -788,7 +787,7 @@ mod tests {
             max_block: 100,
             window: 5,
             threads: 2,
-            rules: Rule::DEFAULT.to_vec(),
+            rules: Rule::defaults(),
         };
         let (states, stats) = candidate_pairs(&p, &opt, Vec::new, |s: &mut Vec<u64>, i, j, _| {
             s.push(((i as u64) << 32) | j as u64)
@@ -814,7 +813,7 @@ mod tests {
             max_block: 10,
             window: 3,
             threads: 1,
-            rules: Rule::DEFAULT.to_vec(),
+            rules: Rule::defaults(),
         };
         let (_, stats) = candidate_pairs(&p, &opt, || (), |_, _, _, _| {});
         // `surname+given` and `given+surname`: 50 records in a window of 3; `surname+initial`:

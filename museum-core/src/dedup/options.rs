@@ -17,7 +17,7 @@ pub struct DedupOptions {
     pub max_block_size: usize,
     /// The window of large blocks.
     pub window: usize,
-    /// The blocking rules in use ([`Rule::DEFAULT`] by default).
+    /// The blocking rules in use ([`Rule::defaults`] by default).
     pub rules: Vec<Rule>,
     /// Random pairs sampled to estimate u.
     pub u_sample: usize,
@@ -75,7 +75,7 @@ impl Default for DedupOptions {
             min_cross_probability: 0.01,
             max_block_size: 30,
             window: 10,
-            rules: Rule::DEFAULT.to_vec(),
+            rules: Rule::defaults(),
             u_sample: 300_000,
             model_pairs: 2_000_000,
             em_iterations: 4,
