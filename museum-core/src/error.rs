@@ -28,6 +28,12 @@ pub enum ErrorKind {
         #[source]
         source: std::io::Error,
     },
+    /// A path named as input does not exist.
+    #[error("`{path}` does not exist")]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
     /// The kind of dataset could not be told from the file name and none was given.
     #[error(
         "cannot tell what `{path}` holds from its name; name it like `victims.csv` or pass `--kind`"

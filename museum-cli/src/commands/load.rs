@@ -4,17 +4,19 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use museum_core::ErrorKind;
 use museum_core::dedup::{
     DECISIONS_FILE, Decision, LoadedRecords, load_records_with, read_decisions,
 };
-use museum_core::io::{CsvOptions, DatasetKind};
-use museum_core::validate::{CONFIG_FILE, Config, Input, ValidateOptions, dataset_files};
+use museum_core::io::{CsvOptions, DatasetKind, discover};
+use museum_core::validate::{CONFIG_FILE, Config, Input, ValidateOptions};
 
 use crate::args::InputArgs;
 use crate::printer::Printer;
 
-/// The files to read: directories give their dataset files (kind order, then by name; names
-/// that tell no kind are skipped with a warning), files their kind (`--kind` or the name).
+/// The files to read, found by [`museum_core::io::discover`] path by path: directories give their
+/// dataset files (by name; names that tell no kind are skipped with a warning, a directory
+/// without dataset files is warned about), files their kind (`--kind` or the name).
 pub(crate) fn inputs(
     paths: &[PathBuf],
     kind: Option<DatasetKind>,
@@ -22,32 +24,29 @@ pub(crate) fn inputs(
 ) -> anyhow::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            let (found, skipped) = dataset_files(path)
-                .with_context(|| format!("cannot read the datasets in `{}`", path.display()))?;
-            // The decisions and the person registry live beside the data on purpose.
-            for s in skipped.into_iter().filter(|s| !is_companion(s)) {
-                printer.warn(&format!(
-                    "skipped `{}`: its name does not tell what it holds",
-                    s.display()
-                ));
+        let found = discover(std::slice::from_ref(path), kind).map_err(|e| {
+            let unreadable_dir = matches!(e.kind(), ErrorKind::Io { .. });
+            let e = anyhow::Error::new(e);
+            if unreadable_dir {
+                e.context(format!("cannot read the datasets in `{}`", path.display()))
+            } else {
+                e
             }
-            if found.is_empty() {
-                printer.warn(&format!(
-                    "`{}` has no dataset files (`victims.csv`, `figures.csv`…)",
-                    path.display()
-                ));
-            }
-            inputs.extend(found);
-        } else if path.is_file() {
-            let k = super::file_kind(path, kind)?;
-            inputs.push(Input {
-                path: path.clone(),
-                kind: k,
-            });
-        } else {
-            anyhow::bail!("`{}` does not exist", path.display());
+        })?;
+        // The decisions and the person registry live beside the data on purpose.
+        for s in found.skipped.iter().filter(|s| !is_companion(s)) {
+            printer.warn(&format!(
+                "skipped `{}`: its name does not tell what it holds",
+                s.display()
+            ));
         }
+        if path.is_dir() && found.inputs.is_empty() {
+            printer.warn(&format!(
+                "`{}` has no dataset files (`victims.csv`, `figures.csv`…)",
+                path.display()
+            ));
+        }
+        inputs.extend(found.inputs);
     }
     Ok(inputs)
 }

@@ -43,20 +43,6 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     }
 }
 
-/// The dataset kind of a file: `--kind` when given, else what its name tells (`victims.csv`).
-pub(crate) fn file_kind(
-    path: &std::path::Path,
-    kind: Option<museum_core::io::DatasetKind>,
-) -> museum_core::Result<museum_core::io::DatasetKind> {
-    kind.or_else(|| museum_core::io::DatasetKind::from_path(path))
-        .ok_or_else(|| {
-            museum_core::ErrorKind::UnknownKind {
-                path: path.to_owned(),
-            }
-            .into()
-        })
-}
-
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when set (reproducible output).
 pub(crate) fn today() -> String {
     let secs = std::env::var("SOURCE_DATE_EPOCH")

@@ -54,8 +54,8 @@ impl Discovered {
 /// its name tells.
 ///
 /// # Errors
-/// When a path does not exist, a directory cannot be read, or a file's kind is neither given
-/// nor told by its name ([`ErrorKind::UnknownKind`]).
+/// When a path does not exist ([`ErrorKind::NotFound`]), a directory cannot be read, or a
+/// file's kind is neither given nor told by its name ([`ErrorKind::UnknownKind`]).
 ///
 /// ```
 /// # fn main() -> museum_core::Result<()> {
@@ -89,11 +89,7 @@ pub fn discover(paths: &[PathBuf], kind: Option<DatasetKind>) -> Result<Discover
                 kind,
             });
         } else {
-            return Err(Error::io(
-                "read",
-                path,
-                std::io::Error::from(std::io::ErrorKind::NotFound),
-            ));
+            return Err(ErrorKind::NotFound { path: path.clone() }.into());
         }
     }
     Ok(found)
@@ -192,9 +188,12 @@ mod tests {
         let missing = tmp.path().join("missing");
         let err = discover(&[list, missing.clone()], Some(DatasetKind::Victims)).unwrap_err();
         assert!(
-            matches!(err.kind(), ErrorKind::Io { path, source, .. }
-                if *path == missing && source.kind() == std::io::ErrorKind::NotFound),
+            matches!(err.kind(), ErrorKind::NotFound { path } if *path == missing),
             "{err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!("`{}` does not exist", missing.display())
         );
     }
 }
