@@ -9,9 +9,29 @@
 //! (`ч. 1`, dropped) and a description in parentheses (not read); the letter codes of troikas
 //! and the OSO (`КРД`, `АСА`, `ЧСИР`…); and legal bases that are not articles (`пост. ЦИК и СНК
 //! СССР от 07.08.1932`, `Указ ПВС СССР от 04.06.1947`: no article). Not read, and flagged by
-//! validation: a slash (`58/10`, `58-10/11`: a point or a fraction?), a dash with nothing after
-//! it, doubled separators, points article 58 does not have (`58-15`), years (`1937`). The words
-//! are in `data/vocab/charge-words.tsv`.
+//! validation: a slash (`58/10`, `58-10/11`: see below), a dash with nothing after it, doubled
+//! separators, points article 58 does not have (`58-15`), years (`1937`). The words are in
+//! `data/vocab/charge-words.tsv`.
+//!
+//! # Why a slash is not read as a point separator (issue 16's decision)
+//!
+//! A historian may read `58/10` as article 58 point 10, but the grammar does not guess:
+//!
+//! - The sources we could read write article and point with a dash (`58-10`; `ст. 58–10 ч. 1
+//!   УК РСФСР` in a prosecutor's conclusion of 1953; `по ст. ст. 58-8 и 58-11 УК РСФСР` in a
+//!   Chief Military Prosecutor's conclusion of 1958; `обв.: 58-10` on the Memorial lists), a dot
+//!   (`Статья 58.10`, quoting the 1926 code) or the word point (`ст. 58 п. 10`). A search of the
+//!   public texts available to us found no list writing article and point with a slash.
+//! - In this archive's own data a slash joins readings of sources that disagree
+//!   (`rehabilitation_date` `1958/1959` of Shakarim Kudaiberdiev, explained in
+//!   `datasets/claims.csv`). `58-10/11` may be points 10 and 11, or 58-10 in one source and
+//!   58-11 in another; `58/10` may be a point or a case number. Counting either reading would
+//!   invent a fact.
+//!
+//! So such a charge stays flagged (M208, with a reason naming the slash) and is not counted by
+//! article; `museum vocab DIR --field charge` lists every such value with its count, and a
+//! project that knows its list's convention writes the charge as `58-10` or declares the value
+//! in `[vocab.charge]`.
 
 /// The words of charges by role (`data/vocab/charge-words.tsv`).
 #[derive(Default)]
@@ -417,6 +437,13 @@ fn read_item(
                     return Some(format!("unexpected `{w}`"));
                 }
             }
+            Tok::Other('/') => {
+                return Some(
+                    "a slash (`58/10`): a point, a case number or two sources' readings? \
+                     Write `58-10`, or declare the value in `[vocab.charge]`"
+                        .to_owned(),
+                );
+            }
             Tok::Other(c) => return Some(format!("unexpected `{c}`")),
         }
         i += 1;
@@ -622,6 +649,12 @@ mod tests {
             assert!(articles(t).is_empty(), "{t}");
         }
         assert_eq!(problem("58--10").unwrap(), "two separators in a row");
+        // A slash is never read as a point separator (module docs): the reason says so.
+        for t in ["58/10", "58-10/11", "ст. 58/10 УК РСФСР", "58 п. 10/11"] {
+            let reason = problem(t).unwrap();
+            assert!(reason.starts_with("a slash (`58/10`)"), "{t}: {reason}");
+            assert!(articles(t).is_empty(), "{t}");
+        }
         assert_eq!(
             problem("58-15").unwrap(),
             "article 58 has no point 15 (it has points 1 to 14)"
