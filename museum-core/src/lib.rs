@@ -15,7 +15,7 @@
 //! | [`dedup`] | which records are the same person (Fellegi–Sunter), with the evidence, human decisions and search |
 //! | [`export`] | JSON bundle, JSON Lines, Frictionless data package (and Parquet with feature `parquet`), redaction |
 //! | [`schema`] | the JSON Schemas of the records |
-//! | [`synth`] | synthetic archives with ground truth, for tests and benchmarks |
+//! | [`rng`], [`pool`] | the one seeded generator (SplitMix64) and the one worker pool (rayon), also used by the `museum-synth` crate (synthetic archives with ground truth) |
 //! | [`fsutil`] | atomic file output; locked read-change-write of shared files |
 //! | [`review`] | the review loop: the pairs that most need a person, in a sheet; filled sheets read back as decisions |
 //! | `stats`, `report` | statistics with polars and the data-quality report (feature `stats`, on by default) |
@@ -237,16 +237,15 @@ pub mod job;
 pub mod model;
 pub mod normalize;
 pub mod persons;
-pub(crate) mod pool;
+pub mod pool;
 pub mod progress;
 #[cfg(feature = "stats")]
 pub mod report;
 pub mod review;
-pub(crate) mod rng;
+pub mod rng;
 pub mod schema;
 #[cfg(feature = "stats")]
 pub mod stats;
-pub mod synth;
 pub mod translit;
 pub mod validate;
 

@@ -68,7 +68,7 @@ pub(crate) fn workers(threads: usize) -> std::io::Result<Workers> {
 ///
 /// # Errors
 /// When no worker thread can be started.
-pub(crate) fn install<R: Send>(f: impl FnOnce() -> R + Send) -> std::io::Result<R> {
+pub fn install<R: Send>(f: impl FnOnce() -> R + Send) -> std::io::Result<R> {
     if rayon::current_thread_index().is_some() {
         return Ok(f());
     }

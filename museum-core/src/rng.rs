@@ -1,5 +1,6 @@
 //! The crate's one seeded pseudo-random generator (SplitMix64), used by the synthetic archives
-//! ([`crate::synth`]) and by the dedup engine's pair sampling.
+//! (the `museum-synth` crate) and by the dedup engine's pair sampling. Public so that the
+//! generator of synthetic lists draws from the same stream as before it became its own crate.
 //!
 //! Our own generator instead of the `rand` crate: the build stays lean and, more important, the
 //! output for a given seed never changes because a dependency changed its algorithms (synthetic
@@ -9,14 +10,14 @@
 //! the seed and its coordinates alone, in any order.
 
 /// The SplitMix64 finalizer: a bijective 64-bit mix with good avalanche.
-pub(crate) fn splitmix(mut z: u64) -> u64 {
+pub fn splitmix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
 
 /// A stream seed from a run seed, a salt (which kind of stream) and coordinates.
-pub(crate) fn mix(seed: u64, salt: u64, a: u64, b: u64) -> u64 {
+pub fn mix(seed: u64, salt: u64, a: u64, b: u64) -> u64 {
     let mut h = splitmix(seed ^ 0x6A09_E667_F3BC_C908);
     h = splitmix(h ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15));
     h = splitmix(h ^ a.wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
@@ -25,25 +26,25 @@ pub(crate) fn mix(seed: u64, salt: u64, a: u64, b: u64) -> u64 {
 
 /// SplitMix64 (Steele, Lea, Flood 2014).
 #[derive(Debug, Clone)]
-pub(crate) struct Rng {
+pub struct Rng {
     state: u64,
 }
 
 impl Rng {
     /// A generator whose stream is fixed by `seed`.
-    pub(crate) fn new(seed: u64) -> Self {
+    pub fn new(seed: u64) -> Self {
         Rng { state: seed }
     }
 
     /// The next 64 random bits.
-    pub(crate) fn next_u64(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         splitmix(self.state)
     }
 
     /// A uniform integer in `0..n` (`n > 0`), by a widening multiply (Lemire); the bias is below
     /// `n / 2^64`, far under anything the generator's users can see.
-    pub(crate) fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         debug_assert!(n > 0);
         let m = u128::from(self.next_u64()) * n as u128;
         #[allow(clippy::cast_possible_truncation)]
@@ -52,7 +53,7 @@ impl Rng {
     }
 
     /// A uniform integer in `lo..=hi`.
-    pub(crate) fn range(&mut self, lo: i64, hi: i64) -> i64 {
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
         debug_assert!(lo <= hi);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let span = (hi - lo + 1) as usize;
@@ -62,29 +63,29 @@ impl Rng {
     }
 
     /// A uniform float in `[0, 1)` (53 random bits).
-    pub(crate) fn unit(&mut self) -> f64 {
+    pub fn unit(&mut self) -> f64 {
         #[allow(clippy::cast_precision_loss)]
         let r = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         r
     }
 
     /// `true` with probability `p`.
-    pub(crate) fn chance(&mut self, p: f64) -> bool {
+    pub fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
     /// A uniformly chosen element of a non-empty slice.
-    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
     /// A uniformly chosen string of a non-empty static list.
-    pub(crate) fn pick_str(&mut self, items: &'static [&'static str]) -> &'static str {
+    pub fn pick_str(&mut self, items: &'static [&'static str]) -> &'static str {
         items[self.below(items.len())]
     }
 
     /// An index chosen with the given non-negative weights (at least one positive).
-    pub(crate) fn weighted(&mut self, weights: &[u32]) -> usize {
+    pub fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u64 = weights.iter().map(|w| u64::from(*w)).sum();
         debug_assert!(total > 0);
         #[allow(clippy::cast_possible_truncation)]
@@ -100,7 +101,7 @@ impl Rng {
     }
 
     /// An element of `(item, weight)` pairs chosen by weight.
-    pub(crate) fn pick_weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> &'a T {
+    pub fn pick_weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> &'a T {
         let mut total: u64 = 0;
         for (_, w) in items {
             total += u64::from(*w);
@@ -118,7 +119,7 @@ impl Rng {
     }
 
     /// Shuffles `items` in place (Fisher–Yates).
-    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = self.below(i + 1);
             items.swap(i, j);

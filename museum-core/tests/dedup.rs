@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use museum_core::Victim;
 use museum_core::dedup::{DedupOptions, DedupRecord, Deduplicator};
 use museum_core::io::{CsvOptions, Located, read_file};
-use museum_core::synth::{SynthOptions, generate_dir};
+use museum_synth::{SynthOptions, generate_dir};
 use proptest::prelude::*;
 
 /// Synthetic victims: 500 records, a fifth of the persons in several records, across scripts

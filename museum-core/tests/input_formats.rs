@@ -296,7 +296,7 @@ fn a_kz1048_list_is_detected_and_said() {
 /// body of a clean synthetic list is understood (no M203, M204, M208 or M218).
 #[test]
 fn synthetic_lists_are_fully_understood() {
-    use museum_core::synth::{SynthOptions, generate_dir};
+    use museum_synth::{SynthOptions, generate_dir};
     let dir = tempfile::tempdir().unwrap();
     generate_dir(&SynthOptions::new(5_000).seed(16), dir.path()).unwrap();
     let report = validate(&dir.path().join("victims.csv"), &ValidateOptions::default()).unwrap();

@@ -1,10 +1,10 @@
 //! Property tests of name normalization (`museum_core::normalize`): folding is idempotent, and
 //! a name written in Kazakh Cyrillic, in Russian Cyrillic, or romanized by the project's own
-//! transliteration tables (`museum_core::synth::romanize`, the tables the synthetic lists are
+//! transliteration tables (`museum_synth::romanize`, the tables the synthetic lists are
 //! written with) gets the same comparison keys.
 
 use museum_core::normalize::{PartKeys, PartKind, fold, normalize_text};
-use museum_core::synth::{Scheme, kazakh_to_russian, romanize};
+use museum_synth::{Scheme, kazakh_to_russian, romanize};
 use proptest::prelude::*;
 
 /// Consonants and vowels of the Kazakh Cyrillic alphabet (Russian letters included).

@@ -168,7 +168,7 @@ fn streamed_as_kept(
 /// with one thread and with two.
 #[test]
 fn validate_and_load_is_validate_plus_read() {
-    use museum_core::synth::{SynthOptions, generate_dir};
+    use museum_synth::{SynthOptions, generate_dir};
     let dir = tempfile::tempdir().unwrap();
     let synth = SynthOptions::new(1500)
         .seed(3)

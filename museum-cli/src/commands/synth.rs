@@ -1,7 +1,7 @@
 //! `museum synth`: write a synthetic archive with ground truth.
 
 use anyhow::Context;
-use museum_core::synth::{MultiSource, SynthOptions, generate_dir};
+use museum_synth::{MultiSource, SynthOptions, generate_dir};
 
 use crate::args::{SynthArgs, SynthProfile};
 use crate::exit::ExitStatus;

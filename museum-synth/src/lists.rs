@@ -1,9 +1,9 @@
 //! The simulated source lists (a table): the script, language, date spellings and noise of each
 //! list a synthetic record can come from, and how a list writes a date.
 
-use crate::model::HistoricalDate;
-use crate::model::date::Day;
-use crate::translit::Scheme;
+use museum_core::model::HistoricalDate;
+use museum_core::model::date::Day;
+use museum_core::translit::Scheme;
 
 /// The script a list writes names in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +207,7 @@ impl DateSupport {
     pub(crate) fn probe() -> DateSupport {
         let reads = |text: &str, y: i32, m: Option<u8>, d: Option<u8>| {
             HistoricalDate::parse(text).is_ok_and(|h| match h.value() {
-                crate::model::DateValue::Point(p) => {
+                museum_core::model::DateValue::Point(p) => {
                     p.year == y && p.month == m && p.day == d && !p.uncertain && !p.approximate
                 }
                 _ => false,

@@ -15,10 +15,10 @@ use super::translit::{
     initial, kazakh_letters_as_russian, kazakh_patronymic, romanize, russian_patronymic,
     russified_surname,
 };
-use crate::model::date::Day;
-use crate::model::{HistoricalDate, PersonName, RepressionCase, Sex, Victim};
-use crate::rng::Rng;
-use crate::translit::Scheme;
+use museum_core::model::date::Day;
+use museum_core::model::{HistoricalDate, PersonName, RepressionCase, Sex, Victim};
+use museum_core::rng::Rng;
+use museum_core::translit::Scheme;
 
 mod case;
 mod places;
@@ -219,7 +219,7 @@ impl Renderer<'_> {
                 let via_ru = matches!(scheme, Scheme::Bgn | Scheme::Icao) && self.rng.chance(0.7);
                 let h = p.habits;
                 let lat = |s: &str| {
-                    if s.chars().any(crate::model::name::is_cyrillic) {
+                    if s.chars().any(museum_core::model::name::is_cyrillic) {
                         if via_ru {
                             romanize(&kazakh_letters_as_russian(s, h), scheme)
                         } else {
@@ -405,15 +405,15 @@ fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Sentence, SentenceKind};
-    use crate::synth::case::SentenceGiven;
+    use crate::case::SentenceGiven;
+    use museum_core::model::{Sentence, SentenceKind};
 
     #[test]
     fn every_sentence_wording_maps_to_its_kind() {
         let mut rng = Rng::new(1);
         let sup = DateSupport::probe();
-        let plan = super::super::person::GroupPlan::derive(1, 0, 0.0);
-        let p = &super::super::person::group(1, 0, &plan)[0];
+        let plan = crate::person::GroupPlan::derive(1, 0, 0.0);
+        let p = &crate::person::group(1, 0, &plan)[0];
         for (li, _) in LISTS.iter().enumerate() {
             let mut r = Renderer {
                 p,
@@ -525,7 +525,7 @@ mod tests {
         }
         assert_eq!(ocr(&mut rng, "Шш").as_deref(), Some("Шщ"));
         let h = homoglyph(&mut rng, "Сапар").unwrap();
-        assert_eq!(crate::Script::detect(&h), crate::Script::Mixed);
+        assert_eq!(museum_core::Script::detect(&h), museum_core::Script::Mixed);
         assert!(homoglyph(&mut rng, "Жүн").is_none());
     }
 }

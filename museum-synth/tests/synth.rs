@@ -1,13 +1,13 @@
-//! Tests of `museum_core::synth` through the public API: determinism, the promised shares,
+//! Tests of `museum_synth` through the public API: determinism, the promised shares,
 //! clean data without defects, every listed defect really in the file, and an exact-key
 //! deduplication baseline that must be clearly imperfect.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use museum_core::io::{Archive, CsvOptions, read_file};
-use museum_core::synth::{Synth, SynthOptions, SynthSummary, generate_dir};
 use museum_core::validate::{ValidateOptions, validate_archive};
 use museum_core::{Before, HistoricalDate, Script, Sex, SexValue, Victim};
+use museum_synth::{Synth, SynthOptions, SynthSummary, generate_dir};
 use unicode_normalization::UnicodeNormalization;
 
 const DATE_COLUMNS: &[&str] = &[
@@ -496,7 +496,7 @@ fn exact_key_baseline_is_clearly_imperfect() {
 
 #[test]
 fn multi_source_mode_has_the_promised_shape() {
-    use museum_core::synth::MultiSource;
+    use museum_synth::MultiSource;
     let options = SynthOptions::new(6_000)
         .seed(42)
         .multi_source(Some(MultiSource::PROFILE));
@@ -605,7 +605,7 @@ fn multi_source_mode_has_the_promised_shape() {
 
 #[test]
 fn multi_source_options_are_checked() {
-    use museum_core::synth::MultiSource;
+    use museum_synth::MultiSource;
     let bad = |m: MultiSource| Synth::new(&SynthOptions::new(10).multi_source(Some(m))).is_err();
     let p = MultiSource::PROFILE;
     assert!(bad(MultiSource {

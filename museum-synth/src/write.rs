@@ -6,7 +6,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use super::{Counts, GroupCache, Synth, SynthSummary};
-use crate::io::{Record, columns};
+use museum_core::io::{Record, columns};
 
 /// One chunk of CSV text, generated on a worker thread.
 struct Chunk {
@@ -45,9 +45,9 @@ impl Synth {
         let mut counts = Counts::default();
         // Chunks are generated a window at a time on the pool and written in order: the bytes
         // do not depend on the thread count, and memory stays bounded by the window.
-        let window = crate::pool::install(|| (2 * rayon::current_num_threads()).max(1))?;
+        let window = museum_core::pool::install(|| (2 * rayon::current_num_threads()).max(1))?;
         for first in (0..nchunks).step_by(window) {
-            let chunks: Vec<std::io::Result<Chunk>> = crate::pool::install(|| {
+            let chunks: Vec<std::io::Result<Chunk>> = museum_core::pool::install(|| {
                 (first..(first + window).min(nchunks))
                     .into_par_iter()
                     .map(|k| {
@@ -107,7 +107,7 @@ impl Synth {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::SynthOptions;
+    use crate::SynthOptions;
 
     /// The bytes of the three files, generated on a pool of `threads`.
     fn written(threads: usize) -> (Vec<u8>, Vec<u8>, Vec<u8>) {

@@ -12,8 +12,8 @@ use super::case::{
 };
 use super::pools::{self, Nationality, Occupation, PlaceName, Uezd};
 use super::translit::{RussianHabits, feminine_surname};
-use crate::model::date::Day;
-use crate::rng::{Rng, mix};
+use museum_core::model::date::Day;
+use museum_core::rng::{Rng, mix};
 
 /// Salt of the group-plan streams.
 pub(crate) const SALT_PLAN: u64 = 1;

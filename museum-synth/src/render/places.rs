@@ -1,8 +1,8 @@
 //! How a list writes where a person was born and lived, their nationality and occupation.
 
-use super::super::lists::Lang;
-use super::super::person::BirthPlace;
-use super::super::pools;
+use crate::lists::Lang;
+use crate::person::BirthPlace;
+use crate::pools;
 
 use super::{Renderer, capitalize};
 

@@ -8,8 +8,8 @@ use super::lists::LISTS;
 use super::{
     GENERATOR_SOURCE_ID, MultiSource, Synth, SynthOptions, SynthSummary, markdown, multi, pools,
 };
-use crate::error::{Error, Result};
-use crate::model::{Camp, Event, HistoricalDate, Place, Source, SourceKind};
+use museum_core::error::{Error, Result};
+use museum_core::model::{Camp, Event, HistoricalDate, Place, Source, SourceKind};
 
 /// The files [`generate_dir`] writes.
 pub const FILES: &[&str] = &[
@@ -34,7 +34,7 @@ pub const FILES: &[&str] = &[
 pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> {
     let synth = Synth::new(options)?;
     // An interrupted run removes the directory again when it created it and nothing is in it.
-    let _created = crate::fsutil::create_dir_all_registered(dir)?;
+    let _created = museum_core::fsutil::create_dir_all_registered(dir)?;
     let marker = dir.join("SYNTHETIC.md");
     if !marker.exists() {
         for name in [
@@ -61,9 +61,9 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(|e| Error::io("create a temporary file in", dir.join(name), e))?;
-        registered.push(crate::fsutil::register_temporary(
+        registered.push(museum_core::fsutil::register_temporary(
             t.path(),
-            crate::fsutil::TempKind::File,
+            museum_core::fsutil::TempKind::File,
         )?);
         Ok(t)
     };
@@ -92,7 +92,7 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
         }
     }
     // The three files go into place together, or (interrupted) none of them.
-    crate::fsutil::commit(|| -> Result<()> {
+    museum_core::fsutil::commit(|| -> Result<()> {
         for (t, name) in files {
             let path = dir.join(name);
             t.persist(&path)
@@ -101,7 +101,7 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
         Ok(())
     })??;
     drop(registered);
-    crate::fsutil::write_atomic(&dir.join("relations.csv"), |w| {
+    museum_core::fsutil::write_atomic(&dir.join("relations.csv"), |w| {
         let mut c = csv::Writer::from_writer(w);
         c.write_record(["person_a", "person_b", "relation"])?;
         for r in &relations {
@@ -109,11 +109,11 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
         }
         c.flush()
     })?;
-    crate::io::write_csv_file(&sources_for(options), &dir.join("sources.csv"))?;
+    museum_core::io::write_csv_file(&sources_for(options), &dir.join("sources.csv"))?;
     let archive_files = [dir.join("camps.csv"), dir.join("events.csv")];
     if options.with_archive {
-        crate::io::write_csv_file(&camps(), &archive_files[0])?;
-        crate::io::write_csv_file(&events(), &archive_files[1])?;
+        museum_core::io::write_csv_file(&camps(), &archive_files[0])?;
+        museum_core::io::write_csv_file(&events(), &archive_files[1])?;
     } else {
         // Left over from an earlier run with `with_archive` in this synthetic directory.
         for f in &archive_files {
@@ -122,7 +122,7 @@ pub fn generate_dir(options: &SynthOptions, dir: &Path) -> Result<SynthSummary> 
             }
         }
     }
-    crate::fsutil::write_bytes_atomic(&marker, markdown(&summary, options).as_bytes())?;
+    museum_core::fsutil::write_bytes_atomic(&marker, markdown(&summary, options).as_bytes())?;
     Ok(summary)
 }
 

@@ -2,7 +2,7 @@
 //! homoglyphs.
 
 use super::translit::{HOMOGLYPHS, OCR_PAIRS};
-use crate::rng::Rng;
+use museum_core::rng::Rng;
 
 /// Kinds of noise a record may carry (counted in the summary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +104,7 @@ pub(crate) fn typo(rng: &mut Rng, word: &str) -> String {
             if !c.is_alphabetic() {
                 return word.to_owned();
             }
-            let alphabet: &[char] = if crate::model::name::is_cyrillic(c) {
+            let alphabet: &[char] = if museum_core::model::name::is_cyrillic(c) {
                 &[
                     'а', 'е', 'и', 'о', 'у', 'ы', 'н', 'т', 'р', 'к', 'л', 'м', 'с', 'в',
                 ]

@@ -13,11 +13,11 @@
 use super::lists::LISTS;
 use super::noise::typo;
 use super::translit::{initial, romanize};
-use crate::error::{Error, Result};
-use crate::model::date::{Day, days_in_month};
-use crate::model::{DatePoint, DateValue, HistoricalDate, PersonName, Victim};
-use crate::rng::{Rng, mix};
-use crate::translit::Scheme;
+use museum_core::error::{Error, Result};
+use museum_core::model::date::{Day, days_in_month};
+use museum_core::model::{DatePoint, DateValue, HistoricalDate, PersonName, Victim};
+use museum_core::rng::{Rng, mix};
+use museum_core::translit::Scheme;
 
 /// Salt of the per-group streams of the number of records per person.
 const SALT_PLAN: u64 = 11;
@@ -29,7 +29,7 @@ const SALT_NOISE: u64 = 13;
 /// The options of the multi-source mode ([`super::SynthOptions::multi_source`]).
 ///
 /// ```
-/// use museum_core::synth::MultiSource;
+/// use museum_synth::MultiSource;
 /// let m = MultiSource::PROFILE;
 /// assert_eq!((m.min_sources, m.max_sources), (3, 20));
 /// assert!(m.check().is_ok());
@@ -281,7 +281,7 @@ const LATIN_VARIANTS: &[(&str, &str)] = &[
 /// Another romanization of a word: a Cyrillic word romanized by a random scheme, a Latin word
 /// with one spelling alternation. `None` when nothing applies.
 fn transliteration_variant(rng: &mut Rng, word: &str) -> Option<String> {
-    if word.chars().any(crate::model::name::is_cyrillic) {
+    if word.chars().any(museum_core::model::name::is_cyrillic) {
         return Some(romanize(word, *rng.pick(&Scheme::ALL)));
     }
     let lower = word.to_lowercase();
@@ -636,7 +636,7 @@ mod tests {
         for w in ["Zhumabaev", "Шмидт", "Khasanov", "Yevgeny"] {
             let v = transliteration_variant(&mut rng, w).unwrap();
             assert_ne!(v, w);
-            assert!(!v.chars().any(crate::model::name::is_cyrillic), "{v}");
+            assert!(!v.chars().any(museum_core::model::name::is_cyrillic), "{v}");
         }
         assert_eq!(transliteration_variant(&mut rng, "Abba"), None);
     }

@@ -2,8 +2,8 @@
 //! deaths and rehabilitations (facts.md §5).
 
 use super::pools::{self, Body, Nationality, PlaceName};
-use crate::model::date::Day;
-use crate::rng::Rng;
+use museum_core::model::date::Day;
+use museum_core::rng::Rng;
 
 /// A sentencing body.
 #[derive(Debug, Clone, Copy)]

@@ -3,9 +3,9 @@
 //!
 //! The tables follow `facts.md` §4 (transliteration facts); they are deliberately simple — real
 //! lists are not consistent either, and the point is to produce the variety, not a standard.
-//! The letter tables themselves are [`crate::translit`]'s.
+//! The letter tables themselves are [`museum_core::translit`]'s.
 
-use crate::translit::{Position, Scheme, kazakh_letter_in_russian, latin};
+use museum_core::translit::{Position, Scheme, kazakh_letter_in_russian, latin};
 
 /// Per-person spelling habits of Russian clerks, fixed for a person so that two Russian lists
 /// usually agree (`Бөкейханов` → `Букейханов` in both).
@@ -79,7 +79,7 @@ pub(crate) fn kazakh_letters_as_russian(text: &str, h: RussianHabits) -> String 
 /// Whether a text has any of the nine Kazakh-specific letters.
 #[cfg(test)]
 pub(crate) fn has_kazakh_letters(text: &str) -> bool {
-    text.chars().any(crate::model::name::is_kazakh_letter)
+    text.chars().any(museum_core::model::name::is_kazakh_letter)
 }
 
 fn is_vowel_cyr(c: char) -> bool {

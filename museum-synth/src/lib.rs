@@ -21,7 +21,7 @@
 //! to disk in bounded memory.
 //!
 //! ```
-//! use museum_core::synth::{Synth, SynthOptions};
+//! use museum_synth::{Synth, SynthOptions};
 //!
 //! let options = SynthOptions::new(500).seed(7).duplicates(0.2);
 //! let mut synth = Synth::new(&options)?;
@@ -51,17 +51,17 @@ mod summary;
 mod translit;
 mod write;
 
-pub use crate::translit::Scheme;
 pub use archive::{FILES, camps, events, generate_dir, sources, sources_for};
 pub use defects::{Defect, DefectKind};
 pub use multi::MultiSource;
+pub use museum_core::translit::Scheme;
 pub use summary::markdown;
 
 /// Romanizes Cyrillic text (Russian or Kazakh letters) with `scheme`, by the tables the
 /// generator writes Latin lists with; other characters are kept.
 ///
 /// ```
-/// use museum_core::synth::{Scheme, romanize};
+/// use museum_synth::{Scheme, romanize};
 /// assert_eq!(romanize("Бөкейханов", Scheme::Bgn), "Bökeykhanov");
 /// assert_eq!(romanize("Жұмабаев", Scheme::Kz2021), "Jūmabaev");
 /// ```
@@ -74,7 +74,7 @@ pub fn romanize(text: &str, scheme: Scheme) -> String {
 /// generator's tables.
 ///
 /// ```
-/// use museum_core::synth::kazakh_to_russian;
+/// use museum_synth::kazakh_to_russian;
 /// assert_eq!(kazakh_to_russian("Бөкейхан", true, false, false), "Букейхан");
 /// assert_eq!(kazakh_to_russian("Жансүгіров", false, true, false), "Джансугиров");
 /// ```
@@ -96,9 +96,9 @@ use serde::Serialize;
 use self::lists::{DateSupport, LISTS};
 use self::noise::Noise;
 use self::person::{GroupKind, GroupPlan};
-use crate::error::{Error, Result};
-use crate::model::{Script, Victim};
-use crate::rng::{Rng, mix};
+use museum_core::error::{Error, Result};
+use museum_core::model::{Script, Victim};
+use museum_core::rng::{Rng, mix};
 
 /// Salt of the per-record noise streams.
 const SALT_RECORD: u64 = 3;
@@ -113,7 +113,7 @@ pub const GENERATOR_SOURCE_ID: &str = "src-synthetic";
 /// What to generate. Built with [`SynthOptions::new`] and the setters.
 ///
 /// ```
-/// use museum_core::synth::SynthOptions;
+/// use museum_synth::SynthOptions;
 /// let o = SynthOptions::new(20_000).seed(42).duplicates(0.25).defects(0.01).with_archive(true);
 /// assert_eq!(o.victims_count(), 20_000);
 /// ```
@@ -151,7 +151,7 @@ impl SynthOptions {
     /// field-level noise (see [`MultiSource`]). [`SynthOptions::duplicates`] is then unused.
     ///
     /// ```
-    /// use museum_core::synth::{MultiSource, Synth, SynthOptions};
+    /// use museum_synth::{MultiSource, Synth, SynthOptions};
     /// let o = SynthOptions::new(2_000).seed(1).multi_source(Some(MultiSource::PROFILE));
     /// let s = Synth::new(&o)?;
     /// let sum = s.summary();

@@ -1,16 +1,16 @@
 //! How a list writes a repression case: arrest, charge, sentencing body, sentence, death and
 //! the reference to the list itself.
 
-use super::super::case::{ArrestedBy, BodyRef, Charge, DeathPlace, SentenceGiven};
-use super::super::lists::{Lang, Target};
-use super::super::pools::{self, PlaceName};
-use super::super::translit::romanize;
-use crate::model::{HistoricalDate, RepressionCase, Sentence};
+use crate::case::{ArrestedBy, BodyRef, Charge, DeathPlace, SentenceGiven};
+use crate::lists::{Lang, Target};
+use crate::pools::{self, PlaceName};
+use crate::translit::romanize;
+use museum_core::model::{HistoricalDate, RepressionCase, Sentence};
 
 use super::Renderer;
 
 impl Renderer<'_> {
-    pub(super) fn case(&mut self, c: &super::super::case::Case) -> RepressionCase {
+    pub(super) fn case(&mut self, c: &crate::case::Case) -> RepressionCase {
         let arrest_date = match c.arrest {
             Some(a) => self.event_date(a, 0.05),
             None => None,

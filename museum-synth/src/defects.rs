@@ -8,9 +8,9 @@ use std::fmt;
 use serde::Serialize;
 
 use super::lists::{DateFamily, DateSupport, WrittenPrecision, fmt_date};
-use crate::model::date::{Day, days_in_month};
-use crate::model::{HistoricalDate, PersonName, Sex, Victim};
-use crate::rng::Rng;
+use museum_core::model::date::{Day, days_in_month};
+use museum_core::model::{HistoricalDate, PersonName, Sex, Victim};
+use museum_core::rng::Rng;
 
 /// The kinds of planted defect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
