@@ -9,7 +9,7 @@
 //! - the search keys of exports ([`crate::export::search_keys`]): [`Scheme::SearchKey`], the
 //!   Russian passport spelling a user types (`kh`, `shch`, `y` for `ы`) without the passport's
 //!   `ie` for `ъ`, which nobody types in a search box;
-//! - the synthetic lists ([`crate::synth`]): the romanizations archives really used,
+//! - the synthetic lists (the `museum-synth` crate): the romanizations archives really used,
 //!   [`Scheme::Bgn`], [`Scheme::Icao`], [`Scheme::Kz2021`] and [`Scheme::German`] (facts.md §4).
 //!
 //! Where the schemes differ, the table says so letter by letter. Writing Kazakh letters the way

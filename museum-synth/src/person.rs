@@ -185,35 +185,35 @@ fn names(
     };
     match eth {
         Nationality::Kazakh => {
-            let given = g(rng, pools::KZ_MALE, pools::KZ_FEMALE);
-            let father = *rng.pick(pools::KZ_MALE);
+            let given = g(rng, pools::kz_male(), pools::kz_female());
+            let father = *rng.pick(pools::kz_male());
             let root = if rng.chance(0.5) {
-                *rng.pick(pools::KZ_ROOTS)
+                *rng.pick(pools::kz_roots())
             } else {
-                *rng.pick(pools::KZ_MALE)
+                *rng.pick(pools::kz_male())
             };
             (given, None, Some(father), Surname::Kazakh(root))
         }
         Nationality::Russian => (
-            g(rng, pools::RU_MALE, pools::RU_FEMALE),
+            g(rng, pools::ru_male(), pools::ru_female()),
             None,
-            Some(*rng.pick(pools::RU_MALE)),
-            plain(rng.pick_str(pools::RU_SURNAMES), female),
+            Some(*rng.pick(pools::ru_male())),
+            plain(rng.pick_str(pools::ru_surnames()), female),
         ),
         Nationality::Ukrainian => (
-            g(rng, pools::UA_MALE, pools::UA_FEMALE),
+            g(rng, pools::ua_male(), pools::ua_female()),
             None,
-            Some(*rng.pick(pools::UA_MALE)),
-            plain(rng.pick_str(pools::UA_SURNAMES), female),
+            Some(*rng.pick(pools::ua_male())),
+            plain(rng.pick_str(pools::ua_surnames()), female),
         ),
         Nationality::German => {
             let (ru, de) = *rng.pick(if female {
-                pools::DE_FEMALE
+                pools::de_female()
             } else {
-                pools::DE_MALE
+                pools::de_male()
             });
-            let father = rng.pick(pools::DE_MALE).0;
-            let (sru, sde) = *rng.pick(pools::DE_SURNAMES);
+            let father = rng.pick(pools::de_male()).0;
+            let (sru, sde) = *rng.pick(pools::de_surnames());
             (
                 ru,
                 Some(de),
@@ -227,41 +227,41 @@ fn names(
         Nationality::Korean => {
             let korean = rng.chance(0.45);
             let given = match (korean, female) {
-                (true, false) => *rng.pick(pools::KO_MALE_KOREAN),
-                (true, true) => *rng.pick(pools::KO_FEMALE_KOREAN),
-                (false, _) => g(rng, pools::RU_MALE, pools::RU_FEMALE),
+                (true, false) => *rng.pick(pools::ko_male_korean()),
+                (true, true) => *rng.pick(pools::ko_female_korean()),
+                (false, _) => g(rng, pools::ru_male(), pools::ru_female()),
             };
-            let father = (!korean || rng.chance(0.3)).then(|| *rng.pick(pools::RU_MALE));
+            let father = (!korean || rng.chance(0.3)).then(|| *rng.pick(pools::ru_male()));
             (
                 given,
                 None,
                 father,
-                plain(rng.pick_str(pools::KO_SURNAMES), female),
+                plain(rng.pick_str(pools::ko_surnames()), female),
             )
         }
         Nationality::Tatar => (
-            g(rng, pools::TT_MALE, pools::TT_FEMALE),
+            g(rng, pools::tt_male(), pools::tt_female()),
             None,
-            Some(*rng.pick(pools::TT_MALE)),
-            plain(rng.pick_str(pools::TT_SURNAMES), female),
+            Some(*rng.pick(pools::tt_male())),
+            plain(rng.pick_str(pools::tt_surnames()), female),
         ),
         Nationality::Polish => (
-            g(rng, pools::PL_MALE, pools::PL_FEMALE),
+            g(rng, pools::pl_male(), pools::pl_female()),
             None,
-            Some(*rng.pick(pools::PL_MALE)),
-            plain(rng.pick_str(pools::PL_SURNAMES), female),
+            Some(*rng.pick(pools::pl_male())),
+            plain(rng.pick_str(pools::pl_surnames()), female),
         ),
         Nationality::Chechen => (
-            g(rng, pools::CE_MALE, pools::CE_FEMALE),
+            g(rng, pools::ce_male(), pools::ce_female()),
             None,
-            Some(*rng.pick(pools::CE_MALE)),
-            plain(rng.pick_str(pools::CE_SURNAMES), female),
+            Some(*rng.pick(pools::ce_male())),
+            plain(rng.pick_str(pools::ce_surnames()), female),
         ),
         Nationality::Ingush => (
-            g(rng, pools::IN_MALE, pools::CE_FEMALE),
+            g(rng, pools::in_male(), pools::ce_female()),
             None,
-            Some(*rng.pick(pools::IN_MALE)),
-            plain(rng.pick_str(pools::IN_SURNAMES), female),
+            Some(*rng.pick(pools::in_male())),
+            plain(rng.pick_str(pools::in_surnames()), female),
         ),
     }
 }
@@ -610,12 +610,12 @@ pub(crate) fn group(seed: u64, g: u64, plan: &GroupPlan) -> Vec<Person> {
 
 fn given_pool(eth: Nationality) -> &'static [&'static str] {
     match eth {
-        Nationality::Kazakh => pools::KZ_MALE,
-        Nationality::Ukrainian => pools::UA_MALE,
-        Nationality::Tatar => pools::TT_MALE,
-        Nationality::Polish => pools::PL_MALE,
-        Nationality::Chechen => pools::CE_MALE,
-        Nationality::Ingush => pools::IN_MALE,
+        Nationality::Kazakh => pools::kz_male(),
+        Nationality::Ukrainian => pools::ua_male(),
+        Nationality::Tatar => pools::tt_male(),
+        Nationality::Polish => pools::pl_male(),
+        Nationality::Chechen => pools::ce_male(),
+        Nationality::Ingush => pools::in_male(),
         Nationality::German => &[
             "Иоганн",
             "Генрих",
@@ -626,14 +626,14 @@ fn given_pool(eth: Nationality) -> &'static [&'static str] {
             "Андреас",
             "Адам",
         ],
-        Nationality::Russian | Nationality::Korean => pools::RU_MALE,
+        Nationality::Russian | Nationality::Korean => pools::ru_male(),
     }
 }
 
 fn german_spelling(ru: &str) -> Option<&'static str> {
-    pools::DE_MALE
+    pools::de_male()
         .iter()
-        .chain(pools::DE_FEMALE)
+        .chain(pools::de_female())
         .find(|(r, _)| *r == ru)
         .map(|(_, d)| *d)
 }

@@ -4,7 +4,11 @@
 //!
 //! Kazakh names are stored in Kazakh Cyrillic (with ә ғ қ ң ө ұ ү һ і); Russian clerks' spellings
 //! are derived from them by [`super::translit`]. German names carry their German spelling for
-//! German-language lists.
+//! German-language lists. The name tables are in `data/names.tsv`; the places, bodies and camps,
+//! whose rows have several shapes, are Rust tables here.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Nationalities of the synthetic population (Kazakhstan 1920s–1950s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,969 +102,176 @@ impl Nationality {
     }
 }
 
+/// The name tables of `data/names.tsv` by table, in file order: the spelling Russian documents
+/// used, and the German spelling where the table has one.
+struct NameTables {
+    names: HashMap<&'static str, Vec<&'static str>>,
+    pairs: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+}
+
+fn name_tables() -> &'static NameTables {
+    static TABLES: OnceLock<NameTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut t = NameTables {
+            names: HashMap::new(),
+            pairs: HashMap::new(),
+        };
+        for line in include_str!("../data/names.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(table), Some(name)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            match cols.next() {
+                Some(german) => t.pairs.entry(table).or_default().push((name, german)),
+                None => t.names.entry(table).or_default().push(name),
+            }
+        }
+        t
+    })
+}
+
+/// The names of `table` (a table of `data/names.tsv` without a second spelling).
+fn names(table: &str) -> &'static [&'static str] {
+    name_tables().names.get(table).map_or(&[], Vec::as_slice)
+}
+
+/// The names of `table` with their German spelling.
+fn name_pairs(table: &str) -> &'static [(&'static str, &'static str)] {
+    name_tables().pairs.get(table).map_or(&[], Vec::as_slice)
+}
+
 /// Kazakh male given names (also the roots of patronymics and surnames).
-pub(crate) const KZ_MALE: &[&str] = &[
-    "Әлихан",
-    "Ахмет",
-    "Міржақып",
-    "Мұстафа",
-    "Жүсіпбек",
-    "Мағжан",
-    "Тұрар",
-    "Смағұл",
-    "Сәкен",
-    "Ілияс",
-    "Бейімбет",
-    "Темірбек",
-    "Нығмет",
-    "Ораз",
-    "Сұлтанбек",
-    "Халел",
-    "Жаһанша",
-    "Әлімхан",
-    "Абылай",
-    "Ахметжан",
-    "Әбдіқадыр",
-    "Әбілқайыр",
-    "Әбдірахман",
-    "Айтбай",
-    "Алдаберген",
-    "Аманжол",
-    "Асқар",
-    "Асылбек",
-    "Әуезхан",
-    "Бақыт",
-    "Байжан",
-    "Байтұрсын",
-    "Балтабай",
-    "Бекен",
-    "Бекмұхамед",
-    "Бердібек",
-    "Болат",
-    "Бөкей",
-    "Дәулет",
-    "Дүйсен",
-    "Ермек",
-    "Ержан",
-    "Есенгелді",
-    "Есім",
-    "Жақып",
-    "Жанұзақ",
-    "Жақсылық",
-    "Жұмабай",
-    "Жұмаш",
-    "Жүніс",
-    "Зейнолла",
-    "Ибраһим",
-    "Иса",
-    "Исабек",
-    "Қайрат",
-    "Қалдыбай",
-    "Қасым",
-    "Қожахмет",
-    "Құдайберген",
-    "Құлмұхамед",
-    "Қуаныш",
-    "Қыдырбай",
-    "Мақсұт",
-    "Мәди",
-    "Мұхтар",
-    "Мұхамеджан",
-    "Мырзахмет",
-    "Нұрмұхамед",
-    "Оспан",
-    "Өмірзақ",
-    "Рақымжан",
-    "Рысқұл",
-    "Сабыр",
-    "Сағындық",
-    "Сейітқали",
-    "Серік",
-    "Сұлтан",
-    "Сыздық",
-    "Сүлеймен",
-    "Тәшен",
-    "Тілеу",
-    "Төлеген",
-    "Тұрсын",
-    "Тоқтар",
-    "Ұзақ",
-    "Үмбет",
-    "Шәкәрім",
-    "Шоқан",
-    "Ыбырай",
-    "Шәймерден",
-    "Еркін",
-    "Әмірхан",
-    "Нұрсейіт",
-    "Бекболат",
-    "Ержігіт",
-    "Әбдіғали",
-    "Тұрлыбек",
-    "Ғабит",
-    "Ғабдол",
-    "Ғалым",
-    "Ғани",
-    "Жанғали",
-    "Жаңабай",
-    "Қоңырбай",
-    "Тәңірберген",
-    "Сәрсен",
-    "Медеу",
-    "Ақан",
-    "Бәйтен",
-    "Әділ",
-    "Досмұхамед",
-    "Жаманқұл",
-    "Есболат",
-    "Күзембай",
-    "Әбділда",
-    "Мәмбет",
-    "Нартай",
-    "Оразалы",
-    "Түгелбай",
-    "Қасен",
-    "Орынбай",
-    "Сейдахмет",
-    "Шәріп",
-    "Дәуітбай",
-    "Мұса",
-    "Ысқақ",
-    "Тасболат",
-    "Байбөрі",
-    "Көшен",
-    "Мұқан",
-    "Әуелбек",
-    "Елеу",
-    "Рүстем",
-    "Жұмағали",
-    "Шаһмардан",
-    "Кәрім",
-    "Сәбит",
-    "Тоқаш",
-    "Нұрлыбек",
-    "Бисен",
-    "Жылқыбай",
-    "Сапар",
-    "Әбдікәрім",
-    "Ізтілеу",
-    "Қалиасқар",
-];
+pub(crate) fn kz_male() -> &'static [&'static str] {
+    names("kz_male")
+}
 
 /// Kazakh female given names.
-pub(crate) const KZ_FEMALE: &[&str] = &[
-    "Айша",
-    "Әмина",
-    "Бибі",
-    "Бибігүл",
-    "Гүлжан",
-    "Гүлсім",
-    "Дәмеш",
-    "Жамал",
-    "Зейнеп",
-    "Күлән",
-    "Күләш",
-    "Қадиша",
-    "Мәрьям",
-    "Нұржамал",
-    "Нағима",
-    "Несібелі",
-    "Рәбиға",
-    "Сара",
-    "Сәуле",
-    "Ұлжан",
-    "Ұлбала",
-    "Үміт",
-    "Фатима",
-    "Хадиша",
-    "Шолпан",
-    "Әсия",
-    "Алтын",
-    "Балжан",
-    "Бәтима",
-    "Ботагөз",
-    "Гүлбаршын",
-    "Дариға",
-    "Зәуре",
-    "Зуһра",
-    "Зәһира",
-    "Кәмила",
-    "Қанипа",
-    "Күнсұлу",
-    "Ләтипа",
-    "Мәлике",
-    "Мақпал",
-    "Нұрсұлу",
-    "Рахила",
-    "Сақыпжамал",
-    "Салиқа",
-    "Тоқтагүл",
-    "Ұмсын",
-    "Шәрбану",
-    "Бақытжамал",
-    "Айман",
-    "Ақлима",
-    "Айнаш",
-    "Мөлдір",
-    "Торғын",
-    "Әлима",
-];
+pub(crate) fn kz_female() -> &'static [&'static str] {
+    names("kz_female")
+}
 
 /// Kazakh surname roots besides the given names (grandfathers' names, clan names).
-pub(crate) const KZ_ROOTS: &[&str] = &[
-    "Бөкейхан",
-    "Байтұрсын",
-    "Дулат",
-    "Жұмабай",
-    "Рысқұл",
-    "Сәдуақас",
-    "Сейфулла",
-    "Майлы",
-    "Жүрген",
-    "Жансүгір",
-    "Аймауыт",
-    "Құдайберді",
-    "Нұрмақ",
-    "Тынышбай",
-    "Досмұхамед",
-    "Қожамқұл",
-    "Әуез",
-    "Сәтбай",
-    "Қонай",
-    "Бектұр",
-    "Ақпай",
-    "Шормақ",
-    "Бейсенбай",
-    "Тоқтамыс",
-    "Байсейіт",
-    "Ермұхан",
-    "Кенжебай",
-    "Сарыбай",
-    "Қашқынбай",
-    "Мырзағұл",
-    "Дүйсенбай",
-    "Қанай",
-    "Әбенай",
-    "Жиенбай",
-    "Тәңірбай",
-    "Қойшығұл",
-    "Бәйкен",
-    "Шалқар",
-    "Оңдасын",
-    "Төлебай",
-    "Құлжан",
-    "Шынғыс",
-    "Тілеубай",
-    "Бекмағанбет",
-    "Садық",
-    "Әмірқұл",
-    "Жорабек",
-    "Үсен",
-    "Қалмақан",
-    "Есмағамбет",
-    "Бұхарбай",
-    "Мәуленбай",
-    "Ниязбек",
-    "Сыдық",
-    "Өтебай",
-    "Көпжасар",
-    "Ибраһим",
-    "Дәуренбек",
-    "Аққұл",
-];
+pub(crate) fn kz_roots() -> &'static [&'static str] {
+    names("kz_roots")
+}
 
 /// Russian male given names.
-pub(crate) const RU_MALE: &[&str] = &[
-    "Иван",
-    "Николай",
-    "Василий",
-    "Пётр",
-    "Александр",
-    "Алексей",
-    "Михаил",
-    "Фёдор",
-    "Григорий",
-    "Дмитрий",
-    "Степан",
-    "Сергей",
-    "Андрей",
-    "Павел",
-    "Яков",
-    "Егор",
-    "Илья",
-    "Семён",
-    "Тимофей",
-    "Матвей",
-    "Никита",
-    "Кузьма",
-    "Прохор",
-    "Афанасий",
-    "Емельян",
-    "Игнат",
-    "Борис",
-    "Владимир",
-    "Константин",
-    "Леонид",
-    "Евгений",
-    "Виктор",
-    "Георгий",
-    "Максим",
-    "Трофим",
-    "Тихон",
-    "Филипп",
-    "Антон",
-    "Аким",
-    "Захар",
-    "Гавриил",
-    "Ефим",
-    "Осип",
-    "Лука",
-    "Фома",
-    "Игорь",
-    "Савелий",
-    "Арсений",
-    "Моисей",
-    "Роман",
-    "Кирилл",
-    "Лев",
-];
+pub(crate) fn ru_male() -> &'static [&'static str] {
+    names("ru_male")
+}
 
 /// Russian female given names.
-pub(crate) const RU_FEMALE: &[&str] = &[
-    "Мария",
-    "Анна",
-    "Екатерина",
-    "Евдокия",
-    "Прасковья",
-    "Татьяна",
-    "Ольга",
-    "Елена",
-    "Надежда",
-    "Вера",
-    "Любовь",
-    "Пелагея",
-    "Агафья",
-    "Анастасия",
-    "Ксения",
-    "Матрёна",
-    "Наталья",
-    "Софья",
-    "Антонина",
-    "Александра",
-    "Клавдия",
-    "Зинаида",
-    "Варвара",
-    "Аксинья",
-    "Ефросинья",
-    "Дарья",
-    "Марфа",
-    "Фёкла",
-    "Евгения",
-    "Лидия",
-];
+pub(crate) fn ru_female() -> &'static [&'static str] {
+    names("ru_female")
+}
 
 /// Russian surnames (masculine).
-pub(crate) const RU_SURNAMES: &[&str] = &[
-    "Иванов",
-    "Смирнов",
-    "Кузнецов",
-    "Попов",
-    "Васильев",
-    "Петров",
-    "Соколов",
-    "Михайлов",
-    "Новиков",
-    "Фёдоров",
-    "Морозов",
-    "Волков",
-    "Алексеев",
-    "Лебедев",
-    "Семёнов",
-    "Егоров",
-    "Павлов",
-    "Козлов",
-    "Степанов",
-    "Николаев",
-    "Орлов",
-    "Андреев",
-    "Макаров",
-    "Никитин",
-    "Захаров",
-    "Зайцев",
-    "Соловьёв",
-    "Борисов",
-    "Яковлев",
-    "Григорьев",
-    "Романов",
-    "Воробьёв",
-    "Сергеев",
-    "Кузьмин",
-    "Фролов",
-    "Александров",
-    "Дмитриев",
-    "Королёв",
-    "Гусев",
-    "Киселёв",
-    "Ильин",
-    "Максимов",
-    "Поляков",
-    "Сорокин",
-    "Виноградов",
-    "Ковалёв",
-    "Белов",
-    "Медведев",
-    "Антонов",
-    "Тарасов",
-    "Жуков",
-    "Баранов",
-    "Филиппов",
-    "Комаров",
-    "Давыдов",
-    "Беляев",
-    "Герасимов",
-    "Богданов",
-    "Осипов",
-    "Сидоров",
-    "Матвеев",
-    "Титов",
-    "Марков",
-    "Миронов",
-    "Крылов",
-    "Куликов",
-    "Карпов",
-    "Власов",
-    "Мельников",
-    "Денисов",
-    "Гаврилов",
-    "Тихонов",
-    "Казаков",
-    "Афанасьев",
-    "Данилов",
-    "Савельев",
-    "Тимофеев",
-    "Фомин",
-    "Чернов",
-    "Абрамов",
-    "Мартынов",
-    "Ефимов",
-    "Федотов",
-    "Щербаков",
-    "Назаров",
-    "Калинин",
-    "Исаев",
-    "Чернышёв",
-    "Быков",
-    "Маслов",
-    "Родионов",
-    "Коновалов",
-    "Лазарев",
-    "Воронин",
-    "Климов",
-    "Филатов",
-    "Пономарёв",
-    "Голубев",
-    "Кудрявцев",
-    "Прохоров",
-    "Наумов",
-    "Потапов",
-    "Журавлёв",
-    "Овчинников",
-    "Трофимов",
-    "Леонов",
-    "Соболев",
-    "Ермаков",
-    "Колесников",
-    "Гончаров",
-    "Емельянов",
-    "Никифоров",
-    "Грачёв",
-    "Котов",
-    "Гришин",
-    "Ефремов",
-    "Архипов",
-    "Громов",
-    "Кириллов",
-    "Малышев",
-    "Панов",
-    "Моисеев",
-    "Румянцев",
-    "Акимов",
-    "Кондратьев",
-    "Бирюков",
-    "Горбунов",
-    "Анисимов",
-    "Ерёмин",
-    "Тихомиров",
-    "Галкин",
-    "Лукьянов",
-    "Михеев",
-    "Скворцов",
-    "Юдин",
-    "Белоусов",
-    "Нестеров",
-    "Симонов",
-    "Прокофьев",
-    "Харитонов",
-    "Щукин",
-    "Цветков",
-];
+pub(crate) fn ru_surnames() -> &'static [&'static str] {
+    names("ru_surnames")
+}
 
 /// Ukrainian male given names (as Russian documents wrote them).
-pub(crate) const UA_MALE: &[&str] = &[
-    "Иван",
-    "Николай",
-    "Григорий",
-    "Пётр",
-    "Василий",
-    "Степан",
-    "Андрей",
-    "Тарас",
-    "Остап",
-    "Богдан",
-    "Панас",
-    "Омельян",
-    "Трофим",
-    "Павел",
-    "Семён",
-    "Михаил",
-    "Фёдор",
-    "Дмитрий",
-    "Юрий",
-    "Александр",
-    "Максим",
-    "Прокоп",
-    "Харитон",
-    "Данило",
-    "Кондрат",
-];
+pub(crate) fn ua_male() -> &'static [&'static str] {
+    names("ua_male")
+}
 
 /// Ukrainian female given names.
-pub(crate) const UA_FEMALE: &[&str] = &[
-    "Оксана",
-    "Ганна",
-    "Галина",
-    "Мария",
-    "Параскева",
-    "Олеся",
-    "Христина",
-    "Евдокия",
-    "Мотря",
-    "Ульяна",
-    "Ирина",
-    "Надежда",
-];
+pub(crate) fn ua_female() -> &'static [&'static str] {
+    names("ua_female")
+}
 
 /// Ukrainian surnames.
-pub(crate) const UA_SURNAMES: &[&str] = &[
-    "Шевченко",
-    "Коваленко",
-    "Бондаренко",
-    "Ткаченко",
-    "Кравченко",
-    "Олейник",
-    "Шевчук",
-    "Коваль",
-    "Бойко",
-    "Ткачук",
-    "Кравчук",
-    "Мельник",
-    "Савченко",
-    "Руденко",
-    "Марченко",
-    "Лысенко",
-    "Петренко",
-    "Клименко",
-    "Павленко",
-    "Кузьменко",
-    "Гончаренко",
-    "Левченко",
-    "Харченко",
-    "Мазур",
-    "Приходько",
-    "Полищук",
-    "Романенко",
-    "Дяченко",
-    "Гаврилюк",
-    "Сидоренко",
-    "Пономаренко",
-    "Литвиненко",
-    "Мороз",
-    "Кучер",
-    "Гуменюк",
-    "Карпенко",
-    "Остапенко",
-    "Демченко",
-    "Тимошенко",
-    "Яковенко",
-    "Федоренко",
-    "Онищенко",
-    "Головко",
-    "Назаренко",
-    "Кушнир",
-    "Слюсаренко",
-    "Черненко",
-    "Стасюк",
-    "Панченко",
-    "Власенко",
-    "Гнатюк",
-    "Середа",
-];
+pub(crate) fn ua_surnames() -> &'static [&'static str] {
+    names("ua_surnames")
+}
 
 /// Volga German male given names: Russian documents' spelling, German spelling.
-pub(crate) const DE_MALE: &[(&str, &str)] = &[
-    ("Иоганн", "Johann"),
-    ("Генрих", "Heinrich"),
-    ("Фридрих", "Friedrich"),
-    ("Якоб", "Jakob"),
-    ("Давид", "David"),
-    ("Петер", "Peter"),
-    ("Андреас", "Andreas"),
-    ("Александр", "Alexander"),
-    ("Адам", "Adam"),
-    ("Георг", "Georg"),
-    ("Готлиб", "Gottlieb"),
-    ("Эдуард", "Eduard"),
-    ("Вильгельм", "Wilhelm"),
-    ("Карл", "Karl"),
-    ("Эмиль", "Emil"),
-    ("Конрад", "Konrad"),
-    ("Христиан", "Christian"),
-    ("Филипп", "Philipp"),
-    ("Рудольф", "Rudolf"),
-    ("Франц", "Franz"),
-    ("Корнелиус", "Cornelius"),
-    ("Абрам", "Abram"),
-    ("Эрнст", "Ernst"),
-];
+pub(crate) fn de_male() -> &'static [(&'static str, &'static str)] {
+    name_pairs("de_male")
+}
 
 /// Volga German female given names.
-pub(crate) const DE_FEMALE: &[(&str, &str)] = &[
-    ("Мария", "Maria"),
-    ("Екатерина", "Katharina"),
-    ("Эмилия", "Emilie"),
-    ("Эльза", "Elsa"),
-    ("Амалия", "Amalie"),
-    ("Лидия", "Lydia"),
-    ("Елизавета", "Elisabeth"),
-    ("Анна", "Anna"),
-    ("Маргарита", "Margarethe"),
-    ("Ирма", "Irma"),
-    ("Фрида", "Frieda"),
-    ("Луиза", "Luise"),
-    ("Гертруда", "Gertrud"),
-    ("Паулина", "Pauline"),
-];
+pub(crate) fn de_female() -> &'static [(&'static str, &'static str)] {
+    name_pairs("de_female")
+}
 
 /// Volga German and Mennonite surnames.
-pub(crate) const DE_SURNAMES: &[(&str, &str)] = &[
-    ("Шмидт", "Schmidt"),
-    ("Мюллер", "Müller"),
-    ("Шнейдер", "Schneider"),
-    ("Вебер", "Weber"),
-    ("Фишер", "Fischer"),
-    ("Майер", "Meyer"),
-    ("Вагнер", "Wagner"),
-    ("Беккер", "Becker"),
-    ("Шульц", "Schulz"),
-    ("Гофман", "Hoffmann"),
-    ("Кох", "Koch"),
-    ("Рихтер", "Richter"),
-    ("Клейн", "Klein"),
-    ("Вольф", "Wolf"),
-    ("Шрёдер", "Schröder"),
-    ("Нейман", "Neumann"),
-    ("Циммерман", "Zimmermann"),
-    ("Браун", "Braun"),
-    ("Крюгер", "Krüger"),
-    ("Гартман", "Hartmann"),
-    ("Ланге", "Lange"),
-    ("Вернер", "Werner"),
-    ("Кребс", "Krebs"),
-    ("Фризен", "Friesen"),
-    ("Дик", "Dyck"),
-    ("Янцен", "Janzen"),
-    ("Классен", "Klassen"),
-    ("Вибе", "Wiebe"),
-    ("Тиссен", "Thiessen"),
-    ("Реймер", "Reimer"),
-    ("Гергерт", "Hergert"),
-    ("Келлер", "Keller"),
-    ("Лейс", "Leis"),
-    ("Гебель", "Göbel"),
-    ("Репп", "Repp"),
-    ("Штумпф", "Stumpf"),
-    ("Фаст", "Fast"),
-    ("Пеннер", "Penner"),
-    ("Эннс", "Enns"),
-    ("Функ", "Funk"),
-];
+pub(crate) fn de_surnames() -> &'static [(&'static str, &'static str)] {
+    name_pairs("de_surnames")
+}
 
 /// Korean surnames as Soviet documents wrote them.
-pub(crate) const KO_SURNAMES: &[&str] = &[
-    "Ким",
-    "Ли",
-    "Пак",
-    "Цой",
-    "Хан",
-    "Тен",
-    "Югай",
-    "Шин",
-    "Лим",
-    "Хван",
-    "Нам",
-    "Эм",
-    "Огай",
-    "Тян",
-    "Пя",
-    "Пан",
-    "Ан",
-    "Чон",
-    "Кан",
-    "Когай",
-    "Ни",
-    "Мун",
-    "Хегай",
-    "Дюн",
-    "Ю",
-];
+pub(crate) fn ko_surnames() -> &'static [&'static str] {
+    names("ko_surnames")
+}
 
 /// Korean given names (Korean ones hyphenated, as lists write them).
-pub(crate) const KO_MALE_KOREAN: &[&str] = &[
-    "Ен-Хак",
-    "Дон-Чер",
-    "Сен-Ир",
-    "Хак-Сен",
-    "Мен-Хи",
-    "Чан-Сик",
-    "Гиль-Сен",
-    "Ен-Гир",
-    "Сан-Гу",
-    "Чер-Мин",
-    "Дю-Хван",
-    "Бон-Чун",
-];
+pub(crate) fn ko_male_korean() -> &'static [&'static str] {
+    names("ko_male_korean")
+}
 
 /// Korean female given names.
-pub(crate) const KO_FEMALE_KOREAN: &[&str] = &[
-    "Бон-Ок",
-    "Сун-Ок",
-    "Ок-Сун",
-    "Ен-Ок",
-    "Сун-Хи",
-    "Мен-Сук",
-    "Ен-Сун",
-    "Кым-Сун",
-];
+pub(crate) fn ko_female_korean() -> &'static [&'static str] {
+    names("ko_female_korean")
+}
 
 /// Tatar male given names.
-pub(crate) const TT_MALE: &[&str] = &[
-    "Габдулла",
-    "Ахмет",
-    "Шакир",
-    "Гариф",
-    "Зайнулла",
-    "Мухамет",
-    "Хасан",
-    "Камиль",
-    "Габдрахман",
-    "Хайрулла",
-    "Нурулла",
-    "Салих",
-    "Фатых",
-    "Галимзян",
-    "Загид",
-    "Мустафа",
-    "Юсуф",
-    "Ибрагим",
-];
+pub(crate) fn tt_male() -> &'static [&'static str] {
+    names("tt_male")
+}
 
 /// Tatar female given names.
-pub(crate) const TT_FEMALE: &[&str] = &[
-    "Фатима",
-    "Зайнаб",
-    "Халида",
-    "Сафия",
-    "Гульсум",
-    "Марьям",
-    "Хадича",
-    "Зухра",
-    "Амина",
-    "Рабига",
-];
+pub(crate) fn tt_female() -> &'static [&'static str] {
+    names("tt_female")
+}
 
 /// Tatar surnames.
-pub(crate) const TT_SURNAMES: &[&str] = &[
-    "Хабибуллин",
-    "Сафин",
-    "Галиев",
-    "Юсупов",
-    "Абдуллин",
-    "Валиев",
-    "Шарипов",
-    "Гарипов",
-    "Хайруллин",
-    "Закиров",
-    "Латыпов",
-    "Мухаметшин",
-    "Нуриев",
-    "Садыков",
-    "Хасанов",
-    "Файзуллин",
-    "Ахметов",
-    "Каримов",
-    "Зарипов",
-    "Мингазов",
-    "Гайнуллин",
-    "Шакиров",
-];
+pub(crate) fn tt_surnames() -> &'static [&'static str] {
+    names("tt_surnames")
+}
 
 /// Polish male given names (Russian documents' spelling).
-pub(crate) const PL_MALE: &[&str] = &[
-    "Станислав",
-    "Юзеф",
-    "Ян",
-    "Казимир",
-    "Болеслав",
-    "Владислав",
-    "Франц",
-    "Антон",
-    "Игнатий",
-    "Адольф",
-    "Эдмунд",
-    "Людвиг",
-    "Витольд",
-];
+pub(crate) fn pl_male() -> &'static [&'static str] {
+    names("pl_male")
+}
 
 /// Polish female given names.
-pub(crate) const PL_FEMALE: &[&str] = &[
-    "Ванда",
-    "Ядвига",
-    "Станислава",
-    "Гелена",
-    "Юзефа",
-    "Ирена",
-    "Бронислава",
-    "Зофья",
-    "Стефания",
-];
+pub(crate) fn pl_female() -> &'static [&'static str] {
+    names("pl_female")
+}
 
 /// Polish surnames.
-pub(crate) const PL_SURNAMES: &[&str] = &[
-    "Ковальский",
-    "Вишневский",
-    "Левандовский",
-    "Домбровский",
-    "Зелинский",
-    "Войцеховский",
-    "Каминский",
-    "Новак",
-    "Кравчик",
-    "Яворский",
-    "Сикорский",
-    "Гловацкий",
-    "Ярошевич",
-    "Станкевич",
-    "Янковский",
-    "Лисовский",
-    "Шиманский",
-    "Гурский",
-    "Мицкевич",
-    "Жуковский",
-];
+pub(crate) fn pl_surnames() -> &'static [&'static str] {
+    names("pl_surnames")
+}
 
 /// Chechen male given names.
-pub(crate) const CE_MALE: &[&str] = &[
-    "Ахмед",
-    "Магомед",
-    "Ваха",
-    "Хамзат",
-    "Абу",
-    "Султан",
-    "Умар",
-    "Идрис",
-    "Аслан",
-    "Муса",
-    "Хасан",
-    "Алавди",
-    "Шамиль",
-    "Лечи",
-    "Дауд",
-    "Юсуп",
-    "Али",
-    "Зелимхан",
-    "Саид",
-    "Абдула",
-];
+pub(crate) fn ce_male() -> &'static [&'static str] {
+    names("ce_male")
+}
 
 /// Chechen and Ingush female given names.
-pub(crate) const CE_FEMALE: &[&str] = &[
-    "Хава",
-    "Зарема",
-    "Малика",
-    "Айшат",
-    "Хеди",
-    "Петимат",
-    "Зура",
-    "Марха",
-    "Седа",
-    "Тоита",
-    "Жовхар",
-    "Яхита",
-];
+pub(crate) fn ce_female() -> &'static [&'static str] {
+    names("ce_female")
+}
 
 /// Chechen surnames.
-pub(crate) const CE_SURNAMES: &[&str] = &[
-    "Арсанукаев",
-    "Бекмурзаев",
-    "Хасанов",
-    "Исмаилов",
-    "Мусаев",
-    "Ахмадов",
-    "Эльмурзаев",
-    "Шерипов",
-    "Гайтукаев",
-    "Висаитов",
-    "Алиев",
-    "Умаров",
-    "Хаджиев",
-    "Батукаев",
-    "Джабраилов",
-    "Цицаев",
-    "Махмудов",
-    "Эдилов",
-];
+pub(crate) fn ce_surnames() -> &'static [&'static str] {
+    names("ce_surnames")
+}
 
 /// Ingush surnames.
-pub(crate) const IN_SURNAMES: &[&str] = &[
-    "Мальсагов",
-    "Евлоев",
-    "Цечоев",
-    "Оздоев",
-    "Кодзоев",
-    "Албогачиев",
-    "Точиев",
-    "Плиев",
-    "Дзейтов",
-    "Костоев",
-    "Аушев",
-    "Гагиев",
-];
+pub(crate) fn in_surnames() -> &'static [&'static str] {
+    names("in_surnames")
+}
 
 /// Ingush male given names.
-pub(crate) const IN_MALE: &[&str] = &[
-    "Ахмед",
-    "Магомед",
-    "Исмаил",
-    "Джабраил",
-    "Хасан",
-    "Идрис",
-    "Султан",
-    "Муса",
-    "Умар",
-    "Тамбий",
-    "Берс",
-    "Хаджибикар",
-];
+pub(crate) fn in_male() -> &'static [&'static str] {
+    names("in_male")
+}
 
 /// A place or unit with a Russian and a Kazakh name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1931,42 +1142,78 @@ mod tests {
 
     #[test]
     fn pools_are_large_and_have_kazakh_letters() {
-        let total = KZ_MALE.len()
-            + KZ_FEMALE.len()
-            + KZ_ROOTS.len()
-            + RU_MALE.len()
-            + RU_FEMALE.len()
-            + RU_SURNAMES.len()
-            + UA_MALE.len()
-            + UA_FEMALE.len()
-            + UA_SURNAMES.len()
-            + DE_MALE.len()
-            + DE_FEMALE.len()
-            + DE_SURNAMES.len()
-            + KO_SURNAMES.len()
-            + KO_MALE_KOREAN.len()
-            + KO_FEMALE_KOREAN.len()
-            + TT_MALE.len()
-            + TT_FEMALE.len()
-            + TT_SURNAMES.len()
-            + PL_MALE.len()
-            + PL_FEMALE.len()
-            + PL_SURNAMES.len()
-            + CE_MALE.len()
-            + CE_FEMALE.len()
-            + CE_SURNAMES.len()
-            + IN_SURNAMES.len()
-            + IN_MALE.len();
+        let total = kz_male().len()
+            + kz_female().len()
+            + kz_roots().len()
+            + ru_male().len()
+            + ru_female().len()
+            + ru_surnames().len()
+            + ua_male().len()
+            + ua_female().len()
+            + ua_surnames().len()
+            + de_male().len()
+            + de_female().len()
+            + de_surnames().len()
+            + ko_surnames().len()
+            + ko_male_korean().len()
+            + ko_female_korean().len()
+            + tt_male().len()
+            + tt_female().len()
+            + tt_surnames().len()
+            + pl_male().len()
+            + pl_female().len()
+            + pl_surnames().len()
+            + ce_male().len()
+            + ce_female().len()
+            + ce_surnames().len()
+            + in_surnames().len()
+            + in_male().len();
         assert!(total > 700, "{total}");
-        let all: String = KZ_MALE
+        let all: String = kz_male()
             .iter()
-            .chain(KZ_FEMALE)
-            .chain(KZ_ROOTS)
+            .chain(kz_female())
+            .chain(kz_roots())
             .copied()
             .collect();
         for c in ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'] {
             assert!(all.contains(c), "no {c}");
         }
         assert_eq!(OBLASTS.len(), OBLAST_WEIGHTS[0].len());
+    }
+
+    /// Every name table of `data/names.tsv` is read (a renamed table would be an empty pool).
+    #[test]
+    fn every_name_table_is_read() {
+        let sizes = [
+            ("kz_male", kz_male().len()),
+            ("kz_female", kz_female().len()),
+            ("kz_roots", kz_roots().len()),
+            ("ru_male", ru_male().len()),
+            ("ru_female", ru_female().len()),
+            ("ru_surnames", ru_surnames().len()),
+            ("ua_male", ua_male().len()),
+            ("ua_female", ua_female().len()),
+            ("ua_surnames", ua_surnames().len()),
+            ("de_male", de_male().len()),
+            ("de_female", de_female().len()),
+            ("de_surnames", de_surnames().len()),
+            ("ko_surnames", ko_surnames().len()),
+            ("ko_male_korean", ko_male_korean().len()),
+            ("ko_female_korean", ko_female_korean().len()),
+            ("tt_male", tt_male().len()),
+            ("tt_female", tt_female().len()),
+            ("tt_surnames", tt_surnames().len()),
+            ("pl_male", pl_male().len()),
+            ("pl_female", pl_female().len()),
+            ("pl_surnames", pl_surnames().len()),
+            ("ce_male", ce_male().len()),
+            ("ce_female", ce_female().len()),
+            ("ce_surnames", ce_surnames().len()),
+            ("in_surnames", in_surnames().len()),
+            ("in_male", in_male().len()),
+        ];
+        for (table, size) in sizes {
+            assert!(size >= 5, "{table}: {size} names");
+        }
     }
 }
