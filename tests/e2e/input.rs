@@ -61,6 +61,29 @@ fn every_list_reading_command_takes_the_input_options() {
     }
 }
 
+/// Every command that reads lists finds its files with one rule (`io::discover`) and says a
+/// missing path the same way, with exit code 2 (dedup and search once said "entity not found").
+#[test]
+fn a_missing_path_is_said_the_same_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["validate", "missing.csv"][..],
+        &["dedup", "missing.csv"],
+        &["search", "Zhurgenov", "missing.csv"],
+        &["export", "missing.csv", "-o", "out"],
+        &["vocab", "missing.csv"],
+    ] {
+        let o = museum_in(dir.path(), args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("`missing.csv` does not exist"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("entity not found"), "{}", stderr(&o));
+    }
+}
+
 /// `museum search NAME list.csv --kind victims` (once rejected: `--kind` was unknown).
 #[test]
 fn search_takes_kind() {
