@@ -295,7 +295,7 @@ fn split_items(s: &str) -> Vec<&str> {
 }
 
 #[derive(Debug, PartialEq)]
-enum Tok<'a> {
+enum Token<'a> {
     Num(&'a str),
     Word(&'a str),
     Dash,
@@ -303,7 +303,7 @@ enum Tok<'a> {
     Other(char),
 }
 
-fn tokens(s: &str) -> Vec<Tok<'_>> {
+fn tokens(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -317,7 +317,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            out.push(Tok::Num(&s[i..end]));
+            out.push(Token::Num(&s[i..end]));
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
@@ -328,15 +328,15 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            out.push(Tok::Word(&s[i..end]));
+            out.push(Token::Word(&s[i..end]));
         } else if c == '-' {
-            out.push(Tok::Dash);
+            out.push(Token::Dash);
         } else if c == '.' {
-            out.push(Tok::Dot);
+            out.push(Token::Dot);
         } else if c.is_whitespace() || c == '№' || c == ':' {
             // separators between words and numbers
         } else {
-            out.push(Tok::Other(c));
+            out.push(Token::Other(c));
         }
     }
     out
@@ -368,7 +368,7 @@ fn read_item(
     let mut i = 0;
     while i < toks.len() {
         match &toks[i] {
-            Tok::Num(n) => {
+            Token::Num(n) => {
                 if skip_number {
                     skip_number = false;
                     i += 1;
@@ -384,7 +384,7 @@ fn read_item(
                 let v: u32 = n.parse().unwrap_or(0);
                 // A single letter right after a point number: `58-1а`, `58-1 «б»`.
                 let mut letter = None;
-                if let Some(Tok::Word(w)) = toks.get(i + 1) {
+                if let Some(Token::Word(w)) = toks.get(i + 1) {
                     let mut cs = w.chars();
                     if let (Some(c), None) = (cs.next(), cs.next())
                         && !matches!(*w, "п" | "ч" | "и" | "p")
@@ -402,7 +402,7 @@ fn read_item(
                 nums.push((v, letter));
                 pending_dash = false;
             }
-            Tok::Dash => {
+            Token::Dash => {
                 if pending_dash {
                     return Some("two separators in a row".to_owned());
                 }
@@ -411,12 +411,12 @@ fn read_item(
                 }
                 pending_dash = true;
             }
-            Tok::Dot => {
+            Token::Dot => {
                 if pending_dash {
                     return Some("two separators in a row".to_owned());
                 }
             }
-            Tok::Word(w) => {
+            Token::Word(w) => {
                 if pending_dash && !words().suffix.contains(w) {
                     return Some("a dash without a point after it".to_owned());
                 }
@@ -437,14 +437,14 @@ fn read_item(
                     return Some(format!("unexpected `{w}`"));
                 }
             }
-            Tok::Other('/') => {
+            Token::Other('/') => {
                 return Some(
                     "a slash (`58/10`): a point, a case number or two sources' readings? \
                      Write `58-10`, or declare the value in `[vocab.charge]`"
                         .to_owned(),
                 );
             }
-            Tok::Other(c) => return Some(format!("unexpected `{c}`")),
+            Token::Other(c) => return Some(format!("unexpected `{c}`")),
         }
         i += 1;
     }
