@@ -111,22 +111,24 @@ for n in "${SIZES[@]}"; do
   fi
 done
 
-# Growth from 1M: each size's wall time, CPU time and peak memory over those at 1,000,000 (a
-# linear tool gives 0.25 at 250k and 5 at 5M).
-if grep -q '^1000000	' "$OUT/.rows" && [ "$(cut -f1 "$OUT/.rows" | sort -u | wc -l)" -gt 1 ]; then
+# Growth from 1M (or from the first size when 1M was not run): each size's wall time, CPU time
+# and peak memory over those at the base (a linear tool gives 0.25 at 250k and 5 at 5M).
+base=1000000
+grep -q "^$base	" "$OUT/.rows" || base=${SIZES[0]}
+if [ "$(cut -f1 "$OUT/.rows" | sort -u | wc -l)" -gt 1 ]; then
   echo
-  echo "growth from 1M (wall / CPU / peak memory):"
-  awk -F'\t' '
+  echo "growth from $base records (wall / CPU / peak memory):"
+  awk -F'\t' -v base="$base" '
     { key = $2 " | " $3; w[$1, key] = $4; c[$1, key] = $5; m[$1, key] = $6; keys[key] = 1; sizes[$1] = 1 }
     END {
       for (key in keys) {
-        if (!((1000000, key) in w)) continue
+        if (!((base, key) in w)) continue
         line = sprintf("  %-35s", key)
         for (n in sizes) {
-          if (n == 1000000 || !((n, key) in w)) continue
-          r = (w[1000000, key] > 0) ? w[n, key] / w[1000000, key] : 0
-          rc = (c[1000000, key] > 0) ? c[n, key] / c[1000000, key] : 0
-          line = line sprintf("  %sk: %.2f / %.2f / %.2f", n / 1000, r, rc, m[n, key] / m[1000000, key])
+          if (n == base || !((n, key) in w)) continue
+          r = (w[base, key] > 0) ? w[n, key] / w[base, key] : 0
+          rc = (c[base, key] > 0) ? c[n, key] / c[base, key] : 0
+          line = line sprintf("  %sk: %.2f / %.2f / %.2f", n / 1000, r, rc, m[n, key] / m[base, key])
         }
         print line
       }
