@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# National scale (issue 19): time, CPU and peak memory of `museum validate`, `museum dedup` and
-# `museum report --no-dedup` on synthetic lists of 250,000, 1,000,000 and 5,000,000 victims, and
+# National scale (issue 19): time, CPU and peak memory of `museum validate`, `museum dedup`,
+# `museum report --no-dedup` and `museum report` (deduplicated) on synthetic lists of 250,000, 1,000,000 and 5,000,000 victims, and
 # the floor they are compared with: a raw csv-core parse of the same file.
 #
 # Not a timed test: it prints a table; the numbers go in notes and reviews. Two lists per size,
@@ -18,7 +18,8 @@
 # `report` needs the statistics (polars) build; with a binary built without them (the default
 # here: a polars release build takes ~20 minutes on 2 cores) the report rows say "skipped".
 # Targets at 1M (issue 19): validate ≤ 1.0 s wall and ≤ 2× the CPU of the raw parse, ≤ 100 MB
-# whatever the number of findings; at 5M, time and memory about 5× those at 1M.
+# whatever the number of findings; report ≤ 4 s without deduplication, ≤ 30 s and ≤ 2 GB with
+# it; at 5M, time and memory about 5× those at 1M (the growth ratios are printed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,9 +68,12 @@ row() {
   [ "$status" -le 1 ] || note="FAILED (exit $status): $(head -c 200 "$OUT/.err" | tr '\n' ' ')"
   printf '| %9s | %-8s | %6s | %-22s | %8.2f | %8.2f | %7d | %s\n' "$n" "$list" "$mb" "$label" \
     "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((kb / 1024))" "$note"
+  [ "$status" -gt 1 ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$list" "$label" "$wall" \
+    "$(awk "BEGIN{print $user + $sys}")" "$kb" >>"$OUT/.rows"
 }
 
 has() { [[ " $COMMANDS " == *" $1 "* ]]; }
+: >"$OUT/.rows"
 
 for n in "${SIZES[@]}"; do
   synth="$OUT/synth-$n"
@@ -94,10 +98,39 @@ for n in "${SIZES[@]}"; do
       fi
     fi
   done
-  # Deduplication on the list made for it (persons written several times).
+  # Deduplication on the list made for it (persons written several times), alone and inside
+  # the report (the report's own overhead is the difference of the two rows).
+  file="$synth/victims.csv"
+  mb=$(( $(stat -c %s "$file") / 1000000 ))
   if has dedup; then
-    file="$synth/victims.csv"
-    mb=$(( $(stat -c %s "$file") / 1000000 ))
     row "$n" synth "$mb" "dedup --format csv" "" "$BIN" dedup "$file" --format csv --quiet
   fi
+  if has report && [ $HAS_REPORT = 1 ]; then
+    row "$n" synth "$mb" "report (deduplicated)" "" \
+      "$BIN" report "$file" --quiet -o "$OUT/report-dedup-$n.html"
+  fi
 done
+
+# Growth from 1M (or from the first size when 1M was not run): each size's wall time, CPU time
+# and peak memory over those at the base (a linear tool gives 0.25 at 250k and 5 at 5M).
+base=1000000
+grep -q "^$base	" "$OUT/.rows" || base=${SIZES[0]}
+if [ "$(cut -f1 "$OUT/.rows" | sort -u | wc -l)" -gt 1 ]; then
+  echo
+  echo "growth from $base records (wall / CPU / peak memory):"
+  awk -F'\t' -v base="$base" '
+    { key = $2 " | " $3; w[$1, key] = $4; c[$1, key] = $5; m[$1, key] = $6; keys[key] = 1; sizes[$1] = 1 }
+    END {
+      for (key in keys) {
+        if (!((base, key) in w)) continue
+        line = sprintf("  %-35s", key)
+        for (n in sizes) {
+          if (n == base || !((n, key) in w)) continue
+          r = (w[base, key] > 0) ? w[n, key] / w[base, key] : 0
+          rc = (c[base, key] > 0) ? c[n, key] / c[base, key] : 0
+          line = line sprintf("  %sk: %.2f / %.2f / %.2f", n / 1000, r, rc, m[n, key] / m[base, key])
+        }
+        print line
+      }
+    }' "$OUT/.rows" | sort
+fi

@@ -143,3 +143,62 @@ fn progress_shows_only_when_asked_and_allowed() {
     assert!(!run(&["--no-progress"], true).contains("reading"));
     assert!(!run(&["--quiet"], true).contains("reading"));
 }
+
+/// `[vocab.sentencing_body]` in `museum.toml` counts in the statistics too (issue 16): the
+/// kinds `museum stats --by sentencing_body_kind` groups by are the project's where it maps a
+/// value (an exact value and a pattern), the built-in table's elsewhere; without the file the
+/// same values are `unrecognised`.
+#[test]
+fn sentencing_body_kinds_use_the_project_vocabulary() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("victims.csv");
+    std::fs::write(
+        &list,
+        "id,surname,sentence,sentencing_body,source_ids\n\
+         v1,Майлин,ВМН,Тройка при УНКВД по ЮКО,src-1\n\
+         v2,Бекин,5 лет ИТЛ,ЛВК Турксиба,src-1\n\
+         v3,Омаров,5 лет ИТЛ,ЛВК Туркестано-Сибирской ж. д.,src-1\n\
+         v4,Алиев,2 года ИТЛ условно,НКВД,src-1\n\
+         v5,Шанин,10 лет ИТЛ,ОСО при НКВД СССР,src-1\n",
+    )
+    .unwrap();
+    let p = list.to_str().unwrap();
+    let kinds = |extra: &[&str]| {
+        let mut args = vec![
+            "stats",
+            p,
+            "--by",
+            "sentencing_body_kind",
+            "--format",
+            "csv",
+        ];
+        args.extend_from_slice(extra);
+        let o = museum(&args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(
+        kinds(&[]),
+        "sentencing_body_kind,count,share\n\
+         unrecognised,3,0.6000\n\
+         special_board,1,0.2000\n\
+         troika,1,0.2000\n"
+    );
+    let config = dir.path().join("museum.toml");
+    std::fs::write(
+        &config,
+        "[vocab.sentencing_body]\n\"ЛВК *\" = \"tribunal\"\n\"нквд\" = \"troika\"\n",
+    )
+    .unwrap();
+    // Found beside the data, as every command finds it.
+    let expected = "sentencing_body_kind,count,share\n\
+         tribunal,2,0.4000\n\
+         troika,2,0.4000\n\
+         special_board,1,0.2000\n";
+    assert_eq!(kinds(&[]), expected);
+    // And named with `--config` from elsewhere.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("museum.toml");
+    std::fs::rename(&config, &moved).unwrap();
+    assert_eq!(kinds(&["--config", moved.to_str().unwrap()]), expected);
+}

@@ -1,74 +1,49 @@
-//! `museum dedup`: which records are the same person, with the evidence.
+//! `museum dedup`: which records are the same person, with the evidence. The arguments resolve
+//! into a [`museum_core::dedup::DedupJob`]; this file renders its outcome (human text, CSV,
+//! JSON, one record's `--explain` view) and writes it.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::time::Instant;
 
 use anyhow::Context;
 use museum_core::dedup::{
-    Cluster, DedupOptions, DedupRecord, DedupResult, Deduplicator, Evaluation, LinkSource,
-    MatchExplanation, ModelFile, read_truth,
+    Cluster, DedupJob, DedupOptions, DedupOutcome, DedupRecord, DedupResult, Evaluation,
+    LinkSource, MatchExplanation, ModelFile, read_truth,
 };
 use museum_core::display::{int, plural};
 use serde::Serialize;
 
-use crate::args::{DedupArgs, DedupFormat};
+use crate::args::{DedupArgs, DedupFormat, GlobalArgs};
 use crate::exit::ExitStatus;
 use crate::printer::{Printer, paint};
+use crate::progress::ProgressLine;
 
-pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    if !(0.0..=1.0).contains(&args.threshold) {
-        anyhow::bail!("`--threshold` must be between 0 and 1");
-    }
-    let start = Instant::now();
-    let loaded = super::load::match_records(&args.paths, &args.input, printer)?;
+pub(crate) fn run(
+    args: &DedupArgs,
+    global: &GlobalArgs,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let job = job(args, printer)?;
+    let progress = ProgressLine::new(global);
+    let outcome = job.run(&progress).context("cannot read the records")?;
+    progress.finish();
+    let DedupOutcome {
+        loaded,
+        result,
+        evaluation,
+        blocking_misses,
+        load_secs,
+        secs,
+    } = &outcome;
     let records = &loaded.records;
-    let load_secs = start.elapsed().as_secs_f64();
-    // Decisions: given, or beside the data.
-    let decisions = super::load::decisions(
-        args.decisions.as_deref(),
-        args.no_decisions,
-        &args.paths,
-        printer,
-    )?;
-    let truth = match &args.truth {
-        Some(p) => Some(
-            read_truth(p).with_context(|| format!("cannot read the truth in `{}`", p.display()))?,
-        ),
-        None => None,
-    };
-    let mut options = DedupOptions::default()
-        .threshold(args.threshold)
-        .max_block_size(args.max_block_size)
-        .keep_candidates(truth.is_some())
-        .threads(args.threads);
-    options.window = args.window.max(1);
-    if !args.rules.is_empty() {
-        options.rules = args
-            .rules
-            .iter()
-            .map(|r| {
-                museum_core::dedup::Rule::parse(r)
-                    .ok_or_else(|| anyhow::anyhow!("unknown blocking rule `{r}`"))
-            })
-            .collect::<anyhow::Result<_>>()?;
-    }
-    if let Some(path) = &args.model {
-        options.model = Some(
-            ModelFile::read(path)
-                .with_context(|| format!("cannot use the model in `{}`", path.display()))?,
-        );
-    }
-    options.measure_decisions = !decisions.is_empty();
-    let result = Deduplicator::new(options).run(records, &decisions);
+    super::load::loaded_notes(loaded, printer);
     if let Some(path) = &args.save_model {
         let mut text = serde_json::to_string_pretty(&ModelFile::of(&result.model))?;
         text.push('\n');
         museum_core::fsutil::write_bytes_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot save the model to `{}`", path.display()))?;
     }
-    let secs = start.elapsed().as_secs_f64();
     for w in &result.warnings {
         printer.warn(w);
     }
@@ -88,26 +63,21 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
                 .join(", ")
         ));
     }
-    let evaluation = truth.as_ref().map(|t| result.evaluate(records, t));
-    if let Some(t) = &truth
-        && printer.verbose > 1
-    {
-        for (a, b) in result.blocking_misses(records, t, 40) {
-            printer.note(&format!(
-                "not compared: {} `{}` ~ {} `{}`",
-                records[a].id,
-                records[a].display_name(),
-                records[b].id,
-                records[b].display_name()
-            ));
-        }
+    for &(a, b) in blocking_misses {
+        printer.note(&format!(
+            "not compared: {} `{}` ~ {} `{}`",
+            records[a].id,
+            records[a].display_name(),
+            records[b].id,
+            records[b].display_name()
+        ));
     }
     let ctx = Ctx {
         records,
-        result: &result,
+        result,
         files: loaded.files.len(),
-        secs,
-        load_secs,
+        secs: *secs,
+        load_secs: *load_secs,
         threshold: args.threshold,
     };
     // `--explain ID`: one record's view.
@@ -135,7 +105,7 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
     let text = match args.format {
         DedupFormat::Human => {
             let mut s = human(&ctx, color);
-            if let Some(e) = &evaluation {
+            if let Some(e) = evaluation {
                 s.push_str(&evaluation_text(e));
             }
             s
@@ -157,7 +127,7 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
     if args.format != DedupFormat::Human {
         let mut summary = summary_line(&ctx);
         summary.push_str(&effect_text(&ctx));
-        if let Some(e) = &evaluation {
+        if let Some(e) = evaluation {
             summary.push_str(&evaluation_text(e));
         }
         if args.output.is_some() {
@@ -171,6 +141,58 @@ pub(crate) fn run(args: &DedupArgs, printer: &Printer) -> anyhow::Result<ExitSta
         ExitStatus::Failure
     } else {
         ExitStatus::Success
+    })
+}
+
+/// The job of a run: the arguments resolved (the reader options and `museum.toml`, the
+/// decisions given or beside the data, the truth, the matching options and model).
+fn job(args: &DedupArgs, printer: &Printer) -> anyhow::Result<DedupJob> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!("`--threshold` must be between 0 and 1");
+    }
+    let csv = super::load::csv_options(&args.input, &args.paths)?;
+    // Decisions: given, or beside the data.
+    let decisions = super::load::decisions(
+        args.decisions.as_deref(),
+        args.no_decisions,
+        &args.paths,
+        printer,
+    )?;
+    let truth = match &args.truth {
+        Some(p) => Some(
+            read_truth(p).with_context(|| format!("cannot read the truth in `{}`", p.display()))?,
+        ),
+        None => None,
+    };
+    let mut options = DedupOptions::default()
+        .threshold(args.threshold)
+        .max_block_size(args.max_block_size)
+        .threads(args.threads);
+    options.window = args.window.max(1);
+    if !args.rules.is_empty() {
+        options.rules = args
+            .rules
+            .iter()
+            .map(|r| {
+                museum_core::dedup::Rule::parse(r)
+                    .ok_or_else(|| anyhow::anyhow!("unknown blocking rule `{r}`"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+    }
+    if let Some(path) = &args.model {
+        options.model = Some(
+            ModelFile::read(path)
+                .with_context(|| format!("cannot use the model in `{}`", path.display()))?,
+        );
+    }
+    Ok(DedupJob {
+        paths: args.paths.clone(),
+        kind: args.input.kind(),
+        csv,
+        decisions,
+        truth,
+        options,
+        blocking_misses: if printer.verbose > 1 { 40 } else { 0 },
     })
 }
 

@@ -174,6 +174,13 @@ pub(crate) fn match_records(
 ) -> anyhow::Result<LoadedRecords> {
     let loaded = load_records_with(paths, input.kind(), &csv_options(input, paths)?)
         .context("cannot read the records")?;
+    loaded_notes(&loaded, printer);
+    Ok(loaded)
+}
+
+/// The notes on records read for matching: the files skipped (`-v`), and how many findings the
+/// readers made (`museum validate` lists them).
+pub(crate) fn loaded_notes(loaded: &LoadedRecords, printer: &Printer) {
     if printer.verbose > 0 {
         for s in &loaded.skipped {
             printer.note(&format!(
@@ -188,5 +195,4 @@ pub(crate) fn match_records(
             loaded.reader_findings
         ));
     }
-    Ok(loaded)
 }

@@ -32,7 +32,7 @@ pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
         Command::Man(args) => man::run(&args, printer),
         Command::Rules(args) => rules::run(&args, printer),
         Command::Name(args) => name::run(&args, printer),
-        Command::Dedup(args) => dedup::run(&args, printer),
+        Command::Dedup(args) => dedup::run(&args, &cli.global, printer),
         Command::Persons(args) => persons::run(&args, printer),
         Command::Decide(args) => decide::run(&args, printer),
         Command::Search(args) => search::run(&args, printer),

@@ -47,6 +47,7 @@ mod em;
 mod evaluate;
 mod explain;
 mod input;
+mod job;
 mod levels;
 pub mod model;
 pub mod model_file;
@@ -66,6 +67,7 @@ pub use decisions::{
 pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
 pub use input::{LoadedRecords, load_records, load_records_with};
+pub use job::{DedupJob, DedupOutcome};
 pub use model::Model;
 pub use model_file::{MODEL_FORMAT, ModelFile, WeightChange, weight_changes};
 pub use options::{DedupOptions, Increment};

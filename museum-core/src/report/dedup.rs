@@ -1,7 +1,7 @@
 //! Deduplication for the report: the suspected duplicate clusters as values, from the
 //! [`Deduplicator`]'s result to the report's Duplicates section.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -154,15 +154,58 @@ pub fn deduplicate(archive: &Archive, decisions: &[Decision], options: DedupOpti
             .iter()
             .map(|f| DedupRecord::from_figure(f, None)),
     );
+    deduplicate_records(&records, decisions, &options)
+}
+
+/// The records matching compares, made from the victims and figures of `archive` while the
+/// victims are taken out of it one by one: each victim is freed as soon as its record is made,
+/// and only what the Duplicates section shows of it is kept ([`ClusterMember`], in the order of
+/// the victims). On a million records this is the difference between holding the whole typed
+/// victims and the matching records at once, and holding the matching records alone.
+pub(super) fn take_victims(archive: &mut Archive) -> (Vec<DedupRecord>, Vec<ClusterMember>) {
+    let mut records = Vec::with_capacity(archive.victims.len() + archive.figures.len());
+    let mut members = Vec::with_capacity(archive.victims.len());
+    for v in archive.victims.drain(..) {
+        records.push(DedupRecord::from_victim(&v, None));
+        let crate::io::Located { record, location } = v;
+        members.push(ClusterMember {
+            name: Some(record.name.original),
+            birth: record.birth_date.as_ref().map(|d| d.original().to_owned()),
+            arrest: record
+                .cases
+                .first()
+                .and_then(|c| c.arrest_date.as_ref())
+                .map(|d| d.original().to_owned()),
+            record_id: record.id,
+            file: location.file,
+            line: location.line,
+        });
+    }
+    archive.victims.shrink_to_fit();
+    records.extend(
+        archive
+            .figures
+            .iter()
+            .map(|f| DedupRecord::from_figure(f, None)),
+    );
+    (records, members)
+}
+
+/// [`deduplicate`] of records already made (the victims' then the figures').
+pub(super) fn deduplicate_records(
+    records: &[DedupRecord],
+    decisions: &[Decision],
+    options: &DedupOptions,
+) -> Dedup {
     if records.is_empty() {
         return Dedup::NotRun;
     }
-    let result = Deduplicator::new(options.clone()).run(&records, decisions);
+    let result = Deduplicator::new(options.clone()).run(records, decisions);
     let counts = ReviewOptions {
         limit: 0,
         ..ReviewOptions::default()
     };
-    let review = review::review_of(&result, &records, decisions, &options, &counts).stats;
+    let review = review::review_of(&result, records, decisions, options, &counts).stats;
     // The engine's clusters in the order of their first member; each cluster's evidence is one
     // line per join.
     let mut slot: Vec<Option<usize>> = vec![None; result.clusters.len()];
@@ -177,7 +220,7 @@ pub fn deduplicate(archive: &Archive, decisions: &[Decision], options: DedupOpti
                 evidence: result.clusters[c]
                     .joins
                     .iter()
-                    .map(|join| evidence_line(&result.explain(&records, join.a, join.b)))
+                    .map(|join| evidence_line(&result.explain(records, join.a, join.b)))
                     .collect(),
             });
             clusters.len() - 1
@@ -236,8 +279,36 @@ fn evidence_line(e: &MatchExplanation) -> String {
 
 const MAX_CLUSTERS: usize = 500;
 
+/// The victims as the report holds them: the typed records, or (after [`take_victims`]) only
+/// what the Duplicates section shows of each.
+#[derive(Clone, Copy)]
+pub(super) enum Victims<'a> {
+    /// The victims of the archive.
+    Records(&'a [crate::io::Located<crate::model::Victim>]),
+    /// What is shown of each victim, in order.
+    Members(&'a [ClusterMember]),
+}
+
+impl<'a> Victims<'a> {
+    pub(super) fn len(self) -> usize {
+        match self {
+            Victims::Records(v) => v.len(),
+            Victims::Members(m) => m.len(),
+        }
+    }
+
+    /// The file of each victim, in order.
+    pub(super) fn files(self) -> Box<dyn Iterator<Item = Option<&'a str>> + 'a> {
+        match self {
+            Victims::Records(v) => Box::new(v.iter().map(|l| l.location.file.as_deref())),
+            Victims::Members(m) => Box::new(m.iter().map(|m| m.file.as_deref())),
+        }
+    }
+}
+
 pub(super) fn dedup_section(
     archive: &Archive,
+    victims: Victims<'_>,
     dedup: &Dedup,
     stats: &ArchiveStats,
 ) -> DedupSection {
@@ -264,31 +335,64 @@ pub(super) fn dedup_section(
         }
         Dedup::Done(d) => d,
     };
-    // Clusters hold figures as well as victims: both are looked up, so every member is shown
-    // with its name, birth, file and line.
-    let mut by_id: HashMap<&str, ClusterMember> = HashMap::new();
-    for v in &archive.victims {
-        by_id
-            .entry(v.record.id.as_str())
-            .or_insert_with(|| ClusterMember {
-                record_id: v.record.id.clone(),
-                name: Some(v.record.name.original.clone()),
-                birth: v
-                    .record
-                    .birth_date
-                    .as_ref()
-                    .map(|d| d.original().to_owned()),
-                arrest: v
-                    .record
-                    .cases
-                    .first()
-                    .and_then(|c| c.arrest_date.as_ref())
-                    .map(|d| d.original().to_owned()),
-                file: v.location.file.clone(),
-                line: v.location.line,
-            });
+    let real: Vec<&DuplicateCluster> = clusters
+        .clusters
+        .iter()
+        .filter(|c| c.members.len() >= 2)
+        .collect();
+    let shown = &real[..real.len().min(MAX_CLUSTERS)];
+    // Only the members of the clusters shown are looked up (a million records would be a
+    // million copies of names otherwise). Clusters hold figures as well as victims: both are
+    // looked up, so every member is shown with its name, birth, file and line; the first record
+    // with an id wins, victims before figures.
+    let wanted: HashSet<&str> = shown
+        .iter()
+        .flat_map(|c| c.members.iter().map(String::as_str))
+        .collect();
+    let mut by_id: HashMap<&str, ClusterMember> = HashMap::with_capacity(wanted.len());
+    match victims {
+        Victims::Records(list) => {
+            for v in list
+                .iter()
+                .filter(|v| wanted.contains(v.record.id.as_str()))
+            {
+                by_id
+                    .entry(v.record.id.as_str())
+                    .or_insert_with(|| ClusterMember {
+                        record_id: v.record.id.clone(),
+                        name: Some(v.record.name.original.clone()),
+                        birth: v
+                            .record
+                            .birth_date
+                            .as_ref()
+                            .map(|d| d.original().to_owned()),
+                        arrest: v
+                            .record
+                            .cases
+                            .first()
+                            .and_then(|c| c.arrest_date.as_ref())
+                            .map(|d| d.original().to_owned()),
+                        file: v.location.file.clone(),
+                        line: v.location.line,
+                    });
+            }
+        }
+        Victims::Members(list) => {
+            for m in list
+                .iter()
+                .filter(|m| wanted.contains(m.record_id.as_str()))
+            {
+                by_id
+                    .entry(m.record_id.as_str())
+                    .or_insert_with(|| m.clone());
+            }
+        }
     }
-    for f in &archive.figures {
+    for f in archive
+        .figures
+        .iter()
+        .filter(|f| wanted.contains(f.record.id.as_str()))
+    {
         let r = &f.record;
         by_id.entry(r.id.as_str()).or_insert_with(|| ClusterMember {
             record_id: r.id.clone(),
@@ -302,20 +406,14 @@ pub(super) fn dedup_section(
             line: f.location.line,
         });
     }
-    let real: Vec<&DuplicateCluster> = clusters
-        .clusters
-        .iter()
-        .filter(|c| c.members.len() >= 2)
-        .collect();
     DedupSection {
         status: "done".into(),
         persons: stats.duplicates.as_ref().map(|d| d.persons),
         clusters_total: real.len() as u64,
         review: clusters.review.clone(),
         model: clusters.model.clone(),
-        clusters: real
-            .into_iter()
-            .take(MAX_CLUSTERS)
+        clusters: shown
+            .iter()
             .map(|c| ClusterView {
                 id: c.id.clone(),
                 score: c.score,

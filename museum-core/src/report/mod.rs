@@ -46,6 +46,7 @@ use crate::review::ReviewStats;
 use crate::stats::{self, ArchiveStats, CaseTable, StatsOptions, SubjectEstimates};
 use crate::validate;
 
+use dedup::Victims;
 pub use dedup::{Dedup, Deduplicated, DuplicateCluster, deduplicate};
 pub use html::to_html;
 pub use job::{ReportJob, ReportOutcome};
@@ -310,15 +311,37 @@ pub fn assemble(
     options: &ReportOptions,
     progress: &dyn Progress,
 ) -> ReportData {
+    assemble_with(
+        archive,
+        Victims::Records(&archive.victims),
+        validation,
+        stats,
+        dedup,
+        options,
+        progress,
+    )
+}
+
+/// [`assemble`] with the victims as the report holds them (the typed records, or what the
+/// Duplicates section shows of each once they were taken out of `archive`).
+fn assemble_with(
+    archive: &Archive,
+    victims: Victims<'_>,
+    validation: &validate::Report,
+    stats: ArchiveStats,
+    dedup: &Dedup,
+    options: &ReportOptions,
+    progress: &dyn Progress,
+) -> ReportData {
     progress.stage("gathering findings", None);
-    let dedup = dedup::dedup_section(archive, dedup, &stats);
+    let dedup = dedup::dedup_section(archive, victims, dedup, &stats);
     ReportData {
         title: options.title.clone(),
         generated: options.generated.clone(),
         tool: format!("museum {}", env!("CARGO_PKG_VERSION")),
-        inputs: inputs(archive),
+        inputs: inputs(archive, victims),
         counts: RecordCounts {
-            victims: archive.victims.len() as u64,
+            victims: victims.len() as u64,
             cases: stats.cases,
             figures: archive.figures.len() as u64,
             events: archive.events.len() as u64,
@@ -326,7 +349,7 @@ pub fn assemble(
             sources: archive.sources.len() as u64,
             estimates: archive.estimates.len() as u64,
             claims: archive.claims.len() as u64,
-            total: archive.len() as u64,
+            total: (archive.len() - archive.victims.len() + victims.len()) as u64,
         },
         validation: summary(validation),
         findings: findings(validation, options),
@@ -342,10 +365,15 @@ pub fn assemble(
             .iter()
             .map(|c| (c.record.id.clone(), c.record.name_en.clone()))
             .collect(),
-        persons: options
-            .persons
-            .as_ref()
-            .map(|r| persons::section(archive, r)),
+        // The person registry's section needs the whole victims: a job that takes them out of
+        // the archive keeps them when there is a registry.
+        persons: match victims {
+            Victims::Records(_) => options
+                .persons
+                .as_ref()
+                .map(|r| persons::section(archive, r)),
+            Victims::Members(_) => None,
+        },
     }
 }
 
@@ -359,7 +387,7 @@ pub fn to_json(data: &ReportData) -> Result<String> {
     Ok(s)
 }
 
-fn inputs(archive: &Archive) -> Vec<InputFile> {
+fn inputs(archive: &Archive, victims: Victims<'_>) -> Vec<InputFile> {
     let mut per_file: HashMap<&str, u64> = HashMap::new();
     fn count<'a, T>(list: &'a [Located<T>], into: &mut HashMap<&'a str, u64>) {
         for r in list {
@@ -372,7 +400,9 @@ fn inputs(archive: &Archive) -> Vec<InputFile> {
     count(&archive.figures, &mut per_file);
     count(&archive.events, &mut per_file);
     count(&archive.camps, &mut per_file);
-    count(&archive.victims, &mut per_file);
+    for f in victims.files().flatten() {
+        *per_file.entry(f).or_insert(0) += 1;
+    }
     count(&archive.estimates, &mut per_file);
     count(&archive.claims, &mut per_file);
     archive

@@ -3,10 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::frame::{Key, cols};
-use super::normalize::{
-    normalize_body, normalize_nationality, normalize_place, region_of, sentencing_body_kind,
-};
+use super::normalize::{normalize_body, normalize_nationality, normalize_place, region_of};
 use crate::error::{Error, Result};
+use crate::model::vocab::{BodyKind, UserVocab};
 
 /// Whether a column describes the person or one repression case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +32,9 @@ pub(super) enum Map {
 }
 
 impl Map {
-    pub(super) fn text(self, raw: &str) -> Option<String> {
+    /// The key of `raw`; `vocab` (the project's `[vocab.*]`) is tried first where the
+    /// column has a vocabulary (kinds of sentencing body).
+    pub(super) fn text(self, raw: &str, vocab: Option<&UserVocab>) -> Option<String> {
         match self {
             Map::None | Map::AgeBand => {
                 let t = raw.trim();
@@ -41,7 +42,7 @@ impl Map {
             }
             Map::Nationality => normalize_nationality(raw),
             Map::Body => normalize_body(raw),
-            Map::BodyKind => sentencing_body_kind(raw),
+            Map::BodyKind => BodyKind::of(raw, vocab).map(|k| k.as_str().to_owned()),
             Map::Place => normalize_place(raw),
             Map::Region => region_of(raw),
         }

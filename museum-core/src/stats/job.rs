@@ -77,7 +77,8 @@ impl StatsJob {
         }
         let (validation, archive) =
             crate::job::read_validated(&self.inputs, &self.validate, progress)?;
-        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?;
+        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?
+            .with_vocab(self.validate.vocab.clone());
         let result = if self.by.is_empty() {
             StatsResult::Summary(Box::new(
                 table.summary(&StatsOptions { top: self.top }, None)?,

@@ -1,6 +1,7 @@
 //! The case table: the victims as one polars frame, and the queries on it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::columns::{
     GroupRow, GroupTable, Level, Map, StatColumn, column, column_names, is_numeric, to_value,
@@ -9,6 +10,7 @@ use super::frame::{Frame, Key, Require, cols};
 use super::summary::*;
 use crate::error::{Error, Result};
 use crate::model::Victim;
+use crate::model::vocab::UserVocab;
 use crate::progress::Progress;
 
 /// The case table: the victims as one polars frame with a row per repression case, built once
@@ -34,6 +36,9 @@ use crate::progress::Progress;
 /// ```
 pub struct CaseTable {
     frame: Frame,
+    /// The project's own vocabulary (`[vocab.*]` in `museum.toml`), tried before the built-in
+    /// tables where a column maps text to kinds.
+    vocab: Option<Arc<UserVocab>>,
 }
 
 impl std::fmt::Debug for CaseTable {
@@ -57,7 +62,34 @@ impl CaseTable {
         let victims: Vec<&Victim> = victims.into_iter().collect();
         Ok(CaseTable {
             frame: Frame::build(&victims, progress)?,
+            vocab: None,
         })
+    }
+
+    /// The table with a project's own vocabulary (`[vocab.sentencing_body]` in `museum.toml`,
+    /// [`ValidateOptions::vocab`](crate::validate::ValidateOptions::vocab)): its mappings count
+    /// in the kinds the statistics group by (`sentencing_body_kind`), before the built-in table.
+    ///
+    /// ```
+    /// use museum_core::model::vocab::{BodyKind, UserVocab};
+    /// use museum_core::stats::{CaseTable, Value};
+    /// use museum_core::io::{CsvOptions, ReadItem, RecordReader};
+    /// use museum_core::Victim;
+    /// let csv = "id,surname,sentencing_body\nv1,Жургенов,Комиссия Кузьмина\n";
+    /// let victims: Vec<Victim> = RecordReader::<Victim>::from_csv_reader(csv.as_bytes(), "v.csv", &CsvOptions::default())
+    ///     .filter_map(|i| match i { ReadItem::Record(v, _) => Some(v.record), _ => None })
+    ///     .collect();
+    /// let table = CaseTable::build(&victims, &()).unwrap();
+    /// let kind = |t: &CaseTable| t.group_count(&["sentencing_body_kind"]).unwrap().rows[0].values[0].clone();
+    /// assert_eq!(kind(&table), Value::Text("unrecognised".into()));
+    /// let mut vocab = UserVocab::default();
+    /// vocab.sentencing_body.insert("Комиссия *", BodyKind::Troika).unwrap();
+    /// let table = table.with_vocab(Some(vocab.into()));
+    /// assert_eq!(kind(&table), Value::Text("troika".into()));
+    /// ```
+    #[must_use]
+    pub fn with_vocab(self, vocab: Option<Arc<UserVocab>>) -> CaseTable {
+        CaseTable { vocab, ..self }
     }
 
     /// Victim records in the table.
@@ -198,7 +230,10 @@ impl CaseTable {
                     Key::Text(t) if specs[i].map != Map::None || t.trim() != t => cache
                         .entry((i, t))
                         .or_insert_with_key(|(_, t)| {
-                            specs[i].map.text(t).map_or(Key::Null, Key::Text)
+                            specs[i]
+                                .map
+                                .text(t, self.vocab.as_deref())
+                                .map_or(Key::Null, Key::Text)
                         })
                         .clone(),
                     other => other,
