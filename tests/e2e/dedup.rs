@@ -271,7 +271,7 @@ fn a_model_is_saved_and_reused() {
     let full = clusters(&stdout(&o));
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
     assert_eq!(v["format"], "museum-dedup-model");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["records"], 15);
     let fields = v["fields"].as_array().unwrap();
     let surname = fields.iter().find(|f| f["field"] == "surname").unwrap();
@@ -327,6 +327,76 @@ fn a_model_is_saved_and_reused() {
     ] {
         assert_eq!(same(&full, a, b), same(&together, a, b), "{a} {b}");
     }
+
+    // The same model in the version 1 shape (before `loosely similar` names and `similar`
+    // places): still read, each missing level weighing what the level below it weighs.
+    let mut v1 = v.clone();
+    v1["version"] = Value::from(1);
+    for f in v1["fields"].as_array_mut().unwrap() {
+        let name = f["field"].as_str().unwrap().to_owned();
+        let levels = f["levels"].as_array_mut().unwrap();
+        let added = ["loosely similar", "similar"];
+        let is_added = |l: &Value| {
+            let label = l["level"].as_str().unwrap();
+            match name.as_str() {
+                "surname" | "given_name" | "patronymic" => label == added[0],
+                "birth_place" => label == added[1],
+                _ => false,
+            }
+        };
+        if let Some(k) = levels.iter().position(is_added) {
+            let gone = levels.remove(k);
+            for what in ["m", "u"] {
+                let sum = levels[k - 1][what].as_f64().unwrap() + gone[what].as_f64().unwrap();
+                levels[k - 1][what] = Value::from(sum);
+            }
+        }
+    }
+    let old = dir.join("model-v1.json");
+    std::fs::write(&old, v1.to_string()).unwrap();
+    let o = museum(&[
+        "dedup",
+        small.path().to_str().unwrap(),
+        "--model",
+        old.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let place = r["model"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "birth_place")
+        .unwrap();
+    let w: Vec<f64> = place["weight"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    assert_eq!(w.len(), 4, "{place}");
+    assert!(
+        (w[1] - w[2]).abs() < 1e-9,
+        "`similar` weighs as `overlapping`: {w:?}"
+    );
+
+    // A version this museum does not know is refused, naming the version.
+    let mut v9 = v.clone();
+    v9["version"] = Value::from(9);
+    std::fs::write(&old, v9.to_string()).unwrap();
+    let o = museum(&[
+        "dedup",
+        small.path().to_str().unwrap(),
+        "--model",
+        old.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("model version 9"), "{err}");
 
     // A broken model.
     let mut bad = v.clone();

@@ -5,7 +5,7 @@
 use super::compare::FIELDS;
 
 /// The most levels a field has.
-pub(crate) const MAX_LEVELS: usize = 5;
+pub(crate) const MAX_LEVELS: usize = 6;
 
 /// A value per field and level (m or u).
 pub(crate) type Table = [[f64; MAX_LEVELS]; FIELDS];

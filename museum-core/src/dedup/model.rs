@@ -30,7 +30,9 @@
 
 use serde::Serialize;
 
-use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare};
+use super::compare::{
+    FIELDS, Field, GIVEN_SAME, Levels, NULL, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
+};
 use super::util::{NONE, Sym, par_chunks};
 use crate::rng::Rng;
 
@@ -48,6 +50,11 @@ const TF_PSEUDO_RECORDS: f64 = 1000.0;
 
 pub(crate) use super::levels::{MAX_LEVELS, Table, monotone, probability};
 
+mod estimate;
+
+pub(crate) use estimate::CONFIDENT;
+use estimate::{add_levels, confident_m, exact_names_share, fit_lambda, same_name_pairs, sample_u};
+
 /// Default m and u per field and level (used as priors).
 fn defaults() -> (Table, Table) {
     let mut m = [[0.0; MAX_LEVELS]; FIELDS];
@@ -55,16 +62,28 @@ fn defaults() -> (Table, Table) {
     let set = |t: &mut Table, f: Field, v: &[f64]| {
         t[f.index()][..v.len()].copy_from_slice(v);
     };
-    set(&mut m, Field::Surname, &[0.03, 0.04, 0.13, 0.2, 0.6]);
-    set(&mut u, Field::Surname, &[0.97, 0.02, 0.006, 0.002, 0.002]);
-    set(&mut m, Field::Given, &[0.02, 0.12, 0.03, 0.13, 0.7]);
-    set(&mut u, Field::Given, &[0.88, 0.05, 0.03, 0.01, 0.03]);
-    set(&mut m, Field::Patronymic, &[0.02, 0.12, 0.03, 0.13, 0.7]);
-    set(&mut u, Field::Patronymic, &[0.88, 0.05, 0.03, 0.01, 0.03]);
+    set(&mut m, Field::Surname, &[0.02, 0.01, 0.04, 0.13, 0.2, 0.6]);
+    set(
+        &mut u,
+        Field::Surname,
+        &[0.94, 0.03, 0.02, 0.006, 0.002, 0.002],
+    );
+    set(&mut m, Field::Given, &[0.01, 0.01, 0.12, 0.03, 0.13, 0.7]);
+    set(&mut u, Field::Given, &[0.82, 0.06, 0.05, 0.03, 0.01, 0.03]);
+    set(
+        &mut m,
+        Field::Patronymic,
+        &[0.01, 0.01, 0.12, 0.03, 0.13, 0.7],
+    );
+    set(
+        &mut u,
+        Field::Patronymic,
+        &[0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
+    );
     set(&mut m, Field::Birth, &[0.03, 0.05, 0.12, 0.6, 0.2]);
     set(&mut u, Field::Birth, &[0.85, 0.08, 0.04, 0.025, 0.005]);
-    set(&mut m, Field::BirthPlace, &[0.15, 0.15, 0.7]);
-    set(&mut u, Field::BirthPlace, &[0.9, 0.05, 0.05]);
+    set(&mut m, Field::BirthPlace, &[0.15, 0.15, 0.1, 0.6]);
+    set(&mut u, Field::BirthPlace, &[0.9, 0.05, 0.01, 0.04]);
     set(&mut m, Field::Sex, &[0.01, 0.99]);
     set(&mut u, Field::Sex, &[0.5, 0.5]);
     set(&mut m, Field::Nationality, &[0.05, 0.95]);
@@ -416,8 +435,9 @@ impl Model {
             Field::Patronymic.index(),
         );
         let matches = self.lambda * total_pairs;
-        let u_sg = (self.u[s][3] + self.u[s][4]) * self.u[g][4];
-        let u_sgp = u_sg * self.u[pa][4];
+        let u_sg = (self.u[s][usize::from(SURNAME_STEM)] + self.u[s][usize::from(SURNAME_SAME)])
+            * self.u[g][usize::from(GIVEN_SAME)];
+        let u_sgp = u_sg * self.u[pa][usize::from(GIVEN_SAME)];
         let [m_sg, m_sgp] = self.p_exact;
         // Shrunk towards independence like the term frequencies: on a small list a few rows
         // with one name say little about how namesakes cluster (three identical rows among nine
@@ -444,8 +464,8 @@ impl Model {
             l[Field::Given.index()],
             l[Field::Patronymic.index()],
         );
-        if (s == 3 || s == 4) && g == 4 {
-            if pa == 4 {
+        if (s == SURNAME_STEM || s == SURNAME_SAME) && g == GIVEN_SAME {
+            if pa == GIVEN_SAME {
                 self.name_correlation[1]
             } else {
                 self.name_correlation[0]
@@ -545,28 +565,28 @@ impl Model {
             }
         };
         let (count, u_level) = match (f, level) {
-            (Field::Surname, 3 | 4) => {
+            (Field::Surname, SURNAME_STEM | SURNAME_SAME) => {
                 let a = p.names_of(i).get(names.0).and_then(|x| x.parts[0]);
                 let b = p.names_of(j).get(names.1).and_then(|x| x.parts[0]);
                 match (a, b) {
                     (Some(a), Some(b)) if a.stem == b.stem => (
                         within(a.stem, 0, p.freq.surname_stem[a.stem as usize]),
-                        ut[fi][3] + ut[fi][4],
+                        ut[fi][usize::from(SURNAME_STEM)] + ut[fi][usize::from(SURNAME_SAME)],
                     ),
                     _ => return 0.0,
                 }
             }
-            (Field::Given, 4) => {
+            (Field::Given, GIVEN_SAME) => {
                 let a = p.names_of(i).get(names.0).and_then(|x| x.parts[1]);
                 match a {
                     Some(a) if !a.is_initial => (
                         within(a.folded, 1, p.freq.given[a.folded as usize]),
-                        ut[fi][4],
+                        ut[fi][usize::from(GIVEN_SAME)],
                     ),
                     _ => return 0.0,
                 }
             }
-            (Field::BirthPlace, 2) => {
+            (Field::BirthPlace, 3) => {
                 let s = p.recs[i].birth_place;
                 if s == NONE {
                     return 0.0;
@@ -633,213 +653,6 @@ impl Model {
         }
         (w, probability(w))
     }
-}
-
-/// How many independently seeded parts the random-pair sample of [`sample_u`] has.
-const U_SAMPLE_PARTS: usize = 16;
-
-/// Counts levels of random pairs: (counts per field and level, pairs sampled).
-fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; FIELDS], usize) {
-    let n = p.len();
-    let total_pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
-    let exhaustive = total_pairs <= opt.u_sample;
-    // The sample is cut into a fixed number of parts, each with its own seed, whatever the
-    // number of threads: the same input gives the same model (and output) on any machine.
-    let per_part = if exhaustive {
-        0
-    } else {
-        opt.u_sample.div_ceil(U_SAMPLE_PARTS)
-    };
-    let parts = par_chunks(
-        if exhaustive { n } else { U_SAMPLE_PARTS },
-        opt.threads,
-        |range| {
-            let mut c = [[0.0; MAX_LEVELS]; FIELDS];
-            let mut count = 0usize;
-            let mut add = |l: &Levels| {
-                for (f, lv) in l.iter().enumerate() {
-                    if *lv != NULL {
-                        c[f][usize::from(*lv)] += 1.0;
-                    }
-                }
-            };
-            if exhaustive {
-                for i in range {
-                    for j in i + 1..n {
-                        add(&compare(p, i, j).0);
-                        count += 1;
-                    }
-                }
-            } else {
-                for t in range {
-                    let mut rng = Rng::new(opt.seed ^ (t as u64).wrapping_mul(0x9E37));
-                    for _ in 0..per_part {
-                        let i = rng.below(n);
-                        let j = rng.below(n);
-                        if i != j {
-                            add(&compare(p, i, j).0);
-                            count += 1;
-                        }
-                    }
-                }
-            }
-            (c, count)
-        },
-    );
-    let mut c = [[0.0; MAX_LEVELS]; FIELDS];
-    let mut count = 0;
-    for (pc, k) in parts {
-        count += k;
-        for f in 0..FIELDS {
-            for l in 0..MAX_LEVELS {
-                c[f][l] += pc[f][l];
-            }
-        }
-    }
-    (c, count)
-}
-
-/// Among pairs that the fields other than the names make near-certain matches: the share whose
-/// surname and given name agree exactly, and the share whose patronymic does too (absent values
-/// count as not agreeing).
-fn exact_names_share(model: &Model, pats: &[(Levels, f64)]) -> [f64; 2] {
-    let (s, g, pa) = (
-        Field::Surname.index(),
-        Field::Given.index(),
-        Field::Patronymic.index(),
-    );
-    let (mut all, mut sg, mut sgp) = (0.0, 0.0, 0.0);
-    for (l, c) in pats {
-        let mut w = model.prior();
-        for f in Field::ALL.iter().skip(3) {
-            w += model.weight(*f, l[f.index()]);
-        }
-        if w < CONFIDENT {
-            continue;
-        }
-        all += c;
-        if (l[s] == 3 || l[s] == 4) && l[g] == 4 {
-            sg += c;
-            if l[pa] == 4 {
-                sgp += c;
-            }
-        }
-    }
-    // A weak prior of 20 pairs at the defaults.
-    [(sg + 10.0) / (all + 20.0), (sgp + 6.0) / (all + 20.0)]
-}
-
-/// Pairs of records whose main names have identical keys: [same surname stem and given name,
-/// same surname stem, given name and patronymic stem].
-fn same_name_pairs(p: &Prepared) -> [f64; 2] {
-    use std::collections::HashMap;
-    let mut sg: HashMap<(u32, u32), u64> = HashMap::new();
-    let mut sgp: HashMap<(u32, u32, u32), u64> = HashMap::new();
-    for i in 0..p.len() {
-        let Some(name) = p.names_of(i).first() else {
-            continue;
-        };
-        let [Some(s), Some(g), pat] = name.parts else {
-            continue;
-        };
-        if s.is_initial || g.is_initial {
-            continue;
-        }
-        *sg.entry((s.stem, g.folded)).or_default() += 1;
-        if let Some(pt) = pat.filter(|x| !x.is_initial) {
-            *sgp.entry((s.stem, g.folded, pt.stem)).or_default() += 1;
-        }
-    }
-    let pairs = |n: u64| (n * n.saturating_sub(1) / 2) as f64;
-    [
-        sg.values().map(|n| pairs(*n)).sum(),
-        sgp.values().map(|n| pairs(*n)).sum(),
-    ]
-}
-
-/// The weight a pattern would have without field `skip` (and with the prior).
-fn weight_without(model: &Model, l: &Levels, skip: Option<usize>) -> f64 {
-    let mut w = model.prior();
-    if skip.is_none_or(|f| f > Field::Patronymic.index()) {
-        w += model.name_correction(l);
-    }
-    for f in Field::ALL {
-        let fi = f.index();
-        if Some(fi) != skip {
-            w += model.weight(f, l[fi]);
-        }
-    }
-    w
-}
-
-/// Log2 odds above which a pair counts as a near-certain match.
-pub(crate) const CONFIDENT: f64 = 10.0;
-
-/// Adds one pair's levels to per-field counts.
-fn add_levels(c: &mut Table, l: &Levels, weight: f64) {
-    for (f, lv) in l.iter().enumerate() {
-        if *lv != NULL {
-            c[f][usize::from(*lv)] += weight;
-        }
-    }
-}
-
-/// m from high-confidence pairs, leaving each field out: for field f, the level distribution of f
-/// among pairs whose other fields alone give a weight of at least [`CONFIDENT`], plus the pairs
-/// a human decided are the same person (`matches`, labels: counted whatever their weight).
-fn confident_m(
-    model: &Model,
-    pats: &[(Levels, f64)],
-    matches: &[&Levels],
-    m0: &Table,
-    strength: f64,
-) -> Table {
-    let mut acc = [[0.0; MAX_LEVELS]; FIELDS];
-    for l in matches {
-        add_levels(&mut acc, l, 1.0);
-    }
-    for (l, c) in pats {
-        let full = weight_without(model, l, None);
-        for f in Field::ALL {
-            let fi = f.index();
-            if l[fi] == NULL {
-                continue;
-            }
-            if full - model.weight(f, l[fi]) >= CONFIDENT {
-                acc[fi][usize::from(l[fi])] += c;
-            }
-        }
-    }
-    let mut m = *m0;
-    for f in Field::ALL {
-        let fi = f.index();
-        let k = f.levels().len();
-        let sum: f64 = acc[fi][..k].iter().sum();
-        for l in 0..k {
-            m[fi][l] = ((acc[fi][l] + strength * m0[fi][l]) / (sum + strength)).max(1e-6);
-        }
-    }
-    m
-}
-
-/// The prior (probability that two random records match): the expected number of matches among
-/// the candidates over all pairs, solved as a fixed point.
-fn fit_lambda(model: &Model, pats: &[(Levels, f64)], total_pairs: f64) -> f64 {
-    let ws: Vec<(f64, f64)> = pats
-        .iter()
-        .map(|(l, c)| (weight_without(model, l, None) - model.prior(), *c))
-        .collect();
-    let mut lambda = model.lambda;
-    for _ in 0..100 {
-        let prior = (lambda / (1.0 - lambda)).log2();
-        let matches: f64 = ws.iter().map(|(w, c)| probability(prior + w) * c).sum();
-        let next = (matches / total_pairs).clamp(1e-12, 0.5);
-        if (next - lambda).abs() <= lambda * 1e-4 {
-            return next;
-        }
-        lambda = next;
-    }
-    lambda
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! ```json
 //! {
 //!   "format": "museum-dedup-model",
-//!   "version": 1,
+//!   "version": 2,
 //!   "records": 20000,
 //!   "lambda": 0.00008,
 //!   "term_frequency": true,
@@ -24,6 +24,11 @@
 //! model was trained on; a model applied to another list keeps its `m` and `u` and learns the
 //! prior of that list again (the chance that two random records are one person depends on the
 //! list's size). Every field of the model must be present with its levels in order.
+//!
+//! Version 2 added the `similar` level of `birth_place` (between `overlapping` and `same`) and
+//! the `loosely similar` level of the names. A version 1 file is still read: each level it lacks
+//! takes half of the m and u of the level below it, so it weighs what that level weighed and
+//! every other weight stays as saved.
 
 use std::path::Path;
 
@@ -36,6 +41,18 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// The `format` value of a model file.
 pub const MODEL_FORMAT: &str = "museum-dedup-model";
+
+/// The version of the model file shape written.
+pub const MODEL_VERSION: u32 = 2;
+
+/// The levels version 2 added, per field: (field, level, the level below it whose m and u a
+/// version 1 file splits with it).
+const ADDED_IN_V2: &[(&str, &str, &str)] = &[
+    ("surname", "loosely similar", "different"),
+    ("given_name", "loosely similar", "different"),
+    ("patronymic", "loosely similar", "different"),
+    ("birth_place", "similar", "overlapping"),
+];
 
 /// One level of a field in a model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,7 +81,7 @@ pub struct FieldFile {
 pub struct ModelFile {
     /// Always [`MODEL_FORMAT`].
     pub format: String,
-    /// The version of the shape (1).
+    /// The version of the shape ([`MODEL_VERSION`]; version 1 files are read too).
     pub version: u32,
     /// Records of the list it was trained on.
     pub records: usize,
@@ -87,7 +104,7 @@ impl ModelFile {
     pub fn of(model: &Model) -> ModelFile {
         ModelFile {
             format: MODEL_FORMAT.to_owned(),
-            version: 1,
+            version: MODEL_VERSION,
             records: model.records(),
             lambda: model.lambda,
             term_frequency: model.term_frequency,
@@ -126,7 +143,7 @@ impl ModelFile {
                 reason,
             })
         };
-        let file: ModelFile = serde_json::from_str(&text)
+        let mut file: ModelFile = serde_json::from_str(&text)
             .map_err(|e| bad(format!("not a museum dedup model: {e}")))?;
         if file.format != MODEL_FORMAT {
             return Err(bad(format!(
@@ -134,14 +151,44 @@ impl ModelFile {
                 file.format
             )));
         }
-        if file.version != 1 {
-            return Err(bad(format!(
-                "model version {} is not supported (this museum reads version 1)",
-                file.version
-            )));
+        match file.version {
+            1 => file.upgrade_v1(),
+            MODEL_VERSION => {}
+            v => {
+                return Err(bad(format!(
+                    "model version {v} is not supported (this museum reads versions 1 and \
+                     {MODEL_VERSION}: save the model again with this museum's `--save-model`)"
+                )));
+            }
         }
         file.tables().map_err(bad)?;
         Ok(file)
+    }
+
+    /// A version 1 file in the version 2 shape: each level added in version 2 takes half of the
+    /// m and u of the level below it (so both weigh what that level weighed). A field whose
+    /// levels are not version 1's is left as it is (and rejected by [`ModelFile::tables`]).
+    fn upgrade_v1(&mut self) {
+        for &(field, added, below) in ADDED_IN_V2 {
+            let Some(ff) = self.fields.iter_mut().find(|f| f.field == field) else {
+                continue;
+            };
+            if ff.levels.iter().any(|l| l.level == added) {
+                continue;
+            }
+            let Some(k) = ff.levels.iter().position(|l| l.level == below) else {
+                continue;
+            };
+            let lower = &mut ff.levels[k];
+            lower.m /= 2.0;
+            lower.u /= 2.0;
+            let new = LevelWeights {
+                level: added.to_owned(),
+                ..lower.clone()
+            };
+            ff.levels.insert(k + 1, new);
+        }
+        self.version = MODEL_VERSION;
     }
 
     /// What the model fixes when matching reuses it (`--model`): its tables (when they fit),
