@@ -103,7 +103,7 @@ pub(crate) enum Command {
     Dedup(DedupArgs),
     /// Give every person a stable id (`persons.csv`) while the archive grows list by list.
     #[command(
-        long_about = "Give every person a stable id while the archive grows list by list.\n\nDeduplicates the records (victims and figures, honouring the human decisions in `decisions.csv`) and reconciles the result with the person registry `persons.csv` (default: beside the data): a person whose records are still together keeps its id; records of a new list join the persons they match; a group of new records only gets a new id (`P000123`, minted once, never reused); when records of several persons turn out to be one person, the id holding most of them stays and the others are retired with `merged_into` (old page addresses redirect); when a person's records fall apart, its id stays with the part holding most of them and the other parts get new ids (`split_from`). Removed records leave their person; a person with no records left is retired.\n\nThe registry is written atomically (the previous one stays whole until the new one is complete); the same input and registry give a byte-identical registry, for any `--threads`.",
+        long_about = "Give every person a stable id while the archive grows list by list.\n\nDeduplicates the records (victims and figures, honouring the human decisions in `decisions.csv`) and reconciles the result with the person registry `persons.csv` (default: beside the data): a person whose records are still together keeps its id; records of a new list join the persons they match; a group of new records only gets a new id (`P000123`, minted once, never reused); when records of several persons turn out to be one person, the id holding most of them stays and the others are retired with `merged_into` (old page addresses redirect); when a person's records fall apart, its id stays with the part holding most of them and the other parts get new ids (`split_from`). Removed records leave their person; a person with no records left is retired.\n\nThe registry is written atomically (the previous one stays whole until the new one is complete); the same input and registry give a byte-identical registry, for any `--threads`.\n\nIncremental runs: with a registry, only new and changed records (and those a decision names) are compared. The person index `persons.index` beside the registry (a cache, written atomically after it) keeps the model, the term frequencies and the rarity of birth-place words of the last full run and every record's blocking keys, so that only the new and changed records are keyed and compared with the known records sharing a key. The index is rebuilt by a full run when it is missing, damaged, belongs to another registry or other settings, or when more than 10 % of the records are new or changed since it was built (its frozen statistics would no longer describe the archive).",
         after_help = concat!(
             "Examples:\n",
             "  museum persons datasets/                          # create or update datasets/persons.csv\n",
@@ -633,7 +633,8 @@ pub(crate) struct PersonsArgs {
     #[arg(long)]
     pub(crate) dry_run: bool,
     /// Compare every record again, not only the new and changed ones (records whose persons
-    /// were set in an earlier run may then move: a full re-deduplication).
+    /// were set in an earlier run may then move: a full re-deduplication). The person index
+    /// (`persons.index`) is rebuilt.
     #[arg(long)]
     pub(crate) full: bool,
     /// Output format of the changes.

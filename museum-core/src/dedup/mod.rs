@@ -46,6 +46,7 @@ pub mod decisions;
 mod em;
 mod evaluate;
 mod explain;
+pub(crate) mod frozen;
 mod input;
 mod levels;
 pub mod model;
@@ -65,6 +66,7 @@ pub use decisions::{
 };
 pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
+pub use frozen::Frozen;
 pub use input::{LoadedRecords, load_records, load_records_with};
 pub use model::Model;
 pub use model_file::{MODEL_FORMAT, ModelFile, WeightChange, weight_changes};
