@@ -650,6 +650,19 @@ mod tests {
         let b = next.index.records.iter().find(|r| &*r.id == "b").unwrap();
         let full = plain.index.records.iter().find(|r| &*r.id == "b").unwrap();
         assert_eq!(b.keys, full.keys);
+        // Nothing new: nothing compared, nothing changes, the same index.
+        let again = run_with_index(
+            &recs,
+            &[],
+            &next.reconciled.registry,
+            Some(&next.index),
+            &options(),
+        )
+        .unwrap();
+        assert_eq!(again.index_rebuilt, None);
+        assert_eq!(again.compared, Some(0));
+        assert!(again.reconciled.changes.is_empty());
+        assert_eq!(again.index.to_bytes(), next.index.to_bytes());
         // An index of another registry is not used.
         let stale = run_with_index(&recs, &[], &Registry::default(), Some(&index), &options());
         assert!(stale.unwrap().index_rebuilt.is_some());
