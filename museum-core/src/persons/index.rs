@@ -1,39 +1,5 @@
 //! The person index (`persons.index` beside `persons.csv`): what an incremental run needs of
 //! the archive without keying and modelling it again.
-//!
-//! It keeps, from the last full run, the trained model and the whole-list statistics (term
-//! frequencies and the rarity of birth-place words: [`crate::dedup::Frozen`]), and per record its
-//! id, its [`fingerprint`](super::fingerprint) and its blocking keys. It is a cache: it is never
-//! trusted blindly, and a run that cannot use it does a full run and writes a new one.
-//!
-//! # Format (version 1)
-//!
-//! Little-endian binary:
-//!
-//! | bytes | content |
-//! |---|---|
-//! | 21 | the magic line `museum-persons-index\n` |
-//! | 4 | the format version (`u32`, 1) |
-//! | 8 | a checksum of everything after it (the crate's stable FNV-1a 64 hash) |
-//! | 8 | a hash of the registry it belongs to (its CSV text as written) |
-//! | 8 | a hash of the matching settings and the crate version it was built with |
-//! | 8 + 8 | records of the full run that built it; records new or changed since |
-//! | … | the model (prior, m and u tables, namesake corrections, nationality strata) |
-//! | … | the statistics (tables of text → records, days and months, place words) |
-//! | 8 + … | the records: per record its id, fingerprint (`u64`), key count (`u32`), keys (`u64`), flags (one byte each), and its sort fields in large blocks (a byte 0 for none, or 1 and the first name's surname stem, given name and patronymic stem as texts and the birth year as `i16`) |
-//!
-//! Texts are a `u32` length and UTF-8 bytes, floating-point numbers their `f64` bits, tables a
-//! `u64` count and entries sorted (so that the same index is the same bytes).
-//!
-//! # When it is rebuilt
-//!
-//! A run does a full comparison and writes a new index when the index is missing, unreadable
-//! (wrong magic, version or checksum, truncated), built for another registry (the registry was
-//! edited, or written by a run whose index write did not happen), built with other matching
-//! settings or another version of museum, or when the records new or changed since it was
-//! built would exceed [`REBUILD_SHARE`] of the records it was built from: the frozen statistics
-//! (term frequencies, which place words are rare) and the model then no longer describe the
-//! archive well enough.
 
 use std::path::Path;
 
@@ -67,7 +33,42 @@ pub(crate) struct IndexRecord {
     pub(crate) keys: RecordKeys,
 }
 
-/// A person index (see the [module](self) documentation).
+/// The person index (`persons.index` beside `persons.csv`): what an incremental run needs of
+/// the archive without keying and modelling it again.
+///
+/// It keeps, from the last full run, the trained model and the whole-list statistics (term
+/// frequencies and the rarity of birth-place words: [`crate::dedup::Frozen`]), and per record its
+/// id, its [`fingerprint`](super::fingerprint) and its blocking keys. It is a cache: it is never
+/// trusted blindly, and a run that cannot use it does a full run and writes a new one.
+///
+/// # Format (version 1)
+///
+/// Little-endian binary:
+///
+/// | bytes | content |
+/// |---|---|
+/// | 21 | the magic line `museum-persons-index\n` |
+/// | 4 | the format version (`u32`, 1) |
+/// | 8 | a checksum of everything after it (the crate's stable FNV-1a 64 hash) |
+/// | 8 | a hash of the registry it belongs to (its CSV text as written) |
+/// | 8 | a hash of the matching settings and the crate version it was built with |
+/// | 8 + 8 | records of the full run that built it; records new or changed since |
+/// | … | the model (prior, m and u tables, namesake corrections, nationality strata) |
+/// | … | the statistics (tables of text → records, days and months, place words) |
+/// | 8 + … | the records: per record its id, fingerprint (`u64`), key count (`u32`), keys (`u64`), flags (one byte each), and its sort fields in large blocks (a byte 0 for none, or 1 and the first name's surname stem, given name and patronymic stem as texts and the birth year as `i16`) |
+///
+/// Texts are a `u32` length and UTF-8 bytes, floating-point numbers their `f64` bits, tables a
+/// `u64` count and entries sorted (so that the same index is the same bytes).
+///
+/// # When it is rebuilt
+///
+/// A run does a full comparison and writes a new index when the index is missing, unreadable
+/// (wrong magic, version or checksum, truncated), built for another registry (the registry was
+/// edited, or written by a run whose index write did not happen), built with other matching
+/// settings or another version of museum, or when the records new or changed since it was
+/// built would exceed [`REBUILD_SHARE`] of the records it was built from: the frozen statistics
+/// (term frequencies, which place words are rare) and the model then no longer describe the
+/// archive well enough.
 #[derive(Debug, Clone)]
 pub struct PersonsIndex {
     pub(crate) registry_hash: u64,
