@@ -27,6 +27,7 @@
 //!     dedup: DedupOptions::default(),
 //!     date: "2026-12-01".into(),
 //!     incremental: true,
+//!     min_indexed_records: persons::MIN_INDEXED_RECORDS,
 //! };
 //! let first = persons::run(&load(&path), &[], &Registry::default(), &options).unwrap();
 //! assert_eq!(first.reconciled.changes.new_persons.len(), 2);
