@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark incremental `museum persons`: a registry over BASE records, then ADD more records of
-# the same seeded `museum synth` archive; the incremental run against a full `museum dedup` of
-# the grown archive on the same machine.
+# the same seeded `museum synth` archive; the incremental run (with the person index
+# `persons.index` the first run wrote, and without it) against a full `museum dedup` of the grown
+# archive on the same machine: wall time, CPU time and peak memory of each.
 #
 #   bench/persons.sh                          # 1,000,000 + 10,000 records
 #   BASE=200000 ADD=2000 bench/persons.sh
@@ -39,11 +40,28 @@ for row in r:
         w.writerow(row)
 PY
 
-run() { /usr/bin/time -f "  wall %e s, peak memory %M KB" "$@"; }
-echo "== registry of $BASE records (museum persons --full)"
+exec 3>&1
+# Wall, CPU (user + system) and peak memory of a command; the wall seconds are kept for the
+# ratio below.
+run() {
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@"
+    read -r wall user sys rss < "$WORK/time"
+    echo "  wall $wall s, CPU $(python3 -c "print(round($user + $sys, 2))") s, peak memory $rss KB" >&3
+    LAST="$wall"
+    LAST_CPU="$(python3 -c "print($user + $sys)")"
+}
+echo "== registry and person index of $BASE records (museum persons --full)"
 run "$BIN" persons "$WORK/archive" --full --no-decisions -v > /dev/null
+ls -l "$WORK/archive/persons.csv" "$WORK/archive/persons.index" | awk '{print "  " $5 " bytes  " $9}'
 cp "$WORK/all/victims.csv" "$WORK/archive/victims.csv"
-echo "== adding $ADD records (museum persons, incremental, --dry-run)"
+echo "== adding $ADD records (museum persons, incremental with the index, --dry-run)"
 run "$BIN" persons "$WORK/archive" --no-decisions --dry-run -v > /dev/null
+INC="$LAST"; INC_CPU="$LAST_CPU"
+echo "== adding $ADD records without the index (every record keyed, the model fitted; --dry-run)"
+mv "$WORK/archive/persons.index" "$WORK/persons.index"
+run "$BIN" persons "$WORK/archive" --no-decisions --dry-run -v > /dev/null
+mv "$WORK/persons.index" "$WORK/archive/persons.index"
 echo "== full museum dedup of the $((BASE + ADD)) records"
 run "$BIN" dedup "$WORK/archive/victims.csv" --no-decisions --format csv -o "$WORK/clusters.csv" -v
+FULL="$LAST"; FULL_CPU="$LAST_CPU"
+echo "== incremental / full dedup: $(python3 -c "print(f'{100 * $INC / max($FULL, 0.01):.0f} % of the wall time, {100 * $INC_CPU / max($FULL_CPU, 0.01):.0f} % of the CPU time')") (target: at most 25 %)"

@@ -273,6 +273,8 @@ fn dry_run_writes_nothing_and_output_is_the_same_for_any_thread_count() {
     persons(tmp.path(), &["--date", "2026-12-01"]);
     let registry = archive.join("persons.csv");
     let before = std::fs::read(&registry).unwrap();
+    let index = archive.join("persons.index");
+    let index_before = std::fs::read(&index).expect("the person index beside the registry");
     let all: Vec<_> = records.iter().collect();
     write_victims(&archive.join("victims.csv"), &header, &all);
     let dry = persons(tmp.path(), &["--date", "2026-12-02", "--dry-run"]);
@@ -280,6 +282,11 @@ fn dry_run_writes_nothing_and_output_is_the_same_for_any_thread_count() {
     assert_eq!(dry["written"], false);
     assert!(!dry["changes"]["new_persons"].as_array().unwrap().is_empty());
     assert_eq!(std::fs::read(&registry).unwrap(), before);
+    assert_eq!(
+        std::fs::read(&index).unwrap(),
+        index_before,
+        "a dry run writes no index"
+    );
     // Human output names the changes.
     let o = museum_in(
         tmp.path(),
@@ -300,6 +307,168 @@ fn dry_run_writes_nothing_and_output_is_the_same_for_any_thread_count() {
     }
     assert_eq!(outputs[0], outputs[1]);
     assert_ne!(outputs[0], before);
+}
+
+/// The first `base` records and then all of a synthetic archive: the registry and index of
+/// the first run, and the JSON of the second (incremental) run.
+fn grow(
+    dir: &Path,
+    header: &csv::StringRecord,
+    records: &[Vec<csv::StringRecord>],
+    base: usize,
+    args: &[&str],
+) -> serde_json::Value {
+    let archive = dir.join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    let first: Vec<_> = records[..base].iter().collect();
+    write_victims(&archive.join("victims.csv"), header, &first);
+    persons(dir, &["--date", "2026-12-01", "--no-decisions"]);
+    let all: Vec<_> = records.iter().collect();
+    write_victims(&archive.join("victims.csv"), header, &all);
+    let mut a = vec!["--date", "2026-12-02", "--no-decisions"];
+    a.extend_from_slice(args);
+    persons(dir, &a)
+}
+
+#[test]
+fn the_person_index_keys_only_new_records_and_gives_the_persons_of_a_full_run() {
+    // Large enough for the index to be used (`MIN_INDEXED_RECORDS`); 2 % added.
+    let tmp = tempfile::tempdir().unwrap();
+    let (header, records) = synth_records(&tmp.path().join("synth"), "6000", "11");
+    let base = records.len() * 98 / 100;
+    let added = records.len() - base;
+    let inc = tmp.path().join("inc");
+    let out = grow(&inc, &header, &records, base, &[]);
+    assert_eq!(out["compared"].as_u64(), Some(added as u64), "{out}");
+    let with = out["compared_with"].as_u64().expect("the index was used");
+    assert!(
+        (added as u64) < with && with < records.len() as u64,
+        "the new records are compared with the records a full run pairs them with: {with}"
+    );
+    assert!(out.get("index_rebuilt").is_none(), "{out}");
+    let archive = inc.join("archive");
+    let registry = archive.join("persons.csv");
+    let index = archive.join("persons.index");
+    let grown = read_registry(&registry);
+    assert_eq!(grown.person.len(), records.len());
+    // Running again changes nothing, byte for byte, the index included.
+    let (reg_bytes, index_bytes) = (
+        std::fs::read(&registry).unwrap(),
+        std::fs::read(&index).unwrap(),
+    );
+    let again = persons(&inc, &["--date", "2027-01-01", "--no-decisions"]);
+    assert_eq!(again["written"], false);
+    assert_eq!(again["compared"].as_u64(), Some(0));
+    assert_eq!(std::fs::read(&registry).unwrap(), reg_bytes);
+    assert_eq!(std::fs::read(&index).unwrap(), index_bytes);
+    // The same persons as a full run on the grown archive (within pairwise F1 0.01), and as
+    // an incremental run without the index (every record keyed, the model fitted again).
+    let one = tmp.path().join("one");
+    std::fs::create_dir_all(one.join("archive")).unwrap();
+    std::fs::copy(archive.join("victims.csv"), one.join("archive/victims.csv")).unwrap();
+    persons(&one, &["--date", "2026-12-02", "--no-decisions"]);
+    let oneshot = read_registry(&one.join("archive/persons.csv"));
+    let f1 = pairwise_f1(&grown, &oneshot);
+    assert!(
+        f1 >= 0.99,
+        "pairwise F1 of incremental (index) vs one-shot persons: {f1}"
+    );
+    let plain = tmp.path().join("plain");
+    std::fs::create_dir_all(plain.join("archive")).unwrap();
+    let first: Vec<_> = records[..base].iter().collect();
+    write_victims(&plain.join("archive/victims.csv"), &header, &first);
+    persons(&plain, &["--date", "2026-12-01", "--no-decisions"]);
+    std::fs::remove_file(plain.join("archive/persons.index")).unwrap();
+    std::fs::copy(
+        archive.join("victims.csv"),
+        plain.join("archive/victims.csv"),
+    )
+    .unwrap();
+    let out = persons(&plain, &["--date", "2026-12-02", "--no-decisions"]);
+    assert!(
+        out.get("compared_with").is_none(),
+        "no index, no sub-list: {out}"
+    );
+    let without = read_registry(&plain.join("archive/persons.csv"));
+    let f1 = pairwise_f1(&grown, &without);
+    assert!(f1 >= 0.99, "pairwise F1 with vs without the index: {f1}");
+    // The same bytes for any thread count.
+    let t = tmp.path().join("threads");
+    let out = grow(&t, &header, &records, base, &["--threads", "1"]);
+    assert!(out["compared_with"].as_u64().is_some());
+    assert_eq!(
+        std::fs::read(t.join("archive/persons.csv")).unwrap(),
+        reg_bytes
+    );
+    assert_eq!(
+        std::fs::read(t.join("archive/persons.index")).unwrap(),
+        index_bytes
+    );
+}
+
+#[test]
+fn a_damaged_or_stale_person_index_is_rebuilt_not_trusted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (header, records) = synth_records(&tmp.path().join("synth"), "5200", "13");
+    let dir = tmp.path();
+    let archive = dir.join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    let base = records.len() - 50;
+    let first: Vec<_> = records[..base].iter().collect();
+    write_victims(&archive.join("victims.csv"), &header, &first);
+    persons(dir, &["--date", "2026-12-01", "--no-decisions"]);
+    let registry = archive.join("persons.csv");
+    let index = archive.join("persons.index");
+    let (reg0, index0) = (
+        std::fs::read(&registry).unwrap(),
+        std::fs::read(&index).unwrap(),
+    );
+    let all: Vec<_> = records.iter().collect();
+    write_victims(&archive.join("victims.csv"), &header, &all);
+    // Damaged: a clear note, a full run, a new valid index.
+    let mut bad = index0.clone();
+    let k = bad.len() / 2;
+    bad[k] ^= 0x55;
+    std::fs::write(&index, &bad).unwrap();
+    let o = museum_in(
+        dir,
+        &[
+            "persons",
+            "archive",
+            "--date",
+            "2026-12-02",
+            "--no-decisions",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the person index cannot be read") && stderr(&o).contains("checksum"),
+        "{}",
+        stderr(&o)
+    );
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(out.get("compared_with").is_none(), "{out}");
+    let rebuilt = std::fs::read(&index).unwrap();
+    assert!(rebuilt.starts_with(b"museum-persons-index\n") && rebuilt != bad);
+    let damaged_result = std::fs::read(&registry).unwrap();
+    // Stale: the registry was edited after the index was written.
+    std::fs::write(&registry, &reg0).unwrap();
+    std::fs::write(&index, &index0).unwrap();
+    let mut edited = String::from_utf8(reg0.clone()).unwrap();
+    edited.push_str("P999999,,,2026-12-01,retired,\n");
+    std::fs::write(&registry, edited).unwrap();
+    let out = persons(dir, &["--date", "2026-12-02", "--no-decisions"]);
+    let why = out["index_rebuilt"]
+        .as_str()
+        .expect("a stale index is not used");
+    assert!(why.contains("another version of the registry"), "{why}");
+    // And the same registry as the run after damage, where the index was not usable either.
+    std::fs::write(&registry, &reg0).unwrap();
+    std::fs::remove_file(&index).unwrap();
+    persons(dir, &["--date", "2026-12-02", "--no-decisions"]);
+    assert_eq!(std::fs::read(&registry).unwrap(), damaged_result);
 }
 
 #[test]

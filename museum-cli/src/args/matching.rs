@@ -126,7 +126,8 @@ pub(crate) struct PersonsArgs {
     #[arg(long)]
     pub(crate) dry_run: bool,
     /// Compare every record again, not only the new and changed ones (records whose persons
-    /// were set in an earlier run may then move: a full re-deduplication).
+    /// were set in an earlier run may then move: a full re-deduplication). The person index
+    /// (`persons.index`) is rebuilt.
     #[arg(long)]
     pub(crate) full: bool,
     /// Output format of the changes.

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use museum_core::dedup::DedupOptions;
-use museum_core::persons::{self, Changes, PersonsOptions, REGISTRY_FILE, Registry};
+use museum_core::persons::{self, Changes, PersonsIndex, PersonsOptions, REGISTRY_FILE, Registry};
 use serde::Serialize;
 
 use crate::args::{PersonsArgs, TextFormat};
@@ -55,6 +55,21 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             registry_path.display()
         )
     })?;
+    // The person index beside the registry: a cache, rebuilt when it cannot be used.
+    let index_path = persons::index_path(&registry_path);
+    let index = if args.full {
+        None
+    } else {
+        match PersonsIndex::read(&index_path) {
+            Ok(index) => index,
+            Err(e) => {
+                printer.note(&format!(
+                    "the person index cannot be read ({e}); a full run builds it again"
+                ));
+                None
+            }
+        }
+    };
     let loaded = super::load::match_records(&args.paths, &args.input, printer)?;
     let load_secs = start.elapsed().as_secs_f64();
     let decisions = super::load::decisions(
@@ -69,8 +84,21 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             .threads(args.threads),
         date,
         incremental: !args.full,
+        min_indexed_records: persons::MIN_INDEXED_RECORDS,
     };
-    let run = persons::run(&loaded.records, &decisions, &registry, &options)?;
+    let run = persons::run_with_index(
+        &loaded.records,
+        &decisions,
+        &registry,
+        index.as_ref(),
+        &options,
+    )?;
+    if let Some(why) = &run.index_rebuilt {
+        printer.note(&format!(
+            "the person index `{}` was not used ({why}): every record was keyed and the model fitted again",
+            index_path.display()
+        ));
+    }
     for w in &run.dedup.warnings {
         printer.warn(w);
     }
@@ -83,8 +111,11 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         printer.note(t.trim_end_matches(','));
     }
     if let Some(n) = run.compared {
+        let with = run.compared_with.map_or(String::new(), |m| {
+            format!(" ({m} of them sharing a blocking key, with their persons, per the index)")
+        });
         printer.note(&format!(
-            "incremental: compared {n} new or changed record(s) against the {} in the archive (`--full` compares all)",
+            "incremental: compared {n} new or changed record(s) against the {} in the archive{with} (`--full` compares all)",
             loaded.records.len()
         ));
     }
@@ -97,6 +128,15 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             .write(&registry_path)
             .with_context(|| format!("cannot write `{}`", registry_path.display()))?;
     }
+    // After the registry: an index that names another registry is never used, so a run cut off
+    // between the two writes only costs the next run a full comparison.
+    if !args.dry_run {
+        let bytes = run.index.to_bytes();
+        if std::fs::read(&index_path).ok().as_deref() != Some(bytes.as_slice()) {
+            museum_core::fsutil::write_bytes_atomic(&index_path, &bytes)
+                .with_context(|| format!("cannot write `{}`", index_path.display()))?;
+        }
+    }
     let text = match args.format {
         TextFormat::Json => {
             let mut s = serde_json::to_string_pretty(&Json {
@@ -104,6 +144,8 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
                 dry_run: args.dry_run,
                 written,
                 compared: run.compared,
+                compared_with: run.compared_with,
+                index_rebuilt: run.index_rebuilt.as_deref(),
                 changes,
             })?;
             s.push('\n');
@@ -133,6 +175,13 @@ struct Json<'a> {
     /// Records compared in an incremental run (absent: all).
     #[serde(skip_serializing_if = "Option::is_none")]
     compared: Option<usize>,
+    /// Records deduplicated in an incremental run with the person index (the compared ones
+    /// and the known records sharing a blocking key with them, with their persons).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compared_with: Option<usize>,
+    /// Why the person index was not used (it was rebuilt by a full run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index_rebuilt: Option<&'a str>,
     changes: &'a Changes,
 }
 

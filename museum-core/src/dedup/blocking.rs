@@ -708,10 +708,15 @@ const PROBE_WINDOW: usize = 5;
 /// A block's members sorted in the two orders of its rule (see [`window_keys`]).
 fn orders_of(p: &Prepared, b: &Block) -> Orders {
     let rule = key_rule(b.key);
+    orders_with(b, |i| window_keys(p, i, rule))
+}
+
+/// A block's members sorted in the two orders `window_keys` gives each (by member index).
+fn orders_with(b: &Block, window_keys: impl Fn(usize) -> [(String, u64); 2]) -> Orders {
     let keyed: Vec<([(String, u64); 2], u32)> = b
         .members
         .iter()
-        .map(|&i| (window_keys(p, (i & !FLAG) as usize, rule), i))
+        .map(|&i| (window_keys((i & !FLAG) as usize), i))
         .collect();
     Orders([0, 1].map(|o| {
         let mut v: Vec<(&str, u64, u32)> = keyed
@@ -730,19 +735,36 @@ fn orders_of(p: &Prepared, b: &Block) -> Orders {
 /// birth year the block's rule does not use, in two different sequences (a record whose first
 /// sort field is missing or mistyped sits near its duplicates in the other order).
 fn window_keys(p: &Prepared, i: usize, rule: Rule) -> [(String, u64); 2] {
+    window_keys_of(window_fields(p, i).as_ref(), rule)
+}
+
+/// A record's surname stem, given name and patronymic stem, and birth year ([`window_fields`]).
+pub(crate) type WindowFields = ([Box<str>; 3], i16);
+
+/// The fields a large block's orders sort by: the first name's surname stem, given name and
+/// patronymic stem, and the birth year (`None`: the record has no name).
+pub(crate) fn window_fields(p: &Prepared, i: usize) -> Option<WindowFields> {
     let st = &p.strings;
-    let Some(name) = p.names_of(i).first() else {
+    let name = p.names_of(i).first()?;
+    let part = |k: usize| -> Box<str> {
+        name.parts[k]
+            .map_or("", |x| st.get(if k == 1 { x.folded } else { x.stem }))
+            .into()
+    };
+    Some(([part(0), part(1), part(2)], p.recs[i].birth_year))
+}
+
+/// [`window_keys`] from the record's [`window_fields`].
+fn window_keys_of(fields: Option<&WindowFields>, rule: Rule) -> [(String, u64); 2] {
+    let Some(([s, g, pt], year)) = fields else {
         return [(String::new(), 0), (String::new(), 0)];
     };
-    let part =
-        |k: usize| name.parts[k].map_or("", |x| st.get(if k == 1 { x.folded } else { x.stem }));
-    let year = p.recs[i].birth_year;
-    let year_s = if year == 0 {
+    let year_s = if *year == 0 {
         String::new()
     } else {
         year.to_string()
     };
-    let (s, g, pt, y) = (part(0), part(1), part(2), year_s.as_str());
+    let (s, g, pt, y) = (&**s, &**g, &**pt, year_s.as_str());
     // The birth year before the patronymic: a record without a patronymic then sits among the
     // records of its year, not before every patronymic of the block.
     let orders: [[&str; 3]; 2] = match rule {
@@ -766,6 +788,83 @@ fn window_keys(p: &Prepared, i: usize, rule: Rule) -> [(String, u64); 2] {
         };
         (format!("{a} {b} {c}"), sub)
     })
+}
+
+/// Every record's blocking keys with its flag for each (see [`Rule::pairs`]), sorted: what the
+/// person index keeps per record, so that an incremental run keys only new and changed records.
+pub(crate) fn keys_per_record(
+    p: &Prepared,
+    threads: usize,
+    rules: &[Rule],
+) -> Vec<Vec<(u64, bool)>> {
+    let keys = make_keys(p, threads, rules);
+    (0..p.len())
+        .map(|i| {
+            let lo = keys.lo[i] as usize;
+            keys.of(i)
+                .iter()
+                .zip(&keys.flags[lo..])
+                .map(|(k, f)| (*k, *f))
+                .collect()
+        })
+        .collect()
+}
+
+impl Blocks {
+    /// The keys of the records in `focus`: the blocks an incremental run visits.
+    pub(crate) fn keys_of(&self, focus: &[bool]) -> rustc_hash::FxHashSet<u64> {
+        (0..self.keys.lo.len().saturating_sub(1))
+            .filter(|&i| focus.get(i).copied().unwrap_or(false))
+            .flat_map(|i| self.keys.of(i).iter().copied())
+            .collect()
+    }
+}
+
+/// The members of one block that a full run pairs with a member in `focus`: all of a block
+/// compared in full, the sorted neighbours of the focus members in a large block (the same
+/// orders, windows and sub-blocks as [`Blocks::visit`]). Each member is its flag for the key and
+/// its [`window_fields`], in record order (ties in the orders go to the earlier record, as in a
+/// full run). What an incremental run compares a new record with.
+pub(crate) fn paired_with_focus(
+    key: u64,
+    members: &[(bool, Option<&WindowFields>)],
+    focus: &[bool],
+    opt: &BlockOptions,
+) -> Vec<usize> {
+    let rule = key_rule(key);
+    let n = members.len();
+    let flagged = members.iter().filter(|m| m.0).count();
+    let complete = qualifying_pairs(rule, n, flagged) <= max_pairs(opt);
+    let block = Block {
+        key,
+        complete,
+        members: (0..n as u32)
+            .map(|i| i | if members[i as usize].0 { FLAG } else { 0 })
+            .collect(),
+    };
+    let orders = (!complete).then(|| orders_with(&block, |i| window_keys_of(members[i].1, rule)));
+    // No other keys: every pair counts here.
+    let keys = Keys {
+        keys: Vec::new(),
+        flags: Vec::new(),
+        lo: vec![0; n + 1],
+        complete: Vec::new(),
+    };
+    let mut out = vec![false; n];
+    visit_block(
+        &keys,
+        &block,
+        orders.as_ref(),
+        opt,
+        &mut out,
+        &|out, i, j, _| {
+            if focus[i] || focus[j] {
+                out[i] = true;
+                out[j] = true;
+            }
+        },
+    );
+    (0..n).filter(|&i| out[i] && !focus[i]).collect()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::normalize::{phonetic, surname_stem};
 
 mod prepare;
 
-pub(crate) use prepare::{CCase, CName, CRec, Part, Prepared, Span, month_bucket};
+pub(crate) use prepare::{CCase, CName, CRec, Frequencies, Part, Prepared, Span, month_bucket};
 
 /// The fields compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

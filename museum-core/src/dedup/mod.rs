@@ -46,6 +46,7 @@ pub mod decisions;
 mod em;
 mod evaluate;
 mod explain;
+pub(crate) mod frozen;
 mod input;
 mod job;
 mod levels;
@@ -66,6 +67,7 @@ pub use decisions::{
 };
 pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
 pub use explain::{FieldEvidence, MatchExplanation};
+pub use frozen::Frozen;
 pub use input::{LoadedRecords, load_records, load_records_with};
 pub use job::{DedupJob, DedupOutcome};
 pub use model::Model;

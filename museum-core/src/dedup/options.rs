@@ -65,6 +65,10 @@ pub struct Increment {
     pub focus: Vec<bool>,
     /// Per record outside `focus`: its known group (records with equal groups are one person).
     pub known: Vec<Option<u32>>,
+    /// The model and whole-list statistics of an earlier full run (the person index): used
+    /// instead of fitting a model and counting term frequencies on these records, which are then
+    /// a subset of the archive (new and changed records and those sharing a blocking key).
+    pub frozen: Option<std::sync::Arc<super::Frozen>>,
 }
 
 impl Default for DedupOptions {

@@ -38,7 +38,11 @@ impl Deduplicator {
             timings.push((name, clock.elapsed().as_secs_f64()));
             clock = std::time::Instant::now();
         };
-        let p = Prepared::build(records, threads);
+        let frozen = opt.increment.as_ref().and_then(|inc| inc.frozen.as_deref());
+        let p = match frozen {
+            Some(f) => f.prepare(records, threads),
+            None => Prepared::build(records, threads),
+        };
         lap("keys", &mut timings);
         // 1. Blocking.
         let bopt = blocking::BlockOptions {
@@ -54,6 +58,8 @@ impl Deduplicator {
         let stride = budget.div_ceil(opt.model_pairs.max(1) as u64).max(1);
         let sampled = |key: u64| super::util::in_sample(key, stride);
         let scale = budget as f64 / blocks.pair_budget(&bopt, sampled).max(1) as f64;
+        // (A frozen model samples nothing.)
+        let sampled = |key: u64| frozen.is_none() && sampled(key);
         let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
             *s.entry(pack(&compare(&p, i, j).0)).or_default() += 1;
         });
@@ -97,7 +103,10 @@ impl Deduplicator {
                 },
             )
         };
-        let model = fit(&labels);
+        let model = match frozen {
+            Some(f) => f.model(&p),
+            None => fit(&labels),
+        };
         // The model without the decisions, to measure what they changed.
         let plain = (opt.measure_decisions && !labels.is_empty()).then(|| fit(&[]));
         drop(samples);
@@ -105,9 +114,11 @@ impl Deduplicator {
         // 3. Every candidate compared and scored; links kept.
         let keep = opt.keep_candidates;
         let focus = opt.increment.as_ref().map(|inc| &inc.focus);
+        // Incrementally, only the blocks of focus records.
+        let focus_keys = focus.map(|f| blocks.keys_of(f));
         let (scans, per_rule) = blocks.visit(
             &bopt,
-            |_| true,
+            |key| focus_keys.as_ref().is_none_or(|k| k.contains(&key)),
             || {
                 (
                     Vec::<Link>::new(),

@@ -27,6 +27,7 @@
 //!     dedup: DedupOptions::default(),
 //!     date: "2026-12-01".into(),
 //!     incremental: true,
+//!     min_indexed_records: persons::MIN_INDEXED_RECORDS,
 //! };
 //! let first = persons::run(&load(&path), &[], &Registry::default(), &options).unwrap();
 //! assert_eq!(first.reconciled.changes.new_persons.len(), 2);
@@ -42,12 +43,15 @@
 //! assert_eq!(second.reconciled.changes.joined.len(), 1);
 //! ```
 
+mod incremental;
+mod index;
 mod merged;
 mod reconcile;
 mod registry;
 
 use std::collections::{HashMap, HashSet};
 
+pub use index::{INDEX_FILE, INDEX_MAGIC, INDEX_VERSION, PersonsIndex, REBUILD_SHARE, index_path};
 pub use merged::{
     FieldValue, MergedPersons, PERSON_FIELDS, PersonEntry, PersonField, PersonRecordRef,
     PersonStatus, PreferredRule, RecordKind, Spelling, merge_persons, person_schema,
@@ -68,81 +72,231 @@ pub struct PersonsOptions {
     /// With a registry, compare only new and changed records (and those named by a decision)
     /// against the archive; the others keep their persons. `false`: compare everything again.
     pub incremental: bool,
+    /// An archive of fewer records than this is matched whole even with a person index
+    /// ([`MIN_INDEXED_RECORDS`] by default): its full run takes seconds, and the model of a small
+    /// list (above all its prior, the share of duplicates) is too unsure to freeze.
+    pub min_indexed_records: usize,
 }
+
+/// The default of [`PersonsOptions::min_indexed_records`].
+pub const MIN_INDEXED_RECORDS: usize = 5_000;
 
 /// The result of a persons run.
 #[derive(Debug)]
 pub struct PersonsRun {
-    /// The deduplication the persons come from.
+    /// The deduplication the persons come from. In an incremental run with an index, of the
+    /// records compared only (see [`run_with_index`]), whose indices it uses.
     pub dedup: DedupResult,
     /// The new registry and what changed.
     pub reconciled: Reconciled,
     /// Records compared in an incremental run (new, changed or named by a decision); `None`
     /// when every record was compared.
     pub compared: Option<usize>,
-    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`).
+    /// In an incremental run with an index: the records deduplicated (the compared ones and the
+    /// known records sharing a blocking key with them, with their persons).
+    pub compared_with: Option<usize>,
+    /// The index to write beside the new registry (see [`PersonsIndex`]).
+    pub index: PersonsIndex,
+    /// Why the index given was not used (a full run built a new one); `None` when it was used
+    /// or none was given.
+    pub index_rebuilt: Option<String>,
+    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`, `index`).
     pub timings: Vec<(&'static str, f64)>,
 }
 
-/// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`.
-/// Nothing is written: the caller writes [`Reconciled::registry`] (or not, in a dry run).
-///
-/// With [`PersonsOptions::incremental`] and a registry, a record is compared again only when
-/// it is new, its [`fingerprint`] changed, or a decision names it; every other record stays with
-/// the records it shares a person with (blocking and the model still see all records, so new
-/// records are compared against the whole archive).
+/// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`,
+/// without an index: as [`run_with_index`] with none.
 ///
 /// # Errors
-/// When a record has no id or two records share one (the message names both places).
+/// As [`run_with_index`].
 pub fn run(
     records: &[DedupRecord],
     decisions: &[Decision],
     registry: &Registry,
     options: &PersonsOptions,
 ) -> Result<PersonsRun> {
+    run_with_index(records, decisions, registry, None, options)
+}
+
+/// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`.
+/// Nothing is written: the caller writes [`Reconciled::registry`] and [`PersonsRun::index`] (or
+/// not, in a dry run).
+///
+/// With [`PersonsOptions::incremental`] and a registry, a record is compared again only when
+/// it is new, its [`fingerprint`] changed, or a decision names it; every other record stays with
+/// the records it shares a person with. With a usable `index` (built for this registry, these
+/// settings, and not outgrown: see [`PersonsIndex`]) only those records are prepared and keyed,
+/// and they are compared with the known records that share a blocking key with them, scored by
+/// the index's model and statistics. Without one, every record is keyed and the model is
+/// fitted on the whole archive (new records are still compared only against it), and a new
+/// index is built.
+///
+/// # Errors
+/// When a record has no id or two records share one (the message names both places).
+pub fn run_with_index(
+    records: &[DedupRecord],
+    decisions: &[Decision],
+    registry: &Registry,
+    index: Option<&PersonsIndex>,
+    options: &PersonsOptions,
+) -> Result<PersonsRun> {
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     check_ids(records)?;
     let fingerprints: Vec<String> = records.iter().map(fingerprint).collect();
+    let bits: Vec<u64> = fingerprints
+        .iter()
+        .map(|f| u64::from_str_radix(f, 16).unwrap_or(0))
+        .collect();
     let mut dedup_options = options.dedup.clone();
     let mut compared = None;
+    let mut increment_of = None;
     if options.incremental && !registry.is_empty() {
-        let increment = increment(records, &fingerprints, decisions, registry);
+        let (increment, changed) = increment(records, &fingerprints, decisions, registry);
         let n = increment.focus.iter().filter(|f| **f).count();
         if n < records.len() {
             compared = Some(n);
-            dedup_options.increment = Some(std::sync::Arc::new(increment));
+            increment_of = Some((increment, changed));
         }
     }
     timings.push(("fingerprints", clock.elapsed().as_secs_f64()));
+    let registry_csv = if index.is_some() {
+        registry.to_csv()
+    } else {
+        Vec::new()
+    };
+    // Why the index cannot serve this run.
+    let unusable = match (index, &increment_of) {
+        (None, _) => None,
+        (Some(_), None) if !options.incremental => Some("`--full` compares every record".into()),
+        (Some(_), None) => Some("every record is new".into()),
+        (Some(_), Some(_)) if records.len() < options.min_indexed_records => Some(format!(
+            "an archive of fewer than {} records is matched whole",
+            options.min_indexed_records
+        )),
+        (Some(ix), Some((_, changed))) => ix
+            .unusable(&registry_csv, &options.dedup)
+            .map(str::to_owned)
+            .or_else(|| {
+                let limit = (ix.base_records as f64 * REBUILD_SHARE).floor() as u64;
+                (ix.changed_since + *changed as u64 > limit).then(|| {
+                    format!(
+                        "{} records are new or changed since it was built from {} (more than {:.0} %)",
+                        ix.changed_since + *changed as u64,
+                        ix.base_records,
+                        REBUILD_SHARE * 100.0
+                    )
+                })
+            }),
+    };
+    let mut index_rebuilt = unusable;
+    if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
+        let clock = std::time::Instant::now();
+        match incremental::run(records, &bits, decisions, ix, inc, &options.dedup) {
+            Ok(sub) => {
+                timings.push(("matching", clock.elapsed().as_secs_f64()));
+                let clock = std::time::Instant::now();
+                let reconciled =
+                    reconcile_all(registry, records, &fingerprints, &sub.cluster_of, options)?;
+                timings.push(("reconciling", clock.elapsed().as_secs_f64()));
+                let clock = std::time::Instant::now();
+                let old: HashMap<&str, &index::IndexRecord> =
+                    ix.records.iter().map(|r| (&*r.id, r)).collect();
+                let mut fresh: HashMap<usize, crate::dedup::frozen::RecordKeys> =
+                    sub.focus_keys.into_iter().collect();
+                let new_index = PersonsIndex {
+                    registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
+                    settings_hash: ix.settings_hash,
+                    base_records: ix.base_records,
+                    changed_since: ix.changed_since + *changed as u64,
+                    frozen: ix.frozen.clone(),
+                    records: records
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| index::IndexRecord {
+                            id: r.id.as_str().into(),
+                            fingerprint: bits[i],
+                            keys: fresh
+                                .remove(&i)
+                                .or_else(|| old.get(r.id.as_str()).map(|o| o.keys.clone()))
+                                .unwrap_or_default(),
+                        })
+                        .collect(),
+                };
+                timings.push(("index", clock.elapsed().as_secs_f64()));
+                return Ok(PersonsRun {
+                    dedup: sub.dedup,
+                    reconciled,
+                    compared,
+                    compared_with: Some(sub.compared_with),
+                    index: new_index,
+                    index_rebuilt: None,
+                    timings,
+                });
+            }
+            Err(why) => index_rebuilt = Some(why.to_owned()),
+        }
+    }
+    if let Some((inc, _)) = increment_of {
+        dedup_options.increment = Some(std::sync::Arc::new(inc));
+    }
     let clock = std::time::Instant::now();
     let dedup = Deduplicator::new(dedup_options).run(records, decisions);
     timings.push(("matching", clock.elapsed().as_secs_f64()));
     let clock = std::time::Instant::now();
-    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
-    let reconciled = reconcile(
-        registry,
-        &ids,
-        &fingerprints,
-        &dedup.cluster_of,
-        &options.date,
-    )?;
+    let reconciled = reconcile_all(registry, records, &fingerprints, &dedup.cluster_of, options)?;
     timings.push(("reconciling", clock.elapsed().as_secs_f64()));
+    let clock = std::time::Instant::now();
+    let keys =
+        crate::dedup::frozen::keys_of_result(&dedup, options.dedup.threads, &options.dedup.rules);
+    let new_index = PersonsIndex {
+        registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
+        settings_hash: index::settings_hash(&options.dedup),
+        base_records: records.len() as u64,
+        changed_since: 0,
+        frozen: std::sync::Arc::new(crate::dedup::Frozen::of(&dedup)),
+        records: records
+            .iter()
+            .zip(keys)
+            .enumerate()
+            .map(|(i, (r, k))| index::IndexRecord {
+                id: r.id.as_str().into(),
+                fingerprint: bits[i],
+                keys: k,
+            })
+            .collect(),
+    };
+    timings.push(("index", clock.elapsed().as_secs_f64()));
     Ok(PersonsRun {
         dedup,
         reconciled,
         compared,
+        compared_with: None,
+        index: new_index,
+        index_rebuilt,
         timings,
     })
 }
 
-/// Which records an incremental run compares, and the persons the others keep.
+fn reconcile_all(
+    registry: &Registry,
+    records: &[DedupRecord],
+    fingerprints: &[String],
+    clusters: &[u32],
+    options: &PersonsOptions,
+) -> Result<Reconciled> {
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    reconcile(registry, &ids, fingerprints, clusters, &options.date)
+}
+
+/// Which records an incremental run compares, and the persons the others keep; with the
+/// number of records new or changed (not only named by a decision).
 fn increment(
     records: &[DedupRecord],
     fingerprints: &[String],
     decisions: &[Decision],
     registry: &Registry,
-) -> Increment {
+) -> (Increment, usize) {
     let decided: HashSet<&str> = decisions
         .iter()
         .flat_map(|d| [d.record_a.as_str(), d.record_b.as_str()])
@@ -161,8 +315,13 @@ fn increment(
     let mut inc = Increment {
         focus: Vec::with_capacity(records.len()),
         known: Vec::with_capacity(records.len()),
+        frozen: None,
     };
+    let mut changed = 0;
     for (r, fp) in records.iter().zip(fingerprints) {
+        if known.get(r.id.as_str()).is_none_or(|(_, was)| *was != fp) {
+            changed += 1;
+        }
         match known.get(r.id.as_str()) {
             Some((person, was)) if *was == fp && !decided.contains(r.id.as_str()) => {
                 let next = u32::try_from(group.len()).unwrap_or(u32::MAX);
@@ -175,7 +334,7 @@ fn increment(
             }
         }
     }
-    inc
+    (inc, changed)
 }
 
 /// A hash of what matching reads of a record (not its id nor where it was read): 16 hex digits.
