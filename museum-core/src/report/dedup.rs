@@ -284,7 +284,7 @@ pub(super) fn dedup_section(
                     .first()
                     .and_then(|c| c.arrest_date.as_ref())
                     .map(|d| d.original().to_owned()),
-                file: v.location.file.clone(),
+                file: v.location.file.as_deref().map(str::to_owned),
                 line: v.location.line,
             });
     }
@@ -298,7 +298,7 @@ pub(super) fn dedup_section(
                 .map(|n| n.original.clone()),
             birth: r.birth_date.as_ref().map(|d| d.original().to_owned()),
             arrest: None,
-            file: f.location.file.clone(),
+            file: f.location.file.as_deref().map(str::to_owned),
             line: f.location.line,
         });
     }

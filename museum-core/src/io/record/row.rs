@@ -1,11 +1,10 @@
 //! [`Row`]: one flat row of a record, and the readers of its typed values (dates, vocabulary
 //! values, numbers) that report what they cannot read.
 
-use std::cell::RefCell;
-
 use super::super::MULTI_SEPARATOR;
 use super::super::columns::Column;
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::hash::{TextMemo, memo};
 use crate::model::entity::Extra;
 use crate::model::{HistoricalDate, Sentence, SentenceKind, Sex, SexValue};
 
@@ -265,36 +264,12 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A per-thread memo of parsed values by their text.
-type Memo<T> = crate::hash::FxHashMap<String, T>;
-
 /// A sentence's kind and term, without its text.
 type SentenceValue = (SentenceKind, Option<f32>);
 
 thread_local! {
-    static SEXES: RefCell<Memo<Option<SexValue>>> = RefCell::new(Memo::default());
-    static SENTENCES: RefCell<Memo<Option<SentenceValue>>> = RefCell::new(Memo::default());
-}
-
-/// Parses a vocabulary value through a per-thread cache: a list writes the same few spellings
-/// (`ВМН`, `10 лет ИТЛ`, `муж.`) hundreds of thousands of times.
-fn memo<T: Clone>(
-    cache: &'static std::thread::LocalKey<RefCell<Memo<T>>>,
-    text: &str,
-    parse: impl FnOnce(&str) -> T,
-) -> T {
-    const MAX_ENTRIES: usize = 4096;
-    cache.with(|c| {
-        if let Some(v) = c.borrow().get(text) {
-            return v.clone();
-        }
-        let v = parse(text);
-        let mut c = c.borrow_mut();
-        if c.len() < MAX_ENTRIES {
-            c.insert(text.to_owned(), v.clone());
-        }
-        v
-    })
+    static SEXES: TextMemo<Option<SexValue>> = TextMemo::default();
+    static SENTENCES: TextMemo<Option<SentenceValue>> = TextMemo::default();
 }
 
 /// The text with letters that look like digits (Cyrillic `З`, `О`, `б`, Latin `O`, `l`)

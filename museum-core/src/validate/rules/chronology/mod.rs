@@ -5,170 +5,29 @@
 //! `c. 1937`) allows a reading in order (a warning). Dates that only overlap because one is less
 //! precise (`1937` and `1937-11-10`) are in order.
 
+pub(crate) mod death_before_birth;
+pub(crate) mod death_sentence_without_execution;
+pub(crate) mod event_after_death;
+pub(crate) mod event_before_birth;
+pub(crate) mod execution_before_arrest;
+pub(crate) mod execution_before_sentence;
+pub(crate) mod execution_without_death_sentence;
+pub(crate) mod rehabilitation_before_sentence;
+pub(crate) mod sentence_before_arrest;
+
+pub use death_before_birth::DeathBeforeBirth;
+pub use death_sentence_without_execution::DeathSentenceWithoutExecution;
+pub use event_after_death::EventAfterDeath;
+pub use event_before_birth::EventBeforeBirth;
+pub use execution_before_arrest::ExecutionBeforeArrest;
+pub use execution_before_sentence::ExecutionBeforeSentence;
+pub use execution_without_death_sentence::ExecutionWithoutDeathSentence;
+pub use rehabilitation_before_sentence::RehabilitationBeforeSentence;
+pub use sentence_before_arrest::SentenceBeforeArrest;
+
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::io::Located;
-use crate::model::Figure;
 use crate::model::{DatePoint, DateValue, Day, HistoricalDate, IntervalEnd, SentenceKind, Victim};
-use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
-use crate::validate::world::{Facts, World};
-
-rule! {
-    /// ## What it checks
-    /// An arrest, sentence, execution, camp arrival or release dated before the person's
-    /// birth. Reported once per person, on the birth date, naming the first such event.
-    ///
-    /// ## Why it matters
-    /// Impossible: one of the dates is wrong, often a birth year typed with the arrest year's
-    /// digits, or two columns swapped.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,birth_date,arrest_date
-    /// v1,Майлин,1938,1937-08-02
-    /// ```
-    /// `victims.csv:2:birth_date: error[M301] birth date is after the arrest date`
-    EventBeforeBirth => EventBeforeBirth, checks records
-}
-
-rule! {
-    /// ## What it checks
-    /// A sentence dated before the arrest of the same case.
-    ///
-    /// ## Why it matters
-    /// A person is sentenced after being arrested; the reverse is a transcription error
-    /// (day and month swapped, a wrong year) or dates of two different cases mixed up.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,arrest_date,sentence_date
-    /// v1,Майлин,1937-11-02,1937-10-25
-    /// ```
-    /// `victims.csv:2:sentence_date: error[M302] sentence date precedes the arrest date`
-    SentenceBeforeArrest => SentenceBeforeArrest
-}
-
-rule! {
-    /// ## What it checks
-    /// An execution dated before the sentence of the same case.
-    ///
-    /// ## Why it matters
-    /// Executions followed sentences, often on the same day; an execution before the sentence
-    /// means one date is wrong.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,sentence_date,sentence,execution_date
-    /// v1,Майлин,1938-02-25,ВМН,1938-02-20
-    /// ```
-    /// `victims.csv:2:execution_date: error[M303] execution date precedes the sentence date`
-    ExecutionBeforeSentence => ExecutionBeforeSentence
-}
-
-rule! {
-    /// ## What it checks
-    /// An execution dated before the arrest of the same case.
-    ///
-    /// ## Why it matters
-    /// Impossible: one of the dates is wrong.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,arrest_date,execution_date
-    /// v1,Майлин,1937-11-02,1937-10-25
-    /// ```
-    /// `victims.csv:2:execution_date: error[M304] execution date precedes the arrest date`
-    ExecutionBeforeArrest => ExecutionBeforeArrest
-}
-
-rule! {
-    /// ## What it checks
-    /// A death dated before the birth (victims and figures).
-    ///
-    /// ## Why it matters
-    /// Impossible: the two dates are swapped or one is wrong.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,birth_date,death_date
-    /// v1,Майлин,1938-02-26,1894-11-15
-    /// ```
-    /// `victims.csv:2:death_date: error[M305] death date precedes the birth date`
-    DeathBeforeBirth => DeathBeforeBirth, checks records
-}
-
-rule! {
-    /// ## What it checks
-    /// A rehabilitation dated before the sentence of the same case (or before the arrest, when
-    /// there is no sentence date).
-    ///
-    /// ## Why it matters
-    /// A person is rehabilitated from a sentence already passed; most rehabilitations date
-    /// from 1954–1962 and 1988–1991.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,sentence_date,rehabilitation_date
-    /// v1,Майлин,1938-02-25,1937-04-18
-    /// ```
-    /// `victims.csv:2:rehabilitation_date: error[M306] rehabilitation date precedes the
-    /// sentence date`
-    RehabilitationBeforeSentence => RehabilitationBeforeSentence
-}
-
-rule! {
-    /// ## What it checks
-    /// A case with an execution date whose sentence is known and is not death (`10 лет ИТЛ`,
-    /// `ссылка`).
-    ///
-    /// ## Why it matters
-    /// Either the sentence or the execution date belongs to another case. (People sentenced to
-    /// camps were also shot later after a second sentence: record that as a second case.)
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,sentence,execution_date
-    /// v1,Майлин,10 лет ИТЛ,1938-02-26
-    /// ```
-    /// `victims.csv:2:execution_date: warning[M307] execution date on a case sentenced to
-    /// camp, not to death`
-    ExecutionWithoutDeathSentence => ExecutionWithoutDeathSentence
-}
-
-rule! {
-    /// ## What it checks
-    /// A death sentence (`ВМН`, `расстрел`, `ату жазасы`) with neither an execution date nor a
-    /// death date.
-    ///
-    /// ## Why it matters
-    /// Often the date is known from another source and should be added; some death sentences
-    /// were commuted, which a note should say. Informational only.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,sentence_date,sentence
-    /// v1,Майлин,1938-02-25,ВМН
-    /// ```
-    /// `victims.csv:2:execution_date: info[M308] death sentence without an execution date`
-    DeathSentenceWithoutExecution => DeathSentenceWithoutExecution
-}
-
-rule! {
-    /// ## What it checks
-    /// An arrest, sentence, execution, camp arrival or release dated after the person's
-    /// death. (Rehabilitation is often posthumous and is not checked.)
-    ///
-    /// ## Why it matters
-    /// Impossible: the death date or the event date is wrong.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,arrest_date,death_date
-    /// v1,Майлин,1937-08-02,1935-10-05
-    /// ```
-    /// `victims.csv:2:arrest_date: error[M311] arrest date is after the death date`
-    EventAfterDeath => EventAfterDeath
-}
 
 /// A date with its field name and its bounds, computed once.
 #[derive(Debug, Clone, Copy)]
@@ -479,31 +338,6 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
             )),
             severity,
         );
-    }
-}
-
-/// The chronology of a victim's cases is checked in one pass ([`check`]): it reports M301–M308
-/// and M311, each of them once per person or case.
-impl RecordRule for EventBeforeBirth {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        check(&rec.record, &rec.location, sink);
-    }
-}
-
-impl RecordRule for DeathBeforeBirth {
-    fn figure(rec: &Located<Figure>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        let f = &rec.record;
-        if let (Some(b), Some(d)) = (&f.birth_date, &f.death_date) {
-            order(
-                Code::DeathBeforeBirth,
-                Dated::new(b, "birth_date"),
-                Dated::new(d, "death_date"),
-                &|| "death date precedes the birth date".to_owned(),
-                &rec.location,
-                sink,
-                None,
-            );
-        }
     }
 }
 

@@ -4,85 +4,19 @@
 //! These checks run on the text of each field as written (CSV cells, JSON values), before it is
 //! parsed, so they see what a typist or a converter left behind.
 
+pub(crate) mod control_character;
+pub(crate) mod mixed_script;
+pub(crate) mod placeholder_value;
+pub(crate) mod stray_whitespace;
+
+pub use control_character::ControlCharacter;
+pub use mixed_script::MixedScript;
+pub use placeholder_value::PlaceholderValue;
+pub use stray_whitespace::StrayWhitespace;
+
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::name::is_cyrillic;
 use crate::validate::sink::Sink;
-
-rule! {
-    /// ## What it checks
-    /// A value containing a control character (NUL, escape, a line break in a one-line field),
-    /// a zero-width or joiner character (U+200B–U+200D, U+2060, U+FEFF), a soft hyphen
-    /// (U+00AD), or a bidirectional formatting character (U+200E, U+200F, U+202A–U+202E,
-    /// U+2066–U+2069). Line breaks are allowed in free-text fields (`notes`, `description`,
-    /// `source_text`, `claim`, `fate`) and unknown columns. Date and number fields are left to
-    /// their parsers: any such character makes the value unreadable (M201, M205).
-    ///
-    /// ## Why it matters
-    /// They are invisible on screen and in print, but make `Ахмет` and `Ах\u{200B}мет`
-    /// different strings: searches fail, duplicates are missed, sorting breaks.
-    ///
-    /// ## Example
-    /// A surname pasted from a web page with a zero-width space inside:
-    /// `victims.csv:2:surname: error[M209] contains U+200B ZERO WIDTH SPACE (invisible) at
-    /// character 3`
-    ControlCharacter => ControlCharacter
-}
-
-rule! {
-    /// ## What it checks
-    /// A word that mixes Cyrillic and Latin letters, such as `Aхметов` with a Latin `A` or
-    /// `Жансүгiров` with a Latin `i` for the Kazakh `і`. When every letter of the minority
-    /// script has a look-alike in the other script, the hint gives the repaired word.
-    ///
-    /// ## Why it matters
-    /// Look-alike letters (homoglyphs) come from keyboards switched mid-word and from OCR. The
-    /// word looks right but matches nothing: search, sorting and duplicate detection all treat
-    /// it as a different name.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname
-    /// v1,Aхметов
-    /// ```
-    /// `victims.csv:2:surname: warning[M210] the word mixes Cyrillic and Latin letters: `Aхметов``, hint:
-    /// ``did you mean `Ахметов` (all Cyrillic)?``
-    MixedScript => MixedScript
-}
-
-rule! {
-    /// ## What it checks
-    /// Leading or trailing whitespace, two or more spaces in a row, tabs, and non-breaking or
-    /// other unusual spaces (U+00A0, U+2007, U+202F, U+3000) inside a value. Free-text fields
-    /// are only checked at their ends; dates and numbers are read trimmed and not checked.
-    ///
-    /// ## Why it matters
-    /// `Майлин ` and `Майлин` look the same but compare different; non-breaking spaces come
-    /// from word processors and break splitting names into parts.
-    ///
-    /// ## Example
-    /// `victims.csv:2:given_name: info[M211] value has trailing whitespace`
-    StrayWhitespace => StrayWhitespace
-}
-
-rule! {
-    /// ## What it checks
-    /// A value that is a spreadsheet error or a programming placeholder instead of data:
-    /// `#N/A`, `#REF!`, `#VALUE!`, `#NAME?`, `#DIV/0!`, `#ССЫЛКА!`, `#Н/Д`, `NULL`, `None`,
-    /// `NaN`, `undefined`, `[object Object]`, `0000-00-00`. (Date and number fields report such
-    /// values as unreadable dates or numbers instead.)
-    ///
-    /// ## Why it matters
-    /// They are artefacts of a broken formula or export, and the real value was lost on the
-    /// way: the source must be checked again.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,surname,birth_place
-    /// v1,Майлин,#REF!
-    /// ```
-    /// `victims.csv:2:birth_place: warning[M215] value is a placeholder, not data: `#REF!``
-    PlaceholderValue => PlaceholderValue
-}
 
 /// Fields whose values may span lines.
 fn is_free_text(field: &str) -> bool {
@@ -300,9 +234,13 @@ fn control(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<
         format!("remove it: `{}`", cleaned.trim())
     };
     sink.push(
-        Diagnostic::new(Code::ControlCharacter, message, loc.with_field(field))
-            .with_value(text)
-            .with_help(help),
+        Diagnostic::new(
+            Code::ControlCharacter,
+            message,
+            loc.with_field(sink.field(field)),
+        )
+        .with_value(text)
+        .with_help(help),
     );
 }
 
@@ -447,9 +385,13 @@ fn mixed_script(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
         None => "retype the word in one script".to_owned(),
     };
     sink.push(
-        Diagnostic::new(Code::MixedScript, message, loc.with_field(field))
-            .with_value(text)
-            .with_help(help),
+        Diagnostic::new(
+            Code::MixedScript,
+            message,
+            loc.with_field(sink.field(field)),
+        )
+        .with_value(text)
+        .with_help(help),
     );
 }
 
@@ -497,9 +439,13 @@ fn whitespace(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Si
         format!("write `{cleaned}`")
     };
     sink.push(
-        Diagnostic::new(Code::StrayWhitespace, message, loc.with_field(field))
-            .with_value(text)
-            .with_help(help),
+        Diagnostic::new(
+            Code::StrayWhitespace,
+            message,
+            loc.with_field(sink.field(field)),
+        )
+        .with_value(text)
+        .with_help(help),
     );
 }
 
@@ -552,7 +498,7 @@ fn placeholder(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
             Diagnostic::new(
                 Code::PlaceholderValue,
                 "value is a placeholder, not data",
-                loc.with_field(field),
+                loc.with_field(sink.field(field)),
             )
             .with_value(text)
             .with_help("the real value was lost in a formula or an export; take it from the source again, or leave the field empty"),

@@ -1,7 +1,4 @@
-//! Charges: the criminal-code articles of a case.
-
-use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::validate::sink::Sink;
+//! [`MalformedCharge`] (`malformed-charge`): its documentation.
 
 rule! {
     /// ## What it checks
@@ -31,42 +28,4 @@ rule! {
     /// `victims.csv:2:charge: warning[M208] charge is not a list of articles: two separators in a
     /// row: `58--10``
     MalformedCharge => MalformedCharge, checks records
-}
-
-/// Checks one charge text (M208).
-pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
-    if !sink.on(Code::MalformedCharge) {
-        return;
-    }
-    if let Some(v) = &sink.cx.options.vocab
-        && v.charge.get(text).is_some()
-    {
-        return;
-    }
-    if let Some(reason) = crate::model::charge::problem(text) {
-        sink.push(
-            Diagnostic::new(
-                Code::MalformedCharge,
-                format!("charge is not a list of articles: {reason}"),
-                loc.with_field("charge"),
-            )
-            .with_value(text)
-            .with_help("write articles as `58-10`, `58 п. 10` or `58-10, 58-11`"),
-        );
-    }
-}
-
-impl crate::validate::rules::RecordRule for MalformedCharge {
-    fn victim(
-        rec: &crate::io::Located<crate::model::Victim>,
-        _: &crate::validate::world::World,
-        sink: &mut Sink<'_>,
-        _: &mut crate::validate::world::Facts,
-    ) {
-        for c in &rec.record.cases {
-            if let Some(ch) = &c.charge {
-                check(ch, &rec.location, sink);
-            }
-        }
-    }
 }

@@ -1,57 +1,17 @@
 //! Periods: camps operating when people were sent there, and periods that end before they start.
 
-use std::collections::HashMap;
+pub(crate) mod camp_not_operating;
+pub(crate) mod period_reversed;
+
+pub use camp_not_operating::CampNotOperating;
+pub use period_reversed::PeriodReversed;
 
 use super::chronology::reversed;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::io::Located;
-use crate::model::{Camp, Event};
 use crate::model::{HistoricalDate, Victim};
-use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
-use crate::validate::world::{CampPeriod, Facts, World};
-
-rule! {
-    /// ## What it checks
-    /// A victim sent to a camp (`camp_id`) outside the camp's operating period (`opened`,
-    /// `closed` in `camps.csv`). The camp arrival date is used; without it, the sentence date
-    /// stands in (an arrival cannot precede it). Certainly outside is an error; outside only
-    /// as written, or a sentence before the camp opened, is a warning (prisoners could wait
-    /// for a transport).
-    ///
-    /// ## Why it matters
-    /// A wrong camp id (ALZhIR for a 1931 sentence) or a wrong date; either way the record
-    /// tells the wrong story.
-    ///
-    /// ## Example
-    /// With ALZhIR opened 1938-01 in `camps.csv`:
-    /// ```csv
-    /// id,surname,camp_id,camp_arrival_date
-    /// v1,Шанина,camp-alzhir,1936-05-10
-    /// ```
-    /// `victims.csv:2:camp_arrival_date: error[M309] `camp-alzhir` was not operating yet: the
-    /// arrival predates its opening (1938-01)`
-    CampNotOperating => CampNotOperating, checks records
-}
-
-rule! {
-    /// ## What it checks
-    /// A period whose end precedes its start: an event's `start_date` and `end_date`, a camp's
-    /// `opened` and `closed`. Certainly reversed is an error; reversed only as written
-    /// (uncertain dates) is a warning.
-    ///
-    /// ## Why it matters
-    /// The two columns are swapped or one year is wrong; timelines and the camp-operating
-    /// check then go wrong too.
-    ///
-    /// ## Example
-    /// ```csv
-    /// id,name_official,name_en,camp_type,opened,closed,source_ids
-    /// camp-1,Степлаг,Steplag,special_camp,1956,1948-02-28,src-1
-    /// ```
-    /// `camps.csv:2:closed: error[M310] `closed` precedes `opened``
-    PeriodReversed => PeriodReversed, checks records
-}
+use crate::validate::world::CampPeriod;
+use std::collections::HashMap;
 
 /// Sources date the opening and closing of camps months apart (Karlag's founding is given as
 /// 1930-12, 1931-09 and 1931-12), so a date within a year of either edge is only a warning.
@@ -87,11 +47,15 @@ pub(crate) fn period(
         _ => format!("`{end_field}` precedes `{start_field}` as written (the dates are uncertain)"),
     };
     sink.push_with(
-        Diagnostic::new(Code::PeriodReversed, message, loc.with_field(end_field))
-            .with_value(format!("{} / {}", s.original(), e.original()))
-            .with_help(format!(
-                "check `{start_field}` and `{end_field}`; are they swapped?"
-            )),
+        Diagnostic::new(
+            Code::PeriodReversed,
+            message,
+            loc.with_field(end_field.to_owned()),
+        )
+        .with_value(format!("{} / {}", s.original(), e.original()))
+        .with_help(format!(
+            "check `{start_field}` and `{end_field}`; are they swapped?"
+        )),
         severity,
     );
 }
@@ -126,11 +90,15 @@ pub(crate) fn operating(
         };
         let mut report = |severity: Severity, message: String| {
             sink.push_with(
-                Diagnostic::new(Code::CampNotOperating, message, loc.with_field(field))
-                    .with_value(date.original())
-                    .with_help(format!(
-                        "check `camp_id` and `{field}`, and the camp's `opened`/`closed` in camps.csv"
-                    )),
+                Diagnostic::new(
+                    Code::CampNotOperating,
+                    message,
+                    loc.with_field(field.to_owned()),
+                )
+                .with_value(date.original())
+                .with_help(format!(
+                    "check `camp_id` and `{field}`, and the camp's `opened`/`closed` in camps.csv"
+                )),
                 severity,
             );
         };
@@ -177,37 +145,5 @@ pub(crate) fn operating(
                 ),
             );
         }
-    }
-}
-
-impl RecordRule for CampNotOperating {
-    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        operating(&rec.record, &world.camps, &rec.location, sink);
-    }
-}
-
-impl RecordRule for PeriodReversed {
-    fn event(rec: &Located<Event>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        let e = &rec.record;
-        let fields = ("start_date", "end_date");
-        period(
-            e.start_date.as_ref(),
-            e.end_date.as_ref(),
-            fields,
-            &rec.location,
-            sink,
-        );
-    }
-
-    fn camp(rec: &Located<Camp>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        let c = &rec.record;
-        let fields = ("opened", "closed");
-        period(
-            c.opened.as_ref(),
-            c.closed.as_ref(),
-            fields,
-            &rec.location,
-            sink,
-        );
     }
 }

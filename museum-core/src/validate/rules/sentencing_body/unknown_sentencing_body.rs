@@ -1,8 +1,4 @@
-//! Sentencing bodies: which organ passed the sentence.
-
-use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::vocab::BodyKind;
-use crate::validate::sink::Sink;
+//! [`UnknownSentencingBody`] (`unknown-sentencing-body`): its documentation.
 
 rule! {
     /// ## What it checks
@@ -28,40 +24,4 @@ rule! {
     /// `victims.csv:2:sentencing_body: info[M218] sentencing body is not in the vocabulary:
     /// `НКВД``
     UnknownSentencingBody => UnknownSentencingBody, checks records
-}
-
-/// Checks one sentencing body (M218).
-pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
-    if !sink.on(Code::UnknownSentencingBody) {
-        return;
-    }
-    let user = sink.cx.options.vocab.as_deref();
-    if BodyKind::of(text, user) == Some(BodyKind::Unrecognised) {
-        sink.push(
-            Diagnostic::new(
-                Code::UnknownSentencingBody,
-                "sentencing body is not in the vocabulary",
-                loc.with_field("sentencing_body"),
-            )
-            .with_value(text.trim())
-            .with_help(
-                "add the spelling to [vocab.sentencing_body] in museum.toml (see `museum vocab --field sentencing_body`)",
-            ),
-        );
-    }
-}
-
-impl crate::validate::rules::RecordRule for UnknownSentencingBody {
-    fn victim(
-        rec: &crate::io::Located<crate::model::Victim>,
-        _: &crate::validate::world::World,
-        sink: &mut Sink<'_>,
-        _: &mut crate::validate::world::Facts,
-    ) {
-        for c in &rec.record.cases {
-            if let Some(body) = &c.sentencing_body {
-                check(body, &rec.location, sink);
-            }
-        }
-    }
 }
