@@ -19,7 +19,7 @@ target="${CARGO_TARGET_DIR:-target}"
 export CARGO_TERM_COLOR=never
 
 echo "== building (release, without polars)" >&2
-cargo build --release -p museum-cli >&2
+cargo build --release -p museum-cli --no-default-features >&2
 cargo build --release -p museum-core --no-default-features --example csv_count >&2
 museum="$target/release/museum"
 csv_count="$target/release/examples/csv_count"

@@ -14,6 +14,32 @@ pub(crate) use rustc_hash::FxHashMap;
 #[cfg(feature = "stats")]
 pub(crate) use rustc_hash::FxHashSet;
 
+/// A per-thread memo of a pure function of a text ([`memo`]).
+pub(crate) type TextMemo<T> = std::cell::RefCell<FxHashMap<Box<str>, T>>;
+
+/// `parse(text)` through a per-thread cache: a list writes the same few spellings (`ВМН`,
+/// `муж.`, `Тройка при УНКВД`, `1937?`) hundreds of thousands of times. `parse` must depend on
+/// the text alone (never on options of a run). At most 4,096 texts are kept per cache and
+/// thread; later ones are parsed every time.
+pub(crate) fn memo<T: Clone>(
+    cache: &'static std::thread::LocalKey<TextMemo<T>>,
+    text: &str,
+    parse: impl FnOnce(&str) -> T,
+) -> T {
+    const MAX_ENTRIES: usize = 4096;
+    cache.with(|c| {
+        if let Some(v) = c.borrow().get(text) {
+            return v.clone();
+        }
+        let v = parse(text);
+        let mut c = c.borrow_mut();
+        if c.len() < MAX_ENTRIES {
+            c.insert(text.into(), v.clone());
+        }
+        v
+    })
+}
+
 /// The FNV-1a offset basis.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// The FNV-1a prime.

@@ -92,7 +92,7 @@ fn shape(report: &Report) -> Vec<Shape> {
             (
                 d.code.id().to_owned(),
                 d.location.line,
-                d.location.field.clone(),
+                d.location.field.as_deref().map(str::to_owned),
                 d.value.clone(),
             )
         })

@@ -428,7 +428,7 @@ fn every_listed_defect_is_in_the_file() {
                 (
                     f.location.record_id.clone(),
                     f.location.line,
-                    f.location.field.clone(),
+                    f.location.field.as_deref().map(str::to_owned),
                 )
             })
             .map(|(rid, line, field)| {

@@ -24,7 +24,7 @@ use crate::printer::Printer;
 
 pub(crate) fn run(cli: Cli, printer: &Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
-        Command::Validate(args) => validate::run(&args, printer),
+        Command::Validate(args) => validate::run(&args, &cli.global, printer),
         Command::Schema(args) => schema::run(&args, printer),
         Command::Export(args) => export::run(&args, &cli.global, printer),
         Command::Synth(args) => synth::run(&args, printer),

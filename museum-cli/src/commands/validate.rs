@@ -1,25 +1,41 @@
 //! `museum validate`: read datasets, check them, print findings.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use museum_core::display::{int, plural};
-use museum_core::validate::{Finding, Selector, Summary, ValidateOptions, validate_streaming};
+use museum_core::validate::{Finding, Selector, Summary, ValidateJob, ValidateOptions};
 use museum_core::{Diagnostic, Severity};
 
-use crate::args::{FailOn, FindingsFormat, ValidateArgs};
+use crate::args::{FailOn, FindingsFormat, GlobalArgs, ValidateArgs};
 use crate::exit::ExitStatus;
 use crate::printer::{Printer, paint};
+use crate::progress::ProgressLine;
 
-pub(crate) fn run(args: &ValidateArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
-    let options = options(args)?;
-    let inputs = super::load::inputs(&args.paths, args.input.kind(), printer)?;
+pub(crate) fn run(
+    args: &ValidateArgs,
+    global: &GlobalArgs,
+    printer: &Printer,
+) -> anyhow::Result<ExitStatus> {
+    let job = ValidateJob {
+        options: options(args)?,
+        inputs: super::load::inputs(&args.paths, args.input.kind(), printer)?,
+    };
     let started = std::time::Instant::now();
     // Each finding is written as soon as its place in the output is known: memory does not
     // grow with the number of findings. On an error part of the output may be written.
     let mut out = printer.stdout();
     let mut render = Render::new(args.format, printer.color_stdout);
     render.start(&mut out)?;
-    let summary = validate_streaming(&inputs, &options, &mut |d| render.finding(&mut out, d))?;
+    // The progress line is drawn only while the findings go elsewhere than the terminal.
+    let progress = ProgressLine::new(global);
+    let shown: &dyn museum_core::progress::Progress = if std::io::stdout().is_terminal() {
+        &()
+    } else {
+        &progress
+    };
+    let summary = job.run(shown, &mut |d| render.finding(&mut out, d));
+    progress.finish();
+    let summary = summary?;
     render.end(&mut out, &summary)?;
     out.flush()?;
     if printer.verbose > 0 {
@@ -274,10 +290,10 @@ fn sarif(findings: &[Diagnostic]) -> serde_json::Value {
                 "level": level(d.severity),
                 "message": {"text": text},
             });
-            if let Some(file) = &d.location.file {
+            if let Some(file) = d.location.file.as_deref() {
                 let uri = match &d.location.cell {
-                    Some(_) => file.rsplit_once(':').map_or(file.as_str(), |(w, _)| w),
-                    None => file.as_str(),
+                    Some(_) => file.rsplit_once(':').map_or(file, |(w, _)| w),
+                    None => file,
                 };
                 let mut physical = json!({"artifactLocation": {"uri": uri}});
                 if let Some(line) = d.location.line {

@@ -7,7 +7,9 @@ mod code;
 pub use code::Code;
 pub(crate) use code::registry;
 
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -49,11 +51,15 @@ impl fmt::Display for Severity {
 /// starts (the header is line 1 of a CSV file); `record` is the 0-based index of the data record
 /// (header excluded); `field` is the canonical column name (or the original header of an unknown
 /// column). Every part is optional.
+///
+/// A finding's file and field are shared rather than copied: the file name is one
+/// reference-counted string for all the findings of a file (`Arc<str>`), and a canonical column
+/// name is a `&'static str` (`Cow::Borrowed`); only an unknown column's header is owned.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     /// The file, as given on the command line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: Option<Arc<str>>,
     /// 1-based physical line where the record starts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -65,7 +71,7 @@ pub struct Location {
     pub record_id: Option<String>,
     /// The field (column).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    pub field: Option<Cow<'static, str>>,
     /// The spreadsheet cell (`C14`) of a sheet's finding; `file` is then `book.xlsx:Sheet`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
@@ -73,7 +79,7 @@ pub struct Location {
 
 impl Location {
     /// A location in `file`.
-    pub fn file(file: impl Into<String>) -> Self {
+    pub fn file(file: impl Into<Arc<str>>) -> Self {
         Location {
             file: Some(file.into()),
             ..Location::default()
@@ -82,7 +88,7 @@ impl Location {
 
     /// The same location narrowed to `field`.
     #[must_use]
-    pub fn with_field(&self, field: impl Into<String>) -> Self {
+    pub fn with_field(&self, field: impl Into<Cow<'static, str>>) -> Self {
         Location {
             field: Some(field.into()),
             ..self.clone()

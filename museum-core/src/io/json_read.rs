@@ -116,7 +116,7 @@ pub(super) fn json_array<T: Record>(
         Ok(v) => v,
         Err(e) => {
             let loc = Location {
-                file: Some(file.to_owned()),
+                file: Some(file.into()),
                 line: Some(e.line() as u64),
                 ..Location::default()
             };
@@ -174,7 +174,7 @@ pub(super) fn json_array<T: Record>(
             convert::<T>(
                 v,
                 Location {
-                    file: Some(file.to_owned()),
+                    file: Some(file.into()),
                     record: Some(i as u64),
                     ..Location::default()
                 },
@@ -259,7 +259,7 @@ impl<T: Record, R: BufRead> Iterator for JsonLines<T, R> {
             let line = self.lines.next()?;
             self.line += 1;
             let loc = Location {
-                file: Some(self.file.clone()),
+                file: Some(self.file.as_str().into()),
                 line: Some(self.line),
                 record: Some(self.record),
                 ..Location::default()

@@ -177,7 +177,7 @@ pub(super) fn take_victims(archive: &mut Archive) -> (Vec<DedupRecord>, Vec<Clus
                 .and_then(|c| c.arrest_date.as_ref())
                 .map(|d| d.original().to_owned()),
             record_id: record.id,
-            file: location.file,
+            file: location.file.as_deref().map(str::to_owned),
             line: location.line,
         });
     }
@@ -372,7 +372,7 @@ pub(super) fn dedup_section(
                             .first()
                             .and_then(|c| c.arrest_date.as_ref())
                             .map(|d| d.original().to_owned()),
-                        file: v.location.file.clone(),
+                        file: v.location.file.as_deref().map(str::to_owned),
                         line: v.location.line,
                     });
             }
@@ -402,7 +402,7 @@ pub(super) fn dedup_section(
                 .map(|n| n.original.clone()),
             birth: r.birth_date.as_ref().map(|d| d.original().to_owned()),
             arrest: None,
-            file: f.location.file.clone(),
+            file: f.location.file.as_deref().map(str::to_owned),
             line: f.location.line,
         });
     }

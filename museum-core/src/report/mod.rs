@@ -481,10 +481,10 @@ fn findings(report: &validate::Report, options: &ReportOptions) -> FindingsList 
             name: d.code.name().to_owned(),
             severity: d.severity,
             message: d.message.clone(),
-            file: d.location.file.clone(),
+            file: d.location.file.as_deref().map(str::to_owned),
             line: d.location.line,
             record_id: d.location.record_id.clone(),
-            field: d.location.field.clone(),
+            field: d.location.field.as_deref().map(str::to_owned),
             value: d.value.clone(),
             help: d.help.clone(),
         });

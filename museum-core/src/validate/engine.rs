@@ -483,19 +483,25 @@ fn run_file(
 
 /// Validates files, streaming: see the [module documentation](self). The findings are kept
 /// in the report.
-pub(crate) fn validate_inputs(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
-    run(inputs, options, false, &|_| {}, Emitter::keep()).map(|(report, _, _)| report)
+pub(crate) fn validate_inputs(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+) -> Result<Report> {
+    run(inputs, options, false, on_bytes, Emitter::keep()).map(|(report, _, _)| report)
 }
 
 /// Validates files, streaming, and hands each finding to `on_finding` as soon as its place in
 /// the order is known (see [`super::stream`]). The report's findings stay empty; its
-/// [`Report::summary`] is the one of all findings.
+/// [`Report::summary`] is the one of all findings. `on_bytes` hears of each piece of input
+/// done.
 pub(crate) fn validate_streaming(
     inputs: &[Input],
     options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
     on_finding: &mut dyn FnMut(&Diagnostic) -> std::io::Result<()>,
 ) -> Result<super::Summary> {
-    run(inputs, options, false, &|_| {}, Emitter::call(on_finding)).map(|(_, _, summary)| summary)
+    run(inputs, options, false, on_bytes, Emitter::call(on_finding)).map(|(_, _, summary)| summary)
 }
 
 /// Validates files and keeps the records read, whole, in an [`Archive`] (without reader
@@ -632,7 +638,7 @@ mod tests {
                 block_size,
                 ..ValidateOptions::default()
             };
-            let r = validate_inputs(&inputs, &options).unwrap();
+            let r = validate_inputs(&inputs, &options, &|_| {}).unwrap();
             (r.records, format!("{:#?}", r.findings))
         };
         let reference = run(1, 1 << 20);

@@ -40,7 +40,7 @@ pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> R
         let kind = d
             .location
             .file
-            .as_ref()
+            .as_deref()
             .and_then(|f| kind_of.get(f))
             .copied()
             .unwrap_or(DatasetKind::Victims);
@@ -73,7 +73,7 @@ pub(crate) fn validate_loaded(archive: &Archive, options: &ValidateOptions) -> R
     let names = world.files.clone();
     let file_no = |loc: &Location| {
         loc.file
-            .as_ref()
+            .as_deref()
             .and_then(|f| names.iter().position(|n| n == f))
             .and_then(|i| u32::try_from(i).ok())
             .unwrap_or(0)

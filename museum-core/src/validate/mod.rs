@@ -8,7 +8,8 @@
 //!   seconds and a few tens of megabytes; see the engine notes below);
 //! - [`validate_streaming`] is the same run handing each finding on (to be written out) as
 //!   soon as its place in the order is known, so that memory does not grow with findings;
-//! - [`validate_archive`] runs the same rules on records already in memory.
+//! - [`validate_archive`] runs the same rules on records already in memory;
+//! - [`ValidateJob`] is the whole `museum validate` pipeline as one call, with progress.
 //!
 //! What runs and how strictly is set by [`ValidateOptions`], usually built from the
 //! command line and a per-project `museum.toml` ([`Config`]).
@@ -25,6 +26,7 @@ mod collector;
 mod config;
 mod engine;
 mod ids;
+mod job;
 mod kinds;
 mod loaded;
 pub mod rules;
@@ -36,6 +38,7 @@ mod world;
 
 pub use config::{CONFIG_FILE, Config, Limits, Region, Selector, ValidateOptions, VocabConfig};
 pub use engine::{Input, dataset_files};
+pub use job::ValidateJob;
 
 use std::collections::BTreeMap;
 
@@ -120,7 +123,7 @@ impl Report {
             d.location
                 .file
                 .as_ref()
-                .map(|f| files.iter().position(|n| n == f).unwrap_or(usize::MAX))
+                .map(|f| files.iter().position(|n| **n == **f).unwrap_or(usize::MAX))
         };
         self.findings.sort_by(|a, b| {
             rank(a)
@@ -239,7 +242,7 @@ pub struct Summary {
 ///     inputs[0].path.display()));
 /// ```
 pub fn validate_files(inputs: &[Input], options: &ValidateOptions) -> Result<Report> {
-    engine::validate_inputs(inputs, options)
+    engine::validate_inputs(inputs, options, &|_| {})
 }
 
 /// Validates files exactly like [`validate_files`], handing each finding to `on_finding` as
@@ -278,7 +281,7 @@ pub fn validate_streaming(
     options: &ValidateOptions,
     on_finding: &mut dyn FnMut(&Diagnostic) -> std::io::Result<()>,
 ) -> Result<Summary> {
-    engine::validate_streaming(inputs, options, on_finding)
+    engine::validate_streaming(inputs, options, &|_| {}, on_finding)
 }
 
 /// Validates files exactly like [`validate_files`] and keeps what it read: one pass over the

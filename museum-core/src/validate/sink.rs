@@ -1,6 +1,9 @@
 //! Where rules put their findings: a [`Sink`] drops disabled codes, applies severity overrides
 //! and masks personal values, so every rule can simply push.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::io::DatasetKind;
 use crate::model::Day;
@@ -45,8 +48,8 @@ impl Context {
 pub(crate) struct Sink<'a> {
     pub(crate) cx: &'a Context,
     kind: DatasetKind,
-    /// The file findings without one are about.
-    file: Option<String>,
+    /// The file findings without one are about (one string shared by all of them).
+    file: Option<Arc<str>>,
     pub(crate) out: Vec<Diagnostic>,
 }
 
@@ -63,7 +66,7 @@ impl<'a> Sink<'a> {
     /// A sink for the findings about one file: locations without a file get this one.
     pub(crate) fn for_file(cx: &'a Context, kind: DatasetKind, file: &str) -> Self {
         Sink {
-            file: Some(file.to_owned()),
+            file: Some(Arc::from(file)),
             ..Sink::new(cx, kind)
         }
     }
@@ -89,6 +92,16 @@ impl<'a> Sink<'a> {
                 d.location.record_id = Some(id.to_owned());
             }
         }
+    }
+
+    /// The name of `field` for a finding's location: a canonical column of this kind is
+    /// borrowed (`&'static str`), another name (an unknown column's header) is copied.
+    pub(crate) fn field(&self, field: &str) -> Cow<'static, str> {
+        self.kind
+            .columns()
+            .iter()
+            .find(|c| c.name == field)
+            .map_or_else(|| Cow::Owned(field.to_owned()), |c| Cow::Borrowed(c.name))
     }
 
     /// The kind of record findings are about.

@@ -18,8 +18,8 @@ pub(crate) fn check(file: &str, world: &World, sink: &mut Sink<'_>, facts: &mut 
     };
     let mark = sink.out.len();
     let loc = Location {
-        file: Some(file.to_owned()),
-        field: Some("source_ids".to_owned()),
+        file: Some(file.into()),
+        field: Some("source_ids".into()),
         ..Location::default()
     };
     reference(world, SOURCES, id, &loc, "source_ids", sink, facts);

@@ -145,7 +145,7 @@ impl<'a> Emitter<'a> {
             d.location
                 .file
                 .as_ref()
-                .and_then(|f| files.iter().position(|n| n == f))
+                .and_then(|f| files.iter().position(|n| **n == **f))
         };
         batch.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| within_file(a, b)));
         for d in batch {

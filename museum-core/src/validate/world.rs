@@ -167,7 +167,7 @@ fn duplicate_id(
     files: &[String],
 ) -> Diagnostic {
     let seen_loc = |s: Seen| Location {
-        file: files.get(s.file as usize).cloned(),
+        file: files.get(s.file as usize).map(|f| f.as_str().into()),
         line: Some(s.line),
         record_id: Some(id.to_owned()),
         ..Location::default()

@@ -54,7 +54,7 @@ pub(crate) fn open_csv<R: Read>(
                         human_size(head.len())
                     ),
                     Location {
-                        file: Some(file.to_owned()),
+                        file: Some(file.into()),
                         line: Some(1),
                         ..Location::default()
                     },
@@ -173,9 +173,9 @@ fn read_head(
     }
     let header_line = 1 + blank_before;
     let loc = |field: &str| Location {
-        file: Some(file.to_owned()),
+        file: Some(file.into()),
         line: Some(header_line),
-        field: Some(field.to_owned()),
+        field: Some(field.to_owned().into()),
         ..Location::default()
     };
     let mut findings = Vec::new();
@@ -185,7 +185,7 @@ fn read_head(
                 Code::BlankRow,
                 lines_phrase(blank_before, "blank line", "before the header"),
                 Location {
-                    file: Some(file.to_owned()),
+                    file: Some(file.into()),
                     line: Some(1),
                     ..Location::default()
                 },

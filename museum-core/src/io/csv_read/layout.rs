@@ -67,7 +67,7 @@ impl Layout {
 
     pub(super) fn loc(&self, line: u64) -> Location {
         Location {
-            file: Some(self.file.clone()),
+            file: Some(self.file.as_str().into()),
             line: Some(line),
             ..Location::default()
         }
@@ -92,7 +92,11 @@ impl Layout {
         // the validator's sink fills it into the findings it keeps.
         let loc = Location {
             record: Some(record),
-            file: if lean { None } else { Some(self.file.clone()) },
+            file: if lean {
+                None
+            } else {
+                Some(self.file.as_str().into())
+            },
             line: Some(line),
             ..Location::default()
         };
@@ -112,7 +116,7 @@ impl Layout {
                         human_size(len),
                         human_size(self.max_field_size)
                     ),
-                    loc.with_field(self.field_name(i)),
+                    loc.with_field(self.field_name(i).into_owned()),
                 )
                 .with_help("a field this large is usually a quoting error; raise `max_field_size` in `museum.toml` if it is real"),
             );
@@ -161,7 +165,7 @@ impl Layout {
                                 Diagnostic::new(
                                     Code::InvalidEncoding,
                                     "the value is not valid UTF-8",
-                                    loc.with_field(self.field_name(i)),
+                                    loc.with_field(self.field_name(i).into_owned()),
                                 )
                                 .with_value(lossy.clone())
                                 .with_help(help),

@@ -222,7 +222,7 @@ pub(crate) fn parse_block(
                     lines_phrase(swallowed, "line", "")
                 ),
                 Location {
-                    field: Some(field.into_owned()),
+                    field: Some(field.into_owned().into()),
                     ..layout.loc(line)
                 },
             )

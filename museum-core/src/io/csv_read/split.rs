@@ -121,7 +121,7 @@ impl<R: Read> Splitter<R> {
                         Code::MalformedCsv,
                         "stray quote: a `\"` inside an unquoted field or right after a closing quote",
                         Location {
-                            file: Some(self.file.clone()),
+                            file: Some(self.file.as_str().into()),
                             line: Some(line),
                             ..Location::default()
                         },
@@ -159,7 +159,7 @@ impl<R: Read> Splitter<R> {
                     self.next_line + count_newlines(&self.buf[..q])
                 ),
                 Location {
-                    file: Some(self.file.clone()),
+                    file: Some(self.file.as_str().into()),
                     line: Some(self.next_line),
                     ..Location::default()
                 },
@@ -169,7 +169,7 @@ impl<R: Read> Splitter<R> {
                 Code::FieldTooLarge,
                 format!("the record is longer than {size}; the rest of the file was not read"),
                 Location {
-                    file: Some(self.file.clone()),
+                    file: Some(self.file.as_str().into()),
                     line: Some(self.next_line),
                     ..Location::default()
                 },

@@ -304,7 +304,7 @@ impl HistoricalDate {
     /// # Errors
     /// A [`DateError`] when the text is not a date or names an impossible one.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let value = parse::parse_value(text)?;
+        let value = parse::parse_value_memo(text)?;
         Ok(HistoricalDate {
             original: text.to_owned(),
             value,

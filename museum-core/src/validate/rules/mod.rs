@@ -1,12 +1,26 @@
 //! The rules: one stable [`Code`] each, with documentation (`## What it checks`,
 //! `## Why it matters`, `## Example`) that `museum rules CODE` prints.
 //!
-//! Files group small families: [`structure`] (what the readers find while reading: headers,
+//! Each rule is one file, `<family>/<rule_name>.rs` (ruff's layout): its documentation and,
+//! when it checks records, its `impl RecordRule`. Family folders keep what their rules share in
+//! `mod.rs`: [`structure`] (what the readers find while reading: headers,
 //! encoding, quoting, sizes), [`values`] (dates, vocabularies, numbers), [`charge`], [`text`]
 //! (invisible characters, mixed scripts, whitespace, placeholders), [`placeholders`]
 //! ("unknown" read as missing), [`age`], [`coordinates`],
 //! [`chronology`], [`camps`] (camp operating, reversed periods), [`references`] (ids and links)
-//! and [`completeness`]. A table-driven test checks that every code has a rule here and a
+//! and [`completeness`].
+//!
+//! Some checks are made elsewhere, in one pass for several rules; their files hold the
+//! documentation and the registry points at them:
+//! - the structure codes (M101–M114) and the value codes found while building a record
+//!   (M201–M207) are emitted by the readers (`io::csv_read`, `io::record`, `io::json_read`,
+//!   `io::sheet`, `io::decode`), where the bytes are;
+//! - the text codes (M209–M211, M215) are checked field by field in one pass
+//!   (`text::check_field`), before the record is built;
+//! - the chronology codes (M301–M308, M311) are checked in one pass over a victim's dates
+//!   (`chronology::check`), whose rule files delegate to it.
+//!
+//! A table-driven test checks that every code has a rule here and a
 //! fixture under `tests/fixtures/rules/`.
 //!
 //! A rule is a unit struct made by `rule!` (its documentation; trait [`Rule`]) and, when it
@@ -130,29 +144,29 @@ impl RuleInfo {
 }
 
 macro_rules! rules_table {
-    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $module:ident, $summary:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $family:ident :: $file:ident, $summary:literal; )*) => {
         /// Every rule, in code order (generated from the registry).
-        pub static RULES: &[RuleInfo] = &[ $( <$module::$variant as Rule>::INFO, )* ];
+        pub static RULES: &[RuleInfo] = &[ $( <$family::$file::$variant as Rule>::INFO, )* ];
     };
 }
 
 crate::diagnostic::registry!(rules_table);
 
 macro_rules! dispatch {
-    (@kind $kind:ident, $record:ty, $what:literal, $( $module:ident::$variant:ident )*) => {
+    (@kind $kind:ident, $record:ty, $what:literal, $( $family:ident :: $file:ident::$variant:ident )*) => {
         #[doc = concat!("Runs every rule's check of ", $what, " record, in code order.")]
         pub(crate) fn $kind(rec: &Located<$record>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
-            $( <$module::$variant as RecordRule>::$kind(rec, world, sink, facts); )*
+            $( <$family::$file::$variant as RecordRule>::$kind(rec, world, sink, facts); )*
         }
     };
-    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $module:ident, $summary:literal; )*) => {
-        dispatch!(@kind victim, Victim, "a victim", $( $module::$variant )*);
-        dispatch!(@kind figure, Figure, "a figure", $( $module::$variant )*);
-        dispatch!(@kind event, Event, "an event", $( $module::$variant )*);
-        dispatch!(@kind camp, Camp, "a camp", $( $module::$variant )*);
-        dispatch!(@kind source, Source, "a source", $( $module::$variant )*);
-        dispatch!(@kind estimate, Estimate, "an estimate", $( $module::$variant )*);
-        dispatch!(@kind claim, Claim, "a claim", $( $module::$variant )*);
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $family:ident :: $file:ident, $summary:literal; )*) => {
+        dispatch!(@kind victim, Victim, "a victim", $( $family::$file::$variant )*);
+        dispatch!(@kind figure, Figure, "a figure", $( $family::$file::$variant )*);
+        dispatch!(@kind event, Event, "an event", $( $family::$file::$variant )*);
+        dispatch!(@kind camp, Camp, "a camp", $( $family::$file::$variant )*);
+        dispatch!(@kind source, Source, "a source", $( $family::$file::$variant )*);
+        dispatch!(@kind estimate, Estimate, "an estimate", $( $family::$file::$variant )*);
+        dispatch!(@kind claim, Claim, "a claim", $( $family::$file::$variant )*);
     };
 }
 

@@ -62,6 +62,22 @@ pub(super) fn parse_value(text: &str) -> ParseResult<DateValue> {
     any(t)
 }
 
+/// [`parse_value`], with the answers for texts other than the plain forms memoized per thread:
+/// a list writes the same uncertain dates (`1937?`, `c. 1937`, `ноябрь 1937`) many times, and
+/// reading them the long way (lowercasing, tokenizing, the grammar) costs ten times the plain
+/// forms. The answer depends on the text alone, so it is the same with or without the memo.
+pub(super) fn parse_value_memo(text: &str) -> ParseResult<DateValue> {
+    thread_local! {
+        static DATES: crate::hash::TextMemo<ParseResult<DateValue>> =
+            crate::hash::TextMemo::default();
+    }
+    // `plain` answers only texts without surrounding spaces, as `parse_value` would.
+    if let Some(v) = plain(text) {
+        return Ok(v);
+    }
+    crate::hash::memo(&DATES, text, parse_value)
+}
+
 /// The forms most lists are written in — `1937-11-10`, `1937-11`, `1937`, `10.11.1937` —
 /// read without lowercasing and tokenizing (a tenth of the time of reading a list). Only a
 /// valid date in years 1000–2999 is answered here; anything else, errors included, goes

@@ -1,0 +1,310 @@
+//! [`Row`]: one flat row of a record, and the readers of its typed values (dates, vocabulary
+//! values, numbers) that report what they cannot read.
+
+use super::super::MULTI_SEPARATOR;
+use super::super::columns::Column;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::hash::{TextMemo, memo};
+use crate::model::entity::Extra;
+use crate::model::{HistoricalDate, Sentence, SentenceKind, Sex, SexValue};
+
+/// Whether `s` is empty or only whitespace; decided by the first byte in the common case (a
+/// byte that is neither ASCII whitespace nor the lead byte of a Unicode space).
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_whitespace() || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) => {
+            s.trim().is_empty()
+        }
+        Some(_) => false,
+    }
+}
+
+/// A flat row of one record: the values of the kind's canonical columns (by index into
+/// [`DatasetKind::columns`]), the unknown columns, and where the row is.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    /// Values by canonical column index; `None` when the column is absent from the input.
+    pub values: Vec<Option<&'a str>>,
+    /// Unknown columns: original header → value (empty values are kept too).
+    pub extra: Vec<(&'a str, &'a str)>,
+    /// Where the row starts (file, line, record).
+    pub location: Location,
+    /// The columns of the kind.
+    pub columns: &'static [Column],
+    /// The project's own vocabulary (`[vocab.*]` in `museum.toml`), tried before the built-in
+    /// tables.
+    pub vocab: Option<&'a crate::model::vocab::UserVocab>,
+}
+
+impl<'a> Row<'a> {
+    /// The value of column `col` when present and not blank (whitespace is kept as written).
+    pub fn text(&self, col: usize) -> Option<&'a str> {
+        self.values
+            .get(col)
+            .copied()
+            .flatten()
+            .filter(|s| !is_blank(s))
+    }
+
+    /// The value as an owned string (see [`Row::text`]).
+    pub fn string(&self, col: usize) -> Option<String> {
+        self.text(col).map(str::to_owned)
+    }
+
+    /// The value, or an empty string.
+    pub fn required(&self, col: usize, out: &mut Vec<Diagnostic>) -> String {
+        match self.text(col) {
+            Some(s) => s.to_owned(),
+            None => {
+                let name = self.columns[col].name;
+                out.push(
+                    Diagnostic::new(
+                        Code::MissingValue,
+                        format!("`{name}` is empty"),
+                        self.loc(col),
+                    )
+                    .with_help(format!("every record needs a value in `{name}`")),
+                );
+                String::new()
+            }
+        }
+    }
+
+    /// The location of column `col` of this row.
+    pub fn loc(&self, col: usize) -> Location {
+        self.location.with_field(self.columns[col].name)
+    }
+
+    /// A `|`-separated list; items are trimmed and empty items dropped.
+    pub fn list(&self, col: usize) -> Vec<String> {
+        self.text(col)
+            .map(|s| {
+                s.split(MULTI_SEPARATOR)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A date. Unparseable or impossible text is kept as an unknown date with its original text,
+    /// and reported.
+    pub fn date(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<HistoricalDate> {
+        let text = self.text(col)?;
+        match HistoricalDate::parse(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let name = self.columns[col].name;
+                let (code, help) = if e.is_impossible() {
+                    (
+                        Code::ImpossibleDate,
+                        "check the source; do not guess a correction".to_owned(),
+                    )
+                } else if let Some(fixed) = digit_lookalikes(text) {
+                    (
+                        Code::UnparseableDate,
+                        format!("a letter stands where a digit belongs; did you mean `{fixed}`?"),
+                    )
+                } else {
+                    (
+                        Code::UnparseableDate,
+                        "write dates as `1937-11-10`, `10.11.1937`, `ноябрь 1937`, `1937`, `1937?`, `c. 1937` or `1930/1933`".to_owned(),
+                    )
+                };
+                out.push(
+                    Diagnostic::new(code, format!("`{name}`: {e}"), self.loc(col))
+                        .with_value(text)
+                        .with_help(help),
+                );
+                Some(HistoricalDate::unknown(text))
+            }
+        }
+    }
+
+    /// A sex value; unknown spellings are kept and reported.
+    pub fn sex(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<Sex> {
+        self.sex_with(col, out, true)
+    }
+
+    /// [`Row::sex`]; without `keep_text` the original text is not copied (validation only).
+    pub(crate) fn sex_with(
+        &self,
+        col: usize,
+        out: &mut Vec<Diagnostic>,
+        keep_text: bool,
+    ) -> Option<Sex> {
+        let text = self.text(col)?;
+        let user = self.vocab.and_then(|u| u.sex.get(text));
+        let value = match user {
+            Some(v) => v,
+            None => memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?,
+        };
+        // A placeholder (`неизв.`, `?`) is read as missing: reported once per column (M217).
+        if value == SexValue::Unrecognised && !crate::model::vocab::is_placeholder(text) {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownSex,
+                    "sex value is not in the vocabulary",
+                    self.loc(col),
+                )
+                .with_value(text.trim())
+                .with_help("use м/муж./ер/M for male, ж/жен./әйел/F for female"),
+            );
+        }
+        Some(Sex {
+            value,
+            original: if keep_text {
+                text.trim().to_owned()
+            } else {
+                String::new()
+            },
+        })
+    }
+
+    /// A sentence; unknown spellings are kept and reported.
+    pub fn sentence(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<Sentence> {
+        self.sentence_with(col, out, true)
+    }
+
+    /// [`Row::sentence`]; without `keep_text` the original text is not copied.
+    pub(crate) fn sentence_with(
+        &self,
+        col: usize,
+        out: &mut Vec<Diagnostic>,
+        keep_text: bool,
+    ) -> Option<Sentence> {
+        let text = self.text(col)?;
+        let user = self
+            .vocab
+            .filter(|u| u.sentence.get(text).is_some())
+            .and_then(|u| Sentence::parse_with(text, Some(u)));
+        let (kind, term_years) = match user {
+            Some(s) => (s.kind, s.term_years),
+            None => memo(&SENTENCES, text, |t| {
+                Sentence::parse(t).map(|s| (s.kind, s.term_years))
+            })?,
+        };
+        if kind == SentenceKind::Unrecognised {
+            out.push(
+                Diagnostic::new(Code::UnknownSentence, "sentence cannot be mapped to a kind", self.loc(col))
+                    .with_value(text.trim())
+                    .with_help("known forms: ВМН, расстрел, ату жазасы, 10 лет ИТЛ, ссылка, высылка, депортация, оправдан"),
+            );
+        }
+        Some(Sentence {
+            kind,
+            term_years,
+            original: if keep_text {
+                text.trim().to_owned()
+            } else {
+                String::new()
+            },
+        })
+    }
+
+    /// A decimal number (`1 500 000`, `1,5` and `1.5` accepted); bad text is reported.
+    pub fn number(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<f64> {
+        let text = self.text(col)?;
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+            .collect();
+        let cleaned = if cleaned.contains('.') {
+            cleaned.replace(',', "")
+        } else {
+            cleaned.replace(',', ".")
+        };
+        match cleaned.parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(v),
+            _ => {
+                out.push(
+                    Diagnostic::new(
+                        Code::InvalidNumber,
+                        format!("`{}` is not a number", self.columns[col].name),
+                        self.loc(col),
+                    )
+                    .with_value(text),
+                );
+                None
+            }
+        }
+    }
+
+    /// A boolean (`true/false`, `yes/no`, `1/0`, `да/нет`, `иә/жоқ`); bad text is reported.
+    pub fn boolean(&self, col: usize, out: &mut Vec<Diagnostic>) -> bool {
+        let Some(text) = self.text(col) else {
+            return false;
+        };
+        match text.trim().to_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" | "да" | "иә" | "x" => true,
+            "false" | "no" | "n" | "0" | "нет" | "жоқ" => false,
+            _ => {
+                out.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        format!("`{}` is not true or false", self.columns[col].name),
+                        self.loc(col),
+                    )
+                    .with_value(text),
+                );
+                false
+            }
+        }
+    }
+
+    /// The unknown columns as an [`Extra`] map.
+    pub fn extra_map(&self) -> Extra {
+        self.extra
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+}
+
+/// A sentence's kind and term, without its text.
+type SentenceValue = (SentenceKind, Option<f32>);
+
+thread_local! {
+    static SEXES: TextMemo<Option<SexValue>> = TextMemo::default();
+    static SENTENCES: TextMemo<Option<SentenceValue>> = TextMemo::default();
+}
+
+/// The text with letters that look like digits (Cyrillic `З`, `О`, `б`, Latin `O`, `l`)
+/// replaced by them, when the text is otherwise digits and date punctuation and has such a
+/// letter next to a digit (`19З7` → `1937`).
+fn digit_lookalikes(text: &str) -> Option<String> {
+    let map = |c: char| match c {
+        'З' | 'з' | 'Ӡ' => Some('3'),
+        'О' | 'о' | 'O' | 'o' => Some('0'),
+        'б' => Some('6'),
+        'l' | 'I' | 'І' | 'і' | '|' => Some('1'),
+        'S' | 's' => Some('5'),
+        'B' => Some('8'),
+        _ => None,
+    };
+    let t = text.trim();
+    let mut changed = false;
+    let mut out = String::with_capacity(t.len());
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' ' | '?' | '~') {
+            out.push(c);
+        } else if let Some(d) = map(c) {
+            let near_digit = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            if !(near_digit(i.checked_sub(1)) || near_digit(Some(i + 1))) {
+                return None;
+            }
+            out.push(d);
+            changed = true;
+        } else {
+            return None;
+        }
+    }
+    (changed && HistoricalDate::parse(&out).is_ok()).then_some(out)
+}

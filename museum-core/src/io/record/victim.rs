@@ -1,0 +1,281 @@
+//! Victims from rows: one row per repression case, continuation rows merged into the victim.
+
+use super::super::DatasetKind;
+use super::super::columns;
+use super::{Record, Row, date, join, opt};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::entity::Extra;
+use crate::model::{PersonName, RepressionCase, Victim};
+
+/// Puts the extra columns (in header order) after the canonical ones: writers use the keys of
+/// the first record as headers.
+fn name_from_row(row: &Row<'_>, full: usize, sur: usize, giv: usize, pat: usize) -> PersonName {
+    match row.text(full) {
+        Some(full_text) => {
+            let mut n = PersonName::parse(full_text);
+            if row.text(sur).is_some() || row.text(giv).is_some() || row.text(pat).is_some() {
+                n.surname = row.string(sur);
+                n.given = row.string(giv);
+                n.patronymic = row.string(pat);
+                n.patronymic_form = n
+                    .patronymic
+                    .as_deref()
+                    .and_then(crate::model::name::patronymic_form);
+            }
+            n
+        }
+        None => PersonName::from_parts(row.text(sur), row.text(giv), row.text(pat)),
+    }
+}
+
+/// A victim from a row; `lean` leaves out what validation rules do not read (see
+/// [`Record::from_row_lean`]).
+fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim {
+    use columns::victims as c;
+    let text = |col: usize| if lean { None } else { r.string(col) };
+    let seq = r.text(c::CASE).and_then(|t| match t.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidNumber,
+                    "`case` must be a number from 1",
+                    r.loc(c::CASE),
+                )
+                .with_value(t),
+            );
+            None
+        }
+    });
+    let case = RepressionCase {
+        seq,
+        arrest_date: r.date(c::ARREST_DATE, out),
+        arrested_by: text(c::ARRESTED_BY),
+        charge: r.string(c::CHARGE),
+        sentencing_body: r.string(c::SENTENCING_BODY),
+        sentence_date: r.date(c::SENTENCE_DATE, out),
+        sentence: r.sentence_with(c::SENTENCE, out, !lean),
+        execution_date: r.date(c::EXECUTION_DATE, out),
+        execution_place: text(c::EXECUTION_PLACE),
+        camp_id: r.string(c::CAMP_ID),
+        camp_arrival_date: r.date(c::CAMP_ARRIVAL_DATE, out),
+        release_date: r.date(c::RELEASE_DATE, out),
+        rehabilitation_date: r.date(c::REHABILITATION_DATE, out),
+        rehabilitated_by: text(c::REHABILITATED_BY),
+    };
+    let name = if lean {
+        // Rules only ask whether there is a name; parsing it is left to those who show it.
+        PersonName {
+            original: [c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC]
+                .into_iter()
+                .find_map(|col| r.text(col))
+                .map(|t| t.trim().to_owned())
+                .unwrap_or_default(),
+            ..PersonName::default()
+        }
+    } else {
+        name_from_row(r, c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC)
+    };
+    Victim {
+        id: r.required(c::ID, out),
+        name,
+        name_variants: if lean {
+            Vec::new()
+        } else {
+            r.list(c::NAME_VARIANTS)
+        },
+        sex: r.sex_with(c::SEX, out, !lean),
+        birth_date: r.date(c::BIRTH_DATE, out),
+        birth_place: text(c::BIRTH_PLACE),
+        nationality: text(c::NATIONALITY),
+        occupation: text(c::OCCUPATION),
+        residence: text(c::RESIDENCE),
+        // `seq` is part of the case: a numbered case with nothing else is still a case.
+        cases: if case.is_empty() {
+            Vec::new()
+        } else {
+            vec![case]
+        },
+        death_date: r.date(c::DEATH_DATE, out),
+        death_place: text(c::DEATH_PLACE),
+        figure_id: r.string(c::FIGURE_ID),
+        source_ids: r.list(c::SOURCE_IDS),
+        source_text: r.string(c::SOURCE_TEXT),
+        notes: text(c::NOTES),
+        claims: Vec::new(),
+        extra: if lean { Extra::new() } else { r.extra_map() },
+    }
+}
+
+impl Record for Victim {
+    const KIND: DatasetKind = DatasetKind::Victims;
+    const MERGES_ROWS: bool = true;
+
+    fn continues(&self) -> bool {
+        self.cases.first().and_then(|c| c.seq).unwrap_or(1) >= 2
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
+        victim_from_row(r, out, false)
+    }
+
+    fn from_row_lean(r: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
+        victim_from_row(r, out, true)
+    }
+
+    fn to_rows(&self) -> Vec<Vec<String>> {
+        let person = |row: &mut Vec<String>| {
+            use columns::victims as c;
+            row[c::ID] = self.id.clone();
+            row[c::FULL_NAME] = self.name.original.clone();
+            row[c::SURNAME] = opt(&self.name.surname);
+            row[c::GIVEN_NAME] = opt(&self.name.given);
+            row[c::PATRONYMIC] = opt(&self.name.patronymic);
+            row[c::NAME_VARIANTS] = join(&self.name_variants);
+            row[c::SEX] = self
+                .sex
+                .as_ref()
+                .map(|s| s.original.clone())
+                .unwrap_or_default();
+            row[c::BIRTH_DATE] = date(&self.birth_date);
+            row[c::BIRTH_PLACE] = opt(&self.birth_place);
+            row[c::NATIONALITY] = opt(&self.nationality);
+            row[c::OCCUPATION] = opt(&self.occupation);
+            row[c::RESIDENCE] = opt(&self.residence);
+            row[c::DEATH_DATE] = date(&self.death_date);
+            row[c::DEATH_PLACE] = opt(&self.death_place);
+            row[c::FIGURE_ID] = opt(&self.figure_id);
+            row[c::SOURCE_IDS] = join(&self.source_ids);
+            row[c::SOURCE_TEXT] = opt(&self.source_text);
+            row[c::NOTES] = opt(&self.notes);
+        };
+        let n = columns::victims::COLUMNS.len();
+        let empty_case = RepressionCase::default();
+        let cases: Vec<&RepressionCase> = if self.cases.is_empty() {
+            vec![&empty_case]
+        } else {
+            self.cases.iter().collect()
+        };
+        cases
+            .into_iter()
+            .map(|k| {
+                use columns::victims as c;
+                let mut row = vec![String::new(); n];
+                person(&mut row);
+                row[c::CASE] = k.seq.map(|s| s.to_string()).unwrap_or_default();
+                row[c::ARREST_DATE] = date(&k.arrest_date);
+                row[c::ARRESTED_BY] = opt(&k.arrested_by);
+                row[c::CHARGE] = opt(&k.charge);
+                row[c::SENTENCING_BODY] = opt(&k.sentencing_body);
+                row[c::SENTENCE_DATE] = date(&k.sentence_date);
+                row[c::SENTENCE] = k
+                    .sentence
+                    .as_ref()
+                    .map(|s| s.original.clone())
+                    .unwrap_or_default();
+                row[c::EXECUTION_DATE] = date(&k.execution_date);
+                row[c::EXECUTION_PLACE] = opt(&k.execution_place);
+                row[c::CAMP_ID] = opt(&k.camp_id);
+                row[c::CAMP_ARRIVAL_DATE] = date(&k.camp_arrival_date);
+                row[c::RELEASE_DATE] = date(&k.release_date);
+                row[c::REHABILITATION_DATE] = date(&k.rehabilitation_date);
+                row[c::REHABILITATED_BY] = opt(&k.rehabilitated_by);
+                row
+            })
+            .collect()
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+
+    /// A row continues the previous victim when it has the same id and a `case` number above 1.
+    /// Person fields of the continuation row that differ from the first row are not lost: a
+    /// different name becomes a name variant, other differing values go to `extra` as
+    /// `<field> (case N)`.
+    fn absorb(&mut self, next: Self) -> Result<(), Self> {
+        let seq = next.cases.first().and_then(|c| c.seq).unwrap_or(1);
+        if next.id != self.id || next.id.is_empty() || seq < 2 {
+            return Err(next);
+        }
+        let Victim {
+            name,
+            name_variants,
+            sex,
+            birth_date,
+            birth_place,
+            nationality,
+            occupation,
+            residence,
+            cases,
+            death_date,
+            death_place,
+            figure_id,
+            source_ids,
+            source_text,
+            notes,
+            extra,
+            ..
+        } = next;
+        if !name.is_empty()
+            && name.original != self.name.original
+            && !self.name_variants.contains(&name.original)
+        {
+            self.name_variants.push(name.original);
+        }
+        for v in name_variants {
+            if !self.name_variants.contains(&v) {
+                self.name_variants.push(v);
+            }
+        }
+        let mut keep = |field: &str, mine: Option<String>, theirs: Option<String>| {
+            if let Some(t) = theirs
+                && mine.as_deref() != Some(t.as_str())
+            {
+                self.extra.insert(format!("{field} (case {seq})"), t);
+            }
+        };
+        keep(
+            "sex",
+            self.sex.as_ref().map(|s| s.original.clone()),
+            sex.map(|s| s.original),
+        );
+        keep(
+            "birth_date",
+            self.birth_date.as_ref().map(|d| d.original().to_owned()),
+            birth_date.map(|d| d.original().to_owned()),
+        );
+        keep("birth_place", self.birth_place.clone(), birth_place);
+        keep("nationality", self.nationality.clone(), nationality);
+        keep("occupation", self.occupation.clone(), occupation);
+        keep("residence", self.residence.clone(), residence);
+        keep(
+            "death_date",
+            self.death_date.as_ref().map(|d| d.original().to_owned()),
+            death_date.map(|d| d.original().to_owned()),
+        );
+        keep("death_place", self.death_place.clone(), death_place);
+        keep("figure_id", self.figure_id.clone(), figure_id);
+        keep("source_text", self.source_text.clone(), source_text);
+        keep("notes", self.notes.clone(), notes);
+        for (k, v) in extra {
+            if self.extra.get(&k) != Some(&v) {
+                self.extra.insert(format!("{k} (case {seq})"), v);
+            }
+        }
+        for s in source_ids {
+            if !self.source_ids.contains(&s) {
+                self.source_ids.push(s);
+            }
+        }
+        if let Some(first) = self.cases.first_mut() {
+            first.seq.get_or_insert(1);
+        }
+        self.cases.extend(cases);
+        Ok(())
+    }
+}

@@ -1,0 +1,556 @@
+//! Text hygiene of every value: invisible characters, words mixing Cyrillic and Latin letters,
+//! stray whitespace, and spreadsheet placeholders.
+//!
+//! These checks run on the text of each field as written (CSV cells, JSON values), before it is
+//! parsed, so they see what a typist or a converter left behind.
+
+pub(crate) mod control_character;
+pub(crate) mod mixed_script;
+pub(crate) mod placeholder_value;
+pub(crate) mod stray_whitespace;
+
+pub use control_character::ControlCharacter;
+pub use mixed_script::MixedScript;
+pub use placeholder_value::PlaceholderValue;
+pub use stray_whitespace::StrayWhitespace;
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::model::name::is_cyrillic;
+use crate::validate::sink::Sink;
+
+/// Fields whose values may span lines.
+fn is_free_text(field: &str) -> bool {
+    matches!(
+        field,
+        "notes" | "description" | "source_text" | "claim" | "fate" | "title" | "archive_ref"
+    )
+}
+
+/// Fields parsed as dates or numbers: their own readers report placeholders.
+fn is_parsed(field: &str) -> bool {
+    field.ends_with("_date")
+        || matches!(
+            field,
+            "opened"
+                | "closed"
+                | "published"
+                | "accessed"
+                | "as_of"
+                | "latitude"
+                | "longitude"
+                | "value"
+                | "low"
+                | "high"
+                | "case"
+        )
+}
+
+/// Byte classes for the one-pass pre-scan of a value.
+const CTRL: u8 = 1; // C0 control or DEL, not tab or line break
+const BREAK: u8 = 2; // line feed or carriage return
+const TAB: u8 = 4;
+const SUSPECT: u8 = 8; // lead byte of a character that may be invisible or an unusual space
+const LATIN: u8 = 16; // ASCII letter, or lead byte of U+00C0–U+024F
+const CYRILLIC: u8 = 32; // lead byte of U+0400–U+052F
+const SPACE: u8 = 64;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'\t' => TAB,
+            b' ' => SPACE,
+            b'\n' | b'\r' => BREAK,
+            0..=0x1F | 0x7F => CTRL,
+            b'a'..=b'z' | b'A'..=b'Z' => LATIN,
+            // U+0080–U+00BF (C1 controls, NBSP, soft hyphen), U+034F, U+061C, U+1680, U+180E,
+            // U+2000–U+206F, U+3000, U+FEFF, U+FFF9–U+FFFB.
+            0xC2 | 0xCD | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF => SUSPECT,
+            0xC3..=0xC9 => LATIN,
+            0xD0..=0xD4 => CYRILLIC,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// How the text rules treat a field: decided once per column from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Policy {
+    /// Line breaks and inner spacing are allowed (notes, descriptions, unknown columns).
+    free: bool,
+    /// The field is parsed as a date or a number, whose readers report placeholders.
+    parsed: bool,
+}
+
+impl Policy {
+    /// Whether the field is parsed as a date or a number. Such values are checked by their
+    /// parsers (an invisible character makes a date unreadable, M201), not by the text rules,
+    /// when they come from CSV.
+    pub(crate) fn is_parsed(self) -> bool {
+        self.parsed
+    }
+
+    pub(crate) fn of(field: &str) -> Policy {
+        Policy {
+            free: is_free_text(field) || !is_canonical(field),
+            parsed: is_parsed(field),
+        }
+    }
+}
+
+/// Whether `bytes` holds an invisible character or an unusual space. Called only when a lead
+/// byte of one is present: most such lead bytes start ordinary punctuation (`№`, `«»`, `—`, `…`).
+fn has_suspect_sequence(bytes: &[u8]) -> bool {
+    bytes.windows(2).enumerate().any(|(i, w)| {
+        let third = bytes.get(i + 2).copied().unwrap_or(0);
+        match (w[0], w[1]) {
+            // C1 controls, NBSP, soft hyphen.
+            (0xC2, 0x80..=0x9F | 0xA0 | 0xAD) => true,
+            // Combining grapheme joiner, Arabic letter mark.
+            (0xCD, 0x8F) | (0xD8, 0x9C) => true,
+            // Ogham space mark, Mongolian vowel separator.
+            (0xE1, 0x9A) => third == 0x80,
+            (0xE1, 0xA0) => third == 0x8E,
+            // U+2000–U+200F spaces and marks, U+2028–U+202F separators, bidi, narrow NBSP.
+            (0xE2, 0x80) => matches!(third, 0x80..=0x8F | 0xA8..=0xAF),
+            // U+205F–U+206F: medium space, word joiner, invisible operators, isolates.
+            (0xE2, 0x81) => matches!(third, 0x9F..=0xAF),
+            // Ideographic space.
+            (0xE3, 0x80) => third == 0x80,
+            // BOM, interlinear annotations.
+            (0xEF, 0xBB) => third == 0xBF,
+            (0xEF, 0xBF) => matches!(third, 0xB9..=0xBB),
+            _ => false,
+        }
+    })
+}
+
+/// Runs the text rules on one field value (see [`check_field_with`]).
+pub(crate) fn check_field(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
+    check_field_with(field, Policy::of(field), text, loc, sink);
+}
+
+/// Runs the text rules on one field value, with the field's [`Policy`].
+pub(crate) fn check_field_with(
+    field: &str,
+    policy: Policy,
+    text: &str,
+    loc: &Location,
+    sink: &mut Sink<'_>,
+) {
+    let bytes = text.as_bytes();
+    // One pass: the byte classes present, and whether two spaces follow each other.
+    let (mut classes, mut double, mut prev) = (0u8, 0u8, 0u8);
+    for &b in bytes {
+        classes |= CLASS[b as usize];
+        let space = u8::from(b == b' ');
+        double |= space & prev;
+        prev = space;
+    }
+    let double_space = double != 0;
+    let free = policy.free;
+    let suspect = classes & SUSPECT != 0 && has_suspect_sequence(bytes);
+    let control_suspect = classes & CTRL != 0 || suspect || (!free && classes & BREAK != 0);
+    if control_suspect
+        && sink.on(Code::ControlCharacter)
+        && text.chars().any(|c| invisible(c, free).is_some())
+    {
+        control(field, text, loc, free, sink);
+    }
+    if classes & (LATIN | CYRILLIC) == LATIN | CYRILLIC && sink.on(Code::MixedScript) {
+        mixed_script(field, text, loc, sink);
+    }
+    let edge = bytes.first().is_some_and(|b| b.is_ascii_whitespace())
+        || bytes.last().is_some_and(|b| b.is_ascii_whitespace());
+    if (edge || double_space || suspect || classes & TAB != 0) && sink.on(Code::StrayWhitespace) {
+        whitespace(field, text, loc, free, sink);
+    }
+    if bytes.len() <= 24
+        && matches!(
+            bytes.first(),
+            Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
+        )
+        && !policy.parsed
+        && sink.on(Code::PlaceholderValue)
+    {
+        placeholder(field, text, loc, sink);
+    }
+}
+
+/// Whether `field` is a canonical column name of some kind (snake_case ASCII).
+fn is_canonical(field: &str) -> bool {
+    !field.is_empty()
+        && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        && !field.starts_with("column_")
+}
+
+/// The name of an invisible or control character `c`, if it is one that does not belong in
+/// data.
+fn invisible(c: char, free: bool) -> Option<&'static str> {
+    Some(match c {
+        '\t' => return None,
+        '\n' | '\r' if free => return None,
+        '\n' => "LINE FEED (a line break)",
+        '\r' => "CARRIAGE RETURN (a line break)",
+        '\0' => "NULL",
+        '\u{1B}' => "ESCAPE",
+        '\u{7F}' => "DELETE",
+        c if c.is_control() => "control character",
+        // The one definition of invisible characters.
+        c => return crate::model::invisible::invisible_name(c),
+    })
+}
+
+#[cold]
+#[inline(never)]
+fn control(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<'_>) {
+    let mut first: Option<(usize, char, &str)> = None;
+    let mut count = 0usize;
+    for (i, c) in text.chars().enumerate() {
+        if let Some(name) = invisible(c, free) {
+            count += 1;
+            first.get_or_insert((i + 1, c, name));
+        }
+    }
+    let Some((pos, c, name)) = first else { return };
+    let what = format!("U+{:04X} {name}", u32::from(c));
+    let message = if count == 1 {
+        format!("contains {what} at character {pos}")
+    } else {
+        format!(
+            "contains {count} invisible or control characters, the first {what} at character {pos}"
+        )
+    };
+    let cleaned: String = text
+        .chars()
+        .filter(|c| invisible(*c, free).is_none())
+        .collect();
+    let help = if sink.masking(field) {
+        "remove the character; it is invisible in most editors".to_owned()
+    } else {
+        format!("remove it: `{}`", cleaned.trim())
+    };
+    sink.push(
+        Diagnostic::new(
+            Code::ControlCharacter,
+            message,
+            loc.with_field(sink.field(field)),
+        )
+        .with_value(text)
+        .with_help(help),
+    );
+}
+
+/// A Latin letter's Cyrillic look-alike.
+fn latin_to_cyrillic(c: char) -> Option<char> {
+    Some(match c {
+        'A' => 'А',
+        'B' => 'В',
+        'C' => 'С',
+        'E' => 'Е',
+        'H' => 'Н',
+        'I' => 'І',
+        'K' => 'К',
+        'M' => 'М',
+        'O' => 'О',
+        'P' => 'Р',
+        'T' => 'Т',
+        'X' => 'Х',
+        'Y' => 'У',
+        'a' => 'а',
+        'c' => 'с',
+        'e' => 'е',
+        'h' => 'һ',
+        'i' => 'і',
+        'k' => 'к',
+        'o' => 'о',
+        'p' => 'р',
+        'x' => 'х',
+        'y' => 'у',
+        'ë' => 'ё',
+        'Ë' => 'Ё',
+        _ => return None,
+    })
+}
+
+/// A Cyrillic letter's Latin look-alike.
+fn cyrillic_to_latin(c: char) -> Option<char> {
+    Some(match c {
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'І' => 'I',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        'У' => 'Y',
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'һ' => 'h',
+        'і' => 'i',
+        'к' => 'k',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        'у' => 'y',
+        'ё' => 'ë',
+        'ј' => 'j',
+        'ѕ' => 's',
+        _ => return None,
+    })
+}
+
+/// Whether `c` is a letter: Latin and Cyrillic ones without consulting Unicode tables.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_cyrillic(c) || is_latin(c) || (c > '\u{24F}' && c.is_alphabetic())
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+}
+
+/// The words of `text` that mix scripts, with their repairs when every minority letter has a
+/// look-alike.
+pub(crate) fn mixed_words(text: &str) -> Vec<(&str, Option<String>)> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !is_letter(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        let (mut cyr, mut lat) = (0usize, 0usize);
+        for c in word.chars() {
+            if is_cyrillic(c) {
+                cyr += 1;
+            } else if is_latin(c) {
+                lat += 1;
+            }
+        }
+        if cyr == 0 || lat == 0 {
+            continue;
+        }
+        let to_cyrillic = cyr >= lat;
+        let repaired: Option<String> = word
+            .chars()
+            .map(|c| {
+                if to_cyrillic && is_latin(c) {
+                    latin_to_cyrillic(c)
+                } else if !to_cyrillic && is_cyrillic(c) {
+                    cyrillic_to_latin(c)
+                } else {
+                    Some(c)
+                }
+            })
+            .collect();
+        out.push((word, repaired));
+    }
+    out
+}
+
+#[cold]
+#[inline(never)]
+fn mixed_script(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
+    let words = mixed_words(text);
+    let Some((word, repaired)) = words.first() else {
+        return;
+    };
+    let masked = sink.masking(field);
+    let whole = text.trim() == *word;
+    let message = match (words.len(), masked || whole) {
+        (1, true) => "the word mixes Cyrillic and Latin letters".to_owned(),
+        (1, false) => format!("the word `{word}` mixes Cyrillic and Latin letters"),
+        (n, false) => format!("{n} words mix Cyrillic and Latin letters, the first `{word}`"),
+        (n, true) => format!("{n} words mix Cyrillic and Latin letters"),
+    };
+    let help = match repaired {
+        Some(r) if !masked => {
+            let script = if r.chars().any(is_cyrillic) {
+                "all Cyrillic"
+            } else {
+                "all Latin"
+            };
+            format!(
+                "did you mean `{r}` ({script})? look-alike letters from the other script break search and matching"
+            )
+        }
+        Some(_) => "replace the look-alike letters from the other script".to_owned(),
+        None => "retype the word in one script".to_owned(),
+    };
+    sink.push(
+        Diagnostic::new(
+            Code::MixedScript,
+            message,
+            loc.with_field(sink.field(field)),
+        )
+        .with_value(text)
+        .with_help(help),
+    );
+}
+
+fn unusual_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{1680}'
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn whitespace(field: &str, text: &str, loc: &Location, free: bool, sink: &mut Sink<'_>) {
+    let mut problems = Vec::new();
+    if text.starts_with(char::is_whitespace) {
+        problems.push("leading");
+    }
+    if text.ends_with(char::is_whitespace) {
+        problems.push("trailing");
+    }
+    if !free {
+        let inner = text.trim();
+        if inner.contains("  ") {
+            problems.push("repeated");
+        }
+        if inner.contains('\t') {
+            problems.push("tab");
+        }
+        if !inner.is_ascii() && inner.chars().any(unusual_space) {
+            problems.push("non-breaking or unusual");
+        }
+    }
+    if problems.is_empty() {
+        return;
+    }
+    let message = format!("value has {} whitespace", join_and(&problems));
+    let cleaned = text
+        .split(|c: char| c.is_whitespace() || unusual_space(c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let help = if sink.masking(field) || free {
+        "trim the value and use single ordinary spaces".to_owned()
+    } else {
+        format!("write `{cleaned}`")
+    };
+    sink.push(
+        Diagnostic::new(
+            Code::StrayWhitespace,
+            message,
+            loc.with_field(sink.field(field)),
+        )
+        .with_value(text)
+        .with_help(help),
+    );
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => (*a).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn placeholder(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
+    const PLACEHOLDERS: &[&str] = &[
+        "#n/a",
+        "#н/д",
+        "#ref!",
+        "#ссылка!",
+        "#value!",
+        "#знач!",
+        "#name?",
+        "#имя?",
+        "#div/0!",
+        "#дел/0!",
+        "#num!",
+        "#число!",
+        "#null!",
+        "#пусто!",
+        "#error!",
+        "null",
+        "none",
+        "nil",
+        "nan",
+        "undefined",
+        "[object object]",
+        "0000-00-00",
+        "00.00.0000",
+    ];
+    let t = text.trim();
+    let hit = match t.as_bytes().first() {
+        Some(b'#') => PLACEHOLDERS.contains(&t.to_lowercase().as_str()),
+        Some(b'n' | b'N' | b'u' | b'U' | b'[' | b'0') => {
+            PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t))
+        }
+        _ => false,
+    };
+    if hit {
+        sink.push(
+            Diagnostic::new(
+                Code::PlaceholderValue,
+                "value is a placeholder, not data",
+                loc.with_field(sink.field(field)),
+            )
+            .with_value(text)
+            .with_help("the real value was lost in a formula or an export; take it from the source again, or leave the field empty"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixed_words_and_repairs() {
+        assert_eq!(
+            mixed_words("Aхметов Ахмет"),
+            vec![("Aхметов", Some("Ахметов".to_owned()))]
+        );
+        assert_eq!(
+            mixed_words("Жансүгiров"),
+            vec![("Жансүгiров", Some("Жансүгіров".to_owned()))]
+        );
+        assert_eq!(
+            mixed_words("Bukeikhаnov"),
+            vec![("Bukeikhаnov", Some("Bukeikhanov".to_owned()))]
+        );
+        assert_eq!(mixed_words("Жzх"), vec![("Жzх", None)]);
+        assert!(mixed_words("ВКП(б) 10.XI.1937 Alash Орда").is_empty());
+    }
+
+    #[test]
+    fn suspect_sequences() {
+        for text in [
+            "a\u{200B}b",
+            "a\u{A0}b",
+            "\u{AD}",
+            "a\u{FEFF}",
+            "\u{2066}x",
+            "\u{3000}",
+        ] {
+            assert!(has_suspect_sequence(text.as_bytes()), "{text:?}");
+        }
+        for text in ["№ 5", "«Алаш»", "1937—1938", "т. 4…", "§ 2", "Ä"] {
+            assert!(!has_suspect_sequence(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters() {
+        assert!(invisible('\u{200B}', false).is_some());
+        assert!(invisible('\n', false).is_some());
+        assert!(invisible('\n', true).is_none());
+        assert!(invisible('а', false).is_none());
+        assert!(invisible('\u{A0}', false).is_none());
+    }
+}
