@@ -25,8 +25,12 @@
 //! the members of its **sub-block** (the same first two sort fields, e.g. the same given name
 //! and birth year) up to the cap. So a common name's block of 20,000 records is compared in full
 //! within each birth year, and a record whose first sort field is missing or mistyped still sits
-//! near its duplicates in the other order. Such blocks are reported. A pair found under several
-//! keys is compared once: only under the smallest shared key whose block was compared in full.
+//! near its duplicates in the other order. Such blocks are reported.
+//!
+//! Pairs are gathered record by record ([`Blocks::visit`]): each record collects its partners of
+//! higher index from all its blocks, so a pair found under several keys, rules or orders is
+//! compared once (under the first rule of [`Rule::ALL`] that found it), in parallel chunks of
+//! records and without a list of all pairs.
 //!
 //! After scoring, records linked to a common record are compared too (`linked_pairs`): a
 //! person named by many lists, each with its own slips, ends in one cluster even where no key

@@ -204,8 +204,9 @@ impl Deduplicator {
         let candidates = keep.then(|| {
             cands.sort_unstable();
             cands.dedup();
-            cands
+            util::PairSet::from_sorted(p.len(), &cands)
         });
+        drop(cands);
         links.sort_unstable_by(|x, y| {
             y.probability
                 .total_cmp(&x.probability)
