@@ -857,6 +857,42 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_of_several_large_blocks_is_compared_once() {
+        // 60 namesakes born in one year: `surname+given`, `surname+year` and `given+surname`
+        // are all blocks above the cap, whose neighbourhoods find the same pairs.
+        let recs: Vec<_> = (0..60)
+            .map(|k| rec(&format!("r{k}"), "Ахметов Ахмет", Some("1900")))
+            .collect();
+        let p = Prepared::build(&recs, 1);
+        for threads in [1, 3] {
+            let opt = BlockOptions {
+                max_block: 8,
+                window: 4,
+                threads,
+                rules: Rule::defaults(),
+            };
+            let (states, stats) = candidate_pairs(
+                &p,
+                &opt,
+                Vec::new,
+                |s: &mut Vec<(usize, usize)>, i, j, _| s.push((i, j)),
+            );
+            assert!(stats.large_block_count >= 3, "{stats:?}");
+            let pairs: Vec<(usize, usize)> = states.concat();
+            let mut set = pairs.clone();
+            set.sort_unstable();
+            set.dedup();
+            assert_eq!(pairs, set, "a pair was visited twice, or out of order");
+            assert!(pairs.iter().all(|(i, j)| i < j));
+            // Each record meets its neighbours on both sides.
+            for i in 1..60 {
+                assert!(set.binary_search(&(i - 1, i)).is_ok(), "{i}");
+            }
+            assert_eq!(stats.candidate_pairs, set.len() as u64);
+        }
+    }
+
+    #[test]
     fn large_blocks_are_compared_in_full_within_sub_blocks() {
         // 40 namesakes born in four years: one `surname+given` block above the cap, whose
         // sub-blocks (given name and birth year) fit under it.
