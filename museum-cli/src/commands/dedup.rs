@@ -102,22 +102,35 @@ pub(crate) fn run(
         return Ok(ExitStatus::Success);
     }
     let color = printer.color_stdout && args.output.is_none();
-    let text = match args.format {
-        DedupFormat::Human => {
+    let text = match (args.format, &args.output) {
+        (DedupFormat::Human, _) => {
             let mut s = human(&ctx, color);
             if let Some(e) = evaluation {
                 s.push_str(&evaluation_text(e));
             }
-            s
+            Some(s)
         }
-        DedupFormat::Csv => csv_rows(&ctx)?,
-        DedupFormat::Json => {
+        (DedupFormat::Csv, _) => Some(csv_rows(&ctx)?),
+        // Streamed into the file: at a million records the JSON is over 1 GB, and as one string
+        // it was the largest allocation of the run.
+        (DedupFormat::Json, Some(path)) => {
+            let out = json(&ctx, evaluation.as_ref());
+            museum_core::fsutil::write_atomic(path, |w| {
+                serde_json::to_writer_pretty(&mut *w, &out)?;
+                std::io::Write::write_all(w, b"\n")
+            })
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            None
+        }
+        (DedupFormat::Json, None) => {
             let mut s = serde_json::to_string_pretty(&json(&ctx, evaluation.as_ref()))?;
             s.push('\n');
-            s
+            Some(s)
         }
     };
-    emit(args.output.as_deref(), &text, printer)?;
+    if let Some(text) = text {
+        emit(args.output.as_deref(), &text, printer)?;
+    }
     // Timings only here, on stderr: the output itself is the same on every run and machine.
     printer.note(&format!(
         "took {:.1}s (reading {:.1}s)",

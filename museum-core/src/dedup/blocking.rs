@@ -25,8 +25,12 @@
 //! the members of its **sub-block** (the same first two sort fields, e.g. the same given name
 //! and birth year) up to the cap. So a common name's block of 20,000 records is compared in full
 //! within each birth year, and a record whose first sort field is missing or mistyped still sits
-//! near its duplicates in the other order. Such blocks are reported. A pair found under several
-//! keys is compared once: only under the smallest shared key whose block was compared in full.
+//! near its duplicates in the other order. Such blocks are reported.
+//!
+//! Pairs are gathered record by record ([`Blocks::visit`]): each record collects its partners of
+//! higher index from all its blocks, so a pair found under several keys, rules or orders is
+//! compared once (under the first rule of [`Rule::ALL`] that found it), in parallel chunks of
+//! records and without a list of all pairs.
 //!
 //! After scoring, records linked to a common record are compared too (`linked_pairs`): a
 //! person named by many lists, each with its own slips, ends in one cluster even where no key
@@ -37,7 +41,6 @@ use serde::Serialize;
 use super::compare::{CName, Prepared};
 use super::util::{NONE, par_chunks};
 use crate::hash::hash_parts;
-use rustc_hash::FxHashSet;
 
 /// A blocking rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -197,44 +200,24 @@ pub(crate) struct BlockOptions {
     pub(crate) rules: Vec<Rule>,
 }
 
-/// The keys of every record, sorted per record, and whether each key's block was complete.
+/// The keys of every record, sorted per record, with each key's block.
 pub(crate) struct Keys {
     /// Flat sorted keys; record `i` owns `keys[lo[i]..lo[i+1]]`.
     keys: Vec<u64>,
     /// The record's flag for each key (see [`Rule::pairs`]).
     flags: Vec<bool>,
     lo: Vec<u32>,
-    complete: Vec<bool>,
+    /// Each key's block ([`NO_BLOCK`]: a key no other record shares, or whose block pairs
+    /// nothing).
+    block: Vec<u32>,
+    /// Each key's place among its block's members (to find the record in the block's orders).
+    member: Vec<u32>,
 }
 
 impl Keys {
+    /// The keys of record `i`.
     fn of(&self, i: usize) -> &[u64] {
         &self.keys[self.lo[i] as usize..self.lo[i + 1] as usize]
-    }
-
-    fn complete_of(&self, i: usize) -> &[bool] {
-        &self.complete[self.lo[i] as usize..self.lo[i + 1] as usize]
-    }
-
-    /// Whether records `a` and `b` share a complete key smaller than `h` under which they are
-    /// paired (then the pair was, or will be, compared under that key).
-    fn seen_before(&self, a: usize, b: usize, h: u64) -> bool {
-        let la = self.lo[a] as usize;
-        let (ka, ca) = (self.of(a), self.complete_of(a));
-        let lb = self.lo[b] as usize;
-        let kb = self.of(b);
-        for (k, (x, c)) in ka.iter().zip(ca).enumerate() {
-            if *x >= h {
-                break;
-            }
-            if *c
-                && let Ok(pos) = kb.binary_search(x)
-                && key_rule(*x).pairs(self.flags[la + k], self.flags[lb + pos])
-            {
-                return true;
-            }
-        }
-        false
     }
 }
 
@@ -382,29 +365,57 @@ fn make_keys(p: &Prepared, threads: usize, rules: &[Rule]) -> Keys {
             lo.push(last + l);
         }
     }
-    let complete = vec![false; keys.len()];
+    let n = keys.len();
     Keys {
         keys,
         flags,
         lo,
-        complete,
+        block: vec![NO_BLOCK; n],
+        member: vec![0; n],
     }
 }
 
 /// The high bit of a block member: the record's flag for the block's key.
 const FLAG: u32 = 1 << 31;
 
-/// A block: a key and its members (record indices, with their flag in the high bit).
+/// A key without a block.
+const NO_BLOCK: u32 = u32::MAX;
+
+/// A block: a key and its members (record indices, with their flag in the high bit; the flagged
+/// members first, each part by record).
 struct Block {
     key: u64,
     /// All its qualifying pairs are compared (else sorted neighbourhoods, see [`Orders`]).
     complete: bool,
+    /// How many members are flagged (they come first).
+    flagged: u32,
     members: Vec<u32>,
 }
 
+impl Block {
+    /// The members a member with flag `flag` can pair with under the block's rule (see
+    /// [`Rule::pairs`]): for the rules that pair only by flags, one part of the block.
+    fn partners(&self, flag: bool) -> &[u32] {
+        let (flagged, rest) = self.members.split_at(self.flagged as usize);
+        match key_rule(self.key) {
+            Rule::SurnameInitial | Rule::Surname if !flag => flagged,
+            Rule::NameSet if flag => rest,
+            Rule::NameSet => flagged,
+            _ => &self.members,
+        }
+    }
+}
+
 /// The sorted neighbourhoods of a block above the cap: its members in two orders, each with the
-/// sub-block of every member (a hash of the order's first two fields; 0 when one is unknown).
-struct Orders([(Vec<u32>, Vec<u64>); 2]);
+/// sub-block of every member (a hash of the order's first two fields; 0 when one is unknown) and
+/// every member's place in the order (by its place in [`Block::members`]).
+struct Orders([Order; 2]);
+
+struct Order {
+    members: Vec<u32>,
+    sub: Vec<u64>,
+    place: Vec<u32>,
+}
 
 /// The pairs a block of `n` records, `flagged` of them flagged, compares in full.
 fn qualifying_pairs(rule: Rule, n: usize, flagged: usize) -> usize {
@@ -442,11 +453,13 @@ impl Blocks {
             pairs_per_rule: vec![0; Rule::ALL.len()],
             ..BlockingStats::default()
         };
-        // (key, record, position in the flat key array), sorted by key.
-        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(keys.keys.len());
+        // (key, not flagged, record, position in the flat key array), sorted: a block's
+        // flagged members first.
+        let mut entries: Vec<(u64, bool, u32, u32)> = Vec::with_capacity(keys.keys.len());
         for i in 0..p.len() {
             for pos in keys.lo[i]..keys.lo[i + 1] {
-                entries.push((keys.keys[pos as usize], i as u32, pos));
+                let flag = keys.flags[pos as usize];
+                entries.push((keys.keys[pos as usize], !flag, i as u32, pos));
             }
         }
         entries.sort_unstable();
@@ -460,31 +473,31 @@ impl Blocks {
             }
             let size = e - s;
             let rule = key_rule(entries[s].0);
-            let flagged = entries[s..e]
-                .iter()
-                .filter(|x| keys.flags[x.2 as usize])
-                .count();
+            let flagged = entries[s..e].iter().filter(|x| !x.1).count();
             let pairs = qualifying_pairs(rule, size, flagged);
             if pairs > 0 {
                 stats.blocks += 1;
                 stats.largest_block = stats.largest_block.max(size);
-                if pairs <= max_pairs(opt) {
-                    for x in &entries[s..e] {
-                        keys.complete[x.2 as usize] = true;
-                    }
-                } else {
+                let complete = pairs <= max_pairs(opt);
+                if !complete {
                     large.push(LargeBlock {
-                        rule: key_rule(entries[s].0),
+                        rule,
                         size,
-                        example: entries[s].1 as usize,
+                        example: entries[s..e].iter().map(|x| x.2).min().unwrap_or(0) as usize,
                     });
+                }
+                let b = u32::try_from(blocks.len()).unwrap_or(NO_BLOCK);
+                for (m, x) in entries[s..e].iter().enumerate() {
+                    keys.block[x.3 as usize] = b;
+                    keys.member[x.3 as usize] = m as u32;
                 }
                 blocks.push(Block {
                     key: entries[s].0,
-                    complete: pairs <= max_pairs(opt),
+                    complete,
+                    flagged: flagged as u32,
                     members: entries[s..e]
                         .iter()
-                        .map(|x| x.1 | if keys.flags[x.2 as usize] { FLAG } else { 0 })
+                        .map(|x| x.2 | if x.1 { 0 } else { FLAG })
                         .collect(),
                 });
             }
@@ -492,7 +505,7 @@ impl Blocks {
         }
         drop(entries);
         stats.large_block_count = large.len();
-        large.sort_by_key(|b| std::cmp::Reverse(b.size));
+        large.sort_by_key(|b| (std::cmp::Reverse(b.size), b.example));
         large.truncate(20);
         stats.large_blocks = large;
         // Large blocks are sorted once, in two orders, for their neighbourhoods.
@@ -520,7 +533,7 @@ impl Blocks {
             .filter(|b| keep(b.key))
             .map(|b| {
                 let n = b.members.len();
-                let flagged = b.members.iter().filter(|m| **m & FLAG != 0).count();
+                let flagged = b.flagged as usize;
                 let rule = key_rule(b.key);
                 if b.complete {
                     qualifying_pairs(rule, n, flagged) as u64
@@ -536,6 +549,11 @@ impl Blocks {
     /// Calls `visit(i, j, rule)` once per candidate pair (i < j) of the blocks `keep` accepts
     /// (by key), on `threads` threads each with its own state from `init`. Returns the states and
     /// the pairs per rule.
+    ///
+    /// Pairs are gathered record by record: record `i` collects its partners `j > i` from every
+    /// block it is in (all of a complete block; its neighbourhoods in a large block's orders), and
+    /// each partner is visited once, under the first rule (in the order of [`Rule::ALL`]) that
+    /// found it. So a pair found by several rules is compared once, without a list of all pairs.
     pub(crate) fn visit<S: Send>(
         &self,
         opt: &BlockOptions,
@@ -543,22 +561,25 @@ impl Blocks {
         init: impl Fn() -> S + Sync,
         visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
     ) -> (Vec<S>, Vec<u64>) {
-        let threads = opt.threads.max(1);
-        let results = par_chunks(threads, threads, |range| {
+        // More chunks than threads: a chunk of records with big blocks does not hold the others
+        // back. The chunks depend on the number of records only.
+        let n = self.keys.lo.len() - 1;
+        let chunk = n.div_ceil(CHUNKS).max(1);
+        let results = par_chunks(n.div_ceil(chunk), opt.threads, |range| {
             let mut out = Vec::new();
-            for t in range {
+            let mut found: Vec<(u32, u8)> = Vec::new();
+            for c in range {
                 let mut state = init();
                 let mut pairs = vec![0u64; Rule::ALL.len()];
-                for (b, o) in self
-                    .blocks
-                    .iter()
-                    .zip(&self.orders)
-                    .skip(t)
-                    .step_by(threads)
-                {
-                    if keep(b.key) {
-                        pairs[key_rule(b.key) as usize] +=
-                            visit_block(&self.keys, b, o.as_ref(), opt, &mut state, &visit);
+                for i in c * chunk..((c + 1) * chunk).min(n) {
+                    found.clear();
+                    self.partners(opt, i, &keep, &mut found);
+                    found.sort_unstable();
+                    found.dedup_by_key(|x| x.0);
+                    for &(j, rule) in &found {
+                        let rule = Rule::from_tag(rule);
+                        visit(&mut state, i, j as usize, rule);
+                        pairs[rule as usize] += 1;
                     }
                 }
                 out.push((state, pairs));
@@ -577,7 +598,78 @@ impl Blocks {
         }
         (states, per_rule)
     }
+
+    /// Pushes the partners `j > i` of record `i` in the blocks `keep` accepts, with the rule
+    /// of each block (repeats included).
+    fn partners(
+        &self,
+        opt: &BlockOptions,
+        i: usize,
+        keep: &impl Fn(u64) -> bool,
+        out: &mut Vec<(u32, u8)>,
+    ) {
+        let k = &self.keys;
+        let i32 = i as u32;
+        for pos in k.lo[i] as usize..k.lo[i + 1] as usize {
+            let b = k.block[pos];
+            if b == NO_BLOCK {
+                continue;
+            }
+            let block = &self.blocks[b as usize];
+            if !keep(block.key) {
+                continue;
+            }
+            let rule = key_rule(block.key);
+            let tag = rule.tag();
+            let flag = k.flags[pos];
+            let Some(Orders(orders)) = &self.orders[b as usize] else {
+                for &y in block.partners(flag) {
+                    if y & !FLAG > i32 {
+                        out.push((y & !FLAG, tag));
+                    }
+                }
+                continue;
+            };
+            // Sorted neighbourhoods in two orders: each member is compared with the `window`
+            // members on each side, and further on with the members of its sub-block (the same
+            // first two sort fields: a big common-name block is compared in full within each
+            // birth year, given name…) up to the cap. Rules that pair only flagged records look
+            // further: few of their pairs qualify.
+            let window = if rule.probes() {
+                opt.window * PROBE_WINDOW
+            } else {
+                opt.window
+            };
+            let reach = window.max(opt.max_block);
+            for o in orders {
+                let at = o.place[k.member[pos] as usize] as usize;
+                let sub = o.sub[at];
+                let mut take = |off: usize, y: u32, other: usize| {
+                    if off >= window && (sub == 0 || o.sub[other] != sub) {
+                        return false;
+                    }
+                    if y & !FLAG > i32 && rule.pairs(flag, y & FLAG != 0) {
+                        out.push((y & !FLAG, tag));
+                    }
+                    true
+                };
+                for (off, &y) in o.members[at + 1..].iter().enumerate().take(reach) {
+                    if !take(off, y, at + 1 + off) {
+                        break;
+                    }
+                }
+                for (off, &y) in o.members[..at].iter().rev().enumerate().take(reach) {
+                    if !take(off, y, at - 1 - off) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
 }
+
+/// Chunks of records visited (about; each chunk is one task of the pool).
+const CHUNKS: usize = 256;
 
 /// Finds the candidate pairs (see [`Blocks::visit`]) of all blocks.
 #[cfg(test)]
@@ -593,66 +685,6 @@ pub(crate) fn candidate_pairs<S: Send>(
     stats.candidate_pairs = per_rule.iter().sum();
     stats.pairs_per_rule = per_rule;
     (states, stats)
-}
-
-fn visit_block<S>(
-    keys: &Keys,
-    b: &Block,
-    orders: Option<&Orders>,
-    opt: &BlockOptions,
-    state: &mut S,
-    visit: &impl Fn(&mut S, usize, usize, Rule),
-) -> u64 {
-    let rule = key_rule(b.key);
-    let mut n = 0;
-    // Pairs already visited in this block (only needed across the orders of a large block).
-    let mut seen: FxHashSet<u64> = FxHashSet::default();
-    let mut emit = |x: u32, y: u32, once: bool| {
-        if !rule.pairs(x & FLAG != 0, y & FLAG != 0) {
-            return;
-        }
-        let (x, y) = (x & !FLAG, y & !FLAG);
-        let (i, j) = if x < y { (x, y) } else { (y, x) };
-        if i == j || (once && !seen.insert((u64::from(i) << 32) | u64::from(j))) {
-            return;
-        }
-        let (i, j) = (i as usize, j as usize);
-        if !keys.seen_before(i, j, b.key) {
-            visit(state, i, j, rule);
-            n += 1;
-        }
-    };
-    let Some(Orders(orders)) = orders else {
-        let m = &b.members;
-        for (k, &x) in m.iter().enumerate() {
-            for &y in &m[k + 1..] {
-                emit(x, y, false);
-            }
-        }
-        return n;
-    };
-    // Sorted neighbourhoods in two orders: each member is compared with the next `window`
-    // members, and further on with the members of its sub-block (the same first two sort
-    // fields: a big common-name block is compared in full within each birth year, given name…)
-    // up to the cap. Rules that pair only flagged records look further: few of their pairs
-    // qualify.
-    let window = if rule.probes() {
-        opt.window * PROBE_WINDOW
-    } else {
-        opt.window
-    };
-    let reach = window.max(opt.max_block);
-    for (m, sub) in orders {
-        for (k, &x) in m.iter().enumerate() {
-            for (off, &y) in m[k + 1..].iter().enumerate().take(reach) {
-                if off >= window && (sub[k] == 0 || sub[k + 1 + off] != sub[k]) {
-                    break;
-                }
-                emit(x, y, true);
-            }
-        }
-    }
-    n
 }
 
 /// The pairs of records linked to a common record (`links`: pairs `(a, b)` scored at or above
@@ -713,21 +745,28 @@ fn orders_of(p: &Prepared, b: &Block) -> Orders {
 
 /// A block's members sorted in the two orders `window_keys` gives each (by member index).
 fn orders_with(b: &Block, window_keys: impl Fn(usize) -> [(String, u64); 2]) -> Orders {
-    let keyed: Vec<([(String, u64); 2], u32)> = b
+    let keyed: Vec<[(String, u64); 2]> = b
         .members
         .iter()
-        .map(|&i| (window_keys((i & !FLAG) as usize), i))
+        .map(|&i| window_keys((i & !FLAG) as usize))
         .collect();
     Orders([0, 1].map(|o| {
-        let mut v: Vec<(&str, u64, u32)> = keyed
+        let mut v: Vec<(&str, u64, u32, u32)> = keyed
             .iter()
-            .map(|(k, i)| (k[o].0.as_str(), k[o].1, *i))
+            .zip(&b.members)
+            .enumerate()
+            .map(|(m, (k, i))| (k[o].0.as_str(), k[o].1, *i, m as u32))
             .collect();
         v.sort_unstable();
-        (
-            v.iter().map(|x| x.2).collect(),
-            v.iter().map(|x| x.1).collect(),
-        )
+        let mut place = vec![0; v.len()];
+        for (at, x) in v.iter().enumerate() {
+            place[x.3 as usize] = at as u32;
+        }
+        Order {
+            members: v.iter().map(|x| x.2).collect(),
+            sub: v.iter().map(|x| x.1).collect(),
+            place,
+        }
     }))
 }
 
@@ -835,35 +874,49 @@ pub(crate) fn paired_with_focus(
     let n = members.len();
     let flagged = members.iter().filter(|m| m.0).count();
     let complete = qualifying_pairs(rule, n, flagged) <= max_pairs(opt);
+    // The flagged members first, each part in record order, as `Blocks::build` lays a block out.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by_key(|&i| (!members[i as usize].0, i));
+    let mut member = vec![0u32; n];
+    for (m, &i) in order.iter().enumerate() {
+        member[i as usize] = m as u32;
+    }
     let block = Block {
         key,
         complete,
-        members: (0..n as u32)
-            .map(|i| i | if members[i as usize].0 { FLAG } else { 0 })
+        flagged: flagged as u32,
+        members: order
+            .iter()
+            .map(|&i| i | if members[i as usize].0 { FLAG } else { 0 })
             .collect(),
     };
     let orders = (!complete).then(|| orders_with(&block, |i| window_keys_of(members[i].1, rule)));
-    // No other keys: every pair counts here.
-    let keys = Keys {
-        keys: Vec::new(),
-        flags: Vec::new(),
-        lo: vec![0; n + 1],
-        complete: Vec::new(),
+    // One block, every member holding its one key: the full run's partners within it.
+    let blocks = Blocks {
+        keys: Keys {
+            keys: vec![key; n],
+            flags: members.iter().map(|m| m.0).collect(),
+            lo: (0..=n as u32).collect(),
+            block: vec![0; n],
+            member,
+        },
+        blocks: vec![block],
+        orders: vec![orders],
+        stats: BlockingStats::default(),
     };
     let mut out = vec![false; n];
-    visit_block(
-        &keys,
-        &block,
-        orders.as_ref(),
-        opt,
-        &mut out,
-        &|out, i, j, _| {
+    let mut found = Vec::new();
+    for i in 0..n {
+        found.clear();
+        blocks.partners(opt, i, &|_| true, &mut found);
+        for &(j, _) in &found {
+            let j = j as usize;
             if focus[i] || focus[j] {
                 out[i] = true;
                 out[j] = true;
             }
-        },
-    );
+        }
+    }
     (0..n).filter(|&i| out[i] && !focus[i]).collect()
 }
 
@@ -921,6 +974,42 @@ mod tests {
         assert_eq!(stats.large_block_count, 3);
         assert_eq!(stats.pairs_per_rule[0], 47 * 3 + 2 + 1);
         assert!(stats.pairs_per_rule[1] <= 3 * PROBE_WINDOW as u64);
+    }
+
+    #[test]
+    fn a_pair_of_several_large_blocks_is_compared_once() {
+        // 60 namesakes born in one year: `surname+given`, `surname+year` and `given+surname`
+        // are all blocks above the cap, whose neighbourhoods find the same pairs.
+        let recs: Vec<_> = (0..60)
+            .map(|k| rec(&format!("r{k}"), "Ахметов Ахмет", Some("1900")))
+            .collect();
+        let p = Prepared::build(&recs, 1);
+        for threads in [1, 3] {
+            let opt = BlockOptions {
+                max_block: 8,
+                window: 4,
+                threads,
+                rules: Rule::defaults(),
+            };
+            let (states, stats) = candidate_pairs(
+                &p,
+                &opt,
+                Vec::new,
+                |s: &mut Vec<(usize, usize)>, i, j, _| s.push((i, j)),
+            );
+            assert!(stats.large_block_count >= 3, "{stats:?}");
+            let pairs: Vec<(usize, usize)> = states.concat();
+            let mut set = pairs.clone();
+            set.sort_unstable();
+            set.dedup();
+            assert_eq!(pairs, set, "a pair was visited twice, or out of order");
+            assert!(pairs.iter().all(|(i, j)| i < j));
+            // Each record meets its neighbours on both sides.
+            for i in 1..60 {
+                assert!(set.binary_search(&(i - 1, i)).is_ok(), "{i}");
+            }
+            assert_eq!(stats.candidate_pairs, set.len() as u64);
+        }
     }
 
     #[test]

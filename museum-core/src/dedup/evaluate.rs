@@ -128,6 +128,29 @@ pub fn evaluate<S: AsRef<str>>(
     truth: &HashMap<String, String>,
     candidates: Option<&[u64]>,
 ) -> Evaluation {
+    let compared = candidates.map(|cands| {
+        move |a: usize, b: usize| {
+            let (x, y) = (a.min(b) as u64, a.max(b) as u64);
+            cands.binary_search(&((x << 32) | y)).is_ok()
+        }
+    });
+    evaluate_with(
+        ids,
+        cluster_of,
+        truth,
+        compared
+            .as_ref()
+            .map(|f| f as &dyn Fn(usize, usize) -> bool),
+    )
+}
+
+/// [`evaluate`] with `compared` telling whether blocking compared two records.
+pub(crate) fn evaluate_with<S: AsRef<str>>(
+    ids: &[S],
+    cluster_of: &[u32],
+    truth: &HashMap<String, String>,
+    compared: Option<&dyn Fn(usize, usize) -> bool>,
+) -> Evaluation {
     // Labelled records only; persons as dense numbers.
     let mut person_ix: HashMap<&str, u32> = HashMap::new();
     let mut labelled: Vec<(usize, u32, u32)> = Vec::new();
@@ -167,7 +190,7 @@ pub fn evaluate<S: AsRef<str>>(
     }
     let n = labelled.len().max(1) as f64;
     let bcubed = Prf::new(bp / n, br / n);
-    let blocking_recall = candidates.map(|cands| {
+    let blocking_recall = compared.map(|compared| {
         let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
         for &(i, _, p) in &labelled {
             members.entry(p).or_default().push(i);
@@ -176,9 +199,8 @@ pub fn evaluate<S: AsRef<str>>(
         for list in members.values() {
             for (k, &a) in list.iter().enumerate() {
                 for &b in &list[k + 1..] {
-                    let (x, y) = (a.min(b) as u64, a.max(b) as u64);
                     total += 1;
-                    if cands.binary_search(&((x << 32) | y)).is_ok() {
+                    if compared(a, b) {
                         found += 1;
                     }
                 }

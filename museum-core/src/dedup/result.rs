@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::compare::{self, Prepared, compare, conflict};
 use super::{
     BlockingStats, ClusterLink, Decision, DecisionsEffect, DedupRecord, Evaluation, Field,
-    FieldEvidence, MatchExplanation, Model, evaluate, explain, util,
+    FieldEvidence, MatchExplanation, Model, explain, util,
 };
 
 /// A link found by scoring: two records and their match probability.
@@ -88,7 +88,7 @@ pub struct DedupResult {
     /// What the decisions, used as labels, changed (with [`DedupOptions::measure_decisions`](super::DedupOptions::measure_decisions)
     /// and at least one decision about two records of the data).
     pub decisions_effect: Option<DecisionsEffect>,
-    pub(super) candidates: Option<Vec<u64>>,
+    pub(super) candidates: Option<util::PairSet>,
     pub(super) prepared: Prepared,
     pub(super) decision_map: HashMap<(usize, usize), Decision>,
 }
@@ -243,8 +243,7 @@ impl DedupResult {
         for g in groups {
             for (k, &a) in g.iter().enumerate() {
                 for &b in &g[k + 1..] {
-                    let key = ((a.min(b) as u64) << 32) | a.max(b) as u64;
-                    if cands.binary_search(&key).is_err() {
+                    if !cands.contains(a, b) {
                         out.push((a.min(b), a.max(b)));
                         if out.len() >= limit {
                             return out;
@@ -260,6 +259,17 @@ impl DedupResult {
     /// [`DedupOptions::keep_candidates`](super::DedupOptions::keep_candidates).
     pub fn evaluate(&self, records: &[DedupRecord], truth: &HashMap<String, String>) -> Evaluation {
         let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
-        evaluate(&ids, &self.cluster_of, truth, self.candidates.as_deref())
+        let compared = self
+            .candidates
+            .as_ref()
+            .map(|c| move |a: usize, b: usize| c.contains(a, b));
+        super::evaluate::evaluate_with(
+            &ids,
+            &self.cluster_of,
+            truth,
+            compared
+                .as_ref()
+                .map(|f| f as &dyn Fn(usize, usize) -> bool),
+        )
     }
 }

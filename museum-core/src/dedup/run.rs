@@ -160,7 +160,9 @@ impl Deduplicator {
         stats.pairs_per_rule = per_rule;
         drop(blocks);
         let mut links: Vec<Link> = Vec::new();
-        let mut cands: Vec<u64> = Vec::new();
+        // The compared pairs (with `keep`), one allocation: at a million records they are the
+        // largest table of a run with `--truth`.
+        let mut cands: Vec<u64> = Vec::with_capacity(scans.iter().map(|s| s.1.len()).sum());
         let mut crossed: Vec<(u64, bool)> = Vec::new();
         for (l, c, x) in scans {
             links.extend(l);
@@ -179,6 +181,9 @@ impl Deduplicator {
         );
         stats.linked_pairs = hop.len() as u64;
         stats.candidate_pairs += stats.linked_pairs;
+        if keep {
+            cands.reserve_exact(hop.len());
+        }
         for (l, c) in util::par_chunks(hop.len(), threads, |range| {
             let mut found = Vec::new();
             for &key in &hop[range.clone()] {
@@ -210,8 +215,9 @@ impl Deduplicator {
         let candidates = keep.then(|| {
             cands.sort_unstable();
             cands.dedup();
-            cands
+            util::PairSet::from_sorted(p.len(), &cands)
         });
+        drop(cands);
         links.sort_unstable_by(|x, y| {
             y.probability
                 .total_cmp(&x.probability)
