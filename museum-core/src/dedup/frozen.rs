@@ -8,32 +8,11 @@
 //! and statistics: a record compared incrementally gets the same keys, the same candidates and
 //! nearly the same scores as in a full run of the list the index was built from.
 
-use std::collections::HashMap;
-
 use super::compare::{Frequencies, Prepared};
-use super::model::{Model, Table};
+use super::model::{FrozenModel, Model, symbols};
 use super::record::DedupRecord;
 use super::util::{NONE, Sym};
 use crate::hash::FxHashMap;
-
-/// A fitted model, with its nationality strata named by text (see [`Model::freeze`]).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct FrozenModel {
-    pub(crate) lambda: f64,
-    pub(crate) u_sample: usize,
-    pub(crate) em_pairs: u64,
-    pub(crate) term_frequency: bool,
-    pub(crate) records: usize,
-    pub(crate) m: Table,
-    pub(crate) u: Table,
-    pub(crate) name_correlation: [f64; 2],
-    /// The model's reported strata: (nationality, pairs sampled).
-    pub(crate) strata_sampled: Vec<(String, usize)>,
-    /// Per nationality with its own u: (nationality, u, weights), by nationality.
-    pub(crate) strata: Vec<(String, Table, Table)>,
-    pub(crate) same_name_pairs: [f64; 2],
-    pub(crate) p_exact: [f64; 2],
-}
 
 /// The whole-list statistics of a full run, by text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,13 +44,6 @@ pub(crate) struct FrozenStats {
 pub struct Frozen {
     pub(crate) model: FrozenModel,
     pub(crate) stats: FrozenStats,
-}
-
-/// Every interned text of `p` with its symbol.
-pub(crate) fn symbols(p: &Prepared) -> HashMap<&str, Sym> {
-    (0..p.strings.len())
-        .map(|s| (p.strings.get(s as Sym), s as Sym))
-        .collect()
 }
 
 /// The words of a folded birth place that can make it informative.

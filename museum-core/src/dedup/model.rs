@@ -51,6 +51,9 @@ const TF_PSEUDO_RECORDS: f64 = 1000.0;
 pub(crate) use super::levels::{MAX_LEVELS, Table, monotone, probability};
 
 mod estimate;
+mod frozen;
+
+pub(crate) use frozen::{FrozenModel, symbols};
 
 pub(crate) use estimate::CONFIDENT;
 use estimate::{add_levels, confident_m, exact_names_share, fit_lambda, same_name_pairs, sample_u};
@@ -652,62 +655,6 @@ impl Model {
             }
         }
         (w, probability(w))
-    }
-}
-
-/// The model as the person index keeps it ([`super::frozen::FrozenModel`]), and back: an
-/// incremental `museum persons` run scores with the model of the last full run.
-impl Model {
-    /// The model with its nationality strata named by text (`p`: the records it was fitted on).
-    pub(crate) fn freeze(&self, p: &Prepared) -> super::frozen::FrozenModel {
-        let mut strata: Vec<(String, Table, Table)> = self
-            .stratum_tables
-            .iter()
-            .map(|(nat, s)| (p.strings.get(*nat).to_owned(), s.u, s.w))
-            .collect();
-        strata.sort_by(|a, b| a.0.cmp(&b.0));
-        super::frozen::FrozenModel {
-            lambda: self.lambda,
-            u_sample: self.u_sample,
-            em_pairs: self.em_pairs,
-            term_frequency: self.term_frequency,
-            records: self.records,
-            m: self.m,
-            u: self.u,
-            name_correlation: self.name_correlation,
-            strata_sampled: self.strata.clone(),
-            strata,
-            same_name_pairs: self.same_name_pairs,
-            p_exact: self.p_exact,
-        }
-    }
-
-    /// The frozen model `f` for the records `p` (strata named by text are looked up there).
-    pub(crate) fn thaw(f: &super::frozen::FrozenModel, p: &Prepared) -> Model {
-        let syms = super::frozen::symbols(p);
-        let mut model = Model {
-            fields: Vec::new(),
-            lambda: f.lambda,
-            u_sample: f.u_sample,
-            em_pairs: f.em_pairs,
-            term_frequency: f.term_frequency,
-            records: f.records,
-            w: [[0.0; MAX_LEVELS]; FIELDS],
-            u: f.u,
-            m: f.m,
-            name_correlation: f.name_correlation,
-            strata: f.strata_sampled.clone(),
-            stratum_tables: crate::hash::FxHashMap::default(),
-            same_name_pairs: f.same_name_pairs,
-            p_exact: f.p_exact,
-        };
-        model.refresh();
-        for (nat, u, w) in &f.strata {
-            if let Some(&s) = syms.get(nat.as_str()) {
-                model.stratum_tables.insert(s, Stratum { u: *u, w: *w });
-            }
-        }
-        model
     }
 }
 

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::dedup::Frozen;
-use crate::dedup::frozen::{FrozenModel, FrozenStats, RecordKeys};
-use crate::dedup::model::{MAX_LEVELS, Table};
+use crate::dedup::frozen::{FrozenStats, RecordKeys};
+use crate::dedup::model::{FrozenModel, MAX_LEVELS, Table};
 use crate::error::{Error, Result};
 use crate::hash::{FxHashMap, StableHasher};
 
