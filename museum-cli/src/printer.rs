@@ -34,11 +34,13 @@ impl Printer {
     }
 
     /// A buffered writer to stdout, for results written piece by piece.
+    #[allow(clippy::unused_self)] // a method, so every output goes through the printer
     pub(crate) fn stdout(&self) -> std::io::BufWriter<std::io::StdoutLock<'static>> {
         std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
     }
 
     /// Writes a result to stdout.
+    #[allow(clippy::unused_self)] // a method, so every output goes through the printer
     pub(crate) fn out(&self, text: &str) -> std::io::Result<()> {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;

@@ -262,6 +262,7 @@ pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 #[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` on other systems
 fn default_permissions() -> Option<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
     Some(std::fs::Permissions::from_mode(0o644))

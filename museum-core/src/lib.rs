@@ -1,4 +1,4 @@
-//! # museum_core
+//! # `museum_core`
 //!
 //! Typed, validated models of the archive of the Museum in memory of the victims of political
 //! repressions (Shymkent, Kazakhstan): historical **figures**, **events**, **camps** and
@@ -15,7 +15,7 @@
 //! | [`dedup`] | which records are the same person (Fellegi–Sunter), with the evidence, human decisions and search |
 //! | [`export`] | JSON bundle, JSON Lines, Frictionless data package (and Parquet with feature `parquet`), redaction |
 //! | [`schema`] | the JSON Schemas of the records |
-//! | [`rng`], [`pool`] | the one seeded generator (SplitMix64) and the one worker pool (rayon), also used by the `museum-synth` crate (synthetic archives with ground truth) |
+//! | [`rng`], [`pool`] | the one seeded generator (`SplitMix64`) and the one worker pool (rayon), also used by the `museum-synth` crate (synthetic archives with ground truth) |
 //! | [`fsutil`] | atomic file output; locked read-change-write of shared files |
 //! | [`review`] | the review loop: the pairs that most need a person, in a sheet; filled sheets read back as decisions |
 //! | `stats`, `report` | statistics with polars and the data-quality report (feature `stats`, on by default) |

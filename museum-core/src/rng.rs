@@ -1,15 +1,15 @@
-//! The crate's one seeded pseudo-random generator (SplitMix64), used by the synthetic archives
+//! The crate's one seeded pseudo-random generator (`SplitMix64`), used by the synthetic archives
 //! (the `museum-synth` crate) and by the dedup engine's pair sampling. Public so that the
 //! generator of synthetic lists draws from the same stream as before it became its own crate.
 //!
 //! Our own generator instead of the `rand` crate: the build stays lean and, more important, the
 //! output for a given seed never changes because a dependency changed its algorithms (synthetic
-//! lists and fitted models are reproducible from their seed). SplitMix64
-//! passes BigCrush, is tiny, and is seekable by construction: every group of persons, every record
+//! lists and fitted models are reproducible from their seed). `SplitMix64`
+//! passes `BigCrush`, is tiny, and is seekable by construction: every group of persons, every record
 //! and every defect slot gets its own stream from [`mix`], so any record can be regenerated from
 //! the seed and its coordinates alone, in any order.
 
-/// The SplitMix64 finalizer: a bijective 64-bit mix with good avalanche.
+/// The `SplitMix64` finalizer: a bijective 64-bit mix with good avalanche.
 pub fn splitmix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -24,7 +24,7 @@ pub fn mix(seed: u64, salt: u64, a: u64, b: u64) -> u64 {
     splitmix(h ^ b.wrapping_mul(0x1656_67B1_9E37_79F9))
 }
 
-/// SplitMix64 (Steele, Lea, Flood 2014).
+/// `SplitMix64` (Steele, Lea, Flood 2014).
 #[derive(Debug, Clone)]
 pub struct Rng {
     state: u64,
@@ -47,26 +47,19 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         debug_assert!(n > 0);
         let m = u128::from(self.next_u64()) * n as u128;
-        #[allow(clippy::cast_possible_truncation)]
-        let r = (m >> 64) as usize;
-        r
+        (m >> 64) as usize
     }
 
     /// A uniform integer in `lo..=hi`.
     pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
         debug_assert!(lo <= hi);
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let span = (hi - lo + 1) as usize;
-        #[allow(clippy::cast_possible_wrap)]
-        let r = lo + self.below(span) as i64;
-        r
+        lo + self.below(span) as i64
     }
 
     /// A uniform float in `[0, 1)` (53 random bits).
     pub fn unit(&mut self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
-        let r = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        r
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     /// `true` with probability `p`.
@@ -88,7 +81,6 @@ impl Rng {
     pub fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u64 = weights.iter().map(|w| u64::from(*w)).sum();
         debug_assert!(total > 0);
-        #[allow(clippy::cast_possible_truncation)]
         let mut r = self.below(total as usize) as u64;
         for (i, w) in weights.iter().enumerate() {
             let w = u64::from(*w);
@@ -106,7 +98,6 @@ impl Rng {
         for (_, w) in items {
             total += u64::from(*w);
         }
-        #[allow(clippy::cast_possible_truncation)]
         let mut r = self.below(total as usize) as u64;
         for (item, w) in items {
             let w = u64::from(*w);

@@ -426,7 +426,7 @@ fn impossible_and_garbage() {
         match HistoricalDate::parse(text) {
             Ok(d) => failures.push(format!("{text:?}: parsed as {d}, want {want:?}")),
             Err(e) if *e.kind() != want => {
-                failures.push(format!("{text:?}: got {:?}, want {want:?}", e.kind()))
+                failures.push(format!("{text:?}: got {:?}, want {want:?}", e.kind()));
             }
             Err(e) => assert_eq!(e.is_impossible(), want != DateErrorKind::Unparseable),
         }

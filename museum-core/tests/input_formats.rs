@@ -1,4 +1,4 @@
-//! Lists as historians have them: spreadsheets (written here with rust_xlsxwriter) and
+//! Lists as historians have them: spreadsheets (written here with `rust_xlsxwriter`) and
 //! Cyrillic code pages, read through the same readers and giving the same findings as the
 //! UTF-8 CSV of the same data.
 

@@ -182,7 +182,6 @@ pub(super) fn pick_wave(rng: &mut Rng, eth: Nationality, birth_year: i32) -> Wav
 /// Draws a birth year 1870–1920, most people born 1885–1910.
 pub(super) fn birth_year(rng: &mut Rng) -> i32 {
     // Sum of two uniforms: a triangle on 1870..=1920 peaking at 1895.
-    #[allow(clippy::cast_possible_truncation)]
     let y = 1870 + rng.range(0, 25) as i32 + rng.range(0, 25) as i32;
     y.clamp(1870, 1920)
 }
@@ -450,7 +449,7 @@ pub(super) fn body_for(
             1 => Fixed(pools::OSO),
             _ => Fixed(pools::COURTS[1]),
         },
-        Wave::Deportation => Fixed(pools::deportation(eth).map(|d| d.act).unwrap_or(pools::OSO)),
+        Wave::Deportation => Fixed(pools::deportation(eth).map_or(pools::OSO, |d| d.act)),
     }
 }
 

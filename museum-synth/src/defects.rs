@@ -54,7 +54,7 @@ impl DefectKind {
         DefectKind::MalformedCharge,
     ];
 
-    /// Stable snake_case name, as in `defects.csv`.
+    /// Stable `snake_case` name, as in `defects.csv`.
     pub fn as_str(self) -> &'static str {
         match self {
             DefectKind::ImpossibleDate => "impossible_date",
@@ -154,7 +154,6 @@ fn set_date(slot: &mut Option<HistoricalDate>, text: &str) {
     *slot = Some(HistoricalDate::parse(text).unwrap_or_else(|_| HistoricalDate::unknown(text)));
 }
 
-#[allow(clippy::too_many_lines)]
 fn try_plant(
     rng: &mut Rng,
     kind: DefectKind,
@@ -240,7 +239,6 @@ fn try_plant(
         }
         DefectKind::BirthAfterArrest => {
             let a = arrest?;
-            #[allow(clippy::cast_possible_truncation)]
             let y = a.year + rng.range(1, 12) as i32;
             let text = fmt_date(day(y, 1, 1), WrittenPrecision::Year, DateFamily::Iso, sup);
             set_date(&mut v.birth_date, &text);
@@ -257,7 +255,6 @@ fn try_plant(
         }
         DefectKind::ImplausibleAge => {
             let event = arrest.or(sentence)?;
-            #[allow(clippy::cast_possible_truncation)]
             let age = if rng.chance(0.5) {
                 rng.range(1, 6) as i32
             } else {

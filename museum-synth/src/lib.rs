@@ -15,7 +15,7 @@
 //! deportations (1936 Poles, 1937 Koreans, 1941 Germans, 1944 Chechens and Ingush); troikas, the
 //! OSO, the Military Collegium and tribunals; sentences, executions, camps and rehabilitations.
 //!
-//! Everything is deterministic for a seed and built on our own small generator (SplitMix64), so
+//! Everything is deterministic for a seed and built on our own small generator (`SplitMix64`), so
 //! the output does not change with dependency versions. Records are generated one at a time in a
 //! shuffled order (only an 8-byte slot per record is kept in memory), so a million records stream
 //! to disk in bounded memory.
@@ -345,9 +345,7 @@ impl SynthSummary {
         if self.persons == 0 {
             0.0
         } else {
-            #[allow(clippy::cast_precision_loss)]
-            let r = self.persons_with_duplicates as f64 / self.persons as f64;
-            r
+            self.persons_with_duplicates as f64 / self.persons as f64
         }
     }
 
@@ -487,7 +485,6 @@ impl Synth {
                 }
             }
             groups.push((next_person, plan.kind, present));
-            #[allow(clippy::cast_possible_truncation)]
             {
                 next_person += plan.members as u32;
             }
@@ -598,7 +595,6 @@ impl Synth {
     fn make(&self, i: usize, cache: &mut GroupCache, counts: &mut Counts) -> SynthRecord {
         let slot = self.slots[i];
         let g = slot >> 8;
-        #[allow(clippy::cast_possible_truncation)]
         let (member, copy) = (((slot >> 5) & 0x7) as usize, (slot & 0x1F) as usize);
         let seed = self.options.seed;
         if cache.as_ref().is_none_or(|(cg, _)| *cg != g) {
@@ -606,7 +602,6 @@ impl Synth {
             *cache = Some((g, person::group(seed, g, &plan)));
         }
         let p = &cache.as_ref().expect("cached group").1[member];
-        #[allow(clippy::cast_possible_truncation)]
         let pid = person_id(self.groups[g as usize].0 + member as u32);
         let mut rng = Rng::new(mix(
             seed,

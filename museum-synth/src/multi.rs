@@ -242,7 +242,7 @@ impl MsNoise {
         MsNoise::PlaceTypo,
     ];
 
-    /// Stable snake_case name (the summary counts records carrying the kind).
+    /// Stable `snake_case` name (the summary counts records carrying the kind).
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             MsNoise::FieldBlanked => "ms_fields_blanked",

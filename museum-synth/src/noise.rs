@@ -47,7 +47,7 @@ impl Noise {
         Noise::DateMissing,
     ];
 
-    /// Stable snake_case name.
+    /// Stable `snake_case` name.
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Noise::KazakhAsRussian => "kazakh_letters_as_russian",

@@ -282,7 +282,6 @@ fn pick_lists(rng: &mut Rng, eth: Nationality) -> [u8; 4] {
     let mut out = [0u8; 4];
     for slot in &mut out {
         let i = rng.weighted(&w);
-        #[allow(clippy::cast_possible_truncation)]
         {
             *slot = i as u8;
         }
@@ -326,7 +325,6 @@ fn person(rng: &mut Rng, spec: &Spec) -> Person {
             BirthPlace::Aul {
                 uezd: rng.pick(pools::UEZDS),
                 volost: rng.pick(pools::VOLOSTS),
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 aul: rng.range(1, 14) as u8,
             }
         } else {
@@ -451,9 +449,7 @@ pub(crate) fn group(seed: u64, g: u64, plan: &GroupPlan) -> Vec<Person> {
             )]
         }
         GroupKind::FatherSon => {
-            #[allow(clippy::cast_possible_truncation)]
             let fy = 1870 + rng.range(0, 25) as i32;
-            #[allow(clippy::cast_possible_truncation)]
             let sy = (fy + 20 + rng.range(0, 12) as i32).min(1920);
             let father = person(
                 &mut rng,
@@ -484,7 +480,6 @@ pub(crate) fn group(seed: u64, g: u64, plan: &GroupPlan) -> Vec<Person> {
         GroupKind::Brothers => {
             let base = 1875 + rng.range(0, 35);
             let first = {
-                #[allow(clippy::cast_possible_truncation)]
                 let by = base as i32;
                 person(
                     &mut rng,
@@ -499,7 +494,6 @@ pub(crate) fn group(seed: u64, g: u64, plan: &GroupPlan) -> Vec<Person> {
             let together = rng.chance(0.5);
             let mut out = vec![first];
             for _ in 1..plan.members {
-                #[allow(clippy::cast_possible_truncation)]
                 let by = ((base + rng.range(1, 12)) as i32).min(1920);
                 let mut b = person(
                     &mut rng,
@@ -533,7 +527,6 @@ pub(crate) fn group(seed: u64, g: u64, plan: &GroupPlan) -> Vec<Person> {
         }
         GroupKind::Spouses => {
             let hy = birth_year(&mut rng).min(1915);
-            #[allow(clippy::cast_possible_truncation)]
             let wy = (hy + rng.range(-2, 10) as i32).clamp(1870, 1920);
             let deport = pools::deportation(eth).is_some() && rng.chance(0.4);
             let wave = if deport {
@@ -584,7 +577,6 @@ pub(crate) fn group(seed: u64, g: u64, plan: &GroupPlan) -> Vec<Person> {
             let mut out: Vec<Person> = Vec::with_capacity(plan.members);
             for _ in 0..plan.members {
                 // Pairwise within ±2 years.
-                #[allow(clippy::cast_possible_truncation)]
                 let by = (base + rng.range(0, 2) as i32).clamp(1870, 1920);
                 let mut p = person(
                     &mut rng,

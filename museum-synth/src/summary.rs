@@ -8,14 +8,12 @@ fn pct(n: usize, of: usize) -> String {
     if of == 0 {
         return "0.0%".to_owned();
     }
-    #[allow(clippy::cast_precision_loss)]
     let p = n as f64 * 100.0 / of as f64;
     format!("{p:.1}%")
 }
 
 /// The text of `SYNTHETIC.md`: what the data is (synthetic, not real people), the parameters,
 /// and the counts.
-#[allow(clippy::too_many_lines)]
 pub fn markdown(s: &SynthSummary, options: &SynthOptions) -> String {
     use std::fmt::Write as _;
     let mut m = String::new();

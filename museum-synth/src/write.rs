@@ -36,7 +36,7 @@ impl Synth {
     ) -> std::io::Result<SynthSummary> {
         let mut head = csv::Writer::from_writer(Vec::new());
         head.write_record(columns::victims::COLUMNS.iter().map(|c| c.name))?;
-        victims.write_all(&head.into_inner().map_err(|e| e.into_error())?)?;
+        victims.write_all(&head.into_inner().map_err(csv::IntoInnerError::into_error)?)?;
         truth.write_all(b"record_id,person_id\n")?;
         defects.write_all(b"record_id,field,defect,value\n")?;
         let (start, end) = (self.pos, self.slots.len());
@@ -94,7 +94,8 @@ impl Synth {
                 ])?;
             }
         }
-        let inner = |w: csv::Writer<Vec<u8>>| w.into_inner().map_err(|e| e.into_error());
+        let inner =
+            |w: csv::Writer<Vec<u8>>| w.into_inner().map_err(csv::IntoInnerError::into_error);
         Ok(Chunk {
             victims: inner(v)?,
             truth: inner(t)?,

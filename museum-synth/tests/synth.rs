@@ -140,7 +140,6 @@ fn promised_shares_hold_on_20k_records() {
     assert_eq!(per_person.len(), s.persons);
     let dup = per_person.values().filter(|n| **n > 1).count();
     assert_eq!(dup, s.persons_with_duplicates);
-    #[allow(clippy::cast_precision_loss)]
     let share = dup as f64 / per_person.len() as f64;
     assert!((0.18..=0.22).contains(&share), "duplicate share {share}");
     assert!(per_person.values().all(|n| (1..=4).contains(n)));
@@ -162,7 +161,6 @@ fn promised_shares_hold_on_20k_records() {
         *scripts.entry(k).or_insert(0) += 1;
     }
     assert_eq!(scripts, s.scripts);
-    #[allow(clippy::cast_precision_loss)]
     let sh = |k: &str| scripts.get(k).copied().unwrap_or(0) as f64 / 20_000.0;
     assert!(
         (0.10..=0.30).contains(&sh("kazakh_cyrillic")),
@@ -176,11 +174,9 @@ fn promised_shares_hold_on_20k_records() {
     assert!((0.005..=0.06).contains(&sh("mixed")), "{scripts:?}");
 
     // Nationalities and sex (true values, from the summary).
-    #[allow(clippy::cast_precision_loss)]
     let kazakh = s.nationalities["Kazakh"] as f64 / 20_000.0;
     assert!((0.55..=0.65).contains(&kazakh), "{kazakh}");
     assert_eq!(s.nationalities.len(), 9);
-    #[allow(clippy::cast_precision_loss)]
     let women = s.female_records as f64 / 20_000.0;
     assert!((0.05..=0.2).contains(&women), "{women}");
 
@@ -482,7 +478,6 @@ fn exact_key_baseline_is_clearly_imperfect() {
         }
     }
     let truth_pairs = g.summary.duplicate_pairs;
-    #[allow(clippy::cast_precision_loss)]
     let (precision, recall) = (
         correct as f64 / predicted as f64,
         correct as f64 / truth_pairs as f64,
@@ -556,7 +551,6 @@ fn multi_source_mode_has_the_promised_shape() {
         .flat_map(|r| optional.iter().map(move |c| r[*c].is_empty()))
         .filter(|e| *e)
         .count();
-    #[allow(clippy::cast_precision_loss)]
     let share = empty as f64 / (recs.len() * optional.len()) as f64;
     assert!((0.3..0.5).contains(&share), "missing share {share}");
     // Every kind of field-level noise occurs, and dates in other archives' formats are read.

@@ -15,7 +15,7 @@ fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, p)
 }
 
-/// record_id → cluster_id from CSV output.
+/// `record_id` → `cluster_id` from CSV output.
 fn clusters(csv: &str) -> HashMap<String, String> {
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
@@ -213,7 +213,7 @@ fn output_file_is_written() {
     // No temporary file is left beside it.
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| e.file_name().to_string_lossy().starts_with(".museum-"))
         .collect();
     assert!(leftovers.is_empty());

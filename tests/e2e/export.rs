@@ -778,7 +778,7 @@ fn large_victims(dir: &Path, n: usize) {
 /// while still running.
 fn kill_when(mut child: std::process::Child, ready: impl Fn() -> bool) -> bool {
     let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(300) {
+    while start.elapsed() < std::time::Duration::from_mins(5) {
         if child.try_wait().unwrap().is_some() {
             return false;
         }

@@ -76,7 +76,7 @@ impl Running {
     /// Waits (polling, up to five minutes) until `ready`, then sends `signal`; returns the exit
     /// code and stderr. Panics when the command ends before it was ready.
     fn interrupt_when(mut self, signal: &str, ready: impl Fn(&Running) -> bool) -> (i32, String) {
-        let deadline = Instant::now() + Duration::from_secs(300);
+        let deadline = Instant::now() + Duration::from_mins(5);
         loop {
             assert!(
                 Instant::now() < deadline,
@@ -118,12 +118,10 @@ impl Running {
     /// Whether the process has `path` open (Linux: `/proc/<pid>/fd`).
     fn has_open(&self, path: &Path) -> bool {
         let want = path.canonicalize().unwrap();
-        std::fs::read_dir(format!("/proc/{}/fd", self.child.id()))
-            .map(|d| {
-                d.flatten()
-                    .any(|e| std::fs::read_link(e.path()).is_ok_and(|l| l == want))
-            })
-            .unwrap_or(false)
+        std::fs::read_dir(format!("/proc/{}/fd", self.child.id())).is_ok_and(|d| {
+            d.flatten()
+                .any(|e| std::fs::read_link(e.path()).is_ok_and(|l| l == want))
+        })
     }
 }
 

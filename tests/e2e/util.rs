@@ -46,7 +46,7 @@ pub(crate) fn code(o: &Output) -> i32 {
     o.status.code().expect("exit code")
 }
 
-/// A Python interpreter with the given PyPI packages (pinned `name==version`), in a virtual
+/// A Python interpreter with the given `PyPI` packages (pinned `name==version`), in a virtual
 /// environment under `target/` created on first use. Tests that check our output with real
 /// external clients (jsonschema, frictionless, pyarrow) use it.
 pub(crate) fn python_with(packages: &[&str]) -> PathBuf {

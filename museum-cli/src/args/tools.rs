@@ -58,12 +58,11 @@ fn parse_range(text: &str) -> Result<(u8, u8), String> {
             .parse::<u8>()
             .map_err(|_| format!("`{t}` is not a whole number from 1 to 255"))
     };
-    match text.split_once('-') {
-        Some((a, b)) => Ok((num(a)?, num(b)?)),
-        None => {
-            let n = num(text)?;
-            Ok((n, n))
-        }
+    if let Some((a, b)) = text.split_once('-') {
+        Ok((num(a)?, num(b)?))
+    } else {
+        let n = num(text)?;
+        Ok((n, n))
     }
 }
 

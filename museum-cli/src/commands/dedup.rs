@@ -644,7 +644,7 @@ struct ExplainPair<'a> {
     explanation: MatchExplanation,
 }
 
-fn explain_pairs<'a>(ctx: &Ctx<'a>, i: usize) -> (Vec<usize>, Vec<usize>) {
+fn explain_pairs(ctx: &Ctx<'_>, i: usize) -> (Vec<usize>, Vec<usize>) {
     let c = &ctx.result.clusters[ctx.result.cluster_of[i] as usize];
     let inside: Vec<usize> = c.members.iter().copied().filter(|&m| m != i).collect();
     let outside: Vec<usize> = ctx

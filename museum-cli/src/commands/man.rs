@@ -54,7 +54,7 @@ pub(crate) fn pages() -> anyhow::Result<Vec<(String, String)>> {
     Ok(pages)
 }
 
-/// One page: clap_mangen's title, NAME, SYNOPSIS, DESCRIPTION, OPTIONS and SUBCOMMANDS, then
+/// One page: `clap_mangen`'s title, NAME, SYNOPSIS, DESCRIPTION, OPTIONS and SUBCOMMANDS, then
 /// the `after_help` text split into its own sections.
 fn page(cmd: clap::Command, see_also: &[String], main: bool) -> anyhow::Result<(String, String)> {
     let after_help = cmd

@@ -71,23 +71,20 @@ pub(crate) fn run(
     }
     let sources: HashMap<usize, String> = sources_of(&r, &loaded.records);
     let source = |i: usize| sources.get(&i).cloned().unwrap_or_default();
-    match &args.output {
-        Some(path) => {
-            write_sheet(path, format, &r, &loaded.records, &source)
-                .with_context(|| format!("cannot write `{}`", path.display()))?;
-            progress.finish();
-            printer.note(&format!(
-                "wrote {} pair(s) to `{}`; fill in `decision` (same, different, unsure), then `museum decide --import {}`",
-                r.stats.listed,
-                path.display(),
-                path.display()
-            ));
-        }
-        None => {
-            let bytes = sheet_bytes(SheetFormat::Csv, &r, &loaded.records, &source)?;
-            progress.finish();
-            printer.out(&String::from_utf8_lossy(&bytes))?;
-        }
+    if let Some(path) = &args.output {
+        write_sheet(path, format, &r, &loaded.records, &source)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        progress.finish();
+        printer.note(&format!(
+            "wrote {} pair(s) to `{}`; fill in `decision` (same, different, unsure), then `museum decide --import {}`",
+            r.stats.listed,
+            path.display(),
+            path.display()
+        ));
+    } else {
+        let bytes = sheet_bytes(SheetFormat::Csv, &r, &loaded.records, &source)?;
+        progress.finish();
+        printer.out(&String::from_utf8_lossy(&bytes))?;
     }
     printer.note(stats_text(&r).trim_end());
     Ok(ExitStatus::Success)

@@ -201,6 +201,7 @@ pub(crate) struct BlockOptions {
 }
 
 /// The keys of every record, sorted per record, with each key's block.
+#[allow(clippy::struct_field_names)] // `keys.keys`: the flat list itself
 pub(crate) struct Keys {
     /// Flat sorted keys; record `i` owns `keys[lo[i]..lo[i+1]]`.
     keys: Vec<u64>,
@@ -435,6 +436,7 @@ fn max_pairs(opt: &BlockOptions) -> usize {
 }
 
 /// Blocks built once, visited as often as needed (a sample to fit the model, then all).
+#[allow(clippy::struct_field_names)] // `blocks.blocks`: the list itself
 pub(crate) struct Blocks {
     keys: Keys,
     blocks: Vec<Block>,
@@ -942,7 +944,7 @@ mod tests {
             rules: Rule::defaults(),
         };
         let (states, stats) = candidate_pairs(&p, &opt, Vec::new, |s: &mut Vec<u64>, i, j, _| {
-            s.push(((i as u64) << 32) | j as u64)
+            s.push(((i as u64) << 32) | j as u64);
         });
         let all: Vec<u64> = states.concat();
         let mut set = all.clone();
@@ -967,7 +969,7 @@ mod tests {
             threads: 1,
             rules: Rule::defaults(),
         };
-        let (_, stats) = candidate_pairs(&p, &opt, || (), |_, _, _, _| {});
+        let (_, stats) = candidate_pairs(&p, &opt, || (), |(), _, _, _| {});
         // `surname+given` and `given+surname`: 50 records in a window of 3; `surname+initial`:
         // only the initial is paired, with all 50 (50 qualifying pairs > 45, so in the window
         // too).

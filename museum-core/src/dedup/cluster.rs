@@ -410,7 +410,7 @@ mod tests {
         impl PairScorer for Noisy {
             fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
                 match (a.min(b), a.max(b)) {
-                    (1, 2) | (1, 3) => (0.99, None),
+                    (1, 2 | 3) => (0.99, None),
                     (2, 3) => (0.9995, Some("birth years more than 5 years apart")),
                     (0, 1) => (0.95, Some("different given names")),
                     _ => (0.0, None),

@@ -58,7 +58,7 @@ impl Field {
         Field::Sentence,
     ];
 
-    /// The snake_case name (`birth_place`).
+    /// The `snake_case` name (`birth_place`).
     pub fn as_str(self) -> &'static str {
         match self {
             Field::Surname => "surname",
@@ -320,7 +320,7 @@ pub(crate) fn name_levels(
     (lv, sim)
 }
 
-fn name_rank(lv: &[u8; 3]) -> u32 {
+fn name_rank(lv: [u8; 3]) -> u32 {
     let v = |l: u8, max: u32| {
         if l == NULL {
             // Unknown: between disagreement and weak agreement.
@@ -341,7 +341,7 @@ pub(crate) fn best_names(p: &Prepared, i: usize, j: usize) -> (usize, usize, [u8
     for (x, a) in na.iter().enumerate().take(12) {
         for (y, b) in nb.iter().enumerate().take(12) {
             let (lv, sim) = name_levels(&p.strings, &p.latin, a, b);
-            let rank = name_rank(&lv);
+            let rank = name_rank(lv);
             if best_rank.is_none_or(|r| rank > r) {
                 best_rank = Some(rank);
                 best = (x, y, lv, sim);
@@ -367,10 +367,8 @@ fn date_level(a: Span, b: Span) -> u8 {
         3
     } else if gap <= 31 && width <= 31 {
         2
-    } else if gap <= 366 {
-        1
     } else {
-        0
+        u8::from(gap <= 366)
     }
 }
 
@@ -398,10 +396,8 @@ fn birth_level(a: &CRec, b: &CRec) -> u8 {
         3
     } else if dy <= 1 {
         2
-    } else if dy <= 3 {
-        1
     } else {
-        0
+        u8::from(dy <= 3)
     }
 }
 
@@ -474,8 +470,8 @@ fn place_level(p: &Prepared, a: &CRec, b: &CRec) -> u8 {
         &p.places[a.place_ix as usize],
         &p.places[b.place_ix as usize],
     );
-    for u in x.iter() {
-        for v in y.iter() {
+    for u in x {
+        for v in y {
             if u == v {
                 return 1;
             }

@@ -30,6 +30,7 @@ pub struct FieldEvidence {
     pub frequency_adjustment: f64,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
 fn is_zero(x: &f64) -> bool {
     *x == 0.0
 }

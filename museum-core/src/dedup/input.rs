@@ -300,12 +300,11 @@ mod fast {
         let mut findings = 0;
         let mut date = |col: usize| {
             let t = get(col)?;
-            match HistoricalDate::parse(t) {
-                Ok(d) => DateSpan::from_date(&d),
-                Err(_) => {
-                    findings += 1;
-                    None
-                }
+            if let Ok(d) = HistoricalDate::parse(t) {
+                DateSpan::from_date(&d)
+            } else {
+                findings += 1;
+                None
             }
         };
         let birth = date(c::BIRTH_DATE);

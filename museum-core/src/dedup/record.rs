@@ -161,7 +161,7 @@ impl DedupRecord {
     /// A victim record.
     pub fn from_victim(v: &Located<Victim>, file: Option<Arc<str>>) -> DedupRecord {
         let r = &v.record;
-        let id = record_id(&r.id, &file, v.location.line);
+        let id = record_id(&r.id, file.as_deref(), v.location.line);
         let mut names = Vec::with_capacity(1 + r.name_variants.len());
         if !r.name.is_empty() {
             names.push(r.name.clone());
@@ -213,7 +213,7 @@ impl DedupRecord {
         }
         let span = |d: &Option<HistoricalDate>| d.as_ref().and_then(DateSpan::from_date);
         DedupRecord {
-            id: record_id(&r.id, &file, f.location.line),
+            id: record_id(&r.id, file.as_deref(), f.location.line),
             origin: Origin {
                 kind: DatasetKind::Figures,
                 file,
@@ -241,11 +241,11 @@ fn non_empty(s: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn record_id(id: &str, file: &Option<Arc<str>>, line: Option<u64>) -> String {
+fn record_id(id: &str, file: Option<&str>, line: Option<u64>) -> String {
     if id.trim().is_empty() {
         format!(
             "{}:{}",
-            file.as_deref().unwrap_or("-"),
+            file.unwrap_or("-"),
             line.map_or_else(|| "?".to_owned(), |l| l.to_string())
         )
     } else {

@@ -217,7 +217,7 @@ mod tests {
         assert_ne!(i.intern("b"), a);
         assert_eq!(i.get(a), "a");
         assert_eq!(i.get(NONE), "");
-        let sums = par_chunks(10, 3, |r| r.sum::<usize>());
+        let sums = par_chunks(10, 3, std::iter::Iterator::sum::<usize>);
         assert_eq!(sums.iter().sum::<usize>(), 45);
     }
 

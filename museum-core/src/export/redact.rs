@@ -307,7 +307,6 @@ impl MaskRule {
                 .mask_born_within_years
                 .map(|n| years_before(as_of, n)),
             // Saturating float-to-int conversion: negative or NaN ages give 0.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             min_age: min_age.floor() as u32,
             unknown: options.mask_unknown_birth,
         }

@@ -79,7 +79,7 @@ impl FileLock {
                 }
                 .into());
             }
-            std::thread::sleep(pause.min(wait - waited));
+            std::thread::sleep(pause.min(wait.checked_sub(waited).unwrap()));
             pause = (pause * 2).min(Duration::from_millis(100));
         }
         // Say who holds it, for whoever has to wait (the content is informative only).
@@ -205,7 +205,7 @@ mod tests {
             for i in 0..16 {
                 let path = &path;
                 s.spawn(move || {
-                    update_locked(path, Duration::from_secs(60), |old| {
+                    update_locked(path, Duration::from_mins(1), |old| {
                         let mut text = old.map(<[u8]>::to_vec).unwrap_or_default();
                         text.extend_from_slice(format!("{i}\n").as_bytes());
                         Ok((Some(text), ()))

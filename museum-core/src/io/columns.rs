@@ -1,13 +1,16 @@
-//! The column dictionary: canonical snake_case columns of every dataset kind, the aliases real
+//! The column dictionary: canonical `snake_case` columns of every dataset kind, the aliases real
 //! lists use for them, whether they are required, and what they mean.
 //!
 //! Header matching is by [`normalize_header`]: case-insensitive, ignoring surrounding spaces,
 //! a BOM, trailing `.`/`:`, and treating spaces, hyphens and underscores alike.
+// Column descriptions are the text of the JSON Schemas and `museum schema`: vocabulary values
+// (`mass_terror`, `birth_date`) are written as users see them there.
+#![allow(clippy::doc_markdown)]
 
 /// One column of a dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
-    /// Canonical snake_case name (the CSV header and JSON property).
+    /// Canonical `snake_case` name (the CSV header and JSON property).
     pub name: &'static str,
     /// Whether the column must be present in the header.
     pub required: bool,

@@ -384,20 +384,17 @@ fn score(head: &[u8], table: &[char; 128]) -> i64 {
             continue;
         }
         let c = table[usize::from(b - 0x80)];
-        match letter_weight(c) {
-            Some(w) => {
-                total += w;
-                if c.is_uppercase() && prev_lower {
-                    total -= 30;
-                }
-                prev_lower = c.is_lowercase();
+        if let Some(w) = letter_weight(c) {
+            total += w;
+            if c.is_uppercase() && prev_lower {
+                total -= 30;
             }
-            None => {
-                if !common_punctuation(c) {
-                    total -= 20;
-                }
-                prev_lower = false;
+            prev_lower = c.is_lowercase();
+        } else {
+            if !common_punctuation(c) {
+                total -= 20;
             }
+            prev_lower = false;
         }
     }
     total

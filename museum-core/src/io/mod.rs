@@ -3,7 +3,7 @@
 //!
 //! - [`DatasetKind`] tells what a file holds, from its name (`victims.csv`) or explicitly;
 //!   [`discover`] finds the dataset files of the directories and files given.
-//! - [`columns`] is the column dictionary of every kind: canonical snake_case names plus the
+//! - [`columns`] is the column dictionary of every kind: canonical `snake_case` names plus the
 //!   aliases real lists use (Russian `Фамилия`, Kazakh `Тегі`, English `first_name`…).
 //! - [`RecordReader`] streams typed records; what cannot be parsed becomes a [`Diagnostic`] with
 //!   its file, line and field, never a panic and never a dropped value.
@@ -235,7 +235,9 @@ impl<T: Record> RecordReader<T> {
                         match &mut item {
                             ReadItem::Record(r, diags) => {
                                 map.locate(&mut r.location);
-                                diags.iter_mut().for_each(|d| map.locate_all(d));
+                                for d in diags.iter_mut() {
+                                    map.locate_all(d);
+                                }
                             }
                             ReadItem::Finding(d) => map.locate_all(d),
                         }

@@ -278,15 +278,12 @@ fn split_items(s: &str) -> Vec<&str> {
                     .iter()
                     .filter_map(|w| rest.find(w).map(|p| (p, w.len())))
                     .min();
-                match found {
-                    Some((p, n)) => {
-                        parts.push(&rest[..p]);
-                        rest = &rest[p + n..];
-                    }
-                    None => {
-                        parts.push(rest);
-                        break;
-                    }
+                if let Some((p, n)) = found {
+                    parts.push(&rest[..p]);
+                    rest = &rest[p + n..];
+                } else {
+                    parts.push(rest);
+                    break;
                 }
             }
             parts

@@ -1,6 +1,6 @@
 //! The archive's entities and the records they share.
 //!
-//! Field names are the snake_case CSV headers of `datasets/` and the JSON property names of
+//! Field names are the `snake_case` CSV headers of `datasets/` and the JSON property names of
 //! `schemas/`. Multi-valued cells in CSV use `|` as separator (see [`crate::io::MULTI_SEPARATOR`]).
 
 use std::collections::BTreeMap;
@@ -214,7 +214,7 @@ pub struct Figure {
     pub extra: Extra,
 }
 
-/// A historical event or topic (Small October, the famine, the mass terror, ALZhIR…).
+/// A historical event or topic (Small October, the famine, the mass terror, `ALZhIR`…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     /// Stable id (`evt-famine-1930-1933`).
@@ -265,7 +265,7 @@ pub struct Event {
     pub extra: Extra,
 }
 
-/// A camp or site of the Gulag (ALZhIR, Karlag, Steplag…).
+/// A camp or site of the Gulag (`ALZhIR`, Karlag, Steplag…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Camp {
     /// Stable id (`camp-alzhir`).

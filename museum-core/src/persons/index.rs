@@ -246,13 +246,12 @@ impl PersonsIndex {
                 .zip(flags)
                 .map(|(k, f)| (k, *f != 0))
                 .collect();
-            let window = match d.u8()? {
-                0 => None,
-                _ => {
-                    let parts = [d.str()?, d.str()?, d.str()?];
-                    let y = d.take(2)?;
-                    Some((parts, i16::from_le_bytes([y[0], y[1]])))
-                }
+            let window = if d.u8()? == 0 {
+                None
+            } else {
+                let parts = [d.str()?, d.str()?, d.str()?];
+                let y = d.take(2)?;
+                Some((parts, i16::from_le_bytes([y[0], y[1]])))
             };
             records.push(IndexRecord {
                 id,

@@ -166,25 +166,24 @@ fn fold(s: &str) -> String {
 }
 
 impl Fields {
-    fn add(&mut self, field: &'static str, value: String, span: Option<(i64, i64)>, rec: &Rec<'_>) {
+    fn add(&mut self, field: &'static str, value: &str, span: Option<(i64, i64)>, rec: &Rec<'_>) {
         let value = value.trim().to_owned();
         if value.is_empty() {
             return;
         }
         let list = self.by_field.entry(field).or_default();
         let key = fold(&value);
-        let c = match list.iter_mut().position(|c| fold(&c.value) == key) {
-            Some(i) => &mut list[i],
-            None => {
-                list.push(Collect {
-                    value,
-                    records: Vec::new(),
-                    sources: Vec::new(),
-                    first: rec.order,
-                    span,
-                });
-                list.last_mut().expect("just pushed")
-            }
+        let c = if let Some(i) = list.iter_mut().position(|c| fold(&c.value) == key) {
+            &mut list[i]
+        } else {
+            list.push(Collect {
+                value,
+                records: Vec::new(),
+                sources: Vec::new(),
+                first: rec.order,
+                span,
+            });
+            list.last_mut().expect("just pushed")
         };
         if !c.records.iter().any(|r| r == rec.id) {
             c.records.push(rec.id.to_owned());
@@ -198,13 +197,13 @@ impl Fields {
                 .earliest()
                 .zip(d.latest())
                 .map(|(a, b)| (a.days_since_epoch(), b.days_since_epoch()));
-            self.add(field, d.to_string(), span, rec);
+            self.add(field, &d.to_string(), span, rec);
         }
     }
 
     fn text(&mut self, field: &'static str, t: Option<&String>, rec: &Rec<'_>) {
         if let Some(t) = t {
-            self.add(field, t.clone(), None, rec);
+            self.add(field, t, None, rec);
         }
     }
 }
@@ -234,7 +233,7 @@ pub fn merge_persons(
         masked: bool,
     }
     let mut acc: HashMap<&str, Acc> = HashMap::new();
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let add_name = |a: &mut Acc, name: &str, id: &str, order: usize| {
         let name = name.trim();
         if name.is_empty() {
@@ -252,7 +251,7 @@ pub fn merge_persons(
     let mut order = 0usize;
     for (f, masked) in figures {
         order += 1;
-        seen.insert(&f.id, ());
+        seen.insert(&f.id);
         let Some(p) = person_of.get(f.id.as_str()) else {
             out.unregistered.push(f.id.clone());
             continue;
@@ -284,7 +283,7 @@ pub fn merge_persons(
     }
     for (v, masked) in victims {
         order += 1;
-        seen.insert(&v.id, ());
+        seen.insert(&v.id);
         let Some(p) = person_of.get(v.id.as_str()) else {
             out.unregistered.push(v.id.clone());
             continue;
@@ -351,14 +350,14 @@ pub fn merge_persons(
             sources: &c.source_ids,
             order: usize::MAX,
         };
-        a.fields.add(field, value, span, &rec);
+        a.fields.add(field, &value, span, &rec);
         if c.preferred {
             preferred.entry((p, field)).or_insert(c);
         }
     }
     for r in registry.rows() {
         if let Some(id) = &r.record_id
-            && !seen.contains_key(id.as_str())
+            && !seen.contains(id.as_str())
         {
             out.missing.push(id.clone());
         }

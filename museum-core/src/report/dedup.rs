@@ -142,6 +142,7 @@ fn add_member(cluster: &mut DuplicateCluster, record: &str) {
 /// let museum_core::report::Dedup::Done(done) = found else { unreachable!() };
 /// assert_eq!(done.review.map(|r| r.decided), Some(1));
 /// ```
+#[allow(clippy::needless_pass_by_value)] // public API: options are built for one call
 pub fn deduplicate(archive: &Archive, decisions: &[Decision], options: DedupOptions) -> Dedup {
     let mut records: Vec<DedupRecord> = archive
         .victims

@@ -566,7 +566,7 @@ fn duplicates(o: &mut String, d: &ReportData) {
                 if let Some(s) = c.score {
                     let _ = write!(o, " · score {s:.2}");
                 }
-                o.push_str(r#"<table><thead><tr><th>Record</th><th>Name</th><th>Born</th><th>Arrested</th><th>Where</th></tr></thead><tbody>"#);
+                o.push_str(r"<table><thead><tr><th>Record</th><th>Name</th><th>Born</th><th>Arrested</th><th>Where</th></tr></thead><tbody>");
                 for m in &c.members {
                     let _ = write!(
                         o,
@@ -699,7 +699,7 @@ fn findings(o: &mut String, d: &ReportData) {
     o.push_str(r#"<section id="findings"><h2>Findings</h2>"#);
     let f = &d.findings;
     if f.total == 0 {
-        o.push_str(r#"<p>No findings: every record read cleanly and every reference resolves.</p></section>"#);
+        o.push_str(r"<p>No findings: every record read cleanly and every reference resolves.</p></section>");
         return;
     }
     if f.shown < f.total {
@@ -736,7 +736,7 @@ fn findings(o: &mut String, d: &ReportData) {
                 plural(count, "finding", "findings")
             }
         );
-        o.push_str(r#"<table><thead><tr><th>Where</th><th>Record</th><th>Field</th><th>Problem</th><th>Value</th><th>Hint</th></tr></thead><tbody>"#);
+        o.push_str(r"<table><thead><tr><th>Where</th><th>Record</th><th>Field</th><th>Problem</th><th>Value</th><th>Hint</th></tr></thead><tbody>");
         for r in group {
             row(o, r);
         }

@@ -82,7 +82,6 @@ pub(crate) fn monthly(
     let h = top + panel * 2.0 + gap + bottom;
     let bw = plot_w / months as f64;
     let mut out = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     open(
         &mut out,
         w as u32,
@@ -191,7 +190,6 @@ pub(crate) fn yearly(series: &[(&str, &str, &Timeline)], title: &str) -> Option<
     let slot = (w - left - right) / n_years;
     let bw = (slot * 0.8) / series.len() as f64;
     let mut out = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     open(&mut out, w as u32, h as u32, title);
     // Legend.
     let mut lx = left;
@@ -274,7 +272,6 @@ pub(crate) fn hbars(rows: &[Bar], class: &str, title: &str, max: Option<f64>) ->
     let bar_w = w - label_w - value_w;
     let h = rows.len() as f64 * row_h + 8.0;
     let mut out = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     open(&mut out, w as u32, h as u32, title);
     for (i, r) in rows.iter().enumerate() {
         let y = 4.0 + i as f64 * row_h;
@@ -314,11 +311,9 @@ pub(crate) fn vbars(
     let (bound, step) = nice_scale(max, 4);
     let (w, left, right, top, plot_h, bottom) = (960.0, 60.0, 12.0, 12.0, 170.0, 30.0);
     let h = top + plot_h + bottom;
-    #[allow(clippy::cast_precision_loss)]
     let slots = (hi - lo + 1) as f64;
     let slot = (w - left - right) / slots;
     let mut out = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     open(&mut out, w as u32, h as u32, title);
     y_axis(&mut out, left, w - right, top, plot_h, bound, step);
     for &(x, n) in points {
@@ -326,7 +321,6 @@ pub(crate) fn vbars(
             continue;
         }
         let bh = n as f64 / bound as f64 * plot_h;
-        #[allow(clippy::cast_precision_loss)]
         let sx = left + (x - lo) as f64 * slot;
         let _ = write!(
             out,
@@ -354,7 +348,6 @@ pub(crate) fn vbars(
     let mut x = lo;
     while x <= hi {
         if x.rem_euclid(every) == 0 || every == 1 {
-            #[allow(clippy::cast_precision_loss)]
             let cx = left + (x - lo) as f64 * slot + slot / 2.0;
             let _ = write!(
                 out,
@@ -385,7 +378,6 @@ pub(crate) fn pyramid(p: &AgePyramid) -> Option<String> {
     let h = top + p.bands.len() as f64 * row_h + 8.0;
     let cx = w / 2.0;
     let mut out = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     open(&mut out, w as u32, h as u32, "Age at arrest by sex");
     let _ = write!(
         out,
@@ -471,7 +463,6 @@ pub(crate) fn match_weights(fields: &[crate::dedup::model_file::FieldFile]) -> O
     let x = |v: f64| zero + v / bound * (bar_w / 2.0);
     let h = top + rows as f64 * row_h + 6.0;
     let mut out = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     open(
         &mut out,
         w as u32,

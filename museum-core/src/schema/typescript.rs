@@ -104,7 +104,7 @@ fn body(schema: &Value) -> Value {
     b
 }
 
-/// The type name of a schema file: its `title`, else the file name in PascalCase.
+/// The type name of a schema file: its `title`, else the file name in `PascalCase`.
 fn title(name: &str, schema: &Value) -> String {
     schema.get("title").and_then(Value::as_str).map_or_else(
         || pascal(name.trim_end_matches(".schema.json")),

@@ -184,7 +184,7 @@ impl Frame {
         let n_cases: usize = victims.iter().map(|v| v.cases.len().max(1)).sum();
         progress.stage("computing statistics", Some(victims.len() as u64));
         let mut ids: FxHashSet<u64> =
-            FxHashSet::with_capacity_and_hasher(victims.len(), Default::default());
+            FxHashSet::with_capacity_and_hasher(victims.len(), rustc_hash::FxBuildHasher);
         let mut rows: usize = 0;
         let mut first_case: Vec<bool> = Vec::with_capacity(n_cases);
         let mut has_case: Vec<bool> = Vec::with_capacity(n_cases);

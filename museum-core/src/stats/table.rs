@@ -7,7 +7,10 @@ use super::columns::{
     GroupRow, GroupTable, Level, Map, StatColumn, column, column_names, is_numeric, to_value,
 };
 use super::frame::{Frame, Key, Require, cols};
-use super::summary::*;
+use super::summary::{
+    AgeBand, AgePyramid, ArchiveStats, Count, Distribution, DuplicateStats, LagCount, MonthCount,
+    Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
+};
 use crate::error::{Error, Result};
 use crate::model::Victim;
 use crate::model::vocab::UserVocab;
@@ -124,7 +127,7 @@ impl CaseTable {
         charge_articles.unrecognised = f.unrecognised_charges;
         charge_articles.total += f.missing_charges + f.unrecognised_charges;
 
-        let duplicates = clusters.map(|c| self.duplicates(c)).transpose()?;
+        let duplicates = clusters.map(|c| self.duplicates(c));
         Ok(ArchiveStats {
             persons: f.persons,
             cases: f.cases,
@@ -451,7 +454,7 @@ impl CaseTable {
         })
     }
 
-    fn duplicates(&self, clusters: &[&[String]]) -> Result<DuplicateStats> {
+    fn duplicates(&self, clusters: &[&[String]]) -> DuplicateStats {
         // Only the victims of the table count; a record listed twice counts once.
         let members = clusters.iter().map(|c| {
             c.iter()
@@ -467,13 +470,13 @@ impl CaseTable {
         }
         let records = self.frame.persons;
         let persons = records.saturating_sub(merged_away);
-        Ok(DuplicateStats {
+        DuplicateStats {
             records,
             clusters: n_clusters,
             records_in_clusters: in_clusters,
             persons,
             rate: ratio(records - persons, records),
-        })
+        }
     }
 }
 

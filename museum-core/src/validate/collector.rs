@@ -258,7 +258,6 @@ impl<'a, T: Check> Collector<'a, T> {
         if self.rows > 0 && self.sink.on(Code::SparseColumn) {
             for (i, &n) in self.filled.iter().enumerate() {
                 let empty = self.rows - n;
-                #[allow(clippy::cast_precision_loss)]
                 if empty as f64 > threshold * self.rows as f64 {
                     let d =
                         completeness::sparse(&layout.file, &layout.field_name(i), empty, self.rows);

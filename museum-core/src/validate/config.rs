@@ -527,6 +527,7 @@ impl Config {
 }
 
 /// `Some(Some(severity))`, `Some(None)` for `off`, `None` for anything else.
+#[allow(clippy::option_option)] // the three states are documented above
 fn parse_severity(text: &str) -> Option<Option<Severity>> {
     match text.trim().to_ascii_lowercase().as_str() {
         "error" => Some(Some(Severity::Error)),

@@ -166,10 +166,10 @@ mod tests {
         let mut kind = IdIndex::default();
         let mut repeats = Vec::new();
         kind.add_all(&a, 0, |id, at, first| {
-            repeats.push((id.to_owned(), at, first))
+            repeats.push((id.to_owned(), at, first));
         });
         kind.add_all(&b, 1, |id, at, first| {
-            repeats.push((id.to_owned(), at, first))
+            repeats.push((id.to_owned(), at, first));
         });
         let first = Seen { file: 0, line: 2 };
         assert_eq!(

@@ -86,7 +86,6 @@ impl Renderer<'_> {
         }
         if cases.len() > 1 {
             for (i, c) in cases.iter_mut().enumerate() {
-                #[allow(clippy::cast_possible_truncation)]
                 {
                     c.seq = Some(i as u32 + 1);
                 }

@@ -152,27 +152,26 @@ impl Layout {
                         texts.push(Cow::Borrowed(t));
                         continue;
                     }
-                    match std::str::from_utf8(raw) {
-                        Ok(s) => texts.push(Cow::Borrowed(s)),
-                        Err(_) => {
-                            let lossy = String::from_utf8_lossy(raw).into_owned();
-                            let help = if looks_cp1251(raw) {
-                                "the bytes look like Windows-1251; re-save the file as UTF-8 (e.g. `iconv -f CP1251 -t UTF-8`)"
-                            } else {
-                                "re-save the file as UTF-8; invalid bytes were replaced by U+FFFD"
-                            };
-                            out.push(
-                                Diagnostic::new(
-                                    Code::InvalidEncoding,
-                                    "the value is not valid UTF-8",
-                                    loc.with_field(self.field_name(i).into_owned()),
-                                )
-                                .with_value(lossy.clone())
-                                .with_help(help),
-                            );
-                            texts.push(Cow::Owned(lossy));
-                            unreadable.push(i);
-                        }
+                    if let Ok(s) = std::str::from_utf8(raw) {
+                        texts.push(Cow::Borrowed(s));
+                    } else {
+                        let lossy = String::from_utf8_lossy(raw).into_owned();
+                        let help = if looks_cp1251(raw) {
+                            "the bytes look like Windows-1251; re-save the file as UTF-8 (e.g. `iconv -f CP1251 -t UTF-8`)"
+                        } else {
+                            "re-save the file as UTF-8; invalid bytes were replaced by U+FFFD"
+                        };
+                        out.push(
+                            Diagnostic::new(
+                                Code::InvalidEncoding,
+                                "the value is not valid UTF-8",
+                                loc.with_field(self.field_name(i).into_owned()),
+                            )
+                            .with_value(lossy.clone())
+                            .with_help(help),
+                        );
+                        texts.push(Cow::Owned(lossy));
+                        unreadable.push(i);
                     }
                 }
             }
@@ -270,7 +269,6 @@ impl Layout {
 
 /// `1.5 MiB`, `640 KiB`, `12 bytes`.
 pub(crate) fn human_size(n: usize) -> String {
-    #[allow(clippy::cast_precision_loss)]
     let f = n as f64;
     if n >= 1 << 20 {
         format!("{:.1} MiB", f / f64::from(1u32 << 20))

@@ -54,20 +54,19 @@ impl<'a> Row<'a> {
 
     /// The value, or an empty string.
     pub fn required(&self, col: usize, out: &mut Vec<Diagnostic>) -> String {
-        match self.text(col) {
-            Some(s) => s.to_owned(),
-            None => {
-                let name = self.columns[col].name;
-                out.push(
-                    Diagnostic::new(
-                        Code::MissingValue,
-                        format!("`{name}` is empty"),
-                        self.loc(col),
-                    )
-                    .with_help(format!("every record needs a value in `{name}`")),
-                );
-                String::new()
-            }
+        if let Some(s) = self.text(col) {
+            s.to_owned()
+        } else {
+            let name = self.columns[col].name;
+            out.push(
+                Diagnostic::new(
+                    Code::MissingValue,
+                    format!("`{name}` is empty"),
+                    self.loc(col),
+                )
+                .with_help(format!("every record needs a value in `{name}`")),
+            );
+            String::new()
         }
     }
 

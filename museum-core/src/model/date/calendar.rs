@@ -35,6 +35,7 @@ impl Day {
     }
 
     /// The day `n` days after (or before, if negative) this one.
+    #[must_use]
     pub fn add_days(self, n: i64) -> Day {
         civil_from_days(self.days_since_epoch() + n)
     }
@@ -57,7 +58,6 @@ fn civil_from_days(z: i64) -> Day {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Day {
         year: y as i32,
         month: m as u8,

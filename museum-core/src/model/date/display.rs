@@ -95,19 +95,20 @@ impl<'de> Deserialize<'de> for HistoricalDate {
         }
         match Either::deserialize(d)? {
             Either::Text(t) => HistoricalDate::parse(&t).map_err(serde::de::Error::custom),
-            Either::Repr(r) => match parse::parse_value(&r.original) {
-                Ok(value) => Ok(HistoricalDate {
-                    original: r.original,
-                    value,
-                }),
-                Err(_) => {
+            Either::Repr(r) => {
+                if let Ok(value) = parse::parse_value(&r.original) {
+                    Ok(HistoricalDate {
+                        original: r.original,
+                        value,
+                    })
+                } else {
                     let value = parse::parse_value(&r.edtf).map_err(serde::de::Error::custom)?;
                     Ok(HistoricalDate {
                         original: r.original,
                         value,
                     })
                 }
-            },
+            }
         }
     }
 }

@@ -410,7 +410,7 @@ fn skeleton(word: &str) -> String {
             'a'..='z' | 'а'..='я' | 'ё' => skeleton_letter(c, &mut s),
             'A'..='Z' => skeleton_letter(c.to_ascii_lowercase(), &mut s),
             'А'..='Я' => {
-                skeleton_letter(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), &mut s)
+                skeleton_letter(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), &mut s);
             }
             _ => c.to_lowercase().for_each(|c| skeleton_letter(c, &mut s)),
         }

@@ -59,7 +59,7 @@ fn clean(word: &str) -> &str {
     let w = word.trim_start_matches(|c: char| !is_letter(c));
     let end = w.trim_end_matches(|c: char| !is_letter(c));
     if w.len() > end.len() && w[end.len()..].starts_with('.') {
-        &w[..end.len() + 1]
+        &w[..=end.len()]
     } else {
         end
     }
@@ -115,7 +115,7 @@ fn tokenize(text: &str) -> Vec<Unit> {
         }
         if let Some(s) = start.take() {
             let word = &text[s..i];
-            if word.chars().any(|c| c.is_numeric()) {
+            if word.chars().any(char::is_numeric) {
                 if out.is_empty() {
                     continue;
                 }
@@ -135,7 +135,7 @@ fn tokenize(text: &str) -> Vec<Unit> {
         }
     }
     if let Some(s) = start
-        && !text[s..].chars().any(|c| c.is_numeric())
+        && !text[s..].chars().any(char::is_numeric)
     {
         push_word(&text[s..], false, &mut out);
     }
@@ -202,13 +202,12 @@ fn evidence(u: &Unit, caps_marks_surname: bool) -> Evidence {
     let patronymic = patronymic_sex_of(&u.text, &sk);
     let given = if listed {
         2
-    } else if ["bek", "gul"]
-        .iter()
-        .any(|e| sk.len() > e.len() + 2 && sk.ends_with(e))
-    {
-        1
     } else {
-        0
+        i32::from(
+            ["bek", "gul"]
+                .iter()
+                .any(|e| sk.len() > e.len() + 2 && sk.ends_with(e)),
+        )
     };
     let mut surname = i32::from(!listed && surname_morphology_of(&sk, patronymic));
     if caps_marks_surname && is_all_caps(&u.text) {

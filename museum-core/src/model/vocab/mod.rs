@@ -124,7 +124,7 @@ pub enum SentenceKind {
 }
 
 impl SentenceKind {
-    /// Stable snake_case name (as in JSON).
+    /// Stable `snake_case` name (as in JSON).
     pub fn as_str(self) -> &'static str {
         match self {
             SentenceKind::Execution => "execution",
@@ -235,7 +235,7 @@ pub enum BodyKind {
     MilitaryCollegium,
     /// A military, revolutionary or railway tribunal (военный трибунал, ВТ, ревтрибунал).
     Tribunal,
-    /// The Collegium of the OGPU (or GPU, VChK).
+    /// The Collegium of the OGPU (or GPU, `VChK`).
     OgpuCollegium,
     /// A court: people's, regional, supreme, special collegium (суд, нарсуд, спецколлегия, сот).
     Court,
@@ -260,7 +260,7 @@ impl BodyKind {
         BodyKind::Unrecognised,
     ];
 
-    /// Stable snake_case name (as in JSON and `museum.toml`).
+    /// Stable `snake_case` name (as in JSON and `museum.toml`).
     pub fn as_str(self) -> &'static str {
         match self {
             BodyKind::Troika => "troika",
@@ -327,7 +327,7 @@ impl ChargeKind {
         ChargeKind::Description,
     ];
 
-    /// Stable snake_case name (as in `museum.toml`).
+    /// Stable `snake_case` name (as in `museum.toml`).
     pub fn as_str(self) -> &'static str {
         match self {
             ChargeKind::Articles => "articles",

@@ -39,16 +39,15 @@ pub(super) fn first_kind<K: Copy>(rules: &[KindRule<K>], low: &str) -> Option<K>
 
 /// Adds the row `(how, text)` of a `kind match text` table to the rule of `kind`.
 fn add_key<K: Copy + PartialEq>(rules: &mut Vec<KindRule<K>>, kind: K, how: &str, text: String) {
-    let i = match rules.iter().position(|s| s.kind == kind) {
-        Some(i) => i,
-        None => {
-            rules.push(KindRule {
-                kind,
-                any: Vec::new(),
-                unless: Vec::new(),
-            });
-            rules.len() - 1
-        }
+    let i = if let Some(i) = rules.iter().position(|s| s.kind == kind) {
+        i
+    } else {
+        rules.push(KindRule {
+            kind,
+            any: Vec::new(),
+            unless: Vec::new(),
+        });
+        rules.len() - 1
     };
     match how {
         "contains" => rules[i].any.push(Key::Contains(text)),

@@ -1,6 +1,11 @@
 //! The grammar over tokens: qualifiers, open ends, seasons, decades and spans of two dates.
 
-use super::*;
+use super::{
+    AFTER, BEFORE, DECADE, DatePoint, DateValue, Flags, IntervalEnd, KZ_AFTER, KZ_BEFORE, KZ_CASE,
+    PAIR_SEP, PAIR_START, PLURAL_MARKERS, ParseResult, Precision, RANGE_SEP, SEASONS, Token, any,
+    apply, combine, first_end, flags_of, interval, is_unparseable, last_end, point, side, skip_dot,
+    strip, unparseable, with_flags, year_of,
+};
 
 /// A date with its qualifiers.
 pub(super) fn qualified(t: &[Token<'_>]) -> ParseResult<DateValue> {

@@ -9,10 +9,13 @@ mod lexicon;
 mod single;
 mod tokens;
 
-use self::grammar::*;
-use self::lexicon::*;
-use self::single::*;
-use self::tokens::*;
+use self::grammar::{qualified, season_of};
+use self::lexicon::{
+    AFTER, APPROX, BEFORE, DECADE, FILLERS, KZ_AFTER, KZ_BEFORE, KZ_CASE, MARKERS, ORDINALS,
+    PAIR_SEP, PAIR_START, PLURAL_MARKERS, RANGE_SEP, SEASONS, UNCERTAIN, UNKNOWN, month_word,
+};
+use self::single::{Parts, finalize, partial, point, year_of};
+use self::tokens::{EMPTY, Token, TokenKind, is_space, tokenize};
 use super::{
     DateError, DateErrorKind, DatePoint, DateValue, Day, IntervalEnd, Precision, days_in_month,
 };
@@ -186,7 +189,7 @@ fn strip<'t, 'a>(mut t: &'t [Token<'a>], f: &mut Flags) -> &'t [Token<'a>] {
         let len = t.len();
         match t {
             [rest @ .., last] if matches!(last.kind, TokenKind::Punct('.' | ',' | ';' | ':')) => {
-                t = rest
+                t = rest;
             }
             [rest @ .., last] if last.is_p('?') => {
                 f.uncertain = true;

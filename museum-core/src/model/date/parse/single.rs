@@ -1,7 +1,11 @@
 //! Single dates: numeric (`10.11.1937`, `1937-11-10`), with month names (`10 ноября 1937`),
 //! partial ones, and the Old Style / New Style pairs (`11 (23) июля 1858`).
 
-use super::*;
+use super::{
+    DateError, DateErrorKind, DatePoint, DateValue, Day, FILLERS, IntervalEnd, MARKERS, MAX_ATOMS,
+    ORDINALS, PLURAL_MARKERS, ParseResult, Token, TokenKind, days_in_month, interval, month_word,
+    to_i32, unparseable,
+};
 use crate::model::date::calendar::{jdn_gregorian, jdn_julian};
 
 /// Year, month and day as written: (value, digit count). Month names count as 1 digit.

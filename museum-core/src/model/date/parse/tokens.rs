@@ -1,6 +1,6 @@
 //! Cutting the lowercased text into tokens: numbers, words and single punctuation marks.
 
-use super::*;
+use super::{MAX_TOKENS, ParseResult, unparseable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokenKind {

@@ -14,7 +14,6 @@ fn finite(d: Option<Day>) -> Option<Day> {
     d.filter(|d| (1000..=2999).contains(&d.year))
 }
 
-#[allow(clippy::cast_precision_loss)]
 fn years(from: Day, to: Day) -> f64 {
     (to.days_since_epoch() - from.days_since_epoch()) as f64 / DAYS_PER_YEAR
 }
@@ -70,7 +69,6 @@ fn check_one(
         Some(k) => format!("{what} (case {k})"),
         None => what.to_owned(),
     };
-    #[allow(clippy::cast_possible_truncation)]
     let range = {
         let (a, b) = (min.floor() as i64, max.floor() as i64);
         if a == b {

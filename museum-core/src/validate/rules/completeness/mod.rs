@@ -74,7 +74,6 @@ pub(crate) fn sources(ids: &[String], text: Option<&str>, loc: &Location, sink: 
 
 /// The finding for a mostly empty column (M603).
 pub(crate) fn sparse(file: &str, field: &str, empty: u64, rows: u64) -> Diagnostic {
-    #[allow(clippy::cast_precision_loss)]
     let share = (empty as f64 / rows as f64 * 100.0).floor();
     Diagnostic::new(
         Code::SparseColumn,

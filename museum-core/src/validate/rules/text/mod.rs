@@ -163,8 +163,8 @@ pub(crate) fn check_field_with(
     if classes & (LATIN | CYRILLIC) == LATIN | CYRILLIC && sink.on(Code::MixedScript) {
         mixed_script(field, text, loc, sink);
     }
-    let edge = bytes.first().is_some_and(|b| b.is_ascii_whitespace())
-        || bytes.last().is_some_and(|b| b.is_ascii_whitespace());
+    let edge = bytes.first().is_some_and(u8::is_ascii_whitespace)
+        || bytes.last().is_some_and(u8::is_ascii_whitespace);
     if (edge || double_space || suspect || classes & TAB != 0) && sink.on(Code::StrayWhitespace) {
         whitespace(field, text, loc, free, sink);
     }
@@ -180,7 +180,7 @@ pub(crate) fn check_field_with(
     }
 }
 
-/// Whether `field` is a canonical column name of some kind (snake_case ASCII).
+/// Whether `field` is a canonical column name of some kind (`snake_case` ASCII).
 fn is_canonical(field: &str) -> bool {
     !field.is_empty()
         && field.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
