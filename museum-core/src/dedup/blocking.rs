@@ -38,7 +38,7 @@
 
 use serde::Serialize;
 
-use super::compare::{CName, Prepared};
+use super::compare::{InternedName, Prepared};
 use super::util::{NONE, par_chunks};
 use crate::hash::hash_parts;
 
@@ -232,7 +232,7 @@ pub(crate) fn key_rule(h: u64) -> Rule {
     Rule::from_tag((h >> 60) as u8)
 }
 
-fn name_keys(p: &Prepared, name: &CName, year: i16, out: &mut Vec<(u64, bool)>) {
+fn name_keys(p: &Prepared, name: &InternedName, year: i16, out: &mut Vec<(u64, bool)>) {
     let st = &p.strings;
     let year_b = year.to_le_bytes();
     let [surname, given, patronymic] = &name.parts;

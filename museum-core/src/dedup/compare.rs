@@ -9,7 +9,7 @@ use crate::normalize::{phonetic, surname_stem};
 
 mod prepare;
 
-pub(crate) use prepare::{CCase, CName, CRec, Frequencies, Part, Prepared, Span, month_bucket};
+pub(crate) use prepare::{CompactCase, InternedName, CompactRecord, Frequencies, Part, Prepared, Span, month_bucket};
 
 /// The fields compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -116,9 +116,9 @@ impl Field {
 }
 
 /// "Not comparable" (a value is missing on one side).
-pub(crate) const NULL: u8 = 15;
+pub(crate) const NOT_COMPARABLE: u8 = 15;
 
-/// Agreement levels of one pair, one per field ([`NULL`] when not comparable).
+/// Agreement levels of one pair, one per field ([`NOT_COMPARABLE`] when not comparable).
 pub(crate) type Levels = [u8; FIELDS];
 
 /// Packs levels into a u64 (4 bits each) for counting patterns.
@@ -131,7 +131,7 @@ pub(crate) fn pack(levels: &Levels) -> u64 {
 
 /// Unpacks [`pack`].
 pub(crate) fn unpack(p: u64) -> Levels {
-    let mut l = [NULL; FIELDS];
+    let mut l = [NOT_COMPARABLE; FIELDS];
     for (i, x) in l.iter_mut().enumerate() {
         *x = ((p >> (4 * i)) & 15) as u8;
     }
@@ -263,10 +263,10 @@ pub(crate) fn given_level(
 pub(crate) fn name_levels(
     st: &Interner,
     latin: &Interner,
-    a: &CName,
-    b: &CName,
+    a: &InternedName,
+    b: &InternedName,
 ) -> ([u8; 3], [f64; 3]) {
-    let mut lv = [NULL; 3];
+    let mut lv = [NOT_COMPARABLE; 3];
     let mut sim = [0.0; 3];
     if let (Some(x), Some(y)) = (&a.parts[0], &b.parts[0]) {
         (lv[0], sim[0]) = surname_level(st, latin, x, y);
@@ -322,7 +322,7 @@ pub(crate) fn name_levels(
 
 fn name_rank(lv: [u8; 3]) -> u32 {
     let v = |l: u8, max: u32| {
-        if l == NULL {
+        if l == NOT_COMPARABLE {
             // Unknown: between disagreement and weak agreement.
             max
         } else {
@@ -336,7 +336,7 @@ fn name_rank(lv: [u8; 3]) -> u32 {
 /// levels, similarities).
 pub(crate) fn best_names(p: &Prepared, i: usize, j: usize) -> (usize, usize, [u8; 3], [f64; 3]) {
     let (na, nb) = (p.names_of(i), p.names_of(j));
-    let mut best = (0, 0, [NULL; 3], [0.0; 3]);
+    let mut best = (0, 0, [NOT_COMPARABLE; 3], [0.0; 3]);
     let mut best_rank = None;
     for (x, a) in na.iter().enumerate().take(12) {
         for (y, b) in nb.iter().enumerate().take(12) {
@@ -356,11 +356,11 @@ pub(crate) fn best_names(p: &Prepared, i: usize, j: usize) -> (usize, usize, [u8
 
 fn date_level(a: Span, b: Span) -> u8 {
     if !a.is_some() || !b.is_some() {
-        return NULL;
+        return NOT_COMPARABLE;
     }
     let width = a.width().max(b.width());
     if width > 2 * 366 {
-        return NULL;
+        return NOT_COMPARABLE;
     }
     let gap = a.gap(b);
     if width == 0 && gap == 0 {
@@ -372,9 +372,9 @@ fn date_level(a: Span, b: Span) -> u8 {
     }
 }
 
-fn sentence_level(a: &CCase, b: &CCase) -> u8 {
+fn sentence_level(a: &CompactCase, b: &CompactCase) -> u8 {
     if a.sentence_kind == 0 || b.sentence_kind == 0 {
-        NULL
+        NOT_COMPARABLE
     } else if a.sentence_kind != b.sentence_kind {
         u8::from(sentence_family(a.sentence_kind) == sentence_family(b.sentence_kind))
     } else if a.term != 0 && b.term != 0 && a.term != b.term {
@@ -384,9 +384,9 @@ fn sentence_level(a: &CCase, b: &CCase) -> u8 {
     }
 }
 
-fn birth_level(a: &CRec, b: &CRec) -> u8 {
+fn birth_level(a: &CompactRecord, b: &CompactRecord) -> u8 {
     if !a.birth.is_some() || !b.birth.is_some() || a.birth_year == 0 || b.birth_year == 0 {
-        return NULL;
+        return NOT_COMPARABLE;
     }
     if a.birth.width() == 0 && a.birth == b.birth {
         return 4;
@@ -451,9 +451,9 @@ pub(crate) fn place_overlap(st: &Interner, a: &[Sym], b: &[Sym]) -> (usize, f64,
 /// slip in each, covering most of the words of both: an address or a village with its district
 /// written with typos or a part left out), 1 overlapping (an informative word in common, or the
 /// same name in another grammatical form), 0 different.
-fn place_level(p: &Prepared, a: &CRec, b: &CRec) -> u8 {
+fn place_level(p: &Prepared, a: &CompactRecord, b: &CompactRecord) -> u8 {
     if a.birth_place == NONE || b.birth_place == NONE {
-        return NULL;
+        return NOT_COMPARABLE;
     }
     if a.birth_place == b.birth_place {
         return 3;
@@ -507,30 +507,30 @@ pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usiz
 fn compare_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
     let (a, b) = (&p.recs[i], &p.recs[j]);
     let (x, y, nl, sims) = best_names(p, i, j);
-    let mut l = [NULL; FIELDS];
+    let mut l = [NOT_COMPARABLE; FIELDS];
     l[0] = nl[0];
     l[1] = nl[1];
     l[2] = nl[2];
     l[Field::Birth.index()] = birth_level(a, b);
     l[Field::BirthPlace.index()] = place_level(p, a, b);
     l[Field::Sex.index()] = if a.sex == 0 || b.sex == 0 {
-        NULL
+        NOT_COMPARABLE
     } else {
         u8::from(a.sex == b.sex)
     };
     l[Field::Nationality.index()] = if a.nationality == NONE || b.nationality == NONE {
-        NULL
+        NOT_COMPARABLE
     } else {
         u8::from(a.nationality == b.nationality)
     };
     let (ca, cb) = (p.cases_of(i), p.cases_of(j));
     // Cases are compared as sets: the best-agreeing pair, field by field.
-    let best = |f: &dyn Fn(&CCase, &CCase) -> u8| {
-        let mut best = NULL;
+    let best = |f: &dyn Fn(&CompactCase, &CompactCase) -> u8| {
+        let mut best = NOT_COMPARABLE;
         for x in ca {
             for y in cb {
                 let l = f(x, y);
-                if l != NULL && (best == NULL || l > best) {
+                if l != NOT_COMPARABLE && (best == NOT_COMPARABLE || l > best) {
                     best = l;
                 }
             }
@@ -544,7 +544,7 @@ fn compare_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize)
     let mut death = date_level(a.death, b.death);
     let mut consider = |s: Span, t: Span| {
         let lv = date_level(s, t);
-        if lv != NULL && (death == NULL || lv > death) {
+        if lv != NOT_COMPARABLE && (death == NOT_COMPARABLE || lv > death) {
             death = lv;
         }
     };
@@ -572,7 +572,7 @@ pub(crate) fn agreeing_span(
 ) -> Option<Span> {
     let (a, b) = (&p.recs[i], &p.recs[j]);
     let (ca, cb) = (p.cases_of(i), p.cases_of(j));
-    let pick = |c: &CCase| match field {
+    let pick = |c: &CompactCase| match field {
         Field::Arrest => c.arrest,
         Field::SentenceDate => c.sentence_date,
         _ => c.execution,

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::compare::{FIELDS, Field, Levels, NULL, Prepared, compare, pack, unpack};
+use super::compare::{FIELDS, Field, Levels, NOT_COMPARABLE, Prepared, compare, pack, unpack};
 use super::levels::{MAX_LEVELS, Table, monotone, probability};
 use super::util::par_chunks;
 
@@ -173,7 +173,7 @@ pub(crate) fn soft_em(
         let mut acc = [[0.0; MAX_LEVELS]; FIELDS];
         for l in setup.matches {
             for (f, lv) in l.iter().enumerate() {
-                if *lv != NULL {
+                if *lv != NOT_COMPARABLE {
                     acc[f][usize::from(*lv)] += 1.0;
                 }
             }
@@ -241,13 +241,13 @@ fn e_step(pp: &mut PassPatterns, w: &Table, m: &Table, setup: &EmSetup<'_>, acc:
             x += (setup.correction)(m, l);
         }
         for (f, lv) in l.iter().enumerate() {
-            if *lv != NULL && !pp.blocked.contains(&f) {
+            if *lv != NOT_COMPARABLE && !pp.blocked.contains(&f) {
                 x += w[f][usize::from(*lv)];
             }
         }
         let q = probability(x) * c;
         for (f, lv) in l.iter().enumerate() {
-            if *lv != NULL && !pp.blocked.contains(&f) {
+            if *lv != NOT_COMPARABLE && !pp.blocked.contains(&f) {
                 acc[f][usize::from(*lv)] += q;
             }
         }
@@ -267,7 +267,7 @@ mod tests {
     fn mixture(m: [f64; 3], u: [f64; 3], lambda: f64, blocked: usize, pairs: f64) -> PassPatterns {
         let mut patterns = Vec::new();
         for bits in 0..8u8 {
-            let mut l = [NULL; FIELDS];
+            let mut l = [NOT_COMPARABLE; FIELDS];
             let (mut pm, mut pu) = (1.0, 1.0);
             for f in 0..3 {
                 let agree = (bits >> f) & 1 == 1;

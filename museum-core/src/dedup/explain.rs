@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::compare::{Field, NULL};
+use super::compare::{Field, NOT_COMPARABLE};
 use super::record::DedupRecord;
 
 /// The evidence of one field for one pair.
@@ -126,7 +126,7 @@ fn cases(
 
 /// The label of a level.
 pub(crate) fn level_label(f: Field, level: u8) -> Option<&'static str> {
-    if level == NULL {
+    if level == NOT_COMPARABLE {
         None
     } else {
         f.levels().get(usize::from(level)).copied()

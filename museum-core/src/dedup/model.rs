@@ -31,7 +31,7 @@
 use serde::Serialize;
 
 use super::compare::{
-    FIELDS, Field, GIVEN_SAME, Levels, NULL, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
+    FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
 };
 use super::util::{NONE, Sym, par_chunks};
 use crate::rng::Rng;
@@ -340,7 +340,7 @@ impl Model {
                         let mut c = [[0.0; MAX_LEVELS]; FIELDS];
                         let mut add = |l: &Levels| {
                             for (f, lv) in l.iter().enumerate() {
-                                if *lv != NULL {
+                                if *lv != NOT_COMPARABLE {
                                     c[f][usize::from(*lv)] += 1.0;
                                 }
                             }
@@ -418,7 +418,7 @@ impl Model {
         level: u8,
         names: (usize, usize),
     ) -> (f64, f64) {
-        if level == NULL {
+        if level == NOT_COMPARABLE {
             return (0.0, 0.0);
         }
         let stratum = self.stratum(p, i, j).filter(|_| f != Field::Nationality);
@@ -513,9 +513,9 @@ impl Model {
         self.p_exact
     }
 
-    /// The weight of `level` of field `f` (0 for [`NULL`]).
+    /// The weight of `level` of field `f` (0 for [`NOT_COMPARABLE`]).
     pub(crate) fn weight(&self, f: Field, level: u8) -> f64 {
-        if level == NULL {
+        if level == NOT_COMPARABLE {
             0.0
         } else {
             self.w[f.index()][usize::from(level)]
@@ -540,7 +540,7 @@ impl Model {
         names: (usize, usize),
         stratum: Option<&Stratum>,
     ) -> f64 {
-        if !self.term_frequency || level == NULL {
+        if !self.term_frequency || level == NOT_COMPARABLE {
             return 0.0;
         }
         // Within a nationality only names are counted within it; places and dates are already
@@ -649,7 +649,7 @@ impl Model {
         let mut w = self.prior() + self.name_correction(levels);
         for f in Field::ALL {
             let l = levels[f.index()];
-            if l != NULL {
+            if l != NOT_COMPARABLE {
                 let (base, tf) = self.field_weight(p, i, j, f, l, names);
                 w += base + tf;
             }

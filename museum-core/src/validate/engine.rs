@@ -54,7 +54,7 @@ pub fn dataset_files(dir: &Path) -> Result<(Vec<Input>, Vec<PathBuf>)> {
 
 /// What a file's validation gives besides findings: the records (when kept), and a count of
 /// the bytes done so far for progress.
-struct Out<'a, 'e, T> {
+struct FileOutput<'a, 'e, T> {
     kept: Vec<Located<T>>,
     on_bytes: &'a dyn Fn(u64),
     /// Bytes of the current file reported so far.
@@ -63,7 +63,7 @@ struct Out<'a, 'e, T> {
     emit: &'a mut Emitter<'e>,
 }
 
-impl<T> Out<'_, '_, T> {
+impl<T> FileOutput<'_, '_, T> {
     fn advance(&mut self, bytes: u64) {
         self.done += bytes;
         (self.on_bytes)(bytes);
@@ -88,7 +88,7 @@ fn csv_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut Out<'_, '_, T>,
+    out: &mut FileOutput<'_, '_, T>,
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
@@ -137,7 +137,7 @@ fn csv_text<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut Out<'_, '_, T>,
+    out: &mut FileOutput<'_, '_, T>,
 ) -> Result<()> {
     let CsvText {
         path,
@@ -218,7 +218,7 @@ fn csv_text<T: Check>(
             // Takes a result; returns the size of the next blocks to cut.
             let take = |r: BlockResult<T>,
                         c: &mut Collector<'_, T>,
-                        out: &mut Out<'_, '_, T>,
+                        out: &mut FileOutput<'_, '_, T>,
                         cut: usize| {
                 let next = block_size_after(&r, options.block_size, cut);
                 out.advance(r.bytes);
@@ -318,7 +318,7 @@ fn json_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut Out<'_, '_, T>,
+    out: &mut FileOutput<'_, '_, T>,
 ) -> Result<()> {
     let mut sink = Sink::new(cx, T::KIND);
     let mut facts = Facts::default();
@@ -379,7 +379,7 @@ fn json_file<T: Check>(
 
 /// Where a run puts what it finds and keeps: the findings (written or kept), the records (when
 /// [`Context::keep`]) and the progress (bytes done).
-struct Keep<'a, 'e> {
+struct RunSink<'a, 'e> {
     archive: Archive,
     on_bytes: &'a dyn Fn(u64),
     emit: Emitter<'e>,
@@ -394,10 +394,10 @@ fn run_file(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    keep: &mut Keep<'_, '_>,
+    keep: &mut RunSink<'_, '_>,
 ) -> Result<()> {
     #[allow(clippy::too_many_arguments)]
-    fn go<T: Check>(
+    fn run_kind<T: Check>(
         input: &Input,
         name: &str,
         file_no: u32,
@@ -409,7 +409,7 @@ fn run_file(
         on_bytes: &dyn Fn(u64),
         emit: &mut Emitter<'_>,
     ) -> Result<()> {
-        let mut out = Out {
+        let mut out = FileOutput {
             kept: Vec::new(),
             on_bytes,
             done: 0,
@@ -471,13 +471,13 @@ fn run_file(
     let (a, on, e) = (&mut keep.archive, keep.on_bytes, &mut keep.emit);
     let (i, n, f) = (input, name, file_no);
     match input.kind {
-        DatasetKind::Sources => go(i, n, f, cx, world, state, report, &mut a.sources, on, e),
-        DatasetKind::Figures => go(i, n, f, cx, world, state, report, &mut a.figures, on, e),
-        DatasetKind::Events => go(i, n, f, cx, world, state, report, &mut a.events, on, e),
-        DatasetKind::Camps => go(i, n, f, cx, world, state, report, &mut a.camps, on, e),
-        DatasetKind::Victims => go(i, n, f, cx, world, state, report, &mut a.victims, on, e),
-        DatasetKind::Estimates => go(i, n, f, cx, world, state, report, &mut a.estimates, on, e),
-        DatasetKind::Claims => go(i, n, f, cx, world, state, report, &mut a.claims, on, e),
+        DatasetKind::Sources => run_kind(i, n, f, cx, world, state, report, &mut a.sources, on, e),
+        DatasetKind::Figures => run_kind(i, n, f, cx, world, state, report, &mut a.figures, on, e),
+        DatasetKind::Events => run_kind(i, n, f, cx, world, state, report, &mut a.events, on, e),
+        DatasetKind::Camps => run_kind(i, n, f, cx, world, state, report, &mut a.camps, on, e),
+        DatasetKind::Victims => run_kind(i, n, f, cx, world, state, report, &mut a.victims, on, e),
+        DatasetKind::Estimates => run_kind(i, n, f, cx, world, state, report, &mut a.estimates, on, e),
+        DatasetKind::Claims => run_kind(i, n, f, cx, world, state, report, &mut a.claims, on, e),
     }
 }
 
@@ -526,7 +526,7 @@ fn run(
     cx.keep = keep_records;
     let mut world = World::new(inputs.iter().map(|i| i.kind), options.require_all_files);
     let mut report = Report::default();
-    let mut keep = Keep {
+    let mut keep = RunSink {
         archive: Archive::default(),
         on_bytes,
         emit,

@@ -27,7 +27,7 @@ pub(crate) struct Part {
 
 /// One name (surname, given, patronymic), interned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct CName {
+pub(crate) struct InternedName {
     pub(crate) parts: [Option<Part>; 3],
     /// Two parts and no patronymic: the order may be either way.
     pub(crate) two_part: bool,
@@ -68,7 +68,7 @@ impl Span {
 
 /// One record, compact.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct CRec {
+pub(crate) struct CompactRecord {
     pub(crate) name_lo: u32,
     pub(crate) name_hi: u32,
     pub(crate) sex: u8,
@@ -105,7 +105,7 @@ fn fingerprint(r: &DedupRecord) -> u64 {
 
 /// One repression case, compact.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct CCase {
+pub(crate) struct CompactCase {
     pub(crate) arrest: Span,
     pub(crate) sentence_date: Span,
     pub(crate) execution: Span,
@@ -147,16 +147,16 @@ pub(crate) struct Prepared {
     /// The Latin forms of name parts ([`Part::latin`]), apart from `strings` so that they do
     /// not renumber it.
     pub(crate) latin: Interner,
-    pub(crate) names: Vec<CName>,
+    pub(crate) names: Vec<InternedName>,
     /// For each of `names`: the index of the record's name it reads (a name read both ways
     /// gives two).
     pub(crate) name_source: Vec<u32>,
-    pub(crate) recs: Vec<CRec>,
-    pub(crate) cases: Vec<CCase>,
+    pub(crate) recs: Vec<CompactRecord>,
+    pub(crate) cases: Vec<CompactCase>,
     pub(crate) freq: Frequencies,
     /// The informative words of each distinct place (words in few records).
     pub(crate) places: Vec<Box<[Sym]>>,
-    /// Every word of each distinct place (by [`CRec::place_ix`]), in written order, for the
+    /// Every word of each distinct place (by [`CompactRecord::place_ix`]), in written order, for the
     /// similarity of two places.
     pub(crate) place_words: Vec<Box<[Sym]>>,
 }
@@ -386,7 +386,7 @@ impl Prepared {
                     let id = ids[k];
                     (id != u32::MAX).then(|| interned[id as usize]).flatten()
                 };
-                let name = CName {
+                let name = InternedName {
                     parts: [part(0), part(1), part(2)],
                     two_part: false,
                 };
@@ -395,12 +395,12 @@ impl Prepared {
                 }
                 let two_part =
                     name.parts[0].is_some() && name.parts[1].is_some() && name.parts[2].is_none();
-                p.names.push(CName { two_part, ..name });
+                p.names.push(InternedName { two_part, ..name });
                 p.name_source.push(source as u32);
             }
             let hi = p.names.len() as u32;
             let (pl, na) = rec_places[i];
-            p.recs.push(CRec {
+            p.recs.push(CompactRecord {
                 name_lo: lo,
                 name_hi: hi,
                 sex: match r.sex {
@@ -431,7 +431,7 @@ impl Prepared {
                 fingerprint: fingerprint(r),
             });
             for c in r.cases.iter().take(8) {
-                p.cases.push(CCase {
+                p.cases.push(CompactCase {
                     arrest: Span::of(c.arrest.as_ref()),
                     sentence_date: Span::of(c.sentence_date.as_ref()),
                     execution: Span::of(c.execution.as_ref()),
@@ -598,7 +598,7 @@ impl Prepared {
     }
 
     /// The cases of record `i`.
-    pub(crate) fn cases_of(&self, i: usize) -> &[CCase] {
+    pub(crate) fn cases_of(&self, i: usize) -> &[CompactCase] {
         let r = &self.recs[i];
         &self.cases[r.case_lo as usize..r.case_hi as usize]
     }
@@ -610,7 +610,7 @@ impl Prepared {
     }
 
     /// The names of record `i`.
-    pub(crate) fn names_of(&self, i: usize) -> &[CName] {
+    pub(crate) fn names_of(&self, i: usize) -> &[InternedName] {
         let r = &self.recs[i];
         &self.names[r.name_lo as usize..r.name_hi as usize]
     }

@@ -3,7 +3,7 @@
 //! prior.
 
 use super::super::compare::{
-    FIELDS, Field, GIVEN_SAME, Levels, NULL, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
+    FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
 };
 use super::super::util::par_chunks;
 use super::{FitOptions, MAX_LEVELS, Model, Table, probability};
@@ -32,7 +32,7 @@ pub(super) fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; F
             let mut count = 0usize;
             let mut add = |l: &Levels| {
                 for (f, lv) in l.iter().enumerate() {
-                    if *lv != NULL {
+                    if *lv != NOT_COMPARABLE {
                         c[f][usize::from(*lv)] += 1.0;
                     }
                 }
@@ -152,7 +152,7 @@ pub(crate) const CONFIDENT: f64 = 10.0;
 /// Adds one pair's levels to per-field counts.
 pub(super) fn add_levels(c: &mut Table, l: &Levels, weight: f64) {
     for (f, lv) in l.iter().enumerate() {
-        if *lv != NULL {
+        if *lv != NOT_COMPARABLE {
             c[f][usize::from(*lv)] += weight;
         }
     }
@@ -176,7 +176,7 @@ pub(super) fn confident_m(
         let full = weight_without(model, l, None);
         for f in Field::ALL {
             let fi = f.index();
-            if l[fi] == NULL {
+            if l[fi] == NOT_COMPARABLE {
                 continue;
             }
             if full - model.weight(f, l[fi]) >= CONFIDENT {
