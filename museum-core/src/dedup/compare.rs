@@ -9,7 +9,9 @@ use crate::normalize::{phonetic, surname_stem};
 
 mod prepare;
 
-pub(crate) use prepare::{CompactCase, InternedName, CompactRecord, Frequencies, Part, Prepared, Span, month_bucket};
+pub(crate) use prepare::{
+    CompactCase, CompactRecord, Frequencies, InternedName, Part, Prepared, Span, month_bucket,
+};
 
 /// The fields compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

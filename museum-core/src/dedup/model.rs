@@ -31,7 +31,8 @@
 use serde::Serialize;
 
 use super::compare::{
-    FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
+    FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM,
+    compare,
 };
 use super::util::{NONE, Sym, par_chunks};
 use crate::rng::Rng;

@@ -116,7 +116,8 @@ impl DedupResult {
                     level: explain::level_label(f, l),
                     a: explain::field_value(&records[a], f, idx(a)),
                     b: explain::field_value(&records[b], f, idx(b)),
-                    similarity: (f.index() < 3 && l != compare::NOT_COMPARABLE).then(|| sims[f.index()]),
+                    similarity: (f.index() < 3 && l != compare::NOT_COMPARABLE)
+                        .then(|| sims[f.index()]),
                     weight: base + tf,
                     frequency_adjustment: tf,
                 }

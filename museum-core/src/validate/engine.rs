@@ -476,7 +476,9 @@ fn run_file(
         DatasetKind::Events => run_kind(i, n, f, cx, world, state, report, &mut a.events, on, e),
         DatasetKind::Camps => run_kind(i, n, f, cx, world, state, report, &mut a.camps, on, e),
         DatasetKind::Victims => run_kind(i, n, f, cx, world, state, report, &mut a.victims, on, e),
-        DatasetKind::Estimates => run_kind(i, n, f, cx, world, state, report, &mut a.estimates, on, e),
+        DatasetKind::Estimates => {
+            run_kind(i, n, f, cx, world, state, report, &mut a.estimates, on, e)
+        }
         DatasetKind::Claims => run_kind(i, n, f, cx, world, state, report, &mut a.claims, on, e),
     }
 }

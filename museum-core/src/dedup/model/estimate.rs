@@ -3,7 +3,8 @@
 //! prior.
 
 use super::super::compare::{
-    FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM, compare,
+    FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM,
+    compare,
 };
 use super::super::util::par_chunks;
 use super::{FitOptions, MAX_LEVELS, Model, Table, probability};
