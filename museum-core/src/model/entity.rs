@@ -214,7 +214,7 @@ pub struct Figure {
     pub extra: Extra,
 }
 
-/// A historical event or topic (Small October, the famine, the mass terror, `ALZhIR`…).
+/// A historical event or topic (Small October, the famine, the mass terror, ALZhIR…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     /// Stable id (`evt-famine-1930-1933`).
@@ -265,14 +265,14 @@ pub struct Event {
     pub extra: Extra,
 }
 
-/// A camp or site of the Gulag (`ALZhIR`, Karlag, Steplag…).
+/// A camp or site of the Gulag (ALZhIR, Karlag, Steplag…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Camp {
     /// Stable id (`camp-alzhir`).
     pub id: String,
     /// Official name (Russian).
     pub name_official: String,
-    /// Common name in English (`ALZhIR`).
+    /// Common name in English (ALZhIR).
     pub name_en: String,
     /// Name in Kazakh.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -261,7 +261,7 @@ pub(crate) struct CampInfo {
     /// Opened and closed as archives write them (EDTF).
     pub(crate) opened: &'static str,
     pub(crate) closed: &'static str,
-    /// Only women were sent there (`ALZhIR`).
+    /// Only women were sent there (ALZhIR).
     pub(crate) women: bool,
 }
 
