@@ -272,7 +272,7 @@ pub struct Camp {
     pub id: String,
     /// Official name (Russian).
     pub name_official: String,
-    /// Common name in English (ALZhIR).
+    /// Common name in English (`ALZhIR`).
     pub name_en: String,
     /// Name in Kazakh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
