@@ -27,7 +27,7 @@
 //! within each birth year, and a record whose first sort field is missing or mistyped still sits
 //! near its duplicates in the other order. Such blocks are reported.
 //!
-//! Pairs are gathered record by record ([`Blocks::visit`]): each record collects its partners of
+//! Pairs are gathered record by record (`Blocks::visit`): each record collects its partners of
 //! higher index from all its blocks, so a pair found under several keys, rules or orders is
 //! compared once (under the first rule of [`Rule::ALL`] that found it), in parallel chunks of
 //! records and without a list of all pairs.

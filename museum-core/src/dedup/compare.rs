@@ -1,6 +1,6 @@
 //! Per-field comparison of two records into discrete agreement levels (the comparison vector of
-//! Fellegi–Sunter), on a compact interned copy of the records ([`Prepared`], built in
-//! [`prepare`]).
+//! Fellegi–Sunter), on a compact interned copy of the records (`Prepared`, built in
+//! `prepare`).
 
 use serde::Serialize;
 

@@ -21,7 +21,7 @@ fn is_blank(s: &str) -> bool {
 }
 
 /// A flat row of one record: the values of the kind's canonical columns (by index into
-/// [`DatasetKind::columns`]), the unknown columns, and where the row is.
+/// [`DatasetKind::columns`](crate::io::DatasetKind::columns)), the unknown columns, and where the row is.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
     /// Values by canonical column index; `None` when the column is absent from the input.
