@@ -25,6 +25,7 @@ pub use csv_read::{CsvOptions, DEFAULT_BLOCK_SIZE, DEFAULT_MAX_FIELD_SIZE};
 pub use decode::TextEncoding;
 pub(crate) use decode::open_text;
 pub use discover::{Discovered, Input, discover};
+pub(crate) use record::trim;
 pub use record::{Record, Row};
 pub use write::{write_csv, write_csv_file};
 

@@ -12,7 +12,7 @@ use super::rules::text;
 use super::sink::{Context, Sink};
 use super::world::{Facts, World};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::io::csv_read::{self, Block, Fields, Layout};
+use crate::io::csv_read::{self, Block, Build, Fields, Layout};
 use crate::io::{Located, Record};
 
 /// Checks one finished record: its reader findings, every per-record rule, and its id.
@@ -25,15 +25,18 @@ pub(crate) fn finish_record<T: Check>(
 ) {
     let mark = sink.out.len();
     sink.extend(diags);
-    facts
-        .ids
-        .push(rec.record.id().trim(), 0, rec.location.line.unwrap_or(0));
+    facts.ids.push(
+        crate::io::trim(rec.record.id()),
+        0,
+        rec.location.line.unwrap_or(0),
+    );
     facts.records += 1;
     T::check(rec, world, sink, facts);
     sink.name_record(mark, rec.record.id());
 }
 
-/// [`finish_record`], then keeps the record when the run keeps what it reads.
+/// [`finish_record`], then keeps the record when the run keeps what it reads; gives it back
+/// otherwise (to be refilled with the next row).
 pub(crate) fn finish_kept<T: Check>(
     rec: Located<T>,
     diags: Vec<Diagnostic>,
@@ -41,10 +44,13 @@ pub(crate) fn finish_kept<T: Check>(
     sink: &mut Sink<'_>,
     facts: &mut Facts,
     kept: &mut Vec<Located<T>>,
-) {
+) -> Option<T> {
     finish_record(&rec, diags, world, sink, facts);
     if sink.cx.keep {
         kept.push(rec);
+        None
+    } else {
+        Some(rec.record)
     }
 }
 
@@ -152,8 +158,10 @@ pub(crate) fn process_block<T: Check>(
     let track_lines = cx.options.limits.max_records.is_some();
     let mut row_lines = Vec::new();
     let count_sparse = cx.on(Code::SparseColumn);
-    // Kept records are built whole (names parsed, free text kept), like the reader builds them.
+    // Kept records are built whole (names parsed, free text kept), like the reader builds them;
+    // others are lean, and each checked record is refilled with the next row.
     let lean = !cx.keep;
+    let mut spare: Option<T> = None;
     let mut kept = Vec::new();
     let text_on = cx.on(Code::ControlCharacter)
         || cx.on(Code::MixedScript)
@@ -181,7 +189,12 @@ pub(crate) fn process_block<T: Check>(
             }
         }
         for &i in &placeholder_columns {
-            if let Some(Ok(v)) = rec.bytes(i).map(std::str::from_utf8)
+            // A placeholder has no digit (most dates do) and is not blank: decided on the bytes
+            // before the text is checked.
+            if let Some(b) = rec.bytes(i)
+                && !b.iter().all(u8::is_ascii_whitespace)
+                && !b.iter().any(u8::is_ascii_digit)
+                && let Ok(v) = std::str::from_utf8(b)
                 && placeholders::is_placeholder(v)
             {
                 tallies[i].add(v, line);
@@ -189,6 +202,11 @@ pub(crate) fn process_block<T: Check>(
         }
         let mut diags = Vec::new();
         let mark = sink.out.len();
+        let build = if lean {
+            Build::Lean(spare.take())
+        } else {
+            Build::Whole
+        };
         let r = if text_on {
             let mut on_field = |i: usize, field: &str, value: &str, loc: &Location| {
                 let policy = policies
@@ -199,12 +217,12 @@ pub(crate) fn process_block<T: Check>(
                     text::check_field_with(field, policy, value, loc, &mut sink);
                 }
             };
-            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), lean)
+            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), build)
         } else {
-            layout.row::<T>(rec, line, local, &mut diags, None, lean)
+            layout.row::<T>(rec, line, local, &mut diags, None, build)
         };
         local += 1;
-        let Some(r) = r else {
+        let Some(mut r) = r else {
             out.extend(diags);
             return;
         };
@@ -219,29 +237,29 @@ pub(crate) fn process_block<T: Check>(
         }
         in_head = false;
         has_body = true;
-        pending = match pending.take() {
-            None => Some((r, diags)),
-            Some((mut p, mut pd)) if T::MERGES_ROWS => match p.record.absorb(r.record) {
+        // Only a row that continues a record is offered to it (a record is large: each move
+        // of one costs a copy).
+        if T::MERGES_ROWS
+            && r.record.continues()
+            && let Some((p, pd)) = pending.as_mut()
+        {
+            match p.record.absorb(r.record) {
                 Ok(()) => {
                     pd.extend(diags);
-                    Some((p, pd))
+                    return;
                 }
                 Err(next) => {
-                    finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
-                    Some((
-                        Located {
-                            record: next,
-                            location: r.location,
-                        },
-                        diags,
-                    ))
+                    r = Located {
+                        record: next,
+                        location: r.location,
+                    };
                 }
-            },
-            Some((p, pd)) => {
-                finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
-                Some((r, diags))
             }
-        };
+        }
+        if let Some((p, pd)) = pending.take() {
+            spare = finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+        }
+        pending = Some((r, diags));
     });
     let tail = if T::MERGES_ROWS {
         pending

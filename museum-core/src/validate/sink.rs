@@ -82,7 +82,7 @@ impl<'a> Sink<'a> {
 
     /// Gives the findings pushed since `mark` the record id `id`, when they have none.
     pub(crate) fn name_record(&mut self, mark: usize, id: &str) {
-        let id = id.trim();
+        let id = crate::io::trim(id);
         if id.is_empty() {
             return;
         }

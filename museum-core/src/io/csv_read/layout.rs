@@ -2,6 +2,8 @@
 //! into a typed record with the findings about its fields.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::mem::take;
 
 use super::parse::Fields;
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -12,6 +14,15 @@ use crate::io::record::{Record, Row};
 
 /// Sees each readable field of a row: input index, field name, text, the row's location.
 pub(crate) type FieldVisitor<'a> = dyn FnMut(usize, &str, &str, &Location) + 'a;
+
+/// How [`Layout::row`] builds the typed record.
+pub(crate) enum Build<T> {
+    /// Whole, with [`Record::from_row`] (what readers hand to other commands).
+    Whole,
+    /// For validation only, with [`Record::from_row_lean`], or by refilling a record already
+    /// checked ([`Record::refill_lean`]: its allocations are reused).
+    Lean(Option<T>),
+}
 
 /// How each input column is used.
 #[derive(Debug, Clone)]
@@ -76,8 +87,7 @@ impl Layout {
     /// Turns one raw record into a typed record, pushing the findings about its fields (encoding,
     /// size, ragged row, values) to `out`. A row without values gives `None` and a blank-row
     /// finding. `on_field` sees every readable field (input index, name, text) before the
-    /// record is built;
-    /// `lean` builds it with [`Record::from_row_lean`].
+    /// record is built; `build` says how the record is built.
     pub(crate) fn row<T: Record>(
         &self,
         rec: Fields<'_>,
@@ -85,9 +95,10 @@ impl Layout {
         record: u64,
         out: &mut Vec<Diagnostic>,
         mut on_field: Option<&mut FieldVisitor<'_>>,
-        lean: bool,
+        build: Build<T>,
     ) -> Option<Located<T>> {
         let first = out.len();
+        let lean = matches!(build, Build::Lean(_));
         // Lean rows leave the file out of their location (one copy of the name per row saved);
         // the validator's sink fills it into the findings it keeps.
         let loc = Location {
@@ -121,7 +132,9 @@ impl Layout {
                 .with_help("a field this large is usually a quoting error; raise `max_field_size` in `museum.toml` if it is real"),
             );
         };
-        let mut texts: Vec<Cow<'_, str>> = Vec::with_capacity(rec.len());
+        let (texts, values) = SCRATCH.with_borrow_mut(|s| (take(&mut s.0), take(&mut s.1)));
+        let mut texts: Vec<Cow<'_, str>> = recycle(texts);
+        texts.reserve(rec.len());
         // Fields whose bytes were not UTF-8 (repaired with U+FFFD and reported already).
         let mut unreadable: Vec<usize> = Vec::new();
         match rec {
@@ -204,7 +217,7 @@ impl Layout {
                 .iter()
                 .position(|s| matches!(s, Slot::Known(0)))
                 .and_then(|i| texts.get(i))
-                .map(|t| t.trim())
+                .map(|t| crate::io::trim(t))
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned)
         };
@@ -220,7 +233,8 @@ impl Layout {
                 }
             }
         }
-        let mut values: Vec<Option<&str>> = vec![None; self.columns.len()];
+        let mut values: Vec<Option<&str>> = recycle(values);
+        values.resize(self.columns.len(), None);
         let surplus: Vec<String> = (self.slots.len()..texts.len())
             .map(|i| format!("column_{}", i + 1))
             .collect();
@@ -243,28 +257,54 @@ impl Layout {
             columns: self.columns,
             vocab: self.vocab.as_deref(),
         };
-        let record = if lean {
-            T::from_row_lean(&row, out)
-        } else {
-            T::from_row(&row, out)
+        let record = match build {
+            Build::Whole => T::from_row(&row, out),
+            Build::Lean(None) => T::from_row_lean(&row, out),
+            Build::Lean(Some(mut record)) => {
+                record.refill_lean(&row, out);
+                record
+            }
         };
         if out.len() > first {
-            let id = row
-                .location
-                .record_id
-                .clone()
-                .or_else(|| Some(record.id().trim().to_owned()).filter(|i| !i.is_empty()));
+            let id = row.location.record_id.clone().or_else(|| {
+                Some(crate::io::trim(record.id()).to_owned()).filter(|i| !i.is_empty())
+            });
             for d in &mut out[first..] {
                 if d.location.record_id.is_none() {
                     d.location.record_id.clone_from(&id);
                 }
             }
         }
-        Some(Located {
-            record,
-            location: row.location,
-        })
+        let Row {
+            values,
+            extra,
+            location,
+            ..
+        } = row;
+        drop(extra);
+        let values = recycle(values);
+        let texts = recycle(texts);
+        SCRATCH.with_borrow_mut(|s| *s = (texts, values));
+        Some(Located { record, location })
     }
+}
+
+/// The per-row buffers of [`Layout::row`] (field texts, canonical values), kept empty between
+/// rows on each thread so that a row allocates none.
+type Scratch = (Vec<Cow<'static, str>>, Vec<Option<&'static str>>);
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// An empty vector with the allocation of `v`, for items of another lifetime: the standard
+/// library collects a vector's own iterator in place when the item layouts agree, so no
+/// allocation is made (and none is needed: `v` is emptied first).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
 }
 
 /// `1.5 MiB`, `640 KiB`, `12 bytes`.

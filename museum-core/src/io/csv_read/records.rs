@@ -101,7 +101,7 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                                     *record_index,
                                     &mut diags,
                                     None,
-                                    false,
+                                    super::Build::Whole,
                                 );
                                 *record_index += 1;
                                 match r {

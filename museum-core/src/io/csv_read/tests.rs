@@ -217,9 +217,122 @@ fn oversized_field_is_a_finding() {
     let rec = Fields::Raw(&rec);
     let mut out = Vec::new();
     let v = layout
-        .row::<Victim>(rec, 2, 0, &mut out, None, false)
+        .row::<Victim>(rec, 2, 0, &mut out, None, super::Build::Whole)
         .unwrap();
     assert_eq!(v.record.notes, None);
     assert_eq!(out[0].code, Code::FieldTooLarge);
     assert_eq!(out[0].location.field.as_deref(), Some("notes"));
+}
+
+/// Validation refills the record it has checked with the next row (`Build::Lean(Some(..))`):
+/// nothing of the earlier row may remain, and the findings are those of a fresh build.
+#[test]
+fn refilled_record_equals_a_fresh_one() {
+    let header = "id,case,surname,sex,birth_date,arrest_date,charge,sentencing_body,sentence,\
+                  camp_id,release_date,death_date,figure_id,source_ids,source_text,notes\n";
+    let layout = match open_csv(
+        header.as_bytes(),
+        "victims.csv",
+        DatasetKind::Victims,
+        &CsvOptions::default(),
+        64,
+    )
+    .unwrap()
+    {
+        Opened::Ready { layout, .. } => layout,
+        Opened::Stop(_) => panic!(),
+    };
+    let rows: [&[&str]; 4] = [
+        &[
+            "v1",
+            "1",
+            "Ахметов",
+            "м",
+            "1890",
+            "1937-10-16",
+            "58-10",
+            "Тройка УНКВД",
+            "ВМН",
+            "camp-karlag",
+            "1947",
+            "1937-11-10",
+            "f1",
+            "src-1|src-2",
+            "АПРК ф. 141",
+            "заметка",
+        ],
+        // Fewer values, a bad date, no case, one source: nothing of the row before may remain.
+        &[
+            "v2",
+            "",
+            "Сейфуллина",
+            "ж",
+            "19З7",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "src-3",
+            "",
+            "",
+        ],
+        // Only an id and a case number (a case of its own), an unknown sex.
+        &[
+            "v3", "2", "", "мж", "", "", "", "", "", "", "", "", "", "", "", "",
+        ],
+        &[
+            "",
+            "x",
+            "Омаров",
+            "",
+            "1938-02-30",
+            "1937",
+            "58 п. 10",
+            "ОСО",
+            "10 лет ИТЛ",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ];
+    let mut spare: Option<Victim> = None;
+    for fields in rows {
+        let raw = RawRecord::from_fields(fields);
+        let mut fresh_out = Vec::new();
+        let fresh = layout
+            .row::<Victim>(
+                Fields::Raw(&raw),
+                2,
+                0,
+                &mut fresh_out,
+                None,
+                Build::Lean(None),
+            )
+            .unwrap();
+        let mut out = Vec::new();
+        let refilled = layout
+            .row::<Victim>(
+                Fields::Raw(&raw),
+                2,
+                0,
+                &mut out,
+                None,
+                Build::Lean(spare.take()),
+            )
+            .unwrap();
+        assert_eq!(refilled.record, fresh.record, "{fields:?}");
+        assert_eq!(out, fresh_out, "{fields:?}");
+        spare = Some(refilled.record);
+    }
+    // The last row: no id (a finding), an unreadable case number (not a case number, but the
+    // case has its dates).
+    assert!(spare.is_some_and(|v| v.id.is_empty() && v.cases.len() == 1));
 }

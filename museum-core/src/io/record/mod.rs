@@ -9,6 +9,7 @@ mod row;
 mod victim;
 
 pub use row::Row;
+pub(crate) use row::trim;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -38,6 +39,13 @@ pub trait Record: Sized + Serialize + DeserializeOwned + JsonSchema + Send + 'st
     /// validator builds and drops a million of these, so the saving matters.
     fn from_row_lean(row: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
         Self::from_row(row, out)
+    }
+
+    /// Refills `self` from a row as [`Record::from_row_lean`] builds a record (the same
+    /// findings, the same value), reusing the allocations of the record it held: the streaming
+    /// validator checks a record, then refills it with the next row.
+    fn refill_lean(&mut self, row: &Row<'_>, out: &mut Vec<Diagnostic>) {
+        *self = Self::from_row_lean(row, out);
     }
 
     /// The rows of this record, each in the kind's canonical column order. Most records are one

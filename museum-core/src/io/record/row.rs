@@ -20,6 +20,22 @@ fn is_blank(s: &str) -> bool {
     }
 }
 
+/// `s.trim()`, with the common case (no whitespace at either end) decided on the first and last
+/// bytes: a first byte that is neither ASCII whitespace nor the lead byte of a Unicode space,
+/// and a last byte that is neither ASCII whitespace nor a byte that ends one (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let may_start_space = |f: u8| f.is_ascii_whitespace() || matches!(f, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let may_end_space = |l: u8| {
+        l.is_ascii_whitespace() || matches!(l, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
+    };
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if !may_start_space(f) && !may_end_space(l) => s,
+        _ => s.trim(),
+    }
+}
+
 /// A flat row of one record: the values of the kind's canonical columns (by index into
 /// [`DatasetKind::columns`](crate::io::DatasetKind::columns)), the unknown columns, and where the row is.
 #[derive(Debug, Clone)]
@@ -52,10 +68,29 @@ impl<'a> Row<'a> {
         self.text(col).map(str::to_owned)
     }
 
+    /// The value into `slot`, reusing its allocation (see [`Row::string`]).
+    pub(crate) fn string_into(&self, col: usize, slot: &mut Option<String>) {
+        match (slot.as_mut(), self.text(col)) {
+            (Some(s), Some(t)) => {
+                s.clear();
+                s.push_str(t);
+            }
+            (_, t) => *slot = t.map(str::to_owned),
+        }
+    }
+
     /// The value, or an empty string.
     pub fn required(&self, col: usize, out: &mut Vec<Diagnostic>) -> String {
+        let mut s = String::new();
+        self.required_into(col, &mut s, out);
+        s
+    }
+
+    /// [`Row::required`] into `slot`, reusing its allocation.
+    pub(crate) fn required_into(&self, col: usize, slot: &mut String, out: &mut Vec<Diagnostic>) {
+        slot.clear();
         if let Some(s) = self.text(col) {
-            s.to_owned()
+            slot.push_str(s);
         } else {
             let name = self.columns[col].name;
             out.push(
@@ -66,7 +101,6 @@ impl<'a> Row<'a> {
                 )
                 .with_help(format!("every record needs a value in `{name}`")),
             );
-            String::new()
         }
     }
 
@@ -77,23 +111,52 @@ impl<'a> Row<'a> {
 
     /// A `|`-separated list; items are trimmed and empty items dropped.
     pub fn list(&self, col: usize) -> Vec<String> {
-        self.text(col)
-            .map(|s| {
-                s.split(MULTI_SEPARATOR)
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
+        let mut items = Vec::new();
+        self.list_into(col, &mut items);
+        items
+    }
+
+    /// [`Row::list`] into `items`, reusing its strings.
+    pub(crate) fn list_into(&self, col: usize, items: &mut Vec<String>) {
+        let mut n = 0;
+        if let Some(s) = self.text(col) {
+            for item in s.split(MULTI_SEPARATOR).map(str::trim) {
+                if item.is_empty() {
+                    continue;
+                }
+                if let Some(slot) = items.get_mut(n) {
+                    slot.clear();
+                    slot.push_str(item);
+                } else {
+                    items.push(item.to_owned());
+                }
+                n += 1;
+            }
+        }
+        items.truncate(n);
     }
 
     /// A date. Unparseable or impossible text is kept as an unknown date with its original text,
     /// and reported.
     pub fn date(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<HistoricalDate> {
-        let text = self.text(col)?;
-        match HistoricalDate::parse(text) {
-            Ok(d) => Some(d),
+        let mut date = None;
+        self.date_into(col, &mut date, out);
+        date
+    }
+
+    /// [`Row::date`] into `slot`, reusing the text allocation of the date there.
+    pub(crate) fn date_into(
+        &self,
+        col: usize,
+        slot: &mut Option<HistoricalDate>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(text) = self.text(col) else {
+            *slot = None;
+            return;
+        };
+        match HistoricalDate::parse_into(slot, text) {
+            Ok(()) => {}
             Err(e) => {
                 let name = self.columns[col].name;
                 let (code, help) = if e.is_impossible() {
@@ -117,7 +180,6 @@ impl<'a> Row<'a> {
                         .with_value(text)
                         .with_help(help),
                 );
-                Some(HistoricalDate::unknown(text))
             }
         }
     }
@@ -306,4 +368,36 @@ fn digit_lookalikes(text: &str) -> Option<String> {
         }
     }
     (changed && HistoricalDate::parse(&out).is_ok()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "v1",
+            " v1 ",
+            "Ахметов",
+            "Ахметов ",
+            "\u{a0}Ахметов",
+            "Ахметов\u{a0}",
+            "Тройка\u{2009}",
+            "\u{3000}х",
+            "х\u{205f}",
+            "х\u{1680}",
+            "\u{85}х\u{85}",
+            "хр",
+            "\tх\n",
+            "х\u{2028}",
+            "х\u{202f}",
+            "58-10",
+            "ВМН (расстрел)",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
 }

@@ -28,11 +28,18 @@ fn name_from_row(row: &Row<'_>, full: usize, sur: usize, giv: usize, pat: usize)
     }
 }
 
-/// A victim from a row; `lean` leaves out what validation rules do not read (see
-/// [`Record::from_row_lean`]).
-fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim {
+/// Fills `v` from a row, reusing its allocations (validation refills one record per row);
+/// `lean` leaves out what validation rules do not read (see [`Record::from_row_lean`]). Every
+/// field is set: nothing of the record `v` held before remains.
+fn fill_victim(v: &mut Victim, r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) {
     use columns::victims as c;
-    let text = |col: usize| if lean { None } else { r.string(col) };
+    let text = |col: usize, slot: &mut Option<String>| {
+        if lean {
+            *slot = None;
+        } else {
+            r.string_into(col, slot);
+        }
+    };
     let seq = r.text(c::CASE).and_then(|t| match t.trim().parse::<u32>() {
         Ok(n) if n >= 1 => Some(n),
         _ => {
@@ -47,64 +54,97 @@ fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim
             None
         }
     });
-    let case = RepressionCase {
-        seq,
-        arrest_date: r.date(c::ARREST_DATE, out),
-        arrested_by: text(c::ARRESTED_BY),
-        charge: r.string(c::CHARGE),
-        sentencing_body: r.string(c::SENTENCING_BODY),
-        sentence_date: r.date(c::SENTENCE_DATE, out),
-        sentence: r.sentence_with(c::SENTENCE, out, !lean),
-        execution_date: r.date(c::EXECUTION_DATE, out),
-        execution_place: text(c::EXECUTION_PLACE),
-        camp_id: r.string(c::CAMP_ID),
-        camp_arrival_date: r.date(c::CAMP_ARRIVAL_DATE, out),
-        release_date: r.date(c::RELEASE_DATE, out),
-        rehabilitation_date: r.date(c::REHABILITATION_DATE, out),
-        rehabilitated_by: text(c::REHABILITATED_BY),
-    };
-    let name = if lean {
-        // Rules only ask whether there is a name; parsing it is left to those who show it.
-        PersonName {
-            original: [c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC]
-                .into_iter()
-                .find_map(|col| r.text(col))
-                .map(|t| t.trim().to_owned())
-                .unwrap_or_default(),
-            ..PersonName::default()
-        }
-    } else {
-        name_from_row(r, c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC)
-    };
-    Victim {
-        id: r.required(c::ID, out),
-        name,
-        name_variants: if lean {
-            Vec::new()
-        } else {
-            r.list(c::NAME_VARIANTS)
-        },
-        sex: r.sex_with(c::SEX, out, !lean),
-        birth_date: r.date(c::BIRTH_DATE, out),
-        birth_place: text(c::BIRTH_PLACE),
-        nationality: text(c::NATIONALITY),
-        occupation: text(c::OCCUPATION),
-        residence: text(c::RESIDENCE),
-        // `seq` is part of the case: a numbered case with nothing else is still a case.
-        cases: if case.is_empty() {
-            Vec::new()
-        } else {
-            vec![case]
-        },
-        death_date: r.date(c::DEATH_DATE, out),
-        death_place: text(c::DEATH_PLACE),
-        figure_id: r.string(c::FIGURE_ID),
-        source_ids: r.list(c::SOURCE_IDS),
-        source_text: r.string(c::SOURCE_TEXT),
-        notes: text(c::NOTES),
-        claims: Vec::new(),
-        extra: if lean { Extra::new() } else { r.extra_map() },
+    // The case is filled in place (a record is large: moving it costs a copy).
+    v.cases.truncate(1);
+    if v.cases.is_empty() {
+        v.cases.push(RepressionCase::default());
     }
+    let case = &mut v.cases[0];
+    case.seq = seq;
+    r.date_into(c::ARREST_DATE, &mut case.arrest_date, out);
+    text(c::ARRESTED_BY, &mut case.arrested_by);
+    r.string_into(c::CHARGE, &mut case.charge);
+    r.string_into(c::SENTENCING_BODY, &mut case.sentencing_body);
+    r.date_into(c::SENTENCE_DATE, &mut case.sentence_date, out);
+    case.sentence = r.sentence_with(c::SENTENCE, out, !lean);
+    r.date_into(c::EXECUTION_DATE, &mut case.execution_date, out);
+    text(c::EXECUTION_PLACE, &mut case.execution_place);
+    r.string_into(c::CAMP_ID, &mut case.camp_id);
+    r.date_into(c::CAMP_ARRIVAL_DATE, &mut case.camp_arrival_date, out);
+    r.date_into(c::RELEASE_DATE, &mut case.release_date, out);
+    r.date_into(c::REHABILITATION_DATE, &mut case.rehabilitation_date, out);
+    text(c::REHABILITATED_BY, &mut case.rehabilitated_by);
+    // `seq` is part of the case: a numbered case with nothing else is still a case.
+    if case.is_empty() {
+        v.cases.clear();
+    }
+    if lean {
+        // Rules only ask whether there is a name; parsing it is left to those who show it.
+        let mut original = std::mem::take(&mut v.name.original);
+        original.clear();
+        if let Some(t) = [c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC]
+            .into_iter()
+            .find_map(|col| r.text(col))
+        {
+            original.push_str(super::row::trim(t));
+        }
+        v.name = PersonName {
+            original,
+            ..PersonName::default()
+        };
+    } else {
+        v.name = name_from_row(r, c::FULL_NAME, c::SURNAME, c::GIVEN_NAME, c::PATRONYMIC);
+    }
+    r.required_into(c::ID, &mut v.id, out);
+    if lean {
+        v.name_variants.clear();
+    } else {
+        r.list_into(c::NAME_VARIANTS, &mut v.name_variants);
+    }
+    v.sex = r.sex_with(c::SEX, out, !lean);
+    r.date_into(c::BIRTH_DATE, &mut v.birth_date, out);
+    text(c::BIRTH_PLACE, &mut v.birth_place);
+    text(c::NATIONALITY, &mut v.nationality);
+    text(c::OCCUPATION, &mut v.occupation);
+    text(c::RESIDENCE, &mut v.residence);
+    r.date_into(c::DEATH_DATE, &mut v.death_date, out);
+    text(c::DEATH_PLACE, &mut v.death_place);
+    r.string_into(c::FIGURE_ID, &mut v.figure_id);
+    r.list_into(c::SOURCE_IDS, &mut v.source_ids);
+    r.string_into(c::SOURCE_TEXT, &mut v.source_text);
+    text(c::NOTES, &mut v.notes);
+    v.claims.clear();
+    if lean {
+        v.extra.clear();
+    } else {
+        v.extra = r.extra_map();
+    }
+}
+
+/// A victim from a row (see [`fill_victim`]).
+fn victim_from_row(r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: bool) -> Victim {
+    let mut v = Victim {
+        id: String::new(),
+        name: PersonName::default(),
+        name_variants: Vec::new(),
+        sex: None,
+        birth_date: None,
+        birth_place: None,
+        nationality: None,
+        occupation: None,
+        residence: None,
+        cases: Vec::new(),
+        death_date: None,
+        death_place: None,
+        figure_id: None,
+        source_ids: Vec::new(),
+        source_text: None,
+        notes: None,
+        claims: Vec::new(),
+        extra: Extra::new(),
+    };
+    fill_victim(&mut v, r, out, lean);
+    v
 }
 
 impl Record for Victim {
@@ -125,6 +165,10 @@ impl Record for Victim {
 
     fn from_row_lean(r: &Row<'_>, out: &mut Vec<Diagnostic>) -> Self {
         victim_from_row(r, out, true)
+    }
+
+    fn refill_lean(&mut self, r: &Row<'_>, out: &mut Vec<Diagnostic>) {
+        fill_victim(self, r, out, true);
     }
 
     fn to_rows(&self) -> Vec<Vec<String>> {

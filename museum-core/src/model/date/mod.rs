@@ -311,6 +311,30 @@ impl HistoricalDate {
         })
     }
 
+    /// Parses `text` into `slot`, reusing the text allocation of the date already there
+    /// (validation refills one record per row); see [`HistoricalDate::parse`]. On an error
+    /// `slot` holds an unknown date with the text as its original, and the error is returned.
+    pub(crate) fn parse_into(slot: &mut Option<Self>, text: &str) -> Result<(), DateError> {
+        let (value, result) = match parse::parse_value_memo(text) {
+            Ok(v) => (v, Ok(())),
+            Err(e) => (DateValue::Unknown, Err(e)),
+        };
+        match slot {
+            Some(d) => {
+                d.original.clear();
+                d.original.push_str(text);
+                d.value = value;
+            }
+            None => {
+                *slot = Some(HistoricalDate {
+                    original: text.to_owned(),
+                    value,
+                });
+            }
+        }
+        result
+    }
+
     /// A date from a value, with the EDTF form as its original text.
     pub fn from_value(value: DateValue) -> Self {
         let mut d = HistoricalDate {

@@ -178,7 +178,7 @@ impl PersonName {
 
     /// Whether nothing is known of the name.
     pub fn is_empty(&self) -> bool {
-        self.original.trim().is_empty()
+        self.original.chars().all(char::is_whitespace)
     }
 
     /// The alternate spellings the source wrote in parentheses, in order of appearance; a

@@ -36,7 +36,7 @@ fn victim_links(v: &Victim, world: &Links, loc: &Location, sink: &mut Sink<'_>) 
     if !world.read || !(sink.on(Code::LinkMismatch) || sink.on(Code::OneSidedLink)) {
         return;
     }
-    let id = v.id.trim();
+    let id = crate::io::trim(&v.id);
     if let Some(fig_id) = v.figure_id.as_deref().map(str::trim)
         && let Some(fig) = world.figure(fig_id)
     {

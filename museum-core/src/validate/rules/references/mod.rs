@@ -94,7 +94,7 @@ pub(crate) fn reference(
     sink: &mut Sink<'_>,
     facts: &mut Facts,
 ) {
-    let id = id.trim();
+    let id = crate::io::trim(id);
     if id.is_empty() || !sink.on(Code::UnknownReference) {
         return;
     }

@@ -20,7 +20,7 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
     }
     // `BodyKind::of(text, user)`, with the built-in tables' answer memoized per thread (a list
     // names a handful of bodies a million times).
-    let t = text.trim();
+    let t = crate::io::trim(text);
     let user = sink.cx.options.vocab.as_deref();
     let kind = match user.and_then(|u| u.sentencing_body.get(t)) {
         Some(k) => Some(k),
