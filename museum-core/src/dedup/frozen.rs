@@ -43,7 +43,10 @@ pub(crate) struct FrozenStats {
 #[derive(Debug, Clone)]
 pub struct Frozen {
     pub(crate) model: FrozenModel,
-    pub(crate) stats: FrozenStats,
+    pub(crate) stats: std::sync::Arc<FrozenStats>,
+    /// The content fingerprints ([`RecordKeys::order`]) of the records it is applied to, by
+    /// record, where the index knows them (empty: none known).
+    pub(crate) order: Vec<Option<u64>>,
 }
 
 /// The words of a folded birth place that can make it informative.
@@ -155,13 +158,24 @@ impl Frozen {
     pub(crate) fn of(result: &super::DedupResult) -> Frozen {
         Frozen {
             model: result.model.freeze(&result.prepared),
-            stats: FrozenStats::of(&result.prepared),
+            stats: std::sync::Arc::new(FrozenStats::of(&result.prepared)),
+            order: Vec::new(),
+        }
+    }
+
+    /// The same model and statistics, applied to records of which these content fingerprints
+    /// are known (see [`Frozen::order`]).
+    pub(crate) fn with_order(&self, order: Vec<Option<u64>>) -> Frozen {
+        Frozen {
+            model: self.model.clone(),
+            stats: self.stats.clone(),
+            order,
         }
     }
 
     /// Prepares `records` for comparison with the frozen statistics.
     pub(crate) fn prepare(&self, records: &[DedupRecord], threads: usize) -> Prepared {
-        let mut p = Prepared::build(records, threads);
+        let mut p = Prepared::build_with(records, threads, &self.order);
         self.stats.apply(&mut p);
         p
     }
@@ -193,6 +207,9 @@ pub(crate) struct RecordKeys {
     pub(crate) keys: Vec<(u64, bool)>,
     /// Its sort fields in large blocks.
     pub(crate) window: Window,
+    /// Its content fingerprint, the order of comparison ([`Prepared`]'s; kept so that an
+    /// incremental run need not hash the record again).
+    pub(crate) order: u64,
 }
 
 fn record_keys(p: &Prepared, threads: usize, rules: &[super::Rule]) -> Vec<RecordKeys> {
@@ -202,6 +219,7 @@ fn record_keys(p: &Prepared, threads: usize, rules: &[super::Rule]) -> Vec<Recor
         .map(|(i, keys)| RecordKeys {
             keys,
             window: super::blocking::window_fields(p, i),
+            order: p.recs[i].fingerprint,
         })
         .collect()
 }

@@ -237,6 +237,17 @@ pub(crate) fn fold_place(p: &str) -> String {
 impl Prepared {
     /// Interns the records (keys computed on `threads` threads).
     pub(crate) fn build(records: &[DedupRecord], threads: usize) -> Prepared {
+        Prepared::build_with(records, threads, &[])
+    }
+
+    /// As [`Prepared::build`], with the content fingerprints of some records known already
+    /// (`known[i]`, by record; a shorter slice or `None` computes it): the person index keeps
+    /// them, so that an incremental run does not hash its known records again.
+    pub(crate) fn build_with(
+        records: &[DedupRecord],
+        threads: usize,
+        known: &[Option<u64>],
+    ) -> Prepared {
         // Names, places and nationalities repeat a lot: each distinct text is keyed once.
         let kinds = [PartKind::Surname, PartKind::Given, PartKind::Patronymic];
         let mut part_ix: FxHashMap<(&str, u8), u32> = FxHashMap::default();
@@ -428,7 +439,11 @@ impl Prepared {
                 case_lo: p.cases.len() as u32,
                 case_hi: (p.cases.len() + r.cases.len().min(8)) as u32,
                 death: Span::of(r.death.as_ref()),
-                fingerprint: fingerprint(r),
+                fingerprint: known
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_else(|| fingerprint(r)),
             });
             for c in r.cases.iter().take(8) {
                 p.cases.push(CompactCase {
