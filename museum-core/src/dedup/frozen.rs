@@ -8,7 +8,7 @@
 //! and statistics: a record compared incrementally gets the same keys, the same candidates and
 //! nearly the same scores as in a full run of the list the index was built from.
 
-use super::compare::{Frequencies, Prepared};
+use super::compare::{Frequencies, Known, Prepared};
 use super::model::{FrozenModel, Model, symbols};
 use super::record::DedupRecord;
 use super::util::{NONE, Sym};
@@ -44,9 +44,9 @@ pub(crate) struct FrozenStats {
 pub struct Frozen {
     pub(crate) model: FrozenModel,
     pub(crate) stats: std::sync::Arc<FrozenStats>,
-    /// The content fingerprints ([`RecordKeys::order`]) of the records it is applied to, by
-    /// record, where the index knows them (empty: none known).
-    pub(crate) order: Vec<Option<u64>>,
+    /// What the index knows of the records it is applied to ([`RecordKeys::known`]), by
+    /// record (empty: nothing).
+    pub(crate) known: Vec<Option<Known>>,
 }
 
 /// The words of a folded birth place that can make it informative.
@@ -159,23 +159,23 @@ impl Frozen {
         Frozen {
             model: result.model.freeze(&result.prepared),
             stats: std::sync::Arc::new(FrozenStats::of(&result.prepared)),
-            order: Vec::new(),
+            known: Vec::new(),
         }
     }
 
-    /// The same model and statistics, applied to records of which these content fingerprints
-    /// are known (see [`Frozen::order`]).
-    pub(crate) fn with_order(&self, order: Vec<Option<u64>>) -> Frozen {
+    /// The same model and statistics, applied to records of which this is known (see
+    /// [`Frozen::known`]).
+    pub(crate) fn with_known(&self, known: Vec<Option<Known>>) -> Frozen {
         Frozen {
             model: self.model.clone(),
             stats: self.stats.clone(),
-            order,
+            known,
         }
     }
 
     /// Prepares `records` for comparison with the frozen statistics.
     pub(crate) fn prepare(&self, records: &[DedupRecord], threads: usize) -> Prepared {
-        let mut p = Prepared::build_with(records, threads, &self.order);
+        let mut p = Prepared::build_with(records, threads, &self.known);
         self.stats.apply(&mut p);
         p
     }
@@ -207,9 +207,9 @@ pub(crate) struct RecordKeys {
     pub(crate) keys: Vec<(u64, bool)>,
     /// Its sort fields in large blocks.
     pub(crate) window: Window,
-    /// Its content fingerprint, the order of comparison ([`Prepared`]'s; kept so that an
-    /// incremental run need not hash the record again).
-    pub(crate) order: u64,
+    /// Its content fingerprint (the order of its comparisons) and folded birth place, as
+    /// [`Prepared`] computes them: kept so that an incremental run need not again.
+    pub(crate) known: Known,
 }
 
 fn record_keys(p: &Prepared, threads: usize, rules: &[super::Rule]) -> Vec<RecordKeys> {
@@ -219,7 +219,10 @@ fn record_keys(p: &Prepared, threads: usize, rules: &[super::Rule]) -> Vec<Recor
         .map(|(i, keys)| RecordKeys {
             keys,
             window: super::blocking::window_fields(p, i),
-            order: p.recs[i].fingerprint,
+            known: Known {
+                fingerprint: p.recs[i].fingerprint,
+                place: p.strings.get(p.recs[i].birth_place).into(),
+            },
         })
         .collect()
 }

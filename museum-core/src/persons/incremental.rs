@@ -149,14 +149,14 @@ pub(super) fn run(
     opt.increment = Some(std::sync::Arc::new(Increment {
         focus: sub.iter().map(|&i| inc.focus[i]).collect(),
         known: sub.iter().map(|&i| inc.known[i]).collect(),
-        // The known records' content hashes, from the index: preparing them is then mostly
-        // interning.
+        // The known records' content hashes and folded places, from the index: preparing
+        // them is then mostly keying their names and interning.
         frozen: Some(std::sync::Arc::new(
-            frozen.with_order(
+            frozen.with_known(
                 sub.iter()
                     .map(|&i| {
                         (!inc.focus[i])
-                            .then(|| record_keys[i].map(|k| k.order))
+                            .then(|| record_keys[i].map(|k| k.known.clone()))
                             .flatten()
                     })
                     .collect(),

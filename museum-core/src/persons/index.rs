@@ -55,7 +55,7 @@ pub(crate) struct IndexRecord {
 /// | 8 + 8 | records of the full run that built it; records new or changed since |
 /// | … | the model (prior, m and u tables, namesake corrections, nationality strata) |
 /// | … | the statistics (tables of text → records, days and months, place words) |
-/// | 8 + … | the records: per record its id, fingerprint (`u64`), content hash that orders its comparisons (`u64`, the one matching computes; kept so that an incremental run does not hash known records again), key count (`u32`), keys (`u64`), flags (one byte each), and its sort fields in large blocks (a byte 0 for none, or 1 and the first name's surname stem, given name and patronymic stem as texts and the birth year as `i16`) |
+/// | 8 + … | the records: per record its id, fingerprint (`u64`), content hash that orders its comparisons (`u64`) and folded birth place (a text), as matching computes them (kept so that an incremental run does not compute them again for known records), key count (`u32`), keys (`u64`), flags (one byte each), and its sort fields in large blocks (a byte 0 for none, or 1 and the first name's surname stem, given name and patronymic stem as texts and the birth year as `i16`) |
 ///
 /// Texts are a `u32` length and UTF-8 bytes, floating-point numbers their `f64` bits, tables a
 /// `u64` count and entries sorted (so that the same index is the same bytes).
@@ -179,7 +179,8 @@ impl PersonsIndex {
         for r in &self.records {
             e.str(&r.id);
             e.u64(r.fingerprint);
-            e.u64(r.keys.order);
+            e.u64(r.keys.known.fingerprint);
+            e.str(&r.keys.known.place);
             let keys = &r.keys.keys;
             e.u32(keys.len() as u32);
             for (k, _) in keys {
@@ -237,7 +238,10 @@ impl PersonsIndex {
         for _ in 0..n {
             let id = d.str()?;
             let fingerprint = d.u64()?;
-            let order = d.u64()?;
+            let known = crate::dedup::compare::Known {
+                fingerprint: d.u64()?,
+                place: d.str()?,
+            };
             let k = d.u32()? as usize;
             let keys: Vec<u64> = (0..k)
                 .map(|_| d.u64())
@@ -261,7 +265,7 @@ impl PersonsIndex {
                 keys: RecordKeys {
                     keys,
                     window,
-                    order,
+                    known,
                 },
             });
         }
@@ -276,7 +280,7 @@ impl PersonsIndex {
             frozen: std::sync::Arc::new(Frozen {
                 model,
                 stats: std::sync::Arc::new(stats),
-                order: Vec::new(),
+                known: Vec::new(),
             }),
             records,
         })
@@ -661,16 +665,21 @@ mod tests {
         let b = next.index.records.iter().find(|r| &*r.id == "b").unwrap();
         let full = plain.index.records.iter().find(|r| &*r.id == "b").unwrap();
         assert_eq!(b.keys, full.keys);
-        // Every record's content hash (the order of its comparisons), kept from the index for
-        // the known records, is the one a run without the index computes.
-        let orders = |ix: &PersonsIndex| -> Vec<(Box<str>, u64)> {
+        // Every record's content hash (the order of its comparisons) and folded place, kept
+        // from the index for the known records, are those a run without the index computes.
+        let known = |ix: &PersonsIndex| -> Vec<(Box<str>, crate::dedup::compare::Known)> {
             ix.records
                 .iter()
-                .map(|r| (r.id.clone(), r.keys.order))
+                .map(|r| (r.id.clone(), r.keys.known.clone()))
                 .collect()
         };
-        assert_eq!(orders(&next.index), orders(&plain.index));
-        assert!(next.index.records.iter().all(|r| r.keys.order != 0));
+        assert_eq!(known(&next.index), known(&plain.index));
+        assert!(
+            next.index
+                .records
+                .iter()
+                .all(|r| r.keys.known.fingerprint != 0)
+        );
         // Nothing new: nothing compared, nothing changes, the same index.
         let again = run_with_index(
             &recs,
