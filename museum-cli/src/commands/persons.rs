@@ -121,7 +121,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     }
     let changes = &run.reconciled.changes;
     let clock = Instant::now();
-    let written = !args.dry_run && run.reconciled.registry.to_csv() != registry.to_csv();
+    let written = !args.dry_run && !run.reconciled.registry.same_file_as(&registry);
     if written {
         run.reconciled
             .registry

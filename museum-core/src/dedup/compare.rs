@@ -10,7 +10,8 @@ use crate::normalize::{phonetic, surname_stem};
 mod prepare;
 
 pub(crate) use prepare::{
-    CompactCase, CompactRecord, Frequencies, InternedName, Part, Prepared, Span, month_bucket,
+    CompactCase, CompactRecord, Frequencies, InternedName, Known, Part, Prepared, Span,
+    month_bucket,
 };
 
 /// The fields compared.

@@ -8,7 +8,7 @@
 //! and statistics: a record compared incrementally gets the same keys, the same candidates and
 //! nearly the same scores as in a full run of the list the index was built from.
 
-use super::compare::{Frequencies, Prepared};
+use super::compare::{Frequencies, Known, Prepared};
 use super::model::{FrozenModel, Model, symbols};
 use super::record::DedupRecord;
 use super::util::{NONE, Sym};
@@ -43,7 +43,10 @@ pub(crate) struct FrozenStats {
 #[derive(Debug, Clone)]
 pub struct Frozen {
     pub(crate) model: FrozenModel,
-    pub(crate) stats: FrozenStats,
+    pub(crate) stats: std::sync::Arc<FrozenStats>,
+    /// What the index knows of the records it is applied to ([`RecordKeys::known`]), by
+    /// record (empty: nothing).
+    pub(crate) known: Vec<Option<Known>>,
 }
 
 /// The words of a folded birth place that can make it informative.
@@ -155,13 +158,24 @@ impl Frozen {
     pub(crate) fn of(result: &super::DedupResult) -> Frozen {
         Frozen {
             model: result.model.freeze(&result.prepared),
-            stats: FrozenStats::of(&result.prepared),
+            stats: std::sync::Arc::new(FrozenStats::of(&result.prepared)),
+            known: Vec::new(),
+        }
+    }
+
+    /// The same model and statistics, applied to records of which this is known (see
+    /// [`Frozen::known`]).
+    pub(crate) fn with_known(&self, known: Vec<Option<Known>>) -> Frozen {
+        Frozen {
+            model: self.model.clone(),
+            stats: self.stats.clone(),
+            known,
         }
     }
 
     /// Prepares `records` for comparison with the frozen statistics.
     pub(crate) fn prepare(&self, records: &[DedupRecord], threads: usize) -> Prepared {
-        let mut p = Prepared::build(records, threads);
+        let mut p = Prepared::build_with(records, threads, &self.known);
         self.stats.apply(&mut p);
         p
     }
@@ -193,6 +207,9 @@ pub(crate) struct RecordKeys {
     pub(crate) keys: Vec<(u64, bool)>,
     /// Its sort fields in large blocks.
     pub(crate) window: Window,
+    /// Its content fingerprint (the order of its comparisons) and folded birth place, as
+    /// [`Prepared`] computes them: kept so that an incremental run need not again.
+    pub(crate) known: Known,
 }
 
 fn record_keys(p: &Prepared, threads: usize, rules: &[super::Rule]) -> Vec<RecordKeys> {
@@ -202,6 +219,10 @@ fn record_keys(p: &Prepared, threads: usize, rules: &[super::Rule]) -> Vec<Recor
         .map(|(i, keys)| RecordKeys {
             keys,
             window: super::blocking::window_fields(p, i),
+            known: Known {
+                fingerprint: p.recs[i].fingerprint,
+                place: p.strings.get(p.recs[i].birth_place).into(),
+            },
         })
         .collect()
 }

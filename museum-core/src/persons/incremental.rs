@@ -8,7 +8,7 @@
 //! same person (`same_as`, either way). The sub-list is deduplicated with the index's frozen
 //! model and statistics; every record outside it keeps its person.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::index::PersonsIndex;
 use crate::dedup::frozen::RecordKeys;
@@ -44,7 +44,7 @@ pub(super) fn run(
     let focus_ix: Vec<usize> = (0..n).filter(|&i| inc.focus[i]).collect();
     let focus_records: Vec<DedupRecord> = focus_ix.iter().map(|&i| records[i].clone()).collect();
     let keys = frozen.keys(&focus_records, options.threads, &options.rules);
-    let known: HashMap<&str, &super::index::IndexRecord> =
+    let known: FxHashMap<&str, &super::index::IndexRecord> =
         index.records.iter().map(|r| (&*r.id, r)).collect();
     // Every record's keys: the focus records' new ones, the others' from the index.
     let mut record_keys: Vec<Option<&RecordKeys>> = vec![None; n];
@@ -103,7 +103,7 @@ pub(super) fn run(
         .filter_map(|i| inc.known[i])
         .collect();
     // Records named as the same person by a focus record, or naming one.
-    let index_of: HashMap<&str, usize> = records
+    let index_of: FxHashMap<&str, usize> = records
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
@@ -149,7 +149,19 @@ pub(super) fn run(
     opt.increment = Some(std::sync::Arc::new(Increment {
         focus: sub.iter().map(|&i| inc.focus[i]).collect(),
         known: sub.iter().map(|&i| inc.known[i]).collect(),
-        frozen: Some(frozen.clone()),
+        // The known records' content hashes and folded places, from the index: preparing
+        // them is then mostly keying their names and interning.
+        frozen: Some(std::sync::Arc::new(
+            frozen.with_known(
+                sub.iter()
+                    .map(|&i| {
+                        (!inc.focus[i])
+                            .then(|| record_keys[i].map(|k| k.known.clone()))
+                            .flatten()
+                    })
+                    .collect(),
+            ),
+        )),
     }));
     let dedup = Deduplicator::new(opt).run(&sub_records, &sub_decisions);
     // Every record's cluster: the sub-list's, or its known person; numbered in record order.
@@ -157,7 +169,7 @@ pub(super) fn run(
     for (k, &i) in sub.iter().enumerate() {
         sub_cluster[i] = Some(dedup.cluster_of[k]);
     }
-    let mut number: HashMap<(bool, u32), u32> = HashMap::new();
+    let mut number: FxHashMap<(bool, u32), u32> = FxHashMap::default();
     let cluster_of: Vec<u32> = (0..n)
         .map(|i| {
             let key = match sub_cluster[i] {

@@ -12,7 +12,7 @@ use crate::hash::{FxHashMap, StableHasher};
 /// The first bytes of an index file.
 pub const INDEX_MAGIC: &[u8] = b"museum-persons-index\n";
 /// The format version this build reads and writes.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 /// The file name of the index beside a registry `persons.csv`.
 pub const INDEX_FILE: &str = "persons.index";
 /// An incremental run rebuilds the index (a full run) when the records new or changed since
@@ -41,21 +41,21 @@ pub(crate) struct IndexRecord {
 /// id, its [`fingerprint`](super::fingerprint) and its blocking keys. It is a cache: it is never
 /// trusted blindly, and a run that cannot use it does a full run and writes a new one.
 ///
-/// # Format (version 1)
+/// # Format (version 2)
 ///
 /// Little-endian binary:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 21 | the magic line `museum-persons-index\n` |
-/// | 4 | the format version (`u32`, 1) |
+/// | 4 | the format version (`u32`, 2) |
 /// | 8 | a checksum of everything after it (the crate's stable FNV-1a 64 hash) |
 /// | 8 | a hash of the registry it belongs to (its CSV text as written) |
 /// | 8 | a hash of the matching settings and the crate version it was built with |
 /// | 8 + 8 | records of the full run that built it; records new or changed since |
 /// | … | the model (prior, m and u tables, namesake corrections, nationality strata) |
 /// | … | the statistics (tables of text → records, days and months, place words) |
-/// | 8 + … | the records: per record its id, fingerprint (`u64`), key count (`u32`), keys (`u64`), flags (one byte each), and its sort fields in large blocks (a byte 0 for none, or 1 and the first name's surname stem, given name and patronymic stem as texts and the birth year as `i16`) |
+/// | 8 + … | the records: per record its id, fingerprint (`u64`), content hash that orders its comparisons (`u64`) and folded birth place (a text), as matching computes them (kept so that an incremental run does not compute them again for known records), key count (`u32`), keys (`u64`), flags (one byte each), and its sort fields in large blocks (a byte 0 for none, or 1 and the first name's surname stem, given name and patronymic stem as texts and the birth year as `i16`) |
 ///
 /// Texts are a `u32` length and UTF-8 bytes, floating-point numbers their `f64` bits, tables a
 /// `u64` count and entries sorted (so that the same index is the same bytes).
@@ -179,6 +179,8 @@ impl PersonsIndex {
         for r in &self.records {
             e.str(&r.id);
             e.u64(r.fingerprint);
+            e.u64(r.keys.known.fingerprint);
+            e.str(&r.keys.known.place);
             let keys = &r.keys.keys;
             e.u32(keys.len() as u32);
             for (k, _) in keys {
@@ -236,6 +238,10 @@ impl PersonsIndex {
         for _ in 0..n {
             let id = d.str()?;
             let fingerprint = d.u64()?;
+            let known = crate::dedup::compare::Known {
+                fingerprint: d.u64()?,
+                place: d.str()?,
+            };
             let k = d.u32()? as usize;
             let keys: Vec<u64> = (0..k)
                 .map(|_| d.u64())
@@ -256,7 +262,11 @@ impl PersonsIndex {
             records.push(IndexRecord {
                 id,
                 fingerprint,
-                keys: RecordKeys { keys, window },
+                keys: RecordKeys {
+                    keys,
+                    window,
+                    known,
+                },
             });
         }
         if d.pos != payload.len() {
@@ -267,7 +277,11 @@ impl PersonsIndex {
             settings_hash,
             base_records,
             changed_since,
-            frozen: std::sync::Arc::new(Frozen { model, stats }),
+            frozen: std::sync::Arc::new(Frozen {
+                model,
+                stats: std::sync::Arc::new(stats),
+                known: Vec::new(),
+            }),
             records,
         })
     }
@@ -586,7 +600,7 @@ mod tests {
         assert!(back.records.iter().all(|r| !r.keys.keys.is_empty()));
         assert_eq!(back.frozen.model, run.index.frozen.model);
         assert_eq!(back.frozen.stats, run.index.frozen.stats);
-        // A flipped byte, a truncated file, another version, another file.
+        // A flipped byte, a truncated file, an older version, another file.
         let mut bad = bytes.clone();
         let last = bad.len() - 1;
         bad[last] ^= 1;
@@ -594,10 +608,11 @@ mod tests {
         assert!(e.contains("checksum"), "{e}");
         let e = PersonsIndex::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
         assert!(e.contains("checksum") || e.contains("truncated"), "{e}");
-        let mut v2 = bytes.clone();
-        v2[INDEX_MAGIC.len()] = 2;
-        let e = PersonsIndex::from_bytes(&v2).unwrap_err();
-        assert!(e.contains("version 2"), "{e}");
+        // An index of the first format (without the records' content hashes) is rebuilt.
+        let mut v1 = bytes.clone();
+        v1[INDEX_MAGIC.len()] = 1;
+        let e = PersonsIndex::from_bytes(&v1).unwrap_err();
+        assert!(e.contains("version 1"), "{e}");
         let e = PersonsIndex::from_bytes(b"person_id,record_id\n").unwrap_err();
         assert!(e.contains("not a museum person index"), "{e}");
         // The registry it belongs to, and no other.
@@ -650,6 +665,21 @@ mod tests {
         let b = next.index.records.iter().find(|r| &*r.id == "b").unwrap();
         let full = plain.index.records.iter().find(|r| &*r.id == "b").unwrap();
         assert_eq!(b.keys, full.keys);
+        // Every record's content hash (the order of its comparisons) and folded place, kept
+        // from the index for the known records, are those a run without the index computes.
+        let known = |ix: &PersonsIndex| -> Vec<(Box<str>, crate::dedup::compare::Known)> {
+            ix.records
+                .iter()
+                .map(|r| (r.id.clone(), r.keys.known.clone()))
+                .collect()
+        };
+        assert_eq!(known(&next.index), known(&plain.index));
+        assert!(
+            next.index
+                .records
+                .iter()
+                .all(|r| r.keys.known.fingerprint != 0)
+        );
         // Nothing new: nothing compared, nothing changes, the same index.
         let again = run_with_index(
             &recs,

@@ -49,7 +49,7 @@ mod merged;
 mod reconcile;
 mod registry;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub use index::{INDEX_FILE, INDEX_MAGIC, INDEX_VERSION, PersonsIndex, REBUILD_SHARE, index_path};
 pub use merged::{
@@ -61,6 +61,7 @@ pub use registry::{REGISTRY_FILE, REGISTRY_HEADER, Registry, RegistryRow};
 
 use crate::dedup::{Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Increment};
 use crate::error::{Error, Result};
+use crate::hash::FxHashMap;
 
 /// Options of a persons run.
 #[derive(Debug, Clone)]
@@ -200,9 +201,9 @@ pub fn run_with_index(
                     reconcile_all(registry, records, &fingerprints, &sub.cluster_of, options)?;
                 timings.push(("reconciling", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
-                let old: HashMap<&str, &index::IndexRecord> =
+                let old: FxHashMap<&str, &index::IndexRecord> =
                     ix.records.iter().map(|r| (&*r.id, r)).collect();
-                let mut fresh: HashMap<usize, crate::dedup::frozen::RecordKeys> =
+                let mut fresh: FxHashMap<usize, crate::dedup::frozen::RecordKeys> =
                     sub.focus_keys.into_iter().collect();
                 let new_index = PersonsIndex {
                     registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
@@ -301,7 +302,7 @@ fn increment(
         .iter()
         .flat_map(|d| [d.record_a.as_str(), d.record_b.as_str()])
         .collect();
-    let known: HashMap<&str, (&str, &str)> = registry
+    let known: FxHashMap<&str, (&str, &str)> = registry
         .rows()
         .iter()
         .filter_map(|r| {
@@ -311,7 +312,7 @@ fn increment(
             ))
         })
         .collect();
-    let mut group: HashMap<&str, u32> = HashMap::new();
+    let mut group: FxHashMap<&str, u32> = FxHashMap::default();
     let mut inc = Increment {
         focus: Vec::with_capacity(records.len()),
         known: Vec::with_capacity(records.len()),
@@ -405,7 +406,8 @@ fn check_ids(records: &[DedupRecord]) -> Result<()> {
         (Some(f), None) => f.to_string(),
         _ => "the input".to_owned(),
     };
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+    let mut seen: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(records.len(), rustc_hash::FxBuildHasher);
     for (i, r) in records.iter().enumerate() {
         if r.id.trim().is_empty() {
             return Err(Error::invalid_option(format!(

@@ -20,12 +20,14 @@
 //! its records are, and the merged cluster takes the next holder's id. Human decisions win
 //! because they shaped the clusters.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::registry::{Registry, RegistryRow, id_key, mint};
 use crate::error::{Error, Result};
+use crate::hash::FxHashMap;
 
 /// A new person id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -148,7 +150,8 @@ pub fn reconcile(
             clusters.len()
         )));
     }
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(record_ids.len());
+    let mut index: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(record_ids.len(), rustc_hash::FxBuildHasher);
     for (i, id) in record_ids.iter().enumerate() {
         if id.trim().is_empty() {
             return Err(Error::invalid_option(format!(
@@ -165,20 +168,23 @@ pub fn reconcile(
     let old_of = old.person_of_record();
     let n_clusters = clusters.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
     // Records of each old person in each cluster.
-    let mut weight: BTreeMap<(u32, &str), usize> = BTreeMap::new();
+    let mut weight: FxHashMap<(u32, &str), usize> = FxHashMap::default();
     for (i, id) in record_ids.iter().enumerate() {
         if let Some(p) = old_of.get(id) {
             *weight.entry((clusters[i], p)).or_default() += 1;
         }
     }
-    let mut pairs: Vec<(usize, &str, u32)> = weight.iter().map(|(&(c, p), &n)| (n, p, c)).collect();
-    pairs.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then(id_key(a.1).cmp(&id_key(b.1)))
-            .then(a.2.cmp(&b.2))
-    });
+    // Heaviest first, then the older id, then the earlier cluster (each id parsed once; no two
+    // pairs are equal, so the order is total).
+    type Keyed<'a> = (Reverse<usize>, (u8, u64, &'a str), u32);
+    let mut keyed: Vec<Keyed> = weight
+        .iter()
+        .map(|(&(c, p), &n)| (Reverse(n), id_key(p), c))
+        .collect();
+    keyed.sort_unstable();
+    let pairs: Vec<(usize, &str, u32)> = keyed.into_iter().map(|(n, k, c)| (n.0, k.2, c)).collect();
     let mut person_of_cluster: Vec<Option<String>> = vec![None; n_clusters];
-    let mut taken: HashMap<&str, u32> = HashMap::new();
+    let mut taken: FxHashMap<&str, u32> = FxHashMap::default();
     for &(_, p, c) in &pairs {
         if person_of_cluster[c as usize].is_none() && !taken.contains_key(p) {
             person_of_cluster[c as usize] = Some(p.to_owned());
@@ -188,7 +194,7 @@ pub fn reconcile(
     // Clusters left without an id get new ones, in cluster order; a cluster holding records of
     // old persons is split from the one holding most of them (the pairs are sorted so).
     let mut next = old.next_number();
-    let mut split_from: HashMap<u32, &str> = HashMap::new();
+    let mut split_from: FxHashMap<u32, &str> = FxHashMap::default();
     for &(_, p, c) in &pairs {
         if person_of_cluster[c as usize].is_none() {
             split_from.entry(c).or_insert(p);
@@ -215,7 +221,7 @@ pub fn reconcile(
     // Old persons without a cluster: merged into where most of their records went, or retired.
     let old_persons = old.persons();
     let mut changes = Changes::default();
-    let mut merged_into: HashMap<&str, String> = HashMap::new();
+    let mut merged_into: FxHashMap<&str, String> = FxHashMap::default();
     for (key, recs) in &old_persons {
         let p = key.2;
         let here: Vec<usize> = recs.iter().filter_map(|r| index.get(r).copied()).collect();
@@ -254,7 +260,7 @@ pub fn reconcile(
         merged_into.insert(p, target);
     }
     // The rows.
-    let old_rows: HashMap<&str, &RegistryRow> = old
+    let old_rows: FxHashMap<&str, &RegistryRow> = old
         .rows()
         .iter()
         .filter_map(|r| Some((r.record_id.as_deref()?, r)))
@@ -278,7 +284,7 @@ pub fn reconcile(
             });
         }
     }
-    let mut changed_person: HashMap<&str, bool> = HashMap::new();
+    let mut changed_person: FxHashMap<&str, bool> = FxHashMap::default();
     for (i, id) in record_ids.iter().enumerate() {
         let pid = person_at(i);
         let before = old_of.get(id).copied();

@@ -103,6 +103,16 @@ fn fingerprint(r: &DedupRecord) -> u64 {
     h.value()
 }
 
+/// What the person index keeps of a prepared record ([`Prepared::build_with`]), so that an
+/// incremental run does not compute it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Known {
+    /// Its content fingerprint ([`CompactRecord::fingerprint`]).
+    pub(crate) fingerprint: u64,
+    /// Its birth place folded ([`fold_place`]; empty when it has none).
+    pub(crate) place: Box<str>,
+}
+
 /// One repression case, compact.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct CompactCase {
@@ -237,6 +247,18 @@ pub(crate) fn fold_place(p: &str) -> String {
 impl Prepared {
     /// Interns the records (keys computed on `threads` threads).
     pub(crate) fn build(records: &[DedupRecord], threads: usize) -> Prepared {
+        Prepared::build_with(records, threads, &[])
+    }
+
+    /// As [`Prepared::build`], with what is known already of some records (`known[i]`, by
+    /// record; a shorter slice or `None` computes it): the person index keeps it, so that an
+    /// incremental run does not hash and fold its known records again.
+    pub(crate) fn build_with(
+        records: &[DedupRecord],
+        threads: usize,
+        known: &[Option<Known>],
+    ) -> Prepared {
+        let known_of = |i: usize| known.get(i).and_then(Option::as_ref);
         // Names, places and nationalities repeat a lot: each distinct text is keyed once.
         let kinds = [PartKind::Surname, PartKind::Given, PartKind::Patronymic];
         let mut part_ix: FxHashMap<(&str, u8), u32> = FxHashMap::default();
@@ -341,10 +363,21 @@ impl Prepared {
                 )
             })
             .collect();
+        // The places of known records are folded already.
+        let mut folded_known: FxHashMap<&str, &str> = FxHashMap::default();
+        for (i, r) in records.iter().enumerate() {
+            if let (Some(k), Some(t)) = (known_of(i), r.birth_place.as_deref().map(str::trim)) {
+                folded_known.insert(t, &k.place);
+            }
+        }
         let folded_places: Vec<String> = par_chunks(place_texts.len(), threads, |range| {
             place_texts[range]
                 .iter()
-                .map(|t| fold_place(t))
+                .map(|t| {
+                    folded_known
+                        .get(t)
+                        .map_or_else(|| fold_place(t), |f| (*f).to_owned())
+                })
                 .collect::<Vec<_>>()
         })
         .into_iter()
@@ -428,7 +461,7 @@ impl Prepared {
                 case_lo: p.cases.len() as u32,
                 case_hi: (p.cases.len() + r.cases.len().min(8)) as u32,
                 death: Span::of(r.death.as_ref()),
-                fingerprint: fingerprint(r),
+                fingerprint: known_of(i).map_or_else(|| fingerprint(r), |k| k.fingerprint),
             });
             for c in r.cases.iter().take(8) {
                 p.cases.push(CompactCase {
