@@ -281,7 +281,11 @@ impl Model {
             model.name_correlation = model.correlation(total_pairs);
             model.m = confident_m(&model, &pats, &matches, &m0, opt.prior_strength);
             // The random pairs u is counted on include the list's own matches: taken out.
-            model.u = u_without_matches(&u_counts, &u0, &model.m, model.lambda);
+            // Shrunk like the term frequencies: on a list of a few dozen records the prior and
+            // m are too uncertain to take pairs out of u (brothers would then weigh as one
+            // person).
+            let shrink = n / (n + TF_PSEUDO_RECORDS);
+            model.u = u_without_matches(&u_counts, &u0, &model.m, model.lambda * shrink);
             model.refresh();
         }
         // Soft EM over the training passes, from the hard estimate (off by default: see
