@@ -122,8 +122,12 @@ def main():
     ap.add_argument("--sets", default="1,2,4")
     ap.add_argument("--splink", action="store_true")
     ap.add_argument("--keep")
-    ap.add_argument("extra", nargs="*")
-    a = ap.parse_args()
+    # Everything after `--` goes to `museum dedup` as it is (argparse would read `--threshold`
+    # as an option of this script).
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1 :] if "--" in argv else []
+    a = ap.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    a.extra = extra
     out = a.keep or tempfile.mkdtemp(prefix="museum-febrl.")
     os.makedirs(out, exist_ok=True)
     print(f"{'set':8} {'records':>7} {'tool':8} {'P':>6} {'R':>6} {'F1':>6} {'B3-F1':>6} {'block-R':>7} {'secs':>6} {'MiB':>5}")

@@ -16,6 +16,8 @@
 //! | `death-date` | the day of death or execution (when known to the day) | names noisy or missing |
 //! | `surname` | surname code alone; pairs only where a record has no given name | `Ибраһимов` ~ `Ибрахимов Жылкыбай` |
 //! | `given` (not by default) | given name code alone (large blocks: neighbours by surname, by birth year) | surname mistyped early (`Мултаров` ~ `Мухтаров`), no patronymic |
+//! | `place+surname` | each of the two rarest informative words of the birth place + surname code | given name replaced or mistyped, birth date missing or wrong |
+//! | `place+given` | each of the two rarest informative words of the birth place + given name code | surname replaced (a married name) or mistyped, birth date missing or wrong |
 //!
 //! Block sizes are bounded so that cost grows about linearly: a block with more pairs than a
 //! block of the cap is not compared all-against-all but in **sorted neighbourhoods**: its members
@@ -70,11 +72,15 @@ pub enum Rule {
     Surname,
     /// The given name's phonetic code alone (large blocks sorted by surname and by birth year).
     Given,
+    /// An informative word of the birth place (one of the two rarest) + surname phonetic code.
+    PlaceSurname,
+    /// An informative word of the birth place (one of the two rarest) + given name phonetic code.
+    PlaceGiven,
 }
 
 impl Rule {
     /// Every rule, in order (at most 16: the rule lives in a key's top four bits).
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 14] = [
         Rule::SurnameGiven,
         Rule::SurnameInitial,
         Rule::SurnameYear,
@@ -87,6 +93,8 @@ impl Rule {
         Rule::DeathDate,
         Rule::Surname,
         Rule::Given,
+        Rule::PlaceSurname,
+        Rule::PlaceGiven,
     ];
 
     /// Whether the rule is in use by default: all but `given` (whose blocks of common given
@@ -127,6 +135,8 @@ impl Rule {
             Rule::DeathDate => "death-date",
             Rule::Surname => "surname",
             Rule::Given => "given",
+            Rule::PlaceSurname => "place+surname",
+            Rule::PlaceGiven => "place+given",
         }
     }
 
@@ -140,7 +150,7 @@ impl Rule {
     /// whose names are in opposite orders.
     fn pairs(self, a: bool, b: bool) -> bool {
         match self {
-            Rule::SurnameInitial | Rule::Surname => a || b,
+            Rule::SurnameInitial | Rule::Surname | Rule::PlaceSurname | Rule::PlaceGiven => a || b,
             Rule::NameSet => a != b,
             _ => true,
         }
@@ -149,7 +159,14 @@ impl Rule {
     /// Rules that pair only some records of a block (by their flags): their neighbourhoods
     /// look further.
     fn probes(self) -> bool {
-        matches!(self, Rule::SurnameInitial | Rule::NameSet | Rule::Surname)
+        matches!(
+            self,
+            Rule::SurnameInitial
+                | Rule::NameSet
+                | Rule::Surname
+                | Rule::PlaceSurname
+                | Rule::PlaceGiven
+        )
     }
 
     fn from_tag(t: u8) -> Rule {
@@ -305,11 +322,32 @@ fn record_keys(p: &Prepared, i: usize, out: &mut Vec<(u64, bool)>) {
             false,
         ));
     }
-    if r.birth_year != 0 && r.place_ix != u32::MAX {
+    if r.place_ix != u32::MAX {
         let year = r.birth_year.to_le_bytes();
+        // The first name's phonetic codes of surname and given name (not initials).
+        let name = p.names_of(i).first();
+        let code = |k: usize| {
+            name.and_then(|n| n.parts[k])
+                .filter(|x| !x.is_initial && x.phon[0] != NONE)
+                .map(|x| p.strings.get(x.phon[0]).as_bytes())
+        };
+        let (surname, given) = (code(0), code(1));
         for w in p.places[r.place_ix as usize].iter().take(2) {
             let word = p.strings.get(*w).as_bytes();
-            out.push((rule_key(Rule::PlaceYear, &[word, &year]), false));
+            if r.birth_year != 0 {
+                out.push((rule_key(Rule::PlaceYear, &[word, &year]), false));
+            }
+            // A place and one name: lists whose other name or date is replaced or missing
+            // (a married name, a date read wrong) still agree on a rare word of the place.
+            // Flag: no birth year (pairs only where a record has none: with both dates known, a
+            // pair that disagrees on a name and the date is no match, and one that agrees on the
+            // date has the `birth-date` and `surname+year` keys).
+            if let Some(c) = surname {
+                out.push((rule_key(Rule::PlaceSurname, &[word, c]), r.birth_year == 0));
+            }
+            if let Some(c) = given {
+                out.push((rule_key(Rule::PlaceGiven, &[word, c]), r.birth_year == 0));
+            }
         }
     }
     // Days of arrest and of death or execution: lists whose names are noisy still agree on
@@ -399,7 +437,11 @@ impl Block {
     fn partners(&self, flag: bool) -> &[u32] {
         let (flagged, rest) = self.members.split_at(self.flagged as usize);
         match key_rule(self.key) {
-            Rule::SurnameInitial | Rule::Surname if !flag => flagged,
+            Rule::SurnameInitial | Rule::Surname | Rule::PlaceSurname | Rule::PlaceGiven
+                if !flag =>
+            {
+                flagged
+            }
             Rule::NameSet if flag => rest,
             Rule::NameSet => flagged,
             _ => &self.members,
@@ -422,7 +464,7 @@ struct Order {
 fn qualifying_pairs(rule: Rule, n: usize, flagged: usize) -> usize {
     let all = n * n.saturating_sub(1) / 2;
     match rule {
-        Rule::SurnameInitial | Rule::Surname => {
+        Rule::SurnameInitial | Rule::Surname | Rule::PlaceSurname | Rule::PlaceGiven => {
             all - (n - flagged) * (n - flagged).saturating_sub(1) / 2
         }
         Rule::NameSet => flagged * (n - flagged),
@@ -809,11 +851,11 @@ fn window_keys_of(fields: Option<&WindowFields>, rule: Rule) -> [(String, u64); 
     // The birth year before the patronymic: a record without a patronymic then sits among the
     // records of its year, not before every patronymic of the block.
     let orders: [[&str; 3]; 2] = match rule {
-        Rule::SurnameGiven => [[g, y, pt], [y, pt, g]],
+        Rule::SurnameGiven | Rule::PlaceSurname => [[g, y, pt], [y, pt, g]],
         Rule::SurnameInitial => [[y, pt, g], [pt, g, y]],
         Rule::SurnameYear => [[g, pt, ""], [pt, g, ""]],
         Rule::GivenPatronymic => [[s, y, ""], [y, s, ""]],
-        Rule::GivenSurname => [[s, y, pt], [y, pt, s]],
+        Rule::GivenSurname | Rule::PlaceGiven => [[s, y, pt], [y, pt, s]],
         Rule::NameSet => [[y, pt, ""], [pt, y, ""]],
         Rule::Surname => [[y, g, pt], [g, pt, y]],
         Rule::Given => [[s, pt, y], [y, pt, s]],
@@ -954,6 +996,40 @@ mod tests {
         // a, b, c, e share surname and given name: 6 pairs; d is alone.
         assert_eq!(set.len(), 6, "{set:?}");
         assert_eq!(stats.candidate_pairs, 6);
+    }
+
+    #[test]
+    fn a_replaced_name_is_paired_through_the_place_when_a_birth_date_is_missing() {
+        // FEBRL-like: the same address, the surname replaced (a married name) and the birth date
+        // missing in one list; a neighbour with another surname and both years known is not
+        // paired through the place.
+        let place = "12 rankeo place, rosebery hill, piggabeen 0870 nsw";
+        let mut recs = vec![
+            rec("org", "Matthews Charlotte", Some("1918-11-15")),
+            rec("dup", "Bissett Charlotte", None),
+            rec("other", "Dixon Charlotte", Some("1950-02-03")),
+            rec("far", "Bissett Charlotte", Some("1961-01-01")),
+        ];
+        for r in &mut recs[..3] {
+            r.birth_place = Some(place.into());
+        }
+        recs[3].birth_place = Some("7 erldunda circuit, jan juc 6233 vic".into());
+        let p = Prepared::build(&recs, 1);
+        let opt = BlockOptions {
+            max_block: 30,
+            window: 10,
+            threads: 1,
+            rules: vec![Rule::PlaceGiven, Rule::PlaceSurname],
+        };
+        let (states, stats) = candidate_pairs(
+            &p,
+            &opt,
+            Vec::new,
+            |s: &mut Vec<(usize, usize, Rule)>, i, j, r| s.push((i, j, r)),
+        );
+        let mut pairs: Vec<(usize, usize)> = states.concat().iter().map(|x| (x.0, x.1)).collect();
+        pairs.sort_unstable();
+        assert_eq!(pairs, vec![(0, 1), (1, 2)], "{stats:?}");
     }
 
     #[test]

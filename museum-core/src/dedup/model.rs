@@ -46,6 +46,10 @@ const MAX_STRATA: usize = 40;
 /// Pseudo-pairs of the global u in a nationality's u.
 const STRATUM_PRIOR: f64 = 200.0;
 
+/// Pseudo-records of the shrinkage of the matches taken out of u: a list of 15 records takes out
+/// 7 % of them, one of 1,000 records 83 %.
+const U_PSEUDO_RECORDS: f64 = 200.0;
+
 /// Pseudo-records of the term-frequency shrinkage.
 const TF_PSEUDO_RECORDS: f64 = 1000.0;
 
@@ -57,7 +61,10 @@ mod frozen;
 pub(crate) use frozen::{FrozenModel, symbols};
 
 pub(crate) use estimate::CONFIDENT;
-use estimate::{add_levels, confident_m, exact_names_share, fit_lambda, same_name_pairs, sample_u};
+use estimate::{
+    add_levels, confident_m, exact_names_share, fit_lambda, same_name_pairs, sample_u,
+    u_without_matches,
+};
 
 /// Default m and u per field and level (used as priors).
 fn defaults() -> (Table, Table) {
@@ -220,16 +227,11 @@ impl Model {
                 add_levels(&mut u_counts, l, 1.0);
             }
         }
-        let mut u = u0;
-        for f in Field::ALL {
-            let k = f.levels().len();
-            let fi = f.index();
-            let total: f64 = u_counts[fi][..k].iter().sum();
-            for l in 0..k {
-                // Pseudo-counts: a weak prior of 50 pairs, and never exactly 0.
-                u[fi][l] = ((u_counts[fi][l] + 50.0 * u0[fi][l]) / (total + 50.0)).max(1e-7);
-            }
-        }
+        let u = if fixed.is_some() {
+            u0
+        } else {
+            u_without_matches(&u_counts, &u0, &m0, 0.0)
+        };
         let matches: Vec<&Levels> = evidence
             .labels
             .iter()
@@ -282,6 +284,12 @@ impl Model {
             model.p_exact = exact_names_share(&model, &pats);
             model.name_correlation = model.correlation(total_pairs);
             model.m = confident_m(&model, &pats, &matches, &m0, opt.prior_strength);
+            // The random pairs u is counted on include the list's own matches: taken out.
+            // Shrunk like the term frequencies: on a list of a few dozen records the prior and
+            // m are too uncertain to take pairs out of u (brothers would then weigh as one
+            // person).
+            let shrink = n / (n + U_PSEUDO_RECORDS);
+            model.u = u_without_matches(&u_counts, &u0, &model.m, model.lambda * shrink);
             model.refresh();
         }
         // Soft EM over the training passes, from the hard estimate (off by default: see

@@ -74,6 +74,37 @@ pub(super) fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; F
     (c, count)
 }
 
+/// u from the counts of random pairs (`counts`, per field and level), without the matches
+/// among them: a random pair is the same person with probability `lambda` (the prior), so of the
+/// `n` pairs comparable on a field about `lambda · n · m` show each level because they are
+/// matches. Left in, they make an agreement that only matches show look common: on a list
+/// where every person has a few records (FEBRL: one in a thousand random pairs is a match) the
+/// random pairs that share a whole address are the person's own records, and an identical
+/// address weighed what one in 4,000 pairs shows instead of what almost no two people share.
+/// With `lambda` 0 this is plain counting. The default u (`u0`) acts as a weak prior of
+/// [`U_PRIOR_PAIRS`] pairs, so a level is never estimated at 0.
+pub(super) fn u_without_matches(counts: &Table, u0: &Table, m: &Table, lambda: f64) -> Table {
+    let mut u = *u0;
+    for f in Field::ALL {
+        let k = f.levels().len();
+        let fi = f.index();
+        let total: f64 = counts[fi][..k].iter().sum();
+        let non_matches: Vec<f64> = (0..k)
+            .map(|l| (counts[fi][l] - lambda * total * m[fi][l]).max(0.0))
+            .collect();
+        let rest: f64 = non_matches.iter().sum();
+        for l in 0..k {
+            u[fi][l] =
+                ((non_matches[l] + U_PRIOR_PAIRS * u0[fi][l]) / (rest + U_PRIOR_PAIRS)).max(1e-7);
+        }
+    }
+    u
+}
+
+/// Pairs' worth of the default u in the estimated u (see [`u_without_matches`]): weak, so that
+/// a list of a few hundred records already speaks for itself.
+const U_PRIOR_PAIRS: f64 = 50.0;
+
 /// Among pairs that the fields other than the names make near-certain matches: the share whose
 /// surname and given name agree exactly, and the share whose patronymic does too (absent values
 /// count as not agreeing).
@@ -215,4 +246,35 @@ pub(super) fn fit_lambda(model: &Model, pats: &[(Levels, f64)], total_pairs: f64
         lambda = next;
     }
     lambda
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matches_among_random_pairs_are_taken_out_of_u() {
+        // 100,000 random pairs of a list where one pair in a thousand is a match, and matches
+        // share the whole address 80% of the time: 80 of the 100 pairs with the same address
+        // are the same person, so u of `same` is about 20 in 100,000, not 100.
+        let place = Field::BirthPlace.index();
+        let mut counts = [[0.0; MAX_LEVELS]; FIELDS];
+        counts[place][..4].copy_from_slice(&[99_800.0, 80.0, 20.0, 100.0]);
+        let (m0, u0) = super::super::defaults();
+        let mut m = m0;
+        m[place][..4].copy_from_slice(&[0.05, 0.05, 0.1, 0.8]);
+        let plain = u_without_matches(&counts, &u0, &m, 0.0);
+        let without = u_without_matches(&counts, &u0, &m, 0.001);
+        assert!((plain[place][3] - 0.001).abs() < 5e-5, "{:?}", plain[place]);
+        assert!(
+            without[place][3] < 0.25 * plain[place][3],
+            "{:?}",
+            without[place]
+        );
+        // Still a distribution, never 0, and disagreement is left about as it was.
+        let sum: f64 = without[place][..4].iter().sum();
+        assert!((sum - 1.0).abs() < 1e-9);
+        assert!(without[place][..4].iter().all(|u| *u > 0.0));
+        assert!((without[place][0] - plain[place][0]).abs() < 1e-3);
+    }
 }
