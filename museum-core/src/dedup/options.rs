@@ -52,6 +52,13 @@ pub struct DedupOptions {
     /// candidates) and measure what they changed ([`DedupResult::decisions_effect`](super::DedupResult::decisions_effect)): one more
     /// model fit and every candidate scored twice.
     pub measure_decisions: bool,
+    /// Also keep the scored pairs at or above this probability and below
+    /// [`threshold`](Self::threshold), in [`DedupResult::review_links`](super::DedupResult::review_links),
+    /// for the human review ([`crate::review`]): its uncertain band then comes from this run
+    /// instead of a second one. `None` (the default): only the links are kept. Clusters and
+    /// links do not change; pairs reached only through a link below the threshold (records
+    /// linked to a common record) are not compared for it.
+    pub review_threshold: Option<f64>,
 }
 
 /// Incremental matching, for an archive that grows ([`crate::persons`]): only candidate pairs
@@ -92,6 +99,7 @@ impl Default for DedupOptions {
             model: None,
             increment: None,
             measure_decisions: false,
+            review_threshold: None,
         }
     }
 }
@@ -115,6 +123,14 @@ impl DedupOptions {
     #[must_use]
     pub fn keep_candidates(mut self, on: bool) -> Self {
         self.keep_candidates = on;
+        self
+    }
+
+    /// Also keeps the scored pairs from `t` up to the threshold, for the review
+    /// ([`DedupOptions::review_threshold`]).
+    #[must_use]
+    pub fn review_threshold(mut self, t: f64) -> Self {
+        self.review_threshold = Some(t);
         self
     }
 

@@ -68,6 +68,12 @@ pub struct DedupResult {
     /// Scored pairs at or above the threshold (the links clustering considered), strongest
     /// first.
     pub links: Vec<Link>,
+    /// With [`DedupOptions::review_threshold`](super::DedupOptions::review_threshold): the scored
+    /// pairs at or above it and below the threshold, strongest first (else empty). Clustering
+    /// never sees them.
+    pub review_links: Vec<Link>,
+    /// The review threshold `review_links` were kept from (`None`: none were kept).
+    pub review_floor: Option<f64>,
     /// The fitted model.
     pub model: Model,
     /// What blocking did.

@@ -113,6 +113,7 @@ impl Deduplicator {
         lap("model", &mut timings);
         // 3. Every candidate compared and scored; links kept.
         let keep = opt.keep_candidates;
+        let floor = keep_floor(opt);
         let focus = opt.increment.as_ref().map(|inc| &inc.focus);
         // Incrementally, only the blocks of focus records.
         let focus_keys = focus.map(|f| blocks.keys_of(f));
@@ -135,7 +136,7 @@ impl Deduplicator {
                 }
                 let (levels, names, _) = compare(&p, i, j);
                 let (w, prob) = model.score(&p, i, j, &levels, names);
-                if prob >= opt.threshold {
+                if prob >= floor {
                     s.0.push(Link {
                         a: i,
                         b: j,
@@ -169,6 +170,7 @@ impl Deduplicator {
             cands.extend(c);
             crossed.extend(x);
         }
+        let mut review_links = take_review_links(&mut links, opt.threshold);
         // Records linked to a common record, compared too (see `blocking::linked_pairs`).
         let hop = blocking::linked_pairs(
             &links
@@ -190,7 +192,7 @@ impl Deduplicator {
                 let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
                 let (levels, names, _) = compare(&p, i, j);
                 let (w, prob) = model.score(&p, i, j, &levels, names);
-                if prob >= opt.threshold {
+                if prob >= floor {
                     found.push(Link {
                         a: i,
                         b: j,
@@ -211,6 +213,7 @@ impl Deduplicator {
             links.extend(l);
             cands.extend(c);
         }
+        review_links.extend(take_review_links(&mut links, opt.threshold));
         let decisions_effect = plain.map(|plain| DecisionsEffect::new(&plain, &model, crossed));
         let candidates = keep.then(|| {
             cands.sort_unstable();
@@ -218,13 +221,8 @@ impl Deduplicator {
             util::PairSet::from_sorted(p.len(), &cands)
         });
         drop(cands);
-        links.sort_unstable_by(|x, y| {
-            y.probability
-                .total_cmp(&x.probability)
-                .then(x.a.cmp(&y.a))
-                .then(x.b.cmp(&y.b))
-        });
-        links.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+        strongest_first(&mut links);
+        strongest_first(&mut review_links);
         lap("comparison and scoring", &mut timings);
         // 4. Decisions and links stated by the data.
         let mut dstats = DecisionStats::default();
@@ -361,6 +359,8 @@ impl Deduplicator {
             cluster_of: c.cluster_of,
             clusters,
             links,
+            review_links,
+            review_floor: opt.review_threshold.map(|_| floor),
             model,
             blocking: stats,
             decisions: dstats,
@@ -375,6 +375,34 @@ impl Deduplicator {
             decision_map,
         }
     }
+}
+
+/// Sorts links strongest first (then by records) and drops repeated pairs.
+fn strongest_first(links: &mut Vec<Link>) {
+    links.sort_unstable_by(|x, y| {
+        y.probability
+            .total_cmp(&x.probability)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    links.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+}
+
+/// The review hook ([`DedupOptions::review_threshold`]): the lowest probability at which a
+/// scored pair is kept (the threshold, without a review threshold).
+fn keep_floor(opt: &DedupOptions) -> f64 {
+    opt.review_threshold
+        .map_or(opt.threshold, |r| r.min(opt.threshold))
+}
+
+/// Takes the pairs scored below `threshold` (kept for the review) out of `links`, in order.
+fn take_review_links(links: &mut Vec<Link>, threshold: f64) -> Vec<Link> {
+    if links.iter().all(|l| l.probability >= threshold) {
+        return Vec::new();
+    }
+    let (kept, below) = links.drain(..).partition(|l| l.probability >= threshold);
+    *links = kept;
+    below
 }
 
 /// Two record indices as one key, in either order.

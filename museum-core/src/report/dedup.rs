@@ -114,8 +114,8 @@ fn add_member(cluster: &mut DuplicateCluster, record: &str) {
 
 /// Deduplicates the victims (and figures) of an archive for the report: clusters of suspected
 /// duplicates with one line of evidence per join, honouring human `decisions` (which always
-/// win), how far the human review has come (the counts `museum review --stats` prints: one more
-/// scoring run finds the uncertain pairs below the threshold) and the engine's warnings for the
+/// win), how far the human review has come (the counts `museum review --stats` prints, from the
+/// same run: it keeps the uncertain pairs below the threshold too) and the engine's warnings for the
 /// user (oversized blocks, decisions that name unknown records). No record is dropped: clusters
 /// only link them. [`Dedup::NotRun`] when the archive has no victim or figure.
 ///
@@ -201,11 +201,12 @@ pub(super) fn deduplicate_records(
     if records.is_empty() {
         return Dedup::NotRun;
     }
-    let result = Deduplicator::new(options.clone()).run(records, decisions);
+    // One run: it also keeps the scored pairs of the review's uncertain band below the threshold.
     let counts = ReviewOptions {
         limit: 0,
         ..ReviewOptions::default()
     };
+    let result = Deduplicator::new(counts.dedup_options(options)).run(records, decisions);
     let review = review::review_of(&result, records, decisions, options, &counts).stats;
     // The engine's clusters in the order of their first member; each cluster's evidence is one
     // line per join.

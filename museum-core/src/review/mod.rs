@@ -13,8 +13,10 @@
 //!    (conflicting evidence, or their clusters did not agree on average), strongest first.
 //!
 //! Pairs a person has decided already (in `decisions.csv`, either order) are never listed.
-//! Only the public API of [`Deduplicator`] is used: one run at the user's threshold gives the
-//! clusters; a second run at the band's lower edge gives the scored pairs below the threshold.
+//! One run at the user's threshold gives the clusters and, with
+//! [`DedupOptions::review_threshold`] at the band's lower edge, the scored pairs below the
+//! threshold ([`DedupResult::review_links`]). A run made without it (a caller's own) costs a
+//! second run at the band's lower edge.
 
 mod import;
 mod sheet;
@@ -24,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::dedup::{
-    Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Field, LinkSource,
+    Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Field, Link, LinkSource,
     MatchExplanation,
 };
 
@@ -43,6 +45,30 @@ pub struct ReviewOptions {
     pub band_bits: f64,
     /// Clusters of at least this many records have their joins reviewed.
     pub large_cluster: usize,
+}
+
+impl ReviewOptions {
+    /// The uncertain band around `threshold`: the probabilities [`band_bits`](Self::band_bits)
+    /// of log2 odds below and above it.
+    ///
+    /// ```
+    /// let (low, high) = museum_core::review::ReviewOptions::default().band(0.9);
+    /// assert!((0.52..0.54).contains(&low) && (0.98..0.99).contains(&high));
+    /// ```
+    pub fn band(&self, threshold: f64) -> (f64, f64) {
+        let centre = odds_bits(threshold.clamp(1e-9, 1.0 - 1e-9));
+        (
+            probability_of_bits(centre - self.band_bits),
+            probability_of_bits(centre + self.band_bits),
+        )
+    }
+
+    /// `dedup` with the review hook set at this band's lower edge
+    /// ([`DedupOptions::review_threshold`]): the run [`review_of`] needs, in one run.
+    #[must_use]
+    pub fn dedup_options(&self, dedup: &DedupOptions) -> DedupOptions {
+        dedup.clone().review_threshold(self.band(dedup.threshold).0)
+    }
 }
 
 impl Default for ReviewOptions {
@@ -164,13 +190,15 @@ pub fn review(
     dedup: &DedupOptions,
     options: &ReviewOptions,
 ) -> Review {
-    let main = Deduplicator::new(dedup.clone()).run(records, decisions);
+    let main = Deduplicator::new(options.dedup_options(dedup)).run(records, decisions);
     review_of(&main, records, decisions, dedup, options)
 }
 
-/// [`review`] of a deduplication already run (`main`, with `dedup` and `decisions`): only the
-/// scored pairs below the threshold are found again. With [`ReviewOptions::limit`] 0 it gives
-/// the counts alone ([`Review::stats`]), as the report shows them.
+/// [`review`] of a deduplication already run (`main`, with `dedup` and `decisions`). The scored
+/// pairs below the threshold come from `main` when it kept them down to the band's lower edge
+/// (run with [`ReviewOptions::dedup_options`]); otherwise they are found by a second run. With
+/// [`ReviewOptions::limit`] 0 it gives the counts alone ([`Review::stats`]), as the report shows
+/// them.
 pub fn review_of(
     main: &DedupResult,
     records: &[DedupRecord],
@@ -178,15 +206,20 @@ pub fn review_of(
     dedup: &DedupOptions,
     options: &ReviewOptions,
 ) -> Review {
-    let t = dedup.threshold.clamp(1e-9, 1.0 - 1e-9);
-    let centre = odds_bits(t);
-    let band = (
-        probability_of_bits(centre - options.band_bits),
-        probability_of_bits(centre + options.band_bits),
-    );
-    let mut wide_options = dedup.clone().threshold(band.0);
-    wide_options.measure_decisions = false;
-    let wide = Deduplicator::new(wide_options).run(records, decisions);
+    let centre = odds_bits(dedup.threshold.clamp(1e-9, 1.0 - 1e-9));
+    let band = options.band(dedup.threshold);
+    let wide;
+    let scored: Vec<&Link> = if main.review_floor.is_some_and(|f| f <= band.0) {
+        main.links
+            .iter()
+            .chain(main.review_links.iter().filter(|l| l.probability >= band.0))
+            .collect()
+    } else {
+        let mut wide_options = dedup.clone().threshold(band.0);
+        wide_options.measure_decisions = false;
+        wide = Deduplicator::new(wide_options).run(records, decisions);
+        wide.links.iter().collect()
+    };
 
     let index: HashMap<&str, usize> = records
         .iter()
@@ -211,8 +244,7 @@ pub fn review_of(
     let mut seen: HashSet<(usize, usize)> = decided.clone();
     let mut chosen: Vec<(usize, usize, ReviewReason, f64)> = Vec::new();
     // 1. Near the threshold, closest first.
-    let mut near: Vec<(usize, usize, f64)> = wide
-        .links
+    let mut near: Vec<(usize, usize, f64)> = scored
         .iter()
         .filter(|l| l.probability <= band.1)
         .map(|l| (l.a.min(l.b), l.a.max(l.b), l.probability))
