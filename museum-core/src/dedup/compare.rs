@@ -605,6 +605,28 @@ fn compare_oriented(
     (l, (x, y), sims)
 }
 
+/// The comparison of record pairs on its own, for the micro-benchmark of the comparison
+/// (`benches/hot.rs`); not an API.
+#[doc(hidden)]
+pub struct PairBench(Prepared);
+
+impl PairBench {
+    /// Prepares `records` as a run does (one thread).
+    pub fn new(records: &[super::DedupRecord]) -> PairBench {
+        PairBench(Prepared::build(records, 1))
+    }
+
+    /// The comparison vector of records `i` and `j` (packed), as a run computes it.
+    pub fn compare(&self, i: usize, j: usize) -> u64 {
+        pack(&compare_levels(&self.0, i, j).0)
+    }
+
+    /// The same with the names' exact similarities (what `explain` shows).
+    pub fn compare_exact(&self, i: usize, j: usize) -> u64 {
+        pack(&compare(&self.0, i, j).0)
+    }
+}
+
 /// The span of record `i` on which a date field agrees with record `j` at `level` (for the
 /// frequency of the agreeing date).
 pub(crate) fn agreeing_span(
