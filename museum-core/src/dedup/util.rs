@@ -74,19 +74,32 @@ pub(crate) fn jaro_winkler_from(a: &str, b: &str, floor: f64) -> f64 {
         return 0.0;
     }
     let range = (a.len().max(b.len()) / 2).saturating_sub(1);
+    // The positions in b of each byte (by `byte & 31`; a candidate is checked for the byte
+    // itself): each byte of a finds its first free match in its window with a few bit steps.
+    let mut at = [0u64; 32];
+    for (j, &cb) in b.iter().enumerate() {
+        at[usize::from(cb & 31)] |= 1 << j;
+    }
     let mut b_used: u64 = 0;
     let mut a_match: u64 = 0;
     let mut m = 0usize;
     for (i, &ca) in a.iter().enumerate() {
         let lo = i.saturating_sub(range);
         let hi = (i + range + 1).min(b.len());
-        for (j, &cb) in b.iter().enumerate().take(hi).skip(lo) {
-            if b_used & (1 << j) == 0 && cb == ca {
+        if lo >= hi {
+            continue;
+        }
+        let below_hi = if hi >= 64 { u64::MAX } else { (1 << hi) - 1 };
+        let mut free = at[usize::from(ca & 31)] & below_hi & !((1 << lo) - 1) & !b_used;
+        while free != 0 {
+            let j = free.trailing_zeros() as usize;
+            if b[j] == ca {
                 b_used |= 1 << j;
                 a_match |= 1 << i;
                 m += 1;
                 break;
             }
+            free &= free - 1;
         }
     }
     if m == 0 {
@@ -304,6 +317,13 @@ mod tests {
             "jellyfish",
             "smellyfish",
             "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01",
+            "zyxwvutsrqponmlkjihgfedcba9876543210zyxwvutsrqponmlkjihgfedcba98",
+            // Bytes that share `byte & 31` (p and 0, q and 1).
+            "p0q1",
+            "0p1q",
+            "pq01pq",
+            "aaaaaaaaab",
+            "baaaaaaaaa",
         ];
         for x in words {
             for y in words {
