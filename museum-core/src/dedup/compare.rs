@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::util::{Interner, NONE, Sym, jaro_winkler};
+use super::util::{Interner, NONE, Sym, jaro_winkler_from};
 use crate::normalize::{phonetic, surname_stem};
 
 mod prepare;
@@ -181,18 +181,29 @@ pub(crate) const GIVEN_INITIAL: u8 = 2;
 /// Any name field: loosely similar ([`LOOSE_JW`]).
 pub(crate) const LOOSE: u8 = 1;
 
-/// Jaro–Winkler similarity of two parts' Latin forms ([`Part::latin`]; 0 unless both are written
-/// in Latin letters).
-fn latin_jw(latin: &Interner, a: &Part, b: &Part) -> f64 {
-    if a.latin == NONE || b.latin == NONE {
-        0.0
-    } else {
-        jaro_winkler(latin.get(a.latin), latin.get(b.latin))
-    }
+/// Whether two parts' Latin forms ([`Part::latin`]; never unless both are written in Latin
+/// letters) are at least loosely similar ([`LOOSE_JW`]).
+fn latin_loose(latin: &Interner, a: &Part, b: &Part) -> bool {
+    a.latin != NONE
+        && b.latin != NONE
+        && jaro_winkler_from(latin.get(a.latin), latin.get(b.latin), LOOSE_JW) >= LOOSE_JW
 }
 
-/// The agreement level of two surnames, and their similarity in [0, 1].
-pub(crate) fn surname_level(st: &Interner, st_latin: &Interner, a: &Part, b: &Part) -> (u8, f64) {
+/// The similarity of names from which it is needed exactly: every level is decided by
+/// similarities of at least [`LOOSE_JW`], so only [`compare`]'s similarities (shown by
+/// `explain`) need those below it; [`compare_levels`] passes [`LOOSE_JW`] (the similarity is
+/// then 0 below it).
+pub(crate) type Floor = f64;
+
+/// The agreement level of two surnames, and their similarity in [0, 1] (exact from `floor`
+/// up, see [`Floor`]).
+pub(crate) fn surname_level(
+    st: &Interner,
+    st_latin: &Interner,
+    a: &Part,
+    b: &Part,
+    floor: Floor,
+) -> (u8, f64) {
     if a.folded == b.folded {
         return (SURNAME_SAME, 1.0);
     }
@@ -206,16 +217,15 @@ pub(crate) fn surname_level(st: &Interner, st_latin: &Interner, a: &Part, b: &Pa
     if a.stem == b.stem {
         return (SURNAME_STEM, 1.0);
     }
-    let jw = jaro_winkler(st.get(a.stem), st.get(b.stem));
+    let jw = jaro_winkler_from(st.get(a.stem), st.get(b.stem), floor);
     let phon = phon_overlap(a, b);
     let level = if (phon && jw >= 0.80) || jw >= 0.92 {
         3
     } else if phon || jw >= 0.85 {
         2
-    } else if jw
-        .max(jaro_winkler(st.get(a.folded), st.get(b.folded)))
-        .max(latin_jw(st_latin, a, b))
-        >= LOOSE_JW
+    } else if jw >= LOOSE_JW
+        || jaro_winkler_from(st.get(a.folded), st.get(b.folded), LOOSE_JW) >= LOOSE_JW
+        || latin_loose(st_latin, a, b)
     {
         LOOSE
     } else {
@@ -225,13 +235,14 @@ pub(crate) fn surname_level(st: &Interner, st_latin: &Interner, a: &Part, b: &Pa
 }
 
 /// The agreement level of two given names or patronymics (`stems`: compare stems, for
-/// patronymics), and their similarity.
+/// patronymics), and their similarity (exact from `floor` up, see [`Floor`]).
 pub(crate) fn given_level(
     st: &Interner,
     st_latin: &Interner,
     a: &Part,
     b: &Part,
     stems: bool,
+    floor: Floor,
 ) -> (u8, f64) {
     if a.folded == b.folded || (stems && a.stem == b.stem && !a.is_initial && !b.is_initial) {
         return (GIVEN_SAME, 1.0);
@@ -248,13 +259,13 @@ pub(crate) fn given_level(
     } else {
         (st.get(a.folded), st.get(b.folded))
     };
-    let jw = jaro_winkler(x, y);
+    let jw = jaro_winkler_from(x, y, floor);
     let phon = phon_overlap(a, b);
     let level = if (phon && jw >= 0.75) || jw >= 0.90 {
         GIVEN_SIMILAR
     } else if phon || jw >= 0.8 {
         3
-    } else if jw.max(latin_jw(st_latin, a, b)) >= LOOSE_JW {
+    } else if jw >= LOOSE_JW || latin_loose(st_latin, a, b) {
         LOOSE
     } else {
         0
@@ -262,21 +273,23 @@ pub(crate) fn given_level(
     (level, jw)
 }
 
-/// Name levels of one pair of names: surname, given, patronymic.
+/// Name levels of one pair of names: surname, given, patronymic (similarities exact from
+/// `floor` up, see [`Floor`]).
 pub(crate) fn name_levels(
     st: &Interner,
     latin: &Interner,
     a: &InternedName,
     b: &InternedName,
+    floor: Floor,
 ) -> ([u8; 3], [f64; 3]) {
     let mut lv = [NOT_COMPARABLE; 3];
     let mut sim = [0.0; 3];
     if let (Some(x), Some(y)) = (&a.parts[0], &b.parts[0]) {
-        (lv[0], sim[0]) = surname_level(st, latin, x, y);
+        (lv[0], sim[0]) = surname_level(st, latin, x, y, floor);
     }
     for k in 1..3 {
         if let (Some(x), Some(y)) = (&a.parts[k], &b.parts[k]) {
-            (lv[k], sim[k]) = given_level(st, latin, x, y, k == 2);
+            (lv[k], sim[k]) = given_level(st, latin, x, y, k == 2, floor);
         }
     }
     // Surname and given name may be swapped (a two-part name read in the other order, or a list
@@ -286,7 +299,7 @@ pub(crate) fn name_levels(
             // x is a given name read as a surname; a cheap check first.
             if x.is_initial
                 || y.is_initial
-                || jaro_winkler(st.get(x.folded), st.get(y.folded)) < 0.7
+                || jaro_winkler_from(st.get(x.folded), st.get(y.folded), 0.7) < 0.7
             {
                 return (0, 0.0);
             }
@@ -294,7 +307,8 @@ pub(crate) fn name_levels(
             if xs == st.get(y.stem) {
                 return (SURNAME_STEM, 1.0);
             }
-            let jw = jaro_winkler(&xs, st.get(y.stem));
+            // (Only a level of 3 counts, and it needs 0.8 at least.)
+            let jw = jaro_winkler_from(&xs, st.get(y.stem), 0.8);
             let phon = phonetic(&xs, false)
                 .iter()
                 .any(|c| y.phon.iter().any(|p| *p != NONE && st.get(*p) == c));
@@ -336,14 +350,19 @@ fn name_rank(lv: [u8; 3]) -> u32 {
 }
 
 /// The best-agreeing pair of names of two records: (index in a's names, index in b's names,
-/// levels, similarities).
-pub(crate) fn best_names(p: &Prepared, i: usize, j: usize) -> (usize, usize, [u8; 3], [f64; 3]) {
+/// levels, similarities exact from `floor` up, see [`Floor`]).
+pub(crate) fn best_names(
+    p: &Prepared,
+    i: usize,
+    j: usize,
+    floor: Floor,
+) -> (usize, usize, [u8; 3], [f64; 3]) {
     let (na, nb) = (p.names_of(i), p.names_of(j));
     let mut best = (0, 0, [NOT_COMPARABLE; 3], [0.0; 3]);
     let mut best_rank = None;
     for (x, a) in na.iter().enumerate().take(12) {
         for (y, b) in nb.iter().enumerate().take(12) {
-            let (lv, sim) = name_levels(&p.strings, &p.latin, a, b);
+            let (lv, sim) = name_levels(&p.strings, &p.latin, a, b, floor);
             let rank = name_rank(lv);
             if best_rank.is_none_or(|r| rank > r) {
                 best_rank = Some(rank);
@@ -433,7 +452,7 @@ pub(crate) fn place_overlap(st: &Interner, a: &[Sym], b: &[Sym]) -> (usize, f64,
                 if used & (1 << k) != 0 || sv.len() < PLACE_FUZZY_LEN {
                     continue;
                 }
-                let jw = jaro_winkler(su, sv);
+                let jw = jaro_winkler_from(su, sv, PLACE_WORD_JW);
                 if jw >= best {
                     best = jw;
                     hit = Some(k);
@@ -498,18 +517,41 @@ pub(crate) fn swapped(p: &Prepared, i: usize, j: usize) -> bool {
     p.recs[j].fingerprint < p.recs[i].fingerprint
 }
 
-/// The comparison vector of records `i` and `j`, and which of their names were compared.
+/// The comparison vector of records `i` and `j`, which of their names were compared, and the
+/// names' similarities (exact: what `explain` shows).
 pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
-    if swapped(p, i, j) {
-        let (l, (x, y), s) = compare_oriented(p, j, i);
-        return (l, (y, x), s);
-    }
-    compare_oriented(p, i, j)
+    compare_from(p, i, j, 0.0)
 }
 
-fn compare_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
+/// The comparison vector of records `i` and `j` and which of their names were compared: the same
+/// as [`compare`]'s, without the exact similarities of names below [`LOOSE_JW`] (which decide
+/// no level), which most pairs of a run have and which cost most of a comparison.
+pub(crate) fn compare_levels(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize)) {
+    let (l, names, _) = compare_from(p, i, j, LOOSE_JW);
+    (l, names)
+}
+
+fn compare_from(
+    p: &Prepared,
+    i: usize,
+    j: usize,
+    floor: Floor,
+) -> (Levels, (usize, usize), [f64; 3]) {
+    if swapped(p, i, j) {
+        let (l, (x, y), s) = compare_oriented(p, j, i, floor);
+        return (l, (y, x), s);
+    }
+    compare_oriented(p, i, j, floor)
+}
+
+fn compare_oriented(
+    p: &Prepared,
+    i: usize,
+    j: usize,
+    floor: Floor,
+) -> (Levels, (usize, usize), [f64; 3]) {
     let (a, b) = (&p.recs[i], &p.recs[j]);
-    let (x, y, nl, sims) = best_names(p, i, j);
+    let (x, y, nl, sims) = best_names(p, i, j, floor);
     let mut l = [NOT_COMPARABLE; FIELDS];
     l[0] = nl[0];
     l[1] = nl[1];
@@ -562,6 +604,28 @@ fn compare_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize)
     }
     l[Field::Death.index()] = death;
     (l, (x, y), sims)
+}
+
+/// The comparison of record pairs on its own, for the micro-benchmark of the comparison
+/// (`benches/hot.rs`); not an API.
+#[doc(hidden)]
+pub struct PairBench(Prepared);
+
+impl PairBench {
+    /// Prepares `records` as a run does (one thread).
+    pub fn new(records: &[super::DedupRecord]) -> PairBench {
+        PairBench(Prepared::build(records, 1))
+    }
+
+    /// The comparison vector of records `i` and `j` (packed), as a run computes it.
+    pub fn compare(&self, i: usize, j: usize) -> u64 {
+        pack(&compare_levels(&self.0, i, j).0)
+    }
+
+    /// The same with the names' exact similarities (what `explain` shows).
+    pub fn compare_exact(&self, i: usize, j: usize) -> u64 {
+        pack(&compare(&self.0, i, j).0)
+    }
 }
 
 /// The span of record `i` on which a date field agrees with record `j` at `level` (for the
@@ -626,8 +690,8 @@ pub(crate) fn conflict(p: &Prepared, i: usize, j: usize, levels: &Levels) -> Opt
     }
     // Names: different, and not even a near miss (a one-letter slip is not a conflict).
     if levels[Field::Given.index()] <= LOOSE || levels[Field::Patronymic.index()] <= LOOSE {
-        let (x, y, lv, sim) = best_names(p, i, j);
-        let _ = (x, y);
+        // (Similarities below LOOSE_JW read as 0: still below 0.75, the same verdict.)
+        let (_, _, lv, sim) = best_names(p, i, j, LOOSE_JW);
         if lv[1] <= LOOSE && sim[1] < 0.75 {
             return Some("different given names");
         }
@@ -781,6 +845,65 @@ pub(crate) mod tests {
         assert!(l(3, 4) >= 2, "the same village in two scripts: {}", l(3, 4));
         assert_eq!(l(1, 1), 3);
         assert_eq!(Field::BirthPlace.levels()[2], "similar");
+    }
+
+    #[test]
+    fn levels_without_exact_similarities_are_the_same_levels() {
+        // Namesakes, slips, initials, names in two scripts and two orders, places with slips.
+        let names = [
+            ("Бөкейханов Әлихан Нұрмұхамедұлы", "Каркаралинский уезд"),
+            ("Букейханов Алихан Нурмухамедович", "Karkaraly"),
+            ("Bukeikhanov A. N.", "Каркаралинский у."),
+            ("Байтурсынов Ахмет", "Тургайская обл., Сарткопа"),
+            ("Baitursynov Akhmet", "Turgaiskaia obl, Sartkopa"),
+            ("Шокай Мустафа", "Сыр-Дарьинская обл."),
+            ("Мұстафа Шоқай", "Syr-Darinskaia oblast"),
+            ("Тулепов Абдулла", "аул № 7, Токраусская волость"),
+            ("Тюлепов Абдула", "аул 7 Токрауской вол."),
+            (
+                "Tebbutt Caitlin",
+                "17 reuther street, blue hills, parramatta 3300 qld",
+            ),
+            (
+                "Tebbutt Luke",
+                "17 reuther steret, bluehills, parramatat 3300 qld",
+            ),
+            (
+                "Caitlin Tebutt",
+                "5 dumas street, emerald garden, frankston 3130 sa",
+            ),
+            ("Muehlberg Imogen", "Frankston"),
+            ("Muelbrerg Imogen", "Frankstone"),
+            ("Ким Ен Хо", "Владивосток"),
+            ("Kim Yong Ho", "Vladivostok"),
+            ("Müller Johann", "Саратовская обл."),
+            ("Mueller Johan", "Saratovskaia oblast"),
+            ("Иванов Пётр Иванович", "Акмолинск"),
+            ("Иванова Петра Ивановна", "Акмолинская обл."),
+        ];
+        let recs: Vec<DedupRecord> = names
+            .iter()
+            .enumerate()
+            .map(|(k, (name, place))| {
+                let mut r = rec(&k.to_string(), name, Some(["1890", "1891", "1895"][k % 3]));
+                r.birth_place = Some((*place).to_owned());
+                r
+            })
+            .collect();
+        let p = Prepared::build(&recs, 1);
+        let mut loose = 0;
+        for i in 0..recs.len() {
+            for j in 0..recs.len() {
+                let (levels, names, sims) = compare(&p, i, j);
+                assert_eq!(compare_levels(&p, i, j), (levels, names), "{i} {j}");
+                assert_eq!(
+                    conflict(&p, i, j, &levels),
+                    conflict(&p, i, j, &compare_levels(&p, i, j).0)
+                );
+                loose += sims.iter().filter(|s| **s > 0.0 && **s < LOOSE_JW).count();
+            }
+        }
+        assert!(loose > 0, "some similarities fall below the floor");
     }
 
     #[test]

@@ -431,7 +431,7 @@ impl Model {
             return (0.0, 0.0);
         }
         let stratum = self.stratum(p, i, j).filter(|_| f != Field::Nationality);
-        let w = stratum.map_or(self.w, |s| s.w)[f.index()][usize::from(level)];
+        let w = stratum.map_or(&self.w, |s| &s.w)[f.index()][usize::from(level)];
         // A common value says less than a rare one, but an agreement never counts against the
         // match: the adjustment can bring a positive weight down to 0, not below.
         let tf = self.tf_adjust_in(p, f, level, i, j, names, stratum);

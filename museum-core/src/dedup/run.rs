@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::compare::{self, Prepared, compare, conflict, pack};
+use super::compare::{self, Prepared, compare_levels, conflict, pack};
 use super::model::{self, FitOptions};
 use super::result::{DecisionStats, Link};
 use super::{
@@ -61,7 +61,7 @@ impl Deduplicator {
         // (A frozen model samples nothing.)
         let sampled = |key: u64| frozen.is_none() && sampled(key);
         let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
-            *s.entry(pack(&compare(&p, i, j).0)).or_default() += 1;
+            *s.entry(pack(&compare_levels(&p, i, j).0)).or_default() += 1;
         });
         // Human decisions are labels for the model.
         let index: HashMap<&str, usize> = records
@@ -78,7 +78,7 @@ impl Deduplicator {
                     *index.get(d.record_b.as_str())?,
                 );
                 decided.insert(index_pair(a, b));
-                (a != b).then(|| (compare(&p, a, b).0, d.decision == DecisionKind::Same))
+                (a != b).then(|| (compare_levels(&p, a, b).0, d.decision == DecisionKind::Same))
             })
             .collect();
         let fit_options = FitOptions {
@@ -123,7 +123,7 @@ impl Deduplicator {
             || {
                 (
                     Vec::<Link>::new(),
-                    Vec::<u64>::new(),
+                    util::PairRun::default(),
                     Vec::<(u64, bool)>::new(),
                 )
             },
@@ -134,7 +134,7 @@ impl Deduplicator {
                 {
                     return;
                 }
-                let (levels, names, _) = compare(&p, i, j);
+                let (levels, names) = compare_levels(&p, i, j);
                 let (w, prob) = model.score(&p, i, j, &levels, names);
                 if prob >= floor {
                     s.0.push(Link {
@@ -145,7 +145,7 @@ impl Deduplicator {
                     });
                 }
                 if keep {
-                    s.1.push(((i as u64) << 32) | j as u64);
+                    s.1.push(i, j);
                 }
                 if let Some(plain) = &plain {
                     let before = plain.score(&p, i, j, &levels, names).1 >= opt.threshold;
@@ -161,13 +161,14 @@ impl Deduplicator {
         stats.pairs_per_rule = per_rule;
         drop(blocks);
         let mut links: Vec<Link> = Vec::new();
-        // The compared pairs (with `keep`), one allocation: at a million records they are the
-        // largest table of a run with `--truth`.
-        let mut cands: Vec<u64> = Vec::with_capacity(scans.iter().map(|s| s.1.len()).sum());
+        // The compared pairs (with `keep`), in ascending order run after run (see
+        // `util::PairSet::from_runs`): at a million records they are the largest table of a run
+        // with `--truth`.
+        let mut runs: Vec<util::PairRun> = Vec::with_capacity(scans.len());
         let mut crossed: Vec<(u64, bool)> = Vec::new();
         for (l, c, x) in scans {
             links.extend(l);
-            cands.extend(c);
+            runs.push(c);
             crossed.extend(x);
         }
         let mut review_links = take_review_links(&mut links, opt.threshold);
@@ -183,14 +184,11 @@ impl Deduplicator {
         );
         stats.linked_pairs = hop.len() as u64;
         stats.candidate_pairs += stats.linked_pairs;
-        if keep {
-            cands.reserve_exact(hop.len());
-        }
-        for (l, c) in util::par_chunks(hop.len(), threads, |range| {
+        for l in util::par_chunks(hop.len(), threads, |range| {
             let mut found = Vec::new();
-            for &key in &hop[range.clone()] {
+            for &key in &hop[range] {
                 let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
-                let (levels, names, _) = compare(&p, i, j);
+                let (levels, names) = compare_levels(&p, i, j);
                 let (w, prob) = model.score(&p, i, j, &levels, names);
                 if prob >= floor {
                     found.push(Link {
@@ -201,26 +199,14 @@ impl Deduplicator {
                     });
                 }
             }
-            (
-                found,
-                if keep {
-                    hop[range].to_vec()
-                } else {
-                    Vec::new()
-                },
-            )
+            found
         }) {
             links.extend(l);
-            cands.extend(c);
         }
         review_links.extend(take_review_links(&mut links, opt.threshold));
         let decisions_effect = plain.map(|plain| DecisionsEffect::new(&plain, &model, crossed));
-        let candidates = keep.then(|| {
-            cands.sort_unstable();
-            cands.dedup();
-            util::PairSet::from_sorted(p.len(), &cands)
-        });
-        drop(cands);
+        let candidates = keep.then(|| util::PairSet::from_runs(p.len(), runs, &hop));
+        drop(hop);
         strongest_first(&mut links);
         strongest_first(&mut review_links);
         lap("comparison and scoring", &mut timings);
@@ -417,7 +403,7 @@ struct Scorer<'a> {
 
 impl cluster::PairScorer for Scorer<'_> {
     fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
-        let (levels, names, _) = compare(self.p, a, b);
+        let (levels, names) = compare_levels(self.p, a, b);
         let (_, prob) = self.model.score(self.p, a, b, &levels, names);
         // A conflict is hard evidence only as far as the list's own matches rarely show it: it
         // stands unless the pair is less likely a non-match (1 − p) than a true match is to
@@ -431,6 +417,6 @@ impl cluster::PairScorer for Scorer<'_> {
     }
 
     fn conflict(&self, a: usize, b: usize) -> Option<&'static str> {
-        conflict(self.p, a, b, &compare(self.p, a, b).0)
+        conflict(self.p, a, b, &compare_levels(self.p, a, b).0)
     }
 }

@@ -44,8 +44,20 @@ impl Interner {
 /// Jaro–Winkler similarity of two ASCII byte strings (the folded comparison alphabet), in
 /// [0, 1]: the same values as `strsim::jaro_winkler` on these strings, without allocating (the
 /// hot loop of deduplication compares millions of pairs). Strings longer than 64 bytes are
-/// compared on their first 64.
+/// compared on their first 64. (The engine calls [`jaro_winkler_from`] with the least
+/// similarity it needs; this is the reference of the tests.)
+#[cfg(test)]
 pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    jaro_winkler_from(a, b, 0.0)
+}
+
+/// Jaro–Winkler similarity of two byte strings (as `strsim::jaro_winkler` on ASCII, see the
+/// tests) where only a similarity of at least `floor` matters: the exact similarity when it may
+/// reach `floor`, else 0 (it is then below `floor` for certain). A cheap upper bound decides
+/// first (the letters the two strings have in common bound the matches of Jaro), so most pairs
+/// of unrelated names cost two passes over their letters instead of the match search. With
+/// `floor` 0 it is always exact.
+pub(crate) fn jaro_winkler_from(a: &str, b: &str, floor: f64) -> f64 {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let (a, b) = (&a[..a.len().min(64)], &b[..b.len().min(64)]);
     if a.is_empty() && b.is_empty() {
@@ -57,20 +69,37 @@ pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
+    // (The margin covers the rounding of the two computations.)
+    if floor > 0.0 && jaro_winkler_bound(a, b) + 1e-9 < floor {
+        return 0.0;
+    }
     let range = (a.len().max(b.len()) / 2).saturating_sub(1);
+    // The positions in b of each byte (by `byte & 31`; a candidate is checked for the byte
+    // itself): each byte of a finds its first free match in its window with a few bit steps.
+    let mut at = [0u64; 32];
+    for (j, &cb) in b.iter().enumerate() {
+        at[usize::from(cb & 31)] |= 1 << j;
+    }
     let mut b_used: u64 = 0;
     let mut a_match: u64 = 0;
     let mut m = 0usize;
     for (i, &ca) in a.iter().enumerate() {
         let lo = i.saturating_sub(range);
         let hi = (i + range + 1).min(b.len());
-        for (j, &cb) in b.iter().enumerate().take(hi).skip(lo) {
-            if b_used & (1 << j) == 0 && cb == ca {
+        if lo >= hi {
+            continue;
+        }
+        let below_hi = if hi >= 64 { u64::MAX } else { (1 << hi) - 1 };
+        let mut free = at[usize::from(ca & 31)] & below_hi & !((1 << lo) - 1) & !b_used;
+        while free != 0 {
+            let j = free.trailing_zeros() as usize;
+            if b[j] == ca {
                 b_used |= 1 << j;
                 a_match |= 1 << i;
                 m += 1;
                 break;
             }
+            free &= free - 1;
         }
     }
     if m == 0 {
@@ -99,6 +128,35 @@ pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
     jaro + 0.1 * prefix * (1.0 - jaro)
 }
 
+/// An upper bound of the Jaro–Winkler similarity of two non-empty byte strings (of at most 64
+/// bytes): Jaro's matches are at most the bytes the two have in common (counted here by
+/// `byte & 31`, which can only count more), its transpositions at least none, and Winkler's
+/// boost grows with Jaro and the common prefix.
+fn jaro_winkler_bound(a: &[u8], b: &[u8]) -> f64 {
+    let mut count = [0u8; 32];
+    for &c in b {
+        count[usize::from(c & 31)] += 1;
+    }
+    let mut m = 0usize;
+    for &c in a {
+        let k = &mut count[usize::from(c & 31)];
+        if *k > 0 {
+            *k -= 1;
+            m += 1;
+        }
+    }
+    if m == 0 {
+        return 0.0;
+    }
+    let m = m as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + 1.0) / 3.0;
+    if jaro <= 0.7 {
+        return jaro;
+    }
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + 0.1 * prefix * (1.0 - jaro)
+}
+
 /// A set of record pairs, compactly: record `i`'s partners `j > i`, sorted, are
 /// `to[lo[i]..lo[i + 1]]` (4 bytes a pair instead of 8: at a million records the compared pairs
 /// of a run with `--truth` are tens of millions).
@@ -109,21 +167,55 @@ pub(crate) struct PairSet {
 }
 
 impl PairSet {
-    /// The set of `pairs` (each `a << 32 | b` with `a < b < n`), sorted and without repeats.
-    pub(crate) fn from_sorted(n: usize, pairs: &[u64]) -> PairSet {
+    /// The set of the pairs of `runs` (each in ascending order, the runs one after the other in
+    /// ascending order of records, as [`Blocks::visit`](super::blocking::Blocks::visit) gathers
+    /// them) and of `more` (keys `a << 32 | b`, sorted), without repeats. Each run is freed once
+    /// read, so the pairs are held about once, not sorted again.
+    pub(crate) fn from_runs(n: usize, mut runs: Vec<PairRun>, more: &[u64]) -> PairSet {
+        let total = runs.iter().map(|r| r.to.len()).sum::<usize>() + more.len();
         let mut lo = Vec::with_capacity(n + 1);
-        let mut to = Vec::with_capacity(pairs.len());
-        lo.push(0);
-        for &key in pairs {
-            let a = (key >> 32) as usize;
-            while lo.len() <= a {
-                lo.push(to.len() as u64);
-            }
-            to.push(key as u32);
-        }
-        while lo.len() <= n {
+        let mut to: Vec<u32> = Vec::with_capacity(total);
+        let (mut r, mut row, mut m) = (0, 0, 0);
+        for a in 0..n {
             lo.push(to.len() as u64);
+            while r < runs.len() && row >= runs[r].rows.len() {
+                runs[r] = PairRun::default();
+                (r, row) = (r + 1, 0);
+            }
+            let from_run: &[u32] = match runs.get(r).and_then(|run| run.rows.get(row)) {
+                Some(&(x, start)) if x as usize == a => {
+                    let run = &runs[r];
+                    let end = run.rows.get(row + 1).map_or(run.to.len() as u64, |x| x.1);
+                    row += 1;
+                    &run.to[start as usize..end as usize]
+                }
+                _ => &[],
+            };
+            let m0 = m;
+            while m < more.len() && (more[m] >> 32) as usize == a {
+                m += 1;
+            }
+            let from_more = more[m0..m].iter().map(|&k| k as u32);
+            // Merge the two ascending lists, without repeats.
+            let mut x = from_run.iter().copied().peekable();
+            let mut y = from_more.peekable();
+            loop {
+                let next = match (x.peek(), y.peek()) {
+                    (Some(&u), Some(&v)) if u < v => x.next(),
+                    (Some(&u), Some(&v)) if v < u => y.next(),
+                    (Some(_), Some(_)) => {
+                        y.next();
+                        x.next()
+                    }
+                    (Some(_), None) => x.next(),
+                    (None, Some(_)) => y.next(),
+                    (None, None) => break,
+                };
+                to.extend(next);
+            }
         }
+        debug_assert!(m == more.len(), "`more` holds pairs of records beyond n");
+        lo.push(to.len() as u64);
         PairSet { lo, to }
     }
 
@@ -134,6 +226,32 @@ impl PairSet {
             && self.to[self.lo[a] as usize..self.lo[a + 1] as usize]
                 .binary_search(&(b as u32))
                 .is_ok()
+    }
+}
+
+/// Pairs `(a, b)` gathered in ascending order (records ascending, each record's partners
+/// ascending): a piece of a [`PairSet`] ([`PairSet::from_runs`]), 4 bytes a pair.
+#[derive(Debug, Default)]
+pub(crate) struct PairRun {
+    /// Each record of the run, with where its partners start in `to`.
+    rows: Vec<(u32, u64)>,
+    to: Vec<u32>,
+}
+
+impl PairRun {
+    /// Adds the pair `(a, b)`, after every pair of a lower `a` and every lower `b` of `a`.
+    pub(crate) fn push(&mut self, a: usize, b: usize) {
+        if self.rows.last().is_none_or(|r| r.0 as usize != a) {
+            debug_assert!(self.rows.last().is_none_or(|r| (r.0 as usize) < a));
+            self.rows.push((a as u32, self.to.len() as u64));
+        }
+        debug_assert!(
+            self.rows
+                .last()
+                .is_some_and(|r| r.1 as usize == self.to.len())
+                || self.to.last().is_some_and(|&x| (x as usize) < b)
+        );
+        self.to.push(b as u32);
     }
 }
 
@@ -199,6 +317,13 @@ mod tests {
             "jellyfish",
             "smellyfish",
             "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01",
+            "zyxwvutsrqponmlkjihgfedcba9876543210zyxwvutsrqponmlkjihgfedcba98",
+            // Bytes that share `byte & 31` (p and 0, q and 1).
+            "p0q1",
+            "0p1q",
+            "pq01pq",
+            "aaaaaaaaab",
+            "baaaaaaaaa",
         ];
         for x in words {
             for y in words {
@@ -207,6 +332,86 @@ mod tests {
                 assert!((ours - theirs).abs() < 1e-9, "{x} {y}: {ours} vs {theirs}");
             }
         }
+    }
+
+    #[test]
+    fn jaro_winkler_from_a_floor_is_exact_above_it() {
+        // Names and their slips, words of places, and strings sharing letters in other orders.
+        let mut words: Vec<String> = [
+            "bokeihan",
+            "bukeikhanov",
+            "zhansugirov",
+            "zhansugurov",
+            "martha",
+            "marhta",
+            "dixon",
+            "dicksonx",
+            "ab",
+            "ba",
+            "seifullin",
+            "saifullin",
+            "kudaiberdiev",
+            "kudaiberdy",
+            "abdulla",
+            "abdrakhman",
+            "akhmet",
+            "akhmetov",
+            "makhmet",
+            "tulepov",
+            "tolepov",
+            "parramatta",
+            "parramatat",
+            "street",
+            "steret",
+            "ivanov",
+            "ivanova",
+            "nivano",
+            "vonavi",
+            "aaaa",
+            "aaab",
+            "kieran",
+            "kiara",
+            "catherine",
+            "katherine",
+            "müller",
+            "mueller",
+            "shokai",
+            "choqai",
+            "12",
+            "21",
+        ]
+        .iter()
+        .map(|w| (*w).to_owned())
+        .collect();
+        let n = words.len();
+        for k in 0..n {
+            // Rotations and halves: common letters, other order.
+            let w = words[k].clone();
+            words.push(format!("{}{}", &w[w.len() / 2..], &w[..w.len() / 2]));
+        }
+        let mut checked = 0;
+        for x in &words {
+            for y in &words {
+                let exact = jaro_winkler(x, y);
+                for floor in [0.7, 0.75, 0.8, 0.85, 0.88, 0.92] {
+                    let got = jaro_winkler_from(x, y, floor);
+                    if exact >= floor {
+                        assert_eq!(got.to_bits(), exact.to_bits(), "{x} {y} {floor}");
+                    } else {
+                        assert!(got < floor, "{x} {y} {floor}: {got}");
+                        checked += usize::from(got == 0.0);
+                    }
+                }
+                if !x.is_empty() && !y.is_empty() && x != y {
+                    let bound = jaro_winkler_bound(x.as_bytes(), y.as_bytes());
+                    assert!(bound + 1e-9 >= exact, "{x} {y}: bound {bound} < {exact}");
+                }
+            }
+        }
+        assert!(
+            checked > 1000,
+            "the bound decides most unrelated pairs: {checked}"
+        );
     }
 
     #[test]
@@ -224,11 +429,39 @@ mod tests {
     #[test]
     fn pair_set() {
         let key = |a: u64, b: u64| a << 32 | b;
-        let set = PairSet::from_sorted(6, &[key(0, 3), key(0, 5), key(2, 3), key(4, 5)]);
-        for (a, b) in [(0, 3), (3, 0), (0, 5), (2, 3), (4, 5)] {
+        let run = |pairs: &[(usize, usize)]| {
+            let mut r = PairRun::default();
+            for &(a, b) in pairs {
+                r.push(a, b);
+            }
+            r
+        };
+        // Runs in record order (one empty), and more pairs: some repeat a run's, some fall
+        // between them.
+        let runs = vec![
+            run(&[(0, 3), (0, 5)]),
+            run(&[]),
+            run(&[(2, 3), (2, 6)]),
+            run(&[(5, 6)]),
+        ];
+        let more = [key(0, 3), key(0, 4), key(2, 5), key(4, 5)];
+        let set = PairSet::from_runs(7, runs, &more);
+        assert_eq!(set.to, [3, 4, 5, 3, 5, 6, 5, 6], "merged, no repeats");
+        assert_eq!(set.lo, [0, 3, 3, 6, 6, 7, 8, 8]);
+        for (a, b) in [
+            (0, 3),
+            (3, 0),
+            (0, 4),
+            (0, 5),
+            (2, 3),
+            (2, 5),
+            (2, 6),
+            (4, 5),
+            (5, 6),
+        ] {
             assert!(set.contains(a, b), "{a} {b}");
         }
-        for (a, b) in [(0, 1), (1, 2), (3, 4), (5, 5), (2, 4), (6, 7)] {
+        for (a, b) in [(0, 1), (1, 2), (3, 4), (5, 5), (2, 4), (6, 7), (7, 8)] {
             assert!(!set.contains(a, b), "{a} {b}");
         }
     }
