@@ -289,19 +289,32 @@ fn a_model_is_saved_and_reused() {
     // Only the victims (a smaller list), with the saved model.
     let small = tempfile::tempdir().unwrap();
     std::fs::copy(dir.join("victims.csv"), small.path().join("victims.csv")).unwrap();
-    let out = small.path().join("out.json");
-    let o = museum(&[
-        "dedup",
-        small.path().to_str().unwrap(),
-        "--model",
-        model.to_str().unwrap(),
-        "--format",
-        "json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let r: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let with_model = |model: &Path| -> Value {
+        let out = small.path().join("out.json");
+        let o = museum(&[
+            "dedup",
+            small.path().to_str().unwrap(),
+            "--model",
+            model.to_str().unwrap(),
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap()
+    };
+    let refused = |model: &Path| -> String {
+        let o = museum(&[
+            "dedup",
+            small.path().to_str().unwrap(),
+            "--model",
+            model.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        stderr(&o)
+    };
+    let r = with_model(&model);
     assert_eq!(r["model"]["u_sample"], 0, "u came from the file");
     let used = r["model"]["fields"].as_array().unwrap();
     let s = used.iter().find(|f| f["field"] == "surname").unwrap();
@@ -354,18 +367,7 @@ fn a_model_is_saved_and_reused() {
     }
     let old = dir.join("model-v1.json");
     std::fs::write(&old, v1.to_string()).unwrap();
-    let o = museum(&[
-        "dedup",
-        small.path().to_str().unwrap(),
-        "--model",
-        old.to_str().unwrap(),
-        "--format",
-        "json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let r: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let r = with_model(&old);
     let place = r["model"]["fields"]
         .as_array()
         .unwrap()
@@ -388,28 +390,14 @@ fn a_model_is_saved_and_reused() {
     let mut v9 = v.clone();
     v9["version"] = Value::from(9);
     std::fs::write(&old, v9.to_string()).unwrap();
-    let o = museum(&[
-        "dedup",
-        small.path().to_str().unwrap(),
-        "--model",
-        old.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 2, "{}", stderr(&o));
-    let err = stderr(&o);
+    let err = refused(&old);
     assert!(err.contains("model version 9"), "{err}");
 
     // A broken model.
     let mut bad = v.clone();
     bad["fields"][0]["levels"][0]["m"] = Value::from(-1.0);
     std::fs::write(&model, bad.to_string()).unwrap();
-    let o = museum(&[
-        "dedup",
-        small.path().to_str().unwrap(),
-        "--model",
-        model.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&o), 2, "{}", stderr(&o));
-    let err = stderr(&o);
+    let err = refused(&model);
     assert!(
         err.contains("model.json") && err.contains("surname"),
         "{err}"
