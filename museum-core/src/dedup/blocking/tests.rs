@@ -1,0 +1,163 @@
+use super::*;
+use crate::dedup::compare::tests::rec;
+
+#[test]
+fn pairs_once_and_across_scripts() {
+    let recs = vec![
+        rec("a", "Бөкейханов Әлихан Нұрмұхамедұлы", Some("1866")),
+        rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")),
+        rec("c", "Bukeikhanov Alikhan", Some("1866")),
+        rec("d", "Байтурсынов Ахмет", Some("1872")),
+        rec("e", "Букейханов Алихан", None),
+    ];
+    let p = Prepared::build(&recs, 1);
+    let opt = BlockOptions {
+        max_block: 100,
+        window: 5,
+        threads: 2,
+        rules: Rule::defaults(),
+    };
+    let (states, stats) = candidate_pairs(&p, &opt, Vec::new, |s: &mut Vec<u64>, i, j, _| {
+        s.push(((i as u64) << 32) | j as u64);
+    });
+    let all: Vec<u64> = states.concat();
+    let mut set = all.clone();
+    set.sort_unstable();
+    set.dedup();
+    assert_eq!(all.len(), set.len(), "a pair was visited twice");
+    // a, b, c, e share surname and given name: 6 pairs; d is alone.
+    assert_eq!(set.len(), 6, "{set:?}");
+    assert_eq!(stats.candidate_pairs, 6);
+}
+
+#[test]
+fn a_replaced_name_is_paired_through_the_place_when_a_birth_date_is_missing() {
+    // FEBRL-like: the same address, the surname replaced (a married name) and the birth date
+    // missing in one list; a neighbour with another surname and both years known is not
+    // paired through the place.
+    let place = "12 rankeo place, rosebery hill, piggabeen 0870 nsw";
+    let mut recs = vec![
+        rec("org", "Matthews Charlotte", Some("1918-11-15")),
+        rec("dup", "Bissett Charlotte", None),
+        rec("other", "Dixon Charlotte", Some("1950-02-03")),
+        rec("far", "Bissett Charlotte", Some("1961-01-01")),
+    ];
+    for r in &mut recs[..3] {
+        r.birth_place = Some(place.into());
+    }
+    recs[3].birth_place = Some("7 erldunda circuit, jan juc 6233 vic".into());
+    let p = Prepared::build(&recs, 1);
+    let opt = BlockOptions {
+        max_block: 30,
+        window: 10,
+        threads: 1,
+        rules: vec![Rule::PlaceGiven, Rule::PlaceSurname],
+    };
+    let (states, stats) = candidate_pairs(
+        &p,
+        &opt,
+        Vec::new,
+        |s: &mut Vec<(usize, usize, Rule)>, i, j, r| s.push((i, j, r)),
+    );
+    let mut pairs: Vec<(usize, usize)> = states.concat().iter().map(|x| (x.0, x.1)).collect();
+    pairs.sort_unstable();
+    assert_eq!(pairs, vec![(0, 1), (1, 2)], "{stats:?}");
+}
+
+#[test]
+fn large_blocks_use_a_window() {
+    let recs: Vec<_> = (0..50)
+        .map(|k| rec(&format!("r{k}"), "Ахметов Ахмет", None))
+        .chain([rec("i", "Ахметов А.", None)])
+        .collect();
+    let p = Prepared::build(&recs, 1);
+    let opt = BlockOptions {
+        max_block: 10,
+        window: 3,
+        threads: 1,
+        rules: Rule::defaults(),
+    };
+    let (_, stats) = candidate_pairs(&p, &opt, || (), |(), _, _, _| {});
+    // `surname+given` and `given+surname`: 50 records in a window of 3; `surname+initial`:
+    // only the initial is paired, with all 50 (50 qualifying pairs > 45, so in the window
+    // too).
+    assert_eq!(stats.large_block_count, 3);
+    assert_eq!(stats.pairs_per_rule[0], 47 * 3 + 2 + 1);
+    assert!(stats.pairs_per_rule[1] <= 3 * PROBE_WINDOW as u64);
+}
+
+#[test]
+fn a_pair_of_several_large_blocks_is_compared_once() {
+    // 60 namesakes born in one year: `surname+given`, `surname+year` and `given+surname`
+    // are all blocks above the cap, whose neighbourhoods find the same pairs.
+    let recs: Vec<_> = (0..60)
+        .map(|k| rec(&format!("r{k}"), "Ахметов Ахмет", Some("1900")))
+        .collect();
+    let p = Prepared::build(&recs, 1);
+    for threads in [1, 3] {
+        let opt = BlockOptions {
+            max_block: 8,
+            window: 4,
+            threads,
+            rules: Rule::defaults(),
+        };
+        let (states, stats) = candidate_pairs(
+            &p,
+            &opt,
+            Vec::new,
+            |s: &mut Vec<(usize, usize)>, i, j, _| s.push((i, j)),
+        );
+        assert!(stats.large_block_count >= 3, "{stats:?}");
+        let pairs: Vec<(usize, usize)> = states.concat();
+        let mut set = pairs.clone();
+        set.sort_unstable();
+        set.dedup();
+        assert_eq!(pairs, set, "a pair was visited twice, or out of order");
+        assert!(pairs.iter().all(|(i, j)| i < j));
+        // Each record meets its neighbours on both sides.
+        for i in 1..60 {
+            assert!(set.binary_search(&(i - 1, i)).is_ok(), "{i}");
+        }
+        assert_eq!(stats.candidate_pairs, set.len() as u64);
+    }
+}
+
+#[test]
+fn large_blocks_are_compared_in_full_within_sub_blocks() {
+    // 40 namesakes born in four years: one `surname+given` block above the cap, whose
+    // sub-blocks (given name and birth year) fit under it.
+    let recs: Vec<_> = (0..40)
+        .map(|k| {
+            let year = format!("{}", 1900 + (k * 7) % 4);
+            rec(&format!("r{k}"), "Ахметов Ахмет", Some(&year))
+        })
+        .collect();
+    let p = Prepared::build(&recs, 1);
+    let opt = BlockOptions {
+        max_block: 12,
+        window: 2,
+        threads: 2,
+        rules: vec![Rule::SurnameGiven],
+    };
+    let (states, stats) = candidate_pairs(
+        &p,
+        &opt,
+        Vec::new,
+        |s: &mut Vec<(usize, usize)>, i, j, _| s.push((i, j)),
+    );
+    assert_eq!(stats.large_block_count, 1);
+    let pairs: Vec<(usize, usize)> = states.concat();
+    let mut set = pairs.clone();
+    set.sort_unstable();
+    set.dedup();
+    assert_eq!(pairs.len(), set.len(), "a pair was visited twice");
+    for i in 0..40 {
+        for j in i + 1..40 {
+            if (i * 7) % 4 == (j * 7) % 4 {
+                assert!(set.binary_search(&(i, j)).is_ok(), "{i} {j} not compared");
+            }
+        }
+    }
+    // Not all 780 pairs: the block is not compared all against all.
+    assert!(set.len() < 780 / 2, "{}", set.len());
+}
