@@ -14,7 +14,10 @@ pub(crate) use input::InputArgs;
 pub(crate) use matching::{
     DecideArgs, DedupArgs, DedupFormat, NameArgs, PersonsArgs, ReviewArgs, SearchArgs,
 };
-pub(crate) use report::{ExportArgs, ReportArgs, ReportFormat, StatsArgs, TableFormat};
+pub(crate) use report::{ExportArgs, ReportArgs, StatsArgs};
+// Only the statistics build renders stats and reports.
+#[cfg(feature = "stats")]
+pub(crate) use report::{ReportFormat, TableFormat};
 pub(crate) use tools::{CompletionsArgs, ManArgs, SynthArgs, SynthProfile};
 pub(crate) use validate::{
     FailOn, FindingsFormat, RulesArgs, RulesFormat, SchemaArgs, ValidateArgs, VocabArgs,
