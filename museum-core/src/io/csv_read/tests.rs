@@ -8,6 +8,14 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::io::DatasetKind;
 use crate::model::Victim;
 
+/// The layout of a victims list with this header (it must open).
+fn layout_of(header: &str, file: &str, options: &CsvOptions) -> Layout {
+    match open_csv(header.as_bytes(), file, DatasetKind::Victims, options, 64).unwrap() {
+        Opened::Ready { layout, .. } => layout,
+        Opened::Stop(_) => panic!("{file}: the header {header:?} does not open"),
+    }
+}
+
 #[test]
 fn sniffs_delimiters() {
     assert_eq!(sniff_delimiter(b"a,b,c"), b',');
@@ -69,18 +77,7 @@ fn read(text: &[u8], block_size: usize) -> (Vec<(u64, String)>, Vec<String>) {
 /// The text parser reads every input exactly as `csv_core` does.
 #[test]
 fn text_parser_agrees_with_csv_core() {
-    let layout = match open_csv(
-        &b"id,surname,notes\n"[..],
-        "t.csv",
-        DatasetKind::Victims,
-        &CsvOptions::default(),
-        64,
-    )
-    .unwrap()
-    {
-        Opened::Ready { layout, .. } => layout,
-        Opened::Stop(_) => panic!(),
-    };
+    let layout = layout_of("id,surname,notes\n", "t.csv", &CsvOptions::default());
     let inputs: &[&str] = &[
         "a,b,c\n",
         "a,b,c",
@@ -197,22 +194,15 @@ fn header_after_bom_and_blank_lines() {
 
 #[test]
 fn oversized_field_is_a_finding() {
-    let layout = match open_csv(
-        &b"id,notes\n"[..],
+    let layout = layout_of(
+        "id,notes\n",
         "t.csv",
-        DatasetKind::Victims,
         &CsvOptions {
             max_field_size: 4,
             max_records: None,
             ..CsvOptions::default()
         },
-        64,
-    )
-    .unwrap()
-    {
-        Opened::Ready { layout, .. } => layout,
-        Opened::Stop(_) => panic!(),
-    };
+    );
     let rec = RawRecord::from_fields(&["v1", "0123456789"]);
     let rec = Fields::Raw(&rec);
     let mut out = Vec::new();
@@ -230,18 +220,7 @@ fn oversized_field_is_a_finding() {
 fn refilled_record_equals_a_fresh_one() {
     let header = "id,case,surname,sex,birth_date,arrest_date,charge,sentencing_body,sentence,\
                   camp_id,release_date,death_date,figure_id,source_ids,source_text,notes\n";
-    let layout = match open_csv(
-        header.as_bytes(),
-        "victims.csv",
-        DatasetKind::Victims,
-        &CsvOptions::default(),
-        64,
-    )
-    .unwrap()
-    {
-        Opened::Ready { layout, .. } => layout,
-        Opened::Stop(_) => panic!(),
-    };
+    let layout = layout_of(header, "victims.csv", &CsvOptions::default());
     let rows: [&[&str]; 4] = [
         &[
             "v1",
