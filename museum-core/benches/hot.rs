@@ -144,11 +144,8 @@ fn records() -> Vec<DedupRecord> {
         .collect()
 }
 
-/// Every pair of the mix compared as a run compares them (levels only): names (with their
-/// slips, initials and other scripts) and birth places. Most pairs of a run are unrelated
-/// names, as most of these.
-#[divan::bench]
-fn compare_pairs(b: Bencher) {
+/// Every pair of the mix, compared by `compare`.
+fn bench_all_pairs<T>(b: Bencher, compare: impl Fn(&PairBench, usize, usize) -> T + Sync) {
     let recs = records();
     let pairs = PairBench::new(&recs);
     let n = recs.len();
@@ -156,24 +153,22 @@ fn compare_pairs(b: Bencher) {
         .bench(|| {
             for i in 0..n {
                 for j in i + 1..n {
-                    black_box(pairs.compare(black_box(i), black_box(j)));
+                    black_box(compare(&pairs, black_box(i), black_box(j)));
                 }
             }
         });
 }
 
+/// Every pair of the mix compared as a run compares them (levels only): names (with their
+/// slips, initials and other scripts) and birth places. Most pairs of a run are unrelated
+/// names, as most of these.
+#[divan::bench]
+fn compare_pairs(b: Bencher) {
+    bench_all_pairs(b, PairBench::compare);
+}
+
 /// The same pairs with the names' exact similarities (as `explain` computes them).
 #[divan::bench]
 fn compare_pairs_exact(b: Bencher) {
-    let recs = records();
-    let pairs = PairBench::new(&recs);
-    let n = recs.len();
-    b.counter(divan::counter::ItemsCount::new(n * (n - 1) / 2))
-        .bench(|| {
-            for i in 0..n {
-                for j in i + 1..n {
-                    black_box(pairs.compare_exact(black_box(i), black_box(j)));
-                }
-            }
-        });
+    bench_all_pairs(b, PairBench::compare_exact);
 }
