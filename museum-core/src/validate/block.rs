@@ -12,7 +12,7 @@ use super::rules::text;
 use super::sink::{Context, Sink};
 use super::world::{Facts, World};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::io::csv_read::{self, Block, Build, Fields, Layout};
+use crate::io::csv_read::{self, Block, Fields, Layout};
 use crate::io::{Located, Record};
 
 /// Checks one finished record: its reader findings, every per-record rule, and its id.
@@ -31,6 +31,7 @@ pub(crate) fn finish_record<T: Check>(
         rec.location.line.unwrap_or(0),
     );
     facts.records += 1;
+    sink.checking(rec.record.id());
     T::check(rec, world, sink, facts);
     sink.name_record(mark, rec.record.id());
 }
@@ -51,6 +52,24 @@ pub(crate) fn finish_kept<T: Check>(
         None
     } else {
         Some(rec.record)
+    }
+}
+
+/// [`finish_kept`] for a boxed record: gives the box back to be refilled.
+fn finish_boxed<T: Check>(
+    rec: Box<Located<T>>,
+    diags: Vec<Diagnostic>,
+    world: &World,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+    kept: &mut Vec<Located<T>>,
+) -> Option<Box<Located<T>>> {
+    finish_record(&rec, diags, world, sink, facts);
+    if sink.cx.keep {
+        kept.push(*rec);
+        None
+    } else {
+        Some(rec)
     }
 }
 
@@ -140,7 +159,8 @@ pub(crate) fn process_block<T: Check>(
     let mut head = Vec::new();
     let mut in_head = T::MERGES_ROWS;
     let mut has_body = false;
-    let mut pending: Option<(Located<T>, Vec<Diagnostic>)> = None;
+    // Records are boxed here: a record is large, and a box moves without copying it.
+    let mut pending: Option<(Box<Located<T>>, Vec<Diagnostic>)> = None;
     let mut filled = vec![0u64; layout.width()];
     let mut tallies = vec![Tally::default(); layout.width()];
     let placeholder_columns: Vec<usize> = if cx.on(Code::ReadAsMissing) {
@@ -159,9 +179,9 @@ pub(crate) fn process_block<T: Check>(
     let mut row_lines = Vec::new();
     let count_sparse = cx.on(Code::SparseColumn);
     // Kept records are built whole (names parsed, free text kept), like the reader builds them;
-    // others are lean, and each checked record is refilled with the next row.
+    // others are lean, and each checked record is refilled in its box with the next row.
     let lean = !cx.keep;
-    let mut spare: Option<T> = None;
+    let mut spare: Option<Box<Located<T>>> = None;
     let mut kept = Vec::new();
     let text_on = cx.on(Code::ControlCharacter)
         || cx.on(Code::MixedScript)
@@ -202,24 +222,23 @@ pub(crate) fn process_block<T: Check>(
         }
         let mut diags = Vec::new();
         let mark = sink.out.len();
-        let build = if lean {
-            Build::Lean(spare.take())
-        } else {
-            Build::Whole
+        let mut on_field = |i: usize, field: &str, value: &str, loc: &Location| {
+            let policy = policies
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| text::Policy::of(field));
+            if !policy.is_parsed() {
+                text::check_field_with(field, policy, value, loc, &mut sink);
+            }
         };
-        let r = if text_on {
-            let mut on_field = |i: usize, field: &str, value: &str, loc: &Location| {
-                let policy = policies
-                    .get(i)
-                    .copied()
-                    .unwrap_or_else(|| text::Policy::of(field));
-                if !policy.is_parsed() {
-                    text::check_field_with(field, policy, value, loc, &mut sink);
-                }
-            };
-            layout.row::<T>(rec, line, local, &mut diags, Some(&mut on_field), build)
+        let visitor: Option<&mut csv_read::FieldVisitor<'_>> =
+            if text_on { Some(&mut on_field) } else { None };
+        let r = if lean {
+            layout.row_boxed::<T>(rec, line, local, &mut diags, visitor, spare.take())
         } else {
-            layout.row::<T>(rec, line, local, &mut diags, None, build)
+            layout
+                .row::<T>(rec, line, local, &mut diags, visitor)
+                .map(Box::new)
         };
         local += 1;
         let Some(mut r) = r else {
@@ -232,7 +251,7 @@ pub(crate) fn process_block<T: Check>(
         }
         built += 1;
         if in_head && r.record.continues() {
-            head.push((r, diags));
+            head.push((*r, diags));
             return;
         }
         in_head = false;
@@ -243,29 +262,29 @@ pub(crate) fn process_block<T: Check>(
             && r.record.continues()
             && let Some((p, pd)) = pending.as_mut()
         {
-            match p.record.absorb(r.record) {
+            let Located { record, location } = *r;
+            let next = match p.record.absorb(record) {
                 Ok(()) => {
                     pd.extend(diags);
                     return;
                 }
-                Err(next) => {
-                    r = Located {
-                        record: next,
-                        location: r.location,
-                    };
-                }
-            }
+                Err(next) => next,
+            };
+            r = Box::new(Located {
+                record: next,
+                location,
+            });
         }
         if let Some((p, pd)) = pending.take() {
-            spare = finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+            spare = finish_boxed(p, pd, world, &mut sink, &mut facts, &mut kept);
         }
         pending = Some((r, diags));
     });
     let tail = if T::MERGES_ROWS {
-        pending
+        pending.map(|(p, pd)| (*p, pd))
     } else {
         if let Some((p, pd)) = pending {
-            finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+            finish_boxed(p, pd, world, &mut sink, &mut facts, &mut kept);
         }
         None
     };

@@ -51,6 +51,9 @@ pub(crate) struct Sink<'a> {
     /// The file findings without one are about (one string shared by all of them).
     file: Option<Arc<str>>,
     pub(crate) out: Vec<Diagnostic>,
+    /// The trimmed id of the record being checked (see [`Sink::checking`]); its buffer is
+    /// reused from record to record.
+    record: String,
 }
 
 impl<'a> Sink<'a> {
@@ -60,6 +63,7 @@ impl<'a> Sink<'a> {
             kind,
             file: None,
             out: Vec::new(),
+            record: String::new(),
         }
     }
 
@@ -71,13 +75,24 @@ impl<'a> Sink<'a> {
         }
     }
 
-    /// `loc` with this sink's file when it has none (for locations kept past the file).
+    /// `loc` with this sink's file when it has none, and the id of the record being checked
+    /// when it has none (for locations kept past the record: a record read for validation only
+    /// has neither in its location).
     pub(crate) fn locate(&self, loc: &Location) -> Location {
         let mut loc = loc.clone();
         if loc.file.is_none() {
             loc.file.clone_from(&self.file);
         }
+        if loc.record_id.is_none() && !self.record.is_empty() {
+            loc.record_id = Some(self.record.clone());
+        }
         loc
+    }
+
+    /// The rules are about to check the record with id `id`: [`Sink::locate`] names it.
+    pub(crate) fn checking(&mut self, id: &str) {
+        self.record.clear();
+        self.record.push_str(crate::io::trim(id));
     }
 
     /// Gives the findings pushed since `mark` the record id `id`, when they have none.

@@ -15,15 +15,6 @@ use crate::io::record::{Record, Row};
 /// Sees each readable field of a row: input index, field name, text, the row's location.
 pub(crate) type FieldVisitor<'a> = dyn FnMut(usize, &str, &str, &Location) + 'a;
 
-/// How [`Layout::row`] builds the typed record.
-pub(crate) enum Build<T> {
-    /// Whole, with [`Record::from_row`] (what readers hand to other commands).
-    Whole,
-    /// For validation only, with [`Record::from_row_lean`], or by refilling a record already
-    /// checked ([`Record::refill_lean`]: its allocations are reused).
-    Lean(Option<T>),
-}
-
 /// How each input column is used.
 #[derive(Debug, Clone)]
 pub(super) enum Slot {
@@ -87,20 +78,74 @@ impl Layout {
     /// Turns one raw record into a typed record, pushing the findings about its fields (encoding,
     /// size, ragged row, values) to `out`. A row without values gives `None` and a blank-row
     /// finding. `on_field` sees every readable field (input index, name, text) before the
-    /// record is built; `build` says how the record is built.
+    /// record is built whole, with [`Record::from_row`] (what readers hand to other commands).
     pub(crate) fn row<T: Record>(
         &self,
         rec: Fields<'_>,
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
-        mut on_field: Option<&mut FieldVisitor<'_>>,
-        build: Build<T>,
+        on_field: Option<&mut FieldVisitor<'_>>,
     ) -> Option<Located<T>> {
+        let (record, location) =
+            self.row_with(rec, line, record, out, on_field, false, T::from_row)?;
+        Some(Located { record, location })
+    }
+
+    /// [`Layout::row`] for validation only: the record is built lean
+    /// ([`Record::from_row_lean`]), or refilled in its box (`spare`, when there is one:
+    /// [`Record::refill_lean`] reuses its allocations) instead of being moved, and its location
+    /// is set in place: a record is large, and each move of one costs a copy.
+    pub(crate) fn row_boxed<T: Record>(
+        &self,
+        rec: Fields<'_>,
+        line: u64,
+        record: u64,
+        out: &mut Vec<Diagnostic>,
+        on_field: Option<&mut FieldVisitor<'_>>,
+        spare: Option<Box<Located<T>>>,
+    ) -> Option<Box<Located<T>>> {
+        let (mut boxed, location) = self.row_with(
+            rec,
+            line,
+            record,
+            out,
+            on_field,
+            true,
+            |row, out| match spare {
+                Some(mut b) => {
+                    b.record.refill_lean(row, out);
+                    b
+                }
+                None => Box::new(Located {
+                    record: T::from_row_lean(row, out),
+                    location: Location::default(),
+                }),
+            },
+        )?;
+        boxed.location = location;
+        Some(boxed)
+    }
+
+    /// Reads one raw record into a [`Row`] and hands it to `build`; gives what `build` made and
+    /// the row's location. Every field is seen once: its size checked, shown to `on_field`,
+    /// and put in its canonical place.
+    ///
+    /// A `lean` row's location has neither the file nor the record id (one copy of each per row
+    /// saved): the validator's sink fills both into the findings it keeps (see
+    /// [`crate::validate`]'s `Sink::name_record`); findings pushed to `out` here get the id.
+    #[allow(clippy::too_many_arguments)] // reason: the one reader of a row; a struct of these would only be unpacked again
+    fn row_with<R>(
+        &self,
+        rec: Fields<'_>,
+        line: u64,
+        record: u64,
+        out: &mut Vec<Diagnostic>,
+        mut on_field: Option<&mut FieldVisitor<'_>>,
+        lean: bool,
+        build: impl FnOnce(&Row<'_>, &mut Vec<Diagnostic>) -> R,
+    ) -> Option<(R, Location)> {
         let first = out.len();
-        let lean = matches!(build, Build::Lean(_));
-        // Lean rows leave the file out of their location (one copy of the name per row saved);
-        // the validator's sink fills it into the findings it keeps.
         let loc = Location {
             record: Some(record),
             file: if lean {
@@ -118,7 +163,7 @@ impl Layout {
             );
             return None;
         }
-        let oversized = |i: usize, len: usize, out: &mut Vec<Diagnostic>| {
+        let oversized = |i: usize, len: usize, loc: &Location, out: &mut Vec<Diagnostic>| {
             out.push(
                 Diagnostic::new(
                     Code::FieldTooLarge,
@@ -134,30 +179,20 @@ impl Layout {
         };
         let (texts, values) = SCRATCH.with_borrow_mut(|s| (take(&mut s.0), take(&mut s.1)));
         let mut texts: Vec<Cow<'_, str>> = recycle(texts);
-        texts.reserve(rec.len());
         // Fields whose bytes were not UTF-8 (repaired with U+FFFD and reported already).
         let mut unreadable: Vec<usize> = Vec::new();
-        match rec {
-            Fields::Text(fields) => {
-                for (i, f) in fields.iter().enumerate() {
-                    if f.len() > self.max_field_size {
-                        oversized(i, f.len(), out);
-                        texts.push(Cow::Borrowed(""));
-                    } else {
-                        texts.push(match f {
-                            Cow::Borrowed(b) => Cow::Borrowed(b),
-                            Cow::Owned(o) => Cow::Owned(o.clone()),
-                        });
-                    }
-                }
-            }
+        // A block that is valid UTF-8 (almost always) lends its fields as they are; raw bytes
+        // are read into `texts` first.
+        let fields: &[Cow<'_, str>] = match rec {
+            Fields::Text(fields) => fields,
             Fields::Raw(rec) => {
+                texts.reserve(rec.len());
                 // One UTF-8 check for the whole record; a field is then sliced out of it (a
                 // field cut inside a character falls back to its own check below).
                 let whole = simdutf8::basic::from_utf8(rec.as_slice()).ok();
                 for (i, raw) in rec.iter().enumerate() {
                     if raw.len() > self.max_field_size {
-                        oversized(i, raw.len(), out);
+                        oversized(i, raw.len(), &loc, out);
                         texts.push(Cow::Borrowed(""));
                         continue;
                     }
@@ -187,64 +222,74 @@ impl Layout {
                         unreadable.push(i);
                     }
                 }
+                &texts
+            }
+        };
+        // The record's id, so that findings about single fields name it too (whole rows only:
+        // see above).
+        let id = (!lean)
+            .then(|| {
+                if self.synth_ids {
+                    Some(format!("{}-{line}", self.id_prefix))
+                } else {
+                    self.slots
+                        .iter()
+                        .position(|s| matches!(s, Slot::Known(0)))
+                        .and_then(|i| fields.get(i))
+                        .map(|t| crate::io::trim(t))
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                }
+            })
+            .flatten();
+        let loc = Location {
+            record_id: id,
+            ..loc
+        };
+        let mut values: Vec<Option<&str>> = recycle(values);
+        values.resize(self.columns.len(), None);
+        let surplus: Vec<String> = (self.slots.len()..fields.len())
+            .map(|i| format!("column_{}", i + 1))
+            .collect();
+        let mut extra: Vec<(&str, &str)> = Vec::new();
+        let raw = matches!(rec, Fields::Raw(_));
+        for (i, f) in fields.iter().enumerate() {
+            let mut t: &str = f;
+            // Raw fields were measured as they were read.
+            if !raw && t.len() > self.max_field_size {
+                oversized(i, t.len(), &loc, out);
+                t = "";
+            }
+            if let Some(visit) = on_field.as_mut()
+                && !t.is_empty()
+                && !unreadable.contains(&i)
+            {
+                // An oversized field is empty here; repaired text is reported already.
+                visit(i, &self.field_name(i), t, &loc);
+            }
+            match self.slots.get(i) {
+                Some(Slot::Known(c)) => values[*c] = Some(t),
+                Some(Slot::Extra(h)) => extra.push((h.as_str(), t)),
+                None => extra.push((surplus[i - self.slots.len()].as_str(), t)),
             }
         }
-        if texts.len() != self.slots.len() {
+        if fields.len() != self.slots.len() {
             out.push(
                 Diagnostic::new(
                     Code::RaggedRow,
                     format!(
                         "the row has {} fields, the header has {}",
-                        texts.len(),
+                        fields.len(),
                         self.slots.len()
                     ),
                     loc.clone(),
                 )
-                .with_help(if texts.len() > self.slots.len() {
+                .with_help(if fields.len() > self.slots.len() {
                     "quote values that contain the delimiter; the surplus values are kept as `column_N`"
                 } else {
                     "the missing trailing fields are read as empty"
                 }),
             );
-        }
-        // The record's id, so that findings about single fields name it too (lean rows as well:
-        // rules keep a record's location for findings made later, and those must name it the
-        // same whether the records are kept or not).
-        let id = if self.synth_ids {
-            Some(format!("{}-{line}", self.id_prefix))
-        } else {
-            self.slots
-                .iter()
-                .position(|s| matches!(s, Slot::Known(0)))
-                .and_then(|i| texts.get(i))
-                .map(|t| crate::io::trim(t))
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-        };
-        let loc = Location {
-            record_id: id,
-            ..loc
-        };
-        if let Some(f) = on_field.as_mut() {
-            for (i, t) in texts.iter().enumerate() {
-                // An oversized field is empty here; repaired text is reported already.
-                if !t.is_empty() && !unreadable.contains(&i) {
-                    f(i, &self.field_name(i), t, &loc);
-                }
-            }
-        }
-        let mut values: Vec<Option<&str>> = recycle(values);
-        values.resize(self.columns.len(), None);
-        let surplus: Vec<String> = (self.slots.len()..texts.len())
-            .map(|i| format!("column_{}", i + 1))
-            .collect();
-        let mut extra: Vec<(&str, &str)> = Vec::new();
-        for (i, t) in texts.iter().enumerate() {
-            match self.slots.get(i) {
-                Some(Slot::Known(c)) => values[*c] = Some(t.as_ref()),
-                Some(Slot::Extra(h)) => extra.push((h.as_str(), t.as_ref())),
-                None => extra.push((surplus[i - self.slots.len()].as_str(), t.as_ref())),
-            }
         }
         let synthetic_id = self.synth_ids.then(|| format!("{}-{line}", self.id_prefix));
         if let Some(id) = &synthetic_id {
@@ -257,17 +302,14 @@ impl Layout {
             columns: self.columns,
             vocab: self.vocab.as_deref(),
         };
-        let record = match build {
-            Build::Whole => T::from_row(&row, out),
-            Build::Lean(None) => T::from_row_lean(&row, out),
-            Build::Lean(Some(mut record)) => {
-                record.refill_lean(&row, out);
-                record
-            }
-        };
+        let built = build(&row, out);
         if out.len() > first {
+            // The record's id as the record reads it (its `id` value, trimmed).
             let id = row.location.record_id.clone().or_else(|| {
-                Some(crate::io::trim(record.id()).to_owned()).filter(|i| !i.is_empty())
+                row.values[0]
+                    .map(crate::io::trim)
+                    .filter(|i| !i.is_empty())
+                    .map(str::to_owned)
             });
             for d in &mut out[first..] {
                 if d.location.record_id.is_none() {
@@ -285,7 +327,7 @@ impl Layout {
         let values = recycle(values);
         let texts = recycle(texts);
         SCRATCH.with_borrow_mut(|s| *s = (texts, values));
-        Some(Located { record, location })
+        Some((built, location))
     }
 }
 

@@ -27,7 +27,7 @@ mod split;
 mod tests;
 
 pub(crate) use head::{Opened, header_only, open_csv};
-pub(crate) use layout::{Build, Layout};
+pub(crate) use layout::{FieldVisitor, Layout};
 pub(crate) use parallel::map_blocks;
 pub(crate) use parse::{Fields, parse_block};
 pub(crate) use records::CsvRecords;

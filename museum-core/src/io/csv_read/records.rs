@@ -95,14 +95,7 @@ impl<T: Record, R: Read> Iterator for CsvRecords<T, R> {
                             let record_index = &mut self.record_index;
                             parse_block(&layout, &block, &mut found, |rec, line, out| {
                                 let mut diags = Vec::new();
-                                let r = layout.row::<T>(
-                                    rec,
-                                    line,
-                                    *record_index,
-                                    &mut diags,
-                                    None,
-                                    super::Build::Whole,
-                                );
+                                let r = layout.row::<T>(rec, line, *record_index, &mut diags, None);
                                 *record_index += 1;
                                 match r {
                                     Some(r) => items.push(ReadItem::Record(r, diags)),

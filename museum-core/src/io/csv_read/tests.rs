@@ -206,9 +206,7 @@ fn oversized_field_is_a_finding() {
     let rec = RawRecord::from_fields(&["v1", "0123456789"]);
     let rec = Fields::Raw(&rec);
     let mut out = Vec::new();
-    let v = layout
-        .row::<Victim>(rec, 2, 0, &mut out, None, super::Build::Whole)
-        .unwrap();
+    let v = layout.row::<Victim>(rec, 2, 0, &mut out, None).unwrap();
     assert_eq!(v.record.notes, None);
     assert_eq!(out[0].code, Code::FieldTooLarge);
     assert_eq!(out[0].location.field.as_deref(), Some("notes"));
@@ -282,36 +280,23 @@ fn refilled_record_equals_a_fresh_one() {
             "",
         ],
     ];
-    let mut spare: Option<Victim> = None;
+    let mut spare: Option<Box<crate::io::Located<Victim>>> = None;
     for fields in rows {
         let raw = RawRecord::from_fields(fields);
         let mut fresh_out = Vec::new();
         let fresh = layout
-            .row::<Victim>(
-                Fields::Raw(&raw),
-                2,
-                0,
-                &mut fresh_out,
-                None,
-                Build::Lean(None),
-            )
+            .row_boxed::<Victim>(Fields::Raw(&raw), 2, 0, &mut fresh_out, None, None)
             .unwrap();
         let mut out = Vec::new();
         let refilled = layout
-            .row::<Victim>(
-                Fields::Raw(&raw),
-                2,
-                0,
-                &mut out,
-                None,
-                Build::Lean(spare.take()),
-            )
+            .row_boxed::<Victim>(Fields::Raw(&raw), 2, 0, &mut out, None, spare.take())
             .unwrap();
         assert_eq!(refilled.record, fresh.record, "{fields:?}");
+        assert_eq!(refilled.location, fresh.location, "{fields:?}");
         assert_eq!(out, fresh_out, "{fields:?}");
-        spare = Some(refilled.record);
+        spare = Some(refilled);
     }
     // The last row: no id (a finding), an unreadable case number (not a case number, but the
     // case has its dates).
-    assert!(spare.is_some_and(|v| v.id.is_empty() && v.cases.len() == 1));
+    assert!(spare.is_some_and(|v| v.record.id.is_empty() && v.record.cases.len() == 1));
 }
