@@ -231,11 +231,12 @@ pub(crate) fn process_block<T: Check>(
                 text::check_field_with(field, policy, value, loc, &mut sink);
             }
         };
-        let visitor: Option<&mut csv_read::FieldVisitor<'_>> =
-            if text_on { Some(&mut on_field) } else { None };
         let r = if lean {
-            layout.row_boxed::<T>(rec, line, local, &mut diags, visitor, spare.take())
+            let visitor = if text_on { Some(&mut on_field) } else { None };
+            layout.row_boxed::<T, _>(rec, line, local, &mut diags, visitor, spare.take())
         } else {
+            let visitor: Option<&mut csv_read::FieldVisitor<'_>> =
+                if text_on { Some(&mut on_field) } else { None };
             layout
                 .row::<T>(rec, line, local, &mut diags, visitor)
                 .map(Box::new)

@@ -96,13 +96,15 @@ impl Layout {
     /// ([`Record::from_row_lean`]), or refilled in its box (`spare`, when there is one:
     /// [`Record::refill_lean`] reuses its allocations) instead of being moved, and its location
     /// is set in place: a record is large, and each move of one costs a copy.
-    pub(crate) fn row_boxed<T: Record>(
+    /// `on_field` is a type of its own here (not a [`FieldVisitor`]), so that the validator's
+    /// check of each field is inlined.
+    pub(crate) fn row_boxed<T: Record, F: FnMut(usize, &str, &str, &Location) + ?Sized>(
         &self,
         rec: Fields<'_>,
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
-        on_field: Option<&mut FieldVisitor<'_>>,
+        on_field: Option<&mut F>,
         spare: Option<Box<Located<T>>>,
     ) -> Option<Box<Located<T>>> {
         let (mut boxed, location) = self.row_with(
@@ -135,13 +137,13 @@ impl Layout {
     /// saved): the validator's sink fills both into the findings it keeps (see
     /// [`crate::validate`]'s `Sink::name_record`); findings pushed to `out` here get the id.
     #[allow(clippy::too_many_arguments)] // reason: the one reader of a row; a struct of these would only be unpacked again
-    fn row_with<R>(
+    fn row_with<R, F: FnMut(usize, &str, &str, &Location) + ?Sized>(
         &self,
         rec: Fields<'_>,
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
-        mut on_field: Option<&mut FieldVisitor<'_>>,
+        mut on_field: Option<&mut F>,
         lean: bool,
         build: impl FnOnce(&Row<'_>, &mut Vec<Diagnostic>) -> R,
     ) -> Option<(R, Location)> {

@@ -285,11 +285,25 @@ fn refilled_record_equals_a_fresh_one() {
         let raw = RawRecord::from_fields(fields);
         let mut fresh_out = Vec::new();
         let fresh = layout
-            .row_boxed::<Victim>(Fields::Raw(&raw), 2, 0, &mut fresh_out, None, None)
+            .row_boxed::<Victim, FieldVisitor<'_>>(
+                Fields::Raw(&raw),
+                2,
+                0,
+                &mut fresh_out,
+                None,
+                None,
+            )
             .unwrap();
         let mut out = Vec::new();
         let refilled = layout
-            .row_boxed::<Victim>(Fields::Raw(&raw), 2, 0, &mut out, None, spare.take())
+            .row_boxed::<Victim, FieldVisitor<'_>>(
+                Fields::Raw(&raw),
+                2,
+                0,
+                &mut out,
+                None,
+                spare.take(),
+            )
             .unwrap();
         assert_eq!(refilled.record, fresh.record, "{fields:?}");
         assert_eq!(refilled.location, fresh.location, "{fields:?}");

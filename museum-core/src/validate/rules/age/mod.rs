@@ -6,6 +6,7 @@ pub use implausible_age::ImplausibleAge;
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::model::{Day, HistoricalDate, Victim};
+use crate::validate::Limits;
 use crate::validate::sink::Sink;
 
 const DAYS_PER_YEAR: f64 = 365.2425;
@@ -19,6 +20,24 @@ fn years(from: Day, to: Day) -> f64 {
 }
 
 /// Checks the age at each case's arrest (M212).
+/// Whether an age from `min` to `max` years raises nothing.
+fn plausible(min: f64, max: f64, limits: &Limits) -> bool {
+    max >= limits.min_age
+        && min <= limits.max_age
+        && min >= limits.warn_min_age
+        && max <= limits.warn_max_age
+}
+
+/// Whether the age between the bounds of a birth and an event is plausible by whole years
+/// alone, with two years to spare for the days (most are: the calendar is then not needed).
+/// Never true where [`plausible`] of the exact ages is false.
+fn plausible_by_years(birth: (Day, Day), event: (Day, Day), limits: &Limits) -> bool {
+    let least = f64::from(event.0.year - birth.1.year - 2);
+    let most = f64::from(event.1.year - birth.0.year + 2);
+    least >= limits.min_age.max(limits.warn_min_age)
+        && most <= limits.max_age.min(limits.warn_max_age)
+}
+
 pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
     if !sink.on(Code::ImplausibleAge) {
         return;
@@ -55,14 +74,13 @@ fn check_one(
     if e_hi < b_lo {
         return; // born after the event: M301
     }
+    let limits = &sink.cx.options.limits;
+    if plausible_by_years((b_lo, b_hi), (e_lo, e_hi), limits) {
+        return;
+    }
     let min = years(b_hi, e_lo).max(0.0);
     let max = years(b_lo, e_hi);
-    let limits = &sink.cx.options.limits;
-    if max >= limits.min_age
-        && min <= limits.max_age
-        && min >= limits.warn_min_age
-        && max <= limits.warn_max_age
-    {
+    if plausible(min, max, limits) {
         return;
     }
     let what = match case {
@@ -116,4 +134,63 @@ fn check_one(
             .with_help("check the birth and arrest years in the source"),
         severity,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut by years agrees with the exact ages: wherever it says plausible, so do the
+    /// days (birth and event days at the ends of their years and in between, for ages around
+    /// every limit).
+    #[test]
+    fn plausible_by_years_never_hides_a_finding() {
+        let limits = Limits::default();
+        let days = [(1, 1), (2, 28), (6, 30), (12, 31)];
+        let mut shortcuts = 0;
+        for birth_year in [1880, 1899, 1900, 1904] {
+            for age in 0..110 {
+                for &(bm, bd) in &days {
+                    for &(em, ed) in &days {
+                        let b = Day {
+                            year: birth_year,
+                            month: bm,
+                            day: bd,
+                        };
+                        let e = Day {
+                            year: birth_year + age,
+                            month: em,
+                            day: ed,
+                        };
+                        // Bounds of a year (`1900`) and of a day.
+                        let year_of = |d: Day| {
+                            (
+                                Day {
+                                    year: d.year,
+                                    month: 1,
+                                    day: 1,
+                                },
+                                Day {
+                                    year: d.year,
+                                    month: 12,
+                                    day: 31,
+                                },
+                            )
+                        };
+                        for birth in [(b, b), year_of(b)] {
+                            for event in [(e, e), year_of(e)] {
+                                if plausible_by_years(birth, event, &limits) {
+                                    shortcuts += 1;
+                                    let min = years(birth.1, event.0).max(0.0);
+                                    let max = years(birth.0, event.1);
+                                    assert!(plausible(min, max, &limits), "{birth:?} {event:?}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(shortcuts > 10_000, "the shortcut is taken: {shortcuts}");
+    }
 }

@@ -27,9 +27,13 @@ pub(crate) fn reads_placeholders(field: &str) -> bool {
 }
 
 /// Whether `value` (a date or sex field's text) is a placeholder read as missing
-/// ([`crate::model::vocab::is_placeholder`]).
+/// ([`crate::model::vocab::is_placeholder`]), remembered per thread: a sex column repeats a few spellings on every row, and reading one
+/// as a date (what decides) costs a copy of it.
 pub(crate) fn is_placeholder(value: &str) -> bool {
-    crate::model::vocab::is_placeholder(value)
+    thread_local! {
+        static PLACEHOLDERS: crate::hash::TextMemo<bool> = crate::hash::TextMemo::default();
+    }
+    crate::hash::memo(&PLACEHOLDERS, value, crate::model::vocab::is_placeholder)
 }
 
 /// Placeholders of one column: how many, where the first was, and the first spellings.

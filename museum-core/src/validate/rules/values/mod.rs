@@ -45,6 +45,11 @@ pub(crate) fn check_range(
         return;
     }
     let (min_year, max_year) = window;
+    // Most dates lie within the window by whole years: no day needs comparing.
+    let last_year = max_year.unwrap_or(sink.cx.today.year);
+    if lo.is_some_and(|l| l.year > min_year) && hi.is_some_and(|h| h.year < last_year) {
+        return;
+    }
     let min = Day {
         year: min_year,
         month: 1,
