@@ -128,6 +128,35 @@ fn has_suspect_sequence(bytes: &[u8]) -> bool {
     })
 }
 
+/// Whether `bytes` has two spaces in a row: eight bytes at a time (a byte-pair scan costs
+/// more than the rest of the checks on a value with a space).
+fn has_double_space(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut words = bytes.chunks_exact(8);
+    // Whether the last byte of the previous word was a space.
+    let mut carry = false;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().expect("eight bytes")) ^ SPACES;
+        // 0x80 in exactly the bytes that were spaces (no borrow between bytes: the high bit
+        // of each is masked before the addition).
+        let m = !(((x & LOW) + LOW) | x | LOW);
+        if m & (m >> 8) != 0 || (carry && m & 0x80 != 0) {
+            return true;
+        }
+        carry = m >> 63 != 0;
+    }
+    let mut prev = carry;
+    for &b in words.remainder() {
+        let space = b == b' ';
+        if prev && space {
+            return true;
+        }
+        prev = space;
+    }
+    false
+}
+
 /// Runs the text rules on one field value (see [`check_field_with`]).
 pub(crate) fn check_field(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     check_field_with(field, Policy::of(field), text, loc, sink);
@@ -155,7 +184,7 @@ pub(crate) fn check_field_with(
     for &b in quads.remainder() {
         classes |= CLASS[b as usize];
     }
-    let double_space = classes & SPACE != 0 && bytes.windows(2).any(|w| w == b"  ");
+    let double_space = classes & SPACE != 0 && has_double_space(bytes);
     let free = policy.free;
     let suspect = classes & SUSPECT != 0 && has_suspect_sequence(bytes);
     let control_suspect = classes & CTRL != 0 || suspect || (!free && classes & BREAK != 0);
@@ -531,6 +560,40 @@ mod tests {
         );
         assert_eq!(mixed_words("Жzх"), vec![("Жzх", None)]);
         assert!(mixed_words("ВКП(б) 10.XI.1937 Alash Орда").is_empty());
+    }
+
+    #[test]
+    fn double_spaces_as_a_pair_scan_finds_them() {
+        let texts = [
+            "",
+            " ",
+            "  ",
+            "a  b",
+            "Тройка  ОГПУ",
+            "abcdefg  hij",
+            "abcdefgh  ij",
+            "abcdefg ",
+            "abcdefg h",
+            "abcdefg\u{a0} ",
+            "ab cd ef gh ij kl mn",
+            "ВМН (расстрел)",
+            "1234567  ",
+            "12345678 ",
+            "123456789012345 ",
+            "123456789012345  ",
+        ];
+        // Every text, and every text with two spaces at every place.
+        let mut all: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
+        for t in texts {
+            for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                all.push(format!("{}  {}", &t[..i], &t[i..]));
+                all.push(format!("{} {}", &t[..i], &t[i..]));
+            }
+        }
+        for t in &all {
+            let pair = t.as_bytes().windows(2).any(|w| w == b"  ");
+            assert_eq!(has_double_space(t.as_bytes()), pair, "{t:?}");
+        }
     }
 
     #[test]
