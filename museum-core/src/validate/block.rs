@@ -36,8 +36,7 @@ pub(crate) fn finish_record<T: Check>(
     sink.name_record(mark, rec.record.id());
 }
 
-/// [`finish_record`], then keeps the record when the run keeps what it reads; gives it back
-/// otherwise (to be refilled with the next row).
+/// [`finish_record`], then keeps the record when the run keeps what it reads.
 pub(crate) fn finish_kept<T: Check>(
     rec: Located<T>,
     diags: Vec<Diagnostic>,
@@ -45,17 +44,15 @@ pub(crate) fn finish_kept<T: Check>(
     sink: &mut Sink<'_>,
     facts: &mut Facts,
     kept: &mut Vec<Located<T>>,
-) -> Option<T> {
+) {
     finish_record(&rec, diags, world, sink, facts);
     if sink.cx.keep {
         kept.push(rec);
-        None
-    } else {
-        Some(rec.record)
     }
 }
 
-/// [`finish_kept`] for a boxed record: gives the box back to be refilled.
+/// [`finish_kept`] for a boxed record: gives the box back, to be refilled with the next row,
+/// when the record is not kept.
 fn finish_boxed<T: Check>(
     rec: Box<Located<T>>,
     diags: Vec<Diagnostic>,

@@ -75,6 +75,36 @@ fn read(text: &[u8], block_size: usize) -> (Vec<(u64, String)>, Vec<String>) {
 }
 
 /// The text parser reads every input exactly as `csv_core` does.
+/// The end of an unquoted stretch, found eight bytes at a time, is the first delimiter or line
+/// break, wherever it is (in the first word, at a word's edge, past the first 32 bytes, in the
+/// last bytes of the block), with bytes that differ from them by one bit around.
+#[test]
+fn stretch_end_finds_the_first_stop() {
+    use super::parse::stretch_end;
+    for delim in [b',', b';', b'\t'] {
+        for len in 0..80usize {
+            let filler: Vec<u8> = (0..len)
+                .map(|i| [b'a', 0xD0, 0x96, b'-', b'.', b'+', b'\x0b', b'\x0c'][i % 8])
+                .collect();
+            for stop in [delim, b'\n', b'\r'] {
+                for at in 0..=len {
+                    let mut bytes = filler.clone();
+                    if at < len {
+                        bytes[at] = stop;
+                    }
+                    for from in [0, 1, 7, 8, 9].into_iter().filter(|&f| f <= len) {
+                        let expect = bytes[from..]
+                            .iter()
+                            .position(|&b| b == delim || b == b'\n' || b == b'\r')
+                            .map_or(len, |k| from + k);
+                        assert_eq!(stretch_end(&bytes, from, delim), expect, "{bytes:?} {from}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn text_parser_agrees_with_csv_core() {
     let layout = layout_of("id,surname,notes\n", "t.csv", &CsvOptions::default());
@@ -212,7 +242,7 @@ fn oversized_field_is_a_finding() {
     assert_eq!(out[0].location.field.as_deref(), Some("notes"));
 }
 
-/// Validation refills the record it has checked with the next row (`Build::Lean(Some(..))`):
+/// Validation refills the record it has checked with the next row (`Layout::row_boxed`):
 /// nothing of the earlier row may remain, and the findings are those of a fresh build.
 #[test]
 fn refilled_record_equals_a_fresh_one() {
