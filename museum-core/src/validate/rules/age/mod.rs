@@ -19,7 +19,6 @@ fn years(from: Day, to: Day) -> f64 {
     (to.days_since_epoch() - from.days_since_epoch()) as f64 / DAYS_PER_YEAR
 }
 
-/// Checks the age at each case's arrest (M212).
 /// Whether an age from `min` to `max` years raises nothing.
 fn plausible(min: f64, max: f64, limits: &Limits) -> bool {
     max >= limits.min_age
@@ -38,6 +37,7 @@ fn plausible_by_years(birth: (Day, Day), event: (Day, Day), limits: &Limits) -> 
         && most <= limits.max_age.min(limits.warn_max_age)
 }
 
+/// Checks the age at each case's arrest (M212).
 pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
     if !sink.on(Code::ImplausibleAge) {
         return;
