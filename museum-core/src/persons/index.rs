@@ -29,8 +29,9 @@ pub fn index_path(registry: &Path) -> std::path::PathBuf {
 pub(crate) struct IndexRecord {
     pub(crate) id: Box<str>,
     pub(crate) fingerprint: u64,
-    /// Its blocking keys and sort fields in large blocks.
-    pub(crate) keys: RecordKeys,
+    /// Its blocking keys and sort fields in large blocks (shared by the index an incremental
+    /// run writes: it keeps every known record's).
+    pub(crate) keys: std::sync::Arc<RecordKeys>,
 }
 
 /// The person index (`persons.index` beside `persons.csv`): what an incremental run needs of
@@ -151,6 +152,33 @@ impl PersonsIndex {
         self.changed_since
     }
 
+    /// Each of `ids`' place among the index's records (`None`: not in the index). The
+    /// records of a grown archive mostly come in the order the index lists them, so they are
+    /// matched in step and looked up by id only where the orders part.
+    pub(crate) fn positions<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<Option<u32>> {
+        let mut by_id: Option<FxHashMap<&str, u32>> = None;
+        let mut next = 0usize;
+        ids.map(|id| {
+            if self.records.get(next).is_some_and(|r| &*r.id == id) {
+                next += 1;
+                return Some((next - 1) as u32);
+            }
+            let map = by_id.get_or_insert_with(|| {
+                self.records
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| (&*r.id, k as u32))
+                    .collect()
+            });
+            let at = map.get(id).copied();
+            if let Some(k) = at {
+                next = k as usize + 1;
+            }
+            at
+        })
+        .collect()
+    }
+
     /// Why this index cannot serve a run over `registry` with `options` (`None`: it can).
     pub(crate) fn unusable(
         &self,
@@ -262,11 +290,11 @@ impl PersonsIndex {
             records.push(IndexRecord {
                 id,
                 fingerprint,
-                keys: RecordKeys {
+                keys: std::sync::Arc::new(RecordKeys {
                     keys,
                     window,
                     known,
-                },
+                }),
             });
         }
         if d.pos != payload.len() {

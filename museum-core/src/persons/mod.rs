@@ -93,9 +93,12 @@ pub struct PersonsRun {
     /// Records compared in an incremental run (new, changed or named by a decision); `None`
     /// when every record was compared.
     pub compared: Option<usize>,
-    /// In an incremental run with an index: the records deduplicated (the compared ones and the
-    /// known records sharing a blocking key with them, with their persons).
+    /// In an incremental run with an index: the records clustered (the compared ones, the known
+    /// records a scored pair links to them, with their persons).
     pub compared_with: Option<usize>,
+    /// In an incremental run with an index: the known records the compared ones were scored
+    /// against (those a full run pairs them with), and the pairs scored.
+    pub scored_with: Option<(usize, usize)>,
     /// The index to write beside the new registry (see [`PersonsIndex`]).
     pub index: PersonsIndex,
     /// Why the index given was not used (a full run built a new one); `None` when it was used
@@ -195,14 +198,14 @@ pub fn run_with_index(
         let clock = std::time::Instant::now();
         match incremental::run(records, &bits, decisions, ix, inc, &options.dedup) {
             Ok(sub) => {
+                timings.extend(sub.timings);
                 timings.push(("matching", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
                 let reconciled =
                     reconcile_all(registry, records, &fingerprints, &sub.cluster_of, options)?;
                 timings.push(("reconciling", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
-                let old: FxHashMap<&str, &index::IndexRecord> =
-                    ix.records.iter().map(|r| (&*r.id, r)).collect();
+                let old = ix.positions(records.iter().map(|r| r.id.as_str()));
                 let mut fresh: FxHashMap<usize, crate::dedup::frozen::RecordKeys> =
                     sub.focus_keys.into_iter().collect();
                 let new_index = PersonsIndex {
@@ -219,7 +222,8 @@ pub fn run_with_index(
                             fingerprint: bits[i],
                             keys: fresh
                                 .remove(&i)
-                                .or_else(|| old.get(r.id.as_str()).map(|o| o.keys.clone()))
+                                .map(std::sync::Arc::new)
+                                .or_else(|| old[i].map(|k| ix.records[k as usize].keys.clone()))
                                 .unwrap_or_default(),
                         })
                         .collect(),
@@ -230,6 +234,7 @@ pub fn run_with_index(
                     reconciled,
                     compared,
                     compared_with: Some(sub.compared_with),
+                    scored_with: Some((sub.scored_with, sub.pairs)),
                     index: new_index,
                     index_rebuilt: None,
                     timings,
@@ -263,7 +268,7 @@ pub fn run_with_index(
             .map(|(i, (r, k))| index::IndexRecord {
                 id: r.id.as_str().into(),
                 fingerprint: bits[i],
-                keys: k,
+                keys: std::sync::Arc::new(k),
             })
             .collect(),
     };
@@ -273,6 +278,7 @@ pub fn run_with_index(
         reconciled,
         compared,
         compared_with: None,
+        scored_with: None,
         index: new_index,
         index_rebuilt,
         timings,
