@@ -93,6 +93,11 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         index.as_ref(),
         &options,
     )?;
+    // What the run read is not needed to write its results: freed before the writes (at a
+    // million records the records, the old index and the new files would otherwise all be
+    // held at once).
+    let records = loaded.records.len();
+    drop((loaded, index, decisions));
     if let Some(why) = &run.index_rebuilt {
         printer.note(&format!(
             "the person index `{}` was not used ({why}): every record was keyed and the model fitted again",
@@ -118,8 +123,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             _ => String::new(),
         };
         printer.note(&format!(
-            "incremental: compared {n} new or changed record(s) against the {} in the archive{with} (`--full` compares all)",
-            loaded.records.len()
+            "incremental: compared {n} new or changed record(s) against the {records} in the archive{with} (`--full` compares all)"
         ));
     }
     let changes = &run.reconciled.changes;

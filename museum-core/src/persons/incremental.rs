@@ -22,6 +22,7 @@ use std::time::Instant;
 
 use super::index::PersonsIndex;
 use crate::dedup::blocking::{self, FocusBlock, WindowFields};
+use crate::dedup::compare::Known;
 use crate::dedup::frozen::RecordKeys;
 use crate::dedup::{
     Decision, DedupOptions, DedupRecord, DedupResult, Deduplicator, Frozen, Increment,
@@ -75,8 +76,12 @@ pub(super) fn run(
     let focus_ix: Vec<usize> = (0..n).filter(|&i| inc.focus[i]).collect();
     let focus_records: Vec<DedupRecord> = focus_ix.iter().map(|&i| records[i].clone()).collect();
     let keys = frozen.keys(&focus_records, options.threads, &options.rules);
-    // Every record's keys: the focus records' new ones, the others' from the index.
-    let record_keys = keys_of_all(records, fingerprints, index, inc, &focus_ix, &keys)?;
+    // Every known record's place in the index, checked against the registry's.
+    let at = known_in(records, fingerprints, index, inc)?;
+    let mut slot = vec![u32::MAX; n];
+    for (s, &i) in focus_ix.iter().enumerate() {
+        slot[i] = s as u32;
+    }
     lap("keys", &mut timings);
     // The blocks of the focus records' keys, members in record order.
     let mut blocks: FxHashMap<u64, Vec<(u32, bool)>> = FxHashMap::default();
@@ -85,19 +90,32 @@ pub(super) fn run(
             blocks.entry(key).or_default();
         }
     }
-    for (i, k) in record_keys.iter().enumerate() {
-        for &(key, flag) in k.map_or(&[][..], |k| &k.keys) {
-            if let Some(b) = blocks.get_mut(&key) {
-                b.push((i as u32, flag));
+    let mut add = |i: usize, key: u64, flag: bool| {
+        if let Some(b) = blocks.get_mut(&key) {
+            b.push((i as u32, flag));
+        }
+    };
+    for i in 0..n {
+        if inc.focus[i] {
+            for &(key, flag) in &keys[slot[i] as usize].keys {
+                add(i, key, flag);
+            }
+        } else {
+            for (key, flag) in index.records.view(at[i] as usize).keys() {
+                add(i, key, flag);
             }
         }
     }
     let mut blocks: Vec<FocusBlock> = blocks.into_iter().collect();
     blocks.sort_unstable_by_key(|b| b.0);
-    let window: Vec<Option<&WindowFields>> = record_keys
-        .iter()
-        .map(|k| k.and_then(|k| k.window.as_ref()))
-        .collect();
+    let window = |i: u32| -> Option<WindowFields> {
+        let i = i as usize;
+        if inc.focus[i] {
+            keys[slot[i] as usize].window.clone()
+        } else {
+            index.records.view(at[i] as usize).window()
+        }
+    };
     let bopt = blocking::BlockOptions {
         max_block: options.max_block_size.max(2),
         window: options.window.max(1),
@@ -105,17 +123,17 @@ pub(super) fn run(
         rules: options.rules.clone(),
     };
     let pairs = blocking::focus_pairs(&blocks, &window, &inc.focus, &bopt);
-    drop((blocks, window));
+    drop(blocks);
     lap("pairs", &mut timings);
     // 1. Every pair scored; the known records it links to the focus records.
     let floor = options.threshold * LINK_SHARE;
+    let known = |i: usize| index.records.view(at[i] as usize).known();
     let scored = score(
         records,
         &pairs,
         inc,
-        &focus_ix,
-        &focus_records,
-        &record_keys,
+        (&focus_ix, &focus_records),
+        &known,
         frozen,
         options.threads,
     );
@@ -176,7 +194,7 @@ pub(super) fn run(
         frozen: Some(std::sync::Arc::new(
             frozen.with_known(
                 sub.iter()
-                    .map(|&i| known_of(&record_keys, inc, i))
+                    .map(|&i| (!inc.focus[i]).then(|| known(i)))
                     .collect(),
             ),
         )),
@@ -211,45 +229,29 @@ pub(super) fn run(
     })
 }
 
-/// Every record's keys: a focus record's from `keys` (in the order of `focus_ix`), a known
-/// record's from the index. `Err` when the index does not describe the known records.
-fn keys_of_all<'a>(
+/// Every known record's place in the index (focus records: 0). `Err` when the index does not
+/// describe the known records.
+fn known_in(
     records: &[DedupRecord],
     fingerprints: &[u64],
-    index: &'a PersonsIndex,
+    index: &PersonsIndex,
     inc: &Increment,
-    focus_ix: &[usize],
-    keys: &'a [RecordKeys],
-) -> std::result::Result<Vec<Option<&'a RecordKeys>>, &'static str> {
+) -> std::result::Result<Vec<u32>, &'static str> {
     let at = index.positions(records.iter().map(|r| r.id.as_str()));
-    let mut record_keys: Vec<Option<&RecordKeys>> = vec![None; records.len()];
-    for (&i, k) in focus_ix.iter().zip(keys) {
-        record_keys[i] = Some(k);
-    }
-    for i in 0..records.len() {
-        if inc.focus[i] {
-            continue;
-        }
-        let Some(x) = at[i].map(|k| &index.records[k as usize]) else {
-            return Err("it lacks records the registry has");
-        };
-        if x.fingerprint != fingerprints[i] {
-            return Err("its records differ from the registry's");
-        }
-        record_keys[i] = Some(&x.keys);
-    }
-    Ok(record_keys)
-}
-
-/// What the index knows of record `i` (a known record's content hash and folded place).
-fn known_of(
-    record_keys: &[Option<&RecordKeys>],
-    inc: &Increment,
-    i: usize,
-) -> Option<crate::dedup::compare::Known> {
-    (!inc.focus[i])
-        .then(|| record_keys[i].map(|k| k.known.clone()))
-        .flatten()
+    (0..records.len())
+        .map(|i| {
+            if inc.focus[i] {
+                return Ok(0);
+            }
+            let Some(k) = at[i] else {
+                return Err("it lacks records the registry has");
+            };
+            if index.records.view(k as usize).fingerprint != fingerprints[i] {
+                return Err("its records differ from the registry's");
+            }
+            Ok(k)
+        })
+        .collect()
 }
 
 /// The scores of [`score`].
@@ -262,14 +264,14 @@ struct Scored {
 
 /// Scores `pairs` ([`blocking::linked_key`]s of record indices, each with a focus record):
 /// the focus records with every [`CHUNK`] of the known records in a pair at a time.
-#[allow(clippy::too_many_arguments)] // the parts of one run, borrowed
+/// `focus`: the focus records' indices and the records; `known(i)`: what the index knows of
+/// known record `i`.
 fn score(
     records: &[DedupRecord],
     pairs: &[u64],
     inc: &Increment,
-    focus_ix: &[usize],
-    focus_records: &[DedupRecord],
-    record_keys: &[Option<&RecordKeys>],
+    (focus_ix, focus_records): (&[usize], &[DedupRecord]),
+    known_of: &dyn Fn(usize) -> Known,
     frozen: &Frozen,
     threads: usize,
 ) -> Scored {
@@ -321,7 +323,7 @@ fn score(
         let mut chunk_records = focus_records.to_vec();
         chunk_records.extend(part.iter().map(|&i| records[i].clone()));
         let mut chunk_known = vec![None; focus_records.len()];
-        chunk_known.extend(part.iter().map(|&i| known_of(record_keys, inc, i)));
+        chunk_known.extend(part.iter().map(|&i| Some(known_of(i))));
         probs.push(frozen.with_known(chunk_known).score_pairs(
             &chunk_records,
             local_pairs,

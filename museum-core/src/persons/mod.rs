@@ -45,6 +45,7 @@
 
 mod incremental;
 mod index;
+mod index_records;
 mod merged;
 mod reconcile;
 mod registry;
@@ -193,6 +194,7 @@ pub fn run_with_index(
                 })
             }),
     };
+    drop(registry_csv);
     let mut index_rebuilt = unusable;
     if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
         let clock = std::time::Instant::now();
@@ -208,25 +210,22 @@ pub fn run_with_index(
                 let old = ix.positions(records.iter().map(|r| r.id.as_str()));
                 let mut fresh: FxHashMap<usize, crate::dedup::frozen::RecordKeys> =
                     sub.focus_keys.into_iter().collect();
+                // A known record's entry is copied as it is; the others are written anew.
+                let mut new_records =
+                    index_records::IndexRecords::with_capacity_of(records.len(), &ix.records);
+                for (i, r) in records.iter().enumerate() {
+                    match (fresh.remove(&i), old[i]) {
+                        (None, Some(k)) => new_records.push_copy(&ix.records, k as usize),
+                        (keys, _) => new_records.push(&r.id, bits[i], &keys.unwrap_or_default()),
+                    }
+                }
                 let new_index = PersonsIndex {
                     registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
                     settings_hash: ix.settings_hash,
                     base_records: ix.base_records,
                     changed_since: ix.changed_since + *changed as u64,
                     frozen: ix.frozen.clone(),
-                    records: records
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| index::IndexRecord {
-                            id: r.id.as_str().into(),
-                            fingerprint: bits[i],
-                            keys: fresh
-                                .remove(&i)
-                                .map(std::sync::Arc::new)
-                                .or_else(|| old[i].map(|k| ix.records[k as usize].keys.clone()))
-                                .unwrap_or_default(),
-                        })
-                        .collect(),
+                    records: new_records,
                 };
                 timings.push(("index", clock.elapsed().as_secs_f64()));
                 return Ok(PersonsRun {
@@ -261,16 +260,13 @@ pub fn run_with_index(
         base_records: records.len() as u64,
         changed_since: 0,
         frozen: std::sync::Arc::new(crate::dedup::Frozen::of(&dedup)),
-        records: records
-            .iter()
-            .zip(keys)
-            .enumerate()
-            .map(|(i, (r, k))| index::IndexRecord {
-                id: r.id.as_str().into(),
-                fingerprint: bits[i],
-                keys: std::sync::Arc::new(k),
-            })
-            .collect(),
+        records: {
+            let mut out = index_records::IndexRecords::default();
+            for (i, (r, k)) in records.iter().zip(keys).enumerate() {
+                out.push(&r.id, bits[i], &k);
+            }
+            out
+        },
     };
     timings.push(("index", clock.elapsed().as_secs_f64()));
     Ok(PersonsRun {

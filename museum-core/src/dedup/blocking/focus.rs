@@ -14,15 +14,15 @@ pub(crate) type FocusBlock = (u64, Vec<(u32, bool)>);
 /// The pairs a full run compares that hold at least one record in `focus`, over `blocks` (the
 /// blocks of the focus records' keys, with all their members): every qualifying pair of a block
 /// compared in full, and in a large block the sorted neighbours (the same orders, windows and
-/// sub-blocks as [`Blocks::visit`], ties in the orders to the earlier record). `window[i]`:
-/// record `i`'s sort fields ([`super::window_fields`]). Returns the pairs as
+/// sub-blocks as [`Blocks::visit`], ties in the orders to the earlier record). `window(i)`:
+/// record `i`'s sort fields ([`super::window_fields`]), read for the members of large blocks. Returns the pairs as
 /// [`linked_key`]s, sorted, each once (a pair found under several keys too).
 ///
 /// What an incremental `museum persons` run scores: the new records against the known records
 /// a full run of the grown archive would compare them with, and no others.
 pub(crate) fn focus_pairs(
     blocks: &[FocusBlock],
-    window: &[Option<&WindowFields>],
+    window: &(dyn Fn(u32) -> Option<WindowFields> + Sync),
     focus: &[bool],
     opt: &BlockOptions,
 ) -> Vec<u64> {
@@ -48,7 +48,7 @@ pub(crate) fn focus_pairs(
 fn block_pairs(
     key: u64,
     members: &[(u32, bool)],
-    window: &[Option<&WindowFields>],
+    window: &(dyn Fn(u32) -> Option<WindowFields> + Sync),
     focus: &[bool],
     opt: &BlockOptions,
     out: &mut Vec<u64>,
@@ -87,9 +87,8 @@ fn block_pairs(
             .map(|&m| m | if members[m as usize].1 { FLAG } else { 0 })
             .collect(),
     };
-    let orders = orders_with(&block, |m| {
-        window_keys_of(window[members[m].0 as usize], rule)
-    });
+    let fields: Vec<Option<WindowFields>> = members.iter().map(|m| window(m.0)).collect();
+    let orders = orders_with(&block, |m| window_keys_of(fields[m].as_ref(), rule));
     // A member pairs with a focus member only from within `reach` places of it in an order:
     // only those look for their partners.
     let reach = (opt.window * PROBE_WINDOW).max(opt.max_block) + 1;
@@ -172,7 +171,7 @@ mod tests {
         let keys = keys_per_record(&p, 1, &opt.rules);
         let fields: Vec<Option<WindowFields>> =
             (0..p.len()).map(|i| window_fields(&p, i)).collect();
-        let window: Vec<Option<&WindowFields>> = fields.iter().map(Option::as_ref).collect();
+        let window = |i: u32| fields[i as usize].clone();
         for stride in [1, 7, 60] {
             let focus: Vec<bool> = (0..recs.len()).map(|i| i % stride == 3 % stride).collect();
             let mut blocks: FxHashMap<u64, Vec<(u32, bool)>> = FxHashMap::default();
