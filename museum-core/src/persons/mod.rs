@@ -105,7 +105,9 @@ pub struct PersonsRun {
     /// Why the index given was not used (a full run built a new one); `None` when it was used
     /// or none was given.
     pub index_rebuilt: Option<String>,
-    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`, `index`).
+    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`, `index`; an
+    /// incremental run with the index also `keys`, `pairs`, `scoring` and `clustering`, within
+    /// `matching`).
     pub timings: Vec<(&'static str, f64)>,
 }
 
