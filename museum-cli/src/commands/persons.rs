@@ -93,6 +93,11 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         index.as_ref(),
         &options,
     )?;
+    // What the run read is not needed to write its results: freed before the writes (at a
+    // million records the records, the old index and the new files would otherwise all be
+    // held at once).
+    let records = loaded.records.len();
+    drop((loaded, index, decisions));
     if let Some(why) = &run.index_rebuilt {
         printer.note(&format!(
             "the person index `{}` was not used ({why}): every record was keyed and the model fitted again",
@@ -111,12 +116,14 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         printer.note(t.trim_end_matches(','));
     }
     if let Some(n) = run.compared {
-        let with = run.compared_with.map_or(String::new(), |m| {
-            format!(" ({m} of them sharing a blocking key, with their persons, per the index)")
-        });
+        let with = match (run.scored_with, run.compared_with) {
+            (Some((known, pairs)), Some(m)) => format!(
+                " (scored in {pairs} pairs against the {known} known records a full run pairs them with, per the index; {m} records clustered with the persons they link to)"
+            ),
+            _ => String::new(),
+        };
         printer.note(&format!(
-            "incremental: compared {n} new or changed record(s) against the {} in the archive{with} (`--full` compares all)",
-            loaded.records.len()
+            "incremental: compared {n} new or changed record(s) against the {records} in the archive{with} (`--full` compares all)"
         ));
     }
     let changes = &run.reconciled.changes;
@@ -132,7 +139,10 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     // between the two writes only costs the next run a full comparison.
     if !args.dry_run {
         let bytes = run.index.to_bytes();
-        if std::fs::read(&index_path).ok().as_deref() != Some(bytes.as_slice()) {
+        // The file as it is is read back only when it could be the same (at a million
+        // records it is some 200 MB).
+        let same_len = std::fs::metadata(&index_path).is_ok_and(|m| m.len() == bytes.len() as u64);
+        if !same_len || std::fs::read(&index_path).ok().as_deref() != Some(bytes.as_slice()) {
             museum_core::fsutil::write_bytes_atomic(&index_path, &bytes)
                 .with_context(|| format!("cannot write `{}`", index_path.display()))?;
         }
@@ -145,6 +155,8 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
                 written,
                 compared: run.compared,
                 compared_with: run.compared_with,
+                scored_with: run.scored_with.map(|s| s.0),
+                pairs_scored: run.scored_with.map(|s| s.1),
                 index_rebuilt: run.index_rebuilt.as_deref(),
                 changes,
             })?;
@@ -175,10 +187,17 @@ struct Json<'a> {
     /// Records compared in an incremental run (absent: all).
     #[serde(skip_serializing_if = "Option::is_none")]
     compared: Option<usize>,
-    /// Records deduplicated in an incremental run with the person index (the compared ones
-    /// and the known records sharing a blocking key with them, with their persons).
+    /// Records clustered in an incremental run with the person index (the compared ones and
+    /// the known records a scored pair links to them, with their persons).
     #[serde(skip_serializing_if = "Option::is_none")]
     compared_with: Option<usize>,
+    /// Known records the compared ones were scored against in an incremental run with the
+    /// person index (those a full run pairs them with).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scored_with: Option<usize>,
+    /// Pairs scored in an incremental run with the person index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pairs_scored: Option<usize>,
     /// Why the person index was not used (it was rebuilt by a full run).
     #[serde(skip_serializing_if = "Option::is_none")]
     index_rebuilt: Option<&'a str>,

@@ -38,6 +38,7 @@
 //! person named by many lists, each with its own slips, ends in one cluster even where no key
 //! joins two of its records directly.
 
+mod focus;
 mod rule;
 
 use serde::Serialize;
@@ -46,6 +47,7 @@ use super::compare::{InternedName, Prepared};
 use super::util::{NONE, par_chunks};
 use crate::hash::hash_parts;
 
+pub(crate) use focus::{FocusBlock, focus_pairs};
 pub use rule::Rule;
 
 /// A block larger than the cap, compared in a window.
@@ -775,67 +777,6 @@ impl Blocks {
             .flat_map(|i| self.keys.of(i).iter().copied())
             .collect()
     }
-}
-
-/// The members of one block that a full run pairs with a member in `focus`: all of a block
-/// compared in full, the sorted neighbours of the focus members in a large block (the same
-/// orders, windows and sub-blocks as [`Blocks::visit`]). Each member is its flag for the key and
-/// its [`window_fields`], in record order (ties in the orders go to the earlier record, as in a
-/// full run). What an incremental run compares a new record with.
-pub(crate) fn paired_with_focus(
-    key: u64,
-    members: &[(bool, Option<&WindowFields>)],
-    focus: &[bool],
-    opt: &BlockOptions,
-) -> Vec<usize> {
-    let rule = key_rule(key);
-    let n = members.len();
-    let flagged = members.iter().filter(|m| m.0).count();
-    let complete = qualifying_pairs(rule, n, flagged) <= max_pairs(opt);
-    // The flagged members first, each part in record order, as `Blocks::build` lays a block out.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by_key(|&i| (!members[i as usize].0, i));
-    let mut member = vec![0u32; n];
-    for (m, &i) in order.iter().enumerate() {
-        member[i as usize] = m as u32;
-    }
-    let block = Block {
-        key,
-        complete,
-        flagged: flagged as u32,
-        members: order
-            .iter()
-            .map(|&i| i | if members[i as usize].0 { FLAG } else { 0 })
-            .collect(),
-    };
-    let orders = (!complete).then(|| orders_with(&block, |i| window_keys_of(members[i].1, rule)));
-    // One block, every member holding its one key: the full run's partners within it.
-    let blocks = Blocks {
-        keys: Keys {
-            keys: vec![key; n],
-            flags: members.iter().map(|m| m.0).collect(),
-            lo: (0..=n as u32).collect(),
-            block: vec![0; n],
-            member,
-        },
-        blocks: vec![block],
-        orders: vec![orders],
-        stats: BlockingStats::default(),
-    };
-    let mut out = vec![false; n];
-    let mut found = Vec::new();
-    for i in 0..n {
-        found.clear();
-        blocks.partners(opt, i, &|_| true, &mut found);
-        for &(j, _) in &found {
-            let j = j as usize;
-            if focus[i] || focus[j] {
-                out[i] = true;
-                out[j] = true;
-            }
-        }
-    }
-    (0..n).filter(|&i| out[i] && !focus[i]).collect()
 }
 
 #[cfg(test)]

@@ -185,6 +185,33 @@ impl Frozen {
         Model::thaw(&self.model, p)
     }
 
+    /// The match probability of each of `pairs` of `records` (record indices, the lower
+    /// first), scored as a run with this frozen model and statistics scores them
+    /// ([`Frozen::known`] describes `records`).
+    pub(crate) fn score_pairs(
+        &self,
+        records: &[DedupRecord],
+        pairs: &[(u32, u32)],
+        threads: usize,
+    ) -> Vec<f64> {
+        let threads = super::util::threads(threads);
+        let p = self.prepare(records, threads);
+        let model = self.model(&p);
+        super::util::par_chunks(pairs.len(), threads, |range| {
+            pairs[range]
+                .iter()
+                .map(|&(i, j)| {
+                    let (i, j) = (i as usize, j as usize);
+                    let (levels, names) = super::compare::compare_levels(&p, i, j);
+                    model.score(&p, i, j, &levels, names).1
+                })
+                .collect::<Vec<f64>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// The blocking keys of each of `records`, under the frozen statistics.
     pub(crate) fn keys(
         &self,

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use super::index_records::IndexRecords;
 use crate::dedup::Frozen;
-use crate::dedup::frozen::{FrozenStats, RecordKeys};
+use crate::dedup::frozen::FrozenStats;
 use crate::dedup::model::{FrozenModel, MAX_LEVELS, Table};
 use crate::error::{Error, Result};
 use crate::hash::{FxHashMap, StableHasher};
@@ -22,15 +23,6 @@ pub const REBUILD_SHARE: f64 = 0.10;
 /// The index file beside a registry: `persons.csv` → `persons.index`.
 pub fn index_path(registry: &Path) -> std::path::PathBuf {
     registry.with_extension("index")
-}
-
-/// One record of the index.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct IndexRecord {
-    pub(crate) id: Box<str>,
-    pub(crate) fingerprint: u64,
-    /// Its blocking keys and sort fields in large blocks.
-    pub(crate) keys: RecordKeys,
 }
 
 /// The person index (`persons.index` beside `persons.csv`): what an incremental run needs of
@@ -76,7 +68,7 @@ pub struct PersonsIndex {
     pub(crate) base_records: u64,
     pub(crate) changed_since: u64,
     pub(crate) frozen: std::sync::Arc<Frozen>,
-    pub(crate) records: Vec<IndexRecord>,
+    pub(crate) records: IndexRecords,
 }
 
 /// The hash of a registry's text, as an index names the registry it belongs to.
@@ -151,6 +143,33 @@ impl PersonsIndex {
         self.changed_since
     }
 
+    /// Each of `ids`' place among the index's records (`None`: not in the index). The
+    /// records of a grown archive mostly come in the order the index lists them, so they are
+    /// matched in step and looked up by id only where the orders part.
+    pub(crate) fn positions<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<Option<u32>> {
+        let mut by_id: Option<FxHashMap<&str, u32>> = None;
+        let mut next = 0usize;
+        ids.map(|id| {
+            if next < self.records.len() && self.records.view(next).id == id {
+                next += 1;
+                return Some((next - 1) as u32);
+            }
+            let map = by_id.get_or_insert_with(|| {
+                self.records
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| (r.id, k as u32))
+                    .collect()
+            });
+            let at = map.get(id).copied();
+            if let Some(k) = at {
+                next = k as usize + 1;
+            }
+            at
+        })
+        .collect()
+    }
+
     /// Why this index cannot serve a run over `registry` with `options` (`None`: it can).
     pub(crate) fn unusable(
         &self,
@@ -168,38 +187,14 @@ impl PersonsIndex {
 
     /// The file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut e = Enc(Vec::with_capacity(64 + self.records.len() * 64));
+        let mut e = Enc(Vec::with_capacity(1024 + self.records.len() * 200));
         e.u64(self.registry_hash);
         e.u64(self.settings_hash);
         e.u64(self.base_records);
         e.u64(self.changed_since);
         model_to(&mut e, &self.frozen.model);
         stats_to(&mut e, &self.frozen.stats);
-        e.u64(self.records.len() as u64);
-        for r in &self.records {
-            e.str(&r.id);
-            e.u64(r.fingerprint);
-            e.u64(r.keys.known.fingerprint);
-            e.str(&r.keys.known.place);
-            let keys = &r.keys.keys;
-            e.u32(keys.len() as u32);
-            for (k, _) in keys {
-                e.u64(*k);
-            }
-            for (_, f) in keys {
-                e.0.push(u8::from(*f));
-            }
-            match &r.keys.window {
-                None => e.0.push(0),
-                Some((parts, year)) => {
-                    e.0.push(1);
-                    for part in parts {
-                        e.str(part);
-                    }
-                    e.0.extend_from_slice(&year.to_le_bytes());
-                }
-            }
-        }
+        self.records.encode(&mut e);
         let payload = e.0;
         let mut out = Vec::with_capacity(payload.len() + 40);
         out.extend_from_slice(INDEX_MAGIC);
@@ -233,42 +228,7 @@ impl PersonsIndex {
         let changed_since = d.u64()?;
         let model = model_from(&mut d)?;
         let stats = stats_from(&mut d)?;
-        let n = d.len()?;
-        let mut records = Vec::with_capacity(n);
-        for _ in 0..n {
-            let id = d.str()?;
-            let fingerprint = d.u64()?;
-            let known = crate::dedup::compare::Known {
-                fingerprint: d.u64()?,
-                place: d.str()?,
-            };
-            let k = d.u32()? as usize;
-            let keys: Vec<u64> = (0..k)
-                .map(|_| d.u64())
-                .collect::<std::result::Result<_, _>>()?;
-            let flags = d.take(k)?;
-            let keys = keys
-                .into_iter()
-                .zip(flags)
-                .map(|(k, f)| (k, *f != 0))
-                .collect();
-            let window = if d.u8()? == 0 {
-                None
-            } else {
-                let parts = [d.str()?, d.str()?, d.str()?];
-                let y = d.take(2)?;
-                Some((parts, i16::from_le_bytes([y[0], y[1]])))
-            };
-            records.push(IndexRecord {
-                id,
-                fingerprint,
-                keys: RecordKeys {
-                    keys,
-                    window,
-                    known,
-                },
-            });
-        }
+        let records = IndexRecords::decode(&mut d)?;
         if d.pos != payload.len() {
             return Err("unexpected bytes after the records".into());
         }
@@ -293,13 +253,14 @@ fn checksum(payload: &[u8]) -> u64 {
     h.finish()
 }
 
-struct Enc(Vec<u8>);
+/// The encoder of the index's parts.
+pub(super) struct Enc(pub(super) Vec<u8>);
 
 impl Enc {
-    fn u32(&mut self, x: u32) {
+    pub(super) fn u32(&mut self, x: u32) {
         self.0.extend_from_slice(&x.to_le_bytes());
     }
-    fn u64(&mut self, x: u64) {
+    pub(super) fn u64(&mut self, x: u64) {
         self.0.extend_from_slice(&x.to_le_bytes());
     }
     fn i32(&mut self, x: i32) {
@@ -308,7 +269,7 @@ impl Enc {
     fn f64(&mut self, x: f64) {
         self.u64(x.to_bits());
     }
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
@@ -342,13 +303,14 @@ impl Enc {
     }
 }
 
-struct Dec<'a> {
-    b: &'a [u8],
-    pos: usize,
+/// The decoder of the index's parts: every read is checked against the bytes left.
+pub(super) struct Dec<'a> {
+    pub(super) b: &'a [u8],
+    pub(super) pos: usize,
 }
 
-impl Dec<'_> {
-    fn take(&mut self, n: usize) -> std::result::Result<&[u8], String> {
+impl<'a> Dec<'a> {
+    pub(super) fn take(&mut self, n: usize) -> std::result::Result<&'a [u8], String> {
         let end = self
             .pos
             .checked_add(n)
@@ -358,17 +320,17 @@ impl Dec<'_> {
         self.pos = end;
         Ok(s)
     }
-    fn u8(&mut self) -> std::result::Result<u8, String> {
+    pub(super) fn u8(&mut self) -> std::result::Result<u8, String> {
         Ok(self.take(1)?[0])
     }
-    fn u32(&mut self) -> std::result::Result<u32, String> {
+    pub(super) fn u32(&mut self) -> std::result::Result<u32, String> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
     fn i32(&mut self) -> std::result::Result<i32, String> {
         Ok(self.u32()? as i32)
     }
-    fn u64(&mut self) -> std::result::Result<u64, String> {
+    pub(super) fn u64(&mut self) -> std::result::Result<u64, String> {
         let b = self.take(8)?;
         let mut a = [0u8; 8];
         a.copy_from_slice(b);
@@ -378,7 +340,7 @@ impl Dec<'_> {
         Ok(f64::from_bits(self.u64()?))
     }
     /// A count, checked against the bytes left (every entry takes at least one byte).
-    fn len(&mut self) -> std::result::Result<usize, String> {
+    pub(super) fn len(&mut self) -> std::result::Result<usize, String> {
         let n = self.u64()?;
         usize::try_from(n)
             .ok()
@@ -386,11 +348,12 @@ impl Dec<'_> {
             .ok_or_else(|| format!("a count of {n} entries is larger than the file"))
     }
     fn str(&mut self) -> std::result::Result<Box<str>, String> {
+        self.text().map(Into::into)
+    }
+    pub(super) fn text(&mut self) -> std::result::Result<&'a str, String> {
         let n = self.u32()? as usize;
         let b = self.take(n)?;
-        std::str::from_utf8(b)
-            .map(Into::into)
-            .map_err(|_| "a text is not UTF-8".to_owned())
+        std::str::from_utf8(b).map_err(|_| "a text is not UTF-8".to_owned())
     }
     fn table(&mut self) -> std::result::Result<Table, String> {
         let mut t: Table = [[0.0; MAX_LEVELS]; crate::dedup::compare::FIELDS];
@@ -597,7 +560,7 @@ mod tests {
         let back = PersonsIndex::from_bytes(&bytes).unwrap();
         assert_eq!(back.to_bytes(), bytes);
         assert_eq!(back.records.len(), 3);
-        assert!(back.records.iter().all(|r| !r.keys.keys.is_empty()));
+        assert!(back.records.iter().all(|r| r.keys().next().is_some()));
         assert_eq!(back.frozen.model, run.index.frozen.model);
         assert_eq!(back.frozen.stats, run.index.frozen.stats);
         // A flipped byte, a truncated file, an older version, another file.
@@ -662,15 +625,15 @@ mod tests {
             next.reconciled.registry.to_csv()
         );
         // Its keys are the keys a full run gives the record.
-        let b = next.index.records.iter().find(|r| &*r.id == "b").unwrap();
-        let full = plain.index.records.iter().find(|r| &*r.id == "b").unwrap();
-        assert_eq!(b.keys, full.keys);
+        let b = next.index.records.iter().find(|r| r.id == "b").unwrap();
+        let full = plain.index.records.iter().find(|r| r.id == "b").unwrap();
+        assert_eq!(b.to_keys(), full.to_keys());
         // Every record's content hash (the order of its comparisons) and folded place, kept
         // from the index for the known records, are those a run without the index computes.
         let known = |ix: &PersonsIndex| -> Vec<(Box<str>, crate::dedup::compare::Known)> {
             ix.records
                 .iter()
-                .map(|r| (r.id.clone(), r.keys.known.clone()))
+                .map(|r| (r.id.into(), r.known()))
                 .collect()
         };
         assert_eq!(known(&next.index), known(&plain.index));
@@ -678,7 +641,7 @@ mod tests {
             next.index
                 .records
                 .iter()
-                .all(|r| r.keys.known.fingerprint != 0)
+                .all(|r| r.known().fingerprint != 0)
         );
         // Nothing new: nothing compared, nothing changes, the same index.
         let again = run_with_index(

@@ -45,6 +45,7 @@
 
 mod incremental;
 mod index;
+mod index_records;
 mod merged;
 mod reconcile;
 mod registry;
@@ -93,15 +94,20 @@ pub struct PersonsRun {
     /// Records compared in an incremental run (new, changed or named by a decision); `None`
     /// when every record was compared.
     pub compared: Option<usize>,
-    /// In an incremental run with an index: the records deduplicated (the compared ones and the
-    /// known records sharing a blocking key with them, with their persons).
+    /// In an incremental run with an index: the records clustered (the compared ones, the known
+    /// records a scored pair links to them, with their persons).
     pub compared_with: Option<usize>,
+    /// In an incremental run with an index: the known records the compared ones were scored
+    /// against (those a full run pairs them with), and the pairs scored.
+    pub scored_with: Option<(usize, usize)>,
     /// The index to write beside the new registry (see [`PersonsIndex`]).
     pub index: PersonsIndex,
     /// Why the index given was not used (a full run built a new one); `None` when it was used
     /// or none was given.
     pub index_rebuilt: Option<String>,
-    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`, `index`).
+    /// Seconds spent in each stage (`fingerprints`, `matching`, `reconciling`, `index`; an
+    /// incremental run with the index also `keys`, `pairs`, `scoring` and `clustering`, within
+    /// `matching`).
     pub timings: Vec<(&'static str, f64)>,
 }
 
@@ -190,39 +196,38 @@ pub fn run_with_index(
                 })
             }),
     };
+    drop(registry_csv);
     let mut index_rebuilt = unusable;
     if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
         let clock = std::time::Instant::now();
         match incremental::run(records, &bits, decisions, ix, inc, &options.dedup) {
             Ok(sub) => {
+                timings.extend(sub.timings);
                 timings.push(("matching", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
                 let reconciled =
                     reconcile_all(registry, records, &fingerprints, &sub.cluster_of, options)?;
                 timings.push(("reconciling", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
-                let old: FxHashMap<&str, &index::IndexRecord> =
-                    ix.records.iter().map(|r| (&*r.id, r)).collect();
+                let old = ix.positions(records.iter().map(|r| r.id.as_str()));
                 let mut fresh: FxHashMap<usize, crate::dedup::frozen::RecordKeys> =
                     sub.focus_keys.into_iter().collect();
+                // A known record's entry is copied as it is; the others are written anew.
+                let mut new_records =
+                    index_records::IndexRecords::with_capacity_of(records.len(), &ix.records);
+                for (i, r) in records.iter().enumerate() {
+                    match (fresh.remove(&i), old[i]) {
+                        (None, Some(k)) => new_records.push_copy(&ix.records, k as usize),
+                        (keys, _) => new_records.push(&r.id, bits[i], &keys.unwrap_or_default()),
+                    }
+                }
                 let new_index = PersonsIndex {
                     registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
                     settings_hash: ix.settings_hash,
                     base_records: ix.base_records,
                     changed_since: ix.changed_since + *changed as u64,
                     frozen: ix.frozen.clone(),
-                    records: records
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| index::IndexRecord {
-                            id: r.id.as_str().into(),
-                            fingerprint: bits[i],
-                            keys: fresh
-                                .remove(&i)
-                                .or_else(|| old.get(r.id.as_str()).map(|o| o.keys.clone()))
-                                .unwrap_or_default(),
-                        })
-                        .collect(),
+                    records: new_records,
                 };
                 timings.push(("index", clock.elapsed().as_secs_f64()));
                 return Ok(PersonsRun {
@@ -230,6 +235,7 @@ pub fn run_with_index(
                     reconciled,
                     compared,
                     compared_with: Some(sub.compared_with),
+                    scored_with: Some((sub.scored_with, sub.pairs)),
                     index: new_index,
                     index_rebuilt: None,
                     timings,
@@ -256,16 +262,13 @@ pub fn run_with_index(
         base_records: records.len() as u64,
         changed_since: 0,
         frozen: std::sync::Arc::new(crate::dedup::Frozen::of(&dedup)),
-        records: records
-            .iter()
-            .zip(keys)
-            .enumerate()
-            .map(|(i, (r, k))| index::IndexRecord {
-                id: r.id.as_str().into(),
-                fingerprint: bits[i],
-                keys: k,
-            })
-            .collect(),
+        records: {
+            let mut out = index_records::IndexRecords::default();
+            for (i, (r, k)) in records.iter().zip(keys).enumerate() {
+                out.push(&r.id, bits[i], &k);
+            }
+            out
+        },
     };
     timings.push(("index", clock.elapsed().as_secs_f64()));
     Ok(PersonsRun {
@@ -273,6 +276,7 @@ pub fn run_with_index(
         reconciled,
         compared,
         compared_with: None,
+        scored_with: None,
         index: new_index,
         index_rebuilt,
         timings,

@@ -1,0 +1,198 @@
+//! The records of the person index as they are stored ([`IndexRecords`]): an incremental run
+//! reads every known record's id, fingerprint and blocking keys once, decodes the rest only for
+//! the records it compares, and copies the unchanged records into the new index as they are.
+//! At a million records that keeps the index at the size of its file in memory (about a third
+//! of what the decoded records took).
+
+use super::index::{Dec, Enc};
+use crate::dedup::blocking::WindowFields;
+use crate::dedup::compare::Known;
+use crate::dedup::frozen::RecordKeys;
+
+/// The records of an index, each as its bytes in the file (see
+/// [`PersonsIndex`](super::PersonsIndex)'s format: id, fingerprint, content hash, folded birth
+/// place, keys, flags, sort fields), checked when read and decoded on demand.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct IndexRecords {
+    bytes: Vec<u8>,
+    /// Where each record starts in `bytes`, then the end.
+    at: Vec<usize>,
+}
+
+/// One record of an index, borrowed from its bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RecordView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) fingerprint: u64,
+    content: u64,
+    place: &'a str,
+    keys: &'a [u8],
+    flags: &'a [u8],
+    window: Option<([&'a str; 3], i16)>,
+}
+
+impl<'a> RecordView<'a> {
+    /// Reads a record at the start of `d` (checking every length and text).
+    fn read(d: &mut Dec<'a>) -> std::result::Result<RecordView<'a>, String> {
+        let id = d.text()?;
+        let fingerprint = d.u64()?;
+        let content = d.u64()?;
+        let place = d.text()?;
+        let k = d.u32()? as usize;
+        let keys = d.take(k.checked_mul(8).ok_or("a key count is too large")?)?;
+        let flags = d.take(k)?;
+        let window = if d.u8()? == 0 {
+            None
+        } else {
+            let parts = [d.text()?, d.text()?, d.text()?];
+            let y = d.take(2)?;
+            Some((parts, i16::from_le_bytes([y[0], y[1]])))
+        };
+        Ok(RecordView {
+            id,
+            fingerprint,
+            content,
+            place,
+            keys,
+            flags,
+            window,
+        })
+    }
+
+    /// Its blocking keys, each with the record's flag for it.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (u64, bool)> + 'a {
+        let flags = self.flags;
+        self.keys.chunks_exact(8).zip(flags).map(|(k, f)| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(k);
+            (u64::from_le_bytes(a), *f != 0)
+        })
+    }
+
+    /// Its sort fields in large blocks.
+    pub(crate) fn window(&self) -> Option<WindowFields> {
+        self.window
+            .map(|([s, g, p], year)| ([s.into(), g.into(), p.into()], year))
+    }
+
+    /// Its content hash and folded birth place ([`Known`]).
+    pub(crate) fn known(&self) -> Known {
+        Known {
+            fingerprint: self.content,
+            place: self.place.into(),
+        }
+    }
+
+    /// All it holds of the record's keys, decoded.
+    #[cfg(test)]
+    pub(crate) fn to_keys(self) -> RecordKeys {
+        RecordKeys {
+            keys: self.keys().collect(),
+            window: self.window(),
+            known: self.known(),
+        }
+    }
+}
+
+impl IndexRecords {
+    /// Records held.
+    pub(crate) fn len(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+
+    /// Record `k`.
+    pub(crate) fn view(&self, k: usize) -> RecordView<'_> {
+        let mut d = Dec {
+            b: &self.bytes[self.at[k]..self.at[k + 1]],
+            pos: 0,
+        };
+        // Checked when the records were read or written: a failure here is impossible, and
+        // would read as an empty record rather than stop the run.
+        RecordView::read(&mut d).unwrap_or(RecordView {
+            id: "",
+            fingerprint: 0,
+            content: 0,
+            place: "",
+            keys: &[],
+            flags: &[],
+            window: None,
+        })
+    }
+
+    /// Every record, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = RecordView<'_>> {
+        (0..self.len()).map(|k| self.view(k))
+    }
+
+    /// Adds a record.
+    pub(crate) fn push(&mut self, id: &str, fingerprint: u64, keys: &RecordKeys) {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        let mut e = Enc(std::mem::take(&mut self.bytes));
+        e.str(id);
+        e.u64(fingerprint);
+        e.u64(keys.known.fingerprint);
+        e.str(&keys.known.place);
+        e.u32(keys.keys.len() as u32);
+        for (k, _) in &keys.keys {
+            e.u64(*k);
+        }
+        for (_, f) in &keys.keys {
+            e.0.push(u8::from(*f));
+        }
+        match &keys.window {
+            None => e.0.push(0),
+            Some((parts, year)) => {
+                e.0.push(1);
+                for part in parts {
+                    e.str(part);
+                }
+                e.0.extend_from_slice(&year.to_le_bytes());
+            }
+        }
+        self.bytes = e.0;
+        self.at.push(self.bytes.len());
+    }
+
+    /// Adds record `k` of `other` as it is.
+    pub(crate) fn push_copy(&mut self, other: &IndexRecords, k: usize) {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        self.bytes
+            .extend_from_slice(&other.bytes[other.at[k]..other.at[k + 1]]);
+        self.at.push(self.bytes.len());
+    }
+
+    /// Room for `n` records of about the size of these.
+    pub(crate) fn with_capacity_of(n: usize, like: &IndexRecords) -> IndexRecords {
+        let per = like.bytes.len() / like.len().max(1);
+        IndexRecords {
+            bytes: Vec::with_capacity(n * per + per),
+            at: Vec::with_capacity(n + 1),
+        }
+    }
+
+    /// Writes the records as the file holds them: their count, then each.
+    pub(super) fn encode(&self, e: &mut Enc) {
+        e.u64(self.len() as u64);
+        e.0.extend_from_slice(&self.bytes);
+    }
+
+    /// Reads the records as the file holds them, checking each.
+    pub(super) fn decode(d: &mut Dec<'_>) -> std::result::Result<IndexRecords, String> {
+        let n = d.len()?;
+        let start = d.pos;
+        let mut at = Vec::with_capacity(n + 1);
+        for _ in 0..n {
+            at.push(d.pos - start);
+            RecordView::read(d)?;
+        }
+        at.push(d.pos - start);
+        Ok(IndexRecords {
+            bytes: d.b[start..d.pos].to_vec(),
+            at,
+        })
+    }
+}
