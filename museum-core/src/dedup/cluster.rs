@@ -14,8 +14,8 @@
 //!    1, the level [`super::model`] takes as certain to learn m). The merge is refused when
 //!    - the vetoing pairs do not all share one record: the conflicts lie between two groups of
 //!      records, which are two people (brothers with a few records each), not one odd record;
-//!    - or at least [`VETO_SHARE`] of the cross pairs veto;
-//!    - or at least [`VETO_SHARE`] of the cross pairs that compare a field conflict on it (a
+//!    - or at least half (`VETO_SHARE`) of the cross pairs veto;
+//!    - or at least half (`VETO_SHARE`) of the cross pairs that compare a field conflict on it (a
 //!      record's given name against the only record of the other cluster that has one: the
 //!      records without one do not outvote it).
 //!
