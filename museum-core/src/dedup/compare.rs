@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::util::{Interner, NONE, Sym, jaro_winkler_from};
-use crate::normalize::{phonetic, surname_stem};
 
+mod crossed;
 mod prepare;
 
 pub(crate) use prepare::{
@@ -292,47 +292,9 @@ pub(crate) fn name_levels(
             (lv[k], sim[k]) = given_level(st, latin, x, y, k == 2, floor);
         }
     }
-    // Surname and given name may be swapped (a two-part name read in the other order, or a list
-    // with the columns exchanged): try surname ↔ given when both disagree.
+    // Names written in the other field (swapped, or one moved across): `crossed.rs`.
     if lv[0] <= LOOSE && lv[1] <= LOOSE {
-        let cross = |x: &Part, y: &Part| {
-            // x is a given name read as a surname; a cheap check first.
-            if x.is_initial
-                || y.is_initial
-                || jaro_winkler_from(st.get(x.folded), st.get(y.folded), 0.7) < 0.7
-            {
-                return (0, 0.0);
-            }
-            let xs = surname_stem(st.get(x.folded));
-            if xs == st.get(y.stem) {
-                return (SURNAME_STEM, 1.0);
-            }
-            // (Only a level of 3 counts, and it needs 0.8 at least.)
-            let jw = jaro_winkler_from(&xs, st.get(y.stem), 0.8);
-            let phon = phonetic(&xs, false)
-                .iter()
-                .any(|c| y.phon.iter().any(|p| *p != NONE && st.get(*p) == c));
-            let level = if (phon && jw >= 0.80) || jw >= 0.92 {
-                3
-            } else {
-                0
-            };
-            (level, jw)
-        };
-        if let (Some(ag), Some(bs), Some(as_), Some(bg)) =
-            (&a.parts[1], &b.parts[0], &a.parts[0], &b.parts[1])
-        {
-            let (l1, s1) = cross(ag, bs);
-            if l1 >= 3 {
-                let (l2, s2) = cross(bg, as_);
-                if l2 >= 3 {
-                    lv[0] = l1.min(l2);
-                    sim[0] = s1.min(s2);
-                    lv[1] = GIVEN_SIMILAR;
-                    sim[1] = s1.min(s2);
-                }
-            }
-        }
+        crossed::crossed(st, a, b, &mut lv, &mut sim);
     }
     (lv, sim)
 }

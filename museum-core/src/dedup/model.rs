@@ -506,9 +506,31 @@ impl Model {
         }
     }
 
-    /// P(level | same person) of field `f`.
-    pub(crate) fn m_of(&self, f: Field, level: usize) -> f64 {
-        self.m[f.index()][level]
+    /// Whether hard evidence against a pair ([`super::compare::conflict`]: `conflict`, found
+    /// with these `levels`) stands although the pair's match probability is `probability`.
+    ///
+    /// A conflict is hard evidence only as far as the list's own matches rarely show it: it
+    /// stands unless the pair is less likely a non-match (1 − p) than a true match is to disagree
+    /// so (on a list whose given names are often replaced, a different given name vetoes less).
+    /// A true match disagreeing so is m of the field's lowest level, learned from the list; when
+    /// other fields that can conflict disagree at their lowest level too (a different given name
+    /// *and* patronymic, or birth years far apart as well), it is the product of their m: two
+    /// brothers shot on the same day share every date, which can outweigh one different given
+    /// name but not a given name and a patronymic and a birth year all different.
+    pub(crate) fn conflict_stands(
+        &self,
+        conflict: &str,
+        levels: &Levels,
+        probability: f64,
+    ) -> bool {
+        let field = super::compare::conflict_field(conflict);
+        let mut m = self.m[field.index()][0];
+        for f in [Field::Given, Field::Patronymic, Field::Sex, Field::Birth] {
+            if f != field && levels[f.index()] == 0 {
+                m *= self.m[f.index()][0];
+            }
+        }
+        1.0 - probability > m
     }
 
     /// Records of the list the model was fitted on.

@@ -402,18 +402,16 @@ struct Scorer<'a> {
 }
 
 impl cluster::PairScorer for Scorer<'_> {
-    fn score(&self, a: usize, b: usize) -> (f64, Option<&'static str>) {
+    fn score(&self, a: usize, b: usize) -> cluster::CrossPair {
         let (levels, names) = compare_levels(self.p, a, b);
         let (_, prob) = self.model.score(self.p, a, b, &levels, names);
-        // A conflict is hard evidence only as far as the list's own matches rarely show it: it
-        // stands unless the pair is less likely a non-match (1 − p) than a true match is to
-        // disagree so on that field (m of its lowest level, learned from the list: on a list
-        // whose given names are often replaced, a different given name vetoes less).
-        let hard = conflict(self.p, a, b, &levels).filter(|c| {
-            let m = self.model.m_of(compare::conflict_field(c), 0);
-            1.0 - prob > m
-        });
-        (prob, hard)
+        let hard = conflict(self.p, a, b, &levels)
+            .filter(|c| self.model.conflict_stands(c, &levels, prob));
+        cluster::CrossPair {
+            probability: prob,
+            conflict: hard,
+            compared: cluster::compared(&levels),
+        }
     }
 
     fn conflict(&self, a: usize, b: usize) -> Option<&'static str> {
