@@ -4,7 +4,6 @@
 use super::super::MULTI_SEPARATOR;
 use super::super::columns::Column;
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::hash::{TextMemo, memo};
 use crate::model::entity::Extra;
 use crate::model::{HistoricalDate, Sentence, SentenceKind, Sex, SexValue};
 
@@ -200,7 +199,7 @@ impl<'a> Row<'a> {
         let user = self.vocab.and_then(|u| u.sex.get(text));
         let value = match user {
             Some(v) => v,
-            None => memo(&SEXES, text, |t| Sex::parse(t).map(|s| s.value))?,
+            None => Sex::builtin_value(text)?,
         };
         // A placeholder (`неизв.`, `?`) is read as missing: reported once per column (M217).
         if value == SexValue::Unrecognised && !crate::model::vocab::is_placeholder(text) {
@@ -243,9 +242,7 @@ impl<'a> Row<'a> {
             .and_then(|u| Sentence::parse_with(text, Some(u)));
         let (kind, term_years) = match user {
             Some(s) => (s.kind, s.term_years),
-            None => memo(&SENTENCES, text, |t| {
-                Sentence::parse(t).map(|s| (s.kind, s.term_years))
-            })?,
+            None => Sentence::builtin_value(text)?,
         };
         if kind == SentenceKind::Unrecognised {
             out.push(
@@ -323,14 +320,6 @@ impl<'a> Row<'a> {
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
     }
-}
-
-/// A sentence's kind and term, without its text.
-type SentenceValue = (SentenceKind, Option<f32>);
-
-thread_local! {
-    static SEXES: TextMemo<Option<SexValue>> = TextMemo::default();
-    static SENTENCES: TextMemo<Option<SentenceValue>> = TextMemo::default();
 }
 
 /// The text with letters that look like digits (Cyrillic `З`, `О`, `б`, Latin `O`, `l`)
