@@ -7,8 +7,10 @@ use serde::Serialize;
 use super::util::{Interner, NONE, Sym, jaro_winkler_from};
 use crate::normalize::{phonetic, surname_stem};
 
+mod bound;
 mod prepare;
 
+pub(crate) use bound::Bound;
 pub(crate) use prepare::{
     CompactCase, CompactRecord, Frequencies, InternedName, Known, Part, Prepared, Span,
     month_bucket,
@@ -294,47 +296,61 @@ pub(crate) fn name_levels(
     }
     // Surname and given name may be swapped (a two-part name read in the other order, or a list
     // with the columns exchanged): try surname ↔ given when both disagree.
-    if lv[0] <= LOOSE && lv[1] <= LOOSE {
-        let cross = |x: &Part, y: &Part| {
-            // x is a given name read as a surname; a cheap check first.
-            if x.is_initial
-                || y.is_initial
-                || jaro_winkler_from(st.get(x.folded), st.get(y.folded), 0.7) < 0.7
-            {
-                return (0, 0.0);
-            }
-            let xs = surname_stem(st.get(x.folded));
-            if xs == st.get(y.stem) {
-                return (SURNAME_STEM, 1.0);
-            }
-            // (Only a level of 3 counts, and it needs 0.8 at least.)
-            let jw = jaro_winkler_from(&xs, st.get(y.stem), 0.8);
-            let phon = phonetic(&xs, false)
-                .iter()
-                .any(|c| y.phon.iter().any(|p| *p != NONE && st.get(*p) == c));
-            let level = if (phon && jw >= 0.80) || jw >= 0.92 {
-                3
-            } else {
-                0
-            };
-            (level, jw)
-        };
-        if let (Some(ag), Some(bs), Some(as_), Some(bg)) =
-            (&a.parts[1], &b.parts[0], &a.parts[0], &b.parts[1])
-        {
-            let (l1, s1) = cross(ag, bs);
-            if l1 >= 3 {
-                let (l2, s2) = cross(bg, as_);
-                if l2 >= 3 {
-                    lv[0] = l1.min(l2);
-                    sim[0] = s1.min(s2);
-                    lv[1] = GIVEN_SIMILAR;
-                    sim[1] = s1.min(s2);
-                }
-            }
-        }
+    if lv[0] <= LOOSE
+        && lv[1] <= LOOSE
+        && let Some((level, s)) = swapped_names(st, a, b)
+    {
+        lv[0] = level;
+        sim[0] = s;
+        lv[1] = GIVEN_SIMILAR;
+        sim[1] = s;
     }
     (lv, sim)
+}
+
+/// Two names read with surname and given name swapped: when each one's given name is similar to
+/// the other's surname (at least level 3), the surname level (the lower of the two) and the
+/// similarity; the given name then counts as [`GIVEN_SIMILAR`]. `None` otherwise.
+pub(crate) fn swapped_names(
+    st: &Interner,
+    a: &InternedName,
+    b: &InternedName,
+) -> Option<(u8, f64)> {
+    let cross = |x: &Part, y: &Part| {
+        // x is a given name read as a surname; a cheap check first.
+        if x.is_initial
+            || y.is_initial
+            || jaro_winkler_from(st.get(x.folded), st.get(y.folded), 0.7) < 0.7
+        {
+            return (0, 0.0);
+        }
+        let xs = surname_stem(st.get(x.folded));
+        if xs == st.get(y.stem) {
+            return (SURNAME_STEM, 1.0);
+        }
+        // (Only a level of 3 counts, and it needs 0.8 at least.)
+        let jw = jaro_winkler_from(&xs, st.get(y.stem), 0.8);
+        let phon = phonetic(&xs, false)
+            .iter()
+            .any(|c| y.phon.iter().any(|p| *p != NONE && st.get(*p) == c));
+        let level = if (phon && jw >= 0.80) || jw >= 0.92 {
+            3
+        } else {
+            0
+        };
+        (level, jw)
+    };
+    let (Some(ag), Some(bs), Some(as_), Some(bg)) =
+        (&a.parts[1], &b.parts[0], &a.parts[0], &b.parts[1])
+    else {
+        return None;
+    };
+    let (l1, s1) = cross(ag, bs);
+    if l1 < 3 {
+        return None;
+    }
+    let (l2, s2) = cross(bg, as_);
+    (l2 >= 3).then(|| (l1.min(l2), s1.min(s2)))
 }
 
 fn name_rank(lv: [u8; 3]) -> u32 {
@@ -550,14 +566,19 @@ fn compare_oriented(
     j: usize,
     floor: Floor,
 ) -> (Levels, (usize, usize), [f64; 3]) {
-    let (a, b) = (&p.recs[i], &p.recs[j]);
     let (x, y, nl, sims) = best_names(p, i, j, floor);
     let mut l = [NOT_COMPARABLE; FIELDS];
-    l[0] = nl[0];
-    l[1] = nl[1];
-    l[2] = nl[2];
+    l[..3].copy_from_slice(&nl);
+    l[Field::BirthPlace.index()] = place_level(p, &p.recs[i], &p.recs[j]);
+    record_levels(p, i, j, &mut l);
+    (l, (x, y), sims)
+}
+
+/// The levels of the fields that are neither names nor the birth place (the cheap ones): birth,
+/// sex, nationality, the cases' dates and sentence, death.
+fn record_levels(p: &Prepared, i: usize, j: usize, l: &mut Levels) {
+    let (a, b) = (&p.recs[i], &p.recs[j]);
     l[Field::Birth.index()] = birth_level(a, b);
-    l[Field::BirthPlace.index()] = place_level(p, a, b);
     l[Field::Sex.index()] = if a.sex == 0 || b.sex == 0 {
         NOT_COMPARABLE
     } else {
@@ -603,7 +624,6 @@ fn compare_oriented(
         consider(a.death, y.execution);
     }
     l[Field::Death.index()] = death;
-    (l, (x, y), sims)
 }
 
 /// The comparison of record pairs on its own, for the micro-benchmark of the comparison
@@ -644,20 +664,13 @@ pub(crate) fn agreeing_span(
         Field::SentenceDate => c.sentence_date,
         _ => c.execution,
     };
-    let mut xs: Vec<Span> = ca.iter().map(pick).collect();
-    let mut ys: Vec<Span> = cb.iter().map(pick).collect();
-    if field == Field::Death {
-        xs.push(a.death);
-        ys.push(b.death);
-    }
-    for x in &xs {
-        for y in &ys {
-            if date_level(*x, *y) == level {
-                return Some(*x);
-            }
-        }
-    }
-    None
+    // The cases' dates, then (death) the death date; the first agreeing pair in that order.
+    let extra = |r: &CompactRecord| (field == Field::Death).then_some(r.death);
+    let ys = || cb.iter().map(pick).chain(extra(b));
+    ca.iter()
+        .map(pick)
+        .chain(extra(a))
+        .find(|&x| ys().any(|y| date_level(x, y) == level))
 }
 
 /// Hard evidence that two records are different people, whatever else agrees: a different sex,
