@@ -458,9 +458,9 @@ impl Blocks {
                 if b.complete {
                     qualifying_pairs(rule, n, flagged) as u64
                 } else if rule.probes() {
-                    (flagged * opt.window * PROBE_WINDOW * 2).min(n * opt.window) as u64 * 2
+                    (flagged * rule.window(opt.window) * 2).min(n * opt.window) as u64 * 2
                 } else {
-                    (n * opt.window) as u64 * 2
+                    (n * rule.window(opt.window)) as u64 * 2
                 }
             })
             .sum()
@@ -555,11 +555,7 @@ impl Blocks {
             // first two sort fields: a big common-name block is compared in full within each
             // birth year, given name…) up to the cap. Rules that pair only flagged records look
             // further: few of their pairs qualify.
-            let window = if rule.probes() {
-                opt.window * PROBE_WINDOW
-            } else {
-                opt.window
-            };
+            let window = rule.window(opt.window);
             let reach = window.max(opt.max_block);
             for o in orders {
                 let at = o.place[k.member[pos] as usize] as usize;

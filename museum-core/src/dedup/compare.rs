@@ -6,9 +6,11 @@ use serde::Serialize;
 
 use super::util::{Interner, NONE, Sym, jaro_winkler_from};
 
+mod bound;
 mod crossed;
 mod prepare;
 
+pub(crate) use bound::Bound;
 pub(crate) use prepare::{
     CompactCase, CompactRecord, Frequencies, InternedName, Known, Part, Prepared, Span,
     month_bucket,
@@ -512,14 +514,19 @@ fn compare_oriented(
     j: usize,
     floor: Floor,
 ) -> (Levels, (usize, usize), [f64; 3]) {
-    let (a, b) = (&p.recs[i], &p.recs[j]);
     let (x, y, nl, sims) = best_names(p, i, j, floor);
     let mut l = [NOT_COMPARABLE; FIELDS];
-    l[0] = nl[0];
-    l[1] = nl[1];
-    l[2] = nl[2];
+    l[..3].copy_from_slice(&nl);
+    l[Field::BirthPlace.index()] = place_level(p, &p.recs[i], &p.recs[j]);
+    record_levels(p, i, j, &mut l);
+    (l, (x, y), sims)
+}
+
+/// The levels of the fields that are neither names nor the birth place (the cheap ones): birth,
+/// sex, nationality, the cases' dates and sentence, death.
+fn record_levels(p: &Prepared, i: usize, j: usize, l: &mut Levels) {
+    let (a, b) = (&p.recs[i], &p.recs[j]);
     l[Field::Birth.index()] = birth_level(a, b);
-    l[Field::BirthPlace.index()] = place_level(p, a, b);
     l[Field::Sex.index()] = if a.sex == 0 || b.sex == 0 {
         NOT_COMPARABLE
     } else {
@@ -565,7 +572,6 @@ fn compare_oriented(
         consider(a.death, y.execution);
     }
     l[Field::Death.index()] = death;
-    (l, (x, y), sims)
 }
 
 /// The comparison of record pairs on its own, for the micro-benchmark of the comparison
@@ -606,20 +612,13 @@ pub(crate) fn agreeing_span(
         Field::SentenceDate => c.sentence_date,
         _ => c.execution,
     };
-    let mut xs: Vec<Span> = ca.iter().map(pick).collect();
-    let mut ys: Vec<Span> = cb.iter().map(pick).collect();
-    if field == Field::Death {
-        xs.push(a.death);
-        ys.push(b.death);
-    }
-    for x in &xs {
-        for y in &ys {
-            if date_level(*x, *y) == level {
-                return Some(*x);
-            }
-        }
-    }
-    None
+    // The cases' dates, then (death) the death date; the first agreeing pair in that order.
+    let extra = |r: &CompactRecord| (field == Field::Death).then_some(r.death);
+    let ys = || cb.iter().map(pick).chain(extra(b));
+    ca.iter()
+        .map(pick)
+        .chain(extra(a))
+        .find(|&x| ys().any(|y| date_level(x, y) == level))
 }
 
 /// Hard evidence that two records are different people, whatever else agrees: a different sex,

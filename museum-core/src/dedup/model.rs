@@ -55,6 +55,7 @@ const TF_PSEUDO_RECORDS: f64 = 1000.0;
 
 pub(crate) use super::levels::{MAX_LEVELS, Table, monotone, probability};
 
+mod bound;
 mod estimate;
 mod frozen;
 

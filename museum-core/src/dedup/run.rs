@@ -115,6 +115,12 @@ impl Deduplicator {
         let keep = opt.keep_candidates;
         let floor = keep_floor(opt);
         let focus = opt.increment.as_ref().map(|inc| &inc.focus);
+        // Pairs surely scored below the floor are dropped early (see `compare::Bound`); not when
+        // the model without decisions scores every pair too.
+        let bound = plain
+            .is_none()
+            .then(|| compare::Bound::new(&model, floor))
+            .flatten();
         // Incrementally, only the blocks of focus records.
         let focus_keys = focus.map(|f| blocks.keys_of(f));
         let (scans, per_rule) = blocks.visit(
@@ -134,7 +140,12 @@ impl Deduplicator {
                 {
                     return;
                 }
-                let (levels, names) = compare_levels(&p, i, j);
+                if keep {
+                    s.1.push(i, j);
+                }
+                let Some((levels, names)) = compared(bound.as_ref(), &p, i, j) else {
+                    return;
+                };
                 let (w, prob) = model.score(&p, i, j, &levels, names);
                 if prob >= floor {
                     s.0.push(Link {
@@ -143,9 +154,6 @@ impl Deduplicator {
                         probability: prob,
                         weight: w,
                     });
-                }
-                if keep {
-                    s.1.push(i, j);
                 }
                 if let Some(plain) = &plain {
                     let before = plain.score(&p, i, j, &levels, names).1 >= opt.threshold;
@@ -188,7 +196,9 @@ impl Deduplicator {
             let mut found = Vec::new();
             for &key in &hop[range] {
                 let (i, j) = ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
-                let (levels, names) = compare_levels(&p, i, j);
+                let Some((levels, names)) = compared(bound.as_ref(), &p, i, j) else {
+                    continue;
+                };
                 let (w, prob) = model.score(&p, i, j, &levels, names);
                 if prob >= floor {
                     found.push(Link {
@@ -389,6 +399,20 @@ fn take_review_links(links: &mut Vec<Link>, threshold: f64) -> Vec<Link> {
     let (kept, below) = links.drain(..).partition(|l| l.probability >= threshold);
     *links = kept;
     below
+}
+
+/// The comparison vector of pair (i, j) and which names were compared, or `None` when `bound`
+/// shows it is scored below the run's floor.
+fn compared(
+    bound: Option<&compare::Bound>,
+    p: &Prepared,
+    i: usize,
+    j: usize,
+) -> Option<(compare::Levels, (usize, usize))> {
+    match bound {
+        Some(b) => b.compare(p, i, j),
+        None => Some(compare_levels(p, i, j)),
+    }
 }
 
 /// Two record indices as one key, in either order.

@@ -161,3 +161,50 @@ fn large_blocks_are_compared_in_full_within_sub_blocks() {
     // Not all 780 pairs: the block is not compared all against all.
     assert!(set.len() < 780 / 2, "{}", set.len());
 }
+
+#[test]
+fn place_and_year_blocks_look_half_as_far() {
+    // 45 people born in one village in one year, no two with a name in common (a village word
+    // in at most 50 records is informative), and the same 45 born on one day elsewhere:
+    // `place+year` looks 2 places on each side, `birth-date` 4.
+    const SURNAMES: [&str; 6] = ["Ахметов", "Бойко", "Ким", "Миллер", "Сейфуллин", "Тулепов"];
+    const GIVEN: [&str; 10] = [
+        "Асан",
+        "Усен",
+        "Сакен",
+        "Пётр",
+        "Иоганн",
+        "Касым",
+        "Магжан",
+        "Николай",
+        "Ахмет",
+        "Ержан",
+    ];
+    let people = |place: Option<&str>, birth: &str| -> Vec<_> {
+        (0..45)
+            .map(|k| {
+                let name = format!("{} {}", SURNAMES[k % 6], GIVEN[k / 6]);
+                let mut r = rec(&format!("r{k}"), &name, Some(birth));
+                r.birth_place = place.map(Into::into);
+                r
+            })
+            .collect()
+    };
+    let pairs = |recs: &[_], rule: Rule| {
+        let p = Prepared::build(recs, 1);
+        let opt = BlockOptions {
+            max_block: 10,
+            window: 4,
+            threads: 1,
+            rules: vec![rule],
+        };
+        let (_, stats) = candidate_pairs(&p, &opt, || (), |(), _, _, _| {});
+        assert_eq!(stats.large_block_count, 1, "{rule:?}: {stats:?}");
+        stats.candidate_pairs
+    };
+    let by_place = pairs(&people(Some("Караагаш"), "1901"), Rule::PlaceYear);
+    let by_day = pairs(&people(None, "1901-05-01"), Rule::BirthDate);
+    // Two orders, each at most 44 + 43 (place) or 44 + 43 + 42 + 41 (day) pairs.
+    assert!(by_place <= 2 * (44 + 43), "{by_place}");
+    assert!(by_day > 2 * (44 + 43), "{by_day}");
+}

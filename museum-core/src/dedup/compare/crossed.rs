@@ -53,9 +53,38 @@ fn cross(st: &Interner, x: &Part, y: &Part) -> (u8, f64) {
     (level, jw)
 }
 
+/// The surname and given name levels of names `a` and `b` read crossed, when they agree so (see
+/// the module documentation), and the similarity the surname gets (`None` for "loosely
+/// similar": the similarities in place stay). Only meaningful for names whose surnames and given
+/// names both disagree in place (at most [`LOOSE`]).
+pub(super) fn crossed_levels(
+    st: &Interner,
+    a: &InternedName,
+    b: &InternedName,
+) -> Option<(u8, u8, Option<f64>)> {
+    let (Some(as_), Some(ag), Some(bs), Some(bg)) =
+        (&a.parts[0], &a.parts[1], &b.parts[0], &b.parts[1])
+    else {
+        return None;
+    };
+    let (l1, s1) = cross(st, ag, bs);
+    let (l2, s2) = cross(st, bg, as_);
+    let (hi, lo) = (l1.max(l2), l1.min(l2));
+    if hi < 3 {
+        return None;
+    }
+    Some(if lo >= 3 {
+        (lo, super::GIVEN_SIMILAR, Some(s1.min(s2)))
+    } else if lo == 2 {
+        (2, 3, Some(s1.min(s2)))
+    } else {
+        (LOOSE, LOOSE, None)
+    })
+}
+
 /// Lifts the surname and given name levels (`lv[0]`, `lv[1]`) of names `a` and `b` whose
 /// surnames and given names both disagree in place (at most [`LOOSE`]) when the names agree
-/// crossed (see the module documentation).
+/// crossed ([`crossed_levels`]).
 pub(super) fn crossed(
     st: &Interner,
     a: &InternedName,
@@ -64,30 +93,13 @@ pub(super) fn crossed(
     sim: &mut [f64; 3],
 ) {
     debug_assert!(lv[0] <= LOOSE && lv[1] <= LOOSE);
-    let (Some(as_), Some(ag), Some(bs), Some(bg)) =
-        (&a.parts[0], &a.parts[1], &b.parts[0], &b.parts[1])
-    else {
-        return;
-    };
-    let (l1, s1) = cross(st, ag, bs);
-    let (l2, s2) = cross(st, bg, as_);
-    let (hi, lo) = (l1.max(l2), l1.min(l2));
-    if hi < 3 {
-        return;
-    }
-    if lo >= 3 {
-        lv[0] = lo;
-        lv[1] = super::GIVEN_SIMILAR;
-        sim[0] = s1.min(s2);
-        sim[1] = sim[0];
-    } else if lo == 2 {
-        lv[0] = 2;
-        lv[1] = 3;
-        sim[0] = s1.min(s2);
-        sim[1] = sim[0];
-    } else {
-        lv[0] = LOOSE;
-        lv[1] = LOOSE;
+    if let Some((surname, given, s)) = crossed_levels(st, a, b) {
+        lv[0] = surname;
+        lv[1] = given;
+        if let Some(s) = s {
+            sim[0] = s;
+            sim[1] = s;
+        }
     }
 }
 
