@@ -6,11 +6,10 @@ use serde::Serialize;
 
 use super::util::{Interner, NONE, Sym, jaro_winkler_from};
 
-mod bound;
 mod crossed;
 mod prepare;
 
-pub(crate) use bound::Bound;
+pub(crate) use crossed::crossed_levels;
 pub(crate) use prepare::{
     CompactCase, CompactRecord, Frequencies, InternedName, Known, Part, Prepared, Span,
     month_bucket,
@@ -437,7 +436,7 @@ pub(crate) fn place_overlap(st: &Interner, a: &[Sym], b: &[Sym]) -> (usize, f64,
 /// slip in each, covering most of the words of both: an address or a village with its district
 /// written with typos or a part left out), 1 overlapping (an informative word in common, or the
 /// same name in another grammatical form), 0 different.
-fn place_level(p: &Prepared, a: &CompactRecord, b: &CompactRecord) -> u8 {
+pub(crate) fn place_level(p: &Prepared, a: &CompactRecord, b: &CompactRecord) -> u8 {
     if a.birth_place == NONE || b.birth_place == NONE {
         return NOT_COMPARABLE;
     }
@@ -524,7 +523,7 @@ fn compare_oriented(
 
 /// The levels of the fields that are neither names nor the birth place (the cheap ones): birth,
 /// sex, nationality, the cases' dates and sentence, death.
-fn record_levels(p: &Prepared, i: usize, j: usize, l: &mut Levels) {
+pub(crate) fn record_levels(p: &Prepared, i: usize, j: usize, l: &mut Levels) {
     let (a, b) = (&p.recs[i], &p.recs[j]);
     l[Field::Birth.index()] = birth_level(a, b);
     l[Field::Sex.index()] = if a.sex == 0 || b.sex == 0 {

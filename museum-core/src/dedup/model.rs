@@ -56,6 +56,8 @@ const TF_PSEUDO_RECORDS: f64 = 1000.0;
 pub(crate) use super::levels::{MAX_LEVELS, Table, monotone, probability};
 
 mod bound;
+mod early_exit;
+pub(crate) use early_exit::Bound;
 mod estimate;
 mod frozen;
 

@@ -115,11 +115,11 @@ impl Deduplicator {
         let keep = opt.keep_candidates;
         let floor = keep_floor(opt);
         let focus = opt.increment.as_ref().map(|inc| &inc.focus);
-        // Pairs surely scored below the floor are dropped early (see `compare::Bound`); not when
+        // Pairs surely scored below the floor are dropped early (see `model::Bound`); not when
         // the model without decisions scores every pair too.
         let bound = plain
             .is_none()
-            .then(|| compare::Bound::new(&model, floor))
+            .then(|| model::Bound::new(&model, floor))
             .flatten();
         // Incrementally, only the blocks of focus records.
         let focus_keys = focus.map(|f| blocks.keys_of(f));
@@ -404,7 +404,7 @@ fn take_review_links(links: &mut Vec<Link>, threshold: f64) -> Vec<Link> {
 /// The comparison vector of pair (i, j) and which names were compared, or `None` when `bound`
 /// shows it is scored below the run's floor.
 fn compared(
-    bound: Option<&compare::Bound>,
+    bound: Option<&model::Bound>,
     p: &Prepared,
     i: usize,
     j: usize,

@@ -1,9 +1,11 @@
 //! The person index (`persons.index` beside `persons.csv`): what an incremental run needs of
 //! the archive without keying and modelling it again.
 
+mod records;
+pub(crate) use records::IndexRecords;
+
 use std::path::Path;
 
-use super::index_records::IndexRecords;
 use crate::dedup::Frozen;
 use crate::dedup::frozen::FrozenStats;
 use crate::dedup::model::{FrozenModel, MAX_LEVELS, Table};

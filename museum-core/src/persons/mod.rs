@@ -45,7 +45,6 @@
 
 mod incremental;
 mod index;
-mod index_records;
 mod merged;
 mod reconcile;
 mod registry;
@@ -214,7 +213,7 @@ pub fn run_with_index(
                     sub.focus_keys.into_iter().collect();
                 // A known record's entry is copied as it is; the others are written anew.
                 let mut new_records =
-                    index_records::IndexRecords::with_capacity_of(records.len(), &ix.records);
+                    index::IndexRecords::with_capacity_of(records.len(), &ix.records);
                 for (i, r) in records.iter().enumerate() {
                     match (fresh.remove(&i), old[i]) {
                         (None, Some(k)) => new_records.push_copy(&ix.records, k as usize),
@@ -263,7 +262,7 @@ pub fn run_with_index(
         changed_since: 0,
         frozen: std::sync::Arc::new(crate::dedup::Frozen::of(&dedup)),
         records: {
-            let mut out = index_records::IndexRecords::default();
+            let mut out = index::IndexRecords::default();
             for (i, (r, k)) in records.iter().zip(keys).enumerate() {
                 out.push(&r.id, bits[i], &k);
             }

@@ -57,7 +57,7 @@ fn cross(st: &Interner, x: &Part, y: &Part) -> (u8, f64) {
 /// the module documentation), and the similarity the surname gets (`None` for "loosely
 /// similar": the similarities in place stay). Only meaningful for names whose surnames and given
 /// names both disagree in place (at most [`LOOSE`]).
-pub(super) fn crossed_levels(
+pub(crate) fn crossed_levels(
     st: &Interner,
     a: &InternedName,
     b: &InternedName,

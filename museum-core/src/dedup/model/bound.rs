@@ -1,5 +1,5 @@
 //! The most a field can add to a pair's match weight ([`Model::level_bound`]): what the early
-//! exit of a run's comparison (`compare::bound`) stops on.
+//! exit of a run's comparison (`model::early_exit`) stops on.
 
 use super::{Field, GIVEN_SAME, Model, NOT_COMPARABLE, SURNAME_SAME, SURNAME_STEM};
 

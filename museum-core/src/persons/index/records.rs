@@ -4,7 +4,7 @@
 //! At a million records that keeps the index at the size of its file in memory (about a third
 //! of what the decoded records took).
 
-use super::index::{Dec, Enc};
+use super::{Dec, Enc};
 use crate::dedup::blocking::WindowFields;
 use crate::dedup::compare::Known;
 use crate::dedup::frozen::RecordKeys;

@@ -7,15 +7,14 @@
 //! and none of them is scored. A pair that is not dropped gets exactly the comparison vector
 //! and the score it gets without the exit, so a run's links do not change.
 
-use super::super::model::{Model, probability};
-use super::super::util::NONE;
-use super::crossed::crossed_levels;
-use super::{
-    FIELDS, Field, LOOSE, LOOSE_JW, Levels, NOT_COMPARABLE, Prepared, compare_levels, given_level,
-    place_level, record_levels, surname_level, swapped,
+use super::{Model, probability};
+use crate::dedup::compare::{
+    FIELDS, Field, LOOSE, LOOSE_JW, Levels, NOT_COMPARABLE, Prepared, compare_levels,
+    crossed_levels, given_level, place_level, record_levels, surname_level, swapped,
 };
+use crate::dedup::util::NONE;
 
-/// Names compared per record (as [`super::best_names`] does).
+/// Names compared per record (as `compare::best_names` does).
 const NAMES: usize = 12;
 
 /// Pairs of names bounded one by one (records with more names to pair are compared in full).
@@ -225,10 +224,10 @@ impl<'a> Bound<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::record::{CaseFacts, DateSpan, DedupRecord};
-    use super::super::super::{DedupOptions, Deduplicator};
-    use super::super::tests::rec;
     use super::*;
+    use crate::dedup::compare::tests::rec;
+    use crate::dedup::record::{CaseFacts, DateSpan, DedupRecord};
+    use crate::dedup::{DedupOptions, Deduplicator};
     use crate::model::{HistoricalDate, PersonName, SentenceKind, SexValue};
     use crate::rng::Rng;
 
