@@ -36,4 +36,4 @@ pub use summary::{
     AgeBand, AgePyramid, ArchiveStats, Completeness, Count, Distribution, DuplicateStats, LagCount,
     MonthCount, Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
 };
-pub use table::{CaseTable, summarize};
+pub use table::{CaseTable, CaseTableBuilder, summarize};

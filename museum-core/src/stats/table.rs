@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::columns::{
     GroupRow, GroupTable, Level, Map, StatColumn, column, column_names, is_numeric, to_value,
 };
-use super::frame::{Frame, Key, Require, cols};
+use super::frame::{Frame, FrameBuilder, Key, Require, cols};
 use super::summary::{
     AgeBand, AgePyramid, ArchiveStats, Count, Distribution, DuplicateStats, LagCount, MonthCount,
     Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
@@ -50,6 +50,73 @@ impl std::fmt::Debug for CaseTable {
             .field("persons", &self.frame.persons)
             .field("cases", &self.frame.cases)
             .finish_non_exhaustive()
+    }
+}
+
+/// A [`CaseTable`] built one victim at a time, while the victims are read: the table keeps
+/// only its columns (codes and numbers) of each victim, so a caller can drop every victim once
+/// pushed. The table is the same as [`CaseTable::build`] of the same victims in the same order.
+///
+/// ```
+/// use museum_core::stats::{CaseTable, CaseTableBuilder, StatsOptions};
+/// use museum_core::io::{CsvOptions, ReadItem, RecordReader};
+/// let csv = "id,surname,arrest_date,sentence\nv1,Жургенов,1937-08-02,ВМН\nv2,Майлин,1937-10-08,ВМН\n";
+/// let mut builder = CaseTableBuilder::default();
+/// for item in RecordReader::<museum_core::Victim>::from_csv_reader(csv.as_bytes(), "v.csv", &CsvOptions::default()) {
+///     if let ReadItem::Record(v, _) = item {
+///         builder.push(&v.record); // and `v` is dropped here
+///     }
+/// }
+/// let table = builder.finish().unwrap();
+/// assert_eq!(table.persons(), 2);
+/// assert_eq!(table.summary(&StatsOptions::default(), None).unwrap().arrests.by_year[0].count, 2);
+/// ```
+pub struct CaseTableBuilder {
+    frame: FrameBuilder,
+}
+
+impl Default for CaseTableBuilder {
+    fn default() -> Self {
+        CaseTableBuilder::with_capacity(0)
+    }
+}
+
+impl std::fmt::Debug for CaseTableBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CaseTableBuilder")
+            .field("persons", &self.frame.persons())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CaseTableBuilder {
+    /// An empty table with room for about `cases` case rows (a victim without a case is one
+    /// row).
+    pub fn with_capacity(cases: usize) -> CaseTableBuilder {
+        CaseTableBuilder {
+            frame: FrameBuilder::with_capacity(cases),
+        }
+    }
+
+    /// Adds a victim (a row per repression case).
+    pub fn push(&mut self, victim: &Victim) {
+        self.frame.push(victim);
+    }
+
+    /// Victims pushed so far.
+    pub fn persons(&self) -> u64 {
+        self.frame.persons()
+    }
+
+    /// The table of the victims pushed.
+    ///
+    /// # Errors
+    /// When polars fails (it should not on any input).
+    pub fn finish(self) -> Result<CaseTable> {
+        Ok(CaseTable {
+            frame: self.frame.finish()?,
+            vocab: None,
+        })
     }
 }
 
