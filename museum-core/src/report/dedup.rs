@@ -170,7 +170,7 @@ pub(super) struct Held {
     /// figures'. Empty without deduplication.
     pub(super) records: Vec<DedupRecord>,
     /// What is shown of each victim, in order. Empty without deduplication.
-    members: Vec<ClusterMember>,
+    members: Vec<Shown>,
     /// Victims read, in runs of the same file.
     files: Vec<(Option<Arc<str>>, u64)>,
     victims: usize,
@@ -198,16 +198,16 @@ impl Held {
         }
         self.records.push(DedupRecord::from_victim(&v, None));
         let crate::io::Located { record, location } = v;
-        self.members.push(ClusterMember {
-            name: Some(record.name.original),
-            birth: record.birth_date.as_ref().map(|d| d.original().to_owned()),
+        self.members.push(Shown {
+            name: record.name.original,
+            birth: record.birth_date.as_ref().map(|d| d.original().into()),
             arrest: record
                 .cases
                 .first()
                 .and_then(|c| c.arrest_date.as_ref())
-                .map(|d| d.original().to_owned()),
+                .map(|d| d.original().into()),
             record_id: record.id,
-            file: location.file.as_deref().map(str::to_owned),
+            file: location.file,
             line: location.line,
         });
     }
@@ -313,6 +313,31 @@ fn evidence_line(e: &MatchExplanation) -> String {
 }
 
 const MAX_CLUSTERS: usize = 500;
+
+/// What the Duplicates section shows of a victim ([`ClusterMember`], its file shared with the
+/// other victims of the file).
+#[derive(Debug)]
+struct Shown {
+    record_id: String,
+    name: String,
+    birth: Option<Box<str>>,
+    arrest: Option<Box<str>>,
+    file: Option<Arc<str>>,
+    line: Option<u64>,
+}
+
+impl Shown {
+    fn member(&self) -> ClusterMember {
+        ClusterMember {
+            record_id: self.record_id.clone(),
+            name: Some(self.name.clone()),
+            birth: self.birth.as_deref().map(str::to_owned),
+            arrest: self.arrest.as_deref().map(str::to_owned),
+            file: self.file.as_deref().map(str::to_owned),
+            line: self.line,
+        }
+    }
+}
 
 /// The victims as the report holds them: the typed records, or (when the job handed them over
 /// as they were read) what it [`Held`] of each.
@@ -420,7 +445,7 @@ pub(super) fn dedup_section(
             {
                 by_id
                     .entry(m.record_id.as_str())
-                    .or_insert_with(|| m.clone());
+                    .or_insert_with(|| m.member());
             }
         }
     }

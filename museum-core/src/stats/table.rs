@@ -289,24 +289,36 @@ impl CaseTable {
     ) -> Result<HashMap<Vec<Key>, u64>> {
         let sources: Vec<&str> = specs.iter().map(|s| s.source).collect();
         let raw = self.frame.count_by(&sources, level, require)?;
+        // Each distinct text is normalized once, on the workers: a long tail of birth places
+        // is most of a summary's time otherwise.
+        let maps = |i: usize, t: &str| specs[i].map != Map::None || t.trim() != t;
+        let distinct: Vec<(usize, &str)> = raw
+            .iter()
+            .flat_map(|(keys, _)| keys.iter().enumerate())
+            .filter_map(|(i, k)| match k {
+                Key::Text(t) if maps(i, t) => Some((i, t.as_str())),
+                _ => None,
+            })
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let vocab = self.vocab.as_deref();
+        let normalize =
+            |&(i, t): &(usize, &str)| specs[i].map.text(t, vocab).map_or(Key::Null, Key::Text);
+        let normalized: Vec<Key> = crate::pool::install(|| {
+            use rayon::prelude::*;
+            distinct.par_iter().map(normalize).collect()
+        })
+        .unwrap_or_else(|_| distinct.iter().map(normalize).collect());
+        let cache: HashMap<(usize, &str), Key> = distinct.into_iter().zip(normalized).collect();
         let mut merged: HashMap<Vec<Key>, u64> = HashMap::with_capacity(raw.len());
-        // Normalizing the same raw text twice is wasted work on long tails.
-        let mut cache: HashMap<(usize, String), Key> = HashMap::new();
-        for (keys, n) in raw {
+        for (keys, n) in &raw {
             let keys: Vec<Key> = keys
-                .into_iter()
+                .iter()
                 .enumerate()
                 .map(|(i, k)| match k {
-                    Key::Text(t) if specs[i].map != Map::None || t.trim() != t => cache
-                        .entry((i, t))
-                        .or_insert_with_key(|(_, t)| {
-                            specs[i]
-                                .map
-                                .text(t, self.vocab.as_deref())
-                                .map_or(Key::Null, Key::Text)
-                        })
-                        .clone(),
-                    other => other,
+                    Key::Text(t) if maps(i, t) => cache[&(i, t.as_str())].clone(),
+                    other => other.clone(),
                 })
                 .collect();
             *merged.entry(keys).or_insert(0) += n;
