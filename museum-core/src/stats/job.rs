@@ -1,6 +1,6 @@
 //! [`StatsJob`]: the whole `museum stats` pipeline as one call.
 
-use super::{ArchiveStats, CaseTable, GroupTable, StatsOptions, column};
+use super::{ArchiveStats, CaseTable, CaseTableBuilder, GroupTable, StatsOptions, column};
 use crate::error::Result;
 use crate::io::Archive;
 use crate::progress::Progress;
@@ -57,7 +57,9 @@ pub struct StatsOutcome {
     /// The validation of the records read (its counts tell the caller what `museum validate`
     /// would find).
     pub validation: validate::Report,
-    /// The records read. Returned so that a caller about to exit can skip freeing a million
+    /// The records read, except the victims: those are handed over as they are read, pushed
+    /// into the case table and dropped (the table says how many there were:
+    /// [`CaseTable::persons`]). Returned so that a caller about to exit can skip freeing many
     /// small allocations (`std::mem::forget`).
     pub archive: Archive,
     /// The case table the statistics were computed on.
@@ -75,10 +77,19 @@ impl StatsJob {
         for name in &self.by {
             column(name)?;
         }
-        let (validation, archive) =
-            crate::job::read_validated(&self.inputs, &self.validate, progress)?;
-        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?
-            .with_vocab(self.validate.vocab.clone());
+        let mut builder = CaseTableBuilder::default();
+        let (validation, archive) = crate::job::read_validated_handing(
+            &self.inputs,
+            &self.validate,
+            progress,
+            &mut |batch| {
+                for v in batch {
+                    builder.push(&v.record);
+                }
+            },
+        )?;
+        progress.stage("computing statistics", None);
+        let table = builder.finish()?.with_vocab(self.validate.vocab.clone());
         let result = if self.by.is_empty() {
             StatsResult::Summary(Box::new(
                 table.summary(&StatsOptions { top: self.top }, None)?,
