@@ -4,9 +4,9 @@ use super::dedup::{Held, Victims, deduplicate_records};
 use super::{Dedup, ReportData, ReportOptions, assemble_with, deduplicate};
 use crate::dedup::{Decision, DedupOptions};
 use crate::error::Result;
-use crate::io::{Archive, DatasetKind};
+use crate::io::Archive;
 use crate::progress::Progress;
-use crate::stats::{CaseTable, CaseTableBuilder, StatsOptions};
+use crate::stats::{CaseTable, StatsOptions, read_table};
 use crate::validate::{self, Input, ValidateOptions};
 
 /// The report of some dataset files: read and validated in one pass (as `museum validate`
@@ -78,22 +78,10 @@ impl ReportJob {
         }
         // The victims are handed over as they are read: the statistics' columns and (with
         // deduplication) the records matching compares are made from each, and it is dropped.
-        let mut table = CaseTableBuilder::with_capacity(case_rows_hint(&self.inputs));
         let mut held = Held::new(self.decisions.is_some());
-        let (validation, archive) = crate::job::read_validated_handing(
-            &self.inputs,
-            &self.validate,
-            progress,
-            &mut |batch| {
-                for v in batch {
-                    table.push(&v.record);
-                    held.push(v);
-                }
-            },
-        )?;
+        let (validation, archive, table) =
+            read_table(&self.inputs, &self.validate, progress, |v| held.push(v))?;
         held.add_figures(&archive);
-        progress.stage("computing statistics", None);
-        let table = table.finish()?.with_vocab(self.validate.vocab.clone());
         let dedup = match &self.decisions {
             None => Dedup::Skipped,
             Some(decisions) => {
@@ -175,20 +163,10 @@ impl ReportJob {
     }
 }
 
-/// About how many case rows the victims of `inputs` make (one per 400 bytes of a victims file:
-/// a room estimate for the statistics' columns, which grow past it when needed).
-fn case_rows_hint(inputs: &[Input]) -> usize {
-    let bytes: u64 = inputs
-        .iter()
-        .filter(|i| i.kind == DatasetKind::Victims)
-        .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
-        .sum();
-    usize::try_from(bytes / 400).unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::DatasetKind;
     use crate::report::{build, to_json};
     use crate::validate::dataset_files;
 

@@ -27,6 +27,7 @@ mod table;
 
 pub use columns::{COLUMNS, GroupRow, GroupTable, Level, StatColumn, Value, column};
 pub use estimates::{EstimateRow, SourceRef, SubjectEstimates, estimates};
+pub(crate) use job::read_table;
 pub use job::{StatsJob, StatsOutcome, StatsResult};
 pub use normalize::{
     normalize_articles, normalize_body, normalize_nationality, normalize_place, region_of,
