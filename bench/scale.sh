@@ -25,7 +25,7 @@
 # whole table): 1M -> 5M, CPU / peak memory:
 #   validate --format json   4.2 s / 85 MiB    -> 21.6 s / 245 MiB     (5.1x / 2.9x)
 #   report --no-dedup        17.6 s / 377 MiB  -> 98.0 s / 1,523 MiB   (5.6x / 4.0x)
-#   dedup                    5M stopped unfinished: 8.4 GiB peak after 400 s of CPU (load 14-17)
+#   dedup                    5M stopped unfinished: 8.4 GiB peak after 1,381 s of CPU (1M: ~200 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
