@@ -4,7 +4,8 @@
 //! whole pipeline and returns values; the caller renders and writes them.
 
 use crate::error::Result;
-use crate::io::Archive;
+use crate::io::{Archive, Located};
+use crate::model::Victim;
 use crate::progress::Progress;
 use crate::validate::{self, Input, ValidateOptions};
 
@@ -18,6 +19,29 @@ pub fn read_validated(
     options: &ValidateOptions,
     progress: &dyn Progress,
 ) -> Result<(validate::Report, Archive)> {
+    read(inputs, options, progress, None)
+}
+
+/// [`read_validated`], handing the victims to `victims` as they are read instead of keeping
+/// them in the archive ([`validate::validate_and_hand_victims`]).
+///
+/// # Errors
+/// As [`read_validated`].
+pub fn read_validated_handing(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    progress: &dyn Progress,
+    victims: &mut dyn FnMut(Vec<Located<Victim>>),
+) -> Result<(validate::Report, Archive)> {
+    read(inputs, options, progress, Some(victims))
+}
+
+fn read(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    progress: &dyn Progress,
+    victims: Option<&mut dyn FnMut(Vec<Located<Victim>>)>,
+) -> Result<(validate::Report, Archive)> {
     let total: u64 = inputs
         .iter()
         .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
@@ -28,5 +52,8 @@ pub fn read_validated(
         done.set(done.get() + n);
         progress.set_position(done.get());
     };
-    validate::validate_and_load(inputs, options, &on_bytes)
+    match victims {
+        None => validate::validate_and_load(inputs, options, &on_bytes),
+        Some(v) => validate::validate_and_hand_victims(inputs, options, &on_bytes, v),
+    }
 }

@@ -310,3 +310,45 @@ fn synthetic_lists_are_fully_understood() {
     assert!(not_understood.is_empty(), "{not_understood:#?}");
     assert!(report.records >= 5_000);
 }
+
+/// Reading validated and keeping the records (as `museum report` does) keeps those of every
+/// sheet, each located in its sheet; handing the victims over as they are read gives the same
+/// records. (Each sheet's records used to replace the previous sheet's.)
+#[test]
+fn every_sheet_is_kept_when_reading_validated() {
+    use museum_core::validate::{validate_and_hand_victims, validate_and_load};
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("victims.xlsx");
+    write_xlsx(&xlsx, true);
+    let inputs = [Input {
+        path: xlsx.clone(),
+        kind: DatasetKind::Victims,
+    }];
+    let options = ValidateOptions::default();
+    let (report, archive) = validate_and_load(&inputs, &options, &|_| {}).unwrap();
+    assert_eq!(report.records, 4);
+    let kept: Vec<(String, Option<String>, Option<u64>)> = archive
+        .victims
+        .iter()
+        .map(|v| {
+            let file = v.location.file.as_deref().map(str::to_owned);
+            (v.record.id.clone(), file, v.location.line)
+        })
+        .collect();
+    assert_eq!(kept.len(), 4);
+    assert_eq!(
+        kept[3].1.as_deref(),
+        Some(format!("{}:Дополнение", xlsx.display()).as_str())
+    );
+    assert_eq!(kept[3].2, Some(2));
+    let mut handed = Vec::new();
+    let (_, archive) = validate_and_hand_victims(&inputs, &options, &|_| {}, &mut |batch| {
+        handed.extend(batch.into_iter().map(|v| {
+            let file = v.location.file.as_deref().map(str::to_owned);
+            (v.record.id, file, v.location.line)
+        }));
+    })
+    .unwrap();
+    assert!(archive.victims.is_empty());
+    assert_eq!(handed, kept);
+}

@@ -57,7 +57,7 @@ mod imp {
         };
         let progress = ProgressLine::new(global);
         let outcome = job.run(&progress)?;
-        if outcome.archive.victims.is_empty() {
+        if outcome.table.persons() == 0 {
             printer.warn("no victim records were read; statistics describe `victims` files");
         }
         let text = match (&outcome.result, args.format) {

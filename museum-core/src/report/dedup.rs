@@ -2,6 +2,7 @@
 //! [`Deduplicator`]'s result to the report's Duplicates section.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -158,38 +159,70 @@ pub fn deduplicate(archive: &Archive, decisions: &[Decision], options: DedupOpti
     deduplicate_records(&records, decisions, &options)
 }
 
-/// The records matching compares, made from the victims and figures of `archive` while the
-/// victims are taken out of it one by one: each victim is freed as soon as its record is made,
-/// and only what the Duplicates section shows of it is kept ([`ClusterMember`], in the order of
-/// the victims). On a million records this is the difference between holding the whole typed
-/// victims and the matching records at once, and holding the matching records alone.
-pub(super) fn take_victims(archive: &mut Archive) -> (Vec<DedupRecord>, Vec<ClusterMember>) {
-    let mut records = Vec::with_capacity(archive.victims.len() + archive.figures.len());
-    let mut members = Vec::with_capacity(archive.victims.len());
-    for v in archive.victims.drain(..) {
-        records.push(DedupRecord::from_victim(&v, None));
+/// What the report keeps of each victim when the job does not keep the victims (they are
+/// handed over as they are read, [`Held::push`], and dropped): how many each file holds and,
+/// when deduplication runs, the record matching compares and what the Duplicates section shows
+/// of it ([`ClusterMember`]). On a million records this is the difference between holding the
+/// whole typed victims and holding the matching records alone.
+#[derive(Debug, Default)]
+pub(super) struct Held {
+    /// The records matching compares: the victims', then (after [`Held::add_figures`]) the
+    /// figures'. Empty without deduplication.
+    pub(super) records: Vec<DedupRecord>,
+    /// What is shown of each victim, in order. Empty without deduplication.
+    members: Vec<Shown>,
+    /// Victims read, in runs of the same file.
+    files: Vec<(Option<Arc<str>>, u64)>,
+    victims: usize,
+    dedup: bool,
+}
+
+impl Held {
+    /// Nothing held yet; `dedup`: whether matching will run (and needs the records).
+    pub(super) fn new(dedup: bool) -> Held {
+        Held {
+            dedup,
+            ..Held::default()
+        }
+    }
+
+    /// Takes what the report needs of a victim.
+    pub(super) fn push(&mut self, v: crate::io::Located<crate::model::Victim>) {
+        self.victims += 1;
+        match self.files.last_mut() {
+            Some((f, n)) if *f == v.location.file => *n += 1,
+            _ => self.files.push((v.location.file.clone(), 1)),
+        }
+        if !self.dedup {
+            return;
+        }
+        self.records.push(DedupRecord::from_victim(&v, None));
         let crate::io::Located { record, location } = v;
-        members.push(ClusterMember {
-            name: Some(record.name.original),
-            birth: record.birth_date.as_ref().map(|d| d.original().to_owned()),
+        self.members.push(Shown {
+            name: record.name.original,
+            birth: record.birth_date.as_ref().map(|d| d.original().into()),
             arrest: record
                 .cases
                 .first()
                 .and_then(|c| c.arrest_date.as_ref())
-                .map(|d| d.original().to_owned()),
+                .map(|d| d.original().into()),
             record_id: record.id,
-            file: location.file.as_deref().map(str::to_owned),
+            file: location.file,
             line: location.line,
         });
     }
-    archive.victims.shrink_to_fit();
-    records.extend(
-        archive
-            .figures
-            .iter()
-            .map(|f| DedupRecord::from_figure(f, None)),
-    );
-    (records, members)
+
+    /// Adds the figures of `archive` to the records matching compares (after the victims).
+    pub(super) fn add_figures(&mut self, archive: &Archive) {
+        if self.dedup {
+            self.records.extend(
+                archive
+                    .figures
+                    .iter()
+                    .map(|f| DedupRecord::from_figure(f, None)),
+            );
+        }
+    }
 }
 
 /// [`deduplicate`] of records already made (the victims' then the figures').
@@ -281,29 +314,54 @@ fn evidence_line(e: &MatchExplanation) -> String {
 
 const MAX_CLUSTERS: usize = 500;
 
-/// The victims as the report holds them: the typed records, or (after [`take_victims`]) only
-/// what the Duplicates section shows of each.
+/// What the Duplicates section shows of a victim ([`ClusterMember`], its file shared with the
+/// other victims of the file).
+#[derive(Debug)]
+struct Shown {
+    record_id: String,
+    name: String,
+    birth: Option<Box<str>>,
+    arrest: Option<Box<str>>,
+    file: Option<Arc<str>>,
+    line: Option<u64>,
+}
+
+impl Shown {
+    fn member(&self) -> ClusterMember {
+        ClusterMember {
+            record_id: self.record_id.clone(),
+            name: Some(self.name.clone()),
+            birth: self.birth.as_deref().map(str::to_owned),
+            arrest: self.arrest.as_deref().map(str::to_owned),
+            file: self.file.as_deref().map(str::to_owned),
+            line: self.line,
+        }
+    }
+}
+
+/// The victims as the report holds them: the typed records, or (when the job handed them over
+/// as they were read) what it [`Held`] of each.
 #[derive(Clone, Copy)]
 pub(super) enum Victims<'a> {
     /// The victims of the archive.
     Records(&'a [crate::io::Located<crate::model::Victim>]),
-    /// What is shown of each victim, in order.
-    Members(&'a [ClusterMember]),
+    /// What was kept of each victim.
+    Held(&'a Held),
 }
 
 impl<'a> Victims<'a> {
     pub(super) fn len(self) -> usize {
         match self {
             Victims::Records(v) => v.len(),
-            Victims::Members(m) => m.len(),
+            Victims::Held(h) => h.victims,
         }
     }
 
-    /// The file of each victim, in order.
-    pub(super) fn files(self) -> Box<dyn Iterator<Item = Option<&'a str>> + 'a> {
+    /// The victims of each file (a file may come more than once).
+    pub(super) fn file_counts(self) -> Vec<(Option<&'a str>, u64)> {
         match self {
-            Victims::Records(v) => Box::new(v.iter().map(|l| l.location.file.as_deref())),
-            Victims::Members(m) => Box::new(m.iter().map(|m| m.file.as_deref())),
+            Victims::Records(v) => v.iter().map(|l| (l.location.file.as_deref(), 1)).collect(),
+            Victims::Held(h) => h.files.iter().map(|(f, n)| (f.as_deref(), *n)).collect(),
         }
     }
 }
@@ -379,14 +437,15 @@ pub(super) fn dedup_section(
                     });
             }
         }
-        Victims::Members(list) => {
-            for m in list
+        Victims::Held(held) => {
+            for m in held
+                .members
                 .iter()
                 .filter(|m| wanted.contains(m.record_id.as_str()))
             {
                 by_id
                     .entry(m.record_id.as_str())
-                    .or_insert_with(|| m.clone());
+                    .or_insert_with(|| m.member());
             }
         }
     }

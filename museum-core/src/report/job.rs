@@ -1,12 +1,12 @@
 //! [`ReportJob`]: the whole `museum report` pipeline as one call.
 
-use super::dedup::{Victims, deduplicate_records, take_victims};
+use super::dedup::{Held, Victims, deduplicate_records};
 use super::{Dedup, ReportData, ReportOptions, assemble_with, deduplicate};
 use crate::dedup::{Decision, DedupOptions};
 use crate::error::Result;
 use crate::io::Archive;
 use crate::progress::Progress;
-use crate::stats::{CaseTable, StatsOptions};
+use crate::stats::{CaseTable, StatsOptions, read_table};
 use crate::validate::{self, Input, ValidateOptions};
 
 /// The report of some dataset files: read and validated in one pass (as `museum validate`
@@ -54,11 +54,12 @@ pub struct ReportOutcome {
     /// Warnings for the user (deduplication's: oversized blocks, decisions naming unknown
     /// records).
     pub warnings: Vec<String>,
-    /// The records read, except the victims when deduplication ran without a person registry:
-    /// the report holds those as columns (the statistics) and as what the Duplicates section
-    /// shows of each, which keeps the peak memory of a million-record report near that of
-    /// matching alone. Returned so that a caller about to exit can skip freeing a million
-    /// small allocations (`std::mem::forget`).
+    /// The records read, except the victims when there is no person registry: those are
+    /// handed over as they are read and dropped once the report took what it needs of each
+    /// (the statistics' columns; with deduplication the records matching compares and what
+    /// the Duplicates section shows), which keeps a million-record report near the memory of
+    /// matching alone. Returned so that a caller about to exit can skip freeing many small
+    /// allocations (`std::mem::forget`).
     pub archive: Archive,
     /// The validation of the records (its findings are summarized in `data`).
     pub validation: validate::Report,
@@ -72,28 +73,72 @@ impl ReportJob {
     /// When a file cannot be read at all, or the statistics cannot be computed (a polars
     /// failure). Problems in the data are findings in the report, not errors.
     pub fn run(&self, progress: &dyn Progress) -> Result<ReportOutcome> {
-        let (validation, mut archive) =
-            crate::job::read_validated(&self.inputs, &self.validate, progress)?;
-        // The statistics hold the victims as columns, built first; then matching takes the
-        // victims out of the archive, keeping what the Duplicates section shows of each (the
-        // person registry's section needs them whole: kept when there is a registry).
-        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?
-            .with_vocab(self.validate.vocab.clone());
-        let mut members = None;
+        if self.options.persons.is_some() {
+            return self.run_whole(progress);
+        }
+        // The victims are handed over as they are read: the statistics' columns and (with
+        // deduplication) the records matching compares are made from each, and it is dropped.
+        let mut held = Held::new(self.decisions.is_some());
+        let (validation, archive, table) =
+            read_table(&self.inputs, &self.validate, progress, |v| held.push(v))?;
+        held.add_figures(&archive);
         let dedup = match &self.decisions {
             None => Dedup::Skipped,
             Some(decisions) => {
                 progress.stage("deduplicating", None);
-                let options = DedupOptions::default();
-                if self.options.persons.is_some() {
-                    deduplicate(&archive, decisions, options)
-                } else {
-                    let (records, shown) = take_victims(&mut archive);
-                    members = Some(shown);
-                    deduplicate_records(&records, decisions, &options)
-                }
+                let records = std::mem::take(&mut held.records);
+                deduplicate_records(&records, decisions, &DedupOptions::default())
             }
         };
+        let data = self.summarize(
+            table,
+            &archive,
+            Victims::Held(&held),
+            &validation,
+            &dedup,
+            progress,
+        )?;
+        Ok(ReportOutcome {
+            data,
+            warnings: dedup.warnings().to_vec(),
+            archive,
+            validation,
+        })
+    }
+
+    /// The job with the victims kept whole (the person registry's section needs them).
+    fn run_whole(&self, progress: &dyn Progress) -> Result<ReportOutcome> {
+        let (validation, archive) =
+            crate::job::read_validated(&self.inputs, &self.validate, progress)?;
+        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?
+            .with_vocab(self.validate.vocab.clone());
+        let dedup = match &self.decisions {
+            None => Dedup::Skipped,
+            Some(decisions) => {
+                progress.stage("deduplicating", None);
+                deduplicate(&archive, decisions, DedupOptions::default())
+            }
+        };
+        let victims = Victims::Records(&archive.victims);
+        let data = self.summarize(table, &archive, victims, &validation, &dedup, progress)?;
+        Ok(ReportOutcome {
+            data,
+            warnings: dedup.warnings().to_vec(),
+            archive,
+            validation,
+        })
+    }
+
+    /// The statistics (with the duplicate rate when deduplication ran), then the report.
+    fn summarize(
+        &self,
+        table: CaseTable,
+        archive: &Archive,
+        victims: Victims<'_>,
+        validation: &validate::Report,
+        dedup: &Dedup,
+        progress: &dyn Progress,
+    ) -> Result<ReportData> {
         progress.stage("summarizing", None);
         let clusters: Option<Vec<&[String]>> = dedup
             .clusters()
@@ -106,26 +151,15 @@ impl ReportJob {
         )?;
         drop(clusters);
         drop(table);
-        let victims = match &members {
-            Some(m) => Victims::Members(m),
-            None => Victims::Records(&archive.victims),
-        };
-        let data = assemble_with(
-            &archive,
+        Ok(assemble_with(
+            archive,
             victims,
-            &validation,
+            validation,
             stats,
-            &dedup,
+            dedup,
             &self.options,
             progress,
-        );
-        let warnings = dedup.warnings().to_vec();
-        Ok(ReportOutcome {
-            data,
-            warnings,
-            archive,
-            validation,
-        })
+        ))
     }
 }
 
@@ -136,43 +170,105 @@ mod tests {
     use crate::report::{build, to_json};
     use crate::validate::dataset_files;
 
-    /// Taking the victims out of the archive while matching (the job) gives the same report,
-    /// byte for byte, as matching and summarizing the whole archive ([`build`]): on the
-    /// museum's datasets (victims and figures) plus a list with one person in two scripts and a
-    /// namesake, so that the Duplicates section shows members of both kinds of file.
-    #[test]
-    fn taking_the_victims_out_changes_nothing() {
+    /// The museum's datasets (victims and figures) plus a list with one person in two scripts,
+    /// a namesake, a victim without a case and one whose case rows follow each other.
+    fn inputs(dir: &std::path::Path) -> Vec<Input> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../datasets");
         let (mut inputs, _) = dataset_files(&root).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let extra = dir.path().join("victims.csv");
+        let extra = dir.join("victims.csv");
         std::fs::write(
             &extra,
-            "id,full_name,birth_date,birth_place,arrest_date,source_text\n\
-             x1,Жургенов Темирбек Караулович,1898,Туркестан,1937-08-02,synthetic\n\
-             x2,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02,synthetic\n\
-             x3,Жургенов Темирбек,1911,Чимкент,1938-01-05,synthetic\n",
+            "id,case,full_name,birth_date,birth_place,arrest_date,sentence,charge,source_text\n\
+             x1,1,Жургенов Темирбек Караулович,1898,Туркестан,1937-08-02,ВМН,58-10,synthetic\n\
+             x2,1,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02,ВМН,\"58 п. 10, 58 п. 11\",synthetic\n\
+             x3,1,Жургенов Темирбек,1911,Чимкент,1938-01-05,10 лет ИТЛ,,\n\
+             x3,2,,,,1949-03-01,ссылка,58-1а,\n\
+             x4,,Майлин Беимбет,1894,,,,,synthetic\n",
         )
         .unwrap();
         inputs.push(Input {
             path: extra,
             kind: DatasetKind::Victims,
         });
-        let job = ReportJob {
-            inputs: inputs.clone(),
+        inputs
+    }
+
+    /// The report of the job (victims handed over as read, then dropped) and the one of the
+    /// whole archive ([`build`]) of the same inputs, as JSON.
+    fn both(job: &ReportJob) -> (String, String) {
+        let outcome = job.run(&()).unwrap();
+        assert!(
+            outcome.archive.victims.is_empty(),
+            "the victims were not kept"
+        );
+        let (validation, archive) =
+            crate::job::read_validated(&job.inputs, &job.validate, &()).unwrap();
+        assert!(archive.victims.len() > 4);
+        assert_eq!(outcome.data.counts.victims, archive.victims.len() as u64);
+        let dedup = match &job.decisions {
+            None => Dedup::Skipped,
+            Some(d) => deduplicate(&archive, d, DedupOptions::default()),
+        };
+        let whole = build(&archive, &validation, &dedup, &job.options, &()).unwrap();
+        (to_json(&outcome.data).unwrap(), to_json(&whole).unwrap())
+    }
+
+    /// Handing the victims over as they are read (the job) gives the same report, byte for
+    /// byte, as matching and summarizing the whole archive ([`build`]): with and without
+    /// deduplication, so that the statistics and the Duplicates section (members of both kinds
+    /// of file) are compared.
+    #[test]
+    fn handing_the_victims_over_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut job = ReportJob {
+            inputs: inputs(dir.path()),
             validate: ValidateOptions::default(),
             decisions: Some(Vec::new()),
             options: ReportOptions::default(),
         };
-        let outcome = job.run(&()).unwrap();
-        assert!(outcome.archive.victims.is_empty(), "the victims were taken");
-        assert!(outcome.data.dedup.clusters_total >= 1);
+        let (held, whole) = both(&job);
+        assert!(held.contains("\"status\": \"done\""));
+        assert!(
+            held.contains("\"record_id\": \"x2\""),
+            "x1 and x2 are one person"
+        );
+        assert_eq!(held, whole);
+        job.decisions = None;
+        let (held, whole) = both(&job);
+        assert!(held.contains("\"status\": \"skipped\""));
+        assert_eq!(held, whole);
+    }
 
-        let (validation, archive) =
-            crate::job::read_validated(&inputs, &job.validate, &()).unwrap();
-        let dedup = deduplicate(&archive, &[], DedupOptions::default());
-        let whole = build(&archive, &validation, &dedup, &job.options, &()).unwrap();
-        assert_eq!(outcome.data.counts.victims, archive.victims.len() as u64);
-        assert_eq!(to_json(&outcome.data).unwrap(), to_json(&whole).unwrap());
+    /// Small blocks on several threads (victims whose case rows straddle two blocks, batches
+    /// handed over out of step with the blocks) and a source for every file (attached to the
+    /// victims handed over, as to those kept: it counts in the completeness of `source`) change
+    /// nothing either.
+    #[test]
+    fn blocks_threads_and_file_sources_change_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = ReportJob {
+            inputs: inputs(dir.path()),
+            validate: ValidateOptions {
+                threads: 3,
+                block_size: 100,
+                source: Some("src-1".into()),
+                ..ValidateOptions::default()
+            },
+            decisions: None,
+            options: ReportOptions::default(),
+        };
+        let (held, whole) = both(&job);
+        assert_eq!(held, whole);
+        let data: ReportData = serde_json::from_str(&held).unwrap();
+        let source = data
+            .stats
+            .completeness
+            .iter()
+            .find(|c| c.field == "source")
+            .unwrap();
+        assert_eq!(
+            (source.filled, source.total),
+            (source.total, data.counts.victims)
+        );
     }
 }

@@ -322,8 +322,8 @@ pub fn assemble(
     )
 }
 
-/// [`assemble`] with the victims as the report holds them (the typed records, or what the
-/// Duplicates section shows of each once they were taken out of `archive`).
+/// [`assemble`] with the victims as the report holds them (the typed records, or what the job
+/// [`dedup::Held`] of each when it did not keep them).
 fn assemble_with(
     archive: &Archive,
     victims: Victims<'_>,
@@ -372,7 +372,7 @@ fn assemble_with(
                 .persons
                 .as_ref()
                 .map(|r| persons::section(archive, r)),
-            Victims::Members(_) => None,
+            Victims::Held(_) => None,
         },
     }
 }
@@ -400,8 +400,10 @@ fn inputs(archive: &Archive, victims: Victims<'_>) -> Vec<InputFile> {
     count(&archive.figures, &mut per_file);
     count(&archive.events, &mut per_file);
     count(&archive.camps, &mut per_file);
-    for f in victims.files().flatten() {
-        *per_file.entry(f).or_insert(0) += 1;
+    for (f, n) in victims.file_counts() {
+        if let Some(f) = f {
+            *per_file.entry(f).or_insert(0) += n;
+        }
     }
     count(&archive.estimates, &mut per_file);
     count(&archive.claims, &mut per_file);

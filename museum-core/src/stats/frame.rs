@@ -120,35 +120,29 @@ fn age_at(birth: Option<&HistoricalDate>, event: Option<&HistoricalDate>) -> Opt
     (0..=110).contains(&age).then_some(age)
 }
 
-/// Dictionary encoding of one text column.
+/// Dictionary encoding of one text column: the distinct texts, owned (the victims they come
+/// from are dropped as the table grows), by code.
 #[derive(Default)]
-struct Dict<'a> {
-    index: FxHashMap<&'a str, u32>,
-    values: Vec<&'a str>,
+struct Dict {
+    index: FxHashMap<Box<str>, u32>,
+    values: Vec<String>,
 }
 
-impl<'a> Dict<'a> {
-    fn code(&mut self, s: Option<&'a str>) -> Option<u32> {
+impl Dict {
+    fn code(&mut self, s: Option<&str>) -> Option<u32> {
         let s = s?;
-        let Dict { index, values } = self;
-        Some(*index.entry(s).or_insert_with(|| {
-            values.push(s);
-            u32::try_from(values.len() - 1).unwrap_or(u32::MAX)
-        }))
-    }
-
-    fn owned(&self) -> Vec<String> {
-        self.values.iter().map(|s| (*s).to_owned()).collect()
+        if let Some(&c) = self.index.get(s) {
+            return Some(c);
+        }
+        let c = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.values.push(s.to_owned());
+        self.index.insert(s.into(), c);
+        Some(c)
     }
 }
 
 fn text(s: Option<&String>) -> Option<&str> {
     s.map(|s| s.trim()).filter(|s| !s.is_empty())
-}
-
-#[derive(Default)]
-struct Filled {
-    counts: Vec<u64>,
 }
 
 /// The fields whose completeness is reported: (field, population) — population 0 persons,
@@ -178,239 +172,278 @@ pub(crate) const COMPLETENESS_FIELDS: &[(&str, u8)] = &[
     ("rehabilitated_by", 1),
 ];
 
-impl Frame {
-    /// Builds the table in one pass over the victims.
-    pub(crate) fn build(victims: &[&Victim], progress: &dyn Progress) -> Result<Frame> {
-        let n_cases: usize = victims.iter().map(|v| v.cases.len().max(1)).sum();
-        progress.stage("computing statistics", Some(victims.len() as u64));
-        let mut ids: FxHashSet<u64> =
-            FxHashSet::with_capacity_and_hasher(victims.len(), rustc_hash::FxBuildHasher);
-        let mut rows: usize = 0;
-        let mut first_case: Vec<bool> = Vec::with_capacity(n_cases);
-        let mut has_case: Vec<bool> = Vec::with_capacity(n_cases);
-        let mut sex: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut birth_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut birth_place: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut nationality: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut occupation: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut death_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut arrest = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
-        let mut sentence = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
-        let mut execution = (Vec::with_capacity(n_cases), Vec::with_capacity(n_cases));
-        let mut kind: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut term: Vec<Option<f64>> = Vec::with_capacity(n_cases);
-        let mut body: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut camp: Vec<Option<u32>> = Vec::with_capacity(n_cases);
-        let mut age: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut band: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut rehabilitated: Vec<bool> = Vec::with_capacity(n_cases);
-        let mut rehab_year: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut rehab_lag: Vec<Option<i32>> = Vec::with_capacity(n_cases);
-        let mut rehab_by: Vec<Option<u32>> = Vec::with_capacity(n_cases);
+/// The frame's columns while they are filled, one victim at a time ([`FrameBuilder::push`]):
+/// plain vectors of codes and numbers, which is all the table keeps of a victim, so that the
+/// victims can be dropped as they are read.
+#[derive(Default)]
+pub(crate) struct FrameBuilder {
+    ids: FxHashSet<u64>,
+    persons: u64,
+    first_case: Vec<bool>,
+    has_case: Vec<bool>,
+    sex: Vec<Option<u32>>,
+    birth_year: Vec<Option<i32>>,
+    birth_place: Vec<Option<u32>>,
+    nationality: Vec<Option<u32>>,
+    occupation: Vec<Option<u32>>,
+    death_year: Vec<Option<i32>>,
+    arrest: (Vec<Option<i32>>, Vec<Option<i32>>),
+    sentence: (Vec<Option<i32>>, Vec<Option<i32>>),
+    execution: (Vec<Option<i32>>, Vec<Option<i32>>),
+    kind: Vec<Option<u32>>,
+    term: Vec<Option<f64>>,
+    body: Vec<Option<u32>>,
+    camp: Vec<Option<u32>>,
+    age: Vec<Option<i32>>,
+    band: Vec<Option<i32>>,
+    rehabilitated: Vec<bool>,
+    rehab_year: Vec<Option<i32>>,
+    rehab_lag: Vec<Option<i32>>,
+    rehab_by: Vec<Option<u32>>,
+    d_sex: Dict,
+    d_place: Dict,
+    d_nat: Dict,
+    d_occ: Dict,
+    d_kind: Dict,
+    d_body: Dict,
+    d_camp: Dict,
+    d_rehab: Dict,
+    /// Charge articles: parsed once per distinct charge text, into article codes.
+    article_cache: FxHashMap<Box<str>, Vec<u32>>,
+    articles: Dict,
+    article_rows: Vec<IdxSize>,
+    article_col: Vec<u32>,
+    missing_charges: u64,
+    unrecognised_charges: u64,
+    filled: Vec<u64>,
+    populations: [u64; 4],
+    cases_total: u64,
+    dates_present: [u64; 3],
+}
 
-        let (mut d_sex, mut d_place, mut d_nat, mut d_occ) = (
-            Dict::default(),
-            Dict::default(),
-            Dict::default(),
-            Dict::default(),
-        );
-        let (mut d_kind, mut d_body, mut d_camp, mut d_rehab) = (
-            Dict::default(),
-            Dict::default(),
-            Dict::default(),
-            Dict::default(),
-        );
-        // Charge articles: parsed once per distinct charge text, into article codes.
-        let mut article_cache: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
-        let mut article_names: Vec<String> = Vec::new();
-        let mut article_codes: FxHashMap<String, u32> = FxHashMap::default();
-        let mut article_rows: Vec<IdxSize> = Vec::new();
-        let mut article_col: Vec<u32> = Vec::new();
-        let mut missing_charges = 0u64;
-        let mut unrecognised_charges = 0u64;
+impl FrameBuilder {
+    /// An empty table with room for about `rows` case rows.
+    pub(crate) fn with_capacity(rows: usize) -> FrameBuilder {
+        fn v<T>(rows: usize) -> Vec<T> {
+            Vec::with_capacity(rows)
+        }
+        FrameBuilder {
+            ids: FxHashSet::with_capacity_and_hasher(rows, rustc_hash::FxBuildHasher),
+            first_case: v(rows),
+            has_case: v(rows),
+            sex: v(rows),
+            birth_year: v(rows),
+            birth_place: v(rows),
+            nationality: v(rows),
+            occupation: v(rows),
+            death_year: v(rows),
+            arrest: (v(rows), v(rows)),
+            sentence: (v(rows), v(rows)),
+            execution: (v(rows), v(rows)),
+            kind: v(rows),
+            term: v(rows),
+            body: v(rows),
+            camp: v(rows),
+            age: v(rows),
+            band: v(rows),
+            rehabilitated: v(rows),
+            rehab_year: v(rows),
+            rehab_lag: v(rows),
+            rehab_by: v(rows),
+            filled: vec![0; COMPLETENESS_FIELDS.len()],
+            ..FrameBuilder::default()
+        }
+    }
 
-        let mut filled = Filled {
-            counts: vec![0; COMPLETENESS_FIELDS.len()],
-        };
-        let mut populations = [0u64; 4];
-        let mut cases_total = 0u64;
-        let mut dates_present = [0u64; 3];
+    /// Victims pushed so far.
+    pub(crate) fn persons(&self) -> u64 {
+        self.persons
+    }
+
+    /// Adds a victim: one row per repression case (one row with empty case columns when it has
+    /// none).
+    pub(crate) fn push(&mut self, v: &Victim) {
+        if self.filled.is_empty() {
+            self.filled = vec![0; COMPLETENESS_FIELDS.len()];
+        }
+        self.persons += 1;
+        self.ids.insert(fnv1a(&v.id));
+        let sex_v = self.d_sex.code(v.sex.as_ref().map(|s| match s.value {
+            SexValue::Male => "male",
+            SexValue::Female => "female",
+            SexValue::Unrecognised => "unrecognised",
+        }));
+        let (by, _) = point_ym(v.birth_date.as_ref());
+        let (dy, _) = point_ym(v.death_date.as_ref());
+        let bp = self.d_place.code(text(v.birth_place.as_ref()));
+        let nat = self.d_nat.code(text(v.nationality.as_ref()));
+        let occ = self.d_occ.code(text(v.occupation.as_ref()));
+
+        self.populations[0] += 1;
+        let person_fields = [
+            !v.name.is_empty(),
+            v.name.surname.is_some(),
+            v.name.given.is_some(),
+            v.name.patronymic.is_some(),
+            v.sex.is_some(),
+            v.birth_date.is_some(),
+            bp.is_some(),
+            nat.is_some(),
+            occ.is_some(),
+            text(v.residence.as_ref()).is_some(),
+            !v.source_ids.is_empty() || text(v.source_text.as_ref()).is_some(),
+        ];
+        for (k, f) in person_fields.iter().enumerate() {
+            self.filled[k] += u64::from(*f);
+        }
 
         let empty = RepressionCase::default();
-        for (i, v) in victims.iter().enumerate() {
-            if i % 65_536 == 0 && i > 0 {
-                progress.advance(65_536);
-            }
-            ids.insert(fnv1a(&v.id));
-            let sex_v = d_sex.code(v.sex.as_ref().map(|s| match s.value {
-                SexValue::Male => "male",
-                SexValue::Female => "female",
-                SexValue::Unrecognised => "unrecognised",
-            }));
-            let (by, _) = point_ym(v.birth_date.as_ref());
-            let (dy, _) = point_ym(v.death_date.as_ref());
-            let bp = d_place.code(text(v.birth_place.as_ref()));
-            let nat = d_nat.code(text(v.nationality.as_ref()));
-            let occ = d_occ.code(text(v.occupation.as_ref()));
+        let cases: &[RepressionCase] = if v.cases.is_empty() {
+            std::slice::from_ref(&empty)
+        } else {
+            &v.cases
+        };
+        let real_cases = !v.cases.is_empty();
+        for (ci, c) in cases.iter().enumerate() {
+            let row = IdxSize::try_from(self.first_case.len()).unwrap_or(IdxSize::MAX);
+            self.first_case.push(ci == 0);
+            self.has_case.push(real_cases);
+            self.sex.push(sex_v);
+            self.birth_year.push(by);
+            self.birth_place.push(bp);
+            self.nationality.push(nat);
+            self.occupation.push(occ);
+            self.death_year.push(dy);
+            let (ay, am) = point_ym(c.arrest_date.as_ref());
+            self.arrest.0.push(ay);
+            self.arrest.1.push(am);
+            let (sy, sm) = point_ym(c.sentence_date.as_ref());
+            self.sentence.0.push(sy);
+            self.sentence.1.push(sm);
+            let (ey, em) = point_ym(c.execution_date.as_ref());
+            self.execution.0.push(ey);
+            self.execution.1.push(em);
+            let k = c.sentence.as_ref().map(|s| s.kind);
+            self.kind
+                .push(self.d_kind.code(k.map(SentenceKind::as_str)));
+            self.term.push(
+                c.sentence
+                    .as_ref()
+                    .and_then(|s| s.term_years)
+                    .map(f64::from)
+                    .filter(|t| t.is_finite() && *t >= 0.0),
+            );
+            self.body
+                .push(self.d_body.code(text(c.sentencing_body.as_ref())));
+            self.camp.push(self.d_camp.code(text(c.camp_id.as_ref())));
+            let a = age_at(v.birth_date.as_ref(), c.arrest_date.as_ref());
+            self.age.push(a);
+            self.band.push(a.map(|a| a / 5 * 5));
+            let rb = text(c.rehabilitated_by.as_ref());
+            self.rehabilitated
+                .push(c.rehabilitation_date.is_some() || rb.is_some());
+            let (ry, _) = point_ym(c.rehabilitation_date.as_ref());
+            self.rehab_year.push(ry);
+            self.rehab_lag.push(match (ry, sy) {
+                (Some(r), Some(s)) if r >= s => Some(r - s),
+                _ => None,
+            });
+            self.rehab_by.push(self.d_rehab.code(rb));
 
-            populations[0] += 1;
-            let person_fields = [
-                !v.name.is_empty(),
-                v.name.surname.is_some(),
-                v.name.given.is_some(),
-                v.name.patronymic.is_some(),
-                v.sex.is_some(),
-                v.birth_date.is_some(),
-                bp.is_some(),
-                nat.is_some(),
-                occ.is_some(),
-                text(v.residence.as_ref()).is_some(),
-                !v.source_ids.is_empty() || text(v.source_text.as_ref()).is_some(),
-            ];
-            for (k, f) in person_fields.iter().enumerate() {
-                filled.counts[k] += u64::from(*f);
-            }
-
-            let cases: &[RepressionCase] = if v.cases.is_empty() {
-                std::slice::from_ref(&empty)
-            } else {
-                &v.cases
-            };
-            let real_cases = !v.cases.is_empty();
-            for (ci, c) in cases.iter().enumerate() {
-                let row = IdxSize::try_from(rows).unwrap_or(IdxSize::MAX);
-                rows += 1;
-                first_case.push(ci == 0);
-                has_case.push(real_cases);
-                sex.push(sex_v);
-                birth_year.push(by);
-                birth_place.push(bp);
-                nationality.push(nat);
-                occupation.push(occ);
-                death_year.push(dy);
-                let (ay, am) = point_ym(c.arrest_date.as_ref());
-                arrest.0.push(ay);
-                arrest.1.push(am);
-                let (sy, sm) = point_ym(c.sentence_date.as_ref());
-                sentence.0.push(sy);
-                sentence.1.push(sm);
-                let (ey, em) = point_ym(c.execution_date.as_ref());
-                execution.0.push(ey);
-                execution.1.push(em);
-                let k = c.sentence.as_ref().map(|s| s.kind);
-                kind.push(d_kind.code(k.map(SentenceKind::as_str)));
-                term.push(
-                    c.sentence
-                        .as_ref()
-                        .and_then(|s| s.term_years)
-                        .map(f64::from)
-                        .filter(|t| t.is_finite() && *t >= 0.0),
-                );
-                body.push(d_body.code(text(c.sentencing_body.as_ref())));
-                camp.push(d_camp.code(text(c.camp_id.as_ref())));
-                let a = age_at(v.birth_date.as_ref(), c.arrest_date.as_ref());
-                age.push(a);
-                band.push(a.map(|a| a / 5 * 5));
-                let rb = text(c.rehabilitated_by.as_ref());
-                rehabilitated.push(c.rehabilitation_date.is_some() || rb.is_some());
-                let (ry, _) = point_ym(c.rehabilitation_date.as_ref());
-                rehab_year.push(ry);
-                rehab_lag.push(match (ry, sy) {
-                    (Some(r), Some(s)) if r >= s => Some(r - s),
-                    _ => None,
-                });
-                rehab_by.push(d_rehab.code(rb));
-
-                if real_cases {
-                    cases_total += 1;
-                    dates_present[0] += u64::from(c.arrest_date.is_some());
-                    dates_present[1] += u64::from(c.sentence_date.is_some());
-                    dates_present[2] += u64::from(c.execution_date.is_some());
-                    populations[1] += 1;
-                    let executed = k == Some(SentenceKind::Execution);
-                    let to_camp = k == Some(SentenceKind::Camp);
-                    populations[2] += u64::from(executed);
-                    populations[3] += u64::from(to_camp);
-                    let case_fields = [
-                        c.arrest_date.is_some(),
-                        text(c.arrested_by.as_ref()).is_some(),
-                        text(c.charge.as_ref()).is_some(),
-                        text(c.sentencing_body.as_ref()).is_some(),
-                        c.sentence_date.is_some(),
-                        c.sentence.is_some(),
-                        executed && c.execution_date.is_some(),
-                        executed && text(c.execution_place.as_ref()).is_some(),
-                        to_camp && text(c.camp_id.as_ref()).is_some(),
-                        c.rehabilitation_date.is_some(),
-                        rb.is_some(),
-                    ];
-                    for (k, f) in case_fields.iter().enumerate() {
-                        filled.counts[person_fields.len() + k] += u64::from(*f);
-                    }
-                    match text(c.charge.as_ref()) {
-                        Some(ch) => {
-                            let codes = article_cache.entry(ch).or_insert_with(|| {
-                                normalize_articles(ch)
-                                    .into_iter()
-                                    .map(|a| {
-                                        *article_codes.entry(a).or_insert_with_key(|a| {
-                                            article_names.push(a.clone());
-                                            u32::try_from(article_names.len() - 1)
-                                                .unwrap_or(u32::MAX)
-                                        })
-                                    })
-                                    .collect()
-                            });
-                            if codes.is_empty() {
-                                unrecognised_charges += 1;
-                            }
-                            for code in codes.iter() {
-                                article_rows.push(row);
-                                article_col.push(*code);
-                            }
-                        }
-                        None => missing_charges += 1,
-                    }
+            if real_cases {
+                self.cases_total += 1;
+                self.dates_present[0] += u64::from(c.arrest_date.is_some());
+                self.dates_present[1] += u64::from(c.sentence_date.is_some());
+                self.dates_present[2] += u64::from(c.execution_date.is_some());
+                self.populations[1] += 1;
+                let executed = k == Some(SentenceKind::Execution);
+                let to_camp = k == Some(SentenceKind::Camp);
+                self.populations[2] += u64::from(executed);
+                self.populations[3] += u64::from(to_camp);
+                let case_fields = [
+                    c.arrest_date.is_some(),
+                    text(c.arrested_by.as_ref()).is_some(),
+                    text(c.charge.as_ref()).is_some(),
+                    text(c.sentencing_body.as_ref()).is_some(),
+                    c.sentence_date.is_some(),
+                    c.sentence.is_some(),
+                    executed && c.execution_date.is_some(),
+                    executed && text(c.execution_place.as_ref()).is_some(),
+                    to_camp && text(c.camp_id.as_ref()).is_some(),
+                    c.rehabilitation_date.is_some(),
+                    rb.is_some(),
+                ];
+                for (k, f) in case_fields.iter().enumerate() {
+                    self.filled[person_fields.len() + k] += u64::from(*f);
+                }
+                match text(c.charge.as_ref()) {
+                    Some(ch) => self.charge(ch, row),
+                    None => self.missing_charges += 1,
                 }
             }
         }
-        progress.advance(victims.len() as u64 % 65_536);
+    }
 
+    /// The articles of the charge text `ch` of case row `row`.
+    fn charge(&mut self, ch: &str, row: IdxSize) {
+        if !self.article_cache.contains_key(ch) {
+            let codes = normalize_articles(ch)
+                .into_iter()
+                .filter_map(|a| self.articles.code(Some(&a)))
+                .collect();
+            self.article_cache.insert(ch.into(), codes);
+        }
+        let codes = &self.article_cache[ch];
+        if codes.is_empty() {
+            self.unrecognised_charges += 1;
+        }
+        for code in codes {
+            self.article_rows.push(row);
+            self.article_col.push(*code);
+        }
+    }
+
+    /// The table.
+    pub(crate) fn finish(self) -> Result<Frame> {
+        let b = self;
         let df = DataFrame::new_infer_height(vec![
-            Column::new(cols::FIRST_CASE.into(), first_case),
-            Column::new(cols::HAS_CASE.into(), has_case),
-            Column::new(cols::SEX.into(), sex),
-            Column::new(cols::BIRTH_YEAR.into(), birth_year),
-            Column::new(cols::BIRTH_PLACE.into(), birth_place),
-            Column::new(cols::NATIONALITY.into(), nationality),
-            Column::new(cols::OCCUPATION.into(), occupation),
-            Column::new(cols::DEATH_YEAR.into(), death_year),
-            Column::new(cols::ARREST_YEAR.into(), arrest.0),
-            Column::new(cols::ARREST_MONTH.into(), arrest.1),
-            Column::new(cols::SENTENCE_YEAR.into(), sentence.0),
-            Column::new(cols::SENTENCE_MONTH.into(), sentence.1),
-            Column::new(cols::EXECUTION_YEAR.into(), execution.0),
-            Column::new(cols::EXECUTION_MONTH.into(), execution.1),
-            Column::new(cols::SENTENCE_KIND.into(), kind),
-            Column::new(cols::SENTENCE_TERM.into(), term),
-            Column::new(cols::SENTENCING_BODY.into(), body),
-            Column::new(cols::CAMP.into(), camp),
-            Column::new(cols::AGE_AT_ARREST.into(), age),
-            Column::new(cols::AGE_BAND.into(), band),
-            Column::new(cols::REHABILITATED.into(), rehabilitated),
-            Column::new(cols::REHABILITATION_YEAR.into(), rehab_year),
-            Column::new(cols::REHABILITATION_LAG.into(), rehab_lag),
-            Column::new(cols::REHABILITATED_BY.into(), rehab_by),
+            Column::new(cols::FIRST_CASE.into(), b.first_case),
+            Column::new(cols::HAS_CASE.into(), b.has_case),
+            Column::new(cols::SEX.into(), b.sex),
+            Column::new(cols::BIRTH_YEAR.into(), b.birth_year),
+            Column::new(cols::BIRTH_PLACE.into(), b.birth_place),
+            Column::new(cols::NATIONALITY.into(), b.nationality),
+            Column::new(cols::OCCUPATION.into(), b.occupation),
+            Column::new(cols::DEATH_YEAR.into(), b.death_year),
+            Column::new(cols::ARREST_YEAR.into(), b.arrest.0),
+            Column::new(cols::ARREST_MONTH.into(), b.arrest.1),
+            Column::new(cols::SENTENCE_YEAR.into(), b.sentence.0),
+            Column::new(cols::SENTENCE_MONTH.into(), b.sentence.1),
+            Column::new(cols::EXECUTION_YEAR.into(), b.execution.0),
+            Column::new(cols::EXECUTION_MONTH.into(), b.execution.1),
+            Column::new(cols::SENTENCE_KIND.into(), b.kind),
+            Column::new(cols::SENTENCE_TERM.into(), b.term),
+            Column::new(cols::SENTENCING_BODY.into(), b.body),
+            Column::new(cols::CAMP.into(), b.camp),
+            Column::new(cols::AGE_AT_ARREST.into(), b.age),
+            Column::new(cols::AGE_BAND.into(), b.band),
+            Column::new(cols::REHABILITATED.into(), b.rehabilitated),
+            Column::new(cols::REHABILITATION_YEAR.into(), b.rehab_year),
+            Column::new(cols::REHABILITATION_LAG.into(), b.rehab_lag),
+            Column::new(cols::REHABILITATED_BY.into(), b.rehab_by),
         ])
         .map_err(perr)?;
         let articles = DataFrame::new_infer_height(vec![
-            Column::new(cols::ROW.into(), article_rows),
-            Column::new(cols::CHARGE_ARTICLE.into(), article_col),
+            Column::new(cols::ROW.into(), b.article_rows),
+            Column::new(cols::CHARGE_ARTICLE.into(), b.article_col),
         ])
         .map_err(perr)?;
+        let mut filled = b.filled;
+        filled.resize(COMPLETENESS_FIELDS.len(), 0);
+        let populations = b.populations;
         let completeness = COMPLETENESS_FIELDS
             .iter()
-            .zip(&filled.counts)
+            .zip(&filled)
             .map(|((field, pop), n)| {
                 let total = populations[usize::from(*pop)];
                 Completeness {
@@ -433,31 +466,48 @@ impl Frame {
             })
             .collect();
         let dicts = [
-            (cols::SEX, &d_sex),
-            (cols::BIRTH_PLACE, &d_place),
-            (cols::NATIONALITY, &d_nat),
-            (cols::OCCUPATION, &d_occ),
-            (cols::SENTENCE_KIND, &d_kind),
-            (cols::SENTENCING_BODY, &d_body),
-            (cols::CAMP, &d_camp),
-            (cols::REHABILITATED_BY, &d_rehab),
+            (cols::SEX, b.d_sex),
+            (cols::BIRTH_PLACE, b.d_place),
+            (cols::NATIONALITY, b.d_nat),
+            (cols::OCCUPATION, b.d_occ),
+            (cols::SENTENCE_KIND, b.d_kind),
+            (cols::SENTENCING_BODY, b.d_body),
+            (cols::CAMP, b.d_camp),
+            (cols::REHABILITATED_BY, b.d_rehab),
+            (cols::CHARGE_ARTICLE, b.articles),
         ]
         .into_iter()
-        .map(|(c, d)| (c, d.owned()))
-        .chain([(cols::CHARGE_ARTICLE, article_names)])
+        .map(|(c, d)| (c, d.values))
         .collect();
         Ok(Frame {
             df,
             articles,
             dicts,
-            ids,
-            persons: victims.len() as u64,
-            cases: cases_total,
-            unrecognised_charges,
-            missing_charges,
-            dates_present,
+            ids: b.ids,
+            persons: b.persons,
+            cases: b.cases_total,
+            unrecognised_charges: b.unrecognised_charges,
+            missing_charges: b.missing_charges,
+            dates_present: b.dates_present,
             completeness,
         })
+    }
+}
+
+impl Frame {
+    /// Builds the table in one pass over the victims.
+    pub(crate) fn build(victims: &[&Victim], progress: &dyn Progress) -> Result<Frame> {
+        let n_cases: usize = victims.iter().map(|v| v.cases.len().max(1)).sum();
+        progress.stage("computing statistics", Some(victims.len() as u64));
+        let mut b = FrameBuilder::with_capacity(n_cases);
+        for (i, v) in victims.iter().enumerate() {
+            if i % 65_536 == 0 && i > 0 {
+                progress.advance(65_536);
+            }
+            b.push(v);
+        }
+        progress.advance(victims.len() as u64 % 65_536);
+        b.finish()
     }
 
     /// Counts units grouped by the given frame columns: persons (one row per person), cases

@@ -1,8 +1,9 @@
 //! [`StatsJob`]: the whole `museum stats` pipeline as one call.
 
-use super::{ArchiveStats, CaseTable, GroupTable, StatsOptions, column};
+use super::{ArchiveStats, CaseTable, CaseTableBuilder, GroupTable, StatsOptions, column};
 use crate::error::Result;
-use crate::io::Archive;
+use crate::io::{Archive, DatasetKind, Located};
+use crate::model::Victim;
 use crate::progress::Progress;
 use crate::validate::{self, Input, ValidateOptions};
 
@@ -57,7 +58,9 @@ pub struct StatsOutcome {
     /// The validation of the records read (its counts tell the caller what `museum validate`
     /// would find).
     pub validation: validate::Report,
-    /// The records read. Returned so that a caller about to exit can skip freeing a million
+    /// The records read, except the victims: those are handed over as they are read, pushed
+    /// into the case table and dropped (the table says how many there were:
+    /// [`CaseTable::persons`]). Returned so that a caller about to exit can skip freeing many
     /// small allocations (`std::mem::forget`).
     pub archive: Archive,
     /// The case table the statistics were computed on.
@@ -75,10 +78,8 @@ impl StatsJob {
         for name in &self.by {
             column(name)?;
         }
-        let (validation, archive) =
-            crate::job::read_validated(&self.inputs, &self.validate, progress)?;
-        let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?
-            .with_vocab(self.validate.vocab.clone());
+        let (validation, archive, table) =
+            read_table(&self.inputs, &self.validate, progress, drop)?;
         let result = if self.by.is_empty() {
             StatsResult::Summary(Box::new(
                 table.summary(&StatsOptions { top: self.top }, None)?,
@@ -94,4 +95,37 @@ impl StatsJob {
             table,
         })
     }
+}
+
+/// Reads and validates `inputs` once ([`crate::job::read_validated_handing`]), pushing each
+/// victim into the [`CaseTable`] (with the project's vocabulary) and then handing it to `each`
+/// (which keeps what it needs of it, or drops it): the typed victims are never all held. The
+/// archive holds the other kinds.
+///
+/// # Errors
+/// As [`crate::job::read_validated`], or a polars failure.
+pub(crate) fn read_table(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    progress: &dyn Progress,
+    mut each: impl FnMut(Located<Victim>),
+) -> Result<(validate::Report, Archive, CaseTable)> {
+    // Room for about one case row per 400 bytes of victims (the columns grow past it if need
+    // be).
+    let bytes: u64 = inputs
+        .iter()
+        .filter(|i| i.kind == DatasetKind::Victims)
+        .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
+        .sum();
+    let mut builder = CaseTableBuilder::with_capacity(usize::try_from(bytes / 400).unwrap_or(0));
+    let (validation, archive) =
+        crate::job::read_validated_handing(inputs, options, progress, &mut |batch| {
+            for v in batch {
+                builder.push(&v.record);
+                each(v);
+            }
+        })?;
+    progress.stage("computing statistics", None);
+    let table = builder.finish()?.with_vocab(options.vocab.clone());
+    Ok((validation, archive, table))
 }

@@ -27,6 +27,7 @@ mod table;
 
 pub use columns::{COLUMNS, GroupRow, GroupTable, Level, StatColumn, Value, column};
 pub use estimates::{EstimateRow, SourceRef, SubjectEstimates, estimates};
+pub(crate) use job::read_table;
 pub use job::{StatsJob, StatsOutcome, StatsResult};
 pub use normalize::{
     normalize_articles, normalize_body, normalize_nationality, normalize_place, region_of,
@@ -36,4 +37,4 @@ pub use summary::{
     AgeBand, AgePyramid, ArchiveStats, Completeness, Count, Distribution, DuplicateStats, LagCount,
     MonthCount, Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
 };
-pub use table::{CaseTable, summarize};
+pub use table::{CaseTable, CaseTableBuilder, summarize};

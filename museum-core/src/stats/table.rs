@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::columns::{
     GroupRow, GroupTable, Level, Map, StatColumn, column, column_names, is_numeric, to_value,
 };
-use super::frame::{Frame, Key, Require, cols};
+use super::frame::{Frame, FrameBuilder, Key, Require, cols};
 use super::summary::{
     AgeBand, AgePyramid, ArchiveStats, Count, Distribution, DuplicateStats, LagCount, MonthCount,
     Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
@@ -50,6 +50,73 @@ impl std::fmt::Debug for CaseTable {
             .field("persons", &self.frame.persons)
             .field("cases", &self.frame.cases)
             .finish_non_exhaustive()
+    }
+}
+
+/// A [`CaseTable`] built one victim at a time, while the victims are read: the table keeps
+/// only its columns (codes and numbers) of each victim, so a caller can drop every victim once
+/// pushed. The table is the same as [`CaseTable::build`] of the same victims in the same order.
+///
+/// ```
+/// use museum_core::stats::{CaseTable, CaseTableBuilder, StatsOptions};
+/// use museum_core::io::{CsvOptions, ReadItem, RecordReader};
+/// let csv = "id,surname,arrest_date,sentence\nv1,Жургенов,1937-08-02,ВМН\nv2,Майлин,1937-10-08,ВМН\n";
+/// let mut builder = CaseTableBuilder::default();
+/// for item in RecordReader::<museum_core::Victim>::from_csv_reader(csv.as_bytes(), "v.csv", &CsvOptions::default()) {
+///     if let ReadItem::Record(v, _) = item {
+///         builder.push(&v.record); // and `v` is dropped here
+///     }
+/// }
+/// let table = builder.finish().unwrap();
+/// assert_eq!(table.persons(), 2);
+/// assert_eq!(table.summary(&StatsOptions::default(), None).unwrap().arrests.by_year[0].count, 2);
+/// ```
+pub struct CaseTableBuilder {
+    frame: FrameBuilder,
+}
+
+impl Default for CaseTableBuilder {
+    fn default() -> Self {
+        CaseTableBuilder::with_capacity(0)
+    }
+}
+
+impl std::fmt::Debug for CaseTableBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CaseTableBuilder")
+            .field("persons", &self.frame.persons())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CaseTableBuilder {
+    /// An empty table with room for about `cases` case rows (a victim without a case is one
+    /// row).
+    pub fn with_capacity(cases: usize) -> CaseTableBuilder {
+        CaseTableBuilder {
+            frame: FrameBuilder::with_capacity(cases),
+        }
+    }
+
+    /// Adds a victim (a row per repression case).
+    pub fn push(&mut self, victim: &Victim) {
+        self.frame.push(victim);
+    }
+
+    /// Victims pushed so far.
+    pub fn persons(&self) -> u64 {
+        self.frame.persons()
+    }
+
+    /// The table of the victims pushed.
+    ///
+    /// # Errors
+    /// When polars fails (it should not on any input).
+    pub fn finish(self) -> Result<CaseTable> {
+        Ok(CaseTable {
+            frame: self.frame.finish()?,
+            vocab: None,
+        })
     }
 }
 
@@ -222,24 +289,36 @@ impl CaseTable {
     ) -> Result<HashMap<Vec<Key>, u64>> {
         let sources: Vec<&str> = specs.iter().map(|s| s.source).collect();
         let raw = self.frame.count_by(&sources, level, require)?;
+        // Each distinct text is normalized once, on the workers: a long tail of birth places
+        // is most of a summary's time otherwise.
+        let maps = |i: usize, t: &str| specs[i].map != Map::None || t.trim() != t;
+        let distinct: Vec<(usize, &str)> = raw
+            .iter()
+            .flat_map(|(keys, _)| keys.iter().enumerate())
+            .filter_map(|(i, k)| match k {
+                Key::Text(t) if maps(i, t) => Some((i, t.as_str())),
+                _ => None,
+            })
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let vocab = self.vocab.as_deref();
+        let normalize =
+            |&(i, t): &(usize, &str)| specs[i].map.text(t, vocab).map_or(Key::Null, Key::Text);
+        let normalized: Vec<Key> = crate::pool::install(|| {
+            use rayon::prelude::*;
+            distinct.par_iter().map(normalize).collect()
+        })
+        .unwrap_or_else(|_| distinct.iter().map(normalize).collect());
+        let cache: HashMap<(usize, &str), Key> = distinct.into_iter().zip(normalized).collect();
         let mut merged: HashMap<Vec<Key>, u64> = HashMap::with_capacity(raw.len());
-        // Normalizing the same raw text twice is wasted work on long tails.
-        let mut cache: HashMap<(usize, String), Key> = HashMap::new();
-        for (keys, n) in raw {
+        for (keys, n) in &raw {
             let keys: Vec<Key> = keys
-                .into_iter()
+                .iter()
                 .enumerate()
                 .map(|(i, k)| match k {
-                    Key::Text(t) if specs[i].map != Map::None || t.trim() != t => cache
-                        .entry((i, t))
-                        .or_insert_with_key(|(_, t)| {
-                            specs[i]
-                                .map
-                                .text(t, self.vocab.as_deref())
-                                .map_or(Key::Null, Key::Text)
-                        })
-                        .clone(),
-                    other => other,
+                    Key::Text(t) if maps(i, t) => cache[&(i, t.as_str())].clone(),
+                    other => other.clone(),
                 })
                 .collect();
             *merged.entry(keys).or_insert(0) += n;

@@ -233,6 +233,12 @@ impl<'a, T: Check> Collector<'a, T> {
         finish_kept(rec, diags, world, sink, facts, &mut self.kept);
     }
 
+    /// The records finished so far (in file order), taken: the record still open is not
+    /// among them.
+    pub(crate) fn take_kept(&mut self) -> Vec<Located<T>> {
+        std::mem::take(&mut self.kept)
+    }
+
     /// Ends the file: writes its last findings, gives the kind its ids and facts back, and
     /// returns the records kept.
     pub(crate) fn finish(

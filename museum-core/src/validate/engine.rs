@@ -38,6 +38,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv_read::{self, Opened};
 use crate::io::{Archive, DatasetKind, FileFormat, Located, ReadItem, RecordReader};
+use crate::model::Victim;
 
 pub use crate::io::Input;
 
@@ -52,10 +53,16 @@ pub fn dataset_files(dir: &Path) -> Result<(Vec<Input>, Vec<PathBuf>)> {
     Ok((found.inputs, found.skipped))
 }
 
+/// Where a run hands the records it keeps as they are read, instead of keeping them
+/// ([`validate_handing`]): batches in file order.
+type Hand<'h, T> = &'h mut dyn FnMut(Vec<Located<T>>);
+
 /// What a file's validation gives besides findings: the records (when kept), and a count of
 /// the bytes done so far for progress.
-struct FileOutput<'a, 'e, T> {
+struct FileOutput<'a, 'e, 'h, T> {
     kept: Vec<Located<T>>,
+    /// Takes the records as blocks complete, when the run hands them over.
+    hand: Option<Hand<'h, T>>,
     on_bytes: &'a dyn Fn(u64),
     /// Bytes of the current file reported so far.
     done: u64,
@@ -63,7 +70,16 @@ struct FileOutput<'a, 'e, T> {
     emit: &'a mut Emitter<'e>,
 }
 
-impl<T> FileOutput<'_, '_, T> {
+impl<T: Check> FileOutput<'_, '_, '_, T> {
+    /// Hands the records the collector finished so far over, when the run hands them.
+    fn hand_over(&mut self, collector: &mut Collector<'_, T>) {
+        if let Some(hand) = self.hand.as_mut() {
+            let kept = collector.take_kept();
+            if !kept.is_empty() {
+                hand(kept);
+            }
+        }
+    }
     fn advance(&mut self, bytes: u64) {
         self.done += bytes;
         (self.on_bytes)(bytes);
@@ -88,7 +104,7 @@ fn csv_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut FileOutput<'_, '_, T>,
+    out: &mut FileOutput<'_, '_, '_, T>,
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
@@ -137,7 +153,7 @@ fn csv_text<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut FileOutput<'_, '_, T>,
+    out: &mut FileOutput<'_, '_, '_, T>,
 ) -> Result<()> {
     let CsvText {
         path,
@@ -195,6 +211,7 @@ fn csv_text<T: Check>(
                     splitter.set_block_size(cut);
                     out.advance(r.bytes);
                     collector.accept(r, out.emit);
+                    out.hand_over(&mut collector);
                 }
                 Ok(None) => {
                     collector.sink.extend(split);
@@ -218,11 +235,12 @@ fn csv_text<T: Check>(
             // Takes a result; returns the size of the next blocks to cut.
             let take = |r: BlockResult<T>,
                         c: &mut Collector<'_, T>,
-                        out: &mut FileOutput<'_, '_, T>,
+                        out: &mut FileOutput<'_, '_, '_, T>,
                         cut: usize| {
                 let next = block_size_after(&r, options.block_size, cut);
                 out.advance(r.bytes);
                 c.accept(r, out.emit);
+                out.hand_over(c);
                 next
             };
             let mut last = Vec::new();
@@ -277,7 +295,8 @@ fn csv_text<T: Check>(
     if let Some(e) = read_error {
         return Err(Error::io("read", path, e));
     }
-    out.kept = collector.finish(&layout, state, report, out.emit);
+    let mut kept = collector.finish(&layout, state, report, out.emit);
+    out.kept.append(&mut kept);
     out.complete(size);
     Ok(())
 }
@@ -318,7 +337,7 @@ fn json_file<T: Check>(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    out: &mut FileOutput<'_, '_, T>,
+    out: &mut FileOutput<'_, '_, '_, T>,
 ) -> Result<()> {
     let mut sink = Sink::new(cx, T::KIND);
     let mut facts = Facts::default();
@@ -379,10 +398,12 @@ fn json_file<T: Check>(
 
 /// Where a run puts what it finds and keeps: the findings (written or kept), the records (when
 /// [`Context::keep`]) and the progress (bytes done).
-struct RunSink<'a, 'e> {
+struct RunSink<'a, 'e, 'h> {
     archive: Archive,
     on_bytes: &'a dyn Fn(u64),
     emit: Emitter<'e>,
+    /// Takes the victims as they are read, instead of the archive.
+    victims: Option<Hand<'h, Victim>>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -394,7 +415,7 @@ fn run_file(
     world: &World,
     state: &mut KindState,
     report: &mut Report,
-    keep: &mut RunSink<'_, '_>,
+    keep: &mut RunSink<'_, '_, '_>,
 ) -> Result<()> {
     #[allow(clippy::too_many_arguments)]
     fn run_kind<T: Check>(
@@ -408,9 +429,11 @@ fn run_file(
         slot: &mut Vec<Located<T>>,
         on_bytes: &dyn Fn(u64),
         emit: &mut Emitter<'_>,
+        hand: Option<Hand<'_, T>>,
     ) -> Result<()> {
         let mut out = FileOutput {
             kept: Vec::new(),
+            hand,
             on_bytes,
             done: 0,
             emit,
@@ -445,7 +468,11 @@ fn run_file(
                     out.done = 0;
                     // Registered first: the sheet's findings are handed on as it is read.
                     out.emit.sheets.push(sheet.map);
-                    csv_text::<T>(text, file_no, cx, world, state, report, &mut out)?;
+                    // The records are located in the sheet once it is read, then handed over.
+                    let hand = out.hand.take();
+                    let read = csv_text::<T>(text, file_no, cx, world, state, report, &mut out);
+                    out.hand = hand;
+                    read?;
                     if let Some(map) = out.emit.sheets.last() {
                         for rec in &mut out.kept[from..] {
                             map.locate(&mut rec.location);
@@ -461,7 +488,11 @@ fn run_file(
                 .into());
             }
         }
-        if slot.is_empty() {
+        if let Some(hand) = out.hand.as_mut() {
+            if !out.kept.is_empty() {
+                hand(std::mem::take(&mut out.kept));
+            }
+        } else if slot.is_empty() {
             *slot = out.kept;
         } else {
             slot.append(&mut out.kept);
@@ -471,15 +502,98 @@ fn run_file(
     let (a, on, e) = (&mut keep.archive, keep.on_bytes, &mut keep.emit);
     let (i, n, f) = (input, name, file_no);
     match input.kind {
-        DatasetKind::Sources => run_kind(i, n, f, cx, world, state, report, &mut a.sources, on, e),
-        DatasetKind::Figures => run_kind(i, n, f, cx, world, state, report, &mut a.figures, on, e),
-        DatasetKind::Events => run_kind(i, n, f, cx, world, state, report, &mut a.events, on, e),
-        DatasetKind::Camps => run_kind(i, n, f, cx, world, state, report, &mut a.camps, on, e),
-        DatasetKind::Victims => run_kind(i, n, f, cx, world, state, report, &mut a.victims, on, e),
-        DatasetKind::Estimates => {
-            run_kind(i, n, f, cx, world, state, report, &mut a.estimates, on, e)
+        DatasetKind::Sources => run_kind(
+            i,
+            n,
+            f,
+            cx,
+            world,
+            state,
+            report,
+            &mut a.sources,
+            on,
+            e,
+            None,
+        ),
+        DatasetKind::Figures => run_kind(
+            i,
+            n,
+            f,
+            cx,
+            world,
+            state,
+            report,
+            &mut a.figures,
+            on,
+            e,
+            None,
+        ),
+        DatasetKind::Events => run_kind(
+            i,
+            n,
+            f,
+            cx,
+            world,
+            state,
+            report,
+            &mut a.events,
+            on,
+            e,
+            None,
+        ),
+        DatasetKind::Camps => {
+            run_kind(i, n, f, cx, world, state, report, &mut a.camps, on, e, None)
         }
-        DatasetKind::Claims => run_kind(i, n, f, cx, world, state, report, &mut a.claims, on, e),
+        DatasetKind::Victims => {
+            // Handed over as the archive would hold them: with the file's source.
+            let options = &cx.options;
+            let mut hand = keep.victims.as_mut().map(|h| {
+                move |mut batch: Vec<Located<Victim>>| {
+                    super::sources::attach_to(&mut batch, options, |r| &mut r.source_ids);
+                    h(batch);
+                }
+            });
+            let hand = hand.as_mut().map(|h| h as Hand<'_, Victim>);
+            run_kind(
+                i,
+                n,
+                f,
+                cx,
+                world,
+                state,
+                report,
+                &mut a.victims,
+                on,
+                e,
+                hand,
+            )
+        }
+        DatasetKind::Estimates => run_kind(
+            i,
+            n,
+            f,
+            cx,
+            world,
+            state,
+            report,
+            &mut a.estimates,
+            on,
+            e,
+            None,
+        ),
+        DatasetKind::Claims => run_kind(
+            i,
+            n,
+            f,
+            cx,
+            world,
+            state,
+            report,
+            &mut a.claims,
+            on,
+            e,
+            None,
+        ),
     }
 }
 
@@ -490,7 +604,7 @@ pub(crate) fn validate_inputs(
     options: &ValidateOptions,
     on_bytes: &dyn Fn(u64),
 ) -> Result<Report> {
-    run(inputs, options, false, on_bytes, Emitter::keep()).map(|(report, _, _)| report)
+    run(inputs, options, false, on_bytes, Emitter::keep(), None).map(|(report, _, _)| report)
 }
 
 /// Validates files, streaming, and hands each finding to `on_finding` as soon as its place in
@@ -503,7 +617,15 @@ pub(crate) fn validate_streaming(
     on_bytes: &dyn Fn(u64),
     on_finding: &mut dyn FnMut(&Diagnostic) -> std::io::Result<()>,
 ) -> Result<super::Summary> {
-    run(inputs, options, false, on_bytes, Emitter::call(on_finding)).map(|(_, _, summary)| summary)
+    run(
+        inputs,
+        options,
+        false,
+        on_bytes,
+        Emitter::call(on_finding),
+        None,
+    )
+    .map(|(_, _, summary)| summary)
 }
 
 /// Validates files and keeps the records read, whole, in an [`Archive`] (without reader
@@ -513,8 +635,28 @@ pub(crate) fn validate_keeping(
     options: &ValidateOptions,
     on_bytes: &dyn Fn(u64),
 ) -> Result<(Report, Archive)> {
-    run(inputs, options, true, on_bytes, Emitter::keep())
+    run(inputs, options, true, on_bytes, Emitter::keep(), None)
         .map(|(report, archive, _)| (report, archive))
+}
+
+/// [`validate_keeping`], handing the victims to `victims` as they are read (in batches, in
+/// file order, with their file's source attached) instead of keeping them: the archive's
+/// victims stay empty. Their claims are not attached (claims are read after the victims).
+pub(crate) fn validate_handing(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+    victims: &mut dyn FnMut(Vec<Located<Victim>>),
+) -> Result<(Report, Archive)> {
+    run(
+        inputs,
+        options,
+        true,
+        on_bytes,
+        Emitter::keep(),
+        Some(victims),
+    )
+    .map(|(report, archive, _)| (report, archive))
 }
 
 fn run(
@@ -523,6 +665,7 @@ fn run(
     keep_records: bool,
     on_bytes: &dyn Fn(u64),
     emit: Emitter<'_>,
+    victims: Option<Hand<'_, Victim>>,
 ) -> Result<(Report, Archive, super::Summary)> {
     let mut cx = Context::new(options.clone());
     cx.keep = keep_records;
@@ -532,6 +675,7 @@ fn run(
         archive: Archive::default(),
         on_bytes,
         emit,
+        victims,
     };
     for kind in DatasetKind::ALL {
         let files: Vec<&Input> = inputs.iter().filter(|i| i.kind == kind).collect();

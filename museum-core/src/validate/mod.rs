@@ -342,3 +342,43 @@ pub fn validate_and_load(
 pub fn validate_archive(archive: &Archive, options: &ValidateOptions) -> Report {
     loaded::validate_loaded(archive, options)
 }
+
+/// [`validate_and_load`], handing the victims to `victims` as they are read instead of keeping
+/// them in the archive (whose `victims` stay empty): batches of whole records in file order,
+/// each with its file's source attached as [`validate_and_load`] attaches it (claims are not
+/// attached: they are read after the victims). A caller that keeps only what it needs of each
+/// victim (columns for statistics, the records matching compares) holds a million-record list
+/// in a fraction of the memory of the typed records.
+///
+/// # Errors
+/// As [`validate_files`].
+///
+/// ```
+/// use museum_core::io::DatasetKind;
+/// use museum_core::validate::{validate_and_hand_victims, Input, ValidateOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,full_name,birth_date,arrest_date,source_ids\n\
+///                        v1,Шанин Пётр Иванович,1892-02-30,1937-08-02,src-1\n\
+///                        v2,Әлихан Бөкейханов,1866,1937-07-26,src-1\n").unwrap();
+/// let inputs = [Input { path, kind: DatasetKind::Victims }];
+/// let mut surnames = Vec::new();
+/// let (report, archive) = validate_and_hand_victims(
+///     &inputs,
+///     &ValidateOptions::default(),
+///     &|_| {},
+///     &mut |batch| surnames.extend(batch.into_iter().map(|v| v.record.name.surname)),
+/// )
+/// .unwrap();
+/// assert_eq!(report.findings[0].code.id(), "M202"); // 30 February
+/// assert!(archive.victims.is_empty());
+/// assert_eq!(surnames, [Some("Шанин".to_owned()), Some("Бөкейханов".to_owned())]);
+/// ```
+pub fn validate_and_hand_victims(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+    victims: &mut dyn FnMut(Vec<crate::io::Located<crate::model::Victim>>),
+) -> Result<(Report, Archive)> {
+    engine::validate_handing(inputs, options, on_bytes, victims)
+}

@@ -39,30 +39,35 @@ pub(crate) fn check(file: &str, world: &World, sink: &mut Sink<'_>, facts: &mut 
 
 /// Adds the source of each record's file to its `source_ids` (when it does not cite it).
 pub(crate) fn attach(archive: &mut Archive, options: &ValidateOptions) {
-    fn each<T>(
-        records: &mut [Located<T>],
-        options: &ValidateOptions,
-        ids: fn(&mut T) -> &mut Vec<String>,
-    ) {
-        for r in records {
-            let Some(file) = r.location.file.as_deref() else {
-                continue;
-            };
-            if let Some(id) = options.file_source(file) {
-                let ids = ids(&mut r.record);
-                if !ids.iter().any(|s| s.trim() == id) {
-                    ids.push(id.to_owned());
-                }
-            }
-        }
-    }
     if options.source.is_none() && options.file_sources.is_empty() {
         return;
     }
-    each(&mut archive.victims, options, |r| &mut r.source_ids);
-    each(&mut archive.figures, options, |r| &mut r.source_ids);
-    each(&mut archive.events, options, |r| &mut r.source_ids);
-    each(&mut archive.camps, options, |r| &mut r.source_ids);
-    each(&mut archive.estimates, options, |r| &mut r.source_ids);
-    each(&mut archive.claims, options, |r| &mut r.source_ids);
+    attach_to(&mut archive.victims, options, |r| &mut r.source_ids);
+    attach_to(&mut archive.figures, options, |r| &mut r.source_ids);
+    attach_to(&mut archive.events, options, |r| &mut r.source_ids);
+    attach_to(&mut archive.camps, options, |r| &mut r.source_ids);
+    attach_to(&mut archive.estimates, options, |r| &mut r.source_ids);
+    attach_to(&mut archive.claims, options, |r| &mut r.source_ids);
+}
+
+/// [`attach`] for some records of one kind (`ids` gives a record's `source_ids`).
+pub(crate) fn attach_to<T>(
+    records: &mut [Located<T>],
+    options: &ValidateOptions,
+    ids: fn(&mut T) -> &mut Vec<String>,
+) {
+    if options.source.is_none() && options.file_sources.is_empty() {
+        return;
+    }
+    for r in records {
+        let Some(file) = r.location.file.as_deref() else {
+            continue;
+        };
+        if let Some(id) = options.file_source(file) {
+            let ids = ids(&mut r.record);
+            if !ids.iter().any(|s| s.trim() == id) {
+                ids.push(id.to_owned());
+            }
+        }
+    }
 }
