@@ -199,7 +199,7 @@ impl<'a> Row<'a> {
         let user = self.vocab.and_then(|u| u.sex.get(text));
         let value = match user {
             Some(v) => v,
-            None => Sex::builtin_value(text)?,
+            None => crate::model::vocab::builtin_sex(text)?,
         };
         // A placeholder (`неизв.`, `?`) is read as missing: reported once per column (M217).
         if value == SexValue::Unrecognised && !crate::model::vocab::is_placeholder(text) {
@@ -242,7 +242,7 @@ impl<'a> Row<'a> {
             .and_then(|u| Sentence::parse_with(text, Some(u)));
         let (kind, term_years) = match user {
             Some(s) => (s.kind, s.term_years),
-            None => Sentence::builtin_value(text)?,
+            None => crate::model::vocab::builtin_sentence(text)?,
         };
         if kind == SentenceKind::Unrecognised {
             out.push(

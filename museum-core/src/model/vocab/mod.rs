@@ -57,34 +57,11 @@ impl Sex {
         }
         let value = match user.and_then(|u| u.sex.get(t)) {
             Some(v) => v,
-            None => Sex::builtin_value(t)?,
+            None => builtin_sex(t)?,
         };
         Some(Sex {
             value,
             original: t.to_owned(),
-        })
-    }
-
-    /// The value of a sex text by the built-in vocabulary alone (no text copied), memoized per
-    /// thread: a list writes `муж.` or `м` hundreds of thousands of times. `None` for an empty
-    /// text; `Unrecognised` for one the vocabulary does not know.
-    pub(crate) fn builtin_value(text: &str) -> Option<SexValue> {
-        thread_local! {
-            static SEXES: TextMemo<Option<SexValue>> = TextMemo::default();
-        }
-        let t = text.trim();
-        if t.is_empty() {
-            return None;
-        }
-        memo(&SEXES, t, |t| {
-            let k = vocab_key(t);
-            Some(
-                tables()
-                    .sex
-                    .iter()
-                    .find(|(text, _)| *text == k)
-                    .map_or(SexValue::Unrecognised, |(_, v)| *v),
-            )
         })
     }
 
@@ -215,42 +192,11 @@ impl Sentence {
                 original: t.to_owned(),
             });
         }
-        let (kind, term_years) = Sentence::builtin_value(t)?;
+        let (kind, term_years) = builtin_sentence(t)?;
         Some(Sentence {
             kind,
             term_years,
             original: t.to_owned(),
-        })
-    }
-
-    /// The kind and term of a sentence text by the built-in vocabulary alone (no text copied),
-    /// memoized per thread: a list writes the same few sentences (`ВМН`, `10 лет ИТЛ`)
-    /// hundreds of thousands of times, and each is otherwise matched against every key of
-    /// `data/vocab/sentence.tsv`. `None` for an empty text.
-    pub(crate) fn builtin_value(text: &str) -> Option<(SentenceKind, Option<f32>)> {
-        thread_local! {
-            static SENTENCES: TextMemo<Option<(SentenceKind, Option<f32>)>> =
-                TextMemo::default();
-        }
-        let t = text.trim();
-        if t.is_empty() {
-            return None;
-        }
-        memo(&SENTENCES, t, |t| {
-            let low = t.to_lowercase();
-            let term_years = term_years(&low);
-            let kind = first_kind(&tables().sentence, &low)
-                .or_else(|| {
-                    // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
-                    term_years.map(|_| SentenceKind::Camp)
-                })
-                .unwrap_or(SentenceKind::Unrecognised);
-            let term_years = if kind == SentenceKind::Execution {
-                None
-            } else {
-                term_years
-            };
-            Some((kind, term_years))
         })
     }
 }
@@ -416,6 +362,63 @@ pub fn vocab_key(text: &str) -> String {
         .trim_end_matches('.')
         .trim_end()
         .to_lowercase()
+}
+
+// (Free functions, not methods: `thread_local!` expands to `unsafe`, which clippy does not want
+// in methods of a type deriving `Deserialize`.)
+
+/// The value of a sex text by the built-in vocabulary alone (no text copied), memoized per
+/// thread: a list writes `муж.` or `м` hundreds of thousands of times. `None` for an empty
+/// text; `Unrecognised` for one the vocabulary does not know.
+pub(crate) fn builtin_sex(text: &str) -> Option<SexValue> {
+    thread_local! {
+        static SEXES: TextMemo<Option<SexValue>> = TextMemo::default();
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    memo(&SEXES, t, |t| {
+        let k = vocab_key(t);
+        Some(
+            tables()
+                .sex
+                .iter()
+                .find(|(text, _)| *text == k)
+                .map_or(SexValue::Unrecognised, |(_, v)| *v),
+        )
+    })
+}
+
+/// The kind and term of a sentence text by the built-in vocabulary alone (no text copied),
+/// memoized per thread: a list writes the same few sentences (`ВМН`, `10 лет ИТЛ`)
+/// hundreds of thousands of times, and each is otherwise matched against every key of
+/// `data/vocab/sentence.tsv`. `None` for an empty text.
+pub(crate) fn builtin_sentence(text: &str) -> Option<(SentenceKind, Option<f32>)> {
+    thread_local! {
+        static SENTENCES: TextMemo<Option<(SentenceKind, Option<f32>)>> =
+            TextMemo::default();
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    memo(&SENTENCES, t, |t| {
+        let low = t.to_lowercase();
+        let term_years = term_years(&low);
+        let kind = first_kind(&tables().sentence, &low)
+            .or_else(|| {
+                // A bare term (`10 лет`, `10 жыл`) in these lists means camp.
+                term_years.map(|_| SentenceKind::Camp)
+            })
+            .unwrap_or(SentenceKind::Unrecognised);
+        let term_years = if kind == SentenceKind::Execution {
+            None
+        } else {
+            term_years
+        };
+        Some((kind, term_years))
+    })
 }
 
 #[cfg(test)]
