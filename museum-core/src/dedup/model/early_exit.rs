@@ -166,11 +166,13 @@ impl<'a> Bound<'a> {
         let mut surname = [0.0f64; PAIRS];
         // The given name's level when the names may be read crossed (`crossed.rs`).
         let mut crossed_given = [None::<u8>; PAIRS];
-        let mut best = if na.is_empty() || nb.is_empty() {
+        // The best of no pairs of names: nothing when a record has no name, else below any.
+        let none = if na.is_empty() || nb.is_empty() {
             0.0
         } else {
             f64::NEG_INFINITY
         };
+        let mut best = none;
         for (x, a) in na.iter().enumerate() {
             for (y, b) in nb.iter().enumerate() {
                 let k = x * nb.len() + y;
@@ -199,11 +201,7 @@ impl<'a> Bound<'a> {
                 return false;
             }
         }
-        best = if na.is_empty() || nb.is_empty() {
-            0.0
-        } else {
-            f64::NEG_INFINITY
-        };
+        best = none;
         for (x, a) in na.iter().enumerate() {
             for (y, b) in nb.iter().enumerate() {
                 let k = x * nb.len() + y;
