@@ -186,7 +186,7 @@ impl Layout {
         // A block that is valid UTF-8 (almost always) lends its fields as they are; raw bytes
         // are read into `texts` first.
         let fields: &[Cow<'_, str>] = match rec {
-            Fields::Text(fields) => fields,
+            Fields::Text(fields, _) => fields,
             Fields::Raw(rec) => {
                 texts.reserve(rec.len());
                 // One UTF-8 check for the whole record; a field is then sliced out of it (a

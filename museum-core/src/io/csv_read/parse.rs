@@ -81,8 +81,10 @@ impl RawRecord {
 /// case, no copy), or raw bytes of a block that is not.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Fields<'a> {
-    /// Fields as text.
-    Text(&'a [Cow<'a, str>]),
+    /// Fields as text, and the record's text as written (from its first field to the end of
+    /// its last) when every field is a slice of it (no field had a `""` or text after its
+    /// closing quote): what the text rules scan once per row (see `validate::rules::text`).
+    Text(&'a [Cow<'a, str>], Option<&'a str>),
     /// Fields as bytes, some of which may not be UTF-8.
     Raw(&'a RawRecord),
 }
@@ -91,7 +93,7 @@ impl Fields<'_> {
     /// The number of fields.
     pub(crate) fn len(&self) -> usize {
         match self {
-            Fields::Text(t) => t.len(),
+            Fields::Text(t, _) => t.len(),
             Fields::Raw(r) => r.len(),
         }
     }
@@ -99,7 +101,7 @@ impl Fields<'_> {
     /// Field `i` as bytes.
     pub(crate) fn bytes(&self, i: usize) -> Option<&[u8]> {
         match self {
-            Fields::Text(t) => t.get(i).map(|f| f.as_bytes()),
+            Fields::Text(t, _) => t.get(i).map(|f| f.as_bytes()),
             Fields::Raw(r) => r.get(i),
         }
     }
@@ -294,6 +296,7 @@ pub(super) fn parse_text<'t>(
             break;
         }
         fields.clear();
+        let mut sliced = true;
         loop {
             let field: Cow<'t, str>;
             if bytes.get(pos) == Some(&b'"') {
@@ -338,6 +341,7 @@ pub(super) fn parse_text<'t>(
                 field = Cow::Borrowed(&text[pos..e]);
                 pos = e;
             }
+            sliced &= matches!(field, Cow::Borrowed(_));
             fields.push(field);
             if pos < n && bytes[pos] == delim {
                 pos += 1;
@@ -364,7 +368,8 @@ pub(super) fn parse_text<'t>(
         let line = lines.record(start, inner, layout, out);
         last_fields = fields.len();
         last_line = Some(line);
-        on_record(Fields::Text(&fields), line, out);
+        let span = sliced.then(|| &text[first..pos]);
+        on_record(Fields::Text(&fields, span), line, out);
         count += 1;
     }
     lines.finish(layout, out);

@@ -28,6 +28,14 @@ fn plain_forms_read_as_the_long_way() {
     assert!(answered > 10_000, "{answered}");
     for other in [
         "1937?",
+        "13.1937",
+        "00.1937",
+        "1937 г",
+        "10 Ноября 1937 г.",
+        "10 ноября 37",
+        "10.XIII.1937",
+        "10.xi.1937",
+        "100 ноября 1937",
         "0937",
         "1937-1-5",
         "1.11.1937",
@@ -36,6 +44,60 @@ fn plain_forms_read_as_the_long_way() {
         "1937-11-1x",
     ] {
         assert_eq!(parse::plain(other), None, "{other}");
+    }
+}
+
+/// The worded and shorter forms of the quick reading (`11.1937`, `1937 г.`, `10 ноября 1937 г.`,
+/// `ноябрь 1937`, `10.XI.1937`) give what the full parser gives, for every month name the
+/// parser knows, every month and day (valid or not) and a spread of years; an impossible date
+/// is left to the full parser, which reports it.
+#[test]
+fn worded_forms_read_as_the_long_way() {
+    const ROMAN: [&str; 14] = [
+        "0", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+    ];
+    let mut answered = 0;
+    let mut fell_through = 0;
+    let mut check = |f: &str| match parse::plain(f) {
+        Some(v) => {
+            assert_eq!(Ok(v), parse::long_way(f), "{f}");
+            answered += 1;
+        }
+        None => {
+            // Impossible dates and unusual forms go the long way; a form the quick reading
+            // declines is never one it should have answered differently.
+            fell_through += 1;
+        }
+    };
+    let years = (995..1010)
+        .chain((1010..3005).step_by(97))
+        .chain(2990..3005);
+    for y in years {
+        check(&format!("{y} г."));
+        for (m, roman) in ROMAN.iter().enumerate() {
+            check(&format!("{m:02}.{y}"));
+            for d in 0..=32 {
+                check(&format!("{d:02}.{roman}.{y}"));
+            }
+        }
+    }
+    // Every month word, with and without its endings, in a few years (leap and not).
+    for word in parse::quick_month_words() {
+        for y in [999, 1900, 1937, 2000] {
+            check(&format!("{word} {y}"));
+            for d in [0, 1, 9, 10, 28, 29, 30, 31, 32] {
+                check(&format!("{d} {word} {y}"));
+                check(&format!("{d:02} {word} {y} г."));
+            }
+        }
+        check(&format!("10 {word} 1937 г."));
+    }
+    assert!(answered > 5_000, "{answered}");
+    assert!(fell_through > 1_000, "{fell_through}");
+    // Impossible dates in worded forms fall through and get the full parser's diagnostic.
+    for bad in ["31 февраля 1937 г.", "30.II.1937", "13.1937", "32 мая 1937"] {
+        assert_eq!(parse::plain(bad), None, "{bad}");
+        assert!(parse::long_way(bad).is_err(), "{bad}");
     }
 }
 

@@ -157,6 +157,95 @@ fn has_double_space(bytes: &[u8]) -> bool {
     false
 }
 
+/// Whether no field of a row can hold a text finding except at its edges or as a placeholder
+/// (what [`may_have_edge_finding`] looks at): one pass over the row as written (`span`, its
+/// fields and the delimiters between them), thirty-two bytes at a time with no branch inside
+/// (the compiler makes vector code of it). `false` (check every field the full way) when the
+/// row has
+///
+/// - a C0 control character or DEL (tabs and line breaks included),
+/// - a lead byte of a character outside ASCII and Cyrillic (U+0400–U+053F), except the common
+///   harmless punctuation `«` `»` (U+00AB, U+00BB), U+2010–U+2027 (dashes, quotes, `…`) and `№`:
+///   every invisible character, unusual space and non-Cyrillic, non-ASCII letter has one,
+/// - two spaces in a row,
+/// - an ASCII letter next to a Cyrillic character: a word mixing the scripts has such a pair
+///   (or one of the letters above between them), and delimiters keep fields apart.
+///
+/// The delimiter must be printable ASCII that is not a letter or a space (a tab-delimited row
+/// is never plain here); each field must be a slice of `span` (the caller's contract).
+pub(crate) fn row_is_plain(span: &[u8]) -> bool {
+    const LANES: usize = 32;
+    #[inline]
+    fn letter(b: u8) -> u8 {
+        u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+    }
+    #[inline]
+    fn cyrillic_lead(b: u8) -> u8 {
+        u8::from(b.wrapping_sub(0xD0) < 5)
+    }
+    // Bit 0: a control character, two spaces, a letter next to a Cyrillic character; bit 1:
+    // the lead byte of a character that is neither ASCII nor Cyrillic.
+    #[inline]
+    fn odd(x: u8, y: u8) -> u8 {
+        let control = u8::from(x < 0x20) | u8::from(x == 0x7F);
+        let double_space = u8::from(x == b' ') & u8::from(y == b' ');
+        let continuation = u8::from(x.wrapping_sub(0x80) < 0x40);
+        let mixed = (letter(x) & cyrillic_lead(y)) | (continuation & letter(y));
+        let foreign = u8::from(x >= 0xC0) & (cyrillic_lead(x) ^ 1);
+        control | double_space | mixed | (foreign << 1)
+    }
+    fn harmless(x: u8, y: u8, z: u8) -> bool {
+        (x == 0xC2 && (y == 0xAB || y == 0xBB))
+            || (x == 0xE2
+                && ((y == 0x80 && z.wrapping_sub(0x90) < 0x18) || (y == 0x84 && z == 0x96)))
+    }
+    let mut i = 0;
+    while i < span.len() {
+        let mut pad = [b','; LANES + 2];
+        // Each position with the byte after it; the last ones padded with commas (never odd,
+        // nor next to anything odd).
+        let chunk: &[u8; LANES + 2] = if let Some(c) = span.get(i..i + LANES + 2) {
+            c.try_into().expect("the chunk's length")
+        } else {
+            let rest = &span[i..];
+            pad[..rest.len()].copy_from_slice(rest);
+            &pad
+        };
+        let mut any = 0u8;
+        for k in 0..LANES {
+            any |= odd(chunk[k], chunk[k + 1]);
+        }
+        if any & 1 != 0 {
+            return false;
+        }
+        if any != 0 {
+            // Lead bytes of other characters: only the harmless punctuation may pass.
+            for k in 0..LANES {
+                let third = span.get(i + k + 2).copied().unwrap_or(0);
+                if odd(chunk[k], chunk[k + 1]) != 0 && !harmless(chunk[k], chunk[k + 1], third) {
+                    return false;
+                }
+            }
+        }
+        i += LANES;
+    }
+    true
+}
+
+/// Whether a field of a plain row ([`row_is_plain`]) may still hold a text finding: whitespace
+/// at an edge, or a placeholder (`#N/A`, `null`) in a field that is not parsed.
+pub(crate) fn may_have_edge_finding(policy: Policy, text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_whitespace)
+        || bytes.last().is_some_and(u8::is_ascii_whitespace)
+        || (bytes.len() <= 24
+            && !policy.parsed
+            && matches!(
+                bytes.first(),
+                Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
+            ))
+}
+
 /// Runs the text rules on one field value (see [`check_field_with`]).
 pub(crate) fn check_field(field: &str, text: &str, loc: &Location, sink: &mut Sink<'_>) {
     check_field_with(field, Policy::of(field), text, loc, sink);
@@ -610,6 +699,108 @@ mod tests {
         }
         for text in ["№ 5", "«Алаш»", "1937—1938", "т. 4…", "§ 2", "Ä"] {
             assert!(!has_suspect_sequence(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    /// A row the one-pass scan calls plain has no field the per-field checks would report,
+    /// but for its edges and placeholders; clean rows of the usual alphabets are plain.
+    #[test]
+    fn plain_rows_have_no_findings_inside_their_fields() {
+        let pieces = [
+            "Ахметов",
+            "Ахмет",
+            "syn-0000001",
+            "Сакен",
+            "Тройка при УНКВД по ЮКО",
+            "колхоз «Красный партизан»",
+            "1937—1938",
+            "№ 5",
+            "т. 4…",
+            "„да“",
+            "Жансүгіров",
+            "Әлихан Бөкейхан",
+            "Alash",
+            "58-2, 8",
+            "Aхметов",
+            "Жансүгiров",
+            "Bukeikhаnov",
+            "a\u{A0}b",
+            "a\u{200B}b",
+            "x\u{AD}y",
+            "Тройка  ОГПУ",
+            "a\tb",
+            "a\nb",
+            "a\rb",
+            "a\u{7}b",
+            "Ä",
+            "Алаш Σ",
+            "ԱԲ",
+            "Ахмет\u{2028}",
+            "\u{FEFF}Ахмет",
+            "ВКП(б) 10.XI.1937 Alash Орда",
+            "q",
+            "Я",
+        ];
+        // Fields of one, two or three pieces joined by a space, nothing or a comma inside
+        // (a quoted field would hold one).
+        let mut fields: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                fields.push(format!("{a} {b}"));
+                fields.push(format!("{a}{b}"));
+            }
+            fields.push(a.to_owned());
+        }
+        let mut plain_rows = 0;
+        for (k, f) in fields.iter().enumerate() {
+            let g = &fields[(k * 7 + 3) % fields.len()];
+            let row = format!("id-{k},{f},{g},1937");
+            if !row_is_plain(row.as_bytes()) {
+                continue;
+            }
+            plain_rows += 1;
+            for field in [f.as_str(), g.as_str()] {
+                let b = field.as_bytes();
+                let classes = b.iter().fold(0, |c, &x| c | CLASS[x as usize]);
+                assert_eq!(classes & (CTRL | BREAK | TAB), 0, "{field:?}");
+                assert!(!has_suspect_sequence(b), "{field:?}");
+                assert!(!has_double_space(b), "{field:?}");
+                assert!(mixed_words(field).is_empty(), "{field:?}");
+                assert!(!field.chars().any(unusual_space), "{field:?}");
+            }
+        }
+        assert!(plain_rows > 100, "{plain_rows}");
+        for clean in [
+            "syn-0000001,Павленко Иван Тарасович,муж.,1897,\"колхоз «Красный партизан»\",1937—1938,№ 5,src-synthetic",
+            "v1,Әлихан Бөкейхан,Alash Орда,,,camp-karlag,Синт. архивная выписка, т. 3, с. 293",
+        ] {
+            assert!(row_is_plain(clean.as_bytes()), "{clean}");
+        }
+        for odd in [
+            "a,Aхметов",
+            "a,b\u{A0}c",
+            "Тройка  ОГПУ",
+            "a\tb",
+            "v1,Жансүгiров",
+            "x,Ä",
+        ] {
+            assert!(!row_is_plain(odd.as_bytes()), "{odd}");
+        }
+        // Wherever an odd character stands in a row (the scan goes thirty-two bytes at a time),
+        // it is seen; harmless punctuation is not (unless a Latin letter follows it: a
+        // character's last byte next to a Latin letter is taken for a mixed word).
+        let base = "v1,Ахметов Ахмет,1937,Тройка при УНКВД,src-1,".repeat(3);
+        for at in base.char_indices().map(|(i, _)| i) {
+            for odd in ["\u{A0}", "\u{200B}", "\u{1}", "  "] {
+                let row = format!("{}{odd}{}", &base[..at], &base[at..]);
+                assert!(!row_is_plain(row.as_bytes()), "{row:?}");
+            }
+            for fine in ["«", "»", "—", "№", "…"] {
+                let row = format!("{}{fine}{}", &base[..at], &base[at..]);
+                let latin_next = base[at..].starts_with(|c: char| c.is_ascii_alphabetic());
+                assert_eq!(row_is_plain(row.as_bytes()), !latin_next, "{row:?}");
+            }
+            assert!(row_is_plain(&base.as_bytes()[..at]));
         }
     }
 
