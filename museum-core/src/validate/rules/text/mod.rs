@@ -175,24 +175,30 @@ fn has_double_space(bytes: &[u8]) -> bool {
 /// is never plain here); each field must be a slice of `span` (the caller's contract).
 pub(crate) fn row_is_plain(span: &[u8]) -> bool {
     const LANES: usize = 32;
+    // Compared as masks with `&` and `|`, never `&&`: no branch, so the loops below become
+    // vector code.
     #[inline]
-    fn letter(b: u8) -> u8 {
-        u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+    fn letter(b: u8) -> bool {
+        (b | 0x20).wrapping_sub(b'a') < 26
     }
     #[inline]
-    fn cyrillic_lead(b: u8) -> u8 {
-        u8::from(b.wrapping_sub(0xD0) < 5)
+    fn cyrillic_lead(b: u8) -> bool {
+        b.wrapping_sub(0xD0) < 5
     }
-    // Bit 0: a control character, two spaces, a letter next to a Cyrillic character; bit 1:
-    // the lead byte of a character that is neither ASCII nor Cyrillic.
+    // A control character, two spaces, a Latin letter next to a Cyrillic character.
     #[inline]
-    fn odd(x: u8, y: u8) -> u8 {
-        let control = u8::from(x < 0x20) | u8::from(x == 0x7F);
-        let double_space = u8::from(x == b' ') & u8::from(y == b' ');
-        let continuation = u8::from(x.wrapping_sub(0x80) < 0x40);
+    #[allow(clippy::needless_bitwise_bool)] // reason: `&&` and `||` branch, and a loop with branches is not vectorized
+    fn hard(x: u8, y: u8) -> bool {
+        let control = (x < 0x20) | (x == 0x7F);
+        let double_space = (x == b' ') & (y == b' ');
+        let continuation = x.wrapping_sub(0x80) < 0x40;
         let mixed = (letter(x) & cyrillic_lead(y)) | (continuation & letter(y));
-        let foreign = u8::from(x >= 0xC0) & (cyrillic_lead(x) ^ 1);
-        control | double_space | mixed | (foreign << 1)
+        control | double_space | mixed
+    }
+    // The lead byte of a character that is neither ASCII nor Cyrillic.
+    #[inline]
+    fn foreign(x: u8) -> bool {
+        (x >= 0xC0) & !cyrillic_lead(x)
     }
     fn harmless(x: u8, y: u8, z: u8) -> bool {
         (x == 0xC2 && (y == 0xAB || y == 0xBB))
@@ -211,18 +217,19 @@ pub(crate) fn row_is_plain(span: &[u8]) -> bool {
             pad[..rest.len()].copy_from_slice(rest);
             &pad
         };
-        let mut any = 0u8;
+        let (mut any_hard, mut any_foreign) = (false, false);
         for k in 0..LANES {
-            any |= odd(chunk[k], chunk[k + 1]);
+            any_hard |= hard(chunk[k], chunk[k + 1]);
+            any_foreign |= foreign(chunk[k]);
         }
-        if any & 1 != 0 {
+        if any_hard {
             return false;
         }
-        if any != 0 {
+        if any_foreign {
             // Lead bytes of other characters: only the harmless punctuation may pass.
             for k in 0..LANES {
                 let third = span.get(i + k + 2).copied().unwrap_or(0);
-                if odd(chunk[k], chunk[k + 1]) != 0 && !harmless(chunk[k], chunk[k + 1], third) {
+                if foreign(chunk[k]) && !harmless(chunk[k], chunk[k + 1], third) {
                     return false;
                 }
             }
