@@ -245,12 +245,18 @@ pub(crate) fn may_have_edge_finding(policy: Policy, text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.first().is_some_and(u8::is_ascii_whitespace)
         || bytes.last().is_some_and(u8::is_ascii_whitespace)
-        || (bytes.len() <= 24
-            && !policy.parsed
-            && matches!(
-                bytes.first(),
-                Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
-            ))
+        || may_be_placeholder(policy, bytes)
+}
+
+/// Whether a value may be a spreadsheet placeholder (see [`placeholder`]): short, in a field
+/// that is not parsed, starting as one does.
+fn may_be_placeholder(policy: Policy, bytes: &[u8]) -> bool {
+    bytes.len() <= 24
+        && !policy.parsed
+        && matches!(
+            bytes.first(),
+            Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
+        )
 }
 
 /// Runs the text rules on one field value (see [`check_field_with`]).
@@ -298,14 +304,7 @@ pub(crate) fn check_field_with(
     if (edge || double_space || suspect || classes & TAB != 0) && sink.on(Code::StrayWhitespace) {
         whitespace(field, text, loc, free, sink);
     }
-    if bytes.len() <= 24
-        && matches!(
-            bytes.first(),
-            Some(b'#' | b'n' | b'N' | b'u' | b'U' | b'[' | b'0' | b' ' | b'\t')
-        )
-        && !policy.parsed
-        && sink.on(Code::PlaceholderValue)
-    {
+    if may_be_placeholder(policy, bytes) && sink.on(Code::PlaceholderValue) {
         placeholder(field, text, loc, sink);
     }
 }
