@@ -382,7 +382,16 @@ impl Blocks {
                 entries.push((keys.keys[pos as usize], !flag, i as u32, pos));
             }
         }
-        entries.sort_unstable();
+        // (Ten million entries at a million records: sorted on the pool. The entries are
+        // distinct, so the order is the same on any number of threads.)
+        if opt.threads > 1 {
+            use rayon::slice::ParallelSliceMut;
+            if crate::pool::install(|| entries.par_sort_unstable()).is_err() {
+                entries.sort_unstable();
+            }
+        } else {
+            entries.sort_unstable();
+        }
         let mut blocks: Vec<Block> = Vec::new();
         let mut large: Vec<LargeBlock> = Vec::new();
         let mut s = 0;
@@ -481,6 +490,20 @@ impl Blocks {
         init: impl Fn() -> S + Sync,
         visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
     ) -> (Vec<S>, Vec<u64>) {
+        self.visit_gathered(opt, keep, init, |_| {}, visit)
+    }
+
+    /// As [`Blocks::visit`], calling `gather(partners)` with the partners of each record before
+    /// they are visited: the run's comparison loads what it will read of them
+    /// ([`Prepared::gather`]) all at once rather than one partner after the other.
+    pub(crate) fn visit_gathered<S: Send>(
+        &self,
+        opt: &BlockOptions,
+        keep: impl Fn(u64) -> bool + Sync,
+        init: impl Fn() -> S + Sync,
+        gather: impl Fn(&[u32]) + Sync,
+        visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
+    ) -> (Vec<S>, Vec<u64>) {
         // More chunks than threads: a chunk of records with big blocks does not hold the others
         // back. The chunks depend on the number of records only.
         let n = self.keys.lo.len() - 1;
@@ -488,6 +511,7 @@ impl Blocks {
         let results = par_chunks(n.div_ceil(chunk), opt.threads, |range| {
             let mut out = Vec::new();
             let mut found: Vec<(u32, u8)> = Vec::new();
+            let mut partners: Vec<u32> = Vec::new();
             for c in range {
                 let mut state = init();
                 let mut pairs = vec![0u64; Rule::ALL.len()];
@@ -496,6 +520,9 @@ impl Blocks {
                     self.partners(opt, i, &keep, &mut found);
                     found.sort_unstable();
                     found.dedup_by_key(|x| x.0);
+                    partners.clear();
+                    partners.extend(found.iter().map(|x| x.0));
+                    gather(&partners);
                     for &(j, rule) in &found {
                         let rule = Rule::from_tag(rule);
                         visit(&mut state, i, j as usize, rule);

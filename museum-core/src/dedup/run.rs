@@ -123,7 +123,7 @@ impl Deduplicator {
             .flatten();
         // Incrementally, only the blocks of focus records.
         let focus_keys = focus.map(|f| blocks.keys_of(f));
-        let (scans, per_rule) = blocks.visit(
+        let (scans, per_rule) = blocks.visit_gathered(
             &bopt,
             |key| focus_keys.as_ref().is_none_or(|k| k.contains(&key)),
             || {
@@ -133,6 +133,7 @@ impl Deduplicator {
                     Vec::<(u64, bool)>::new(),
                 )
             },
+            |partners| p.gather(partners),
             |s, i, j, _| {
                 if let Some(f) = focus
                     && !f[i]
