@@ -632,7 +632,7 @@ impl Prepared {
     }
 
     /// Loads what comparing a record with `partners` reads first of each partner (its row, its
-    /// first case and name, its place's words, the text of its first surname), one kind after
+    /// first case and name, its place's words, the text of its first name's parts), one kind after
     /// the other for all of them: the loads of different partners do not wait for each other, so
     /// the comparisons that follow find most of it in the cache. At a million records the rows,
     /// names and cases of the partners lie far apart and waiting for memory, one partner after
@@ -664,10 +664,22 @@ impl Prepared {
         }
         for &j in partners {
             let r = &self.recs[j as usize];
-            if r.name_hi > r.name_lo
-                && let Some(s) = &self.names[r.name_lo as usize].parts[0]
+            if r.name_hi > r.name_lo {
+                let name = &self.names[r.name_lo as usize];
+                // (What the names' similarity reads: the surname's stem, the given name.)
+                if let Some(s) = &name.parts[0] {
+                    seen ^= self.strings.get(s.stem).len() as u64;
+                }
+                if let Some(g) = &name.parts[1] {
+                    seen ^= self.strings.get(g.folded).len() as u64;
+                }
+            }
+            if let Some(w) = self
+                .place_words
+                .get(r.place_ix as usize)
+                .and_then(|w| w.first())
             {
-                seen ^= self.strings.get(s.stem).len() as u64;
+                seen ^= u64::from(*w);
             }
         }
         std::hint::black_box(seen);
