@@ -513,20 +513,10 @@ impl Blocks {
     /// block it is in (all of a complete block; its neighbourhoods in a large block's orders), and
     /// each partner is visited once, under the first rule (in the order of [`Rule::ALL`]) that
     /// found it. So a pair found by several rules is compared once, without a list of all pairs.
+    /// `gather(partners)` is called with the partners of each record before they are visited:
+    /// the run's comparison loads what it will read of them ([`Prepared::gather`]) all at once
+    /// rather than one partner after the other.
     pub(crate) fn visit<S: Send>(
-        &self,
-        opt: &BlockOptions,
-        keep: impl Fn(u64) -> bool + Sync,
-        init: impl Fn() -> S + Sync,
-        visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
-    ) -> (Vec<S>, Vec<u64>) {
-        self.visit_gathered(opt, keep, init, |_| {}, visit)
-    }
-
-    /// As [`Blocks::visit`], calling `gather(partners)` with the partners of each record before
-    /// they are visited: the run's comparison loads what it will read of them
-    /// ([`Prepared::gather`]) all at once rather than one partner after the other.
-    pub(crate) fn visit_gathered<S: Send>(
         &self,
         opt: &BlockOptions,
         keep: impl Fn(u64) -> bool + Sync,
@@ -653,7 +643,7 @@ pub(crate) fn candidate_pairs<S: Send>(
     visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
 ) -> (Vec<S>, BlockingStats) {
     let b = Blocks::build(p, opt);
-    let (states, per_rule) = b.visit(opt, |_| true, init, visit);
+    let (states, per_rule) = b.visit(opt, |_| true, init, |_| {}, visit);
     let mut stats = b.stats.clone();
     stats.candidate_pairs = per_rule.iter().sum();
     stats.pairs_per_rule = per_rule;
