@@ -293,6 +293,32 @@ fn make_keys(p: &Prepared, threads: usize, rules: &[Rule]) -> Keys {
 /// The high bit of a block member: the record's flag for the block's key.
 const FLAG: u32 = 1 << 31;
 
+/// A record's key while blocks are built: whether it is not flagged (the top bit), the record
+/// (below [`FLAG`], as block members) and the key's position in the flat key array, packed so
+/// that their order is the order of (not flagged, record, position) and an entry with its key
+/// takes 16 bytes (ten million of them at a million records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry(u64);
+
+impl Entry {
+    fn new(flag: bool, record: usize, pos: u32) -> Entry {
+        let record = u64::from(record as u32 & !FLAG);
+        Entry((u64::from(!flag) << 63) | (record << 32) | u64::from(pos))
+    }
+
+    fn flagged(self) -> bool {
+        self.0 >> 63 == 0
+    }
+
+    fn record(self) -> u32 {
+        (self.0 >> 32) as u32 & !FLAG
+    }
+
+    fn pos(self) -> u32 {
+        self.0 as u32
+    }
+}
+
 /// A key without a block.
 const NO_BLOCK: u32 = u32::MAX;
 
@@ -373,16 +399,25 @@ impl Blocks {
             pairs_per_rule: vec![0; Rule::ALL.len()],
             ..BlockingStats::default()
         };
-        // (key, not flagged, record, position in the flat key array), sorted: a block's
-        // flagged members first.
-        let mut entries: Vec<(u64, bool, u32, u32)> = Vec::with_capacity(keys.keys.len());
+        // (key, [not flagged, record, position in the flat key array] packed, see `Entry`),
+        // sorted: a block's flagged members first.
+        let mut entries: Vec<(u64, Entry)> = Vec::with_capacity(keys.keys.len());
         for i in 0..p.len() {
             for pos in keys.lo[i]..keys.lo[i + 1] {
                 let flag = keys.flags[pos as usize];
-                entries.push((keys.keys[pos as usize], !flag, i as u32, pos));
+                entries.push((keys.keys[pos as usize], Entry::new(flag, i, pos)));
             }
         }
-        entries.sort_unstable();
+        // (Ten million entries at a million records: sorted on the pool. The entries are
+        // distinct, so the order is the same on any number of threads.)
+        if opt.threads > 1 {
+            use rayon::slice::ParallelSliceMut;
+            if crate::pool::install(|| entries.par_sort_unstable()).is_err() {
+                entries.sort_unstable();
+            }
+        } else {
+            entries.sort_unstable();
+        }
         let mut blocks: Vec<Block> = Vec::new();
         let mut large: Vec<LargeBlock> = Vec::new();
         let mut s = 0;
@@ -393,7 +428,7 @@ impl Blocks {
             }
             let size = e - s;
             let rule = key_rule(entries[s].0);
-            let flagged = entries[s..e].iter().filter(|x| !x.1).count();
+            let flagged = entries[s..e].iter().filter(|x| x.1.flagged()).count();
             let pairs = qualifying_pairs(rule, size, flagged);
             if pairs > 0 {
                 stats.blocks += 1;
@@ -403,13 +438,17 @@ impl Blocks {
                     large.push(LargeBlock {
                         rule,
                         size,
-                        example: entries[s..e].iter().map(|x| x.2).min().unwrap_or(0) as usize,
+                        example: entries[s..e]
+                            .iter()
+                            .map(|x| x.1.record())
+                            .min()
+                            .unwrap_or(0) as usize,
                     });
                 }
                 let b = u32::try_from(blocks.len()).unwrap_or(NO_BLOCK);
                 for (m, x) in entries[s..e].iter().enumerate() {
-                    keys.block[x.3 as usize] = b;
-                    keys.member[x.3 as usize] = m as u32;
+                    keys.block[x.1.pos() as usize] = b;
+                    keys.member[x.1.pos() as usize] = m as u32;
                 }
                 blocks.push(Block {
                     key: entries[s].0,
@@ -417,7 +456,7 @@ impl Blocks {
                     flagged: flagged as u32,
                     members: entries[s..e]
                         .iter()
-                        .map(|x| x.2 | if x.1 { 0 } else { FLAG })
+                        .map(|x| x.1.record() | if x.1.flagged() { FLAG } else { 0 })
                         .collect(),
                 });
             }
@@ -474,11 +513,15 @@ impl Blocks {
     /// block it is in (all of a complete block; its neighbourhoods in a large block's orders), and
     /// each partner is visited once, under the first rule (in the order of [`Rule::ALL`]) that
     /// found it. So a pair found by several rules is compared once, without a list of all pairs.
+    /// `gather(partners)` is called with the partners of each record before they are visited:
+    /// the run's comparison loads what it will read of them ([`Prepared::gather`]) all at once
+    /// rather than one partner after the other.
     pub(crate) fn visit<S: Send>(
         &self,
         opt: &BlockOptions,
         keep: impl Fn(u64) -> bool + Sync,
         init: impl Fn() -> S + Sync,
+        gather: impl Fn(&[u32]) + Sync,
         visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
     ) -> (Vec<S>, Vec<u64>) {
         // More chunks than threads: a chunk of records with big blocks does not hold the others
@@ -488,6 +531,7 @@ impl Blocks {
         let results = par_chunks(n.div_ceil(chunk), opt.threads, |range| {
             let mut out = Vec::new();
             let mut found: Vec<(u32, u8)> = Vec::new();
+            let mut partners: Vec<u32> = Vec::new();
             for c in range {
                 let mut state = init();
                 let mut pairs = vec![0u64; Rule::ALL.len()];
@@ -496,6 +540,9 @@ impl Blocks {
                     self.partners(opt, i, &keep, &mut found);
                     found.sort_unstable();
                     found.dedup_by_key(|x| x.0);
+                    partners.clear();
+                    partners.extend(found.iter().map(|x| x.0));
+                    gather(&partners);
                     for &(j, rule) in &found {
                         let rule = Rule::from_tag(rule);
                         visit(&mut state, i, j as usize, rule);
@@ -596,7 +643,7 @@ pub(crate) fn candidate_pairs<S: Send>(
     visit: impl Fn(&mut S, usize, usize, Rule) + Sync,
 ) -> (Vec<S>, BlockingStats) {
     let b = Blocks::build(p, opt);
-    let (states, per_rule) = b.visit(opt, |_| true, init, visit);
+    let (states, per_rule) = b.visit(opt, |_| true, init, |_| {}, visit);
     let mut stats = b.stats.clone();
     stats.candidate_pairs = per_rule.iter().sum();
     stats.pairs_per_rule = per_rule;

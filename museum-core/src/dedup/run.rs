@@ -60,9 +60,15 @@ impl Deduplicator {
         let scale = budget as f64 / blocks.pair_budget(&bopt, sampled).max(1) as f64;
         // (A frozen model samples nothing.)
         let sampled = |key: u64| frozen.is_none() && sampled(key);
-        let (samples, _) = blocks.visit(&bopt, sampled, HashMap::<u64, u64>::new, |s, i, j, _| {
-            *s.entry(pack(&compare_levels(&p, i, j).0)).or_default() += 1;
-        });
+        let (samples, _) = blocks.visit(
+            &bopt,
+            sampled,
+            HashMap::<u64, u64>::new,
+            |partners| p.gather(partners),
+            |s, i, j, _| {
+                *s.entry(pack(&compare_levels(&p, i, j).0)).or_default() += 1;
+            },
+        );
         // Human decisions are labels for the model.
         let index: HashMap<&str, usize> = records
             .iter()
@@ -133,6 +139,7 @@ impl Deduplicator {
                     Vec::<(u64, bool)>::new(),
                 )
             },
+            |partners| p.gather(partners),
             |s, i, j, _| {
                 if let Some(f) = focus
                     && !f[i]

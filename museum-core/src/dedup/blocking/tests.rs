@@ -208,3 +208,71 @@ fn place_and_year_blocks_look_half_as_far() {
     assert!(by_place <= 2 * (44 + 43), "{by_place}");
     assert!(by_day > 2 * (44 + 43), "{by_day}");
 }
+
+#[test]
+fn entries_pack_and_sort_as_their_fields() {
+    // (flagged, record, position): flagged first, then by record, then by position.
+    let fields = [
+        (false, 7, 3),
+        (true, 9, 0),
+        (true, 2, u32::MAX),
+        (false, 0x7fff_fffe, 1),
+        (true, 2, 5),
+        (false, 7, 2),
+    ];
+    let mut entries: Vec<Entry> = fields
+        .iter()
+        .map(|&(f, r, p)| Entry::new(f, r, p))
+        .collect();
+    for (e, &(f, r, p)) in entries.iter().zip(&fields) {
+        assert_eq!((e.flagged(), e.record() as usize, e.pos()), (f, r, p));
+    }
+    entries.sort_unstable();
+    let mut expected = fields.to_vec();
+    expected.sort_unstable_by_key(|&(f, r, p)| (!f, r, p));
+    let got: Vec<_> = entries
+        .iter()
+        .map(|e| (e.flagged(), e.record() as usize, e.pos()))
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn blocks_are_the_same_on_any_number_of_threads() {
+    let recs: Vec<_> = (0..300)
+        .map(|k| {
+            let names = [
+                "Ахметов Асан",
+                "Ахметов Усен",
+                "Ким Ен Сик",
+                "Миллер Иоганн",
+            ];
+            rec(
+                &format!("r{k}"),
+                names[k % 4],
+                Some(["1901", "1902"][k % 2]),
+            )
+        })
+        .collect();
+    let p = Prepared::build(&recs, 1);
+    let pairs = |threads: usize| {
+        let opt = BlockOptions {
+            max_block: 30,
+            window: 5,
+            threads,
+            rules: Rule::defaults(),
+        };
+        let (states, stats) = candidate_pairs(
+            &p,
+            &opt,
+            Vec::new,
+            |s: &mut Vec<(usize, usize)>, i, j, _| {
+                s.push((i, j));
+            },
+        );
+        (states.concat(), stats.blocks, stats.large_block_count)
+    };
+    let one = pairs(1);
+    assert!(one.2 > 0, "large blocks compared in windows");
+    assert_eq!(one, pairs(2));
+}
