@@ -86,18 +86,18 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         incremental: !args.full,
         min_indexed_records: persons::MIN_INDEXED_RECORDS,
     };
+    // The run takes the records and frees them once matched; what else it read is not
+    // needed to write its results: freed before the writes (at a million records the
+    // records, the old index and the new files would otherwise all be held at once).
+    let records = loaded.records.len();
     let run = persons::run_with_index(
-        &loaded.records,
+        loaded.records,
         &decisions,
         &registry,
         index.as_ref(),
         &options,
     )?;
-    // What the run read is not needed to write its results: freed before the writes (at a
-    // million records the records, the old index and the new files would otherwise all be
-    // held at once).
-    let records = loaded.records.len();
-    drop((loaded, index, decisions));
+    drop((index, decisions));
     if let Some(why) = &run.index_rebuilt {
         printer.note(&format!(
             "the person index `{}` was not used ({why}): every record was keyed and the model fitted again",
@@ -139,10 +139,14 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     // between the two writes only costs the next run a full comparison.
     if !args.dry_run {
         let bytes = run.index.to_bytes();
-        // The file as it is is read back only when it could be the same (at a million
+        // The file as it is is read back only when it could be the same: the registry was not
+        // written (a new registry is named in the index) and the lengths agree (at a million
         // records it is some 200 MB).
         let same_len = std::fs::metadata(&index_path).is_ok_and(|m| m.len() == bytes.len() as u64);
-        if !same_len || std::fs::read(&index_path).ok().as_deref() != Some(bytes.as_slice()) {
+        if written
+            || !same_len
+            || std::fs::read(&index_path).ok().as_deref() != Some(bytes.as_slice())
+        {
             museum_core::fsutil::write_bytes_atomic(&index_path, &bytes)
                 .with_context(|| format!("cannot write `{}`", index_path.display()))?;
         }

@@ -152,7 +152,7 @@ impl PersonsIndex {
         let mut by_id: Option<FxHashMap<&str, u32>> = None;
         let mut next = 0usize;
         ids.map(|id| {
-            if next < self.records.len() && self.records.view(next).id == id {
+            if next < self.records.len() && self.records.view(next).has_id(id) {
                 next += 1;
                 return Some((next - 1) as u32);
             }
@@ -160,7 +160,7 @@ impl PersonsIndex {
                 self.records
                     .iter()
                     .enumerate()
-                    .map(|(k, r)| (r.id, k as u32))
+                    .map(|(k, r)| (r.id(), k as u32))
                     .collect()
             });
             let at = map.get(id).copied();
@@ -175,10 +175,10 @@ impl PersonsIndex {
     /// Why this index cannot serve a run over `registry` with `options` (`None`: it can).
     pub(crate) fn unusable(
         &self,
-        registry_csv: &[u8],
+        registry: &super::Registry,
         options: &crate::dedup::DedupOptions,
     ) -> Option<&'static str> {
-        if self.registry_hash != registry_hash(registry_csv) {
+        if !registry.has_hash(self.registry_hash) {
             Some("it belongs to another version of the registry")
         } else if self.settings_hash != settings_hash(options) {
             Some("it was built with other matching settings or another version of museum")
@@ -556,7 +556,8 @@ mod tests {
             rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")),
             rec("c", "Байтурсынов Ахмет", Some("1872")),
         ];
-        let run = run_with_index(&recs, &[], &Registry::default(), None, &options()).unwrap();
+        let run =
+            run_with_index(recs.clone(), &[], &Registry::default(), None, &options()).unwrap();
         let bytes = run.index.to_bytes();
         assert!(bytes.starts_with(INDEX_MAGIC));
         let back = PersonsIndex::from_bytes(&bytes).unwrap();
@@ -581,11 +582,34 @@ mod tests {
         let e = PersonsIndex::from_bytes(b"person_id,record_id\n").unwrap_err();
         assert!(e.contains("not a museum person index"), "{e}");
         // The registry it belongs to, and no other.
-        let csv = run.reconciled.registry.to_csv();
-        assert_eq!(back.unusable(&csv, &options().dedup), None);
-        assert!(back.unusable(b"x", &options().dedup).is_some());
+        let registry = &run.reconciled.registry;
+        assert_eq!(back.unusable(registry, &options().dedup), None);
+        assert!(
+            back.unusable(&Registry::default(), &options().dedup)
+                .is_some()
+        );
         let other = crate::dedup::DedupOptions::default().threshold(0.8);
-        assert!(back.unusable(&csv, &other).is_some());
+        assert!(back.unusable(registry, &other).is_some());
+        // Read back from its file, as written or with other line ends (a checkout that turned
+        // them into CRLF): the same registry, so the index serves it either way.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("persons.csv");
+        let csv = registry.to_csv();
+        let crlf = String::from_utf8(csv.clone())
+            .unwrap()
+            .replace('\n', "\r\n");
+        for bytes in [csv, crlf.into_bytes()] {
+            std::fs::write(&path, &bytes).unwrap();
+            let read = Registry::read(&path).unwrap();
+            assert_eq!(back.unusable(&read, &options().dedup), None);
+        }
+        std::fs::write(
+            &path,
+            "person_id,record_id,merged_into,assigned,how\nP000001,x,,2026-01-01,new\n",
+        )
+        .unwrap();
+        let read = Registry::read(&path).unwrap();
+        assert!(back.unusable(&read, &options().dedup).is_some());
     }
 
     #[test]
@@ -604,11 +628,12 @@ mod tests {
                 Some(&format!("{}", 1880 + k % 30)),
             ));
         }
-        let first = run_with_index(&recs, &[], &Registry::default(), None, &options()).unwrap();
+        let first =
+            run_with_index(recs.clone(), &[], &Registry::default(), None, &options()).unwrap();
         let index = PersonsIndex::from_bytes(&first.index.to_bytes()).unwrap();
         recs.push(rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")));
         let registry = &first.reconciled.registry;
-        let next = run_with_index(&recs, &[], registry, Some(&index), &options()).unwrap();
+        let next = run_with_index(recs.clone(), &[], registry, Some(&index), &options()).unwrap();
         assert_eq!(next.index_rebuilt, None);
         assert_eq!(next.compared, Some(1));
         let with = next.compared_with.unwrap();
@@ -621,21 +646,21 @@ mod tests {
         assert_eq!(next.index.records.len(), recs.len());
         assert_eq!(next.index.frozen.model, index.frozen.model);
         // The same as a run without an index.
-        let plain = run_with_index(&recs, &[], registry, None, &options()).unwrap();
+        let plain = run_with_index(recs.clone(), &[], registry, None, &options()).unwrap();
         assert_eq!(
             plain.reconciled.registry.to_csv(),
             next.reconciled.registry.to_csv()
         );
         // Its keys are the keys a full run gives the record.
-        let b = next.index.records.iter().find(|r| r.id == "b").unwrap();
-        let full = plain.index.records.iter().find(|r| r.id == "b").unwrap();
+        let b = next.index.records.iter().find(|r| r.has_id("b")).unwrap();
+        let full = plain.index.records.iter().find(|r| r.has_id("b")).unwrap();
         assert_eq!(b.to_keys(), full.to_keys());
         // Every record's content hash (the order of its comparisons) and folded place, kept
         // from the index for the known records, are those a run without the index computes.
         let known = |ix: &PersonsIndex| -> Vec<(Box<str>, crate::dedup::compare::Known)> {
             ix.records
                 .iter()
-                .map(|r| (r.id.into(), r.known()))
+                .map(|r| (r.id().into(), r.known()))
                 .collect()
         };
         assert_eq!(known(&next.index), known(&plain.index));
@@ -647,7 +672,7 @@ mod tests {
         );
         // Nothing new: nothing compared, nothing changes, the same index.
         let again = run_with_index(
-            &recs,
+            recs.clone(),
             &[],
             &next.reconciled.registry,
             Some(&next.index),
@@ -659,7 +684,13 @@ mod tests {
         assert!(again.reconciled.changes.is_empty());
         assert_eq!(again.index.to_bytes(), next.index.to_bytes());
         // An index of another registry is not used.
-        let stale = run_with_index(&recs, &[], &Registry::default(), Some(&index), &options());
+        let stale = run_with_index(
+            recs.clone(),
+            &[],
+            &Registry::default(),
+            Some(&index),
+            &options(),
+        );
         assert!(stale.unwrap().index_rebuilt.is_some());
     }
 }

@@ -116,7 +116,7 @@ pub struct PersonsRun {
 /// # Errors
 /// As [`run_with_index`].
 pub fn run(
-    records: &[DedupRecord],
+    records: Vec<DedupRecord>,
     decisions: &[Decision],
     registry: &Registry,
     options: &PersonsOptions,
@@ -126,7 +126,8 @@ pub fn run(
 
 /// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`.
 /// Nothing is written: the caller writes [`Reconciled::registry`] and [`PersonsRun::index`] (or
-/// not, in a dry run).
+/// not, in a dry run). The records are taken, and freed once matched (reconciling and the new
+/// index need only their ids).
 ///
 /// With [`PersonsOptions::incremental`] and a registry, a record is compared again only when
 /// it is new, its [`fingerprint`] changed, or a decision names it; every other record stays with
@@ -140,7 +141,7 @@ pub fn run(
 /// # Errors
 /// When a record has no id or two records share one (the message names both places).
 pub fn run_with_index(
-    records: &[DedupRecord],
+    records: Vec<DedupRecord>,
     decisions: &[Decision],
     registry: &Registry,
     index: Option<&PersonsIndex>,
@@ -148,17 +149,14 @@ pub fn run_with_index(
 ) -> Result<PersonsRun> {
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
-    check_ids(records)?;
-    let fingerprints: Vec<String> = records.iter().map(fingerprint).collect();
-    let bits: Vec<u64> = fingerprints
-        .iter()
-        .map(|f| u64::from_str_radix(f, 16).unwrap_or(0))
-        .collect();
+    check_ids(&records)?;
+    let bits: Vec<u64> = records.iter().map(fingerprint_bits).collect();
+    let fingerprints: Vec<String> = bits.iter().map(|b| format!("{b:016x}")).collect();
     let mut dedup_options = options.dedup.clone();
     let mut compared = None;
     let mut increment_of = None;
     if options.incremental && !registry.is_empty() {
-        let (increment, changed) = increment(records, &fingerprints, decisions, registry);
+        let (increment, changed) = increment(&records, &fingerprints, decisions, registry);
         let n = increment.focus.iter().filter(|f| **f).count();
         if n < records.len() {
             compared = Some(n);
@@ -166,11 +164,6 @@ pub fn run_with_index(
         }
     }
     timings.push(("fingerprints", clock.elapsed().as_secs_f64()));
-    let registry_csv = if index.is_some() {
-        registry.to_csv()
-    } else {
-        Vec::new()
-    };
     // Why the index cannot serve this run.
     let unusable = match (index, &increment_of) {
         (None, _) => None,
@@ -181,7 +174,7 @@ pub fn run_with_index(
             options.min_indexed_records
         )),
         (Some(ix), Some((_, changed))) => ix
-            .unusable(&registry_csv, &options.dedup)
+            .unusable(registry, &options.dedup)
             .map(str::to_owned)
             .or_else(|| {
                 let limit = (ix.base_records as f64 * REBUILD_SHARE).floor() as u64;
@@ -195,29 +188,28 @@ pub fn run_with_index(
                 })
             }),
     };
-    drop(registry_csv);
     let mut index_rebuilt = unusable;
     if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
         let clock = std::time::Instant::now();
-        match incremental::run(records, &bits, decisions, ix, inc, &options.dedup) {
+        match incremental::run(&records, &bits, decisions, ix, inc, &options.dedup) {
             Ok(sub) => {
                 timings.extend(sub.timings);
                 timings.push(("matching", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
+                let ids = ids_of(records);
                 let reconciled =
-                    reconcile_all(registry, records, &fingerprints, &sub.cluster_of, options)?;
+                    reconcile_all(registry, &ids, &fingerprints, &sub.cluster_of, options)?;
                 timings.push(("reconciling", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
-                let old = ix.positions(records.iter().map(|r| r.id.as_str()));
+                let old = ix.positions(ids.iter().map(String::as_str));
                 let mut fresh: FxHashMap<usize, crate::dedup::frozen::RecordKeys> =
                     sub.focus_keys.into_iter().collect();
                 // A known record's entry is copied as it is; the others are written anew.
-                let mut new_records =
-                    index::IndexRecords::with_capacity_of(records.len(), &ix.records);
-                for (i, r) in records.iter().enumerate() {
+                let mut new_records = index::IndexRecords::with_capacity_of(ids.len(), &ix.records);
+                for (i, id) in ids.iter().enumerate() {
                     match (fresh.remove(&i), old[i]) {
                         (None, Some(k)) => new_records.push_copy(&ix.records, k as usize),
-                        (keys, _) => new_records.push(&r.id, bits[i], &keys.unwrap_or_default()),
+                        (keys, _) => new_records.push(id, bits[i], &keys.unwrap_or_default()),
                     }
                 }
                 let new_index = PersonsIndex {
@@ -247,10 +239,11 @@ pub fn run_with_index(
         dedup_options.increment = Some(std::sync::Arc::new(inc));
     }
     let clock = std::time::Instant::now();
-    let dedup = Deduplicator::new(dedup_options).run(records, decisions);
+    let dedup = Deduplicator::new(dedup_options).run(&records, decisions);
     timings.push(("matching", clock.elapsed().as_secs_f64()));
     let clock = std::time::Instant::now();
-    let reconciled = reconcile_all(registry, records, &fingerprints, &dedup.cluster_of, options)?;
+    let ids = ids_of(records);
+    let reconciled = reconcile_all(registry, &ids, &fingerprints, &dedup.cluster_of, options)?;
     timings.push(("reconciling", clock.elapsed().as_secs_f64()));
     let clock = std::time::Instant::now();
     let keys =
@@ -258,13 +251,13 @@ pub fn run_with_index(
     let new_index = PersonsIndex {
         registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
         settings_hash: index::settings_hash(&options.dedup),
-        base_records: records.len() as u64,
+        base_records: ids.len() as u64,
         changed_since: 0,
         frozen: std::sync::Arc::new(crate::dedup::Frozen::of(&dedup)),
         records: {
             let mut out = index::IndexRecords::default();
-            for (i, (r, k)) in records.iter().zip(keys).enumerate() {
-                out.push(&r.id, bits[i], &k);
+            for (i, (id, k)) in ids.iter().zip(keys).enumerate() {
+                out.push(id, bits[i], &k);
             }
             out
         },
@@ -284,13 +277,18 @@ pub fn run_with_index(
 
 fn reconcile_all(
     registry: &Registry,
-    records: &[DedupRecord],
+    ids: &[String],
     fingerprints: &[String],
     clusters: &[u32],
     options: &PersonsOptions,
 ) -> Result<Reconciled> {
-    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     reconcile(registry, &ids, fingerprints, clusters, &options.date)
+}
+
+/// The records' ids, each record freed as its id is taken.
+fn ids_of(records: Vec<DedupRecord>) -> Vec<String> {
+    records.into_iter().map(|r| r.id).collect()
 }
 
 /// Which records an incremental run compares, and the persons the others keep; with the
@@ -355,6 +353,11 @@ fn increment(
 /// person. It may change with a new version of this crate (the next run then compares every
 /// record once).
 pub fn fingerprint(r: &DedupRecord) -> String {
+    format!("{:016x}", fingerprint_bits(r))
+}
+
+/// [`fingerprint`] as a number.
+fn fingerprint_bits(r: &DedupRecord) -> u64 {
     use crate::hash::StableHasher;
     let mut h = StableHasher::new(0x7065_7273_6f6e);
     let opt = |h: &mut StableHasher, s: Option<&str>| h.part(s.unwrap_or("").as_bytes());
@@ -400,7 +403,7 @@ pub fn fingerprint(r: &DedupRecord) -> String {
     for s in &r.same_as {
         h.part(s.as_bytes());
     }
-    format!("{:016x}", h.finish())
+    h.finish()
 }
 
 fn check_ids(records: &[DedupRecord]) -> Result<()> {

@@ -165,13 +165,21 @@ pub fn reconcile(
             )));
         }
     }
-    let old_of = old.person_of_record();
+    // Each record's row in the old registry (`None`: a new record), and its person there.
+    let old_rows = old.rows();
+    let mut old_row: Vec<Option<u32>> = vec![None; record_ids.len()];
+    for (k, r) in old_rows.iter().enumerate() {
+        if let Some(&i) = r.record_id.as_deref().and_then(|rec| index.get(rec)) {
+            old_row[i] = Some(k as u32);
+        }
+    }
+    let old_of = |i: usize| old_row[i].map(|k| old_rows[k as usize].person_id.as_str());
     let n_clusters = clusters.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
     // Records of each old person in each cluster.
     let mut weight: FxHashMap<(u32, &str), usize> = FxHashMap::default();
-    for (i, id) in record_ids.iter().enumerate() {
-        if let Some(p) = old_of.get(id) {
-            *weight.entry((clusters[i], p)).or_default() += 1;
+    for (i, &c) in clusters.iter().enumerate() {
+        if let Some(p) = old_of(i) {
+            *weight.entry((c, p)).or_default() += 1;
         }
     }
     // Heaviest first, then the older id, then the earlier cluster (each id parsed once; no two
@@ -219,11 +227,18 @@ pub fn reconcile(
             .unwrap_or("")
     };
     // Old persons without a cluster: merged into where most of their records went, or retired.
-    let old_persons = old.persons();
+    // (The rows are sorted by person, in id order: each person's rows are together.)
     let mut changes = Changes::default();
     let mut merged_into: FxHashMap<&str, String> = FxHashMap::default();
-    for (key, recs) in &old_persons {
-        let p = key.2;
+    for group in old_rows.chunk_by(|a, b| a.person_id == b.person_id) {
+        if group[0].is_retired() {
+            continue;
+        }
+        let p = group[0].person_id.as_str();
+        let recs: Vec<&str> = group
+            .iter()
+            .filter_map(|r| r.record_id.as_deref())
+            .collect();
         let here: Vec<usize> = recs.iter().filter_map(|r| index.get(r).copied()).collect();
         for r in recs.iter().filter(|r| !index.contains_key(*r)) {
             changes
@@ -259,13 +274,10 @@ pub fn reconcile(
         });
         merged_into.insert(p, target);
     }
-    // The rows.
-    let old_rows: FxHashMap<&str, &RegistryRow> = old
-        .rows()
-        .iter()
-        .filter_map(|r| Some((r.record_id.as_deref()?, r)))
-        .collect();
-    let mut rows: Vec<RegistryRow> = Vec::with_capacity(record_ids.len() + 16);
+    // The rows: those of the old registry that stay (the same record with the same person, or
+    // a retired id), copied in their order, and the new ones, sorted and merged in.
+    let mut kept: Vec<Option<u32>> = vec![None; old_rows.len()];
+    let mut rows: Vec<RegistryRow> = Vec::new();
     let mut splits: BTreeMap<(u8, u64, &str), Vec<String>> = BTreeMap::new();
     for (c, m) in members.iter().enumerate() {
         if minted[c]
@@ -287,14 +299,11 @@ pub fn reconcile(
     let mut changed_person: FxHashMap<&str, bool> = FxHashMap::default();
     for (i, id) in record_ids.iter().enumerate() {
         let pid = person_at(i);
-        let before = old_of.get(id).copied();
+        let before = old_of(i);
         if before == Some(pid) {
-            let mut row = old_rows[id].clone();
-            row.line = None;
-            if !fingerprints.is_empty() {
-                row.fingerprint = fingerprint(i);
+            if let Some(k) = old_row[i] {
+                kept[k as usize] = Some(i as u32);
             }
-            rows.push(row);
             continue;
         }
         changed_person.insert(pid, true);
@@ -371,17 +380,29 @@ pub fn reconcile(
         }
         None
     };
-    for r in old.retired() {
+    // The old rows that stay, in their order: a retired id (its redirect followed to where
+    // the merges of this run lead), a record still with its person (its fingerprint now).
+    let stay = old_rows.iter().zip(&kept).filter_map(|(r, k)| {
+        if r.is_retired() {
+            let mut row = r.clone();
+            row.line = None;
+            if let Some(t) = &r.merged_into
+                && let Some(f) = final_target(t)
+                && &f != t
+            {
+                row.merged_into = Some(f);
+            }
+            return Some(row);
+        }
+        let i = (*k)? as usize;
         let mut row = r.clone();
         row.line = None;
-        if let Some(t) = &r.merged_into
-            && let Some(f) = final_target(t)
-            && &f != t
-        {
-            row.merged_into = Some(f);
+        if fingerprints.get(i).is_some_and(|f| *f != row.fingerprint) {
+            row.fingerprint = fingerprint(i);
         }
-        rows.push(row);
-    }
+        Some(row)
+    });
+    let registry = Registry::merged(stay, rows);
     changes.splits = splits
         .into_iter()
         .map(|(k, ids)| (k.2.to_owned(), ids))
@@ -397,7 +418,6 @@ pub fn reconcile(
                     .is_some_and(|p| !changed_person.contains_key(p))
         })
         .count();
-    let registry = Registry::from_rows(rows)?;
     Ok(Reconciled { registry, changes })
 }
 

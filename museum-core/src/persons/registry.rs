@@ -23,6 +23,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 /// The file name of the registry, beside the data.
 pub const REGISTRY_FILE: &str = "persons.csv";
@@ -67,10 +69,21 @@ impl RegistryRow {
 }
 
 /// The registry: every record's person and every retired id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Registry {
     rows: Vec<RegistryRow>,
+    /// The [`registry_hash`](super::index::registry_hash) of the file it was read from, as
+    /// written (the same as of [`Registry::to_csv`] when the file is as museum wrote it).
+    file_hash: Option<u64>,
 }
+
+impl PartialEq for Registry {
+    fn eq(&self, other: &Registry) -> bool {
+        self.rows == other.rows
+    }
+}
+
+impl Eq for Registry {}
 
 /// The sort key of a person id: ids minted here (`P` and digits) by their number, then any other
 /// id by its text.
@@ -94,13 +107,41 @@ pub(crate) fn mint(n: u64) -> String {
     format!("P{n:06}")
 }
 
+/// The order of a registry's rows: by person id (minted ids by number, then any other id by its
+/// text), then record id.
+fn row_order(a: &RegistryRow, b: &RegistryRow) -> std::cmp::Ordering {
+    id_key(&a.person_id)
+        .cmp(&id_key(&b.person_id))
+        .then_with(|| a.record_id.cmp(&b.record_id))
+}
+
+/// `rows` in [`row_order`], each id parsed once, not at every comparison.
+fn sort_rows(rows: Vec<RegistryRow>) -> Vec<RegistryRow> {
+    let mut keyed: Vec<((u8, u64), RegistryRow)> = rows
+        .into_iter()
+        .map(|r| {
+            let (kind, n, _) = id_key(&r.person_id);
+            ((kind, n), r)
+        })
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| a.person_id.cmp(&b.person_id))
+            .then_with(|| a.record_id.cmp(&b.record_id))
+    });
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
 impl Registry {
     /// A registry of these rows, sorted and checked as [`Registry::read`] checks a file.
     ///
     /// # Errors
     /// As [`Registry::read`] (the location is `<rows>`).
     pub fn from_rows(rows: Vec<RegistryRow>) -> Result<Registry> {
-        let r = Registry { rows };
+        let r = Registry {
+            rows,
+            file_hash: None,
+        };
         r.check(Path::new("<rows>"))?;
         Ok(r.sorted())
     }
@@ -116,8 +157,17 @@ impl Registry {
         if !path.exists() {
             return Ok(Registry::default());
         }
-        let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
-        Registry::from_reader(file, path)
+        let bytes = std::fs::read(path).map_err(|e| Error::io("open", path, e))?;
+        let mut r = Registry::from_reader(bytes.as_slice(), path)?;
+        r.file_hash = Some(super::index::registry_hash(&bytes));
+        Ok(r)
+    }
+
+    /// Whether `hash` is the [`registry_hash`](super::index::registry_hash) of this registry
+    /// as [`Registry::to_csv`] writes it: checked against the file it was read from first,
+    /// written again only when that differs.
+    pub(crate) fn has_hash(&self, hash: u64) -> bool {
+        self.file_hash == Some(hash) || super::index::registry_hash(&self.to_csv()) == hash
     }
 
     /// Reads a registry from CSV text; `path` names it in messages.
@@ -161,11 +211,17 @@ impl Registry {
             ));
         }
         let mut rows = Vec::new();
-        for row in rdr.records() {
-            let row = row.map_err(|e| {
-                let line = e.position().map(csv::Position::line);
-                bad(line, format!("cannot read the row: {e}"))
-            })?;
+        // One record read into again and again (not one allocated per row).
+        let mut row = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut row) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map(csv::Position::line);
+                    return Err(bad(line, format!("cannot read the row: {e}")));
+                }
+            }
             let line = row.position().map(csv::Position::line);
             let get = |i: usize| {
                 let v = row.get(i).unwrap_or("").trim();
@@ -187,7 +243,10 @@ impl Registry {
                 line,
             });
         }
-        let r = Registry { rows };
+        let r = Registry {
+            rows,
+            file_hash: None,
+        };
         r.check(path)?;
         Ok(r.sorted())
     }
@@ -203,9 +262,10 @@ impl Registry {
             }
             .into()
         };
-        let mut seen_record: HashMap<&str, &RegistryRow> = HashMap::new();
-        let mut active: HashSet<&str> = HashSet::new();
-        let mut retired: HashMap<&str, &RegistryRow> = HashMap::new();
+        let mut seen_record: FxHashMap<&str, &RegistryRow> =
+            FxHashMap::with_capacity_and_hasher(self.rows.len(), rustc_hash::FxBuildHasher);
+        let mut active: FxHashSet<&str> = FxHashSet::default();
+        let mut retired: FxHashMap<&str, &RegistryRow> = FxHashMap::default();
         for row in &self.rows {
             match (&row.record_id, &row.merged_into) {
                 (Some(_), Some(_)) => {
@@ -266,29 +326,40 @@ impl Registry {
     }
 
     fn sorted(mut self) -> Registry {
-        let order = |a: &RegistryRow, b: &RegistryRow| {
-            id_key(&a.person_id)
-                .cmp(&id_key(&b.person_id))
-                .then_with(|| a.record_id.cmp(&b.record_id))
-        };
         // A registry read back is sorted already; otherwise each id is parsed once, not at
         // every comparison.
-        if !self.rows.is_sorted_by(|a, b| order(a, b).is_le()) {
-            let mut keyed: Vec<((u8, u64), RegistryRow)> = std::mem::take(&mut self.rows)
-                .into_iter()
-                .map(|r| {
-                    let (kind, n, _) = id_key(&r.person_id);
-                    ((kind, n), r)
-                })
-                .collect();
-            keyed.sort_by(|(ka, a), (kb, b)| {
-                ka.cmp(kb)
-                    .then_with(|| a.person_id.cmp(&b.person_id))
-                    .then_with(|| a.record_id.cmp(&b.record_id))
-            });
-            self.rows = keyed.into_iter().map(|(_, r)| r).collect();
+        if !self.rows.is_sorted_by(|a, b| row_order(a, b).is_le()) {
+            self.rows = sort_rows(std::mem::take(&mut self.rows));
         }
         self
+    }
+
+    /// The registry of the rows `stay` (sorted, as a registry's rows are) and `fresh` (in any
+    /// order): `fresh` sorted and merged in, so that the rows that stay cost a copy each.
+    /// The rows must make a consistent registry (as [`Registry::read`] checks; a reconciliation
+    /// makes them so).
+    pub(super) fn merged(
+        stay: impl Iterator<Item = RegistryRow>,
+        fresh: Vec<RegistryRow>,
+    ) -> Registry {
+        let fresh = sort_rows(fresh);
+        let (least, most) = stay.size_hint();
+        let mut rows = Vec::with_capacity(fresh.len() + most.unwrap_or(least));
+        let mut fresh = fresh.into_iter().peekable();
+        for row in stay {
+            while let Some(f) = fresh.next_if(|f| row_order(f, &row).is_lt()) {
+                rows.push(f);
+            }
+            rows.push(row);
+        }
+        rows.extend(fresh);
+        let r = Registry {
+            rows,
+            file_hash: None,
+        };
+        debug_assert!(r.check(Path::new("<merged>")).is_ok());
+        debug_assert!(r.rows.is_sorted_by(|a, b| row_order(a, b).is_le()));
+        r
     }
 
     /// The rows, sorted by person id (in minting order) and record id.

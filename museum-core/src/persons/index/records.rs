@@ -21,30 +21,48 @@ pub(crate) struct IndexRecords {
 
 /// One record of an index, borrowed from its bytes.
 #[derive(Debug, Clone, Copy)]
+///
+/// Its texts are kept as bytes: they were checked to be UTF-8 when the records were read or
+/// written, and are converted only where a text is needed (a view is taken several times per
+/// record in a run, mostly for its keys).
 pub(crate) struct RecordView<'a> {
-    pub(crate) id: &'a str,
+    id: &'a [u8],
     pub(crate) fingerprint: u64,
     content: u64,
-    place: &'a str,
+    place: &'a [u8],
     keys: &'a [u8],
     flags: &'a [u8],
-    window: Option<([&'a str; 3], i16)>,
+    window: Option<([&'a [u8]; 3], i16)>,
+}
+
+/// A text of a record view (checked UTF-8 when read; an impossible failure reads as empty).
+fn text(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or("")
 }
 
 impl<'a> RecordView<'a> {
-    /// Reads a record at the start of `d` (checking every length and text).
-    fn read(d: &mut Dec<'a>) -> std::result::Result<RecordView<'a>, String> {
-        let id = d.text()?;
+    /// Reads a record at the start of `d`, checking every length, and every text when `check`
+    /// (the records' bytes, once checked, are read again unchecked).
+    fn read(d: &mut Dec<'a>, check: bool) -> std::result::Result<RecordView<'a>, String> {
+        let text = |d: &mut Dec<'a>| {
+            let n = d.u32()? as usize;
+            let b = d.take(n)?;
+            if check && std::str::from_utf8(b).is_err() {
+                return Err("a text is not UTF-8".to_owned());
+            }
+            Ok(b)
+        };
+        let id = text(d)?;
         let fingerprint = d.u64()?;
         let content = d.u64()?;
-        let place = d.text()?;
+        let place = text(d)?;
         let k = d.u32()? as usize;
         let keys = d.take(k.checked_mul(8).ok_or("a key count is too large")?)?;
         let flags = d.take(k)?;
         let window = if d.u8()? == 0 {
             None
         } else {
-            let parts = [d.text()?, d.text()?, d.text()?];
+            let parts = [text(d)?, text(d)?, text(d)?];
             let y = d.take(2)?;
             Some((parts, i16::from_le_bytes([y[0], y[1]])))
         };
@@ -57,6 +75,16 @@ impl<'a> RecordView<'a> {
             flags,
             window,
         })
+    }
+
+    /// The record's id.
+    pub(crate) fn id(&self) -> &'a str {
+        text(self.id)
+    }
+
+    /// Whether the record's id is `id`.
+    pub(crate) fn has_id(&self, id: &str) -> bool {
+        self.id == id.as_bytes()
     }
 
     /// Its blocking keys, each with the record's flag for it.
@@ -72,14 +100,14 @@ impl<'a> RecordView<'a> {
     /// Its sort fields in large blocks.
     pub(crate) fn window(&self) -> Option<WindowFields> {
         self.window
-            .map(|([s, g, p], year)| ([s.into(), g.into(), p.into()], year))
+            .map(|([s, g, p], year)| ([text(s).into(), text(g).into(), text(p).into()], year))
     }
 
     /// Its content hash and folded birth place ([`Known`]).
     pub(crate) fn known(&self) -> Known {
         Known {
             fingerprint: self.content,
-            place: self.place.into(),
+            place: text(self.place).into(),
         }
     }
 
@@ -108,11 +136,11 @@ impl IndexRecords {
         };
         // Checked when the records were read or written: a failure here is impossible, and
         // would read as an empty record rather than stop the run.
-        RecordView::read(&mut d).unwrap_or(RecordView {
-            id: "",
+        RecordView::read(&mut d, false).unwrap_or(RecordView {
+            id: &[],
             fingerprint: 0,
             content: 0,
-            place: "",
+            place: &[],
             keys: &[],
             flags: &[],
             window: None,
@@ -187,7 +215,7 @@ impl IndexRecords {
         let mut at = Vec::with_capacity(n + 1);
         for _ in 0..n {
             at.push(d.pos - start);
-            RecordView::read(d)?;
+            RecordView::read(d, true)?;
         }
         at.push(d.pos - start);
         Ok(IndexRecords {
