@@ -404,7 +404,9 @@ impl Blocks {
                 stats.blocks += 1;
                 stats.largest_block = stats.largest_block.max(size);
                 let complete = pairs <= max_pairs(opt, rule);
-                if !complete {
+                // A large `place-words` block is a village, compared within its names by
+                // design (see `Rule::max_block`): not a block cut to a window, not reported.
+                if !complete && rule != Rule::PlaceWords {
                     large.push(LargeBlock {
                         rule,
                         size,
