@@ -95,7 +95,7 @@ pub(crate) struct DedupArgs {
     pub(crate) window: usize,
     /// Blocking rules, comma-separated (default: all but `given` and `death-date`): surname+given,
     /// surname+initial, surname+year, given+patronymic, given+surname, name-set, birth-date,
-    /// place+year, arrest-date, death-date, surname, given, place+surname, place+given.
+    /// place+year, arrest-date, death-date, surname, given, place+surname, place+given, place-words.
     #[arg(long, value_delimiter = ',')]
     pub(crate) rules: Vec<String>,
     /// Use this saved model (from `--save-model`) instead of learning m and u from the list:

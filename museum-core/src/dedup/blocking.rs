@@ -18,6 +18,7 @@
 //! | `given` (not by default) | given name code alone (large blocks: neighbours by surname, by birth year) | surname mistyped early (`Мултаров` ~ `Мухтаров`), no patronymic |
 //! | `place+surname` | each of the two rarest informative words of the birth place + surname code | given name replaced or mistyped, birth date missing or wrong |
 //! | `place+given` | each of the two rarest informative words of the birth place + given name code | surname replaced (a married name) or mistyped, birth date missing or wrong |
+//! | `place-words` | each pair of the three rarest informative words of the birth place (large blocks: only the same surname and given name) | both names mistyped, no birth date, the address the only agreement |
 //!
 //! Block sizes are bounded so that cost grows about linearly: a block with more pairs than a
 //! block of the cap is not compared all-against-all but in **sorted neighbourhoods**: its members
@@ -39,6 +40,7 @@
 //! joins two of its records directly.
 
 mod focus;
+mod place_words;
 mod rule;
 
 use serde::Serialize;
@@ -225,6 +227,7 @@ fn record_keys(p: &Prepared, i: usize, out: &mut Vec<(u64, bool)>) {
                 out.push((rule_key(Rule::PlaceGiven, &[word, c]), r.birth_year == 0));
             }
         }
+        place_words::place_word_keys(p, r.place_ix, out);
     }
     // Days of arrest and of death or execution: lists whose names are noisy still agree on
     // them.
@@ -374,9 +377,11 @@ fn qualifying_pairs(rule: Rule, n: usize, flagged: usize) -> usize {
     }
 }
 
-/// The most pairs a block compares in full: as many as a block of the cap.
-fn max_pairs(opt: &BlockOptions) -> usize {
-    opt.max_block * opt.max_block.saturating_sub(1) / 2
+/// The most pairs a block of `rule` compares in full: as many as a block of the rule's cap
+/// ([`Rule::max_block`]).
+fn max_pairs(opt: &BlockOptions, rule: Rule) -> usize {
+    let cap = rule.max_block(opt.max_block);
+    cap * cap.saturating_sub(1) / 2
 }
 
 /// Blocks built once, visited as often as needed (a sample to fit the model, then all).
@@ -433,8 +438,10 @@ impl Blocks {
             if pairs > 0 {
                 stats.blocks += 1;
                 stats.largest_block = stats.largest_block.max(size);
-                let complete = pairs <= max_pairs(opt);
-                if !complete {
+                let complete = pairs <= max_pairs(opt, rule);
+                // A large `place-words` block is a village, compared within its names by
+                // design (see `Rule::max_block`): not a block cut to a window, not reported.
+                if !complete && rule != Rule::PlaceWords {
                     large.push(LargeBlock {
                         rule,
                         size,
@@ -778,9 +785,11 @@ fn window_keys_of(fields: Option<&WindowFields>, rule: Rule) -> [(String, u64); 
         Rule::NameSet => [[y, pt, ""], [pt, y, ""]],
         Rule::Surname => [[y, g, pt], [g, pt, y]],
         Rule::Given => [[s, pt, y], [y, pt, s]],
-        Rule::BirthDate | Rule::PlaceYear | Rule::ArrestDate | Rule::DeathDate => {
-            [[s, g, pt], [g, pt, s]]
-        }
+        Rule::BirthDate
+        | Rule::PlaceYear
+        | Rule::ArrestDate
+        | Rule::DeathDate
+        | Rule::PlaceWords => [[s, g, pt], [g, pt, s]],
     };
     orders.map(|[a, b, c]| {
         let sub = if a.is_empty() || b.is_empty() {

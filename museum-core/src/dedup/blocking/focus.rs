@@ -60,7 +60,7 @@ fn block_pairs(
     }
     let is_focus = |m: usize| focus[members[m].0 as usize];
     let flagged = members.iter().filter(|m| m.1).count();
-    if qualifying_pairs(rule, n, flagged) <= max_pairs(opt) {
+    if qualifying_pairs(rule, n, flagged) <= max_pairs(opt, rule) {
         // Compared in full: each focus member with every member its rule pairs it with.
         for a in (0..n).filter(|&a| is_focus(a)) {
             for b in 0..n {
