@@ -53,7 +53,7 @@ fi
 
 # Whether this binary has the statistics `report` needs (a one-record list).
 printf 'id,surname\nv1,Шанин\n' > "$OUT/.probe-victims.csv"
-if "$BIN" report "$OUT/.probe-victims.csv" --no-dedup --quiet -o "$OUT/.probe.html" >/dev/null 2>&1; then
+if "$BIN" report "$OUT/.probe-victims.csv" --kind victims --no-dedup --quiet -o "$OUT/.probe.html" >/dev/null 2>&1; then
   HAS_REPORT=1
 else
   HAS_REPORT=0
