@@ -14,6 +14,7 @@
 #   bench/scale.sh 250000 1000000          # some sizes only
 #   MUSEUM=/path/to/museum bench/scale.sh  # an existing binary (no build)
 #   COMMANDS="validate" bench/scale.sh     # some commands only (validate dedup report)
+#   RAW=/path/to/csv_core_count bench/scale.sh  # an existing raw-parse example (no build)
 #
 # `report` needs the statistics (polars) build; with a binary built without them (the default
 # here: a polars release build takes ~20 minutes on 2 cores) the report rows say "skipped".
@@ -25,6 +26,7 @@
 # whole table): 1M -> 5M, CPU / peak memory:
 #   validate --format json   4.2 s / 85 MiB    -> 21.6 s / 245 MiB     (5.1x / 2.9x)
 #   report --no-dedup        17.6 s / 377 MiB  -> 98.0 s / 1,523 MiB   (5.6x / 4.0x)
+#   report --no-dedup, now   13.5 s / 320 MiB  -> 76.5 s / 930 MiB     (5.7x / 2.9x; load 10-19)
 #   dedup                    5M stopped unfinished: 8.4 GiB peak after 1,381 s of CPU (1M: ~200 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,12 +44,16 @@ if [ -z "${MUSEUM:-}" ]; then
 else
   BIN=$MUSEUM
 fi
-cargo build --release -p museum-core --no-default-features --example csv_core_count >&2
-RAW="$target/release/examples/csv_core_count"
+# The raw parse (an example: building it the first time builds museum-core's dev-dependencies
+# too, minutes on a loaded machine; RAW=path/to/csv_core_count skips the build).
+if [ -z "${RAW:-}" ]; then
+  cargo build --release -p museum-core --no-default-features --example csv_core_count >&2
+  RAW="$target/release/examples/csv_core_count"
+fi
 
 # Whether this binary has the statistics `report` needs (a one-record list).
 printf 'id,surname\nv1,Шанин\n' > "$OUT/.probe-victims.csv"
-if "$BIN" report "$OUT/.probe-victims.csv" --no-dedup --quiet -o "$OUT/.probe.html" >/dev/null 2>&1; then
+if "$BIN" report "$OUT/.probe-victims.csv" --kind victims --no-dedup --quiet -o "$OUT/.probe.html" >/dev/null 2>&1; then
   HAS_REPORT=1
 else
   HAS_REPORT=0

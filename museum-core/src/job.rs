@@ -19,11 +19,12 @@ pub fn read_validated(
     options: &ValidateOptions,
     progress: &dyn Progress,
 ) -> Result<(validate::Report, Archive)> {
-    read(inputs, options, progress, None)
+    read(inputs, options, progress, None, None)
 }
 
 /// [`read_validated`], handing the victims to `victims` as they are read instead of keeping
-/// them in the archive ([`validate::validate_and_hand_victims`]).
+/// them in the archive, and with `on_finding` the findings too instead of keeping them in the
+/// report ([`validate::validate_and_hand_victims`]).
 ///
 /// # Errors
 /// As [`read_validated`].
@@ -32,8 +33,9 @@ pub fn read_validated_handing(
     options: &ValidateOptions,
     progress: &dyn Progress,
     victims: &mut dyn FnMut(Vec<Located<Victim>>),
+    on_finding: Option<validate::OnFinding<'_>>,
 ) -> Result<(validate::Report, Archive)> {
-    read(inputs, options, progress, Some(victims))
+    read(inputs, options, progress, Some(victims), on_finding)
 }
 
 fn read(
@@ -41,6 +43,7 @@ fn read(
     options: &ValidateOptions,
     progress: &dyn Progress,
     victims: Option<&mut dyn FnMut(Vec<Located<Victim>>)>,
+    on_finding: Option<validate::OnFinding<'_>>,
 ) -> Result<(validate::Report, Archive)> {
     let total: u64 = inputs
         .iter()
@@ -54,6 +57,6 @@ fn read(
     };
     match victims {
         None => validate::validate_and_load(inputs, options, &on_bytes),
-        Some(v) => validate::validate_and_hand_victims(inputs, options, &on_bytes, v),
+        Some(v) => validate::validate_and_hand_victims(inputs, options, &on_bytes, v, on_finding),
     }
 }

@@ -342,12 +342,18 @@ fn every_sheet_is_kept_when_reading_validated() {
     );
     assert_eq!(kept[3].2, Some(2));
     let mut handed = Vec::new();
-    let (_, archive) = validate_and_hand_victims(&inputs, &options, &|_| {}, &mut |batch| {
-        handed.extend(batch.into_iter().map(|v| {
-            let file = v.location.file.as_deref().map(str::to_owned);
-            (v.record.id, file, v.location.line)
-        }));
-    })
+    let (_, archive) = validate_and_hand_victims(
+        &inputs,
+        &options,
+        &|_| {},
+        &mut |batch| {
+            handed.extend(batch.into_iter().map(|v| {
+                let file = v.location.file.as_deref().map(str::to_owned);
+                (v.record.id, file, v.location.line)
+            }));
+        },
+        None,
+    )
     .unwrap();
     assert!(archive.victims.is_empty());
     assert_eq!(handed, kept);

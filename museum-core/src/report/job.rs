@@ -1,6 +1,7 @@
 //! [`ReportJob`]: the whole `museum report` pipeline as one call.
 
 use super::dedup::{Held, Victims, deduplicate_records};
+use super::findings::Findings;
 use super::{Dedup, ReportData, ReportOptions, assemble_with, deduplicate};
 use crate::dedup::{Decision, DedupOptions};
 use crate::error::Result;
@@ -61,7 +62,9 @@ pub struct ReportOutcome {
     /// matching alone. Returned so that a caller about to exit can skip freeing many small
     /// allocations (`std::mem::forget`).
     pub archive: Archive,
-    /// The validation of the records (its findings are summarized in `data`).
+    /// The validation of the records: the files and the number of records. Its findings are
+    /// counted and listed in `data` and not kept here (a million-record list has hundreds of
+    /// thousands), except with a person registry (the victims are then kept whole too).
     pub validation: validate::Report,
 }
 
@@ -79,8 +82,20 @@ impl ReportJob {
         // The victims are handed over as they are read: the statistics' columns and (with
         // deduplication) the records matching compares are made from each, and it is dropped.
         let mut held = Held::new(self.decisions.is_some());
-        let (validation, archive, table) =
-            read_table(&self.inputs, &self.validate, progress, |v| held.push(v))?;
+        // The findings too are taken as they come: the report counts them and keeps those it
+        // lists.
+        let mut findings = Findings::new(&self.options);
+        let (validation, archive, table) = read_table(
+            &self.inputs,
+            &self.validate,
+            progress,
+            |v| held.push(v),
+            Some(&mut |d| {
+                findings.push(d);
+                Ok(())
+            }),
+            self.decisions.is_some(),
+        )?;
         held.add_figures(&archive);
         let dedup = match &self.decisions {
             None => Dedup::Skipped,
@@ -94,7 +109,7 @@ impl ReportJob {
             table,
             &archive,
             Victims::Held(&held),
-            &validation,
+            &findings,
             &dedup,
             progress,
         )?;
@@ -120,7 +135,8 @@ impl ReportJob {
             }
         };
         let victims = Victims::Records(&archive.victims);
-        let data = self.summarize(table, &archive, victims, &validation, &dedup, progress)?;
+        let findings = Findings::of(&validation, &self.options);
+        let data = self.summarize(table, &archive, victims, &findings, &dedup, progress)?;
         Ok(ReportOutcome {
             data,
             warnings: dedup.warnings().to_vec(),
@@ -135,7 +151,7 @@ impl ReportJob {
         table: CaseTable,
         archive: &Archive,
         victims: Victims<'_>,
-        validation: &validate::Report,
+        findings: &Findings,
         dedup: &Dedup,
         progress: &dyn Progress,
     ) -> Result<ReportData> {
@@ -154,7 +170,7 @@ impl ReportJob {
         Ok(assemble_with(
             archive,
             victims,
-            validation,
+            findings,
             stats,
             dedup,
             &self.options,
@@ -237,6 +253,38 @@ mod tests {
         let (held, whole) = both(&job);
         assert!(held.contains("\"status\": \"skipped\""));
         assert_eq!(held, whole);
+    }
+
+    /// The findings taken one at a time as they are read (the job) are counted and listed as
+    /// from the whole report ([`build`]): with small listing limits, so that the caps per rule
+    /// and in all cut inside the rules, and with a rule's severity set by the project.
+    #[test]
+    fn findings_taken_as_read_are_listed_as_from_the_whole_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut severities = std::collections::BTreeMap::new();
+        severities.insert(crate::Code::NoSource, crate::Severity::Error);
+        for (all, per_rule) in [(5, 2), (3, 0), (0, 1), (0, 0)] {
+            let job = ReportJob {
+                inputs: inputs(dir.path()),
+                validate: ValidateOptions {
+                    severities: severities.clone(),
+                    ..ValidateOptions::default()
+                },
+                decisions: None,
+                options: ReportOptions {
+                    max_findings: all,
+                    max_findings_per_rule: per_rule,
+                    ..ReportOptions::default()
+                },
+            };
+            let (held, whole) = both(&job);
+            assert_eq!(held, whole, "limits {all}/{per_rule}");
+            let data: ReportData = serde_json::from_str(&held).unwrap();
+            assert!(data.findings.total > 5, "{}", data.findings.total);
+            if all > 0 {
+                assert_eq!(data.findings.shown, all as u64);
+            }
+        }
     }
 
     /// Small blocks on several threads (victims whose case rows straddle two blocks, batches

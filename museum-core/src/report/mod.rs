@@ -26,6 +26,7 @@
 //! ```
 
 mod dedup;
+mod findings;
 pub mod fmt;
 mod html;
 mod job;
@@ -38,7 +39,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::dedup::ModelFile;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::error::Result;
 use crate::io::{Archive, Located};
 use crate::progress::Progress;
@@ -48,6 +49,7 @@ use crate::validate;
 
 use dedup::Victims;
 pub use dedup::{Dedup, Deduplicated, DuplicateCluster, deduplicate};
+use findings::Findings;
 pub use html::to_html;
 pub use job::{ReportJob, ReportOutcome};
 pub use markdown::to_markdown;
@@ -314,7 +316,7 @@ pub fn assemble(
     assemble_with(
         archive,
         Victims::Records(&archive.victims),
-        validation,
+        &Findings::of(validation, options),
         stats,
         dedup,
         options,
@@ -327,7 +329,7 @@ pub fn assemble(
 fn assemble_with(
     archive: &Archive,
     victims: Victims<'_>,
-    validation: &validate::Report,
+    findings: &Findings,
     stats: ArchiveStats,
     dedup: &Dedup,
     options: &ReportOptions,
@@ -351,8 +353,8 @@ fn assemble_with(
             claims: archive.claims.len() as u64,
             total: (archive.len() - archive.victims.len() + victims.len()) as u64,
         },
-        validation: summary(validation),
-        findings: findings(validation, options),
+        validation: findings.summary(),
+        findings: findings.list(),
         stats,
         dedup,
         estimates: stats::estimates(
@@ -419,83 +421,6 @@ fn inputs(archive: &Archive, victims: Victims<'_>) -> Vec<InputFile> {
             }
         })
         .collect()
-}
-
-fn summary(report: &validate::Report) -> ValidationSummary {
-    let mut by_rule: Vec<RuleCount> = report
-        .by_code()
-        .into_iter()
-        .map(|(code, n)| RuleCount {
-            code: code.id().to_owned(),
-            name: code.name().to_owned(),
-            severity: code.default_severity(),
-            summary: code.summary().to_owned(),
-            count: n as u64,
-        })
-        .collect();
-    // A rule's findings may carry another severity than its default; show the highest seen.
-    for r in &mut by_rule {
-        if let Some(s) = report
-            .findings
-            .iter()
-            .filter(|d| d.code.id() == r.code)
-            .map(|d| d.severity)
-            .max()
-        {
-            r.severity = s;
-        }
-    }
-    by_rule.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.code.cmp(&b.code))
-    });
-    ValidationSummary {
-        errors: report.count(Severity::Error) as u64,
-        warnings: report.count(Severity::Warning) as u64,
-        infos: report.count(Severity::Info) as u64,
-        by_rule,
-    }
-}
-
-fn findings(report: &validate::Report, options: &ReportOptions) -> FindingsList {
-    let limit = |n: usize| if n == 0 { usize::MAX } else { n };
-    let (max_all, max_rule) = (
-        limit(options.max_findings),
-        limit(options.max_findings_per_rule),
-    );
-    let mut order: Vec<&Diagnostic> = report.findings.iter().collect();
-    // Stable: within a rule, the validation order (file, line, field) is kept.
-    order.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(&b.code)));
-    let mut per_rule: HashMap<crate::Code, usize> = HashMap::new();
-    let mut rows = Vec::new();
-    for d in order {
-        if rows.len() >= max_all {
-            break;
-        }
-        let n = per_rule.entry(d.code).or_insert(0);
-        if *n >= max_rule {
-            continue;
-        }
-        *n += 1;
-        rows.push(FindingRow {
-            code: d.code.id().to_owned(),
-            name: d.code.name().to_owned(),
-            severity: d.severity,
-            message: d.message.clone(),
-            file: d.location.file.as_deref().map(str::to_owned),
-            line: d.location.line,
-            record_id: d.location.record_id.clone(),
-            field: d.location.field.as_deref().map(str::to_owned),
-            value: d.value.clone(),
-            help: d.help.clone(),
-        });
-    }
-    FindingsList {
-        total: report.findings.len() as u64,
-        shown: rows.len() as u64,
-        rows,
-    }
 }
 
 #[cfg(test)]

@@ -74,8 +74,9 @@ pub(crate) struct Frame {
     articles: DataFrame,
     /// The distinct texts of each dictionary-encoded column, by code.
     dicts: HashMap<&'static str, Vec<String>>,
-    /// Stable (FNV-1a) hashes of the victim ids (for the duplicate rate).
-    ids: FxHashSet<u64>,
+    /// Stable (FNV-1a) hashes of the victim ids (for the duplicate rate); `None` when the
+    /// table was built without them.
+    ids: Option<FxHashSet<u64>>,
     pub(crate) persons: u64,
     pub(crate) cases: u64,
     /// Cases whose charge text names no article we recognise.
@@ -172,34 +173,43 @@ pub(crate) const COMPLETENESS_FIELDS: &[(&str, u8)] = &[
     ("rehabilitated_by", 1),
 ];
 
+/// A nullable `i32` column while it is filled (values and a validity bitmap: about 4 bytes a
+/// row, half of a `Vec<Option<i32>>`).
+type Ints = PrimitiveChunkedBuilder<Int32Type>;
+/// A nullable dictionary-code column while it is filled.
+type Codes = PrimitiveChunkedBuilder<UInt32Type>;
+
 /// The frame's columns while they are filled, one victim at a time ([`FrameBuilder::push`]):
-/// plain vectors of codes and numbers, which is all the table keeps of a victim, so that the
-/// victims can be dropped as they are read.
-#[derive(Default)]
+/// polars' own column builders of codes and numbers (what the frame is made of, so finishing
+/// copies nothing), which is all the table keeps of a victim, so that the victims can be
+/// dropped as they are read.
 pub(crate) struct FrameBuilder {
-    ids: FxHashSet<u64>,
+    /// `None` when the ids are not kept ([`FrameBuilder::without_ids`]).
+    ids: Option<FxHashSet<u64>>,
     persons: u64,
-    first_case: Vec<bool>,
-    has_case: Vec<bool>,
-    sex: Vec<Option<u32>>,
-    birth_year: Vec<Option<i32>>,
-    birth_place: Vec<Option<u32>>,
-    nationality: Vec<Option<u32>>,
-    occupation: Vec<Option<u32>>,
-    death_year: Vec<Option<i32>>,
-    arrest: (Vec<Option<i32>>, Vec<Option<i32>>),
-    sentence: (Vec<Option<i32>>, Vec<Option<i32>>),
-    execution: (Vec<Option<i32>>, Vec<Option<i32>>),
-    kind: Vec<Option<u32>>,
-    term: Vec<Option<f64>>,
-    body: Vec<Option<u32>>,
-    camp: Vec<Option<u32>>,
-    age: Vec<Option<i32>>,
-    band: Vec<Option<i32>>,
-    rehabilitated: Vec<bool>,
-    rehab_year: Vec<Option<i32>>,
-    rehab_lag: Vec<Option<i32>>,
-    rehab_by: Vec<Option<u32>>,
+    /// Case rows pushed.
+    rows: usize,
+    first_case: BooleanChunkedBuilder,
+    has_case: BooleanChunkedBuilder,
+    sex: Codes,
+    birth_year: Ints,
+    birth_place: Codes,
+    nationality: Codes,
+    occupation: Codes,
+    death_year: Ints,
+    arrest: (Ints, Ints),
+    sentence: (Ints, Ints),
+    execution: (Ints, Ints),
+    kind: Codes,
+    term: PrimitiveChunkedBuilder<Float64Type>,
+    body: Codes,
+    camp: Codes,
+    age: Ints,
+    band: Ints,
+    rehabilitated: BooleanChunkedBuilder,
+    rehab_year: Ints,
+    rehab_lag: Ints,
+    rehab_by: Codes,
     d_sex: Dict,
     d_place: Dict,
     d_nat: Dict,
@@ -224,35 +234,61 @@ pub(crate) struct FrameBuilder {
 impl FrameBuilder {
     /// An empty table with room for about `rows` case rows.
     pub(crate) fn with_capacity(rows: usize) -> FrameBuilder {
-        fn v<T>(rows: usize) -> Vec<T> {
-            Vec::with_capacity(rows)
-        }
+        let ints = |name: &str| Ints::new(name.into(), rows);
+        let codes = |name: &str| Codes::new(name.into(), rows);
+        let bools = |name: &str| BooleanChunkedBuilder::new(name.into(), rows);
         FrameBuilder {
-            ids: FxHashSet::with_capacity_and_hasher(rows, rustc_hash::FxBuildHasher),
-            first_case: v(rows),
-            has_case: v(rows),
-            sex: v(rows),
-            birth_year: v(rows),
-            birth_place: v(rows),
-            nationality: v(rows),
-            occupation: v(rows),
-            death_year: v(rows),
-            arrest: (v(rows), v(rows)),
-            sentence: (v(rows), v(rows)),
-            execution: (v(rows), v(rows)),
-            kind: v(rows),
-            term: v(rows),
-            body: v(rows),
-            camp: v(rows),
-            age: v(rows),
-            band: v(rows),
-            rehabilitated: v(rows),
-            rehab_year: v(rows),
-            rehab_lag: v(rows),
-            rehab_by: v(rows),
+            ids: Some(FxHashSet::with_capacity_and_hasher(
+                rows,
+                rustc_hash::FxBuildHasher,
+            )),
+            persons: 0,
+            rows: 0,
+            first_case: bools(cols::FIRST_CASE),
+            has_case: bools(cols::HAS_CASE),
+            sex: codes(cols::SEX),
+            birth_year: ints(cols::BIRTH_YEAR),
+            birth_place: codes(cols::BIRTH_PLACE),
+            nationality: codes(cols::NATIONALITY),
+            occupation: codes(cols::OCCUPATION),
+            death_year: ints(cols::DEATH_YEAR),
+            arrest: (ints(cols::ARREST_YEAR), ints(cols::ARREST_MONTH)),
+            sentence: (ints(cols::SENTENCE_YEAR), ints(cols::SENTENCE_MONTH)),
+            execution: (ints(cols::EXECUTION_YEAR), ints(cols::EXECUTION_MONTH)),
+            kind: codes(cols::SENTENCE_KIND),
+            term: PrimitiveChunkedBuilder::new(cols::SENTENCE_TERM.into(), rows),
+            body: codes(cols::SENTENCING_BODY),
+            camp: codes(cols::CAMP),
+            age: ints(cols::AGE_AT_ARREST),
+            band: ints(cols::AGE_BAND),
+            rehabilitated: bools(cols::REHABILITATED),
+            rehab_year: ints(cols::REHABILITATION_YEAR),
+            rehab_lag: ints(cols::REHABILITATION_LAG),
+            rehab_by: codes(cols::REHABILITATED_BY),
+            d_sex: Dict::default(),
+            d_place: Dict::default(),
+            d_nat: Dict::default(),
+            d_occ: Dict::default(),
+            d_kind: Dict::default(),
+            d_body: Dict::default(),
+            d_camp: Dict::default(),
+            d_rehab: Dict::default(),
+            article_cache: FxHashMap::default(),
+            articles: Dict::default(),
+            article_rows: Vec::new(),
+            article_col: Vec::new(),
+            missing_charges: 0,
+            unrecognised_charges: 0,
             filled: vec![0; COMPLETENESS_FIELDS.len()],
-            ..FrameBuilder::default()
+            populations: [0; 4],
+            cases_total: 0,
+            dates_present: [0; 3],
         }
+    }
+
+    /// The builder without the victims' ids (only the duplicate rate needs them).
+    pub(crate) fn without_ids(self) -> FrameBuilder {
+        FrameBuilder { ids: None, ..self }
     }
 
     /// Victims pushed so far.
@@ -263,11 +299,10 @@ impl FrameBuilder {
     /// Adds a victim: one row per repression case (one row with empty case columns when it has
     /// none).
     pub(crate) fn push(&mut self, v: &Victim) {
-        if self.filled.is_empty() {
-            self.filled = vec![0; COMPLETENESS_FIELDS.len()];
-        }
         self.persons += 1;
-        self.ids.insert(fnv1a(&v.id));
+        if let Some(ids) = &mut self.ids {
+            ids.insert(fnv1a(&v.id));
+        }
         let sex_v = self.d_sex.code(v.sex.as_ref().map(|s| match s.value {
             SexValue::Male => "male",
             SexValue::Female => "female",
@@ -305,28 +340,29 @@ impl FrameBuilder {
         };
         let real_cases = !v.cases.is_empty();
         for (ci, c) in cases.iter().enumerate() {
-            let row = IdxSize::try_from(self.first_case.len()).unwrap_or(IdxSize::MAX);
-            self.first_case.push(ci == 0);
-            self.has_case.push(real_cases);
-            self.sex.push(sex_v);
-            self.birth_year.push(by);
-            self.birth_place.push(bp);
-            self.nationality.push(nat);
-            self.occupation.push(occ);
-            self.death_year.push(dy);
+            let row = IdxSize::try_from(self.rows).unwrap_or(IdxSize::MAX);
+            self.rows += 1;
+            self.first_case.append_value(ci == 0);
+            self.has_case.append_value(real_cases);
+            self.sex.append_option(sex_v);
+            self.birth_year.append_option(by);
+            self.birth_place.append_option(bp);
+            self.nationality.append_option(nat);
+            self.occupation.append_option(occ);
+            self.death_year.append_option(dy);
             let (ay, am) = point_ym(c.arrest_date.as_ref());
-            self.arrest.0.push(ay);
-            self.arrest.1.push(am);
+            self.arrest.0.append_option(ay);
+            self.arrest.1.append_option(am);
             let (sy, sm) = point_ym(c.sentence_date.as_ref());
-            self.sentence.0.push(sy);
-            self.sentence.1.push(sm);
+            self.sentence.0.append_option(sy);
+            self.sentence.1.append_option(sm);
             let (ey, em) = point_ym(c.execution_date.as_ref());
-            self.execution.0.push(ey);
-            self.execution.1.push(em);
+            self.execution.0.append_option(ey);
+            self.execution.1.append_option(em);
             let k = c.sentence.as_ref().map(|s| s.kind);
             self.kind
-                .push(self.d_kind.code(k.map(SentenceKind::as_str)));
-            self.term.push(
+                .append_option(self.d_kind.code(k.map(SentenceKind::as_str)));
+            self.term.append_option(
                 c.sentence
                     .as_ref()
                     .and_then(|s| s.term_years)
@@ -334,21 +370,22 @@ impl FrameBuilder {
                     .filter(|t| t.is_finite() && *t >= 0.0),
             );
             self.body
-                .push(self.d_body.code(text(c.sentencing_body.as_ref())));
-            self.camp.push(self.d_camp.code(text(c.camp_id.as_ref())));
+                .append_option(self.d_body.code(text(c.sentencing_body.as_ref())));
+            self.camp
+                .append_option(self.d_camp.code(text(c.camp_id.as_ref())));
             let a = age_at(v.birth_date.as_ref(), c.arrest_date.as_ref());
-            self.age.push(a);
-            self.band.push(a.map(|a| a / 5 * 5));
+            self.age.append_option(a);
+            self.band.append_option(a.map(|a| a / 5 * 5));
             let rb = text(c.rehabilitated_by.as_ref());
             self.rehabilitated
-                .push(c.rehabilitation_date.is_some() || rb.is_some());
+                .append_value(c.rehabilitation_date.is_some() || rb.is_some());
             let (ry, _) = point_ym(c.rehabilitation_date.as_ref());
-            self.rehab_year.push(ry);
-            self.rehab_lag.push(match (ry, sy) {
+            self.rehab_year.append_option(ry);
+            self.rehab_lag.append_option(match (ry, sy) {
                 (Some(r), Some(s)) if r >= s => Some(r - s),
                 _ => None,
             });
-            self.rehab_by.push(self.d_rehab.code(rb));
+            self.rehab_by.append_option(self.d_rehab.code(rb));
 
             if real_cases {
                 self.cases_total += 1;
@@ -407,30 +444,30 @@ impl FrameBuilder {
     pub(crate) fn finish(self) -> Result<Frame> {
         let b = self;
         let df = DataFrame::new_infer_height(vec![
-            Column::new(cols::FIRST_CASE.into(), b.first_case),
-            Column::new(cols::HAS_CASE.into(), b.has_case),
-            Column::new(cols::SEX.into(), b.sex),
-            Column::new(cols::BIRTH_YEAR.into(), b.birth_year),
-            Column::new(cols::BIRTH_PLACE.into(), b.birth_place),
-            Column::new(cols::NATIONALITY.into(), b.nationality),
-            Column::new(cols::OCCUPATION.into(), b.occupation),
-            Column::new(cols::DEATH_YEAR.into(), b.death_year),
-            Column::new(cols::ARREST_YEAR.into(), b.arrest.0),
-            Column::new(cols::ARREST_MONTH.into(), b.arrest.1),
-            Column::new(cols::SENTENCE_YEAR.into(), b.sentence.0),
-            Column::new(cols::SENTENCE_MONTH.into(), b.sentence.1),
-            Column::new(cols::EXECUTION_YEAR.into(), b.execution.0),
-            Column::new(cols::EXECUTION_MONTH.into(), b.execution.1),
-            Column::new(cols::SENTENCE_KIND.into(), b.kind),
-            Column::new(cols::SENTENCE_TERM.into(), b.term),
-            Column::new(cols::SENTENCING_BODY.into(), b.body),
-            Column::new(cols::CAMP.into(), b.camp),
-            Column::new(cols::AGE_AT_ARREST.into(), b.age),
-            Column::new(cols::AGE_BAND.into(), b.band),
-            Column::new(cols::REHABILITATED.into(), b.rehabilitated),
-            Column::new(cols::REHABILITATION_YEAR.into(), b.rehab_year),
-            Column::new(cols::REHABILITATION_LAG.into(), b.rehab_lag),
-            Column::new(cols::REHABILITATED_BY.into(), b.rehab_by),
+            b.first_case.finish().into_column(),
+            b.has_case.finish().into_column(),
+            b.sex.finish().into_column(),
+            b.birth_year.finish().into_column(),
+            b.birth_place.finish().into_column(),
+            b.nationality.finish().into_column(),
+            b.occupation.finish().into_column(),
+            b.death_year.finish().into_column(),
+            b.arrest.0.finish().into_column(),
+            b.arrest.1.finish().into_column(),
+            b.sentence.0.finish().into_column(),
+            b.sentence.1.finish().into_column(),
+            b.execution.0.finish().into_column(),
+            b.execution.1.finish().into_column(),
+            b.kind.finish().into_column(),
+            b.term.finish().into_column(),
+            b.body.finish().into_column(),
+            b.camp.finish().into_column(),
+            b.age.finish().into_column(),
+            b.band.finish().into_column(),
+            b.rehabilitated.finish().into_column(),
+            b.rehab_year.finish().into_column(),
+            b.rehab_lag.finish().into_column(),
+            b.rehab_by.finish().into_column(),
         ])
         .map_err(perr)?;
         let articles = DataFrame::new_infer_height(vec![
@@ -438,8 +475,7 @@ impl FrameBuilder {
             Column::new(cols::CHARGE_ARTICLE.into(), b.article_col),
         ])
         .map_err(perr)?;
-        let mut filled = b.filled;
-        filled.resize(COMPLETENESS_FIELDS.len(), 0);
+        let filled = b.filled;
         let populations = b.populations;
         let completeness = COMPLETENESS_FIELDS
             .iter()
@@ -590,9 +626,16 @@ impl Frame {
             .collect())
     }
 
-    /// Whether a victim with this id is in the table.
+    /// Whether a victim with this id is in the table (never, when the table has no ids).
     pub(crate) fn has_id(&self, id: &str) -> bool {
-        self.ids.contains(&fnv1a(id))
+        self.ids
+            .as_ref()
+            .is_some_and(|ids| ids.contains(&fnv1a(id)))
+    }
+
+    /// Whether the table keeps the victims' ids.
+    pub(crate) fn has_ids(&self) -> bool {
+        self.ids.is_some()
     }
 
     /// The case rows repeated once per charge article, with a `charge_article` column. Only the

@@ -63,7 +63,8 @@ pub struct StatsOutcome {
     /// [`CaseTable::persons`]). Returned so that a caller about to exit can skip freeing many
     /// small allocations (`std::mem::forget`).
     pub archive: Archive,
-    /// The case table the statistics were computed on.
+    /// The case table the statistics were computed on (without the victims' ids: it gives
+    /// no duplicate rate).
     pub table: CaseTable,
 }
 
@@ -79,7 +80,7 @@ impl StatsJob {
             column(name)?;
         }
         let (validation, archive, table) =
-            read_table(&self.inputs, &self.validate, progress, drop)?;
+            read_table(&self.inputs, &self.validate, progress, drop, None, false)?;
         let result = if self.by.is_empty() {
             StatsResult::Summary(Box::new(
                 table.summary(&StatsOptions { top: self.top }, None)?,
@@ -100,7 +101,9 @@ impl StatsJob {
 /// Reads and validates `inputs` once ([`crate::job::read_validated_handing`]), pushing each
 /// victim into the [`CaseTable`] (with the project's vocabulary) and then handing it to `each`
 /// (which keeps what it needs of it, or drops it): the typed victims are never all held. The
-/// archive holds the other kinds.
+/// archive holds the other kinds. With `on_finding`, the findings are handed to it in order
+/// instead of kept in the report. `ids`: whether the table keeps the victims' ids (only the
+/// duplicate rate needs them: [`CaseTable::summary`] with clusters).
 ///
 /// # Errors
 /// As [`crate::job::read_validated`], or a polars failure.
@@ -109,6 +112,8 @@ pub(crate) fn read_table(
     options: &ValidateOptions,
     progress: &dyn Progress,
     mut each: impl FnMut(Located<Victim>),
+    on_finding: Option<crate::validate::OnFinding<'_>>,
+    ids: bool,
 ) -> Result<(validate::Report, Archive, CaseTable)> {
     // Room for about one case row per 400 bytes of victims (the columns grow past it if need
     // be).
@@ -118,13 +123,21 @@ pub(crate) fn read_table(
         .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
         .sum();
     let mut builder = CaseTableBuilder::with_capacity(usize::try_from(bytes / 400).unwrap_or(0));
-    let (validation, archive) =
-        crate::job::read_validated_handing(inputs, options, progress, &mut |batch| {
+    if !ids {
+        builder = builder.without_ids();
+    }
+    let (validation, archive) = crate::job::read_validated_handing(
+        inputs,
+        options,
+        progress,
+        &mut |batch| {
             for v in batch {
                 builder.push(&v.record);
                 each(v);
             }
-        })?;
+        },
+        on_finding,
+    )?;
     progress.stage("computing statistics", None);
     let table = builder.finish()?.with_vocab(options.vocab.clone());
     Ok((validation, archive, table))

@@ -103,6 +103,16 @@ impl CaseTableBuilder {
         self.frame.push(victim);
     }
 
+    /// The table without the victims' ids (a hash of each: 8 bytes a victim and its share of
+    /// the hash table), which only the duplicate rate needs: its [`CaseTable::summary`] then
+    /// refuses clusters.
+    #[must_use]
+    pub fn without_ids(self) -> CaseTableBuilder {
+        CaseTableBuilder {
+            frame: self.frame.without_ids(),
+        }
+    }
+
     /// Victims pushed so far.
     pub fn persons(&self) -> u64 {
         self.frame.persons()
@@ -177,7 +187,8 @@ impl CaseTable {
     /// ("deduplication not run").
     ///
     /// # Errors
-    /// When polars fails.
+    /// When polars fails, or with clusters on a table built
+    /// [`without_ids`](CaseTableBuilder::without_ids).
     pub fn summary(
         &self,
         options: &StatsOptions,
@@ -194,7 +205,15 @@ impl CaseTable {
         charge_articles.unrecognised = f.unrecognised_charges;
         charge_articles.total += f.missing_charges + f.unrecognised_charges;
 
-        let duplicates = clusters.map(|c| self.duplicates(c));
+        let duplicates = match clusters {
+            Some(_) if !self.frame.has_ids() => {
+                return Err(Error::stats(
+                    "the duplicate rate needs the victims' ids: the table was built without them",
+                ));
+            }
+            Some(c) => Some(self.duplicates(c)),
+            None => None,
+        };
         Ok(ArchiveStats {
             persons: f.persons,
             cases: f.cases,

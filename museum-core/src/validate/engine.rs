@@ -642,18 +642,21 @@ pub(crate) fn validate_keeping(
 /// [`validate_keeping`], handing the victims to `victims` as they are read (in batches, in
 /// file order, with their file's source attached) instead of keeping them: the archive's
 /// victims stay empty. Their claims are not attached (claims are read after the victims).
+/// With `on_finding`, the findings are handed to it in order (as [`validate_streaming`] does)
+/// instead of kept in the report.
 pub(crate) fn validate_handing(
     inputs: &[Input],
     options: &ValidateOptions,
     on_bytes: &dyn Fn(u64),
     victims: &mut dyn FnMut(Vec<Located<Victim>>),
+    on_finding: Option<super::OnFinding<'_>>,
 ) -> Result<(Report, Archive)> {
     run(
         inputs,
         options,
         true,
         on_bytes,
-        Emitter::keep(),
+        on_finding.map_or_else(Emitter::keep, Emitter::call),
         Some(victims),
     )
     .map(|(report, archive, _)| (report, archive))

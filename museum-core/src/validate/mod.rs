@@ -343,12 +343,18 @@ pub fn validate_archive(archive: &Archive, options: &ValidateOptions) -> Report 
     loaded::validate_loaded(archive, options)
 }
 
+/// Where findings go one by one, in the report's order ([`validate_and_hand_victims`]); its
+/// first error stops the run.
+pub type OnFinding<'a> = &'a mut dyn FnMut(&Diagnostic) -> std::io::Result<()>;
+
 /// [`validate_and_load`], handing the victims to `victims` as they are read instead of keeping
 /// them in the archive (whose `victims` stay empty): batches of whole records in file order,
 /// each with its file's source attached as [`validate_and_load`] attaches it (claims are not
 /// attached: they are read after the victims). A caller that keeps only what it needs of each
 /// victim (columns for statistics, the records matching compares) holds a million-record list
-/// in a fraction of the memory of the typed records.
+/// in a fraction of the memory of the typed records. With `on_finding`, the findings are
+/// handed to it in the report's order as [`validate_streaming`] hands them, instead of kept
+/// (the report's findings stay empty), so that memory does not grow with them either.
 ///
 /// # Errors
 /// As [`validate_files`].
@@ -368,6 +374,7 @@ pub fn validate_archive(archive: &Archive, options: &ValidateOptions) -> Report 
 ///     &ValidateOptions::default(),
 ///     &|_| {},
 ///     &mut |batch| surnames.extend(batch.into_iter().map(|v| v.record.name.surname)),
+///     None,
 /// )
 /// .unwrap();
 /// assert_eq!(report.findings[0].code.id(), "M202"); // 30 February
@@ -379,6 +386,7 @@ pub fn validate_and_hand_victims(
     options: &ValidateOptions,
     on_bytes: &dyn Fn(u64),
     victims: &mut dyn FnMut(Vec<crate::io::Located<crate::model::Victim>>),
+    on_finding: Option<OnFinding<'_>>,
 ) -> Result<(Report, Archive)> {
-    engine::validate_handing(inputs, options, on_bytes, victims)
+    engine::validate_handing(inputs, options, on_bytes, victims, on_finding)
 }
