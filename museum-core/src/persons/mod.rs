@@ -29,7 +29,7 @@
 //!     incremental: true,
 //!     min_indexed_records: persons::MIN_INDEXED_RECORDS,
 //! };
-//! let first = persons::run(&load(&path), &[], &Registry::default(), &options).unwrap();
+//! let first = persons::run(load(&path), &[], &Registry::default(), &options).unwrap();
 //! assert_eq!(first.reconciled.changes.new_persons.len(), 2);
 //!
 //! // A new list names Bukeikhanov again, in Russian spelling: he keeps his id.
@@ -37,7 +37,7 @@
 //!     v1,Бөкейханов,Әлихан,Нұрмұхамедұлы,1866,ВМН\n\
 //!     v2,Байтурсынов,Ахмет,,1872,ВМН\n\
 //!     v3,Букейханов,Алихан,Нурмухамедович,1866,ВМН\n").unwrap();
-//! let second = persons::run(&load(&path), &[], &first.reconciled.registry, &options).unwrap();
+//! let second = persons::run(load(&path), &[], &first.reconciled.registry, &options).unwrap();
 //! let person = second.reconciled.registry.person_of_record();
 //! assert_eq!(person["v3"], person["v1"]);
 //! assert_eq!(second.reconciled.changes.joined.len(), 1);
