@@ -1,6 +1,6 @@
 //! What the jobs of the commands share: reading the dataset files once, validated, with progress.
 //!
-//! A job (such as [`crate::report::ReportJob`]) takes resolved inputs and options, runs the
+//! A job (such as [`crate::dedup::DedupJob`]) takes resolved inputs and options, runs the
 //! whole pipeline and returns values; the caller renders and writes them.
 
 use crate::error::Result;

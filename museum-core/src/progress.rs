@@ -1,6 +1,6 @@
 //! Progress of long jobs, reported through a trait so that the library never prints.
 //!
-//! A job ([`crate::report::ReportJob`], the statistics of a case table, reading and validating
+//! A job ([`crate::dedup::DedupJob`], the statistics of a case table, reading and validating
 //! files) calls these methods as it goes; the command line draws a progress line from them, and
 //! `()` ignores them all.
 
