@@ -1,6 +1,26 @@
 use super::*;
 use crate::dedup::compare::tests::rec;
 
+/// The candidate pairs of the default rules (in visiting order) and the blocking statistics.
+fn default_pairs(
+    p: &Prepared,
+    max_block: usize,
+    window: usize,
+    threads: usize,
+) -> (Vec<(usize, usize)>, BlockingStats) {
+    let opt = BlockOptions {
+        max_block,
+        window,
+        threads,
+        rules: Rule::defaults(),
+    };
+    let (states, stats) =
+        candidate_pairs(p, &opt, Vec::new, |s: &mut Vec<(usize, usize)>, i, j, _| {
+            s.push((i, j));
+        });
+    (states.concat(), stats)
+}
+
 #[test]
 fn pairs_once_and_across_scripts() {
     let recs = vec![
@@ -95,20 +115,8 @@ fn a_pair_of_several_large_blocks_is_compared_once() {
         .collect();
     let p = Prepared::build(&recs, 1);
     for threads in [1, 3] {
-        let opt = BlockOptions {
-            max_block: 8,
-            window: 4,
-            threads,
-            rules: Rule::defaults(),
-        };
-        let (states, stats) = candidate_pairs(
-            &p,
-            &opt,
-            Vec::new,
-            |s: &mut Vec<(usize, usize)>, i, j, _| s.push((i, j)),
-        );
+        let (pairs, stats) = default_pairs(&p, 8, 4, threads);
         assert!(stats.large_block_count >= 3, "{stats:?}");
-        let pairs: Vec<(usize, usize)> = states.concat();
         let mut set = pairs.clone();
         set.sort_unstable();
         set.dedup();
@@ -256,21 +264,8 @@ fn blocks_are_the_same_on_any_number_of_threads() {
         .collect();
     let p = Prepared::build(&recs, 1);
     let pairs = |threads: usize| {
-        let opt = BlockOptions {
-            max_block: 30,
-            window: 5,
-            threads,
-            rules: Rule::defaults(),
-        };
-        let (states, stats) = candidate_pairs(
-            &p,
-            &opt,
-            Vec::new,
-            |s: &mut Vec<(usize, usize)>, i, j, _| {
-                s.push((i, j));
-            },
-        );
-        (states.concat(), stats.blocks, stats.large_block_count)
+        let (pairs, stats) = default_pairs(&p, 30, 5, threads);
+        (pairs, stats.blocks, stats.large_block_count)
     };
     let one = pairs(1);
     assert!(one.2 > 0, "large blocks compared in windows");
