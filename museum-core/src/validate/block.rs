@@ -6,14 +6,14 @@
 use std::collections::HashSet;
 
 use super::ids::IdIndex;
-use super::kinds::Check;
+use super::kinds::{Check, RowRead};
 use super::rules::placeholders::{self, Tally};
 use super::rules::text;
 use super::sink::{Context, Sink};
 use super::world::{Facts, World};
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::io::csv_read::{self, Block, Fields, Layout};
-use crate::io::{Located, Record};
+use crate::io::{Located, Record, Row};
 
 /// Checks one finished record: its reader findings, every per-record rule, and its id.
 pub(crate) fn finish_record<T: Check>(
@@ -23,17 +23,28 @@ pub(crate) fn finish_record<T: Check>(
     sink: &mut Sink<'_>,
     facts: &mut Facts,
 ) {
+    finish_read::<T, Located<T>>(rec, diags, world, sink, facts);
+}
+
+/// [`finish_record`] for a record as validation reads it (a row, or a record).
+fn finish_read<T: Check, R: RowRead<T>>(
+    rec: &R,
+    diags: Vec<Diagnostic>,
+    world: &World,
+    sink: &mut Sink<'_>,
+    facts: &mut Facts,
+) {
     let mark = sink.out.len();
     sink.extend(diags);
     facts.ids.push(
-        crate::io::trim(rec.record.id()),
+        crate::io::trim(rec.id()),
         0,
-        rec.location.line.unwrap_or(0),
+        rec.location().line.unwrap_or(0),
     );
     facts.records += 1;
-    sink.checking(rec.record.id());
-    T::check(rec, world, sink, facts);
-    sink.name_record(mark, rec.record.id());
+    sink.checking(rec.id());
+    rec.check(world, sink, facts);
+    sink.name_record(mark, rec.id());
 }
 
 /// [`finish_record`], then keeps the record when the run keeps what it reads.
@@ -51,22 +62,55 @@ pub(crate) fn finish_kept<T: Check>(
     }
 }
 
-/// [`finish_kept`] for a boxed record: gives the box back, to be refilled with the next row,
-/// when the record is not kept.
-fn finish_boxed<T: Check>(
-    rec: Box<Located<T>>,
+/// A record being read: a row as validation reads it ([`Check::Row`]), or a record built
+/// (when the run keeps records, or a victim merged from case rows).
+enum Pending<T: Check> {
+    Row(Box<T::Row>),
+    Record(Box<Located<T>>),
+}
+
+impl<T: Check> Pending<T> {
+    fn id(&self) -> &str {
+        match self {
+            Pending::Row(r) => r.id(),
+            Pending::Record(r) => r.record.id(),
+        }
+    }
+
+    fn continues(&self) -> bool {
+        match self {
+            Pending::Row(r) => r.continues(),
+            Pending::Record(r) => r.record.continues(),
+        }
+    }
+
+    fn into_record(self) -> Located<T> {
+        match self {
+            Pending::Row(r) => r.into_record(),
+            Pending::Record(r) => *r,
+        }
+    }
+}
+
+/// [`finish_kept`] for a record being read: gives a row's box back, to be refilled with the
+/// next row.
+fn finish_pending<T: Check>(
+    rec: Pending<T>,
     diags: Vec<Diagnostic>,
     world: &World,
     sink: &mut Sink<'_>,
     facts: &mut Facts,
     kept: &mut Vec<Located<T>>,
-) -> Option<Box<Located<T>>> {
-    finish_record(&rec, diags, world, sink, facts);
-    if sink.cx.keep {
-        kept.push(*rec);
-        None
-    } else {
-        Some(rec)
+) -> Option<Box<T::Row>> {
+    match rec {
+        Pending::Row(r) => {
+            finish_read::<T, T::Row>(&r, diags, world, sink, facts);
+            Some(r)
+        }
+        Pending::Record(r) => {
+            finish_kept(*r, diags, world, sink, facts, kept);
+            None
+        }
     }
 }
 
@@ -157,7 +201,7 @@ pub(crate) fn process_block<T: Check>(
     let mut in_head = T::MERGES_ROWS;
     let mut has_body = false;
     // Records are boxed here: a record is large, and a box moves without copying it.
-    let mut pending: Option<(Box<Located<T>>, Vec<Diagnostic>)> = None;
+    let mut pending: Option<(Pending<T>, Vec<Diagnostic>)> = None;
     let mut filled = vec![0u64; layout.width()];
     let mut tallies = vec![Tally::default(); layout.width()];
     let placeholder_columns: Vec<usize> = if cx.on(Code::ReadAsMissing) {
@@ -176,9 +220,11 @@ pub(crate) fn process_block<T: Check>(
     let mut row_lines = Vec::new();
     let count_sparse = cx.on(Code::SparseColumn);
     // Kept records are built whole (names parsed, free text kept), like the reader builds them;
-    // others are lean, and each checked record is refilled in its box with the next row.
+    // other rows are read as the rules read them (a victim's texts and the typed values the
+    // rules that are on need), each refilled in its box with the next row.
     let lean = !cx.keep;
-    let mut spare: Option<Box<Located<T>>> = None;
+    let needs = super::rules::victim_needs(cx);
+    let mut spare: Option<Box<T::Row>> = None;
     let mut kept = Vec::new();
     let text_on = cx.on(Code::ControlCharacter)
         || cx.on(Code::MixedScript)
@@ -238,13 +284,21 @@ pub(crate) fn process_block<T: Check>(
         };
         let r = if lean {
             let visitor = if text_on { Some(&mut on_field) } else { None };
-            layout.row_boxed::<T, _>(rec, line, local, &mut diags, visitor, spare.take())
+            let read = |row: &Row<'_>, out: &mut Vec<Diagnostic>| {
+                <T::Row as RowRead<T>>::read(spare.take(), row, needs, out)
+            };
+            layout
+                .row_lean(rec, line, local, &mut diags, visitor, read)
+                .map(|(mut r, location)| {
+                    r.locate(location);
+                    Pending::Row(r)
+                })
         } else {
             let visitor: Option<&mut csv_read::FieldVisitor<'_>> =
                 if text_on { Some(&mut on_field) } else { None };
             layout
                 .row::<T>(rec, line, local, &mut diags, visitor)
-                .map(Box::new)
+                .map(|r| Pending::Record(Box::new(r)))
         };
         local += 1;
         let Some(mut r) = r else {
@@ -253,44 +307,48 @@ pub(crate) fn process_block<T: Check>(
         };
         // Text findings were made before the record (and its id) existed.
         if sink.out.len() > mark {
-            sink.name_record(mark, r.record.id());
+            sink.name_record(mark, r.id());
         }
         built += 1;
-        if in_head && r.record.continues() {
-            head.push((*r, diags));
+        if in_head && r.continues() {
+            head.push((r.into_record(), diags));
             return;
         }
         in_head = false;
         has_body = true;
-        // Only a row that continues a record is offered to it (a record is large: each move
-        // of one costs a copy).
+        // A row that continues a record is merged with it, both as records (rare: a person's
+        // second case).
         if T::MERGES_ROWS
-            && r.record.continues()
-            && let Some((p, pd)) = pending.as_mut()
+            && r.continues()
+            && let Some((p, mut pd)) = pending.take()
         {
-            let Located { record, location } = *r;
-            let next = match p.record.absorb(record) {
+            let mut p = p.into_record();
+            let Located { record, location } = r.into_record();
+            match p.record.absorb(record) {
                 Ok(()) => {
                     pd.extend(diags);
+                    pending = Some((Pending::Record(Box::new(p)), pd));
                     return;
                 }
-                Err(next) => next,
-            };
-            r = Box::new(Located {
-                record: next,
-                location,
-            });
+                Err(next) => {
+                    finish_kept(p, pd, world, &mut sink, &mut facts, &mut kept);
+                    r = Pending::Record(Box::new(Located {
+                        record: next,
+                        location,
+                    }));
+                }
+            }
         }
         if let Some((p, pd)) = pending.take() {
-            spare = finish_boxed(p, pd, world, &mut sink, &mut facts, &mut kept);
+            spare = finish_pending(p, pd, world, &mut sink, &mut facts, &mut kept);
         }
         pending = Some((r, diags));
     });
     let tail = if T::MERGES_ROWS {
-        pending.map(|(p, pd)| (*p, pd))
+        pending.map(|(p, pd)| (p.into_record(), pd))
     } else {
         if let Some((p, pd)) = pending {
-            finish_boxed(p, pd, world, &mut sink, &mut facts, &mut kept);
+            finish_pending(p, pd, world, &mut sink, &mut facts, &mut kept);
         }
         None
     };

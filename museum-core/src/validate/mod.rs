@@ -33,6 +33,7 @@ pub mod rules;
 mod sink;
 mod sources;
 mod stream;
+mod view;
 pub mod vocab;
 mod world;
 

@@ -92,41 +92,21 @@ impl Layout {
         Some(Located { record, location })
     }
 
-    /// [`Layout::row`] for validation only: the record is built lean
-    /// ([`Record::from_row_lean`]), or refilled in its box (`spare`, when there is one:
-    /// [`Record::refill_lean`] reuses its allocations) instead of being moved, and its location
-    /// is set in place: a record is large, and each move of one costs a copy.
-    /// `on_field` is a type of its own here (not a [`FieldVisitor`]), so that the validator's
-    /// check of each field is inlined.
-    pub(crate) fn row_boxed<T: Record, F: FnMut(usize, &str, &str, &Location) + ?Sized>(
+    /// [`Layout::row`] for validation only: the row is handed to `build` (which reads what the
+    /// rules need of it: a victim's row view, a record built lean), with a location that has
+    /// neither the file nor the record id (see [`Layout::row_with`]). `on_field` is a type of
+    /// its own here (not a [`FieldVisitor`]), so that the validator's check of each field is
+    /// inlined.
+    pub(crate) fn row_lean<R, F: FnMut(usize, &str, &str, &Location) + ?Sized>(
         &self,
         rec: Fields<'_>,
         line: u64,
         record: u64,
         out: &mut Vec<Diagnostic>,
         on_field: Option<&mut F>,
-        spare: Option<Box<Located<T>>>,
-    ) -> Option<Box<Located<T>>> {
-        let (mut boxed, location) = self.row_with(
-            rec,
-            line,
-            record,
-            out,
-            on_field,
-            true,
-            |row, out| match spare {
-                Some(mut b) => {
-                    b.record.refill_lean(row, out);
-                    b
-                }
-                None => Box::new(Located {
-                    record: T::from_row_lean(row, out),
-                    location: Location::default(),
-                }),
-            },
-        )?;
-        boxed.location = location;
-        Some(boxed)
+        build: impl FnOnce(&Row<'_>, &mut Vec<Diagnostic>) -> R,
+    ) -> Option<(R, Location)> {
+        self.row_with(rec, line, record, out, on_field, true, build)
     }
 
     /// Reads one raw record into a [`Row`] and hands it to `build`; gives what `build` made and

@@ -4,8 +4,8 @@ use super::head::sniff_delimiter;
 use super::parse::{RawRecord, parse_bytes, parse_text};
 use super::split::scan;
 use super::*;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::io::DatasetKind;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::io::{DatasetKind, Record};
 use crate::model::Victim;
 
 /// The layout of a victims list with this header (it must open).
@@ -242,7 +242,7 @@ fn oversized_field_is_a_finding() {
     assert_eq!(out[0].location.field.as_deref(), Some("notes"));
 }
 
-/// Validation refills the record it has checked with the next row (`Layout::row_boxed`):
+/// Validation refills the record it has checked with the next row (`Layout::row_lean`):
 /// nothing of the earlier row may remain, and the findings are those of a fresh build.
 #[test]
 fn refilled_record_equals_a_fresh_one() {
@@ -314,27 +314,27 @@ fn refilled_record_equals_a_fresh_one() {
     for fields in rows {
         let raw = RawRecord::from_fields(fields);
         let mut fresh_out = Vec::new();
-        let fresh = layout
-            .row_boxed::<Victim, FieldVisitor<'_>>(
-                Fields::Raw(&raw),
-                2,
-                0,
-                &mut fresh_out,
-                None,
-                None,
-            )
-            .unwrap();
+        let lean = |spare: Option<Box<crate::io::Located<Victim>>>, out: &mut Vec<_>| {
+            let (mut b, location) = layout
+                .row_lean::<_, FieldVisitor<'_>>(Fields::Raw(&raw), 2, 0, out, None, |row, out| {
+                    match spare {
+                        Some(mut b) => {
+                            b.record.refill_lean(row, out);
+                            b
+                        }
+                        None => Box::new(crate::io::Located {
+                            record: Victim::from_row_lean(row, out),
+                            location: Location::default(),
+                        }),
+                    }
+                })
+                .unwrap();
+            b.location = location;
+            b
+        };
+        let fresh = lean(None, &mut fresh_out);
         let mut out = Vec::new();
-        let refilled = layout
-            .row_boxed::<Victim, FieldVisitor<'_>>(
-                Fields::Raw(&raw),
-                2,
-                0,
-                &mut out,
-                None,
-                spare.take(),
-            )
-            .unwrap();
+        let refilled = lean(spare.take(), &mut out);
         assert_eq!(refilled.record, fresh.record, "{fields:?}");
         assert_eq!(refilled.location, fresh.location, "{fields:?}");
         assert_eq!(out, fresh_out, "{fields:?}");

@@ -135,6 +135,24 @@ impl<'a> Row<'a> {
         items.truncate(n);
     }
 
+    /// A case number (`case`: a number from 1); other text is reported.
+    pub(crate) fn case_seq(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<u32> {
+        self.text(col).and_then(|t| match t.trim().parse::<u32>() {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                out.push(
+                    Diagnostic::new(
+                        Code::InvalidNumber,
+                        "`case` must be a number from 1",
+                        self.loc(col),
+                    )
+                    .with_value(t),
+                );
+                None
+            }
+        })
+    }
+
     /// A date. Unparseable or impossible text is kept as an unknown date with its original text,
     /// and reported.
     pub fn date(&self, col: usize, out: &mut Vec<Diagnostic>) -> Option<HistoricalDate> {

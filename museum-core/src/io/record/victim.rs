@@ -3,7 +3,7 @@
 use super::super::DatasetKind;
 use super::super::columns;
 use super::{Record, Row, date, join, opt};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::entity::Extra;
 use crate::model::{PersonName, RepressionCase, Victim};
 
@@ -46,20 +46,7 @@ fn fill_victim(v: &mut Victim, r: &Row<'_>, out: &mut Vec<Diagnostic>, lean: boo
             r.string_into(col, slot);
         }
     };
-    let seq = r.text(c::CASE).and_then(|t| match t.trim().parse::<u32>() {
-        Ok(n) if n >= 1 => Some(n),
-        _ => {
-            out.push(
-                Diagnostic::new(
-                    Code::InvalidNumber,
-                    "`case` must be a number from 1",
-                    r.loc(c::CASE),
-                )
-                .with_value(t),
-            );
-            None
-        }
-    });
+    let seq = r.case_seq(c::CASE, out);
     // The case is filled in place (a record is large: moving it costs a copy).
     v.cases.truncate(1);
     if v.cases.is_empty() {

@@ -33,8 +33,9 @@
 
 use crate::diagnostic::{Code, Severity};
 use crate::io::Located;
-use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
-use crate::validate::sink::Sink;
+use crate::model::{Camp, Claim, Estimate, Event, Figure, Source};
+use crate::validate::sink::{Context, Sink};
+use crate::validate::view::{Needs, VictimView};
 use crate::validate::world::{Facts, World};
 
 macro_rules! rule {
@@ -42,6 +43,14 @@ macro_rules! rule {
     ($(#[doc = $doc:literal])* $name:ident => $code:ident) => {
         rule!(@define $(#[doc = $doc])* $name => $code);
         impl $crate::validate::rules::RecordRule for $name {}
+    };
+    // A rule found by the readers of a victim row that needs typed values of the row (see
+    // `RecordRule::NEEDS`).
+    ($(#[doc = $doc:literal])* $name:ident => $code:ident, needs $needs:ident) => {
+        rule!(@define $(#[doc = $doc])* $name => $code);
+        impl $crate::validate::rules::RecordRule for $name {
+            const NEEDS: $crate::validate::view::Needs = $crate::validate::view::Needs::$needs;
+        }
     };
     // A rule whose file implements `RecordRule` (its per-record checks).
     ($(#[doc = $doc:literal])* $name:ident => $code:ident, checks records) => {
@@ -92,8 +101,14 @@ pub trait Rule {
 /// (generated from the registry: [`victim`], [`figure`]…). A rule consults `world` (the kinds
 /// already read) and may leave in `facts` what is checked later (a reference into a kind read
 /// later).
+///
+/// A victim is read through a borrowed [`VictimView`] (a row is not built into a record): its
+/// texts as written, and the typed values the rule declares in [`RecordRule::NEEDS`], computed
+/// once per row when a rule that is on needs them.
 pub(crate) trait RecordRule {
-    fn victim(_: &Located<Victim>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
+    /// The typed values of a victim row the rule reads (or the reader's finding it makes needs).
+    const NEEDS: Needs = Needs::NONE;
+    fn victim(_: &VictimView<'_>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
     fn figure(_: &Located<Figure>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
     fn event(_: &Located<Event>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
     fn camp(_: &Located<Camp>, _: &World, _: &mut Sink<'_>, _: &mut Facts) {}
@@ -156,6 +171,24 @@ macro_rules! rules_table {
 crate::diagnostic::registry!(rules_table);
 
 macro_rules! dispatch {
+    (@needs $( $family:ident :: $file:ident::$variant:ident )*) => {
+        /// What the rules that are on need of a victim row (see [`RecordRule::NEEDS`]).
+        pub(crate) fn victim_needs(cx: &Context) -> Needs {
+            let mut needs = Needs::NONE;
+            $(
+                if cx.on(Code::$variant) {
+                    needs = needs.or(<$family::$file::$variant as RecordRule>::NEEDS);
+                }
+            )*
+            needs
+        }
+    };
+    (@view $( $family:ident :: $file:ident::$variant:ident )*) => {
+        /// Runs every rule's check of a victim, in code order.
+        pub(crate) fn victim(v: &VictimView<'_>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+            $( <$family::$file::$variant as RecordRule>::victim(v, world, sink, facts); )*
+        }
+    };
     (@kind $kind:ident, $record:ty, $what:literal, $( $family:ident :: $file:ident::$variant:ident )*) => {
         #[doc = concat!("Runs every rule's check of ", $what, " record, in code order.")]
         pub(crate) fn $kind(rec: &Located<$record>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
@@ -163,7 +196,8 @@ macro_rules! dispatch {
         }
     };
     ($( $(#[$doc:meta])* $variant:ident = $id:literal, $name:literal, $sev:ident, $family:ident :: $file:ident, $summary:literal; )*) => {
-        dispatch!(@kind victim, Victim, "a victim", $( $family::$file::$variant )*);
+        dispatch!(@needs $( $family::$file::$variant )*);
+        dispatch!(@view $( $family::$file::$variant )*);
         dispatch!(@kind figure, Figure, "a figure", $( $family::$file::$variant )*);
         dispatch!(@kind event, Event, "an event", $( $family::$file::$variant )*);
         dispatch!(@kind camp, Camp, "a camp", $( $family::$file::$variant )*);

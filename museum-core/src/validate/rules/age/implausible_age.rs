@@ -1,10 +1,9 @@
 //! [`ImplausibleAge`] (`implausible-age`): its documentation and its check.
 
 use super::check;
-use crate::io::Located;
-use crate::model::Victim;
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{Needs, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -31,7 +30,9 @@ rule! {
 }
 
 impl RecordRule for ImplausibleAge {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        check(&rec.record, &rec.location, sink);
+    const NEEDS: Needs = Needs::DATES;
+
+    fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        check(v, sink);
     }
 }

@@ -5,9 +5,10 @@ pub(crate) mod implausible_age;
 pub use implausible_age::ImplausibleAge;
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::model::{Day, HistoricalDate, Victim};
+use crate::model::{Day, HistoricalDate};
 use crate::validate::Limits;
 use crate::validate::sink::Sink;
+use crate::validate::view::VictimView;
 
 const DAYS_PER_YEAR: f64 = 365.2425;
 
@@ -38,14 +39,15 @@ fn plausible_by_years(birth: (Day, Day), event: (Day, Day), limits: &Limits) -> 
 }
 
 /// Checks the age at each case's arrest (M212).
-pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
+pub(crate) fn check(v: &VictimView<'_>, sink: &mut Sink<'_>) {
     if !sink.on(Code::ImplausibleAge) {
         return;
     }
-    let Some(birth) = &v.birth_date else { return };
+    let loc = v.location;
+    let Some(birth) = v.birth_date else { return };
     let several = v.cases.len() > 1;
     for (k, case) in v.cases.iter().enumerate() {
-        let (event, what) = match (&case.arrest_date, &case.sentence_date) {
+        let (event, what) = match (case.arrest_date, case.sentence_date) {
             (Some(a), _) if !a.is_unknown() => (a, "arrest"),
             (_, Some(s)) => (s, "sentence"),
             _ => continue,

@@ -1,10 +1,9 @@
 //! [`CampNotOperating`] (`camp-not-operating`): its documentation and its check.
 
 use super::operating;
-use crate::io::Located;
-use crate::model::Victim;
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{Needs, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -31,7 +30,9 @@ rule! {
 }
 
 impl RecordRule for CampNotOperating {
-    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        operating(&rec.record, &world.camps, &rec.location, sink);
+    const NEEDS: Needs = Needs::DATES;
+
+    fn victim(v: &VictimView<'_>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        operating(v, &world.camps, sink);
     }
 }

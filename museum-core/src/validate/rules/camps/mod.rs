@@ -8,8 +8,9 @@ pub use period_reversed::PeriodReversed;
 
 use super::chronology::reversed;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::model::{HistoricalDate, Victim};
+use crate::model::HistoricalDate;
 use crate::validate::sink::Sink;
+use crate::validate::view::VictimView;
 use crate::validate::world::CampPeriod;
 use std::collections::HashMap;
 
@@ -62,23 +63,23 @@ pub(crate) fn period(
 
 /// Checks that each case's camp was operating when the person was sent there (M309).
 pub(crate) fn operating(
-    v: &Victim,
+    v: &VictimView<'_>,
     camps: &HashMap<String, CampPeriod>,
-    loc: &Location,
     sink: &mut Sink<'_>,
 ) {
     if camps.is_empty() || !sink.on(Code::CampNotOperating) {
         return;
     }
+    let loc = v.location;
     let several = v.cases.len() > 1;
     for (k, c) in v.cases.iter().enumerate() {
-        let Some(camp_id) = c.camp_id.as_deref() else {
+        let Some(camp_id) = c.camp_id else {
             continue;
         };
         let Some(period) = camps.get(camp_id.trim()) else {
             continue;
         };
-        let (date, field, proxy) = match (&c.camp_arrival_date, &c.sentence_date) {
+        let (date, field, proxy) = match (c.camp_arrival_date, c.sentence_date) {
             (Some(a), _) => (a, "camp_arrival_date", false),
             (None, Some(s)) => (s, "sentence_date", true),
             _ => continue,

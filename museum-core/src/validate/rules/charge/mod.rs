@@ -38,14 +38,14 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
 
 impl crate::validate::rules::RecordRule for MalformedCharge {
     fn victim(
-        rec: &crate::io::Located<crate::model::Victim>,
+        v: &crate::validate::view::VictimView<'_>,
         _: &crate::validate::world::World,
         sink: &mut Sink<'_>,
         _: &mut crate::validate::world::Facts,
     ) {
-        for c in &rec.record.cases {
-            if let Some(ch) = &c.charge {
-                check(ch, &rec.location, sink);
+        for c in v.cases {
+            if let Some(ch) = c.charge {
+                check(ch, v.location, sink);
             }
         }
     }

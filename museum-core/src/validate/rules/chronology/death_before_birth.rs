@@ -25,6 +25,9 @@ rule! {
 }
 
 impl RecordRule for DeathBeforeBirth {
+    // The victim's chronology is checked by `chronology::check` (run by `EventBeforeBirth`).
+    const NEEDS: crate::validate::view::Needs = crate::validate::view::Needs::DATES_AND_SENTENCE;
+
     fn figure(rec: &Located<Figure>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         let f = &rec.record;
         if let (Some(b), Some(d)) = (&f.birth_date, &f.death_date) {

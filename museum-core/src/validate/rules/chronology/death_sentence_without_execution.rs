@@ -15,5 +15,5 @@ rule! {
     /// v1,Майлин,1938-02-25,ВМН
     /// ```
     /// `victims.csv:2:execution_date: info[M308] death sentence without an execution date`
-    DeathSentenceWithoutExecution => DeathSentenceWithoutExecution
+    DeathSentenceWithoutExecution => DeathSentenceWithoutExecution, needs DATES_AND_SENTENCE
 }

@@ -14,5 +14,5 @@ rule! {
     /// v1,Майлин,1937-08-02,1935-10-05
     /// ```
     /// `victims.csv:2:arrest_date: error[M311] arrest date is after the death date`
-    EventAfterDeath => EventAfterDeath
+    EventAfterDeath => EventAfterDeath, needs DATES_AND_SENTENCE
 }

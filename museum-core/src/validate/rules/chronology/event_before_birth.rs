@@ -1,10 +1,9 @@
 //! [`EventBeforeBirth`] (`event-before-birth`): its documentation and its check.
 
 use super::check;
-use crate::io::Located;
-use crate::model::Victim;
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{Needs, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -28,7 +27,9 @@ rule! {
 /// The chronology of a victim's cases is checked in one pass ([`check`]): it reports M301–M308
 /// and M311, each of them once per person or case.
 impl RecordRule for EventBeforeBirth {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        check(&rec.record, &rec.location, sink);
+    const NEEDS: Needs = Needs::DATES_AND_SENTENCE;
+
+    fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        check(v, sink);
     }
 }

@@ -13,5 +13,5 @@ rule! {
     /// v1,Майлин,1937-11-02,1937-10-25
     /// ```
     /// `victims.csv:2:execution_date: error[M304] execution date precedes the arrest date`
-    ExecutionBeforeArrest => ExecutionBeforeArrest
+    ExecutionBeforeArrest => ExecutionBeforeArrest, needs DATES_AND_SENTENCE
 }

@@ -14,5 +14,5 @@ rule! {
     /// v1,Майлин,1938-02-25,ВМН,1938-02-20
     /// ```
     /// `victims.csv:2:execution_date: error[M303] execution date precedes the sentence date`
-    ExecutionBeforeSentence => ExecutionBeforeSentence
+    ExecutionBeforeSentence => ExecutionBeforeSentence, needs DATES_AND_SENTENCE
 }

@@ -16,5 +16,5 @@ rule! {
     /// ```
     /// `victims.csv:2:execution_date: warning[M307] execution date on a case sentenced to
     /// camp, not to death`
-    ExecutionWithoutDeathSentence => ExecutionWithoutDeathSentence
+    ExecutionWithoutDeathSentence => ExecutionWithoutDeathSentence, needs DATES_AND_SENTENCE
 }

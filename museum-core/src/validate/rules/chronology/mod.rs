@@ -26,8 +26,9 @@ pub use rehabilitation_before_sentence::RehabilitationBeforeSentence;
 pub use sentence_before_arrest::SentenceBeforeArrest;
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::model::{DatePoint, DateValue, Day, HistoricalDate, IntervalEnd, SentenceKind, Victim};
+use crate::model::{DatePoint, DateValue, Day, HistoricalDate, IntervalEnd, SentenceKind};
 use crate::validate::sink::Sink;
+use crate::validate::view::VictimView;
 
 /// A date with its field name and its bounds, computed once.
 #[derive(Debug, Clone, Copy)]
@@ -164,15 +165,16 @@ fn event_name(field: &str) -> &'static str {
     }
 }
 
-fn dated<'a>(d: &'a Option<HistoricalDate>, field: &'static str) -> Option<Dated<'a>> {
-    d.as_ref().and_then(|d| Dated::new(d, field))
+fn dated<'a>(d: Option<&'a HistoricalDate>, field: &'static str) -> Option<Dated<'a>> {
+    d.and_then(|d| Dated::new(d, field))
 }
 
 /// Checks the chronology of a victim (M301–M308, M311).
-pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
+pub(crate) fn check(v: &VictimView<'_>, sink: &mut Sink<'_>) {
+    let loc = v.location;
     let several = v.cases.len() > 1;
-    let birth = dated(&v.birth_date, "birth_date");
-    let death = dated(&v.death_date, "death_date");
+    let birth = dated(v.birth_date, "birth_date");
+    let death = dated(v.death_date, "death_date");
     order(
         Code::DeathBeforeBirth,
         birth,
@@ -187,15 +189,15 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
     let mut before_birth: Option<(Severity, Dated<'_>, Option<usize>)> = None;
     for (k, c) in v.cases.iter().enumerate() {
         let case = several.then_some(k + 1);
-        let arrest = dated(&c.arrest_date, "arrest_date");
-        let sentence = dated(&c.sentence_date, "sentence_date");
-        let execution = dated(&c.execution_date, "execution_date");
+        let arrest = dated(c.arrest_date, "arrest_date");
+        let sentence = dated(c.sentence_date, "sentence_date");
+        let execution = dated(c.execution_date, "execution_date");
         let events = [
             arrest,
             sentence,
             execution,
-            dated(&c.camp_arrival_date, "camp_arrival_date"),
-            dated(&c.release_date, "release_date"),
+            dated(c.camp_arrival_date, "camp_arrival_date"),
+            dated(c.release_date, "release_date"),
         ];
         for event in events.into_iter().flatten() {
             let name = event_name(event.field);
@@ -260,7 +262,7 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
             sink,
             case,
         );
-        let rehabilitation = dated(&c.rehabilitation_date, "rehabilitation_date");
+        let rehabilitation = dated(c.rehabilitation_date, "rehabilitation_date");
         let (base, what) = if sentence.is_some() {
             (sentence, "sentence")
         } else {
@@ -275,9 +277,9 @@ pub(crate) fn check(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
             sink,
             case,
         );
-        let kind = c.sentence.as_ref().map(|s| s.kind);
+        let kind = c.sentence;
         let suffix = case.map(|k| format!(" (case {k})")).unwrap_or_default();
-        if let (Some(e), Some(kind)) = (&c.execution_date, kind)
+        if let (Some(e), Some(kind)) = (c.execution_date, kind)
             && !matches!(kind, SentenceKind::Execution | SentenceKind::Unrecognised)
             && sink.on(Code::ExecutionWithoutDeathSentence)
         {

@@ -16,5 +16,5 @@ rule! {
     /// ```
     /// `victims.csv:2:rehabilitation_date: error[M306] rehabilitation date precedes the
     /// sentence date`
-    RehabilitationBeforeSentence => RehabilitationBeforeSentence
+    RehabilitationBeforeSentence => RehabilitationBeforeSentence, needs DATES_AND_SENTENCE
 }

@@ -14,5 +14,5 @@ rule! {
     /// v1,Майлин,1937-11-02,1937-10-25
     /// ```
     /// `victims.csv:2:sentence_date: error[M302] sentence date precedes the arrest date`
-    SentenceBeforeArrest => SentenceBeforeArrest
+    SentenceBeforeArrest => SentenceBeforeArrest, needs DATES_AND_SENTENCE
 }

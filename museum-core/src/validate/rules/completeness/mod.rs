@@ -12,6 +12,7 @@ pub use sparse_column::SparseColumn;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::validate::sink::Sink;
+use crate::validate::view::SourceIds;
 
 /// Folds the per-record M601 findings of `file` into one (the count and the first record), or
 /// drops them when the file has a source of its own (`[sources]`, `--source`).
@@ -59,7 +60,7 @@ pub(crate) fn no_source_summary(mut first: Diagnostic, count: usize, records: u6
 }
 
 /// Checks that a record cites a source (M601).
-pub(crate) fn sources(ids: &[String], text: Option<&str>, loc: &Location, sink: &mut Sink<'_>) {
+pub(crate) fn sources(ids: SourceIds<'_>, text: Option<&str>, loc: &Location, sink: &mut Sink<'_>) {
     if ids.is_empty() && text.is_none_or(|t| t.trim().is_empty()) {
         sink.push(
             Diagnostic::new(

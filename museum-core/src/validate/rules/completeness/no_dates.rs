@@ -1,10 +1,9 @@
 //! [`NoDates`] (`no-dates`): its documentation and its check.
 
-use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::io::Located;
-use crate::model::Victim;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{Needs, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -26,7 +25,7 @@ rule! {
 }
 
 /// Checks that a victim has a date (M602).
-fn dates(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
+fn dates(v: &VictimView<'_>, sink: &mut Sink<'_>) {
     if sink.on(Code::NoDates) {
         let any = v.birth_date.is_some()
             || v.death_date.is_some()
@@ -43,7 +42,7 @@ fn dates(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
                 Diagnostic::new(
                     Code::NoDates,
                     "the victim record has no date at all",
-                    loc.clone(),
+                    v.location.clone(),
                 )
                 .with_help("add at least a birth year or the year of arrest from the source"),
             );
@@ -52,7 +51,9 @@ fn dates(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
 }
 
 impl RecordRule for NoDates {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        dates(&rec.record, &rec.location, sink);
+    const NEEDS: Needs = Needs::DATES;
+
+    fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        dates(v, sink);
     }
 }

@@ -1,10 +1,9 @@
 //! [`NoName`] (`no-name`): its documentation and its check.
 
-use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::io::Located;
-use crate::model::Victim;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::VictimView;
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -25,13 +24,13 @@ rule! {
 }
 
 /// Checks that a victim has a name (M604).
-fn name(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
-    if v.name.is_empty() {
+fn name(v: &VictimView<'_>, sink: &mut Sink<'_>) {
+    if !v.has_name {
         sink.push(
             Diagnostic::new(
                 Code::NoName,
                 "the victim record has no name",
-                loc.with_field("surname"),
+                v.location.with_field("surname"),
             )
             .with_help("add the name as the source writes it (`full_name`, or `surname`, `given_name`, `patronymic`)"),
         );
@@ -39,7 +38,7 @@ fn name(v: &Victim, loc: &Location, sink: &mut Sink<'_>) {
 }
 
 impl RecordRule for NoName {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        name(&rec.record, &rec.location, sink);
+    fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        name(v, sink);
     }
 }

@@ -3,9 +3,10 @@
 use super::sources;
 use crate::diagnostic::Code;
 use crate::io::Located;
-use crate::model::{Camp, Claim, Estimate, Event, Figure, Victim};
+use crate::model::{Camp, Claim, Estimate, Event, Figure};
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{SourceIds, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -33,40 +34,64 @@ rule! {
 }
 
 impl RecordRule for NoSource {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        let v = &rec.record;
+    fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         if sink.on(Code::NoSource) {
-            sources(&v.source_ids, v.source_text.as_deref(), &rec.location, sink);
+            sources(v.source_ids, v.source_text, v.location, sink);
         }
     }
 
     fn figure(rec: &Located<Figure>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         if sink.on(Code::NoSource) {
-            sources(&rec.record.source_ids, None, &rec.location, sink);
+            sources(
+                SourceIds::List(&rec.record.source_ids),
+                None,
+                &rec.location,
+                sink,
+            );
         }
     }
 
     fn event(rec: &Located<Event>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         if sink.on(Code::NoSource) {
-            sources(&rec.record.source_ids, None, &rec.location, sink);
+            sources(
+                SourceIds::List(&rec.record.source_ids),
+                None,
+                &rec.location,
+                sink,
+            );
         }
     }
 
     fn camp(rec: &Located<Camp>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         if sink.on(Code::NoSource) {
-            sources(&rec.record.source_ids, None, &rec.location, sink);
+            sources(
+                SourceIds::List(&rec.record.source_ids),
+                None,
+                &rec.location,
+                sink,
+            );
         }
     }
 
     fn estimate(rec: &Located<Estimate>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         if sink.on(Code::NoSource) {
-            sources(&rec.record.source_ids, None, &rec.location, sink);
+            sources(
+                SourceIds::List(&rec.record.source_ids),
+                None,
+                &rec.location,
+                sink,
+            );
         }
     }
 
     fn claim(rec: &Located<Claim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         if sink.on(Code::NoSource) {
-            sources(&rec.record.source_ids, None, &rec.location, sink);
+            sources(
+                SourceIds::List(&rec.record.source_ids),
+                None,
+                &rec.location,
+                sink,
+            );
         }
     }
 }

@@ -1,10 +1,9 @@
 //! [`LinkMismatch`] (`link-mismatch`): its documentation and its check.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::io::Located;
-use crate::model::Victim;
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::VictimView;
 use crate::validate::world::{Facts, Links, World};
 
 rule! {
@@ -26,18 +25,18 @@ rule! {
 
 /// Checks M403 and M404 in one pass.
 impl RecordRule for LinkMismatch {
-    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        victim_links(&rec.record, &world.links, &rec.location, sink);
+    fn victim(v: &VictimView<'_>, world: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        victim_links(v, &world.links, v.location, sink);
     }
 }
 
 /// Checks a victim's link to its figure, both ways (M403, M404).
-fn victim_links(v: &Victim, world: &Links, loc: &Location, sink: &mut Sink<'_>) {
+fn victim_links(v: &VictimView<'_>, world: &Links, loc: &Location, sink: &mut Sink<'_>) {
     if !world.read || !(sink.on(Code::LinkMismatch) || sink.on(Code::OneSidedLink)) {
         return;
     }
-    let id = crate::io::trim(&v.id);
-    if let Some(fig_id) = v.figure_id.as_deref().map(str::trim)
+    let id = crate::io::trim(v.id);
+    if let Some(fig_id) = v.figure_id.map(str::trim)
         && let Some(fig) = world.figure(fig_id)
     {
         {
@@ -67,7 +66,7 @@ fn victim_links(v: &Victim, world: &Links, loc: &Location, sink: &mut Sink<'_>) 
         }
     }
     if let Some((fig_id, fig_loc)) = world.figure_linking(id) {
-        match v.figure_id.as_deref().map(str::trim) {
+        match v.figure_id.map(str::trim) {
             None => sink.push(
                 Diagnostic::new(
                     Code::OneSidedLink,

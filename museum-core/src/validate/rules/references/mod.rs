@@ -16,6 +16,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::io::DatasetKind;
 use crate::validate::sink::{Context, Sink};
 use crate::validate::stream::Emitter;
+use crate::validate::view::SourceIds;
 use crate::validate::world::{Deferred, Facts, Lookup, World};
 
 pub(crate) const SOURCES: &[DatasetKind] = &[DatasetKind::Sources];
@@ -46,10 +47,8 @@ impl Refs<'_, '_> {
         reference(world, targets, id, loc, field, self.sink, self.facts);
     }
 
-    fn sources(&mut self, ids: &[String]) {
-        for id in ids {
-            self.check(SOURCES, id, "source_ids");
-        }
+    fn sources(&mut self, ids: SourceIds<'_>) {
+        ids.each(|id| self.check(SOURCES, id, "source_ids"));
     }
 }
 

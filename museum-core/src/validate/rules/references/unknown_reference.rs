@@ -2,9 +2,10 @@
 
 use super::{CAMPS, CLAIM_SUBJECTS, ESTIMATE_SUBJECTS, EVENTS, FIGURES, Refs, VICTIMS};
 use crate::io::Located;
-use crate::model::{Camp, Claim, Estimate, Event, Figure, Victim};
+use crate::model::{Camp, Claim, Estimate, Event, Figure};
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{SourceIds, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -30,22 +31,21 @@ rule! {
 }
 
 impl RecordRule for UnknownReference {
-    fn victim(rec: &Located<Victim>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
-        let v = &rec.record;
-        let loc = &rec.location;
+    fn victim(v: &VictimView<'_>, world: &World, sink: &mut Sink<'_>, facts: &mut Facts) {
+        let loc = v.location;
         let mut refs = Refs {
             world,
             loc,
             sink,
             facts,
         };
-        for c in &v.cases {
-            if let Some(camp) = &c.camp_id {
+        for c in v.cases {
+            if let Some(camp) = c.camp_id {
                 refs.check(CAMPS, camp, "camp_id");
             }
         }
-        refs.sources(&v.source_ids);
-        if let Some(f) = &v.figure_id {
+        refs.sources(v.source_ids);
+        if let Some(f) = v.figure_id {
             refs.check(FIGURES, f, "figure_id");
         }
     }
@@ -59,7 +59,7 @@ impl RecordRule for UnknownReference {
             sink,
             facts,
         };
-        refs.sources(&f.source_ids);
+        refs.sources(SourceIds::List(&f.source_ids));
         if let Some(v) = &f.victim_id {
             refs.check(VICTIMS, v, "victim_id");
         }
@@ -77,7 +77,7 @@ impl RecordRule for UnknownReference {
             sink,
             facts,
         };
-        refs.sources(&e.source_ids);
+        refs.sources(SourceIds::List(&e.source_ids));
         for f in &e.figure_ids {
             refs.check(FIGURES, f, "figure_ids");
         }
@@ -95,7 +95,7 @@ impl RecordRule for UnknownReference {
             sink,
             facts,
         };
-        refs.sources(&c.source_ids);
+        refs.sources(SourceIds::List(&c.source_ids));
         if let Some(p) = c
             .parent
             .as_deref()
@@ -114,7 +114,7 @@ impl RecordRule for UnknownReference {
             sink,
             facts,
         };
-        refs.sources(&e.source_ids);
+        refs.sources(SourceIds::List(&e.source_ids));
         refs.check(ESTIMATE_SUBJECTS, &e.subject_id, "subject_id");
     }
 
@@ -127,7 +127,7 @@ impl RecordRule for UnknownReference {
             sink,
             facts,
         };
-        refs.sources(&c.source_ids);
+        refs.sources(SourceIds::List(&c.source_ids));
         refs.check(CLAIM_SUBJECTS, &c.subject_id, "subject_id");
     }
 }

@@ -43,14 +43,14 @@ pub(crate) fn check(text: &str, loc: &Location, sink: &mut Sink<'_>) {
 
 impl crate::validate::rules::RecordRule for UnknownSentencingBody {
     fn victim(
-        rec: &crate::io::Located<crate::model::Victim>,
+        v: &crate::validate::view::VictimView<'_>,
         _: &crate::validate::world::World,
         sink: &mut Sink<'_>,
         _: &mut crate::validate::world::Facts,
     ) {
-        for c in &rec.record.cases {
-            if let Some(body) = &c.sentencing_body {
-                check(body, &rec.location, sink);
+        for c in v.cases {
+            if let Some(body) = c.sentencing_body {
+                check(body, v.location, sink);
             }
         }
     }

@@ -4,9 +4,10 @@ use super::{
     ARREST, BIRTH, CAMP_PERIOD, DEATH, HISTORY, REHABILITATION, SOVIET, TODAY, check_range,
 };
 use crate::io::Located;
-use crate::model::{Camp, Estimate, Event, Figure, Source, Victim};
+use crate::model::{Camp, Estimate, Event, Figure, Source};
 use crate::validate::rules::RecordRule;
 use crate::validate::sink::Sink;
+use crate::validate::view::{Needs, VictimView};
 use crate::validate::world::{Facts, World};
 
 rule! {
@@ -42,19 +43,21 @@ rule! {
 }
 
 impl RecordRule for DateOutOfRange {
-    fn victim(rec: &Located<Victim>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
-        let (v, loc) = (&rec.record, &rec.location);
-        check_range(v.birth_date.as_ref(), "birth_date", BIRTH, loc, sink);
-        check_range(v.death_date.as_ref(), "death_date", DEATH, loc, sink);
-        for c in &v.cases {
-            check_range(c.arrest_date.as_ref(), "arrest_date", ARREST, loc, sink);
-            check_range(c.sentence_date.as_ref(), "sentence_date", ARREST, loc, sink);
-            let execution = c.execution_date.as_ref();
+    const NEEDS: Needs = Needs::DATES;
+
+    fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
+        let loc = v.location;
+        check_range(v.birth_date, "birth_date", BIRTH, loc, sink);
+        check_range(v.death_date, "death_date", DEATH, loc, sink);
+        for c in v.cases {
+            check_range(c.arrest_date, "arrest_date", ARREST, loc, sink);
+            check_range(c.sentence_date, "sentence_date", ARREST, loc, sink);
+            let execution = c.execution_date;
             check_range(execution, "execution_date", SOVIET, loc, sink);
-            let arrival = c.camp_arrival_date.as_ref();
+            let arrival = c.camp_arrival_date;
             check_range(arrival, "camp_arrival_date", SOVIET, loc, sink);
-            check_range(c.release_date.as_ref(), "release_date", SOVIET, loc, sink);
-            let rehabilitation = c.rehabilitation_date.as_ref();
+            check_range(c.release_date, "release_date", SOVIET, loc, sink);
+            let rehabilitation = c.rehabilitation_date;
             check_range(
                 rehabilitation,
                 "rehabilitation_date",

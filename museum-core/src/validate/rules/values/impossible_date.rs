@@ -14,5 +14,5 @@ rule! {
     /// v1,Майлин,1894-02-30
     /// ```
     /// `victims.csv:2:birth_date: error[M202] `birth_date`: day 30 does not exist in 1894-02`
-    ImpossibleDate => ImpossibleDate
+    ImpossibleDate => ImpossibleDate, needs DATES
 }

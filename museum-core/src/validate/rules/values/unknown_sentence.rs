@@ -15,5 +15,5 @@ rule! {
     /// v1,Майлин,к.р.
     /// ```
     /// `victims.csv:2:sentence: warning[M204] sentence cannot be mapped to a kind: `к.р.``
-    UnknownSentence => UnknownSentence
+    UnknownSentence => UnknownSentence, needs SENTENCE
 }

@@ -14,5 +14,5 @@ rule! {
     /// v1,Майлин,мж
     /// ```
     /// `victims.csv:2:sex: warning[M203] sex value is not in the vocabulary: `мж``
-    UnknownSex => UnknownSex
+    UnknownSex => UnknownSex, needs SEX
 }

@@ -17,5 +17,5 @@ rule! {
     /// v1,Майлин,19З7
     /// ```
     /// `victims.csv:2:arrest_date: error[M201] `arrest_date`: not a recognisable date: `19З7``
-    UnparseableDate => UnparseableDate
+    UnparseableDate => UnparseableDate, needs DATES
 }
