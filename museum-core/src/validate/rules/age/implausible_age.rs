@@ -30,7 +30,8 @@ rule! {
 }
 
 impl RecordRule for ImplausibleAge {
-    const NEEDS: Needs = Needs::DATES;
+    // The sentence too: a case that holds only a sentence still counts when cases are numbered.
+    const NEEDS: Needs = Needs::DATES_AND_SENTENCE;
 
     fn victim(v: &VictimView<'_>, _: &World, sink: &mut Sink<'_>, _: &mut Facts) {
         check(v, sink);
