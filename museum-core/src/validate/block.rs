@@ -1,7 +1,8 @@
-//! One block of a CSV file, checked on a worker thread: its rows parsed and built into typed
-//! records, every per-record rule run, the records dropped (or kept, when the run keeps them),
-//! and what the collector needs ([`BlockResult`]): findings, ids, counts per column, and the
-//! records at the edges that may continue across blocks.
+//! One block of a CSV file, checked on a worker thread: its rows parsed and read as the rules
+//! read them ([`Check::Row`]: a victim's row view, other kinds' records built lean; records built
+//! whole when the run keeps them), every per-record rule run, and what the collector needs
+//! ([`BlockResult`]): findings, ids, counts per column, and the records at the edges that may
+//! continue across blocks.
 
 use std::collections::HashSet;
 

@@ -6,9 +6,10 @@
 //!
 //! - the calling thread cuts a CSV file into blocks on record boundaries (a mebibyte, less where
 //!   findings are dense: the first blocks are small and grow while the findings are sparse);
-//!   a rayon pool checks them ([`super::block`]): parses each block, builds the typed records,
-//!   runs every per-record rule and drops the records, keeping only compact facts (ids, a few
-//!   links); at most two blocks a thread are in flight;
+//!   a rayon pool checks them ([`super::block`]): parses each block, reads each row as the
+//!   rules read it (a victim row is not built into a record: see [`super::view`]), runs every
+//!   per-record rule and drops the rows, keeping only compact facts (ids, a few links); at most
+//!   two blocks a thread are in flight;
 //! - the calling thread takes the blocks' results in file order ([`super::collector`]), merges
 //!   a victim whose case rows straddle two blocks, and indexes the ids in file order: a
 //!   repeated id is reported when it is read; once all files of a kind are done, the index

@@ -12,9 +12,10 @@
 //!
 //! Some checks are made elsewhere, in one pass for several rules; their files hold the
 //! documentation and the registry points at them:
-//! - the structure codes (M101–M114) and the value codes found while building a record
+//! - the structure codes (M101–M114) and the value codes found while reading a row
 //!   (M201–M207) are emitted by the readers (`io::csv_read`, `io::record`, `io::json_read`,
-//!   `io::sheet`, `io::decode`), where the bytes are;
+//!   `io::sheet`, `io::decode`; a victim row in validation through `validate::view`), where the
+//!   bytes are; a victim row reads the values whose codes are on (`RecordRule::NEEDS`);
 //! - the text codes (M209–M211, M215) are checked field by field in one pass
 //!   (`text::check_field`), before the record is built;
 //! - the chronology codes (M301–M308, M311) are checked in one pass over a victim's dates
