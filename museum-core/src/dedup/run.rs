@@ -69,12 +69,18 @@ impl Deduplicator {
                 *s.entry(pack(&compare_levels(&p, i, j).0)).or_default() += 1;
             },
         );
-        // Human decisions are labels for the model.
-        let index: HashMap<&str, usize> = records
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
+        // Human decisions are labels for the model. Records by id, for the decisions and the
+        // links the data states (none: no index of a million ids).
+        let index: crate::hash::FxHashMap<&str, usize> =
+            if decisions.is_empty() && records.iter().all(|r| r.same_as.is_empty()) {
+                crate::hash::FxHashMap::default()
+            } else {
+                records
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.as_str(), i))
+                    .collect()
+            };
         let mut decided: std::collections::HashSet<u64> = std::collections::HashSet::new();
         let labels: Vec<(compare::Levels, bool)> = decisions
             .iter()
