@@ -127,17 +127,17 @@ pub(crate) fn key_rule(h: u64) -> Rule {
     Rule::from_tag((h >> 60) as u8)
 }
 
-fn name_keys(p: &Prepared, name: &InternedName, year: i16, out: &mut Vec<(u64, bool)>) {
+fn name_keys<'a>(p: &'a Prepared, name: &InternedName, year: i16, out: &mut Vec<(u64, bool)>) {
     let st = &p.strings;
     let year_b = year.to_le_bytes();
     let [surname, given, patronymic] = &name.parts;
     let initial = |x: &Option<super::compare::Part>| [x.map_or(b'-', |x| x.initial)];
+    // (An iterator, not a list: this runs for every part of every name of every record.)
     let codes = |x: &super::compare::Part| {
         x.phon
-            .iter()
-            .filter(|c| **c != NONE)
-            .map(|c| st.get(*c).as_bytes())
-            .collect::<Vec<_>>()
+            .into_iter()
+            .filter(|c| *c != NONE)
+            .map(|c| st.get(c).as_bytes())
     };
     let given_full = given.filter(|g| !g.is_initial);
     if let Some(s) = surname.filter(|s| !s.is_initial) {
@@ -163,13 +163,13 @@ fn name_keys(p: &Prepared, name: &InternedName, year: i16, out: &mut Vec<(u64, b
             && s.phon[0] != NONE
             && g.phon[0] != NONE
         {
-            let prefix = |c: &str| c.as_bytes()[..c.len().min(3)].to_vec();
+            let prefix = |c: &'a str| &c.as_bytes()[..c.len().min(3)];
             let (x, y) = (prefix(st.get(s.phon[0])), prefix(st.get(g.phon[0])));
             // Flag: the orientation, so that only records in opposite orders are paired.
             if x <= y {
-                out.push((rule_key(Rule::NameSet, &[&x, &y]), true));
+                out.push((rule_key(Rule::NameSet, &[x, y]), true));
             } else {
-                out.push((rule_key(Rule::NameSet, &[&y, &x]), false));
+                out.push((rule_key(Rule::NameSet, &[y, x]), false));
             }
         }
     }
@@ -476,8 +476,9 @@ impl Blocks {
         stats.large_blocks = large;
         // Large blocks are sorted once, in two orders, for their neighbourhoods.
         let orders: Vec<Option<Orders>> = par_chunks(blocks.len(), opt.threads, |range| {
+            let mut scratch = OrderScratch::default();
             range
-                .map(|b| (!blocks[b].complete).then(|| orders_of(p, &blocks[b])))
+                .map(|b| (!blocks[b].complete).then(|| orders_of(p, &blocks[b], &mut scratch)))
                 .collect::<Vec<_>>()
         })
         .into_iter()
@@ -707,10 +708,88 @@ pub(crate) fn linked_key(a: u32, b: u32) -> u64 {
 /// How much wider the window of a probe rule is.
 const PROBE_WINDOW: usize = 5;
 
-/// A block's members sorted in the two orders of its rule (see [`window_keys`]).
-fn orders_of(p: &Prepared, b: &Block) -> Orders {
+/// A block's members sorted in the two orders of its rule (see [`window_key_into`]), with the
+/// buffers of `scratch`.
+fn orders_of(p: &Prepared, b: &Block, scratch: &mut OrderScratch) -> Orders {
     let rule = key_rule(b.key);
-    orders_with(b, |i| window_keys(p, i, rule))
+    let st = &p.strings;
+    orders_by(b, scratch, |m, order, buf| {
+        let i = (b.members[m] & !FLAG) as usize;
+        let Some(name) = p.names_of(i).first() else {
+            return 0;
+        };
+        let part =
+            |k: usize| name.parts[k].map_or("", |x| st.get(if k == 1 { x.folded } else { x.stem }));
+        let fields = [part(0), part(1), part(2)];
+        window_key_into(fields, p.recs[i].birth_year, rule, order, buf)
+    })
+}
+
+/// The buffers a large block's orders are sorted with, reused from block to block.
+#[derive(Default)]
+struct OrderScratch {
+    /// The members' sort texts, one after the other.
+    text: Vec<u8>,
+    /// Where each member's text ends in `text`.
+    ends: Vec<u32>,
+    /// Each member's sub-block.
+    subs: Vec<u64>,
+    /// (the first 8 bytes of the text, member), sorted.
+    order: Vec<(u64, u32)>,
+}
+
+/// A block's members sorted in two orders: `key_into(member, order, text)` appends the sort text
+/// of the order of the block's `member`th member to `text` and returns its sub-block. Members sort by text, then
+/// sub-block, then member.
+fn orders_by(
+    b: &Block,
+    scratch: &mut OrderScratch,
+    key_into: impl Fn(usize, usize, &mut Vec<u8>) -> u64,
+) -> Orders {
+    let n = b.members.len();
+    Orders([0, 1].map(|o| {
+        let OrderScratch {
+            text,
+            ends,
+            subs,
+            order,
+        } = &mut *scratch;
+        text.clear();
+        ends.clear();
+        subs.clear();
+        order.clear();
+        for m in 0..n {
+            let start = text.len();
+            subs.push(key_into(m, o, text));
+            ends.push(text.len() as u32);
+            // The first 8 bytes, big-endian and padded with zeros: a lower prefix is a lower
+            // text, equal prefixes fall back to the whole texts.
+            let mut head = [0u8; 8];
+            let t = &text[start..];
+            head[..t.len().min(8)].copy_from_slice(&t[..t.len().min(8)]);
+            order.push((u64::from_be_bytes(head), m as u32));
+        }
+        let text_of = |m: u32| {
+            let m = m as usize;
+            let start = if m == 0 { 0 } else { ends[m - 1] as usize };
+            &text[start..ends[m] as usize]
+        };
+        order.sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| text_of(x.1).cmp(text_of(y.1)))
+                .then(subs[x.1 as usize].cmp(&subs[y.1 as usize]))
+                .then(b.members[x.1 as usize].cmp(&b.members[y.1 as usize]))
+        });
+        let mut place = vec![0; n];
+        for (at, x) in order.iter().enumerate() {
+            place[x.1 as usize] = at as u32;
+        }
+        Order {
+            members: order.iter().map(|x| b.members[x.1 as usize]).collect(),
+            sub: order.iter().map(|x| subs[x.1 as usize]).collect(),
+            place,
+        }
+    }))
 }
 
 /// A block's members sorted in the two orders `window_keys` gives each (by member index).
@@ -720,31 +799,11 @@ fn orders_with(b: &Block, window_keys: impl Fn(usize) -> [(String, u64); 2]) -> 
         .iter()
         .map(|&i| window_keys((i & !FLAG) as usize))
         .collect();
-    Orders([0, 1].map(|o| {
-        let mut v: Vec<(&str, u64, u32, u32)> = keyed
-            .iter()
-            .zip(&b.members)
-            .enumerate()
-            .map(|(m, (k, i))| (k[o].0.as_str(), k[o].1, *i, m as u32))
-            .collect();
-        v.sort_unstable();
-        let mut place = vec![0; v.len()];
-        for (at, x) in v.iter().enumerate() {
-            place[x.3 as usize] = at as u32;
-        }
-        Order {
-            members: v.iter().map(|x| x.2).collect(),
-            sub: v.iter().map(|x| x.1).collect(),
-            place,
-        }
-    }))
-}
-
-/// The two orders a large block is sorted in, each a text and a sub-block: the name parts and
-/// birth year the block's rule does not use, in two different sequences (a record whose first
-/// sort field is missing or mistyped sits near its duplicates in the other order).
-fn window_keys(p: &Prepared, i: usize, rule: Rule) -> [(String, u64); 2] {
-    window_keys_of(window_fields(p, i).as_ref(), rule)
+    orders_by(b, &mut OrderScratch::default(), |m, o, text| {
+        let (key, sub) = &keyed[m][o];
+        text.extend_from_slice(key.as_bytes());
+        *sub
+    })
 }
 
 /// A record's surname stem, given name and patronymic stem, and birth year ([`window_fields`]).
@@ -763,26 +822,54 @@ pub(crate) fn window_fields(p: &Prepared, i: usize) -> Option<WindowFields> {
     Some(([part(0), part(1), part(2)], p.recs[i].birth_year))
 }
 
-/// [`window_keys`] from the record's [`window_fields`].
+/// The two orders a large block is sorted in, each a text and a sub-block, from the record's
+/// [`window_fields`] (see [`window_key_into`]; no name: two empty texts in sub-block 0).
 fn window_keys_of(fields: Option<&WindowFields>, rule: Rule) -> [(String, u64); 2] {
     let Some(([s, g, pt], year)) = fields else {
         return [(String::new(), 0), (String::new(), 0)];
     };
-    let year_s = if *year == 0 {
-        String::new()
-    } else {
-        year.to_string()
-    };
-    let (s, g, pt, y) = (&**s, &**g, &**pt, year_s.as_str());
+    [0, 1].map(|o| {
+        let mut text = Vec::new();
+        let sub = window_key_into([&**s, &**g, &**pt], *year, rule, o, &mut text);
+        (String::from_utf8(text).unwrap_or_default(), sub)
+    })
+}
+
+/// Appends a record's sort text of a large block's order `order` (0 or 1) to `text` and returns
+/// its sub-block: the name parts (`[surname stem, given name, patronymic stem]`) and birth
+/// year the block's rule does not use, in two different sequences (a record whose first sort
+/// field is missing or mistyped sits near its duplicates in the other order), separated by
+/// spaces; the sub-block is a hash of the first two (0 when one is unknown).
+fn window_key_into(
+    [s, g, pt]: [&str; 3],
+    year: i16,
+    rule: Rule,
+    order: usize,
+    text: &mut Vec<u8>,
+) -> u64 {
+    // The year's digits, written by hand (this runs for every member of every large block).
+    let mut digits = [0u8; 6];
+    let mut at = digits.len();
+    let mut v = i32::from(year).unsigned_abs();
+    while v > 0 {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    if year < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    let (s, g, pt, y) = (s.as_bytes(), g.as_bytes(), pt.as_bytes(), &digits[at..]);
     // The birth year before the patronymic: a record without a patronymic then sits among the
     // records of its year, not before every patronymic of the block.
-    let orders: [[&str; 3]; 2] = match rule {
+    let orders: [[&[u8]; 3]; 2] = match rule {
         Rule::SurnameGiven | Rule::PlaceSurname => [[g, y, pt], [y, pt, g]],
         Rule::SurnameInitial => [[y, pt, g], [pt, g, y]],
-        Rule::SurnameYear => [[g, pt, ""], [pt, g, ""]],
-        Rule::GivenPatronymic => [[s, y, ""], [y, s, ""]],
+        Rule::SurnameYear => [[g, pt, b""], [pt, g, b""]],
+        Rule::GivenPatronymic => [[s, y, b""], [y, s, b""]],
         Rule::GivenSurname | Rule::PlaceGiven => [[s, y, pt], [y, pt, s]],
-        Rule::NameSet => [[y, pt, ""], [pt, y, ""]],
+        Rule::NameSet => [[y, pt, b""], [pt, y, b""]],
         Rule::Surname => [[y, g, pt], [g, pt, y]],
         Rule::Given => [[s, pt, y], [y, pt, s]],
         Rule::BirthDate
@@ -791,22 +878,17 @@ fn window_keys_of(fields: Option<&WindowFields>, rule: Rule) -> [(String, u64); 
         | Rule::DeathDate
         | Rule::PlaceWords => [[s, g, pt], [g, pt, s]],
     };
-    orders.map(|[a, b, c]| {
-        let sub = if a.is_empty() || b.is_empty() {
-            0
-        } else {
-            hash_parts(0x0073_7562, &[a.as_bytes(), b.as_bytes()]) | 1
-        };
-        // Built by hand, not with `format!`: this runs for every member of every large block
-        // (two orders each), and the formatting machinery cost 6 % of an incremental persons run.
-        let mut key = String::with_capacity(a.len() + b.len() + c.len() + 2);
-        key.push_str(a);
-        key.push(' ');
-        key.push_str(b);
-        key.push(' ');
-        key.push_str(c);
-        (key, sub)
-    })
+    let [a, b, c] = orders[order];
+    text.extend_from_slice(a);
+    text.push(b' ');
+    text.extend_from_slice(b);
+    text.push(b' ');
+    text.extend_from_slice(c);
+    if a.is_empty() || b.is_empty() {
+        0
+    } else {
+        hash_parts(0x0073_7562, &[a, b]) | 1
+    }
 }
 
 /// Every record's blocking keys with its flag for each (see [`Rule::pairs`]), sorted: what the

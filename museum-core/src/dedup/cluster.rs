@@ -145,6 +145,8 @@ pub(crate) struct Clustering {
 
 struct Dsu {
     parent: Vec<u32>,
+    /// The members of each root, in the order they joined; empty for a root alone (no list per
+    /// record: see [`Dsu::members`]).
     members: Vec<Vec<u32>>,
     joins: Vec<Vec<ClusterLink>>,
 }
@@ -153,8 +155,18 @@ impl Dsu {
     fn new(n: usize) -> Dsu {
         Dsu {
             parent: (0..n as u32).collect(),
-            members: (0..n as u32).map(|i| vec![i]).collect(),
+            members: (0..n).map(|_| Vec::new()).collect(),
             joins: (0..n).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// The members of root `r` (a root alone is its own parent: that is its list).
+    fn members(&self, r: u32) -> &[u32] {
+        let r = r as usize;
+        if self.members[r].is_empty() {
+            std::slice::from_ref(&self.parent[r])
+        } else {
+            &self.members[r]
         }
     }
 
@@ -172,11 +184,17 @@ impl Dsu {
         if ra == rb {
             return ra;
         }
-        if self.members[ra as usize].len() < self.members[rb as usize].len() {
+        if self.members(ra).len() < self.members(rb).len() {
             std::mem::swap(&mut ra, &mut rb);
         }
+        let moved = match std::mem::take(&mut self.members[rb as usize]) {
+            alone if alone.is_empty() => vec![rb],
+            moved => moved,
+        };
         self.parent[rb as usize] = ra;
-        let moved = std::mem::take(&mut self.members[rb as usize]);
+        if self.members[ra as usize].is_empty() {
+            self.members[ra as usize].push(ra);
+        }
         self.members[ra as usize].extend(moved);
         let moved = std::mem::take(&mut self.joins[rb as usize]);
         self.joins[ra as usize].extend(moved);
@@ -318,13 +336,16 @@ pub(crate) fn cluster(
         decision_conflicts: Vec::new(),
     };
     let forbidden = |dsu: &mut Dsu, ra: u32, rb: u32| -> bool {
-        let small = if dsu.members[ra as usize].len() <= dsu.members[rb as usize].len() {
+        if cannot.is_empty() {
+            return false;
+        }
+        let small = if dsu.members(ra).len() <= dsu.members(rb).len() {
             ra
         } else {
             rb
         };
         let other = if small == ra { rb } else { ra };
-        let members = dsu.members[small as usize].clone();
+        let members = dsu.members(small).to_vec();
         for x in members {
             if let Some(list) = cannot.get(&x) {
                 for &y in list {
@@ -378,7 +399,7 @@ pub(crate) fn cluster(
             out.refused_decision += 1;
             continue;
         }
-        let (ma, mb) = (&dsu.members[ra as usize], &dsu.members[rb as usize]);
+        let (ma, mb) = (dsu.members(ra), dsu.members(rb));
         // A link that is near-certain despite its own conflict has shown that, for this person,
         // that field disagrees (a given name replaced in one list): cross pairs with the same
         // conflict do not veto the merge (their other fields still count in the average).
@@ -416,12 +437,14 @@ pub(crate) fn cluster(
         );
     }
     // Clusters in order of their first record.
-    let mut index: HashMap<u32, u32> = HashMap::new();
+    let mut index: Vec<u32> = vec![u32::MAX; n];
     out.cluster_of = vec![0; n];
     for i in 0..n as u32 {
         let r = dsu.find(i);
-        let next = index.len() as u32;
-        let c = *index.entry(r).or_insert(next);
+        if index[r as usize] == u32::MAX {
+            index[r as usize] = out.clusters.len() as u32;
+        }
+        let c = index[r as usize];
         if c as usize == out.clusters.len() {
             out.clusters.push(Vec::new());
             out.joins.push(std::mem::take(&mut dsu.joins[r as usize]));

@@ -101,6 +101,22 @@ pub fn read_truth(path: &Path) -> Result<HashMap<String, String>> {
     Ok(out)
 }
 
+/// Each record's person in `truth` as a dense number (records in `ids` order; persons numbered as
+/// first met), [`NO_GROUP`](super::NO_GROUP) for a record without a label: the
+/// [`candidate_groups`](super::DedupOptions::candidate_groups) of a run evaluated against `truth`.
+pub fn truth_groups<S: AsRef<str>>(ids: &[S], truth: &HashMap<String, String>) -> Vec<u32> {
+    let mut person_ix: HashMap<&str, u32> = HashMap::new();
+    ids.iter()
+        .map(|id| match truth.get(id.as_ref()) {
+            Some(p) => {
+                let next = person_ix.len() as u32;
+                *person_ix.entry(p.as_str()).or_insert(next)
+            }
+            None => super::NO_GROUP,
+        })
+        .collect()
+}
+
 fn pairs(n: u64) -> u64 {
     n * n.saturating_sub(1) / 2
 }

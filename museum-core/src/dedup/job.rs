@@ -15,7 +15,7 @@ use crate::progress::Progress;
 /// matched (human decisions always win), and, with a truth, evaluated. The caller renders the
 /// [`DedupOutcome`] (clusters, evidence, metrics) and writes it.
 ///
-/// The job sets the options that follow from its inputs: the compared pairs are kept when
+/// The job sets the options that follow from its inputs: the compared true pairs are kept when
 /// there is a truth (for blocking recall), and the decisions' effect is measured when there
 /// are decisions.
 ///
@@ -91,6 +91,11 @@ impl DedupJob {
         let load_secs = start.elapsed().as_secs_f64();
         progress.stage("deduplicating", None);
         let mut options = self.options.clone().keep_candidates(self.truth.is_some());
+        // Blocking recall asks only about true pairs: only those are kept.
+        options.candidate_groups = self.truth.as_ref().map(|truth| {
+            let ids: Vec<&str> = loaded.records.iter().map(|r| r.id.as_str()).collect();
+            std::sync::Arc::new(super::truth_groups(&ids, truth))
+        });
         options.measure_decisions = !self.decisions.is_empty();
         let result = Deduplicator::new(options).run(&loaded.records, &self.decisions);
         let secs = start.elapsed().as_secs_f64();

@@ -65,14 +65,14 @@ pub use compare::Field;
 pub use decisions::{
     DECISIONS_FILE, Decision, DecisionKind, DecisionsEffect, append_decisions, read_decisions,
 };
-pub use evaluate::{Evaluation, Prf, evaluate, read_truth};
+pub use evaluate::{Evaluation, Prf, evaluate, read_truth, truth_groups};
 pub use explain::{FieldEvidence, MatchExplanation};
 pub use frozen::Frozen;
 pub use input::{LoadedRecords, load_records, load_records_with};
 pub use job::{DedupJob, DedupOutcome};
 pub use model::Model;
 pub use model_file::{MODEL_FORMAT, ModelFile, WeightChange, weight_changes};
-pub use options::{DedupOptions, Increment};
+pub use options::{DedupOptions, Increment, NO_GROUP};
 pub use record::{CaseFacts, DateSpan, DedupRecord, Origin};
 pub use result::{Cluster, DecisionStats, DedupResult, Link};
 pub use run::Deduplicator;
@@ -273,5 +273,51 @@ mod tests {
         assert!(err.contains("model.json"), "{err}");
         let chain = format!("{:?}", ModelFile::read(&path).unwrap_err());
         assert!(chain.contains("given_name"), "{chain}");
+    }
+
+    #[test]
+    fn blocking_recall_from_the_true_pairs_only_is_the_same() {
+        // Tulepov's three rows and the two Seifullins are one person each; so, by the truth, are
+        // Akhmetov Asan and Zhumabaev Magzhan, whom no blocking key joins; Baitursynov has no
+        // label.
+        let recs = small_list();
+        let truth: std::collections::HashMap<String, String> = [
+            ("r0", "p1"),
+            ("r1", "p1"),
+            ("r2", "p1"),
+            ("r3", "p2"),
+            ("r8", "p2"),
+            ("r4", "p3"),
+            ("r5", "p4"),
+            ("r6", "p4"),
+        ]
+        .into_iter()
+        .map(|(r, p)| (r.to_owned(), p.to_owned()))
+        .collect();
+        let all = Deduplicator::new(DedupOptions::default().keep_candidates(true)).run(&recs, &[]);
+        let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
+        let groups = truth_groups(&ids, &truth);
+        assert_eq!(groups[7], NO_GROUP);
+        let mut opt = DedupOptions::default().keep_candidates(true);
+        opt.candidate_groups = Some(std::sync::Arc::new(groups));
+        let true_only = Deduplicator::new(opt).run(&recs, &[]);
+        let (e, f) = (
+            all.evaluate(&recs, &truth),
+            true_only.evaluate(&recs, &truth),
+        );
+        // Five true pairs, four compared.
+        assert_eq!(e.blocking_recall, Some(0.8));
+        assert_eq!(f.blocking_recall, e.blocking_recall);
+        assert_eq!(all.blocking_misses(&recs, &truth, 10), vec![(3, 8)]);
+        assert_eq!(true_only.blocking_misses(&recs, &truth, 10), vec![(3, 8)]);
+        assert_eq!(true_only.cluster_of, all.cluster_of);
+        // Pairs of different persons were compared and are not kept.
+        let kept = |r: &DedupResult| r.candidates.as_ref().map_or(0, util::PairSet::len);
+        assert!(
+            kept(&true_only) == 4 && kept(&all) > 4,
+            "{} {}",
+            kept(&true_only),
+            kept(&all)
+        );
     }
 }

@@ -69,12 +69,18 @@ impl Deduplicator {
                 *s.entry(pack(&compare_levels(&p, i, j).0)).or_default() += 1;
             },
         );
-        // Human decisions are labels for the model.
-        let index: HashMap<&str, usize> = records
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
+        // Human decisions are labels for the model. Records by id, for the decisions and the
+        // links the data states (none: no index of a million ids).
+        let index: crate::hash::FxHashMap<&str, usize> =
+            if decisions.is_empty() && records.iter().all(|r| r.same_as.is_empty()) {
+                crate::hash::FxHashMap::default()
+            } else {
+                records
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.as_str(), i))
+                    .collect()
+            };
         let mut decided: std::collections::HashSet<u64> = std::collections::HashSet::new();
         let labels: Vec<(compare::Levels, bool)> = decisions
             .iter()
@@ -119,6 +125,13 @@ impl Deduplicator {
         lap("model", &mut timings);
         // 3. Every candidate compared and scored; links kept.
         let keep = opt.keep_candidates;
+        // Which compared pairs are kept (see `DedupOptions::candidate_groups`).
+        let kept = |i: usize, j: usize| {
+            keep && opt
+                .candidate_groups
+                .as_deref()
+                .is_none_or(|g| g[i] != super::NO_GROUP && g[i] == g[j])
+        };
         let floor = keep_floor(opt);
         let focus = opt.increment.as_ref().map(|inc| &inc.focus);
         // Pairs surely scored below the floor are dropped early (see `model::Bound`); not when
@@ -147,7 +160,7 @@ impl Deduplicator {
                 {
                     return;
                 }
-                if keep {
+                if kept(i, j) {
                     s.1.push(i, j);
                 }
                 let Some((levels, names)) = compared(bound.as_ref(), &p, i, j) else {
@@ -176,9 +189,9 @@ impl Deduplicator {
         stats.pairs_per_rule = per_rule;
         drop(blocks);
         let mut links: Vec<Link> = Vec::new();
-        // The compared pairs (with `keep`), in ascending order run after run (see
-        // `util::PairSet::from_runs`): at a million records they are the largest table of a run
-        // with `--truth`.
+        // The compared pairs kept (with `keep`; within `candidate_groups`: with `--truth` only
+        // the true pairs, not the 90 million compared at a million records), in ascending order
+        // run after run (see `util::PairSet::from_runs`).
         let mut runs: Vec<util::PairRun> = Vec::with_capacity(scans.len());
         let mut crossed: Vec<(u64, bool)> = Vec::new();
         for (l, c, x) in scans {
@@ -222,7 +235,14 @@ impl Deduplicator {
         }
         review_links.extend(take_review_links(&mut links, opt.threshold));
         let decisions_effect = plain.map(|plain| DecisionsEffect::new(&plain, &model, crossed));
-        let candidates = keep.then(|| util::PairSet::from_runs(p.len(), runs, &hop));
+        let candidates = keep.then(|| {
+            let hop: Vec<u64> = hop
+                .iter()
+                .copied()
+                .filter(|&k| kept((k >> 32) as usize, (k & 0xffff_ffff) as usize))
+                .collect();
+            util::PairSet::from_runs(p.len(), runs, &hop)
+        });
         drop(hop);
         strongest_first(&mut links);
         strongest_first(&mut review_links);

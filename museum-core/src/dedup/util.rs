@@ -226,6 +226,12 @@ impl PairSet {
         PairSet { lo, to }
     }
 
+    /// The number of pairs.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.to.len()
+    }
+
     /// Whether records `a` and `b` (either order) are a pair of the set.
     pub(crate) fn contains(&self, a: usize, b: usize) -> bool {
         let (a, b) = (a.min(b), a.max(b));

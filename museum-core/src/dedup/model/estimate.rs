@@ -138,9 +138,10 @@ pub(super) fn exact_names_share(model: &Model, pats: &[(Levels, f64)]) -> [f64; 
 /// Pairs of records whose main names have identical keys: [same surname stem and given name,
 /// same surname stem, given name and patronymic stem].
 pub(super) fn same_name_pairs(p: &Prepared) -> [f64; 2] {
-    use std::collections::HashMap;
-    let mut sg: HashMap<(u32, u32), u64> = HashMap::new();
-    let mut sgp: HashMap<(u32, u32, u32), u64> = HashMap::new();
+    // (Sums of whole numbers: the same in any order of the maps.)
+    use crate::hash::FxHashMap;
+    let mut sg: FxHashMap<(u32, u32), u64> = FxHashMap::default();
+    let mut sgp: FxHashMap<(u32, u32, u32), u64> = FxHashMap::default();
     for i in 0..p.len() {
         let Some(name) = p.names_of(i).first() else {
             continue;
