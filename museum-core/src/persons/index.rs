@@ -15,7 +15,7 @@ use crate::hash::{FxHashMap, StableHasher};
 /// The first bytes of an index file.
 pub const INDEX_MAGIC: &[u8] = b"museum-persons-index\n";
 /// The format version this build reads and writes.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 /// The file name of the index beside a registry `persons.csv`.
 pub const INDEX_FILE: &str = "persons.index";
 /// An incremental run rebuilds the index (a full run) when the records new or changed since
@@ -35,14 +35,14 @@ pub fn index_path(registry: &Path) -> std::path::PathBuf {
 /// id, its [`fingerprint`](super::fingerprint) and its blocking keys. It is a cache: it is never
 /// trusted blindly, and a run that cannot use it does a full run and writes a new one.
 ///
-/// # Format (version 2)
+/// # Format (version 3)
 ///
 /// Little-endian binary:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 21 | the magic line `museum-persons-index\n` |
-/// | 4 | the format version (`u32`, 2) |
+/// | 4 | the format version (`u32`, 3; version 2 held content hashes of another algorithm and is rebuilt) |
 /// | 8 | a checksum of everything after it (the crate's stable FNV-1a 64 hash) |
 /// | 8 | a hash of the registry it belongs to (its CSV text as written) |
 /// | 8 | a hash of the matching settings and the crate version it was built with |
@@ -574,11 +574,16 @@ mod tests {
         assert!(e.contains("checksum"), "{e}");
         let e = PersonsIndex::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
         assert!(e.contains("checksum") || e.contains("truncated"), "{e}");
-        // An index of the first format (without the records' content hashes) is rebuilt.
-        let mut v1 = bytes.clone();
-        v1[INDEX_MAGIC.len()] = 1;
-        let e = PersonsIndex::from_bytes(&v1).unwrap_err();
-        assert!(e.contains("version 1"), "{e}");
+        // Indexes of the earlier formats are rebuilt, never misread: the first had no content
+        // hashes, the second content hashes of the fields' debug text (they ordered the
+        // comparisons differently).
+        for old in [1u8, 2] {
+            let mut v = bytes.clone();
+            v[INDEX_MAGIC.len()] = old;
+            let e = PersonsIndex::from_bytes(&v).unwrap_err();
+            assert!(e.contains(&format!("index format version {old}")), "{e}");
+            assert!(e.contains("reads version 3"), "{e}");
+        }
         let e = PersonsIndex::from_bytes(b"person_id,record_id\n").unwrap_err();
         assert!(e.contains("not a museum person index"), "{e}");
         // The registry it belongs to, and no other.

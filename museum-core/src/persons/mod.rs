@@ -339,71 +339,21 @@ fn increment(
     (inc, changed)
 }
 
-/// A hash of what matching reads of a record (not its id nor where it was read): 16 hex digits.
-/// A record whose fingerprint differs from the registry's is compared again in an incremental
-/// run.
+/// A hash of what matching reads of a record (not its id nor where it was read), with the ids
+/// of the records the data says are the same person: 16 hex digits. A record whose fingerprint
+/// differs from the registry's is compared again in an incremental run.
 ///
-/// The hash is [`crate::dedup`]'s stable one (FNV-1a 64 with a final mix, the same on every
-/// platform and run) over, in this order and each followed by a separator: for every name its
-/// text as written, surname, given name and patronymic (a missing part is empty) and a name
-/// separator; the sex (`male`, `female` or empty); the birth date's first and last day (days
-/// since 1970-01-01, little-endian `i32`; empty when unknown); the birth place and nationality
-/// as written; for every case its arrest date, sentence date, sentence kind and term (`f32`
-/// bits), execution date; the death date; the ids of records the data says are the same
-/// person. It may change with a new version of this crate (the next run then compares every
-/// record once).
+/// The hash is [`crate::dedup`]'s stable content hash (FNV-1a 64 with a final mix, the same on
+/// every platform and run) over the record's compared fields and then its `same_as` ids; the
+/// fields and their order are documented in `dedup/compare/fingerprint.rs`. It may change with
+/// a new version of this crate (the next run then compares every record once).
 pub fn fingerprint(r: &DedupRecord) -> String {
     format!("{:016x}", fingerprint_bits(r))
 }
 
 /// [`fingerprint`] as a number.
 fn fingerprint_bits(r: &DedupRecord) -> u64 {
-    use crate::hash::StableHasher;
-    let mut h = StableHasher::new(0x7065_7273_6f6e);
-    let opt = |h: &mut StableHasher, s: Option<&str>| h.part(s.unwrap_or("").as_bytes());
-    let span = |h: &mut StableHasher, d: Option<&crate::dedup::DateSpan>| match d {
-        Some(d) => {
-            let mut b = [0u8; 8];
-            b[..4].copy_from_slice(&d.earliest.to_le_bytes());
-            b[4..].copy_from_slice(&d.latest.to_le_bytes());
-            h.part(&b);
-        }
-        None => h.part(b""),
-    };
-    for n in &r.names {
-        h.part(n.original.as_bytes());
-        opt(&mut h, n.surname.as_deref());
-        opt(&mut h, n.given.as_deref());
-        opt(&mut h, n.patronymic.as_deref());
-        h.part(b"\x1e");
-    }
-    h.part(b"\x1d");
-    h.part(match r.sex {
-        Some(crate::SexValue::Male) => b"male",
-        Some(crate::SexValue::Female) => b"female",
-        _ => b"",
-    });
-    span(&mut h, r.birth.as_ref());
-    opt(&mut h, r.birth_place.as_deref());
-    opt(&mut h, r.nationality.as_deref());
-    for c in &r.cases {
-        span(&mut h, c.arrest.as_ref());
-        span(&mut h, c.sentence_date.as_ref());
-        match c.sentence {
-            Some((kind, term)) => {
-                h.part(kind.as_str().as_bytes());
-                h.part(&term.map_or(u32::MAX, f32::to_bits).to_le_bytes());
-            }
-            None => h.part(b""),
-        }
-        span(&mut h, c.execution.as_ref());
-    }
-    h.part(b"\x1d");
-    span(&mut h, r.death.as_ref());
-    for s in &r.same_as {
-        h.part(s.as_bytes());
-    }
-    h.finish()
+    crate::dedup::compare::fingerprints(r).1
 }
 
 fn check_ids(records: &[DedupRecord]) -> Result<()> {
