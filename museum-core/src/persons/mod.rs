@@ -101,6 +101,9 @@ pub struct PersonsRun {
     pub scored_with: Option<(usize, usize)>,
     /// The index to write beside the new registry (see [`PersonsIndex`]).
     pub index: PersonsIndex,
+    /// The new registry's file ([`Registry::to_csv`] of [`Reconciled::registry`]), made once
+    /// for the index's registry hash: write these bytes rather than making them again.
+    pub registry_csv: Vec<u8>,
     /// Why the index given was not used (a full run built a new one); `None` when it was used
     /// or none was given.
     pub index_rebuilt: Option<String>,
@@ -141,7 +144,7 @@ pub fn run(
 /// # Errors
 /// When a record has no id or two records share one (the message names both places).
 pub fn run_with_index(
-    records: Vec<DedupRecord>,
+    mut records: Vec<DedupRecord>,
     decisions: &[Decision],
     registry: &Registry,
     index: Option<&PersonsIndex>,
@@ -150,8 +153,22 @@ pub fn run_with_index(
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     check_ids(&records)?;
-    let bits: Vec<u64> = records.iter().map(fingerprint_bits).collect();
-    let fingerprints: Vec<String> = bits.iter().map(|b| format!("{b:016x}")).collect();
+    // Every record's fingerprint, as a number and as the registry writes it, on the pool (in
+    // record order, whatever the threads).
+    let threads = crate::dedup::util::threads(options.dedup.threads);
+    let (bits, fingerprints): (Vec<u64>, Vec<String>) =
+        crate::dedup::util::par_chunks(records.len(), threads, |range| {
+            records[range]
+                .iter()
+                .map(|r| {
+                    let b = fingerprint_bits(r);
+                    (b, format!("{b:016x}"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .unzip();
     let mut dedup_options = options.dedup.clone();
     let mut compared = None;
     let mut increment_of = None;
@@ -191,7 +208,7 @@ pub fn run_with_index(
     let mut index_rebuilt = unusable;
     if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
         let clock = std::time::Instant::now();
-        match incremental::run(&records, &bits, decisions, ix, inc, &options.dedup) {
+        match incremental::run(&mut records, &bits, decisions, ix, inc, &options.dedup) {
             Ok(sub) => {
                 timings.extend(sub.timings);
                 timings.push(("matching", clock.elapsed().as_secs_f64()));
@@ -212,8 +229,9 @@ pub fn run_with_index(
                         (keys, _) => new_records.push(id, bits[i], &keys.unwrap_or_default()),
                     }
                 }
+                let registry_csv = reconciled.registry.to_csv();
                 let new_index = PersonsIndex {
-                    registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
+                    registry_hash: index::registry_hash(&registry_csv),
                     settings_hash: ix.settings_hash,
                     base_records: ix.base_records,
                     changed_since: ix.changed_since + *changed as u64,
@@ -228,6 +246,7 @@ pub fn run_with_index(
                     compared_with: Some(sub.compared_with),
                     scored_with: Some((sub.scored_with, sub.pairs)),
                     index: new_index,
+                    registry_csv,
                     index_rebuilt: None,
                     timings,
                 });
@@ -248,8 +267,9 @@ pub fn run_with_index(
     let clock = std::time::Instant::now();
     let keys =
         crate::dedup::frozen::keys_of_result(&dedup, options.dedup.threads, &options.dedup.rules);
+    let registry_csv = reconciled.registry.to_csv();
     let new_index = PersonsIndex {
-        registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
+        registry_hash: index::registry_hash(&registry_csv),
         settings_hash: index::settings_hash(&options.dedup),
         base_records: ids.len() as u64,
         changed_since: 0,
@@ -270,6 +290,7 @@ pub fn run_with_index(
         compared_with: None,
         scored_with: None,
         index: new_index,
+        registry_csv,
         index_rebuilt,
         timings,
     })
