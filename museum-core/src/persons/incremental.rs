@@ -332,8 +332,8 @@ fn score(
         of_chunk[c].push((la.min(lb), la.max(lb)));
     }
     let mut probs: Vec<Vec<f64>> = Vec::with_capacity(chunks);
-    // The focus records, then each chunk's known records moved in (not copied: at a million
-    // records, copying them cost more than scoring) and moved back once scored.
+    // The focus records, then each chunk's known records moved in (not copied: the copies were
+    // 2.5 % of a run's instructions at 200,000 records) and moved back once scored.
     let f = focus_records.len();
     let mut chunk_records = focus_records;
     for (c, local_pairs) in of_chunk.iter().enumerate() {
