@@ -90,7 +90,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     // needed to write its results: freed before the writes (at a million records the
     // records, the old index and the new files would otherwise all be held at once).
     let records = loaded.records.len();
-    let run = persons::run_with_index(
+    let mut run = persons::run_with_index(
         loaded.records,
         &decisions,
         &registry,
@@ -126,15 +126,16 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
             "incremental: compared {n} new or changed record(s) against the {records} in the archive{with} (`--full` compares all)"
         ));
     }
+    // The registry's bytes as the run made them for the index (made once), freed once written.
+    let registry_csv = std::mem::take(&mut run.registry_csv);
     let changes = &run.reconciled.changes;
     let clock = Instant::now();
     let written = !args.dry_run && !run.reconciled.registry.same_file_as(&registry);
     if written {
-        run.reconciled
-            .registry
-            .write(&registry_path)
+        museum_core::fsutil::write_bytes_atomic(&registry_path, &registry_csv)
             .with_context(|| format!("cannot write `{}`", registry_path.display()))?;
     }
+    drop(registry_csv);
     // After the registry: an index that names another registry is never used, so a run cut off
     // between the two writes only costs the next run a full comparison.
     if !args.dry_run {

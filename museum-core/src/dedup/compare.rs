@@ -7,9 +7,11 @@ use serde::Serialize;
 use super::util::{Interner, NONE, Sym, jaro_winkler_from};
 
 mod crossed;
+mod fingerprint;
 mod prepare;
 
 pub(crate) use crossed::crossed_levels;
+pub(crate) use fingerprint::fingerprints;
 pub(crate) use prepare::{
     CompactCase, CompactRecord, Frequencies, InternedName, Known, Part, Prepared, Span,
     month_bucket,

@@ -57,7 +57,7 @@ mod record;
 mod result;
 mod run;
 mod search;
-mod util;
+pub(crate) mod util;
 
 pub use blocking::{BlockingStats, LargeBlock, Rule};
 pub use cluster::{ClusterLink, LinkSource};

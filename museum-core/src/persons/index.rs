@@ -15,7 +15,7 @@ use crate::hash::{FxHashMap, StableHasher};
 /// The first bytes of an index file.
 pub const INDEX_MAGIC: &[u8] = b"museum-persons-index\n";
 /// The format version this build reads and writes.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 /// The file name of the index beside a registry `persons.csv`.
 pub const INDEX_FILE: &str = "persons.index";
 /// An incremental run rebuilds the index (a full run) when the records new or changed since
@@ -35,14 +35,14 @@ pub fn index_path(registry: &Path) -> std::path::PathBuf {
 /// id, its [`fingerprint`](super::fingerprint) and its blocking keys. It is a cache: it is never
 /// trusted blindly, and a run that cannot use it does a full run and writes a new one.
 ///
-/// # Format (version 2)
+/// # Format (version 3)
 ///
 /// Little-endian binary:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 21 | the magic line `museum-persons-index\n` |
-/// | 4 | the format version (`u32`, 2) |
+/// | 4 | the format version (`u32`, 3; version 2 held content hashes of another algorithm and is rebuilt) |
 /// | 8 | a checksum of everything after it (the crate's stable FNV-1a 64 hash) |
 /// | 8 | a hash of the registry it belongs to (its CSV text as written) |
 /// | 8 | a hash of the matching settings and the crate version it was built with |
@@ -152,7 +152,7 @@ impl PersonsIndex {
         let mut by_id: Option<FxHashMap<&str, u32>> = None;
         let mut next = 0usize;
         ids.map(|id| {
-            if next < self.records.len() && self.records.view(next).has_id(id) {
+            if next < self.records.len() && self.records.head(next).0 == id.as_bytes() {
                 next += 1;
                 return Some((next - 1) as u32);
             }
@@ -189,7 +189,16 @@ impl PersonsIndex {
 
     /// The file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut e = Enc(Vec::with_capacity(1024 + self.records.len() * 200));
+        // One buffer: the header with room for the checksum, the payload after it, then the
+        // checksum of the payload written in its place (at a million records the payload is
+        // some 200 MB: it is not copied).
+        let head = INDEX_MAGIC.len() + 4 + 8;
+        let mut e = Enc(Vec::with_capacity(
+            head + 1024 + self.records.bytes_len() + 8 * self.records.len(),
+        ));
+        e.0.extend_from_slice(INDEX_MAGIC);
+        e.u32(INDEX_VERSION);
+        e.u64(0);
         e.u64(self.registry_hash);
         e.u64(self.settings_hash);
         e.u64(self.base_records);
@@ -197,12 +206,9 @@ impl PersonsIndex {
         model_to(&mut e, &self.frozen.model);
         stats_to(&mut e, &self.frozen.stats);
         self.records.encode(&mut e);
-        let payload = e.0;
-        let mut out = Vec::with_capacity(payload.len() + 40);
-        out.extend_from_slice(INDEX_MAGIC);
-        out.extend_from_slice(&INDEX_VERSION.to_le_bytes());
-        out.extend_from_slice(&checksum(&payload).to_le_bytes());
-        out.extend_from_slice(&payload);
+        let mut out = e.0;
+        let sum = checksum(&out[head..]);
+        out[head - 8..head].copy_from_slice(&sum.to_le_bytes());
         out
     }
 
@@ -574,11 +580,16 @@ mod tests {
         assert!(e.contains("checksum"), "{e}");
         let e = PersonsIndex::from_bytes(&bytes[..bytes.len() / 2]).unwrap_err();
         assert!(e.contains("checksum") || e.contains("truncated"), "{e}");
-        // An index of the first format (without the records' content hashes) is rebuilt.
-        let mut v1 = bytes.clone();
-        v1[INDEX_MAGIC.len()] = 1;
-        let e = PersonsIndex::from_bytes(&v1).unwrap_err();
-        assert!(e.contains("version 1"), "{e}");
+        // Indexes of the earlier formats are rebuilt, never misread: the first had no content
+        // hashes, the second content hashes of the fields' debug text (they ordered the
+        // comparisons differently).
+        for old in [1u8, 2] {
+            let mut v = bytes.clone();
+            v[INDEX_MAGIC.len()] = old;
+            let e = PersonsIndex::from_bytes(&v).unwrap_err();
+            assert!(e.contains(&format!("index format version {old}")), "{e}");
+            assert!(e.contains("reads version 3"), "{e}");
+        }
         let e = PersonsIndex::from_bytes(b"person_id,record_id\n").unwrap_err();
         assert!(e.contains("not a museum person index"), "{e}");
         // The registry it belongs to, and no other.
@@ -652,8 +663,8 @@ mod tests {
             next.reconciled.registry.to_csv()
         );
         // Its keys are the keys a full run gives the record.
-        let b = next.index.records.iter().find(|r| r.has_id("b")).unwrap();
-        let full = plain.index.records.iter().find(|r| r.has_id("b")).unwrap();
+        let b = next.index.records.iter().find(|r| r.id() == "b").unwrap();
+        let full = plain.index.records.iter().find(|r| r.id() == "b").unwrap();
         assert_eq!(b.to_keys(), full.to_keys());
         // Every record's content hash (the order of its comparisons) and folded place, kept
         // from the index for the known records, are those a run without the index computes.

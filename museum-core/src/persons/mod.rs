@@ -101,6 +101,9 @@ pub struct PersonsRun {
     pub scored_with: Option<(usize, usize)>,
     /// The index to write beside the new registry (see [`PersonsIndex`]).
     pub index: PersonsIndex,
+    /// The new registry's file ([`Registry::to_csv`] of [`Reconciled::registry`]), made once
+    /// for the index's registry hash: write these bytes rather than making them again.
+    pub registry_csv: Vec<u8>,
     /// Why the index given was not used (a full run built a new one); `None` when it was used
     /// or none was given.
     pub index_rebuilt: Option<String>,
@@ -141,7 +144,7 @@ pub fn run(
 /// # Errors
 /// When a record has no id or two records share one (the message names both places).
 pub fn run_with_index(
-    records: Vec<DedupRecord>,
+    mut records: Vec<DedupRecord>,
     decisions: &[Decision],
     registry: &Registry,
     index: Option<&PersonsIndex>,
@@ -150,8 +153,22 @@ pub fn run_with_index(
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     check_ids(&records)?;
-    let bits: Vec<u64> = records.iter().map(fingerprint_bits).collect();
-    let fingerprints: Vec<String> = bits.iter().map(|b| format!("{b:016x}")).collect();
+    // Every record's fingerprint, as a number and as the registry writes it, on the pool (in
+    // record order, whatever the threads).
+    let threads = crate::dedup::util::threads(options.dedup.threads);
+    let (bits, fingerprints): (Vec<u64>, Vec<String>) =
+        crate::dedup::util::par_chunks(records.len(), threads, |range| {
+            records[range]
+                .iter()
+                .map(|r| {
+                    let b = fingerprint_bits(r);
+                    (b, format!("{b:016x}"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .unzip();
     let mut dedup_options = options.dedup.clone();
     let mut compared = None;
     let mut increment_of = None;
@@ -191,7 +208,7 @@ pub fn run_with_index(
     let mut index_rebuilt = unusable;
     if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
         let clock = std::time::Instant::now();
-        match incremental::run(&records, &bits, decisions, ix, inc, &options.dedup) {
+        match incremental::run(&mut records, &bits, decisions, ix, inc, &options.dedup) {
             Ok(sub) => {
                 timings.extend(sub.timings);
                 timings.push(("matching", clock.elapsed().as_secs_f64()));
@@ -212,8 +229,9 @@ pub fn run_with_index(
                         (keys, _) => new_records.push(id, bits[i], &keys.unwrap_or_default()),
                     }
                 }
+                let registry_csv = reconciled.registry.to_csv();
                 let new_index = PersonsIndex {
-                    registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
+                    registry_hash: index::registry_hash(&registry_csv),
                     settings_hash: ix.settings_hash,
                     base_records: ix.base_records,
                     changed_since: ix.changed_since + *changed as u64,
@@ -228,6 +246,7 @@ pub fn run_with_index(
                     compared_with: Some(sub.compared_with),
                     scored_with: Some((sub.scored_with, sub.pairs)),
                     index: new_index,
+                    registry_csv,
                     index_rebuilt: None,
                     timings,
                 });
@@ -248,8 +267,9 @@ pub fn run_with_index(
     let clock = std::time::Instant::now();
     let keys =
         crate::dedup::frozen::keys_of_result(&dedup, options.dedup.threads, &options.dedup.rules);
+    let registry_csv = reconciled.registry.to_csv();
     let new_index = PersonsIndex {
-        registry_hash: index::registry_hash(&reconciled.registry.to_csv()),
+        registry_hash: index::registry_hash(&registry_csv),
         settings_hash: index::settings_hash(&options.dedup),
         base_records: ids.len() as u64,
         changed_since: 0,
@@ -270,6 +290,7 @@ pub fn run_with_index(
         compared_with: None,
         scored_with: None,
         index: new_index,
+        registry_csv,
         index_rebuilt,
         timings,
     })
@@ -339,71 +360,21 @@ fn increment(
     (inc, changed)
 }
 
-/// A hash of what matching reads of a record (not its id nor where it was read): 16 hex digits.
-/// A record whose fingerprint differs from the registry's is compared again in an incremental
-/// run.
+/// A hash of what matching reads of a record (not its id nor where it was read), with the ids
+/// of the records the data says are the same person: 16 hex digits. A record whose fingerprint
+/// differs from the registry's is compared again in an incremental run.
 ///
-/// The hash is [`crate::dedup`]'s stable one (FNV-1a 64 with a final mix, the same on every
-/// platform and run) over, in this order and each followed by a separator: for every name its
-/// text as written, surname, given name and patronymic (a missing part is empty) and a name
-/// separator; the sex (`male`, `female` or empty); the birth date's first and last day (days
-/// since 1970-01-01, little-endian `i32`; empty when unknown); the birth place and nationality
-/// as written; for every case its arrest date, sentence date, sentence kind and term (`f32`
-/// bits), execution date; the death date; the ids of records the data says are the same
-/// person. It may change with a new version of this crate (the next run then compares every
-/// record once).
+/// The hash is [`crate::dedup`]'s stable content hash (FNV-1a 64 with a final mix, the same on
+/// every platform and run) over the record's compared fields and then its `same_as` ids; the
+/// fields and their order are documented in `dedup/compare/fingerprint.rs`. It may change with
+/// a new version of this crate (the next run then compares every record once).
 pub fn fingerprint(r: &DedupRecord) -> String {
     format!("{:016x}", fingerprint_bits(r))
 }
 
 /// [`fingerprint`] as a number.
 fn fingerprint_bits(r: &DedupRecord) -> u64 {
-    use crate::hash::StableHasher;
-    let mut h = StableHasher::new(0x7065_7273_6f6e);
-    let opt = |h: &mut StableHasher, s: Option<&str>| h.part(s.unwrap_or("").as_bytes());
-    let span = |h: &mut StableHasher, d: Option<&crate::dedup::DateSpan>| match d {
-        Some(d) => {
-            let mut b = [0u8; 8];
-            b[..4].copy_from_slice(&d.earliest.to_le_bytes());
-            b[4..].copy_from_slice(&d.latest.to_le_bytes());
-            h.part(&b);
-        }
-        None => h.part(b""),
-    };
-    for n in &r.names {
-        h.part(n.original.as_bytes());
-        opt(&mut h, n.surname.as_deref());
-        opt(&mut h, n.given.as_deref());
-        opt(&mut h, n.patronymic.as_deref());
-        h.part(b"\x1e");
-    }
-    h.part(b"\x1d");
-    h.part(match r.sex {
-        Some(crate::SexValue::Male) => b"male",
-        Some(crate::SexValue::Female) => b"female",
-        _ => b"",
-    });
-    span(&mut h, r.birth.as_ref());
-    opt(&mut h, r.birth_place.as_deref());
-    opt(&mut h, r.nationality.as_deref());
-    for c in &r.cases {
-        span(&mut h, c.arrest.as_ref());
-        span(&mut h, c.sentence_date.as_ref());
-        match c.sentence {
-            Some((kind, term)) => {
-                h.part(kind.as_str().as_bytes());
-                h.part(&term.map_or(u32::MAX, f32::to_bits).to_le_bytes());
-            }
-            None => h.part(b""),
-        }
-        span(&mut h, c.execution.as_ref());
-    }
-    h.part(b"\x1d");
-    span(&mut h, r.death.as_ref());
-    for s in &r.same_as {
-        h.part(s.as_bytes());
-    }
-    h.finish()
+    crate::dedup::compare::fingerprints(r).1
 }
 
 fn check_ids(records: &[DedupRecord]) -> Result<()> {

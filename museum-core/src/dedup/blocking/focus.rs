@@ -2,8 +2,8 @@
 //! records' keys, exactly the pairs a full run compares that hold one of them.
 
 use super::{
-    Block, BlockOptions, BlockingStats, Blocks, FLAG, Keys, PROBE_WINDOW, WindowFields, key_rule,
-    linked_key, max_pairs, orders_with, qualifying_pairs, window_keys_of,
+    Block, BlockOptions, BlockingStats, Blocks, FLAG, Keys, Order, Orders, Rule, WindowFields,
+    key_rule, linked_key, max_pairs, orders_with, qualifying_pairs, window_keys_of,
 };
 use crate::dedup::util::{par_chunks, threads};
 
@@ -89,19 +89,6 @@ fn block_pairs(
     };
     let fields: Vec<Option<WindowFields>> = members.iter().map(|m| window(m.0)).collect();
     let orders = orders_with(&block, |m| window_keys_of(fields[m].as_ref(), rule));
-    // A member pairs with a focus member only from within `reach` places of it in an order:
-    // only those look for their partners.
-    let reach = (opt.window * PROBE_WINDOW).max(opt.max_block) + 1;
-    let mut near = vec![false; n];
-    for o in &orders.0 {
-        for (at, &m) in o.members.iter().enumerate() {
-            if is_focus((m & !FLAG) as usize) {
-                for x in &o.members[at.saturating_sub(reach)..(at + reach + 1).min(n)] {
-                    near[(x & !FLAG) as usize] = true;
-                }
-            }
-        }
-    }
     // One block, every member holding its one key: the full run's partners within it.
     let blocks = Blocks {
         keys: Keys {
@@ -115,15 +102,70 @@ fn block_pairs(
         orders: vec![Some(orders)],
         stats: BlockingStats::default(),
     };
+    let Some(Orders(orders)) = &blocks.orders[0] else {
+        return;
+    };
+    // A full run finds each pair from its member earlier in record order ([`Blocks::partners`]
+    // pushes only later partners): the pairs of a focus member are the later members its own
+    // scan finds, and the earlier members whose scans reach it. Only the focus members are
+    // looked at, so the cost follows them, not the block.
     let mut found = Vec::new();
-    for a in (0..n).filter(|&a| near[a]) {
+    for f in (0..n).filter(|&f| is_focus(f)) {
         found.clear();
-        blocks.partners(opt, a, &|_| true, &mut found);
+        blocks.partners(opt, f, &|_| true, &mut found);
         for &(b, _) in &found {
-            if is_focus(a) || is_focus(b as usize) {
-                out.push(linked_key(members[a].0, members[b as usize].0));
-            }
+            out.push(linked_key(members[f].0, members[b as usize].0));
         }
+        for o in orders {
+            let at = o.place[blocks.keys.member[f] as usize] as usize;
+            reaching(o, at, rule, opt, &mut |x, x_flag| {
+                if x < f && rule.pairs(x_flag, members[f].1) {
+                    out.push(linked_key(members[x].0, members[f].0));
+                }
+            });
+        }
+    }
+}
+
+/// Calls `reach(x, flag)` for every member `x` whose scan in order `o` ([`Blocks::partners`]:
+/// `window` members on each side, then on while the members are of its sub-block, at most
+/// `reach` places) arrives at the member at place `at`. A scan stops at the first member past
+/// its window outside its sub-block (a member without a sub-block stops at its window), so `x`,
+/// `d` places away, arrives when `d` is within its window, or when `x` has a sub-block and
+/// every member from its window's end up to the one at `at` is in it.
+fn reaching(
+    o: &Order,
+    at: usize,
+    rule: Rule,
+    opt: &BlockOptions,
+    reach: &mut dyn FnMut(usize, bool),
+) {
+    let window = rule.window(opt.window);
+    let most = window.max(opt.max_block);
+    let n = o.members.len();
+    let s = o.sub[at];
+    // The run of places around `at` in its sub-block: [lo, hi].
+    let (mut lo, mut hi) = (at, at);
+    while lo > at.saturating_sub(most) && o.sub[lo - 1] == s {
+        lo -= 1;
+    }
+    while hi + 1 < n.min(at + most + 1) && o.sub[hi + 1] == s {
+        hi += 1;
+    }
+    let mut visit = |p: usize, d: usize, within: bool| {
+        let sub = o.sub[p];
+        if d <= window || (sub != 0 && sub == s && within) {
+            let y = o.members[p];
+            reach((y & !FLAG) as usize, y & FLAG != 0);
+        }
+    };
+    for d in 1..=most.min(at) {
+        // The members from `x`'s window's end to `at`: places at - d + 1 + window ..= at.
+        visit(at - d, d, at + 1 + window >= d + lo);
+    }
+    for d in 1..=most.min(n - 1 - at) {
+        // Places at ..= at + d - 1 - window.
+        visit(at + d, d, at + d <= hi + 1 + window);
     }
 }
 
@@ -158,50 +200,59 @@ mod tests {
             recs.push(r);
         }
         let p = Prepared::build(&recs, 1);
-        let opt = BlockOptions {
-            max_block: 6,
-            window: 2,
-            threads: 2,
-            rules: Rule::ALL.to_vec(),
-        };
-        let (states, stats) = candidate_pairs(&p, &opt, Vec::new, |s: &mut Vec<u64>, i, j, _| {
-            s.push(linked_key(i as u32, j as u32));
-        });
-        assert!(stats.large_block_count > 10, "{stats:?}");
-        let keys = keys_per_record(&p, 1, &opt.rules);
         let fields: Vec<Option<WindowFields>> =
             (0..p.len()).map(|i| window_fields(&p, i)).collect();
         let window = |i: u32| fields[i as usize].clone();
-        for stride in [1, 7, 60] {
-            let focus: Vec<bool> = (0..recs.len()).map(|i| i % stride == 3 % stride).collect();
-            let mut blocks: FxHashMap<u64, Vec<(u32, bool)>> = FxHashMap::default();
-            for (i, k) in keys.iter().enumerate() {
-                if focus[i] {
-                    for &(key, _) in k {
-                        blocks.entry(key).or_default();
+        // Narrow and wide windows, small and larger caps: scans that stop at their window, and
+        // scans that run on through long sub-blocks.
+        for (max_block, win) in [(6, 2), (4, 1), (12, 3)] {
+            let opt = BlockOptions {
+                max_block,
+                window: win,
+                threads: 2,
+                rules: Rule::ALL.to_vec(),
+            };
+            let (states, stats) =
+                candidate_pairs(&p, &opt, Vec::new, |s: &mut Vec<u64>, i, j, _| {
+                    s.push(linked_key(i as u32, j as u32));
+                });
+            assert!(stats.large_block_count > 10, "{stats:?}");
+            let keys = keys_per_record(&p, 1, &opt.rules);
+            for stride in [1, 2, 7, 60] {
+                let focus: Vec<bool> = (0..recs.len()).map(|i| i % stride == 3 % stride).collect();
+                let mut blocks: FxHashMap<u64, Vec<(u32, bool)>> = FxHashMap::default();
+                for (i, k) in keys.iter().enumerate() {
+                    if focus[i] {
+                        for &(key, _) in k {
+                            blocks.entry(key).or_default();
+                        }
                     }
                 }
-            }
-            for (i, k) in keys.iter().enumerate() {
-                for &(key, flag) in k {
-                    if let Some(b) = blocks.get_mut(&key) {
-                        b.push((i as u32, flag));
+                for (i, k) in keys.iter().enumerate() {
+                    for &(key, flag) in k {
+                        if let Some(b) = blocks.get_mut(&key) {
+                            b.push((i as u32, flag));
+                        }
                     }
                 }
+                let blocks: Vec<FocusBlock> = blocks.into_iter().collect();
+                let mut want: Vec<u64> = states
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&k| focus[(k >> 32) as usize] || focus[(k & 0xffff_ffff) as usize])
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                let got = focus_pairs(&blocks, &window, &focus, &opt);
+                assert!(!want.is_empty());
+                assert_eq!(
+                    got.len(),
+                    want.len(),
+                    "cap {max_block}, window {win}, stride {stride}"
+                );
+                assert_eq!(got, want, "cap {max_block}, window {win}, stride {stride}");
             }
-            let blocks: Vec<FocusBlock> = blocks.into_iter().collect();
-            let mut want: Vec<u64> = states
-                .iter()
-                .flatten()
-                .copied()
-                .filter(|&k| focus[(k >> 32) as usize] || focus[(k & 0xffff_ffff) as usize])
-                .collect();
-            want.sort_unstable();
-            want.dedup();
-            let got = focus_pairs(&blocks, &window, &focus, &opt);
-            assert!(!want.is_empty());
-            assert_eq!(got.len(), want.len(), "stride {stride}");
-            assert_eq!(got, want, "stride {stride}");
         }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::super::record::{DateSpan, DedupRecord};
 use super::super::util::{Interner, NONE, Sym, par_chunks};
 use super::Field;
+use super::fingerprint::fingerprint;
 use crate::hash::FxHashMap;
 use crate::model::{Script, SentenceKind, SexValue};
 use crate::normalize::{MAX_CODES, NameKeys, PartKeys, PartKind, fold};
@@ -89,19 +90,6 @@ pub(crate) struct CompactRecord {
     /// order of their fingerprints, so that the result depends neither on the order of the
     /// input nor on the ids.
     pub(crate) fingerprint: u64,
-}
-
-/// The content fingerprint of a record: FNV-1a over the debug form of its compared fields.
-fn fingerprint(r: &DedupRecord) -> u64 {
-    let mut h = crate::hash::Fnv1a::default();
-    let _ = std::fmt::Write::write_fmt(
-        &mut h,
-        format_args!(
-            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            r.names, r.sex, r.birth, r.birth_place, r.nationality, r.cases, r.death
-        ),
-    );
-    h.value()
 }
 
 /// What the person index keeps of a prepared record ([`Prepared::build_with`]), so that an

@@ -27,7 +27,6 @@ pub(crate) struct IndexRecords {
 /// record in a run, mostly for its keys).
 pub(crate) struct RecordView<'a> {
     id: &'a [u8],
-    pub(crate) fingerprint: u64,
     content: u64,
     place: &'a [u8],
     keys: &'a [u8],
@@ -53,7 +52,8 @@ impl<'a> RecordView<'a> {
             Ok(b)
         };
         let id = text(d)?;
-        let fingerprint = d.u64()?;
+        // The fingerprint: read by `IndexRecords::head`.
+        d.u64()?;
         let content = d.u64()?;
         let place = text(d)?;
         let k = d.u32()? as usize;
@@ -68,7 +68,6 @@ impl<'a> RecordView<'a> {
         };
         Ok(RecordView {
             id,
-            fingerprint,
             content,
             place,
             keys,
@@ -80,11 +79,6 @@ impl<'a> RecordView<'a> {
     /// The record's id.
     pub(crate) fn id(&self) -> &'a str {
         text(self.id)
-    }
-
-    /// Whether the record's id is `id`.
-    pub(crate) fn has_id(&self, id: &str) -> bool {
-        self.id == id.as_bytes()
     }
 
     /// Its blocking keys, each with the record's flag for it.
@@ -123,6 +117,11 @@ impl<'a> RecordView<'a> {
 }
 
 impl IndexRecords {
+    /// The bytes of the records held.
+    pub(crate) fn bytes_len(&self) -> usize {
+        self.bytes.len()
+    }
+
     /// Records held.
     pub(crate) fn len(&self) -> usize {
         self.at.len().saturating_sub(1)
@@ -138,13 +137,29 @@ impl IndexRecords {
         // would read as an empty record rather than stop the run.
         RecordView::read(&mut d, false).unwrap_or(RecordView {
             id: &[],
-            fingerprint: 0,
             content: 0,
             place: &[],
             keys: &[],
             flags: &[],
             window: None,
         })
+    }
+
+    /// Record `k`'s id (its bytes) and fingerprint, read without decoding the rest: what
+    /// matching the records of a run to the index's reads of every record.
+    pub(crate) fn head(&self, k: usize) -> (&[u8], u64) {
+        let b = &self.bytes[self.at[k]..self.at[k + 1]];
+        // Checked when the records were read or written, as in `view`.
+        let n = b
+            .get(..4)
+            .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as usize);
+        let id = b.get(4..4 + n).unwrap_or(&[]);
+        let fingerprint = b.get(4 + n..12 + n).map_or(0, |x| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(x);
+            u64::from_le_bytes(a)
+        });
+        (id, fingerprint)
     }
 
     /// Every record, in order.
