@@ -26,7 +26,8 @@
 # whole table): 1M -> 5M, CPU / peak memory:
 #   validate --format json   4.2 s / 85 MiB    -> 21.6 s / 245 MiB     (5.1x / 2.9x)
 #   report --no-dedup        17.6 s / 377 MiB  -> 98.0 s / 1,523 MiB   (5.6x / 4.0x)
-#   report --no-dedup, now   13.5 s / 320 MiB  -> 76.5 s / 930 MiB     (5.7x / 2.9x; load 10-19)
+#   report --no-dedup, then  13.5 s / 320 MiB  -> 76.5 s / 930 MiB     (5.7x / 2.9x; load 10-19)
+#   report --no-dedup, now   9.0 s / 368 MiB   -> 45.5 s / 958 MiB     (5.0x / 2.6x; mimalloc; load 13-25)
 #   dedup (without polars, machine nearly idle; 1,010,000 -> 5,000,000 records)
 #                            98.2 s / 1.84 GB  -> 729 s / 9.0 GB       (7.4x / 4.9x; pairs 6.8x)
 set -euo pipefail
@@ -37,6 +38,9 @@ COMMANDS=${COMMANDS:-validate dedup report}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(250000 1000000 5000000)
 mkdir -p "$OUT"
+# This run's own scratch files (two runs may share $OUT: each times its own commands).
+scratch=$(mktemp -d "$OUT/.run.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
 target=${CARGO_TARGET_DIR:-target}
 
 if [ -z "${MUSEUM:-}" ]; then
@@ -53,8 +57,8 @@ if [ -z "${RAW:-}" ]; then
 fi
 
 # Whether this binary has the statistics `report` needs (a one-record list).
-printf 'id,surname\nv1,Шанин\n' > "$OUT/.probe-victims.csv"
-if "$BIN" report "$OUT/.probe-victims.csv" --kind victims --no-dedup --quiet -o "$OUT/.probe.html" >/dev/null 2>&1; then
+printf 'id,surname\nv1,Шанин\n' > "$scratch/probe-victims.csv"
+if "$BIN" report "$scratch/probe-victims.csv" --kind victims --no-dedup --quiet -o "$scratch/probe.html" >/dev/null 2>&1; then
   HAS_REPORT=1
 else
   HAS_REPORT=0
@@ -72,21 +76,21 @@ row() {
   local n=$1 list=$2 mb=$3 label=$4 note=$5
   shift 5
   local status=0
-  /usr/bin/time -f "%e %U %S %M" -o "$OUT/.time" "$@" >"$OUT/.out" 2>"$OUT/.err" || status=$?
+  /usr/bin/time -f "%e %U %S %M" -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err" || status=$?
   local wall user sys kb
-  read -r wall user sys kb < <(tail -1 "$OUT/.time")
+  read -r wall user sys kb < <(tail -1 "$scratch/time")
   if [[ $label == validate* ]]; then
-    note="$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["errors"]+s["warnings"]+s["infos"])' "$OUT/.out" 2>/dev/null || echo "?") findings"
+    note="$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["errors"]+s["warnings"]+s["infos"])' "$scratch/out" 2>/dev/null || echo "?") findings"
   fi
-  [ "$status" -le 1 ] || note="FAILED (exit $status): $(head -c 200 "$OUT/.err" | tr '\n' ' ')"
+  [ "$status" -le 1 ] || note="FAILED (exit $status): $(head -c 200 "$scratch/err" | tr '\n' ' ')"
   printf '| %9s | %-8s | %6s | %-22s | %8.2f | %8.2f | %7d | %s\n' "$n" "$list" "$mb" "$label" \
     "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((kb / 1024))" "$note"
   [ "$status" -gt 1 ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$list" "$label" "$wall" \
-    "$(awk "BEGIN{print $user + $sys}")" "$kb" >>"$OUT/.rows"
+    "$(awk "BEGIN{print $user + $sys}")" "$kb" >>"$scratch/rows"
 }
 
 has() { [[ " $COMMANDS " == *" $1 "* ]]; }
-: >"$OUT/.rows"
+: >"$scratch/rows"
 
 for n in "${SIZES[@]}"; do
   synth="$OUT/synth-$n"
@@ -127,8 +131,8 @@ done
 # Growth from 1M (or from the first size when 1M was not run): each size's wall time, CPU time
 # and peak memory over those at the base (a linear tool gives 0.25 at 250k and 5 at 5M).
 base=1000000
-grep -q "^$base	" "$OUT/.rows" || base=${SIZES[0]}
-if [ "$(cut -f1 "$OUT/.rows" | sort -u | wc -l)" -gt 1 ]; then
+grep -q "^$base	" "$scratch/rows" || base=${SIZES[0]}
+if [ "$(cut -f1 "$scratch/rows" | sort -u | wc -l)" -gt 1 ]; then
   echo
   echo "growth from $base records (wall / CPU / peak memory):"
   awk -F'\t' -v base="$base" '
@@ -145,5 +149,5 @@ if [ "$(cut -f1 "$OUT/.rows" | sort -u | wc -l)" -gt 1 ]; then
         }
         print line
       }
-    }' "$OUT/.rows" | sort
+    }' "$scratch/rows" | sort
 fi

@@ -169,8 +169,9 @@ pub(super) struct Held {
     /// The records matching compares: the victims', then (after [`Held::add_figures`]) the
     /// figures'. Empty without deduplication.
     pub(super) records: Vec<DedupRecord>,
-    /// What is shown of each victim, in order. Empty without deduplication.
-    members: Vec<Shown>,
+    /// What the Duplicates section shows of each victim beyond its record. Empty without
+    /// deduplication.
+    shown: Shown,
     /// Victims read, in runs of the same file.
     files: Vec<(Option<Arc<str>>, u64)>,
     victims: usize,
@@ -187,7 +188,7 @@ impl Held {
     }
 
     /// Takes what the report needs of a victim.
-    pub(super) fn push(&mut self, v: crate::io::Located<crate::model::Victim>) {
+    pub(super) fn push(&mut self, v: &crate::io::Located<crate::model::Victim>) {
         self.victims += 1;
         match self.files.last_mut() {
             Some((f, n)) if *f == v.location.file => *n += 1,
@@ -196,20 +197,46 @@ impl Held {
         if !self.dedup {
             return;
         }
-        self.records.push(DedupRecord::from_victim(&v, None));
-        let crate::io::Located { record, location } = v;
-        self.members.push(Shown {
-            name: record.name.original,
-            birth: record.birth_date.as_ref().map(|d| d.original().into()),
-            arrest: record
-                .cases
-                .first()
-                .and_then(|c| c.arrest_date.as_ref())
-                .map(|d| d.original().into()),
-            record_id: record.id,
-            file: location.file,
-            line: location.line,
-        });
+        let mut record = DedupRecord::from_victim(v, None);
+        // Its cases are collected through a filter, which leaves room for four: held through
+        // matching, that room was most of what this report held beyond `museum dedup`.
+        record.cases.shrink_to_fit();
+        self.shown.push(&v.record, &record);
+        self.records.push(record);
+    }
+
+    /// The victims held whose record id is wanted, in order, as the Duplicates section shows
+    /// them.
+    fn members<'h>(
+        &'h self,
+        wanted: &'h HashSet<&str>,
+    ) -> impl Iterator<Item = (&'h str, ClusterMember)> + 'h {
+        // The file of each victim, from the runs of victims of one file.
+        let files = self
+            .files
+            .iter()
+            .flat_map(|(f, n)| std::iter::repeat_n(f, usize::try_from(*n).unwrap_or(0)));
+        self.records[..self.victims.min(self.records.len())]
+            .iter()
+            .zip(files)
+            .enumerate()
+            .filter_map(|(i, (record, file))| {
+                let (id, name) = self.shown.id_and_name(i, record);
+                wanted.contains(id).then(|| {
+                    let (birth, arrest) = self.shown.dates(i);
+                    (
+                        id,
+                        ClusterMember {
+                            record_id: id.to_owned(),
+                            name: Some(name.to_owned()),
+                            birth: birth.map(str::to_owned),
+                            arrest: arrest.map(str::to_owned),
+                            file: file.as_deref().map(str::to_owned),
+                            line: record.origin.line,
+                        },
+                    )
+                })
+            })
     }
 
     /// Adds the figures of `archive` to the records matching compares (after the victims).
@@ -314,28 +341,66 @@ fn evidence_line(e: &MatchExplanation) -> String {
 
 const MAX_CLUSTERS: usize = 500;
 
-/// What the Duplicates section shows of a victim ([`ClusterMember`], its file shared with the
-/// other victims of the file).
-#[derive(Debug)]
+/// What the Duplicates section shows of the victims ([`ClusterMember`]) beyond their matching
+/// records (which have the id, the name as written, the line; the file is the held runs'):
+/// the birth and arrest dates as written, all in one text (a few bytes a victim, not a few small
+/// allocations).
+#[derive(Debug, Default)]
 struct Shown {
-    record_id: String,
-    name: String,
-    birth: Option<Box<str>>,
-    arrest: Option<Box<str>>,
-    file: Option<Arc<str>>,
-    line: Option<u64>,
+    /// The birth then the arrest date as written of every victim, back to back.
+    dates: String,
+    /// Where each victim's birth date and arrest date end in `dates` (each starts where the
+    /// one before ends).
+    ends: Vec<[u64; 2]>,
+    /// Whether each victim has a birth date (bit 0) and an arrest date (bit 1).
+    present: Vec<u8>,
+    /// The id and the name as written of the victims whose matching record has another id
+    /// (none, or spaces around it) or another first name (no main name): rare.
+    odd: HashMap<usize, (String, String)>,
 }
 
 impl Shown {
-    fn member(&self) -> ClusterMember {
-        ClusterMember {
-            record_id: self.record_id.clone(),
-            name: Some(self.name.clone()),
-            birth: self.birth.as_deref().map(str::to_owned),
-            arrest: self.arrest.as_deref().map(str::to_owned),
-            file: self.file.as_deref().map(str::to_owned),
-            line: self.line,
+    fn push(&mut self, victim: &crate::model::Victim, record: &DedupRecord) {
+        let i = self.ends.len();
+        if victim.id != record.id || victim.name.original != record.display_name() {
+            self.odd
+                .insert(i, (victim.id.clone(), victim.name.original.clone()));
         }
+        let birth = victim
+            .birth_date
+            .as_ref()
+            .map(crate::model::HistoricalDate::original);
+        let arrest = victim
+            .cases
+            .first()
+            .and_then(|c| c.arrest_date.as_ref())
+            .map(crate::model::HistoricalDate::original);
+        self.dates.push_str(birth.unwrap_or_default());
+        let birth_end = self.dates.len() as u64;
+        self.dates.push_str(arrest.unwrap_or_default());
+        self.ends.push([birth_end, self.dates.len() as u64]);
+        self.present
+            .push(u8::from(birth.is_some()) | u8::from(arrest.is_some()) << 1);
+    }
+
+    /// The id and the name as written of victim `i`, whose matching record is `record`.
+    fn id_and_name<'a>(&'a self, i: usize, record: &'a DedupRecord) -> (&'a str, &'a str) {
+        match self.odd.get(&i) {
+            Some((id, name)) => (id, name),
+            None => (&record.id, record.display_name()),
+        }
+    }
+
+    /// The birth and arrest dates as written of victim `i`.
+    fn dates(&self, i: usize) -> (Option<&str>, Option<&str>) {
+        let at = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        let start = if i == 0 { 0 } else { at(self.ends[i - 1][1]) };
+        let [birth_end, arrest_end] = self.ends[i].map(at);
+        let present = self.present[i];
+        (
+            (present & 1 != 0).then(|| &self.dates[start..birth_end]),
+            (present & 2 != 0).then(|| &self.dates[birth_end..arrest_end]),
+        )
     }
 }
 
@@ -438,14 +503,8 @@ pub(super) fn dedup_section(
             }
         }
         Victims::Held(held) => {
-            for m in held
-                .members
-                .iter()
-                .filter(|m| wanted.contains(m.record_id.as_str()))
-            {
-                by_id
-                    .entry(m.record_id.as_str())
-                    .or_insert_with(|| m.member());
+            for (id, member) in held.members(&wanted) {
+                by_id.entry(id).or_insert(member);
             }
         }
     }

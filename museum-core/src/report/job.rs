@@ -7,7 +7,7 @@ use crate::dedup::{Decision, DedupOptions};
 use crate::error::Result;
 use crate::io::Archive;
 use crate::progress::Progress;
-use crate::stats::{CaseTable, StatsOptions, read_table};
+use crate::stats::{ArchiveStats, CaseTable, StatsOptions, VictimIds, read_table};
 use crate::validate::{self, Input, ValidateOptions};
 
 /// The report of some dataset files: read and validated in one pass (as `museum validate`
@@ -89,7 +89,7 @@ impl ReportJob {
             &self.inputs,
             &self.validate,
             progress,
-            |v| held.push(v),
+            |v| held.push(&v),
             Some(&mut |d| {
                 findings.push(d);
                 Ok(())
@@ -97,22 +97,24 @@ impl ReportJob {
             self.decisions.is_some(),
         )?;
         held.add_figures(&archive);
+        let (stats, ids) = self.statistics(table, progress)?;
         let dedup = match &self.decisions {
             None => Dedup::Skipped,
             Some(decisions) => {
                 progress.stage("deduplicating", None);
-                let records = std::mem::take(&mut held.records);
-                deduplicate_records(&records, decisions, &DedupOptions::default())
+                deduplicate_records(&held.records, decisions, &DedupOptions::default())
             }
         };
-        let data = self.summarize(
-            table,
+        let stats = with_duplicates(stats, ids.as_ref(), &dedup)?;
+        let data = assemble_with(
             &archive,
             Victims::Held(&held),
             &findings,
+            stats,
             &dedup,
+            &self.options,
             progress,
-        )?;
+        );
         Ok(ReportOutcome {
             data,
             warnings: dedup.warnings().to_vec(),
@@ -127,6 +129,7 @@ impl ReportJob {
             crate::job::read_validated(&self.inputs, &self.validate, progress)?;
         let table = CaseTable::build(archive.victims.iter().map(|l| &l.record), progress)?
             .with_vocab(self.validate.vocab.clone());
+        let (stats, ids) = self.statistics(table, progress)?;
         let dedup = match &self.decisions {
             None => Dedup::Skipped,
             Some(decisions) => {
@@ -134,9 +137,18 @@ impl ReportJob {
                 deduplicate(&archive, decisions, DedupOptions::default())
             }
         };
+        let stats = with_duplicates(stats, ids.as_ref(), &dedup)?;
         let victims = Victims::Records(&archive.victims);
         let findings = Findings::of(&validation, &self.options);
-        let data = self.summarize(table, &archive, victims, &findings, &dedup, progress)?;
+        let data = assemble_with(
+            &archive,
+            victims,
+            &findings,
+            stats,
+            &dedup,
+            &self.options,
+            progress,
+        );
         Ok(ReportOutcome {
             data,
             warnings: dedup.warnings().to_vec(),
@@ -145,38 +157,42 @@ impl ReportJob {
         })
     }
 
-    /// The statistics (with the duplicate rate when deduplication ran), then the report.
-    fn summarize(
+    /// The statistics but the duplicate rate, made before deduplication so that the table is
+    /// dropped before matching's records are (the victims' ids are kept, for the rate:
+    /// [`with_duplicates`]).
+    fn statistics(
         &self,
         table: CaseTable,
-        archive: &Archive,
-        victims: Victims<'_>,
-        findings: &Findings,
-        dedup: &Dedup,
         progress: &dyn Progress,
-    ) -> Result<ReportData> {
+    ) -> Result<(ArchiveStats, Option<VictimIds>)> {
         progress.stage("summarizing", None);
-        let clusters: Option<Vec<&[String]>> = dedup
-            .clusters()
-            .map(|c| c.iter().map(|c| c.members.as_slice()).collect());
         let stats = table.summary(
             &StatsOptions {
                 top: self.options.top,
             },
-            clusters.as_deref(),
+            None,
         )?;
-        drop(clusters);
-        drop(table);
-        Ok(assemble_with(
-            archive,
-            victims,
-            findings,
-            stats,
-            dedup,
-            &self.options,
-            progress,
-        ))
+        Ok((stats, table.into_ids()))
     }
+}
+
+/// The statistics with the duplicate rate of `dedup`'s clusters among the victims of `ids`
+/// (as [`CaseTable::summary`] with those clusters); without it when deduplication did not run.
+fn with_duplicates(
+    mut stats: ArchiveStats,
+    ids: Option<&VictimIds>,
+    dedup: &Dedup,
+) -> Result<ArchiveStats> {
+    if let Some(clusters) = dedup.clusters() {
+        let ids = ids.ok_or_else(|| {
+            crate::error::Error::stats(
+                "the duplicate rate needs the victims' ids: the table was built without them",
+            )
+        })?;
+        let members: Vec<&[String]> = clusters.iter().map(|c| c.members.as_slice()).collect();
+        stats.duplicates = Some(ids.duplicates(&members));
+    }
+    Ok(stats)
 }
 
 #[cfg(test)]
@@ -187,7 +203,9 @@ mod tests {
     use crate::validate::dataset_files;
 
     /// The museum's datasets (victims and figures) plus a list with one person in two scripts,
-    /// a namesake, a victim without a case and one whose case rows follow each other.
+    /// a namesake, a victim without a case, one whose case rows follow each other and one
+    /// without an id (its record is named by file and line; the Duplicates section shows it
+    /// without a name, as it shows any member it cannot find by id).
     fn inputs(dir: &std::path::Path) -> Vec<Input> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../datasets");
         let (mut inputs, _) = dataset_files(&root).unwrap();
@@ -199,7 +217,8 @@ mod tests {
              x2,1,Жүргенов Темірбек Қараұлұлы,1898,Туркестан,1937-08-02,ВМН,\"58 п. 10, 58 п. 11\",synthetic\n\
              x3,1,Жургенов Темирбек,1911,Чимкент,1938-01-05,10 лет ИТЛ,,\n\
              x3,2,,,,1949-03-01,ссылка,58-1а,\n\
-             x4,,Майлин Беимбет,1894,,,,,synthetic\n",
+             x4,,Майлин Беимбет,1894,,,,,synthetic\n\
+             ,,Майлин Беимбет,1894,,,,,synthetic\n",
         )
         .unwrap();
         inputs.push(Input {

@@ -638,6 +638,11 @@ impl Frame {
         self.ids.is_some()
     }
 
+    /// The hashes of the victims' ids, the rest of the table dropped.
+    pub(crate) fn into_ids(self) -> Option<FxHashSet<u64>> {
+        self.ids
+    }
+
     /// The case rows repeated once per charge article, with a `charge_article` column. Only the
     /// columns a query needs are repeated (the frame has two dozen).
     fn exploded(&self, keys: &[&str], require: &[(&str, Require)]) -> Result<DataFrame> {

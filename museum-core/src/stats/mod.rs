@@ -37,4 +37,5 @@ pub use summary::{
     AgeBand, AgePyramid, ArchiveStats, Completeness, Count, Distribution, DuplicateStats, LagCount,
     MonthCount, Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
 };
+pub(crate) use table::VictimIds;
 pub use table::{CaseTable, CaseTableBuilder, summarize};

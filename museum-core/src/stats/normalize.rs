@@ -127,12 +127,15 @@ pub fn region_of(place: &str) -> Option<String> {
     ];
     const DISTRICTS: &[&str] = &["уезд", "округ", "окр"];
     let parts: Vec<&str> = place.split([',', ';', '(', ')']).collect();
+    // A word is a marker when, its punctuation trimmed, it is one in lower case (compared a
+    // character at a time: a long tail of distinct places is most of a summary's time, and a
+    // lowered copy of every word was most of that).
     let has = |part: &str, markers: &[&str]| {
         part.split_whitespace().any(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            markers.contains(&w.as_str())
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            markers
+                .iter()
+                .any(|m| w.chars().flat_map(char::to_lowercase).eq(m.chars()))
         })
     };
     let part = parts

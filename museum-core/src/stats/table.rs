@@ -553,28 +553,61 @@ impl CaseTable {
     }
 
     fn duplicates(&self, clusters: &[&[String]]) -> DuplicateStats {
-        // Only the victims of the table count; a record listed twice counts once.
-        let members = clusters.iter().map(|c| {
-            c.iter()
-                .map(String::as_str)
-                .filter(|r| self.frame.has_id(r))
-                .collect::<HashSet<&str>>()
-        });
-        let (mut n_clusters, mut in_clusters, mut merged_away) = (0u64, 0u64, 0u64);
-        for m in members.filter(|m| m.len() >= 2) {
-            n_clusters += 1;
-            in_clusters += m.len() as u64;
-            merged_away += m.len() as u64 - 1;
-        }
-        let records = self.frame.persons;
-        let persons = records.saturating_sub(merged_away);
-        DuplicateStats {
-            records,
-            clusters: n_clusters,
-            records_in_clusters: in_clusters,
-            persons,
-            rate: ratio(records - persons, records),
-        }
+        duplicate_stats(self.frame.persons, |id| self.frame.has_id(id), clusters)
+    }
+
+    /// The victims' ids of the table (for the duplicate rate, [`VictimIds::duplicates`]), the
+    /// table itself dropped: a report summarizes the table before deduplicating and so never
+    /// holds the table and matching's records at once. `None` for a table built
+    /// [`without_ids`](CaseTableBuilder::without_ids).
+    pub(crate) fn into_ids(self) -> Option<VictimIds> {
+        let persons = self.frame.persons;
+        self.frame.into_ids().map(|ids| VictimIds { ids, persons })
+    }
+}
+
+/// The victims' ids of a [`CaseTable`] (a hash of each) without the table: what the duplicate
+/// rate needs once the rest of the summary is made ([`CaseTable::into_ids`]).
+pub(crate) struct VictimIds {
+    ids: crate::hash::FxHashSet<u64>,
+    persons: u64,
+}
+
+impl VictimIds {
+    /// The duplicate rate of `clusters` (the record ids of each; as [`CaseTable::summary`]
+    /// with them).
+    pub(crate) fn duplicates(&self, clusters: &[&[String]]) -> DuplicateStats {
+        let has = |id: &str| self.ids.contains(&crate::hash::fnv1a(id));
+        duplicate_stats(self.persons, has, clusters)
+    }
+}
+
+/// The duplicate rate of `clusters` among `records` victims, of whom `has` tells the ids: only
+/// the victims of the table count; a record listed twice counts once.
+fn duplicate_stats(
+    records: u64,
+    has: impl Fn(&str) -> bool,
+    clusters: &[&[String]],
+) -> DuplicateStats {
+    let members = clusters.iter().map(|c| {
+        c.iter()
+            .map(String::as_str)
+            .filter(|r| has(r))
+            .collect::<HashSet<&str>>()
+    });
+    let (mut n_clusters, mut in_clusters, mut merged_away) = (0u64, 0u64, 0u64);
+    for m in members.filter(|m| m.len() >= 2) {
+        n_clusters += 1;
+        in_clusters += m.len() as u64;
+        merged_away += m.len() as u64 - 1;
+    }
+    let persons = records.saturating_sub(merged_away);
+    DuplicateStats {
+        records,
+        clusters: n_clusters,
+        records_in_clusters: in_clusters,
+        persons,
+        rate: ratio(records - persons, records),
     }
 }
 
