@@ -11,8 +11,12 @@ const ID_BITS: u32 = 28;
 /// The ids of a key, both below `1 << ID_BITS`.
 const KEY_MASK: u64 = (1 << (2 * ID_BITS)) - 1;
 
-/// The most slots of a table (8 MiB): at a million records larger tables gain few hits.
-const MAX_BITS: u32 = 20;
+/// The most slots of a table (16 MiB): enough for a million records.
+const MAX_BITS: u32 = 21;
+
+/// Slots per record: the distinct pairs of names a run compares are many times its records (a
+/// table too small for them loses most of its entries before they are met again).
+const SLOTS_PER_RECORD: usize = 4;
 
 /// A direct-mapped table of the level (0 to 15) of ordered pairs of ids, shared by the threads
 /// of a run. A slot is one word (the two ids, and the level plus one above them; 0 is empty),
@@ -26,11 +30,10 @@ pub(crate) struct Memo {
 }
 
 impl Memo {
-    /// A table for a list of `records` records: about one slot per record, from 1,024 up to
-    /// 2^20.
+    /// A table for a list of `records` records: [`SLOTS_PER_RECORD`] slots a record, from 1,024
+    /// up to 2^[`MAX_BITS`].
     pub(crate) fn new(records: usize) -> Memo {
-        let bits = records
-            .max(1)
+        let bits = (records.max(1) * SLOTS_PER_RECORD)
             .next_power_of_two()
             .trailing_zeros()
             .clamp(10, MAX_BITS);
