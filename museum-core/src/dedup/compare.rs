@@ -275,35 +275,21 @@ pub(crate) fn given_level(
     (level, jw)
 }
 
-/// [`surname_level`]'s level as a run compares (from [`LOOSE_JW`]), looked up in the list's
-/// memo where the two surnames were compared before.
+/// [`surname_level`]'s level as a run compares (from [`LOOSE_JW`]). (Not memoized: at a million
+/// records a lookup in a table of all the pairs met waits on memory about as long as the
+/// comparison takes.)
 pub(crate) fn surname_level_fast(p: &Prepared, a: &Part, b: &Part) -> u8 {
-    if a.folded == b.folded {
-        return SURNAME_SAME;
-    }
-    p.memo.surname.level(a.id, b.id, || {
-        surname_level(&p.strings, &p.latin, a, b, LOOSE_JW).0
-    })
+    surname_level(&p.strings, &p.latin, a, b, LOOSE_JW).0
 }
 
-/// [`given_level`]'s level as a run compares (from [`LOOSE_JW`]), looked up in the list's memo
-/// where the two names were compared before.
+/// [`given_level`]'s level as a run compares (from [`LOOSE_JW`]; not memoized, as
+/// [`surname_level_fast`]).
 pub(crate) fn given_level_fast(p: &Prepared, a: &Part, b: &Part, stems: bool) -> u8 {
-    if a.folded == b.folded {
-        return GIVEN_SAME;
-    }
-    let memo = if stems {
-        &p.memo.patronymic
-    } else {
-        &p.memo.given
-    };
-    memo.level(a.id, b.id, || {
-        given_level(&p.strings, &p.latin, a, b, stems, LOOSE_JW).0
-    })
+    given_level(&p.strings, &p.latin, a, b, stems, LOOSE_JW).0
 }
 
-/// [`name_levels`]' levels as a run compares (from [`LOOSE_JW`]), each looked up in the list's
-/// memo where it was compared before.
+/// [`name_levels`]' levels as a run compares (from [`LOOSE_JW`]), the names read crossed looked
+/// up in the list's memo where they were compared before.
 fn name_levels_fast(p: &Prepared, a: &InternedName, b: &InternedName) -> [u8; 3] {
     let mut lv = [NOT_COMPARABLE; 3];
     if let (Some(x), Some(y)) = (&a.parts[0], &b.parts[0]) {

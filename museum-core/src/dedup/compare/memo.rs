@@ -1,7 +1,10 @@
 //! Memoized agreement levels of pairs of interned values ([`Memo`]): names and places are
-//! interned, and in the blocks of a large list the same two surnames, given names or places meet
-//! again and again (a village's families compared with each other year after year, the people
-//! arrested on one day), so most of a run's string comparisons can be a lookup.
+//! interned, and in the blocks of a large list the same two places or names meet again and again
+//! (a village's families compared with each other year after year, the people arrested on one
+//! day). Only the dear comparisons are memoized — two different places (every word against every
+//! word) and names read crossed (stems and sounds computed anew): at a million records a lookup
+//! in a table larger than the cache waits on memory about as long as comparing two surnames or
+//! given names takes (memoizing those too cost 10 % more CPU at a million records).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -11,8 +14,9 @@ const ID_BITS: u32 = 28;
 /// The ids of a key, both below `1 << ID_BITS`.
 const KEY_MASK: u64 = (1 << (2 * ID_BITS)) - 1;
 
-/// The most slots of a table (16 MiB): enough for a million records.
-const MAX_BITS: u32 = 21;
+/// The most slots of a table (2 MiB): larger tables, at a million records, hit more but wait on
+/// memory longer.
+const MAX_BITS: u32 = 18;
 
 /// Slots per record: the distinct pairs of names a run compares are many times its records (a
 /// table too small for them loses most of its entries before they are met again).
@@ -74,15 +78,9 @@ impl std::fmt::Debug for Memo {
     }
 }
 
-/// The memos of one prepared list: one per comparison (see `compare::Levels`' fast path).
+/// The memos of one prepared list: one per memoized comparison (`compare::compare_levels`).
 #[derive(Debug, Default)]
 pub(crate) struct Memos {
-    /// Surname levels, by part ids.
-    pub(crate) surname: Memo,
-    /// Given name levels, by part ids.
-    pub(crate) given: Memo,
-    /// Patronymic levels (stems compared), by part ids.
-    pub(crate) patronymic: Memo,
     /// Crossed levels of a given name read as a surname against a surname, by part ids.
     pub(crate) crossed: Memo,
     /// Birth place levels of two different places, by place index.
@@ -93,9 +91,6 @@ impl Memos {
     /// Memos sized for `records` records.
     pub(crate) fn new(records: usize) -> Memos {
         Memos {
-            surname: Memo::new(records),
-            given: Memo::new(records),
-            patronymic: Memo::new(records),
             crossed: Memo::new(records),
             place: Memo::new(records),
         }
