@@ -161,7 +161,9 @@ fn bench_all_pairs<T>(b: Bencher, compare: impl Fn(&PairBench, usize, usize) -> 
 
 /// Every pair of the mix compared as a run compares them (levels only): names (with their
 /// slips, initials and other scripts) and birth places. Most pairs of a run are unrelated
-/// names, as most of these.
+/// names, as most of these. After the first round the list's memo answers the names and places
+/// (as it does for the names and places a run meets again): the cost of the rest of a pair;
+/// `compare_pairs_exact` computes every similarity.
 #[divan::bench]
 fn compare_pairs(b: Bencher) {
     bench_all_pairs(b, PairBench::compare);

@@ -8,9 +8,10 @@ use super::util::{Interner, NONE, Sym, jaro_winkler_from};
 
 mod crossed;
 mod fingerprint;
+mod memo;
 mod prepare;
 
-pub(crate) use crossed::crossed_levels;
+pub(crate) use crossed::crossed_levels_fast;
 pub(crate) use fingerprint::fingerprints;
 pub(crate) use prepare::{
     CompactCase, CompactRecord, Frequencies, InternedName, Known, Part, Prepared, Span,
@@ -276,6 +277,41 @@ pub(crate) fn given_level(
     (level, jw)
 }
 
+/// [`surname_level`]'s level as a run compares (from [`LOOSE_JW`]). (Not memoized: at a million
+/// records a lookup in a table of all the pairs met waits on memory about as long as the
+/// comparison takes.)
+pub(crate) fn surname_level_fast(p: &Prepared, a: &Part, b: &Part) -> u8 {
+    surname_level(&p.strings, &p.latin, a, b, LOOSE_JW).0
+}
+
+/// [`given_level`]'s level as a run compares (from [`LOOSE_JW`]; not memoized, as
+/// [`surname_level_fast`]).
+pub(crate) fn given_level_fast(p: &Prepared, a: &Part, b: &Part, stems: bool) -> u8 {
+    given_level(&p.strings, &p.latin, a, b, stems, LOOSE_JW).0
+}
+
+/// [`name_levels`]' levels as a run compares (from [`LOOSE_JW`]), the names read crossed looked
+/// up in the list's memo where they were compared before.
+fn name_levels_fast(p: &Prepared, a: &InternedName, b: &InternedName) -> [u8; 3] {
+    let mut lv = [NOT_COMPARABLE; 3];
+    if let (Some(x), Some(y)) = (&a.parts[0], &b.parts[0]) {
+        lv[0] = surname_level_fast(p, x, y);
+    }
+    for (k, l) in lv.iter_mut().enumerate().skip(1) {
+        if let (Some(x), Some(y)) = (&a.parts[k], &b.parts[k]) {
+            *l = given_level_fast(p, x, y, k == 2);
+        }
+    }
+    if lv[0] <= LOOSE
+        && lv[1] <= LOOSE
+        && let Some((surname, given)) = crossed_levels_fast(p, a, b)
+    {
+        lv[0] = surname;
+        lv[1] = given;
+    }
+    lv
+}
+
 /// Name levels of one pair of names: surname, given, patronymic (similarities exact from
 /// `floor` up, see [`Floor`]).
 pub(crate) fn name_levels(
@@ -322,12 +358,25 @@ pub(crate) fn best_names(
     j: usize,
     floor: Floor,
 ) -> (usize, usize, [u8; 3], [f64; 3]) {
+    best_by(p, i, j, |a, b| {
+        name_levels(&p.strings, &p.latin, a, b, floor)
+    })
+}
+
+/// The best-agreeing pair of names of records `i` and `j` as [`best_names`], the levels and
+/// similarities of two names told by `levels`.
+fn best_by(
+    p: &Prepared,
+    i: usize,
+    j: usize,
+    levels: impl Fn(&InternedName, &InternedName) -> ([u8; 3], [f64; 3]),
+) -> (usize, usize, [u8; 3], [f64; 3]) {
     let (na, nb) = (p.names_of(i), p.names_of(j));
     let mut best = (0, 0, [NOT_COMPARABLE; 3], [0.0; 3]);
     let mut best_rank = None;
     for (x, a) in na.iter().enumerate().take(12) {
         for (y, b) in nb.iter().enumerate().take(12) {
-            let (lv, sim) = name_levels(&p.strings, &p.latin, a, b, floor);
+            let (lv, sim) = levels(a, b);
             let rank = name_rank(lv);
             if best_rank.is_none_or(|r| rank > r) {
                 best_rank = Some(rank);
@@ -475,6 +524,19 @@ pub(crate) fn place_level(p: &Prepared, a: &CompactRecord, b: &CompactRecord) ->
     0
 }
 
+/// [`place_level`], looked up in the list's memo where the two places were compared before.
+pub(crate) fn place_level_fast(p: &Prepared, a: &CompactRecord, b: &CompactRecord) -> u8 {
+    if a.birth_place == NONE || b.birth_place == NONE {
+        return NOT_COMPARABLE;
+    }
+    if a.birth_place == b.birth_place {
+        return 3;
+    }
+    p.memo
+        .place
+        .level(a.place_ix, b.place_ix, || place_level(p, a, b))
+}
+
 /// Whether a pair is compared the other way round: in the order of the records' content
 /// fingerprints, so that `compare(i, j)` and `compare(j, i)` are mirror images to the last bit
 /// (floating-point sums depend on their order) whatever the positions and ids of the records.
@@ -485,42 +547,42 @@ pub(crate) fn swapped(p: &Prepared, i: usize, j: usize) -> bool {
 /// The comparison vector of records `i` and `j`, which of their names were compared, and the
 /// names' similarities (exact: what `explain` shows).
 pub(crate) fn compare(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
-    compare_from(p, i, j, 0.0)
+    if swapped(p, i, j) {
+        let (l, (x, y), s) = compare_oriented(p, j, i);
+        return (l, (y, x), s);
+    }
+    compare_oriented(p, i, j)
 }
 
 /// The comparison vector of records `i` and `j` and which of their names were compared: the same
-/// as [`compare`]'s, without the exact similarities of names below [`LOOSE_JW`] (which decide
-/// no level), which most pairs of a run have and which cost most of a comparison.
+/// as [`compare`]'s, without the names' similarities, which decide no level below
+/// [`LOOSE_JW`] and which cost most of a comparison: the levels of two names or places compared
+/// before are looked up in the list's memo (most pairs of a run meet names and places that
+/// other pairs met already).
 pub(crate) fn compare_levels(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize)) {
-    let (l, names, _) = compare_from(p, i, j, LOOSE_JW);
-    (l, names)
-}
-
-fn compare_from(
-    p: &Prepared,
-    i: usize,
-    j: usize,
-    floor: Floor,
-) -> (Levels, (usize, usize), [f64; 3]) {
     if swapped(p, i, j) {
-        let (l, (x, y), s) = compare_oriented(p, j, i, floor);
-        return (l, (y, x), s);
+        let (l, (x, y)) = levels_oriented(p, j, i);
+        return (l, (y, x));
     }
-    compare_oriented(p, i, j, floor)
+    levels_oriented(p, i, j)
 }
 
-fn compare_oriented(
-    p: &Prepared,
-    i: usize,
-    j: usize,
-    floor: Floor,
-) -> (Levels, (usize, usize), [f64; 3]) {
-    let (x, y, nl, sims) = best_names(p, i, j, floor);
+fn compare_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize), [f64; 3]) {
+    let (x, y, nl, sims) = best_names(p, i, j, 0.0);
     let mut l = [NOT_COMPARABLE; FIELDS];
     l[..3].copy_from_slice(&nl);
     l[Field::BirthPlace.index()] = place_level(p, &p.recs[i], &p.recs[j]);
     record_levels(p, i, j, &mut l);
     (l, (x, y), sims)
+}
+
+fn levels_oriented(p: &Prepared, i: usize, j: usize) -> (Levels, (usize, usize)) {
+    let (x, y, nl, _) = best_by(p, i, j, |a, b| (name_levels_fast(p, a, b), [0.0; 3]));
+    let mut l = [NOT_COMPARABLE; FIELDS];
+    l[..3].copy_from_slice(&nl);
+    l[Field::BirthPlace.index()] = place_level_fast(p, &p.recs[i], &p.recs[j]);
+    record_levels(p, i, j, &mut l);
+    (l, (x, y))
 }
 
 /// The levels of the fields that are neither names nor the birth place (the cheap ones): birth,
@@ -539,39 +601,35 @@ pub(crate) fn record_levels(p: &Prepared, i: usize, j: usize, l: &mut Levels) {
         u8::from(a.nationality == b.nationality)
     };
     let (ca, cb) = (p.cases_of(i), p.cases_of(j));
-    // Cases are compared as sets: the best-agreeing pair, field by field.
-    let best = |f: &dyn Fn(&CompactCase, &CompactCase) -> u8| {
-        let mut best = NOT_COMPARABLE;
-        for x in ca {
-            for y in cb {
-                let l = f(x, y);
-                if l != NOT_COMPARABLE && (best == NOT_COMPARABLE || l > best) {
-                    best = l;
-                }
-            }
+    // Cases are compared as sets: the best-agreeing pair, field by field (one pass over the
+    // pairs of cases for every field).
+    let up = |best: &mut u8, l: u8| {
+        if l != NOT_COMPARABLE && (*best == NOT_COMPARABLE || l > *best) {
+            *best = l;
         }
-        best
     };
-    l[Field::Arrest.index()] = best(&|x, y| date_level(x.arrest, y.arrest));
-    l[Field::SentenceDate.index()] = best(&|x, y| date_level(x.sentence_date, y.sentence_date));
-    l[Field::Sentence.index()] = best(&sentence_level);
+    let (mut arrest, mut sentence_date, mut sentence) =
+        (NOT_COMPARABLE, NOT_COMPARABLE, NOT_COMPARABLE);
     // Death: the death date or any execution date.
     let mut death = date_level(a.death, b.death);
-    let mut consider = |s: Span, t: Span| {
-        let lv = date_level(s, t);
-        if lv != NOT_COMPARABLE && (death == NOT_COMPARABLE || lv > death) {
-            death = lv;
-        }
-    };
     for x in ca {
-        consider(x.execution, b.death);
+        up(&mut death, date_level(x.execution, b.death));
         for y in cb {
-            consider(x.execution, y.execution);
+            up(&mut arrest, date_level(x.arrest, y.arrest));
+            up(
+                &mut sentence_date,
+                date_level(x.sentence_date, y.sentence_date),
+            );
+            up(&mut sentence, sentence_level(x, y));
+            up(&mut death, date_level(x.execution, y.execution));
         }
     }
     for y in cb {
-        consider(a.death, y.execution);
+        up(&mut death, date_level(a.death, y.execution));
     }
+    l[Field::Arrest.index()] = arrest;
+    l[Field::SentenceDate.index()] = sentence_date;
+    l[Field::Sentence.index()] = sentence;
     l[Field::Death.index()] = death;
 }
 

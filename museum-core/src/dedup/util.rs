@@ -34,6 +34,7 @@ impl Interner {
         id
     }
 
+    #[inline]
     pub(crate) fn get(&self, id: Sym) -> &str {
         if id == NONE {
             return "";

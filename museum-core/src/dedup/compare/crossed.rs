@@ -69,14 +69,41 @@ pub(crate) fn crossed_levels(
     };
     let (l1, s1) = cross(st, ag, bs);
     let (l2, s2) = cross(st, bg, as_);
+    combine(l1, l2, s1.min(s2))
+}
+
+/// [`crossed_levels`]' levels alone, the crossed names' agreement looked up in the list's memo
+/// where it was compared before (what a run compares).
+pub(crate) fn crossed_levels_fast(
+    p: &super::Prepared,
+    a: &InternedName,
+    b: &InternedName,
+) -> Option<(u8, u8)> {
+    let (Some(as_), Some(ag), Some(bs), Some(bg)) =
+        (&a.parts[0], &a.parts[1], &b.parts[0], &b.parts[1])
+    else {
+        return None;
+    };
+    let cross = |x: &Part, y: &Part| {
+        p.memo
+            .crossed
+            .level(x.id, y.id, || cross(&p.strings, x, y).0)
+    };
+    let (l1, l2) = (cross(ag, bs), cross(bg, as_));
+    combine(l1, l2, 0.0).map(|(s, g, _)| (s, g))
+}
+
+/// The levels of names read crossed whose two crossed agreements are `l1` and `l2`, the surname's
+/// similarity `sim` unless only loosely similar (see the module documentation).
+fn combine(l1: u8, l2: u8, sim: f64) -> Option<(u8, u8, Option<f64>)> {
     let (hi, lo) = (l1.max(l2), l1.min(l2));
     if hi < 3 {
         return None;
     }
     Some(if lo >= 3 {
-        (lo, super::GIVEN_SIMILAR, Some(s1.min(s2)))
+        (lo, super::GIVEN_SIMILAR, Some(sim))
     } else if lo == 2 {
-        (2, 3, Some(s1.min(s2)))
+        (2, 3, Some(sim))
     } else {
         (LOOSE, LOOSE, None)
     })

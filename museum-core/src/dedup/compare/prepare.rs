@@ -24,6 +24,9 @@ pub(crate) struct Part {
     /// [`Prepared::latin`] (`NONE` otherwise). The fold reads Latin the way romanized Cyrillic
     /// is read (`c` before `a` as ч), which parts English spellings (`Catherine`, `Katherine`).
     pub(crate) latin: Sym,
+    /// The part's index among the distinct parts of the list (equal parts may have two, one
+    /// per field they were written in): what [`super::memo::Memos`] keys on.
+    pub(crate) id: u32,
 }
 
 /// One name (surname, given, patronymic), interned.
@@ -158,6 +161,8 @@ pub(crate) struct Prepared {
     /// Every word of each distinct place (by [`CompactRecord::place_ix`]), in written order, for the
     /// similarity of two places.
     pub(crate) place_words: Vec<Box<[Sym]>>,
+    /// The levels of pairs of names and places compared so far ([`super::compare_levels`]).
+    pub(crate) memo: super::memo::Memos,
 }
 
 /// The most words of a place compared for similarity (a place is a name or an address, not a
@@ -317,11 +322,13 @@ impl Prepared {
         let mut p = Prepared::default();
         let interned: Vec<Option<Part>> = keys
             .iter()
-            .map(|k| {
+            .enumerate()
+            .map(|(id, k)| {
                 k.as_ref()
-                    .map(|k| intern_part(&mut p.strings, &mut p.latin, k))
+                    .map(|k| intern_part(&mut p.strings, &mut p.latin, k, id as u32))
             })
             .collect();
+        p.memo = super::memo::Memos::new(records.len());
         // Places and nationalities.
         let mut place_ix: FxHashMap<&str, u32> = FxHashMap::default();
         let mut place_texts: Vec<&str> = Vec::new();
@@ -711,7 +718,7 @@ fn sentence_index(k: SentenceKind) -> u8 {
     }
 }
 
-fn intern_part(st: &mut Interner, latin: &mut Interner, k: &PartKeys) -> Part {
+fn intern_part(st: &mut Interner, latin: &mut Interner, k: &PartKeys, id: u32) -> Part {
     let latin = if !k.is_initial && matches!(Script::detect(&k.written), Script::Latin) {
         let text: String = crate::normalize::normalize_text(&k.written)
             .chars()
@@ -736,5 +743,6 @@ fn intern_part(st: &mut Interner, latin: &mut Interner, k: &PartKeys) -> Part {
         initial: k.initial.map_or(0, |c| c as u8),
         is_initial: k.is_initial,
         latin,
+        id,
     }
 }

@@ -9,8 +9,8 @@
 
 use super::{Model, probability};
 use crate::dedup::compare::{
-    FIELDS, Field, LOOSE, LOOSE_JW, Levels, NOT_COMPARABLE, Prepared, compare_levels,
-    crossed_levels, given_level, place_level, record_levels, surname_level, swapped,
+    FIELDS, Field, LOOSE, Levels, NOT_COMPARABLE, Prepared, compare_levels, crossed_levels_fast,
+    given_level_fast, place_level_fast, record_levels, surname_level_fast, swapped,
 };
 use crate::dedup::util::NONE;
 
@@ -177,12 +177,12 @@ impl<'a> Bound<'a> {
             for (y, b) in nb.iter().enumerate() {
                 let k = x * nb.len() + y;
                 if let (Some(u), Some(v)) = (&a.parts[0], &b.parts[0]) {
-                    let (lv, _) = surname_level(&p.strings, &p.latin, u, v, LOOSE_JW);
+                    let lv = surname_level_fast(p, u, v);
                     surname[k] = self.add(p, i, j, Field::Surname, lv, (x, y));
                     // (Whether the given names disagree in place too is not known yet: the
                     // crossed levels are an upper bound either way, as levels only rise.)
                     if lv <= LOOSE
-                        && let Some((level, given, _)) = crossed_levels(&p.strings, a, b)
+                        && let Some((level, given)) = crossed_levels_fast(p, a, b)
                     {
                         crossed_given[k] = Some(given);
                         surname[k] = surname[k].max(self.at(Field::Surname, level));
@@ -195,7 +195,7 @@ impl<'a> Bound<'a> {
             return false;
         }
         if !place_done {
-            let lv = place_level(p, a, b);
+            let lv = place_level_fast(p, a, b);
             sum += self.add(p, i, j, Field::BirthPlace, lv, (0, 0));
             if sum + best + g + pa < self.need {
                 return false;
@@ -207,7 +207,7 @@ impl<'a> Bound<'a> {
                 let k = x * nb.len() + y;
                 let mut add = 0.0;
                 if let (Some(u), Some(v)) = (&a.parts[1], &b.parts[1]) {
-                    let (lv, _) = given_level(&p.strings, &p.latin, u, v, false, LOOSE_JW);
+                    let lv = given_level_fast(p, u, v, false);
                     add = self.add(p, i, j, Field::Given, lv, (x, y));
                 }
                 if let Some(given) = crossed_given[k] {
