@@ -14,7 +14,9 @@
 
 use std::collections::HashMap;
 
-use super::compare::{FIELDS, Field, Levels, NOT_COMPARABLE, Prepared, compare, pack, unpack};
+use super::compare::{
+    FIELDS, Field, Levels, NOT_COMPARABLE, Prepared, compare_levels, pack, unpack,
+};
 use super::levels::{MAX_LEVELS, Table, monotone, probability};
 use super::util::par_chunks;
 
@@ -120,7 +122,7 @@ pub(crate) fn pass_patterns(
             };
             for (k, a) in m.iter().enumerate() {
                 for b in m[k + 1..].iter().take(window) {
-                    let l = compare(p, a.2 as usize, b.2 as usize).0;
+                    let l = compare_levels(p, a.2 as usize, b.2 as usize).0;
                     *c.entry(pack(&l)).or_default() += 1.0;
                 }
             }

@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use super::compare::{
     FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM,
-    compare,
+    compare_levels,
 };
 use super::util::{NONE, Sym, par_chunks};
 use crate::rng::Rng;
@@ -363,7 +363,7 @@ impl Model {
                         if all <= per_group {
                             for (k, &a) in members.iter().enumerate() {
                                 for &b in &members[k + 1..] {
-                                    add(&compare(p, a as usize, b as usize).0);
+                                    add(&compare_levels(p, a as usize, b as usize).0);
                                     sampled += 1;
                                 }
                             }
@@ -372,7 +372,12 @@ impl Model {
                             for _ in 0..per_group {
                                 let (a, b) = (rng.below(n), rng.below(n));
                                 if a != b {
-                                    add(&compare(p, members[a] as usize, members[b] as usize).0);
+                                    add(&compare_levels(
+                                        p,
+                                        members[a] as usize,
+                                        members[b] as usize,
+                                    )
+                                    .0);
                                     sampled += 1;
                                 }
                             }

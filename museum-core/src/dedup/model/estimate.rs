@@ -4,7 +4,7 @@
 
 use super::super::compare::{
     FIELDS, Field, GIVEN_SAME, Levels, NOT_COMPARABLE, Prepared, SURNAME_SAME, SURNAME_STEM,
-    compare,
+    compare_levels,
 };
 use super::super::util::par_chunks;
 use super::{FitOptions, MAX_LEVELS, Model, Table, probability};
@@ -41,7 +41,7 @@ pub(super) fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; F
             if exhaustive {
                 for i in range {
                     for j in i + 1..n {
-                        add(&compare(p, i, j).0);
+                        add(&compare_levels(p, i, j).0);
                         count += 1;
                     }
                 }
@@ -52,7 +52,7 @@ pub(super) fn sample_u(p: &Prepared, opt: &FitOptions) -> ([[f64; MAX_LEVELS]; F
                         let i = rng.below(n);
                         let j = rng.below(n);
                         if i != j {
-                            add(&compare(p, i, j).0);
+                            add(&compare_levels(p, i, j).0);
                             count += 1;
                         }
                     }
