@@ -437,10 +437,8 @@ fn span_of(start: usize, end: usize) -> Range<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::Record;
     use crate::io::columns::victims::COLUMNS;
-    use crate::io::{DatasetKind, Record};
-    use crate::validate::engine::{Input, validate_inputs, validate_keeping};
-    use crate::validate::{Selector, ValidateOptions};
 
     /// What the rules can read of a view, to compare two views.
     fn read(v: &VictimView<'_>) -> String {
@@ -558,70 +556,6 @@ mod tests {
             assert_eq!(r.continues(), record.record.continues(), "row {n}");
             assert_eq!(r.id(), record.record.id, "row {n}");
             spare = Some(r);
-        }
-    }
-    /// Rows read as the rules read them (a borrowed view, only the typed values the rules that
-    /// are on need) give the findings of records built whole (what a run that keeps the
-    /// records reads), whichever rules are on: victims of one row and of several cases, a
-    /// first case that holds only a sentence, unreadable values.
-    #[test]
-    fn row_views_give_the_findings_of_records() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("victims.csv");
-        let mut text = String::from(
-            "id,case,surname,sex,birth_date,arrest_date,sentence_date,sentence,execution_date,\
-             camp_id,camp_arrival_date,death_date,charge,sentencing_body,source_ids\n",
-        );
-        for i in 0..300u32 {
-            let birth = ["1900", "1939", "19З7", "", "1880?"][i as usize % 5];
-            let sentence = ["ВМН", "10 лет ИТЛ", "?", "сослан", ""][i as usize % 5];
-            let arrest =
-                ["1937-08-02", "", "1938-02-30", "1936", "ноябрь 1937"][(i / 5) as usize % 5];
-            let execution = if i % 7 == 0 { "1937-10-01" } else { "" };
-            let sex = ["м", "ж", "мж", "", "неизв."][(i / 3) as usize % 5];
-            let charge = ["58-10", "", "58 п. 10", "бандитизм", ""][(i / 2) as usize % 5];
-            if i % 11 == 0 {
-                // A first case with only a sentence, then a case with dates.
-                text.push_str(&format!("v{i},,Ф{i},{sex},{birth},,,{sentence},,,,,,,s1\n"));
-                text.push_str(&format!(
-                    "v{i},2,,,,1941,1942,ВМН,{execution},camp-x,1930,,{charge},ОСО,s2\n"
-                ));
-            } else {
-                text.push_str(&format!(
-                    "v{i},,Ф{i},{sex},{birth},{arrest},1938-02-25,{sentence},{execution},,,,{charge},Тройка,s1|s3\n"
-                ));
-            }
-        }
-        std::fs::write(&path, text).unwrap();
-        let inputs = [Input {
-            path,
-            kind: DatasetKind::Victims,
-        }];
-        let selections: [(&[&str], &[&str]); 5] = [
-            (&[], &[]),
-            (&[], &["M3", "M204"]),
-            (&["M4", "M309"], &[]),
-            (&["M201", "M202"], &[]),
-            (&["M1"], &[]),
-        ];
-        for (select, ignore) in selections {
-            let parse = |s: &[&str]| -> Vec<Selector> {
-                s.iter().map(|s| Selector::parse(s).unwrap()).collect()
-            };
-            let options = ValidateOptions::default()
-                .select(&parse(select))
-                .ignore(&parse(ignore));
-            let viewed = validate_inputs(&inputs, &options, &|_| {}).unwrap();
-            let (kept, _) = validate_keeping(&inputs, &options, &|_| {}).unwrap();
-            assert_eq!(viewed.records, kept.records);
-            assert_eq!(
-                format!("{:#?}", viewed.findings),
-                format!("{:#?}", kept.findings),
-                "select {select:?}, ignore {ignore:?}"
-            );
-            if select.is_empty() {
-                assert!(viewed.findings.len() > 100, "{}", viewed.findings.len());
-            }
         }
     }
 }
