@@ -27,7 +27,7 @@
 #   validate --format json   4.2 s / 85 MiB    -> 21.6 s / 245 MiB     (5.1x / 2.9x)
 #   report --no-dedup        17.6 s / 377 MiB  -> 98.0 s / 1,523 MiB   (5.6x / 4.0x)
 #   report --no-dedup, then  13.5 s / 320 MiB  -> 76.5 s / 930 MiB     (5.7x / 2.9x; load 10-19)
-#   report --no-dedup, now   9.0 s / 368 MiB   -> 45.5 s / 958 MiB     (5.0x / 2.6x; mimalloc; load 13-25)
+#   report --no-dedup, mimalloc 9.0 s / 368 MiB   -> 45.5 s / 958 MiB     (5.0x / 2.6x; allocator not kept; load 13-25)
 #   dedup (without polars, machine nearly idle; 1,010,000 -> 5,000,000 records)
 #                            98.2 s / 1.84 GB  -> 729 s / 9.0 GB       (7.4x / 4.9x; pairs 6.8x)
 set -euo pipefail

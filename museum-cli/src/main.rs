@@ -13,11 +13,6 @@ use clap::Parser;
 
 use crate::exit::ExitStatus;
 
-/// Millions of records are tens of millions of small allocations, many freed on another thread
-/// than the one that made them: mimalloc does that in a fraction of glibc's time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let printer = printer::Printer::new(&cli.global);
