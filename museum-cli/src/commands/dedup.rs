@@ -111,8 +111,8 @@ pub(crate) fn run(
             Some(s)
         }
         (DedupFormat::Csv, _) => Some(csv_rows(&ctx)?),
-        // Streamed into the file: at a million records the JSON is over 1 GB, and as one string
-        // it was the largest allocation of the run.
+        // Streamed into the file (or onto stdout, below): at a million records the JSON is over
+        // 1 GB, and as one string it was the largest allocation of the run.
         (DedupFormat::Json, Some(path)) => {
             let out = json(&ctx, evaluation.as_ref());
             museum_core::fsutil::write_atomic(path, |w| {
@@ -123,9 +123,11 @@ pub(crate) fn run(
             None
         }
         (DedupFormat::Json, None) => {
-            let mut s = serde_json::to_string_pretty(&json(&ctx, evaluation.as_ref()))?;
-            s.push('\n');
-            Some(s)
+            let mut w = printer.stdout();
+            serde_json::to_writer_pretty(&mut w, &json(&ctx, evaluation.as_ref()))?;
+            std::io::Write::write_all(&mut w, b"\n")?;
+            std::io::Write::flush(&mut w)?;
+            None
         }
     };
     if let Some(text) = text {
