@@ -170,12 +170,15 @@ impl DedupRecord {
             push_variant(&mut names, variant);
         }
         let span = |d: &Option<HistoricalDate>| d.as_ref().and_then(DateSpan::from_date);
-        let cases = r
+        // Collected through a filter, a Vec keeps room for four: a million records held through
+        // matching would carry that room, so the cases are sized to fit.
+        let mut cases: Vec<CaseFacts> = r
             .cases
             .iter()
             .map(CaseFacts::of)
             .filter(|c| !c.is_empty())
             .collect();
+        cases.shrink_to_fit();
         DedupRecord {
             id,
             origin: Origin {

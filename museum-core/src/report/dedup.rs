@@ -197,10 +197,7 @@ impl Held {
         if !self.dedup {
             return;
         }
-        let mut record = DedupRecord::from_victim(v, None);
-        // Its cases are collected through a filter, which leaves room for four: held through
-        // matching, that room was most of what this report held beyond `museum dedup`.
-        record.cases.shrink_to_fit();
+        let record = DedupRecord::from_victim(v, None);
         self.shown.push(&v.record, &record);
         self.records.push(record);
     }
