@@ -384,6 +384,67 @@ fn max_pairs(opt: &BlockOptions, rule: Rule) -> usize {
     cap * cap.saturating_sub(1) / 2
 }
 
+/// The blocks of one run of the sorted entries (`range` starts and ends where a key does): each
+/// block with its first entry, and the blocks above the cap to report.
+struct Grouped {
+    blocks: Vec<(usize, Block)>,
+    large: Vec<LargeBlock>,
+}
+
+/// Groups the entries of `range` (sorted; cut where a key ends) into blocks: keys shared by
+/// records that pair under their rule.
+fn group_blocks(
+    entries: &[(u64, Entry)],
+    range: std::ops::Range<usize>,
+    opt: &BlockOptions,
+) -> Grouped {
+    let mut out = Grouped {
+        blocks: Vec::new(),
+        large: Vec::new(),
+    };
+    let mut s = range.start;
+    while s < range.end {
+        let mut e = s + 1;
+        while e < range.end && entries[e].0 == entries[s].0 {
+            e += 1;
+        }
+        let size = e - s;
+        let rule = key_rule(entries[s].0);
+        let flagged = entries[s..e].iter().filter(|x| x.1.flagged()).count();
+        let pairs = qualifying_pairs(rule, size, flagged);
+        if pairs > 0 {
+            let complete = pairs <= max_pairs(opt, rule);
+            // A large `place-words` block is a village, compared within its names by design
+            // (see `Rule::max_block`): not a block cut to a window, not reported.
+            if !complete && rule != Rule::PlaceWords {
+                out.large.push(LargeBlock {
+                    rule,
+                    size,
+                    example: entries[s..e]
+                        .iter()
+                        .map(|x| x.1.record())
+                        .min()
+                        .unwrap_or(0) as usize,
+                });
+            }
+            out.blocks.push((
+                s,
+                Block {
+                    key: entries[s].0,
+                    complete,
+                    flagged: flagged as u32,
+                    members: entries[s..e]
+                        .iter()
+                        .map(|x| x.1.record() | if x.1.flagged() { FLAG } else { 0 })
+                        .collect(),
+                },
+            ));
+        }
+        s = e;
+    }
+    out
+}
+
 /// Blocks built once, visited as often as needed (a sample to fit the model, then all).
 #[allow(clippy::struct_field_names)] // `blocks.blocks`: the list itself
 pub(crate) struct Blocks {
@@ -423,67 +484,76 @@ impl Blocks {
         } else {
             entries.sort_unstable();
         }
+        // Blocks are grouped on the pool, in chunks of the sorted entries cut where a key ends:
+        // the blocks come out in the order of their keys whatever the number of threads.
+        let parts = opt.threads.max(1) * 4;
+        let mut cuts: Vec<usize> = vec![0];
+        for c in 1..parts {
+            let mut at = (entries.len() * c / parts).max(*cuts.last().unwrap_or(&0));
+            while at > 0 && at < entries.len() && entries[at].0 == entries[at - 1].0 {
+                at += 1;
+            }
+            cuts.push(at);
+        }
+        cuts.push(entries.len());
+        let grouped = par_chunks(parts, opt.threads, |range| {
+            range
+                .map(|c| group_blocks(&entries, cuts[c]..cuts[c + 1], opt))
+                .collect::<Vec<_>>()
+        });
         let mut blocks: Vec<Block> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new();
         let mut large: Vec<LargeBlock> = Vec::new();
-        let mut s = 0;
-        while s < entries.len() {
-            let mut e = s + 1;
-            while e < entries.len() && entries[e].0 == entries[s].0 {
-                e += 1;
+        for g in grouped.into_iter().flatten() {
+            for (start, b) in g.blocks {
+                stats.largest_block = stats.largest_block.max(b.members.len());
+                starts.push(start);
+                blocks.push(b);
             }
-            let size = e - s;
-            let rule = key_rule(entries[s].0);
-            let flagged = entries[s..e].iter().filter(|x| x.1.flagged()).count();
-            let pairs = qualifying_pairs(rule, size, flagged);
-            if pairs > 0 {
-                stats.blocks += 1;
-                stats.largest_block = stats.largest_block.max(size);
-                let complete = pairs <= max_pairs(opt, rule);
-                // A large `place-words` block is a village, compared within its names by
-                // design (see `Rule::max_block`): not a block cut to a window, not reported.
-                if !complete && rule != Rule::PlaceWords {
-                    large.push(LargeBlock {
-                        rule,
-                        size,
-                        example: entries[s..e]
-                            .iter()
-                            .map(|x| x.1.record())
-                            .min()
-                            .unwrap_or(0) as usize,
-                    });
+            large.extend(g.large);
+        }
+        stats.blocks = blocks.len();
+        // Each key's block and its place among the block's members: the writes are scattered
+        // over the flat key array, so they are made on the pool too.
+        {
+            use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+            let n = keys.keys.len();
+            let block_of: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(NO_BLOCK)).collect();
+            let member_of: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(0)).collect();
+            par_chunks(blocks.len(), opt.threads, |range| {
+                for b in range {
+                    let len = blocks[b].members.len();
+                    for (m, x) in entries[starts[b]..starts[b] + len].iter().enumerate() {
+                        block_of[x.1.pos() as usize].store(b as u32, Relaxed);
+                        member_of[x.1.pos() as usize].store(m as u32, Relaxed);
+                    }
                 }
-                let b = u32::try_from(blocks.len()).unwrap_or(NO_BLOCK);
-                for (m, x) in entries[s..e].iter().enumerate() {
-                    keys.block[x.1.pos() as usize] = b;
-                    keys.member[x.1.pos() as usize] = m as u32;
-                }
-                blocks.push(Block {
-                    key: entries[s].0,
-                    complete,
-                    flagged: flagged as u32,
-                    members: entries[s..e]
-                        .iter()
-                        .map(|x| x.1.record() | if x.1.flagged() { FLAG } else { 0 })
-                        .collect(),
-                });
-            }
-            s = e;
+            });
+            keys.block = block_of.into_iter().map(AtomicU32::into_inner).collect();
+            keys.member = member_of.into_iter().map(AtomicU32::into_inner).collect();
         }
         drop(entries);
         stats.large_block_count = large.len();
         large.sort_by_key(|b| (std::cmp::Reverse(b.size), b.example));
         large.truncate(20);
         stats.large_blocks = large;
-        // Large blocks are sorted once, in two orders, for their neighbourhoods.
-        let orders: Vec<Option<Orders>> = par_chunks(blocks.len(), opt.threads, |range| {
+        // Large blocks are sorted once, in two orders, for their neighbourhoods. The blocks are
+        // in the order of their keys, so of their rules (the rule is in a key's top bits), and
+        // the rules' large blocks differ in size: each thread takes every `threads`-th large
+        // block rather than one run of them.
+        let large_ix: Vec<usize> = (0..blocks.len()).filter(|&b| !blocks[b].complete).collect();
+        let threads = opt.threads.max(1);
+        let sorted = par_chunks(threads, threads, |range| {
             let mut scratch = OrderScratch::default();
             range
-                .map(|b| (!blocks[b].complete).then(|| orders_of(p, &blocks[b], &mut scratch)))
+                .flat_map(|t| large_ix.iter().skip(t).step_by(threads))
+                .map(|&b| (b, orders_of(p, &blocks[b], &mut scratch)))
                 .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        });
+        let mut orders: Vec<Option<Orders>> = (0..blocks.len()).map(|_| None).collect();
+        for (b, o) in sorted.into_iter().flatten() {
+            orders[b] = Some(o);
+        }
         Blocks {
             keys,
             blocks,
