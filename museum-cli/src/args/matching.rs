@@ -91,7 +91,7 @@ pub(crate) struct DedupArgs {
     #[arg(long, default_value_t = 30)]
     pub(crate) max_block_size: usize,
     /// The sliding window of large blocks.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 5)]
     pub(crate) window: usize,
     /// Blocking rules, comma-separated (default: all but `given` and `death-date`): surname+given,
     /// surname+initial, surname+year, given+patronymic, given+surname, name-set, birth-date,
