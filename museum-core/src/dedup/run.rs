@@ -190,8 +190,8 @@ impl Deduplicator {
         drop(blocks);
         let mut links: Vec<Link> = Vec::new();
         // The compared pairs kept (with `keep`; within `candidate_groups`: with `--truth` only
-        // the true pairs, not the 90 million compared at a million records), in ascending order
-        // run after run (see `util::PairSet::from_runs`).
+        // the true pairs, not the 90 million compared at a million records), record by record
+        // in the order of the visit (see `util::PairSet::from_runs`).
         let mut runs: Vec<util::PairRun> = Vec::with_capacity(scans.len());
         let mut crossed: Vec<(u64, bool)> = Vec::new();
         for (l, c, x) in scans {
