@@ -241,9 +241,9 @@ impl Deduplicator {
                 .copied()
                 .filter(|&k| kept((k >> 32) as usize, (k & 0xffff_ffff) as usize))
                 .collect();
-            util::PairSet::from_runs(p.len(), runs, &hop)
+            util::PairSet::from_runs(p.len(), &runs, &hop)
         });
-        drop(hop);
+        drop((hop, runs));
         strongest_first(&mut links);
         strongest_first(&mut review_links);
         lap("comparison and scoring", &mut timings);

@@ -178,7 +178,7 @@ impl PairSet {
     /// The set of the pairs of `runs` (each record's partners ascending, each record in one run
     /// only, the records in any order, as [`Blocks::visit`](super::blocking::Blocks::visit)
     /// gathers them) and of `more` (keys `a << 32 | b`, sorted), without repeats.
-    pub(crate) fn from_runs(n: usize, runs: Vec<PairRun>, more: &[u64]) -> PairSet {
+    pub(crate) fn from_runs(n: usize, runs: &[PairRun], more: &[u64]) -> PairSet {
         let total = runs.iter().map(|r| r.to.len()).sum::<usize>() + more.len();
         let mut lo = Vec::with_capacity(n + 1);
         let mut to: Vec<u32> = Vec::with_capacity(total);
@@ -471,7 +471,7 @@ mod tests {
             run(&[(2, 3), (2, 6)]),
         ];
         let more = [key(0, 3), key(0, 4), key(2, 5), key(4, 5)];
-        let set = PairSet::from_runs(7, runs, &more);
+        let set = PairSet::from_runs(7, &runs, &more);
         assert_eq!(set.to, [3, 4, 5, 3, 5, 6, 5, 6], "merged, no repeats");
         assert_eq!(set.lo, [0, 3, 3, 6, 6, 7, 8, 8]);
         for (a, b) in [
