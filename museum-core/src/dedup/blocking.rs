@@ -452,6 +452,8 @@ pub(crate) struct Blocks {
     blocks: Vec<Block>,
     /// The orders of the blocks above the cap, in block order.
     orders: Vec<Option<Orders>>,
+    /// The order records are visited in ([`Prepared::visit_order`]).
+    visit_order: Vec<u32>,
     /// What blocking did (pair counts are filled by the full visit).
     pub(crate) stats: BlockingStats,
 }
@@ -558,6 +560,7 @@ impl Blocks {
             keys,
             blocks,
             orders,
+            visit_order: p.visit_order().to_vec(),
             stats,
         }
     }
@@ -613,7 +616,8 @@ impl Blocks {
             for c in range {
                 let mut state = init();
                 let mut pairs = vec![0u64; Rule::ALL.len()];
-                for i in c * chunk..((c + 1) * chunk).min(n) {
+                for &i in &self.visit_order[c * chunk..((c + 1) * chunk).min(n)] {
+                    let i = i as usize;
                     found.clear();
                     self.partners(opt, i, &keep, &mut found);
                     found.sort_unstable();

@@ -190,8 +190,8 @@ impl Deduplicator {
         drop(blocks);
         let mut links: Vec<Link> = Vec::new();
         // The compared pairs kept (with `keep`; within `candidate_groups`: with `--truth` only
-        // the true pairs, not the 90 million compared at a million records), in ascending order
-        // run after run (see `util::PairSet::from_runs`).
+        // the true pairs, not the 90 million compared at a million records), record by record
+        // in the order of the visit (see `util::PairSet::from_runs`).
         let mut runs: Vec<util::PairRun> = Vec::with_capacity(scans.len());
         let mut crossed: Vec<(u64, bool)> = Vec::new();
         for (l, c, x) in scans {
@@ -241,9 +241,9 @@ impl Deduplicator {
                 .copied()
                 .filter(|&k| kept((k >> 32) as usize, (k & 0xffff_ffff) as usize))
                 .collect();
-            util::PairSet::from_runs(p.len(), runs, &hop)
+            util::PairSet::from_runs(p.len(), &runs, &hop)
         });
-        drop(hop);
+        drop((hop, runs));
         strongest_first(&mut links);
         strongest_first(&mut review_links);
         lap("comparison and scoring", &mut timings);

@@ -175,26 +175,34 @@ pub(crate) struct PairSet {
 }
 
 impl PairSet {
-    /// The set of the pairs of `runs` (each in ascending order, the runs one after the other in
-    /// ascending order of records, as [`Blocks::visit`](super::blocking::Blocks::visit) gathers
-    /// them) and of `more` (keys `a << 32 | b`, sorted), without repeats. Each run is freed once
-    /// read, so the pairs are held about once, not sorted again.
-    pub(crate) fn from_runs(n: usize, mut runs: Vec<PairRun>, more: &[u64]) -> PairSet {
+    /// The set of the pairs of `runs` (each record's partners ascending, each record in one run
+    /// only, the records in any order, as [`Blocks::visit`](super::blocking::Blocks::visit)
+    /// gathers them) and of `more` (keys `a << 32 | b`, sorted), without repeats.
+    pub(crate) fn from_runs(n: usize, runs: &[PairRun], more: &[u64]) -> PairSet {
         let total = runs.iter().map(|r| r.to.len()).sum::<usize>() + more.len();
         let mut lo = Vec::with_capacity(n + 1);
         let mut to: Vec<u32> = Vec::with_capacity(total);
-        let (mut r, mut row, mut m) = (0, 0, 0);
+        // Every record's partners in the runs: (record, run, row), by record.
+        let mut rows: Vec<(u32, u32, u32)> = runs
+            .iter()
+            .enumerate()
+            .flat_map(|(r, run)| {
+                run.rows
+                    .iter()
+                    .enumerate()
+                    .map(move |(row, x)| (x.0, r as u32, row as u32))
+            })
+            .collect();
+        rows.sort_unstable();
+        let (mut next, mut m) = (0, 0);
         for a in 0..n {
             lo.push(to.len() as u64);
-            while r < runs.len() && row >= runs[r].rows.len() {
-                runs[r] = PairRun::default();
-                (r, row) = (r + 1, 0);
-            }
-            let from_run: &[u32] = match runs.get(r).and_then(|run| run.rows.get(row)) {
-                Some(&(x, start)) if x as usize == a => {
-                    let run = &runs[r];
+            let from_run: &[u32] = match rows.get(next) {
+                Some(&(x, r, row)) if x as usize == a => {
+                    next += 1;
+                    let (run, row) = (&runs[r as usize], row as usize);
+                    let start = run.rows[row].1;
                     let end = run.rows.get(row + 1).map_or(run.to.len() as u64, |x| x.1);
-                    row += 1;
                     &run.to[start as usize..end as usize]
                 }
                 _ => &[],
@@ -243,8 +251,8 @@ impl PairSet {
     }
 }
 
-/// Pairs `(a, b)` gathered in ascending order (records ascending, each record's partners
-/// ascending): a piece of a [`PairSet`] ([`PairSet::from_runs`]), 4 bytes a pair.
+/// Pairs `(a, b)` gathered record by record (each record's partners together and ascending,
+/// the records in any order): a piece of a [`PairSet`] ([`PairSet::from_runs`]), 4 bytes a pair.
 #[derive(Debug, Default)]
 pub(crate) struct PairRun {
     /// Each record of the run, with where its partners start in `to`.
@@ -253,10 +261,10 @@ pub(crate) struct PairRun {
 }
 
 impl PairRun {
-    /// Adds the pair `(a, b)`, after every pair of a lower `a` and every lower `b` of `a`.
+    /// Adds the pair `(a, b)`, after every lower `b` of `a` (and no pair of `a` after another
+    /// record's).
     pub(crate) fn push(&mut self, a: usize, b: usize) {
         if self.rows.last().is_none_or(|r| r.0 as usize != a) {
-            debug_assert!(self.rows.last().is_none_or(|r| (r.0 as usize) < a));
             self.rows.push((a as u32, self.to.len() as u64));
         }
         debug_assert!(
@@ -455,16 +463,15 @@ mod tests {
             }
             r
         };
-        // Runs in record order (one empty), and more pairs: some repeat a run's, some fall
-        // between them.
+        // Runs with records in any order (one run empty), and more pairs: some repeat a run's,
+        // some fall between them.
         let runs = vec![
-            run(&[(0, 3), (0, 5)]),
+            run(&[(5, 6), (0, 3), (0, 5)]),
             run(&[]),
             run(&[(2, 3), (2, 6)]),
-            run(&[(5, 6)]),
         ];
         let more = [key(0, 3), key(0, 4), key(2, 5), key(4, 5)];
-        let set = PairSet::from_runs(7, runs, &more);
+        let set = PairSet::from_runs(7, &runs, &more);
         assert_eq!(set.to, [3, 4, 5, 3, 5, 6, 5, 6], "merged, no repeats");
         assert_eq!(set.lo, [0, 3, 3, 6, 6, 7, 8, 8]);
         for (a, b) in [

@@ -100,6 +100,7 @@ fn block_pairs(
         },
         blocks: vec![block],
         orders: vec![Some(orders)],
+        visit_order: Vec::new(),
         stats: BlockingStats::default(),
     };
     let Some(Orders(orders)) = &blocks.orders[0] else {

@@ -271,3 +271,62 @@ fn blocks_are_the_same_on_any_number_of_threads() {
     assert!(one.2 > 0, "large blocks compared in windows");
     assert_eq!(one, pairs(2));
 }
+
+#[test]
+fn the_visit_order_changes_when_pairs_are_compared_not_which() {
+    // Each pair once, under the same rule, as record by record in index order: a record's
+    // partners are those of higher index whatever the order records are visited in.
+    let names = [
+        "Ахметов Асан",
+        "Ким Ен Сик",
+        "Ахметов Усен",
+        "Миллер Иоганн",
+    ];
+    let recs: Vec<_> = (0..200)
+        .map(|k| {
+            rec(
+                &format!("r{k}"),
+                names[(k * 7) % 4],
+                Some(["1901", "1902", "1903"][k % 3]),
+            )
+        })
+        .collect();
+    let p = Prepared::build(&recs, 1);
+    assert_ne!(
+        p.visit_order(),
+        (0..200).collect::<Vec<u32>>(),
+        "visited out of index order"
+    );
+    let opt = BlockOptions {
+        max_block: 20,
+        window: 4,
+        threads: 2,
+        rules: Rule::defaults(),
+    };
+    let b = Blocks::build(&p, &opt);
+    let (states, _) = b.visit(
+        &opt,
+        |_| true,
+        Vec::new,
+        |_| {},
+        |s, i, j, rule| {
+            s.push((i, j, rule as u8));
+        },
+    );
+    let mut visited = states.concat();
+    visited.sort_unstable();
+    let mut in_index_order = Vec::new();
+    for i in 0..p.len() {
+        let mut found = Vec::new();
+        b.partners(&opt, i, &|_| true, &mut found);
+        found.sort_unstable();
+        found.dedup_by_key(|x| x.0);
+        in_index_order.extend(
+            found
+                .iter()
+                .map(|&(j, tag)| (i, j as usize, Rule::from_tag(tag) as u8)),
+        );
+    }
+    assert!(in_index_order.len() > 200, "large blocks and windows");
+    assert_eq!(visited, in_index_order);
+}

@@ -227,3 +227,68 @@ fn places() {
     assert_eq!(place_level(&p, &p.recs[0], &p.recs[2]), 0);
     assert_eq!(place_level(&p, &p.recs[0], &p.recs[0]), 3);
 }
+
+#[test]
+fn names_and_cases_laid_out_in_visit_order_stay_each_records_own() {
+    // Namesakes interleaved with others, some records with two names or several cases: the
+    // visit order brings the namesakes together, and each record still reads its own names and
+    // cases wherever they are stored.
+    let names = [
+        "Ахметов Асан",
+        "Ким Ен Сик",
+        "Ахметов Усен",
+        "Миллер Иоганн",
+        "Ким Ен Сик",
+    ];
+    let recs: Vec<DedupRecord> = (0..40)
+        .map(|k| {
+            let mut r = rec(&format!("r{k}"), names[k % names.len()], Some("1901"));
+            if k % 3 == 0 {
+                r.names.push(PersonName::parse("Смит Джон"));
+            }
+            r.cases = (0..k % 4)
+                .map(|c| crate::dedup::record::CaseFacts {
+                    arrest: DateSpan::from_date(
+                        &HistoricalDate::parse(&format!("1937-0{}-{:02}", c + 1, k % 28 + 1))
+                            .unwrap(),
+                    ),
+                    ..Default::default()
+                })
+                .collect();
+            r
+        })
+        .collect();
+    let p = Prepared::build(&recs, 2);
+    let order = p.visit_order();
+    let mut seen = order.to_vec();
+    seen.sort_unstable();
+    assert_eq!(seen, (0..40).collect::<Vec<u32>>(), "a permutation");
+    // Namesakes follow one another: as many runs of one surname as surnames.
+    let surname = |i: u32| p.names_of(i as usize)[0].parts[0].map(|x| x.stem);
+    let runs = 1 + order
+        .windows(2)
+        .filter(|w| surname(w[0]) != surname(w[1]))
+        .count();
+    assert_eq!(runs, 3, "{order:?}");
+    for (i, r) in recs.iter().enumerate() {
+        let own = Prepared::build(std::slice::from_ref(r), 1);
+        let text = |q: &Prepared, n: &InternedName| {
+            n.parts
+                .map(|x| x.map(|x| q.strings.get(x.folded).to_owned()))
+        };
+        let got: Vec<_> = p.names_of(i).iter().map(|n| text(&p, n)).collect();
+        let want: Vec<_> = own.names_of(0).iter().map(|n| text(&own, n)).collect();
+        assert_eq!(got, want, "names of record {i}");
+        let days = |q: &Prepared, k: usize| {
+            q.cases_of(k)
+                .iter()
+                .map(|c| (c.arrest.lo, c.arrest.hi))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(days(&p, i), days(&own, 0), "cases of record {i}");
+        assert_eq!(days(&p, i).len(), i % 4);
+        for k in 0..p.names_of(i).len() {
+            assert_eq!(p.name_source(i, k), own.name_source(0, k));
+        }
+    }
+}
