@@ -86,18 +86,13 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
         incremental: !args.full,
         min_indexed_records: persons::MIN_INDEXED_RECORDS,
     };
-    // The run takes the records and frees them once matched; what else it read is not
-    // needed to write its results: freed before the writes (at a million records the
-    // records, the old index and the new files would otherwise all be held at once).
+    // The run takes the records and frees them once matched, and takes the registry and the
+    // index to make the new ones of them; what else it read is not needed to write its
+    // results: freed before the writes (at a million records the records, the old registry
+    // and index and the new files would otherwise all be held at once).
     let records = loaded.records.len();
-    let mut run = persons::run_with_index(
-        loaded.records,
-        &decisions,
-        &registry,
-        index.as_ref(),
-        &options,
-    )?;
-    drop((index, decisions));
+    let mut run = persons::run_with_index(loaded.records, &decisions, registry, index, &options)?;
+    drop(decisions);
     if let Some(why) = &run.index_rebuilt {
         printer.note(&format!(
             "the person index `{}` was not used ({why}): every record was keyed and the model fitted again",
@@ -130,7 +125,7 @@ pub(crate) fn run(args: &PersonsArgs, printer: &Printer) -> anyhow::Result<ExitS
     let registry_csv = std::mem::take(&mut run.registry_csv);
     let changes = &run.reconciled.changes;
     let clock = Instant::now();
-    let written = !args.dry_run && !run.reconciled.registry.same_file_as(&registry);
+    let written = !args.dry_run && !run.reconciled.same_file;
     if written {
         museum_core::fsutil::write_bytes_atomic(&registry_path, &registry_csv)
             .with_context(|| format!("cannot write `{}`", registry_path.display()))?;

@@ -49,7 +49,7 @@ use super::compare::{InternedName, Prepared};
 use super::util::{NONE, par_chunks};
 use crate::hash::hash_parts;
 
-pub(crate) use focus::{FocusBlock, focus_pairs};
+pub(crate) use focus::{FocusBlock, WindowRef, focus_pairs};
 pub use rule::Rule;
 
 /// A block larger than the cap, compared in a window.
@@ -871,20 +871,6 @@ fn orders_by(
     }))
 }
 
-/// A block's members sorted in the two orders `window_keys` gives each (by member index).
-fn orders_with(b: &Block, window_keys: impl Fn(usize) -> [(String, u64); 2]) -> Orders {
-    let keyed: Vec<[(String, u64); 2]> = b
-        .members
-        .iter()
-        .map(|&i| window_keys((i & !FLAG) as usize))
-        .collect();
-    orders_by(b, &mut OrderScratch::default(), |m, o, text| {
-        let (key, sub) = &keyed[m][o];
-        text.extend_from_slice(key.as_bytes());
-        *sub
-    })
-}
-
 /// A record's surname stem, given name and patronymic stem, and birth year ([`window_fields`]).
 pub(crate) type WindowFields = ([Box<str>; 3], i16);
 
@@ -899,19 +885,6 @@ pub(crate) fn window_fields(p: &Prepared, i: usize) -> Option<WindowFields> {
             .into()
     };
     Some(([part(0), part(1), part(2)], p.recs[i].birth_year))
-}
-
-/// The two orders a large block is sorted in, each a text and a sub-block, from the record's
-/// [`window_fields`] (see [`window_key_into`]; no name: two empty texts in sub-block 0).
-fn window_keys_of(fields: Option<&WindowFields>, rule: Rule) -> [(String, u64); 2] {
-    let Some(([s, g, pt], year)) = fields else {
-        return [(String::new(), 0), (String::new(), 0)];
-    };
-    [0, 1].map(|o| {
-        let mut text = Vec::new();
-        let sub = window_key_into([&**s, &**g, &**pt], *year, rule, o, &mut text);
-        (String::from_utf8(text).unwrap_or_default(), sub)
-    })
 }
 
 /// Appends a record's sort text of a large block's order `order` (0 or 1) to `text` and returns

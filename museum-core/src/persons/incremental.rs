@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::index::PersonsIndex;
-use crate::dedup::blocking::{self, FocusBlock, WindowFields};
+use crate::dedup::blocking::{self, FocusBlock, WindowRef};
 use crate::dedup::compare::Known;
 use crate::dedup::frozen::RecordKeys;
 use crate::dedup::{
@@ -84,7 +84,9 @@ pub(super) fn run(
     }
     lap("keys", &mut timings);
     // The blocks of the focus records' keys, members in record order: every record's keys
-    // looked up on the pool, a chunk of records per task, the chunks joined in order.
+    // looked up, each member put straight into its block (one pass in record order: the
+    // memberships of a large archive in the blocks of common names run into millions, and
+    // were held twice when gathered on the pool first).
     let mut block_of: FxHashMap<u64, u32> = FxHashMap::default();
     for k in &keys {
         for &(key, _) in &k.keys {
@@ -92,40 +94,35 @@ pub(super) fn run(
             block_of.entry(key).or_insert(next);
         }
     }
-    let threads = crate::dedup::util::threads(options.threads);
-    let found = crate::dedup::util::par_chunks(n, threads, |range| {
-        let mut out: Vec<(u32, u32, bool)> = Vec::new();
-        for i in range {
-            let mut add = |key: u64, flag: bool| {
-                if let Some(&b) = block_of.get(&key) {
-                    out.push((b, i as u32, flag));
-                }
-            };
-            if inc.focus[i] {
-                for &(key, flag) in &keys[slot[i] as usize].keys {
-                    add(key, flag);
-                }
-            } else {
-                for (key, flag) in index.records.view(at[i] as usize).keys() {
-                    add(key, flag);
-                }
-            }
-        }
-        out
-    });
     let mut blocks: Vec<FocusBlock> = vec![(0, Vec::new()); block_of.len()];
     for (&key, &b) in &block_of {
         blocks[b as usize].0 = key;
     }
-    for (b, i, flag) in found.into_iter().flatten() {
-        blocks[b as usize].1.push((i, flag));
+    for i in 0..n {
+        let mut add = |key: u64, flag: bool| {
+            if let Some(&b) = block_of.get(&key) {
+                blocks[b as usize].1.push((i as u32, flag));
+            }
+        };
+        if inc.focus[i] {
+            for &(key, flag) in &keys[slot[i] as usize].keys {
+                add(key, flag);
+            }
+        } else {
+            for (key, flag) in index.records.view(at[i] as usize).keys() {
+                add(key, flag);
+            }
+        }
     }
     drop(block_of);
     blocks.sort_unstable_by_key(|b| b.0);
-    let window = |i: u32| -> Option<WindowFields> {
+    let window = |i: u32| -> Option<WindowRef<'_>> {
         let i = i as usize;
         if inc.focus[i] {
-            keys[slot[i] as usize].window.clone()
+            keys[slot[i] as usize]
+                .window
+                .as_ref()
+                .map(|([s, g, pt], year)| ([&**s, &**g, &**pt], *year))
         } else {
             index.records.view(at[i] as usize).window()
         }

@@ -562,8 +562,7 @@ mod tests {
             rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")),
             rec("c", "Байтурсынов Ахмет", Some("1872")),
         ];
-        let run =
-            run_with_index(recs.clone(), &[], &Registry::default(), None, &options()).unwrap();
+        let run = run_with_index(recs.clone(), &[], Registry::default(), None, &options()).unwrap();
         let bytes = run.index.to_bytes();
         assert!(bytes.starts_with(INDEX_MAGIC));
         let back = PersonsIndex::from_bytes(&bytes).unwrap();
@@ -640,11 +639,18 @@ mod tests {
             ));
         }
         let first =
-            run_with_index(recs.clone(), &[], &Registry::default(), None, &options()).unwrap();
+            run_with_index(recs.clone(), &[], Registry::default(), None, &options()).unwrap();
         let index = PersonsIndex::from_bytes(&first.index.to_bytes()).unwrap();
         recs.push(rec("b", "Букейханов Алихан Нурмухамедович", Some("1866")));
         let registry = &first.reconciled.registry;
-        let next = run_with_index(recs.clone(), &[], registry, Some(&index), &options()).unwrap();
+        let next = run_with_index(
+            recs.clone(),
+            &[],
+            registry.clone(),
+            Some(index.clone()),
+            &options(),
+        )
+        .unwrap();
         assert_eq!(next.index_rebuilt, None);
         assert_eq!(next.compared, Some(1));
         let with = next.compared_with.unwrap();
@@ -657,7 +663,7 @@ mod tests {
         assert_eq!(next.index.records.len(), recs.len());
         assert_eq!(next.index.frozen.model, index.frozen.model);
         // The same as a run without an index.
-        let plain = run_with_index(recs.clone(), &[], registry, None, &options()).unwrap();
+        let plain = run_with_index(recs.clone(), &[], registry.clone(), None, &options()).unwrap();
         assert_eq!(
             plain.reconciled.registry.to_csv(),
             next.reconciled.registry.to_csv()
@@ -685,21 +691,23 @@ mod tests {
         let again = run_with_index(
             recs.clone(),
             &[],
-            &next.reconciled.registry,
-            Some(&next.index),
+            next.reconciled.registry.clone(),
+            Some(next.index.clone()),
             &options(),
         )
         .unwrap();
         assert_eq!(again.index_rebuilt, None);
         assert_eq!(again.compared, Some(0));
         assert!(again.reconciled.changes.is_empty());
+        assert!(again.reconciled.same_file);
+        assert!(!next.reconciled.same_file);
         assert_eq!(again.index.to_bytes(), next.index.to_bytes());
         // An index of another registry is not used.
         let stale = run_with_index(
             recs.clone(),
             &[],
-            &Registry::default(),
-            Some(&index),
+            Registry::default(),
+            Some(index),
             &options(),
         );
         assert!(stale.unwrap().index_rebuilt.is_some());

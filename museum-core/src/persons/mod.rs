@@ -124,13 +124,15 @@ pub fn run(
     registry: &Registry,
     options: &PersonsOptions,
 ) -> Result<PersonsRun> {
-    run_with_index(records, decisions, registry, None, options)
+    run_with_index(records, decisions, registry.clone(), None, options)
 }
 
 /// Deduplicates `records` (honouring `decisions`) and reconciles the clusters with `registry`.
 /// Nothing is written: the caller writes [`Reconciled::registry`] and [`PersonsRun::index`] (or
-/// not, in a dry run). The records are taken, and freed once matched (reconciling and the new
-/// index need only their ids).
+/// not, in a dry run; [`Reconciled::same_file`] says whether the registry changed). The records
+/// are taken, and freed once matched (reconciling and the new index need only their ids); the
+/// registry and the index are taken too, and become the new ones (the rows and index records
+/// that stay are moved, not copied).
 ///
 /// With [`PersonsOptions::incremental`] and a registry, a record is compared again only when
 /// it is new, its [`fingerprint`] changed, or a decision names it; every other record stays with
@@ -146,8 +148,8 @@ pub fn run(
 pub fn run_with_index(
     mut records: Vec<DedupRecord>,
     decisions: &[Decision],
-    registry: &Registry,
-    index: Option<&PersonsIndex>,
+    registry: Registry,
+    mut index: Option<PersonsIndex>,
     options: &PersonsOptions,
 ) -> Result<PersonsRun> {
     let clock = std::time::Instant::now();
@@ -173,7 +175,7 @@ pub fn run_with_index(
     let mut compared = None;
     let mut increment_of = None;
     if options.incremental && !registry.is_empty() {
-        let (increment, changed) = increment(&records, &fingerprints, decisions, registry);
+        let (increment, changed) = increment(&records, &fingerprints, decisions, &registry);
         let n = increment.focus.iter().filter(|f| **f).count();
         if n < records.len() {
             compared = Some(n);
@@ -182,7 +184,7 @@ pub fn run_with_index(
     }
     timings.push(("fingerprints", clock.elapsed().as_secs_f64()));
     // Why the index cannot serve this run.
-    let unusable = match (index, &increment_of) {
+    let unusable = match (&index, &increment_of) {
         (None, _) => None,
         (Some(_), None) if !options.incremental => Some("`--full` compares every record".into()),
         (Some(_), None) => Some("every record is new".into()),
@@ -191,7 +193,7 @@ pub fn run_with_index(
             options.min_indexed_records
         )),
         (Some(ix), Some((_, changed))) => ix
-            .unusable(registry, &options.dedup)
+            .unusable(&registry, &options.dedup)
             .map(str::to_owned)
             .or_else(|| {
                 let limit = (ix.base_records as f64 * REBUILD_SHARE).floor() as u64;
@@ -206,9 +208,9 @@ pub fn run_with_index(
             }),
     };
     let mut index_rebuilt = unusable;
-    if let (Some(ix), Some((inc, changed)), None) = (index, &increment_of, &index_rebuilt) {
+    if let (Some(ix), Some((inc, changed)), None) = (index.take(), &increment_of, &index_rebuilt) {
         let clock = std::time::Instant::now();
-        match incremental::run(&mut records, &bits, decisions, ix, inc, &options.dedup) {
+        match incremental::run(&mut records, &bits, decisions, &ix, inc, &options.dedup) {
             Ok(sub) => {
                 timings.extend(sub.timings);
                 timings.push(("matching", clock.elapsed().as_secs_f64()));
@@ -221,21 +223,38 @@ pub fn run_with_index(
                 let old = ix.positions(ids.iter().map(String::as_str));
                 let mut fresh: FxHashMap<usize, crate::dedup::frozen::RecordKeys> =
                     sub.focus_keys.into_iter().collect();
-                // A known record's entry is copied as it is; the others are written anew.
-                let mut new_records = index::IndexRecords::with_capacity_of(ids.len(), &ix.records);
-                for (i, id) in ids.iter().enumerate() {
+                // A known record's entry is copied as it is; the others are written anew. The
+                // records that are the index's first ones, as they were, stay where they are
+                // (an archive grows at its end): the rest is taken out and copied back.
+                let prefix = (0..ids.len())
+                    .take_while(|&i| old[i] == Some(i as u32) && !fresh.contains_key(&i))
+                    .count();
+                let PersonsIndex {
+                    records: mut new_records,
+                    settings_hash,
+                    base_records,
+                    changed_since,
+                    frozen,
+                    ..
+                } = ix;
+                let rest = new_records.split_off(prefix);
+                for (i, id) in ids.iter().enumerate().skip(prefix) {
                     match (fresh.remove(&i), old[i]) {
-                        (None, Some(k)) => new_records.push_copy(&ix.records, k as usize),
+                        (None, Some(k)) if k as usize >= prefix => {
+                            new_records.push_copy(&rest, k as usize - prefix);
+                        }
+                        (None, Some(k)) => new_records.push_copy_within(k as usize),
                         (keys, _) => new_records.push(id, bits[i], &keys.unwrap_or_default()),
                     }
                 }
+                drop(rest);
                 let registry_csv = reconciled.registry.to_csv();
                 let new_index = PersonsIndex {
                     registry_hash: index::registry_hash(&registry_csv),
-                    settings_hash: ix.settings_hash,
-                    base_records: ix.base_records,
-                    changed_since: ix.changed_since + *changed as u64,
-                    frozen: ix.frozen.clone(),
+                    settings_hash,
+                    base_records,
+                    changed_since: changed_since + *changed as u64,
+                    frozen,
                     records: new_records,
                 };
                 timings.push(("index", clock.elapsed().as_secs_f64()));
@@ -297,14 +316,14 @@ pub fn run_with_index(
 }
 
 fn reconcile_all(
-    registry: &Registry,
+    registry: Registry,
     ids: &[String],
     fingerprints: &[String],
     clusters: &[u32],
     options: &PersonsOptions,
 ) -> Result<Reconciled> {
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    reconcile(registry, &ids, fingerprints, clusters, &options.date)
+    reconcile::reconcile_owned(registry, &ids, fingerprints, clusters, &options.date)
 }
 
 /// The records' ids, each record freed as its id is taken.

@@ -118,6 +118,9 @@ pub struct Reconciled {
     pub registry: Registry,
     /// What changed.
     pub changes: Changes,
+    /// Whether the new registry writes the same file as the old one ([`Registry::same_file_as`]:
+    /// every old row stays as it was and none is added), so that it need not be written.
+    pub same_file: bool,
 }
 
 /// Reconciles `clusters` (every record's cluster, as [`crate::dedup::DedupResult::cluster_of`];
@@ -135,6 +138,95 @@ pub fn reconcile(
     clusters: &[u32],
     date: &str,
 ) -> Result<Reconciled> {
+    let plan = plan(old, record_ids, fingerprints, clusters, date)?;
+    Ok(finish(plan, old.rows().iter().cloned(), fingerprints))
+}
+
+/// [`reconcile`], taking the old registry: the rows that stay are moved into the new one, not
+/// copied (at a million records the registry is some 300 MB).
+///
+/// # Errors
+/// As [`reconcile`].
+pub(crate) fn reconcile_owned(
+    old: Registry,
+    record_ids: &[&str],
+    fingerprints: &[String],
+    clusters: &[u32],
+    date: &str,
+) -> Result<Reconciled> {
+    let plan = plan(&old, record_ids, fingerprints, clusters, date)?;
+    Ok(finish(plan, old.into_rows().into_iter(), fingerprints))
+}
+
+/// What a reconciliation decided, before the new registry is made of it.
+struct Plan {
+    /// Per old row, the record it stays with (`None`: it leaves; retired rows always stay).
+    kept: Vec<Option<u32>>,
+    /// Per old row that is retired, where its redirect leads now when that changed.
+    redirect: FxHashMap<u32, String>,
+    /// The new rows.
+    fresh: Vec<RegistryRow>,
+    changes: Changes,
+}
+
+/// The new registry: the old rows that stay (`old_rows`, in their order: a retired id with its
+/// redirect followed to where the merges of this run lead, a record still with its person with
+/// its fingerprint now), and the new ones merged in.
+fn finish(
+    plan: Plan,
+    old_rows: impl Iterator<Item = RegistryRow>,
+    fingerprints: &[String],
+) -> Reconciled {
+    let Plan {
+        kept,
+        mut redirect,
+        fresh,
+        changes,
+    } = plan;
+    let mut same_file = fresh.is_empty();
+    let stay = old_rows
+        .zip(kept)
+        .enumerate()
+        .filter_map(|(k, (mut row, at))| {
+            row.line = None;
+            if row.is_retired() {
+                if let Some(f) = redirect.remove(&(k as u32)) {
+                    row.merged_into = Some(f);
+                    same_file = false;
+                }
+                return Some(row);
+            }
+            let Some(i) = at else {
+                same_file = false;
+                return None;
+            };
+            if let Some(f) = fingerprints.get(i as usize)
+                && *f != row.fingerprint
+            {
+                row.fingerprint.clone_from(f);
+                same_file = false;
+            }
+            Some(row)
+        });
+    let registry = Registry::merged(stay, fresh);
+    Reconciled {
+        registry,
+        changes,
+        same_file,
+    }
+}
+
+/// The decisions of [`reconcile`]. The old registry's rows are sorted by person (in id order),
+/// so each old person is a run of rows, numbered here in that order: the numbers order the
+/// persons as their ids do.
+#[allow(clippy::too_many_lines)] // one pass of rules, in the order the module documents them
+fn plan(
+    old: &Registry,
+    record_ids: &[&str],
+    fingerprints: &[String],
+    clusters: &[u32],
+    date: &str,
+) -> Result<Plan> {
     if !fingerprints.is_empty() && fingerprints.len() != record_ids.len() {
         return Err(Error::invalid_option(format!(
             "{} records but {} fingerprints",
@@ -165,89 +257,115 @@ pub fn reconcile(
             )));
         }
     }
-    // Each record's row in the old registry (`None`: a new record), and its person there.
+    // The old persons (runs of rows), and each record's row in the old registry (`None`: a
+    // new record).
     let old_rows = old.rows();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut person_of_row: Vec<u32> = Vec::with_capacity(old_rows.len());
+    for (k, r) in old_rows.iter().enumerate() {
+        if k == 0 || old_rows[k - 1].person_id != r.person_id {
+            starts.push(k);
+        }
+        person_of_row.push((starts.len() - 1) as u32);
+    }
+    let persons = starts.len();
+    starts.push(old_rows.len());
+    let name = |g: u32| old_rows[starts[g as usize]].person_id.as_str();
     let mut old_row: Vec<Option<u32>> = vec![None; record_ids.len()];
     for (k, r) in old_rows.iter().enumerate() {
         if let Some(&i) = r.record_id.as_deref().and_then(|rec| index.get(rec)) {
             old_row[i] = Some(k as u32);
         }
     }
-    let old_of = |i: usize| old_row[i].map(|k| old_rows[k as usize].person_id.as_str());
+    let old_of = |i: usize| old_row[i].map(|k| person_of_row[k as usize]);
     let n_clusters = clusters.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
     // Records of each old person in each cluster.
-    let mut weight: FxHashMap<(u32, &str), usize> = FxHashMap::default();
+    let mut weight: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     for (i, &c) in clusters.iter().enumerate() {
-        if let Some(p) = old_of(i) {
-            *weight.entry((c, p)).or_default() += 1;
+        if let Some(g) = old_of(i) {
+            *weight.entry((c, g)).or_default() += 1;
         }
     }
-    // Heaviest first, then the older id, then the earlier cluster (each id parsed once; no two
-    // pairs are equal, so the order is total).
-    type Keyed<'a> = (Reverse<usize>, (u8, u64, &'a str), u32);
-    let mut keyed: Vec<Keyed> = weight
+    // Heaviest first, then the older id, then the earlier cluster (no two pairs are equal, so
+    // the order is total).
+    let mut pairs: Vec<(Reverse<usize>, u32, u32)> = weight
         .iter()
-        .map(|(&(c, p), &n)| (Reverse(n), id_key(p), c))
+        .map(|(&(c, g), &n)| (Reverse(n), g, c))
         .collect();
-    keyed.sort_unstable();
-    let pairs: Vec<(usize, &str, u32)> = keyed.into_iter().map(|(n, k, c)| (n.0, k.2, c)).collect();
-    let mut person_of_cluster: Vec<Option<String>> = vec![None; n_clusters];
-    let mut taken: FxHashMap<&str, u32> = FxHashMap::default();
-    for &(_, p, c) in &pairs {
-        if person_of_cluster[c as usize].is_none() && !taken.contains_key(p) {
-            person_of_cluster[c as usize] = Some(p.to_owned());
-            taken.insert(p, c);
+    drop(weight);
+    pairs.sort_unstable();
+    // Each cluster's old person (`NONE`: none), or the id minted for it.
+    const NONE: u32 = u32::MAX;
+    let mut person_of_cluster: Vec<u32> = vec![NONE; n_clusters];
+    let mut taken: Vec<bool> = vec![false; persons];
+    for &(_, g, c) in &pairs {
+        if person_of_cluster[c as usize] == NONE && !taken[g as usize] {
+            person_of_cluster[c as usize] = g;
+            taken[g as usize] = true;
         }
     }
     // Clusters left without an id get new ones, in cluster order; a cluster holding records of
     // old persons is split from the one holding most of them (the pairs are sorted so).
     let mut next = old.next_number();
-    let mut split_from: FxHashMap<u32, &str> = FxHashMap::default();
-    for &(_, p, c) in &pairs {
-        if person_of_cluster[c as usize].is_none() {
-            split_from.entry(c).or_insert(p);
+    let mut split_from: Vec<u32> = vec![NONE; n_clusters];
+    for &(_, g, c) in &pairs {
+        if person_of_cluster[c as usize] == NONE && split_from[c as usize] == NONE {
+            split_from[c as usize] = g;
         }
     }
-    let mut minted: Vec<bool> = vec![false; n_clusters];
-    // Cluster members, in record order.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_clusters];
-    for (i, &c) in clusters.iter().enumerate() {
-        members[c as usize].push(i);
+    drop(pairs);
+    // Cluster members, in record order: the records of cluster `c` are
+    // `members[first[c]..first[c + 1]]`.
+    let mut first: Vec<usize> = vec![0; n_clusters + 1];
+    for &c in clusters {
+        first[c as usize + 1] += 1;
     }
-    for (c, slot) in person_of_cluster.iter_mut().enumerate() {
-        if slot.is_none() && !members[c].is_empty() {
-            *slot = Some(mint(next));
+    for c in 0..n_clusters {
+        first[c + 1] += first[c];
+    }
+    let mut members: Vec<u32> = vec![0; clusters.len()];
+    {
+        let mut at = first.clone();
+        for (i, &c) in clusters.iter().enumerate() {
+            members[at[c as usize]] = i as u32;
+            at[c as usize] += 1;
+        }
+    }
+    let members_of = |c: usize| &members[first[c]..first[c + 1]];
+    let mut minted: Vec<Option<String>> = vec![None; n_clusters];
+    for c in 0..n_clusters {
+        if person_of_cluster[c] == NONE && !members_of(c).is_empty() {
+            minted[c] = Some(mint(next));
             next += 1;
-            minted[c] = true;
         }
     }
-    let person_at = |i: usize| {
-        person_of_cluster[clusters[i] as usize]
-            .as_deref()
-            .unwrap_or("")
+    let person_of = |c: usize| match person_of_cluster[c] {
+        NONE => minted[c].as_deref().unwrap_or(""),
+        g => name(g),
     };
+    let person_at = |i: usize| person_of(clusters[i] as usize);
     // Old persons without a cluster: merged into where most of their records went, or retired.
-    // (The rows are sorted by person, in id order: each person's rows are together.)
     let mut changes = Changes::default();
     let mut merged_into: FxHashMap<&str, String> = FxHashMap::default();
-    for group in old_rows.chunk_by(|a, b| a.person_id == b.person_id) {
+    for g in 0..persons {
+        let group = &old_rows[starts[g]..starts[g + 1]];
         if group[0].is_retired() {
             continue;
         }
         let p = group[0].person_id.as_str();
+        for r in group.iter().filter_map(|r| r.record_id.as_deref()) {
+            if !index.contains_key(r) {
+                changes.removed_records.push((r.to_owned(), p.to_owned()));
+            }
+        }
+        if taken[g] {
+            continue;
+        }
         let recs: Vec<&str> = group
             .iter()
             .filter_map(|r| r.record_id.as_deref())
             .collect();
         let here: Vec<usize> = recs.iter().filter_map(|r| index.get(r).copied()).collect();
-        for r in recs.iter().filter(|r| !index.contains_key(*r)) {
-            changes
-                .removed_records
-                .push(((*r).to_owned(), p.to_owned()));
-        }
-        if taken.contains_key(p) {
-            continue;
-        }
         if here.is_empty() {
             changes.retired.push(Retirement {
                 person_id: p.to_owned(),
@@ -275,41 +393,44 @@ pub fn reconcile(
         merged_into.insert(p, target);
     }
     // The rows: those of the old registry that stay (the same record with the same person, or
-    // a retired id), copied in their order, and the new ones, sorted and merged in.
+    // a retired id), and the new ones.
     let mut kept: Vec<Option<u32>> = vec![None; old_rows.len()];
     let mut rows: Vec<RegistryRow> = Vec::new();
-    let mut splits: BTreeMap<(u8, u64, &str), Vec<String>> = BTreeMap::new();
-    for (c, m) in members.iter().enumerate() {
-        if minted[c]
-            && let Some(from) = split_from.get(&(c as u32))
-        {
-            splits
-                .entry(id_key(from))
-                .or_default()
-                .push(person_of_cluster[c].clone().unwrap_or_default());
+    let mut splits: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for c in 0..n_clusters {
+        let Some(id) = &minted[c] else {
+            continue;
+        };
+        if split_from[c] != NONE {
+            splits.entry(split_from[c]).or_default().push(id.clone());
         }
-        if minted[c] && !m.is_empty() {
-            changes.new_persons.push(NewPerson {
-                person_id: person_of_cluster[c].clone().unwrap_or_default(),
-                records: m.iter().map(|&i| record_ids[i].to_owned()).collect(),
-                split_from: split_from.get(&(c as u32)).map(|s| (*s).to_owned()),
-            });
-        }
+        changes.new_persons.push(NewPerson {
+            person_id: id.clone(),
+            records: members_of(c)
+                .iter()
+                .map(|&i| record_ids[i as usize].to_owned())
+                .collect(),
+            split_from: (split_from[c] != NONE).then(|| name(split_from[c]).to_owned()),
+        });
     }
-    let mut changed_person: FxHashMap<&str, bool> = FxHashMap::default();
+    // Old persons whose records changed (a minted person is new anyway).
+    let mut changed: Vec<bool> = vec![false; persons];
     for (i, id) in record_ids.iter().enumerate() {
-        let pid = person_at(i);
+        let cluster = clusters[i] as usize;
+        let now = person_of_cluster[cluster];
         let before = old_of(i);
-        if before == Some(pid) {
+        if before.is_some() && before == Some(now) {
             if let Some(k) = old_row[i] {
                 kept[k as usize] = Some(i as u32);
             }
             continue;
         }
-        changed_person.insert(pid, true);
-        let cluster = clusters[i] as usize;
-        let how = match before {
-            None if minted[cluster] => "new".to_owned(),
+        if now != NONE {
+            changed[now as usize] = true;
+        }
+        let pid = person_at(i);
+        let how = match before.map(name) {
+            None if minted[cluster].is_some() => "new".to_owned(),
             None => {
                 changes.joined.push(RecordMove {
                     record_id: (*id).to_owned(),
@@ -318,7 +439,7 @@ pub fn reconcile(
                 });
                 "joined".to_owned()
             }
-            Some(q) if minted[cluster] => format!("split_from:{q}"),
+            Some(q) if minted[cluster].is_some() => format!("split_from:{q}"),
             Some(q) if merged_into.get(q).is_some_and(|t| t == pid) => format!("merged_from:{q}"),
             Some(q) => {
                 changes.moved.push(RecordMove {
@@ -329,8 +450,8 @@ pub fn reconcile(
                 format!("moved_from:{q}")
             }
         };
-        if let Some(q) = before {
-            changed_person.insert(q, true);
+        if let Some(g) = before {
+            changed[g as usize] = true;
         }
         rows.push(RegistryRow {
             person_id: pid.to_owned(),
@@ -342,8 +463,12 @@ pub fn reconcile(
             line: None,
         });
     }
-    for (_, p) in &changes.removed_records {
-        changed_person.insert(p, true);
+    for (i, r) in old_rows.iter().enumerate() {
+        if let Some(rec) = r.record_id.as_deref()
+            && !index.contains_key(rec)
+        {
+            changed[person_of_row[i] as usize] = true;
+        }
     }
     // Retired rows: the new ones, and the old ones with their redirects followed to the end.
     for m in &changes.merges {
@@ -371,7 +496,7 @@ pub fn reconcile(
     let final_target = |start: &str| -> Option<String> {
         // An old redirect leads to an id that may itself have been merged now.
         let mut cur = start.to_owned();
-        for _ in 0..=old.rows().len() {
+        for _ in 0..=old_rows.len() {
             if let Some(t) = merged_into.get(cur.as_str()) {
                 cur = t.clone();
             } else {
@@ -380,45 +505,36 @@ pub fn reconcile(
         }
         None
     };
-    // The old rows that stay, in their order: a retired id (its redirect followed to where
-    // the merges of this run lead), a record still with its person (its fingerprint now).
-    let stay = old_rows.iter().zip(&kept).filter_map(|(r, k)| {
-        if r.is_retired() {
-            let mut row = r.clone();
-            row.line = None;
-            if let Some(t) = &r.merged_into
+    let mut redirect: FxHashMap<u32, String> = FxHashMap::default();
+    if !merged_into.is_empty() {
+        for (k, r) in old_rows.iter().enumerate() {
+            if r.is_retired()
+                && let Some(t) = &r.merged_into
                 && let Some(f) = final_target(t)
                 && &f != t
             {
-                row.merged_into = Some(f);
+                redirect.insert(k as u32, f);
             }
-            return Some(row);
         }
-        let i = (*k)? as usize;
-        let mut row = r.clone();
-        row.line = None;
-        if fingerprints.get(i).is_some_and(|f| *f != row.fingerprint) {
-            row.fingerprint = fingerprint(i);
-        }
-        Some(row)
-    });
-    let registry = Registry::merged(stay, rows);
+    }
     changes.splits = splits
         .into_iter()
-        .map(|(k, ids)| (k.2.to_owned(), ids))
+        .map(|(g, ids)| (name(g).to_owned(), ids))
         .collect();
     changes.records = record_ids.len();
-    changes.persons = members.iter().filter(|m| !m.is_empty()).count();
+    changes.persons = (0..n_clusters)
+        .filter(|&c| !members_of(c).is_empty())
+        .count();
     changes.unchanged_persons = person_of_cluster
         .iter()
-        .zip(&minted)
-        .filter(|(p, new)| {
-            !**new
-                && p.as_deref()
-                    .is_some_and(|p| !changed_person.contains_key(p))
-        })
+        .filter(|&&g| g != NONE && !changed[g as usize])
         .count();
-    Ok(Reconciled { registry, changes })
+    Ok(Plan {
+        kept,
+        redirect,
+        fresh: rows,
+        changes,
+    })
 }
 
 #[cfg(test)]
@@ -429,7 +545,15 @@ mod tests {
     fn run(old: &Registry, recs: &[(&str, u32)], date: &str) -> Reconciled {
         let ids: Vec<&str> = recs.iter().map(|r| r.0).collect();
         let cl: Vec<u32> = recs.iter().map(|r| r.1).collect();
-        reconcile(old, &ids, &[], &cl, date).unwrap()
+        let r = reconcile(old, &ids, &[], &cl, date).unwrap();
+        // Taking the old registry gives the same; `same_file` says whether it writes the same
+        // file as the old one.
+        let owned = reconcile_owned(old.clone(), &ids, &[], &cl, date).unwrap();
+        assert_eq!(owned.registry.to_csv(), r.registry.to_csv());
+        assert_eq!(owned.changes, r.changes);
+        assert_eq!(r.same_file, r.registry.same_file_as(old));
+        assert_eq!(owned.same_file, r.same_file);
+        r
     }
 
     fn person(r: &Registry, rec: &str) -> String {

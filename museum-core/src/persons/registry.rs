@@ -367,6 +367,11 @@ impl Registry {
         &self.rows
     }
 
+    /// The rows, taken.
+    pub(super) fn into_rows(self) -> Vec<RegistryRow> {
+        self.rows
+    }
+
     /// Whether the registry has no rows.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()

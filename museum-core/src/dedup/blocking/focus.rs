@@ -2,14 +2,19 @@
 //! records' keys, exactly the pairs a full run compares that hold one of them.
 
 use super::{
-    Block, BlockOptions, BlockingStats, Blocks, FLAG, Keys, Order, Orders, Rule, WindowFields,
-    key_rule, linked_key, max_pairs, orders_with, qualifying_pairs, window_keys_of,
+    Block, BlockOptions, BlockingStats, Blocks, FLAG, Keys, Order, OrderScratch, Orders, Rule,
+    key_rule, linked_key, max_pairs, orders_by, qualifying_pairs, window_key_into,
 };
 use crate::dedup::util::{par_chunks, threads};
 
 /// One block of [`focus_pairs`]: its key and its members, each a record index and the record's
 /// flag for the key (see [`super::Rule::pairs`]), in record order.
 pub(crate) type FocusBlock = (u64, Vec<(u32, bool)>);
+
+/// A record's sort fields in large blocks ([`super::WindowFields`]), borrowed from where they
+/// are kept (the person index, or the new records' keys): sorting a large block then allocates
+/// nothing per member.
+pub(crate) type WindowRef<'a> = ([&'a str; 3], i16);
 
 /// The pairs a full run compares that hold at least one record in `focus`, over `blocks` (the
 /// blocks of the focus records' keys, with all their members): every qualifying pair of a block
@@ -20,9 +25,9 @@ pub(crate) type FocusBlock = (u64, Vec<(u32, bool)>);
 ///
 /// What an incremental `museum persons` run scores: the new records against the known records
 /// a full run of the grown archive would compare them with, and no others.
-pub(crate) fn focus_pairs(
+pub(crate) fn focus_pairs<'a>(
     blocks: &[FocusBlock],
-    window: &(dyn Fn(u32) -> Option<WindowFields> + Sync),
+    window: &(dyn Fn(u32) -> Option<WindowRef<'a>> + Sync),
     focus: &[bool],
     opt: &BlockOptions,
 ) -> Vec<u64> {
@@ -45,10 +50,10 @@ pub(crate) fn focus_pairs(
 }
 
 /// The pairs of one block holding a focus record, pushed as [`linked_key`]s.
-fn block_pairs(
+fn block_pairs<'a>(
     key: u64,
     members: &[(u32, bool)],
-    window: &(dyn Fn(u32) -> Option<WindowFields> + Sync),
+    window: &(dyn Fn(u32) -> Option<WindowRef<'a>> + Sync),
     focus: &[bool],
     opt: &BlockOptions,
     out: &mut Vec<u64>,
@@ -87,8 +92,17 @@ fn block_pairs(
             .map(|&m| m | if members[m as usize].1 { FLAG } else { 0 })
             .collect(),
     };
-    let fields: Vec<Option<WindowFields>> = members.iter().map(|m| window(m.0)).collect();
-    let orders = orders_with(&block, |m| window_keys_of(fields[m].as_ref(), rule));
+    // The orders `orders_with` sorts the block in, each member's sort text written straight
+    // from its borrowed fields (no name: an empty text in sub-block 0, as `window_keys_of`).
+    let fields: Vec<Option<WindowRef<'a>>> = members.iter().map(|m| window(m.0)).collect();
+    let orders = orders_by(
+        &block,
+        &mut OrderScratch::default(),
+        |m, o, text| match fields[(block.members[m] & !FLAG) as usize] {
+            Some((parts, year)) => window_key_into(parts, year, rule, o, text),
+            None => 0,
+        },
+    );
     // One block, every member holding its one key: the full run's partners within it.
     let blocks = Blocks {
         keys: Keys {
@@ -201,9 +215,13 @@ mod tests {
             recs.push(r);
         }
         let p = Prepared::build(&recs, 1);
-        let fields: Vec<Option<WindowFields>> =
+        let fields: Vec<Option<super::super::WindowFields>> =
             (0..p.len()).map(|i| window_fields(&p, i)).collect();
-        let window = |i: u32| fields[i as usize].clone();
+        let window = |i: u32| {
+            fields[i as usize]
+                .as_ref()
+                .map(|([s, g, pt], year)| ([&**s, &**g, &**pt], *year))
+        };
         // Narrow and wide windows, small and larger caps: scans that stop at their window, and
         // scans that run on through long sub-blocks.
         for (max_block, win) in [(6, 2), (4, 1), (12, 3)] {

@@ -5,7 +5,7 @@
 //! of what the decoded records took).
 
 use super::{Dec, Enc};
-use crate::dedup::blocking::WindowFields;
+use crate::dedup::blocking::WindowRef;
 use crate::dedup::compare::Known;
 use crate::dedup::frozen::RecordKeys;
 
@@ -91,10 +91,10 @@ impl<'a> RecordView<'a> {
         })
     }
 
-    /// Its sort fields in large blocks.
-    pub(crate) fn window(&self) -> Option<WindowFields> {
+    /// Its sort fields in large blocks, borrowed from the index.
+    pub(crate) fn window(&self) -> Option<WindowRef<'a>> {
         self.window
-            .map(|([s, g, p], year)| ([text(s).into(), text(g).into(), text(p).into()], year))
+            .map(|([s, g, p], year)| ([text(s), text(g), text(p)], year))
     }
 
     /// Its content hash and folded birth place ([`Known`]).
@@ -110,7 +110,9 @@ impl<'a> RecordView<'a> {
     pub(crate) fn to_keys(self) -> RecordKeys {
         RecordKeys {
             keys: self.keys().collect(),
-            window: self.window(),
+            window: self
+                .window()
+                .map(|(parts, year)| (parts.map(Into::into), year)),
             known: self.known(),
         }
     }
@@ -208,13 +210,25 @@ impl IndexRecords {
         self.at.push(self.bytes.len());
     }
 
-    /// Room for `n` records of about the size of these.
-    pub(crate) fn with_capacity_of(n: usize, like: &IndexRecords) -> IndexRecords {
-        let per = like.bytes.len() / like.len().max(1);
-        IndexRecords {
-            bytes: Vec::with_capacity(n * per + per),
-            at: Vec::with_capacity(n + 1),
+    /// Adds record `k` of these records again (a record before the last).
+    pub(crate) fn push_copy_within(&mut self, k: usize) {
+        self.bytes.extend_from_within(self.at[k]..self.at[k + 1]);
+        self.at.push(self.bytes.len());
+    }
+
+    /// The records from `k` on, taken out: these keep the first `k` (their bytes where they
+    /// are).
+    pub(crate) fn split_off(&mut self, k: usize) -> IndexRecords {
+        if k >= self.len() {
+            return IndexRecords::default();
         }
+        let start = self.at[k];
+        let bytes = self.bytes.split_off(start);
+        let at = self.at.split_off(k + 1);
+        let mut tail: Vec<usize> = Vec::with_capacity(at.len() + 1);
+        tail.push(0);
+        tail.extend(at.iter().map(|a| a - start));
+        IndexRecords { bytes, at: tail }
     }
 
     /// Writes the records as the file holds them: their count, then each.
