@@ -200,7 +200,7 @@ impl Held {
 
     /// Counts victims read without taking anything else of them: `files` says how many were
     /// read from each file, in runs of the same file, in file order.
-    pub(super) fn count(&mut self, files: &[(Option<Arc<str>>, u64)]) {
+    pub(super) fn count(&mut self, files: &[crate::stats::FileRun]) {
         for (file, n) in files {
             self.victims += usize::try_from(*n).unwrap_or(usize::MAX);
             match self.files.last_mut() {

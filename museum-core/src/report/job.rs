@@ -6,12 +6,12 @@ use super::{Dedup, ReportData, ReportOptions, assemble_with, deduplicate};
 use crate::dedup::{Decision, DedupOptions};
 use crate::error::Result;
 use crate::io::Archive;
-use crate::progress::Progress;
-use std::sync::Arc;
-
 use crate::io::Located;
 use crate::model::Victim;
-use crate::stats::{ArchiveStats, CaseTable, Handing, StatsOptions, VictimIds, read_table};
+use crate::progress::Progress;
+use crate::stats::{
+    ArchiveStats, CaseTable, FileRun, Handing, StatsOptions, VictimIds, read_table,
+};
 use crate::validate::{self, Input, ValidateOptions};
 
 /// The report of some dataset files: read and validated in one pass (as `museum validate`
@@ -96,7 +96,7 @@ impl ReportJob {
             each = |v: Located<Victim>| held.push(&v);
             Handing::Each(&mut each)
         } else {
-            count = |files: &[(Option<Arc<str>>, u64)]| held.count(files);
+            count = |files: &[FileRun]| held.count(files);
             Handing::Counted(&mut count)
         };
         let (validation, archive, table) = read_table(

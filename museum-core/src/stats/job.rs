@@ -1,9 +1,7 @@
 //! [`StatsJob`]: the whole `museum stats` pipeline as one call.
 
-use std::sync::Arc;
-
 use super::{
-    ArchiveStats, CaseRows, CaseTable, CaseTableBuilder, GroupTable, StatsOptions, column,
+    ArchiveStats, CaseRows, CaseTable, CaseTableBuilder, FileRun, GroupTable, StatsOptions, column,
 };
 use crate::error::Result;
 use crate::io::{Archive, DatasetKind, Located};
@@ -114,7 +112,7 @@ pub(crate) enum Handing<'a> {
     Each(&'a mut dyn FnMut(Located<Victim>)),
     /// Drops it where it was read (on the worker that read it): the function hears only how
     /// many victims each file held, in runs of the same file, in file order.
-    Counted(&'a mut dyn FnMut(&[(Option<Arc<str>>, u64)])),
+    Counted(&'a mut dyn FnMut(&[FileRun])),
 }
 
 /// Reads and validates `inputs` once, taking the [`CaseTable`]'s columns of each victim (with

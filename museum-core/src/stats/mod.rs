@@ -34,7 +34,7 @@ pub use normalize::{
     normalize_articles, normalize_body, normalize_nationality, normalize_place, region_of,
     sentencing_body_kind,
 };
-pub use rows::CaseRows;
+pub use rows::{CaseRows, FileRun};
 pub use summary::{
     AgeBand, AgePyramid, ArchiveStats, Completeness, Count, Distribution, DuplicateStats, LagCount,
     MonthCount, Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,

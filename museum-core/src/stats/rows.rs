@@ -46,6 +46,9 @@ pub(super) fn text(s: Option<&String>) -> Option<&str> {
     s.map(|s| s.trim()).filter(|s| !s.is_empty())
 }
 
+/// A run of victims read from one file: the file, and how many.
+pub type FileRun = (Option<Arc<str>>, u64);
+
 /// A text of [`CaseRows::texts`]: start and end.
 pub(super) type Span = (u32, u32);
 
@@ -103,7 +106,7 @@ pub struct CaseRows {
     pub(super) cases: Vec<CaseRow>,
     pub(super) texts: String,
     /// Victims read, in runs of the same file.
-    files: Vec<(Option<Arc<str>>, u64)>,
+    files: Vec<FileRun>,
 }
 
 impl CaseRows {
@@ -118,11 +121,13 @@ impl CaseRows {
         for v in &victims {
             rows.push_located(v);
         }
+        // Freed here, on the thread that built them.
+        drop(victims);
         rows
     }
 
     /// Victims read, in runs of the same file (for the report's count per file).
-    pub fn files(&self) -> &[(Option<Arc<str>>, u64)] {
+    pub fn files(&self) -> &[FileRun] {
         &self.files
     }
 
