@@ -38,6 +38,27 @@ pub fn read_validated_handing(
     read(inputs, options, progress, Some(victims), on_finding)
 }
 
+/// [`read_validated_handing`], handing over what `digest` makes of each batch of victims,
+/// where the batch was read, instead of the victims
+/// ([`validate::validate_and_digest_victims`]).
+///
+/// # Errors
+/// As [`read_validated`].
+pub fn read_validated_digesting<D: Send + 'static>(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    progress: &dyn Progress,
+    digest: &(dyn Fn(Vec<Located<Victim>>) -> D + Sync),
+    victims: &mut dyn FnMut(D),
+    on_finding: Option<validate::OnFinding<'_>>,
+) -> Result<(validate::Report, Archive)> {
+    with_progress(inputs, progress, |on_bytes| {
+        validate::validate_and_digest_victims(
+            inputs, options, on_bytes, digest, victims, on_finding,
+        )
+    })
+}
+
 fn read(
     inputs: &[Input],
     options: &ValidateOptions,
@@ -45,6 +66,18 @@ fn read(
     victims: Option<&mut dyn FnMut(Vec<Located<Victim>>)>,
     on_finding: Option<validate::OnFinding<'_>>,
 ) -> Result<(validate::Report, Archive)> {
+    with_progress(inputs, progress, |on_bytes| match victims {
+        None => validate::validate_and_load(inputs, options, on_bytes),
+        Some(v) => validate::validate_and_hand_victims(inputs, options, on_bytes, v, on_finding),
+    })
+}
+
+/// Runs `read` with the bytes it reports told to `progress` (stage `reading`).
+fn with_progress<R>(
+    inputs: &[Input],
+    progress: &dyn Progress,
+    read: impl FnOnce(&dyn Fn(u64)) -> R,
+) -> R {
     let total: u64 = inputs
         .iter()
         .map(|i| std::fs::metadata(&i.path).map_or(0, |m| m.len()))
@@ -55,8 +88,5 @@ fn read(
         done.set(done.get() + n);
         progress.set_position(done.get());
     };
-    match victims {
-        None => validate::validate_and_load(inputs, options, &on_bytes),
-        Some(v) => validate::validate_and_hand_victims(inputs, options, &on_bytes, v, on_finding),
-    }
+    read(&on_bytes)
 }

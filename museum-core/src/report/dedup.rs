@@ -189,17 +189,25 @@ impl Held {
 
     /// Takes what the report needs of a victim.
     pub(super) fn push(&mut self, v: &crate::io::Located<crate::model::Victim>) {
-        self.victims += 1;
-        match self.files.last_mut() {
-            Some((f, n)) if *f == v.location.file => *n += 1,
-            _ => self.files.push((v.location.file.clone(), 1)),
-        }
+        self.count(&[(v.location.file.clone(), 1)]);
         if !self.dedup {
             return;
         }
         let record = DedupRecord::from_victim(v, None);
         self.shown.push(&v.record, &record);
         self.records.push(record);
+    }
+
+    /// Counts victims read without taking anything else of them: `files` says how many were
+    /// read from each file, in runs of the same file, in file order.
+    pub(super) fn count(&mut self, files: &[crate::stats::FileRun]) {
+        for (file, n) in files {
+            self.victims += usize::try_from(*n).unwrap_or(usize::MAX);
+            match self.files.last_mut() {
+                Some((f, m)) if f == file => *m += n,
+                _ => self.files.push((file.clone(), *n)),
+            }
+        }
     }
 
     /// The victims held whose record id is wanted, in order, as the Duplicates section shows

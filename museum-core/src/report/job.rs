@@ -6,8 +6,12 @@ use super::{Dedup, ReportData, ReportOptions, assemble_with, deduplicate};
 use crate::dedup::{Decision, DedupOptions};
 use crate::error::Result;
 use crate::io::Archive;
+use crate::io::Located;
+use crate::model::Victim;
 use crate::progress::Progress;
-use crate::stats::{ArchiveStats, CaseTable, StatsOptions, VictimIds, read_table};
+use crate::stats::{
+    ArchiveStats, CaseTable, FileRun, Handing, StatsOptions, VictimIds, read_table,
+};
 use crate::validate::{self, Input, ValidateOptions};
 
 /// The report of some dataset files: read and validated in one pass (as `museum validate`
@@ -85,11 +89,21 @@ impl ReportJob {
         // The findings too are taken as they come: the report counts them and keeps those it
         // lists.
         let mut findings = Findings::new(&self.options);
+        // Without deduplication only the count of victims per file is kept of them: their
+        // columns are taken, and they are dropped, on the worker threads that read them.
+        let (mut each, mut count);
+        let handing = if self.decisions.is_some() {
+            each = |v: Located<Victim>| held.push(&v);
+            Handing::Each(&mut each)
+        } else {
+            count = |files: &[FileRun]| held.count(files);
+            Handing::Counted(&mut count)
+        };
         let (validation, archive, table) = read_table(
             &self.inputs,
             &self.validate,
             progress,
-            |v| held.push(&v),
+            handing,
             Some(&mut |d| {
                 findings.push(d);
                 Ok(())

@@ -16,10 +16,11 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use super::normalize::normalize_articles;
+use super::rows::{CaseRows, PERSON_FIELDS};
 use super::{Completeness, Level};
 use crate::error::{Error, Result};
 use crate::hash::{FxHashMap, FxHashSet, fnv1a};
-use crate::model::{DateValue, HistoricalDate, RepressionCase, SentenceKind, SexValue, Victim};
+use crate::model::{SentenceKind, Victim};
 use crate::progress::Progress;
 
 /// Column names of the frame (sources of the public stat columns).
@@ -92,35 +93,6 @@ fn perr(e: PolarsError) -> Error {
     Error::stats(e)
 }
 
-/// Year and month of a date that is a single point (not an interval): intervals and unknown
-/// dates are "imprecise" for timelines.
-fn point_ym(d: Option<&HistoricalDate>) -> (Option<i32>, Option<i32>) {
-    match d.map(HistoricalDate::value) {
-        Some(DateValue::Point(p)) => (Some(p.year), p.month.map(i32::from)),
-        _ => (None, None),
-    }
-}
-
-/// Age in whole years at `event` for someone born at `birth`: exact when both are known to the
-/// day, corrected by the month when both months are known, else the difference of the years.
-/// `None` outside 0–110 (implausible ages are validation findings, not statistics).
-fn age_at(birth: Option<&HistoricalDate>, event: Option<&HistoricalDate>) -> Option<i32> {
-    let point = |d: Option<&HistoricalDate>| match d.map(HistoricalDate::value) {
-        Some(DateValue::Point(p)) => Some(*p),
-        _ => None,
-    };
-    let (b, e) = (point(birth)?, point(event)?);
-    let mut age = e.year - b.year;
-    if let (Some(bm), Some(em)) = (b.month, e.month) {
-        let before_birthday =
-            em < bm || (em == bm && matches!((e.day, b.day), (Some(ed), Some(bd)) if ed < bd));
-        if before_birthday {
-            age -= 1;
-        }
-    }
-    (0..=110).contains(&age).then_some(age)
-}
-
 /// Dictionary encoding of one text column: the distinct texts, owned (the victims they come
 /// from are dropped as the table grows), by code.
 #[derive(Default)]
@@ -140,10 +112,6 @@ impl Dict {
         self.index.insert(s.into(), c);
         Some(c)
     }
-}
-
-fn text(s: Option<&String>) -> Option<&str> {
-    s.map(|s| s.trim()).filter(|s| !s.is_empty())
 }
 
 /// The fields whose completeness is reported: (field, population) — population 0 persons,
@@ -229,6 +197,8 @@ pub(crate) struct FrameBuilder {
     populations: [u64; 4],
     cases_total: u64,
     dates_present: [u64; 3],
+    /// The rows of the victim [`FrameBuilder::push`] adds (kept for their buffers).
+    scratch: CaseRows,
 }
 
 impl FrameBuilder {
@@ -283,6 +253,7 @@ impl FrameBuilder {
             populations: [0; 4],
             cases_total: 0,
             dates_present: [0; 3],
+            scratch: CaseRows::default(),
         }
     }
 
@@ -299,123 +270,85 @@ impl FrameBuilder {
     /// Adds a victim: one row per repression case (one row with empty case columns when it has
     /// none).
     pub(crate) fn push(&mut self, v: &Victim) {
-        self.persons += 1;
-        if let Some(ids) = &mut self.ids {
-            ids.insert(fnv1a(&v.id));
-        }
-        let sex_v = self.d_sex.code(v.sex.as_ref().map(|s| match s.value {
-            SexValue::Male => "male",
-            SexValue::Female => "female",
-            SexValue::Unrecognised => "unrecognised",
-        }));
-        let (by, _) = point_ym(v.birth_date.as_ref());
-        let (dy, _) = point_ym(v.death_date.as_ref());
-        let bp = self.d_place.code(text(v.birth_place.as_ref()));
-        let nat = self.d_nat.code(text(v.nationality.as_ref()));
-        let occ = self.d_occ.code(text(v.occupation.as_ref()));
+        let mut rows = std::mem::take(&mut self.scratch);
+        rows.clear();
+        rows.push(v);
+        self.append(&rows);
+        self.scratch = rows;
+    }
 
-        self.populations[0] += 1;
-        let person_fields = [
-            !v.name.is_empty(),
-            v.name.surname.is_some(),
-            v.name.given.is_some(),
-            v.name.patronymic.is_some(),
-            v.sex.is_some(),
-            v.birth_date.is_some(),
-            bp.is_some(),
-            nat.is_some(),
-            occ.is_some(),
-            text(v.residence.as_ref()).is_some(),
-            !v.source_ids.is_empty() || text(v.source_text.as_ref()).is_some(),
-        ];
-        for (k, f) in person_fields.iter().enumerate() {
-            self.filled[k] += u64::from(*f);
-        }
+    /// Adds the victims of `rows`, in order (as [`FrameBuilder::push`] of each).
+    pub(crate) fn append(&mut self, rows: &CaseRows) {
+        let mut cases = rows.cases.iter();
+        for p in &rows.persons {
+            self.persons += 1;
+            if let Some(ids) = &mut self.ids {
+                ids.insert(p.id);
+            }
+            let sex_v = self.d_sex.code(p.sex);
+            let (by, dy) = (p.birth_year, p.death_year);
+            let bp = self.d_place.code(rows.text(p.birth_place));
+            let nat = self.d_nat.code(rows.text(p.nationality));
+            let occ = self.d_occ.code(rows.text(p.occupation));
+            self.populations[0] += 1;
+            for k in 0..PERSON_FIELDS {
+                self.filled[k] += u64::from(p.filled >> k & 1);
+            }
+            let real_cases = p.real_cases;
+            for (ci, c) in cases.by_ref().take(p.case_rows as usize).enumerate() {
+                let row = IdxSize::try_from(self.rows).unwrap_or(IdxSize::MAX);
+                self.rows += 1;
+                self.first_case.append_value(ci == 0);
+                self.has_case.append_value(real_cases);
+                self.sex.append_option(sex_v);
+                self.birth_year.append_option(by);
+                self.birth_place.append_option(bp);
+                self.nationality.append_option(nat);
+                self.occupation.append_option(occ);
+                self.death_year.append_option(dy);
+                self.arrest.0.append_option(c.arrest.0);
+                self.arrest.1.append_option(c.arrest.1);
+                let (sy, sm) = c.sentence;
+                self.sentence.0.append_option(sy);
+                self.sentence.1.append_option(sm);
+                self.execution.0.append_option(c.execution.0);
+                self.execution.1.append_option(c.execution.1);
+                let k = c.kind;
+                self.kind
+                    .append_option(self.d_kind.code(k.map(SentenceKind::as_str)));
+                self.term.append_option(c.term);
+                self.body.append_option(self.d_body.code(rows.text(c.body)));
+                self.camp.append_option(self.d_camp.code(rows.text(c.camp)));
+                let a = c.age;
+                self.age.append_option(a);
+                self.band.append_option(a.map(|a| a / 5 * 5));
+                self.rehabilitated.append_value(c.rehabilitated);
+                let ry = c.rehab_year;
+                self.rehab_year.append_option(ry);
+                self.rehab_lag.append_option(match (ry, sy) {
+                    (Some(r), Some(s)) if r >= s => Some(r - s),
+                    _ => None,
+                });
+                self.rehab_by
+                    .append_option(self.d_rehab.code(rows.text(c.rehab_by)));
 
-        let empty = RepressionCase::default();
-        let cases: &[RepressionCase] = if v.cases.is_empty() {
-            std::slice::from_ref(&empty)
-        } else {
-            &v.cases
-        };
-        let real_cases = !v.cases.is_empty();
-        for (ci, c) in cases.iter().enumerate() {
-            let row = IdxSize::try_from(self.rows).unwrap_or(IdxSize::MAX);
-            self.rows += 1;
-            self.first_case.append_value(ci == 0);
-            self.has_case.append_value(real_cases);
-            self.sex.append_option(sex_v);
-            self.birth_year.append_option(by);
-            self.birth_place.append_option(bp);
-            self.nationality.append_option(nat);
-            self.occupation.append_option(occ);
-            self.death_year.append_option(dy);
-            let (ay, am) = point_ym(c.arrest_date.as_ref());
-            self.arrest.0.append_option(ay);
-            self.arrest.1.append_option(am);
-            let (sy, sm) = point_ym(c.sentence_date.as_ref());
-            self.sentence.0.append_option(sy);
-            self.sentence.1.append_option(sm);
-            let (ey, em) = point_ym(c.execution_date.as_ref());
-            self.execution.0.append_option(ey);
-            self.execution.1.append_option(em);
-            let k = c.sentence.as_ref().map(|s| s.kind);
-            self.kind
-                .append_option(self.d_kind.code(k.map(SentenceKind::as_str)));
-            self.term.append_option(
-                c.sentence
-                    .as_ref()
-                    .and_then(|s| s.term_years)
-                    .map(f64::from)
-                    .filter(|t| t.is_finite() && *t >= 0.0),
-            );
-            self.body
-                .append_option(self.d_body.code(text(c.sentencing_body.as_ref())));
-            self.camp
-                .append_option(self.d_camp.code(text(c.camp_id.as_ref())));
-            let a = age_at(v.birth_date.as_ref(), c.arrest_date.as_ref());
-            self.age.append_option(a);
-            self.band.append_option(a.map(|a| a / 5 * 5));
-            let rb = text(c.rehabilitated_by.as_ref());
-            self.rehabilitated
-                .append_value(c.rehabilitation_date.is_some() || rb.is_some());
-            let (ry, _) = point_ym(c.rehabilitation_date.as_ref());
-            self.rehab_year.append_option(ry);
-            self.rehab_lag.append_option(match (ry, sy) {
-                (Some(r), Some(s)) if r >= s => Some(r - s),
-                _ => None,
-            });
-            self.rehab_by.append_option(self.d_rehab.code(rb));
-
-            if real_cases {
-                self.cases_total += 1;
-                self.dates_present[0] += u64::from(c.arrest_date.is_some());
-                self.dates_present[1] += u64::from(c.sentence_date.is_some());
-                self.dates_present[2] += u64::from(c.execution_date.is_some());
-                self.populations[1] += 1;
-                let executed = k == Some(SentenceKind::Execution);
-                let to_camp = k == Some(SentenceKind::Camp);
-                self.populations[2] += u64::from(executed);
-                self.populations[3] += u64::from(to_camp);
-                let case_fields = [
-                    c.arrest_date.is_some(),
-                    text(c.arrested_by.as_ref()).is_some(),
-                    text(c.charge.as_ref()).is_some(),
-                    text(c.sentencing_body.as_ref()).is_some(),
-                    c.sentence_date.is_some(),
-                    c.sentence.is_some(),
-                    executed && c.execution_date.is_some(),
-                    executed && text(c.execution_place.as_ref()).is_some(),
-                    to_camp && text(c.camp_id.as_ref()).is_some(),
-                    c.rehabilitation_date.is_some(),
-                    rb.is_some(),
-                ];
-                for (k, f) in case_fields.iter().enumerate() {
-                    self.filled[person_fields.len() + k] += u64::from(*f);
-                }
-                match text(c.charge.as_ref()) {
-                    Some(ch) => self.charge(ch, row),
-                    None => self.missing_charges += 1,
+                if real_cases {
+                    self.cases_total += 1;
+                    for (d, n) in self.dates_present.iter_mut().enumerate() {
+                        *n += u64::from(c.dates >> d & 1);
+                    }
+                    self.populations[1] += 1;
+                    let executed = k == Some(SentenceKind::Execution);
+                    let to_camp = k == Some(SentenceKind::Camp);
+                    self.populations[2] += u64::from(executed);
+                    self.populations[3] += u64::from(to_camp);
+                    for k in 0..COMPLETENESS_FIELDS.len() - PERSON_FIELDS {
+                        self.filled[PERSON_FIELDS + k] += u64::from(c.filled >> k & 1);
+                    }
+                    match rows.text(c.charge) {
+                        Some(ch) => self.charge(ch, row),
+                        None => self.missing_charges += 1,
+                    }
                 }
             }
         }
@@ -684,33 +617,4 @@ pub(crate) enum Require {
     NotNull,
     /// The (boolean) value is true.
     IsTrue,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> HistoricalDate {
-        HistoricalDate::parse(s).unwrap()
-    }
-
-    #[test]
-    fn ages() {
-        assert_eq!(age_at(Some(&d("1898")), Some(&d("1937-08-02"))), Some(39));
-        assert_eq!(
-            age_at(Some(&d("1898-11")), Some(&d("1937-08-02"))),
-            Some(38)
-        );
-        assert_eq!(
-            age_at(Some(&d("1898-08-03")), Some(&d("1937-08-02"))),
-            Some(38)
-        );
-        assert_eq!(
-            age_at(Some(&d("1898-08-02")), Some(&d("1937-08-02"))),
-            Some(39)
-        );
-        assert_eq!(age_at(Some(&d("1940")), Some(&d("1937"))), None);
-        assert_eq!(age_at(None, Some(&d("1937"))), None);
-        assert_eq!(age_at(Some(&d("1890/1895")), Some(&d("1937"))), None);
-    }
 }

@@ -1,6 +1,8 @@
 //! [`StatsJob`]: the whole `museum stats` pipeline as one call.
 
-use super::{ArchiveStats, CaseTable, CaseTableBuilder, GroupTable, StatsOptions, column};
+use super::{
+    ArchiveStats, CaseRows, CaseTable, CaseTableBuilder, FileRun, GroupTable, StatsOptions, column,
+};
 use crate::error::Result;
 use crate::io::{Archive, DatasetKind, Located};
 use crate::model::Victim;
@@ -79,8 +81,14 @@ impl StatsJob {
         for name in &self.by {
             column(name)?;
         }
-        let (validation, archive, table) =
-            read_table(&self.inputs, &self.validate, progress, drop, None, false)?;
+        let (validation, archive, table) = read_table(
+            &self.inputs,
+            &self.validate,
+            progress,
+            Handing::Counted(&mut |_| {}),
+            None,
+            false,
+        )?;
         let result = if self.by.is_empty() {
             StatsResult::Summary(Box::new(
                 table.summary(&StatsOptions { top: self.top }, None)?,
@@ -98,12 +106,23 @@ impl StatsJob {
     }
 }
 
-/// Reads and validates `inputs` once ([`crate::job::read_validated_handing`]), pushing each
-/// victim into the [`CaseTable`] (with the project's vocabulary) and then handing it to `each`
-/// (which keeps what it needs of it, or drops it): the typed victims are never all held. The
-/// archive holds the other kinds. With `on_finding`, the findings are handed to it in order
-/// instead of kept in the report. `ids`: whether the table keeps the victims' ids (only the
-/// duplicate rate needs them: [`CaseTable::summary`] with clusters).
+/// What [`read_table`] does with each victim once the table took its columns.
+pub(crate) enum Handing<'a> {
+    /// Hands it to the function (which keeps what it needs of it, or drops it), in file order.
+    Each(&'a mut dyn FnMut(Located<Victim>)),
+    /// Drops it where it was read (on the worker that read it): the function hears only how
+    /// many victims each file held, in runs of the same file, in file order.
+    Counted(&'a mut dyn FnMut(&[FileRun])),
+}
+
+/// Reads and validates `inputs` once, taking the [`CaseTable`]'s columns of each victim (with
+/// the project's vocabulary) and then [`Handing`] it on: the typed victims are never all held.
+/// With [`Handing::Counted`] the columns are taken on the worker that read the victim
+/// ([`crate::job::read_validated_digesting`]), which drops it at once; else on this thread
+/// ([`crate::job::read_validated_handing`]). The archive holds the other kinds. With
+/// `on_finding`, the findings are handed to it in order instead of kept in the report. `ids`:
+/// whether the table keeps the victims' ids (only the duplicate rate needs them:
+/// [`CaseTable::summary`] with clusters).
 ///
 /// # Errors
 /// As [`crate::job::read_validated`], or a polars failure.
@@ -111,7 +130,7 @@ pub(crate) fn read_table(
     inputs: &[Input],
     options: &ValidateOptions,
     progress: &dyn Progress,
-    mut each: impl FnMut(Located<Victim>),
+    handing: Handing<'_>,
     on_finding: Option<crate::validate::OnFinding<'_>>,
     ids: bool,
 ) -> Result<(validate::Report, Archive, CaseTable)> {
@@ -126,18 +145,31 @@ pub(crate) fn read_table(
     if !ids {
         builder = builder.without_ids();
     }
-    let (validation, archive) = crate::job::read_validated_handing(
-        inputs,
-        options,
-        progress,
-        &mut |batch| {
-            for v in batch {
-                builder.push(&v.record);
-                each(v);
-            }
-        },
-        on_finding,
-    )?;
+    let (validation, archive) = match handing {
+        Handing::Each(each) => crate::job::read_validated_handing(
+            inputs,
+            options,
+            progress,
+            &mut |batch| {
+                for v in batch {
+                    builder.push(&v.record);
+                    each(v);
+                }
+            },
+            on_finding,
+        )?,
+        Handing::Counted(count) => crate::job::read_validated_digesting(
+            inputs,
+            options,
+            progress,
+            &CaseRows::of,
+            &mut |rows| {
+                builder.append(&rows);
+                count(rows.files());
+            },
+            on_finding,
+        )?,
+    };
     progress.stage("computing statistics", None);
     let table = builder.finish()?.with_vocab(options.vocab.clone());
     Ok((validation, archive, table))

@@ -22,17 +22,19 @@ mod estimates;
 mod frame;
 mod job;
 mod normalize;
+mod rows;
 mod summary;
 mod table;
 
 pub use columns::{COLUMNS, GroupRow, GroupTable, Level, StatColumn, Value, column};
 pub use estimates::{EstimateRow, SourceRef, SubjectEstimates, estimates};
-pub(crate) use job::read_table;
+pub(crate) use job::{Handing, read_table};
 pub use job::{StatsJob, StatsOutcome, StatsResult};
 pub use normalize::{
     normalize_articles, normalize_body, normalize_nationality, normalize_place, region_of,
     sentencing_body_kind,
 };
+pub use rows::{CaseRows, FileRun};
 pub use summary::{
     AgeBand, AgePyramid, ArchiveStats, Completeness, Count, Distribution, DuplicateStats, LagCount,
     MonthCount, Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,

@@ -7,6 +7,7 @@ use super::columns::{
     GroupRow, GroupTable, Level, Map, StatColumn, column, column_names, is_numeric, to_value,
 };
 use super::frame::{Frame, FrameBuilder, Key, Require, cols};
+use super::rows::CaseRows;
 use super::summary::{
     AgeBand, AgePyramid, ArchiveStats, Count, Distribution, DuplicateStats, LagCount, MonthCount,
     Rehabilitation, StatsOptions, TermCount, Timeline, YearCount,
@@ -101,6 +102,13 @@ impl CaseTableBuilder {
     /// Adds a victim (a row per repression case).
     pub fn push(&mut self, victim: &Victim) {
         self.frame.push(victim);
+    }
+
+    /// Adds the victims of `rows`, in order: the same table as [`CaseTableBuilder::push`] of
+    /// each (what the table reads of a victim can be taken where it is read, and the victim
+    /// dropped there: [`CaseRows::of`]).
+    pub fn append(&mut self, rows: &CaseRows) {
+        self.frame.append(rows);
     }
 
     /// The table without the victims' ids (a hash of each: 8 bytes a victim and its share of

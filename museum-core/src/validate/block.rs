@@ -180,9 +180,26 @@ pub(crate) struct BlockResult<T> {
     pub(crate) row_lines: Vec<u64>,
     /// The records finished in the block (when the run keeps them), numbered within it.
     pub(crate) kept: Vec<Located<T>>,
+    /// What the run's [`Digest`] made of `kept` on the worker (which then dropped them): `kept`
+    /// is then empty.
+    pub(crate) digested: Option<Box<dyn std::any::Any + Send>>,
     /// The block's size in bytes.
     pub(crate) bytes: u64,
 }
+
+/// What a run hands over as blocks complete, in file order: records, or what a block's worker
+/// made of its records ([`Digest`]).
+pub(crate) enum Handed<T> {
+    Records(Vec<Located<T>>),
+    Digested(Box<dyn std::any::Any + Send>),
+}
+
+/// What a run that hands its records over as they are read makes of the records a block
+/// finished, where the block was checked (on its worker): given the block's
+/// `Vec<Located<T>>` to take, it returns what is handed over instead of them, so that they are
+/// dropped on the thread that built them.
+pub(crate) type Digest<'d> =
+    dyn Fn(&mut dyn std::any::Any) -> Box<dyn std::any::Any + Send> + Sync + 'd;
 
 pub(crate) fn process_block<T: Check>(
     layout: &Layout,
@@ -190,6 +207,7 @@ pub(crate) fn process_block<T: Check>(
     split: Vec<Diagnostic>,
     cx: &Context,
     world: &World,
+    digest: Option<&Digest<'_>>,
 ) -> BlockResult<T> {
     let mut sink = Sink::for_file(cx, T::KIND, &layout.file);
     // About one record per 300 bytes; ids are the only per-record state kept.
@@ -355,6 +373,10 @@ pub(crate) fn process_block<T: Check>(
     };
     sink.extend(structural);
     sink.extend(split);
+    let digested = match digest {
+        Some(d) if !kept.is_empty() => Some(d(&mut kept)),
+        _ => None,
+    };
     BlockResult {
         index: block.index,
         findings: sink.out,
@@ -369,6 +391,7 @@ pub(crate) fn process_block<T: Check>(
         data_rows: local,
         row_lines,
         kept,
+        digested,
         bytes: block.bytes.len() as u64,
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::Report;
-use super::block::{BlockResult, finish_kept};
+use super::block::{BlockResult, Handed, finish_kept};
 use super::ids::IdIndex;
 use super::kinds::Check;
 use super::rules::completeness;
@@ -39,8 +39,11 @@ pub(crate) struct Collector<'a, T> {
     max_records: Option<u64>,
     data_rows: u64,
     pub(crate) over: Option<u64>,
-    /// The records finished so far, in file order (when the run keeps them).
+    /// The records finished so far, in file order (when the run keeps them), after `handed`.
     kept: Vec<Located<T>>,
+    /// What is to be handed over before `kept`, in file order, when blocks were digested on
+    /// their workers ([`super::block::Digest`]).
+    handed: Vec<Handed<T>>,
     /// Records of the file without a source, and the first one's finding (one finding per
     /// file: [`completeness::no_source_summary`]).
     no_source: usize,
@@ -82,6 +85,7 @@ impl<'a, T: Check> Collector<'a, T> {
             data_rows: 0,
             over: None,
             kept: Vec::new(),
+            handed: Vec::new(),
             no_source: 0,
             no_source_first: None,
         }
@@ -193,6 +197,13 @@ impl<'a, T: Check> Collector<'a, T> {
                 }
             }
             self.kept.append(&mut r.kept);
+            if let Some(d) = r.digested.take() {
+                if !self.kept.is_empty() {
+                    self.handed
+                        .push(Handed::Records(std::mem::take(&mut self.kept)));
+                }
+                self.handed.push(Handed::Digested(d));
+            }
             self.pending = r.tail.take().map(|t| self.shift(t));
         }
         self.offset += r.rows;
@@ -233,10 +244,14 @@ impl<'a, T: Check> Collector<'a, T> {
         finish_kept(rec, diags, world, sink, facts, &mut self.kept);
     }
 
-    /// The records finished so far (in file order), taken: the record still open is not
-    /// among them.
-    pub(crate) fn take_kept(&mut self) -> Vec<Located<T>> {
-        std::mem::take(&mut self.kept)
+    /// The records finished so far (in file order), taken, as records or as what their
+    /// blocks' workers made of them: the record still open is not among them.
+    pub(crate) fn take_kept(&mut self) -> Vec<Handed<T>> {
+        if !self.kept.is_empty() {
+            self.handed
+                .push(Handed::Records(std::mem::take(&mut self.kept)));
+        }
+        std::mem::take(&mut self.handed)
     }
 
     /// Ends the file: writes its last findings, gives the kind its ids and facts back, and
@@ -284,6 +299,10 @@ impl<'a, T: Check> Collector<'a, T> {
         state.ids = self.ids;
         let (files, mut sink) = (&self.world.files, Sink::new(self.sink.cx, T::KIND));
         state.absorb(self.facts, self.file_no, files, &mut sink, report);
+        debug_assert!(
+            self.handed.is_empty(),
+            "digested blocks are handed over as read"
+        );
         self.kept
     }
 }

@@ -25,7 +25,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::block::{BlockResult, finish_kept, process_block, tally_placeholders, text_of_record};
+use super::block::{
+    BlockResult, Digest, Handed, finish_kept, process_block, tally_placeholders, text_of_record,
+};
 use super::collector::Collector;
 use super::config::ValidateOptions;
 use super::ids::IdIndex;
@@ -55,8 +57,8 @@ pub fn dataset_files(dir: &Path) -> Result<(Vec<Input>, Vec<PathBuf>)> {
 }
 
 /// Where a run hands the records it keeps as they are read, instead of keeping them
-/// ([`validate_handing`]): batches in file order.
-type Hand<'h, T> = &'h mut dyn FnMut(Vec<Located<T>>);
+/// ([`validate_handing`]): batches in file order, or what the workers made of them.
+type Hand<'h, T> = &'h mut dyn FnMut(Handed<T>);
 
 /// What a file's validation gives besides findings: the records (when kept), and a count of
 /// the bytes done so far for progress.
@@ -64,6 +66,9 @@ struct FileOutput<'a, 'e, 'h, T> {
     kept: Vec<Located<T>>,
     /// Takes the records as blocks complete, when the run hands them over.
     hand: Option<Hand<'h, T>>,
+    /// What the workers make of the records of each block before they are handed over (only
+    /// with `hand`).
+    digest: Option<&'h Digest<'h>>,
     on_bytes: &'a dyn Fn(u64),
     /// Bytes of the current file reported so far.
     done: u64,
@@ -75,9 +80,8 @@ impl<T: Check> FileOutput<'_, '_, '_, T> {
     /// Hands the records the collector finished so far over, when the run hands them.
     fn hand_over(&mut self, collector: &mut Collector<'_, T>) {
         if let Some(hand) = self.hand.as_mut() {
-            let kept = collector.take_kept();
-            if !kept.is_empty() {
-                hand(kept);
+            for piece in collector.take_kept() {
+                hand(piece);
             }
         }
     }
@@ -207,7 +211,7 @@ fn csv_text<T: Check>(
             let mut split = Vec::new();
             match splitter.next_block(&mut split) {
                 Ok(Some(block)) => {
-                    let r = process_block::<T>(&layout, &block, split, cx, world);
+                    let r = process_block::<T>(&layout, &block, split, cx, world, out.digest);
                     cut = block_size_after(&r, options.block_size, cut);
                     splitter.set_block_size(cut);
                     out.advance(r.bytes);
@@ -225,6 +229,7 @@ fn csv_text<T: Check>(
         let pool = crate::pool::workers(threads)
             .map_err(|e| Error::io("start the worker threads for", path, e))?;
         let layout = &layout;
+        let digest = out.digest;
         // The calling thread cuts blocks and collects results in file order; the pool checks
         // the blocks. At most `2 × threads` blocks are in flight: when writing the findings is
         // slower than finding them (millions of findings), reading waits instead of piling up
@@ -267,7 +272,7 @@ fn csv_text<T: Check>(
                         in_flight += 1;
                         let tx = tx.clone();
                         s.spawn(move |_| {
-                            let r = process_block::<T>(layout, &block, split, cx, world);
+                            let r = process_block::<T>(layout, &block, split, cx, world, digest);
                             // The receiver outlives the scope.
                             let _ = tx.send(r);
                         });
@@ -403,8 +408,9 @@ struct RunSink<'a, 'e, 'h> {
     archive: Archive,
     on_bytes: &'a dyn Fn(u64),
     emit: Emitter<'e>,
-    /// Takes the victims as they are read, instead of the archive.
-    victims: Option<Hand<'h, Victim>>,
+    /// Takes the victims as they are read, instead of the archive, and what the workers
+    /// make of each block's victims first.
+    victims: Option<(Hand<'h, Victim>, Option<&'h Digest<'h>>)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -419,7 +425,7 @@ fn run_file(
     keep: &mut RunSink<'_, '_, '_>,
 ) -> Result<()> {
     #[allow(clippy::too_many_arguments)]
-    fn run_kind<T: Check>(
+    fn run_kind<'h, T: Check>(
         input: &Input,
         name: &str,
         file_no: u32,
@@ -430,11 +436,13 @@ fn run_file(
         slot: &mut Vec<Located<T>>,
         on_bytes: &dyn Fn(u64),
         emit: &mut Emitter<'_>,
-        hand: Option<Hand<'_, T>>,
+        hand: Option<(Hand<'h, T>, Option<&'h Digest<'h>>)>,
     ) -> Result<()> {
+        let (hand, digest) = hand.map_or((None, None), |(h, d)| (Some(h), d));
         let mut out = FileOutput {
             kept: Vec::new(),
             hand,
+            digest,
             on_bytes,
             done: 0,
             emit,
@@ -470,9 +478,9 @@ fn run_file(
                     // Registered first: the sheet's findings are handed on as it is read.
                     out.emit.sheets.push(sheet.map);
                     // The records are located in the sheet once it is read, then handed over.
-                    let hand = out.hand.take();
+                    let (hand, digest) = (out.hand.take(), out.digest.take());
                     let read = csv_text::<T>(text, file_no, cx, world, state, report, &mut out);
-                    out.hand = hand;
+                    (out.hand, out.digest) = (hand, digest);
                     read?;
                     if let Some(map) = out.emit.sheets.last() {
                         for rec in &mut out.kept[from..] {
@@ -491,7 +499,7 @@ fn run_file(
         }
         if let Some(hand) = out.hand.as_mut() {
             if !out.kept.is_empty() {
-                hand(std::mem::take(&mut out.kept));
+                hand(Handed::Records(std::mem::take(&mut out.kept)));
             }
         } else if slot.is_empty() {
             *slot = out.kept;
@@ -548,13 +556,18 @@ fn run_file(
         DatasetKind::Victims => {
             // Handed over as the archive would hold them: with the file's source.
             let options = &cx.options;
-            let mut hand = keep.victims.as_mut().map(|h| {
-                move |mut batch: Vec<Located<Victim>>| {
-                    super::sources::attach_to(&mut batch, options, |r| &mut r.source_ids);
-                    h(batch);
+            // (A worker's digest attaches it itself.)
+            let digest = keep.victims.as_ref().and_then(|(_, d)| *d);
+            let mut hand = keep.victims.as_mut().map(|(h, _)| {
+                move |piece: Handed<Victim>| match piece {
+                    Handed::Records(mut batch) => {
+                        super::sources::attach_to(&mut batch, options, |r| &mut r.source_ids);
+                        h(Handed::Records(batch));
+                    }
+                    digested @ Handed::Digested(_) => h(digested),
                 }
             });
-            let hand = hand.as_mut().map(|h| h as Hand<'_, Victim>);
+            let hand = hand.as_mut().map(|h| (h as Hand<'_, Victim>, digest));
             run_kind(
                 i,
                 n,
@@ -652,24 +665,69 @@ pub(crate) fn validate_handing(
     victims: &mut dyn FnMut(Vec<Located<Victim>>),
     on_finding: Option<super::OnFinding<'_>>,
 ) -> Result<(Report, Archive)> {
+    let mut hand = |piece: Handed<Victim>| {
+        // Nothing is digested without a digest.
+        if let Handed::Records(batch) = piece {
+            victims(batch);
+        }
+    };
     run(
         inputs,
         options,
         true,
         on_bytes,
         on_finding.map_or_else(Emitter::keep, Emitter::call),
-        Some(victims),
+        Some((&mut hand, None)),
     )
     .map(|(report, archive, _)| (report, archive))
 }
 
-fn run(
+/// [`validate_handing`], handing over what `digest` makes of each batch of victims instead of
+/// the victims: a block's victims are digested on the worker that read them, which drops them
+/// there (the victims finished where the blocks are put together, those whose case rows
+/// straddle two blocks, are digested on the calling thread). The digests come in file order.
+pub(crate) fn validate_digesting<D: Send + 'static>(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+    digest: &(dyn Fn(Vec<Located<Victim>>) -> D + Sync),
+    victims: &mut dyn FnMut(D),
+    on_finding: Option<super::OnFinding<'_>>,
+) -> Result<(Report, Archive)> {
+    let on_worker = |kept: &mut dyn std::any::Any| -> Box<dyn std::any::Any + Send> {
+        let mut batch = kept
+            .downcast_mut::<Vec<Located<Victim>>>()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        super::sources::attach_to(&mut batch, options, |r| &mut r.source_ids);
+        Box::new(digest(batch))
+    };
+    let mut hand = |piece: Handed<Victim>| match piece {
+        Handed::Records(batch) => victims(digest(batch)),
+        Handed::Digested(d) => {
+            if let Ok(d) = d.downcast::<D>() {
+                victims(*d);
+            }
+        }
+    };
+    run(
+        inputs,
+        options,
+        true,
+        on_bytes,
+        on_finding.map_or_else(Emitter::keep, Emitter::call),
+        Some((&mut hand, Some(&on_worker))),
+    )
+    .map(|(report, archive, _)| (report, archive))
+}
+
+fn run<'h>(
     inputs: &[Input],
     options: &ValidateOptions,
     keep_records: bool,
     on_bytes: &dyn Fn(u64),
     emit: Emitter<'_>,
-    victims: Option<Hand<'_, Victim>>,
+    victims: Option<(Hand<'h, Victim>, Option<&'h Digest<'h>>)>,
 ) -> Result<(Report, Archive, super::Summary)> {
     let mut cx = Context::new(options.clone());
     cx.keep = keep_records;

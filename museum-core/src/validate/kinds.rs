@@ -13,7 +13,7 @@ use crate::io::{Located, Record, Row};
 use crate::model::{Camp, Claim, Estimate, Event, Figure, Source, Victim};
 
 /// The per-record rules of a kind.
-pub(crate) trait Check: Record {
+pub(crate) trait Check: Record + 'static {
     /// A row of the kind as validation reads it.
     type Row: RowRead<Self>;
 

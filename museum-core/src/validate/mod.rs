@@ -391,3 +391,44 @@ pub fn validate_and_hand_victims(
 ) -> Result<(Report, Archive)> {
     engine::validate_handing(inputs, options, on_bytes, victims, on_finding)
 }
+
+/// [`validate_and_hand_victims`], handing over what `digest` makes of each batch of victims
+/// instead of the victims. A batch is digested where it was read, on the worker thread that
+/// built its victims, and its victims are dropped there: a caller that keeps only a little of
+/// each victim (a few numbers and codes) spares the calling thread freeing millions of small
+/// allocations made on other threads. The digests come in file order, as the batches would;
+/// digesting every batch of [`validate_and_hand_victims`] gives the same digests.
+///
+/// # Errors
+/// As [`validate_files`].
+///
+/// ```
+/// use museum_core::io::DatasetKind;
+/// use museum_core::validate::{validate_and_digest_victims, Input, ValidateOptions};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("victims.csv");
+/// std::fs::write(&path, "id,full_name,birth_date\nv1,Шанин Пётр Иванович,1892\n\
+///                        v2,Әлихан Бөкейханов,1866\n").unwrap();
+/// let inputs = [Input { path, kind: DatasetKind::Victims }];
+/// let mut ids = Vec::new();
+/// validate_and_digest_victims(
+///     &inputs,
+///     &ValidateOptions::default(),
+///     &|_| {},
+///     &|batch| batch.into_iter().map(|v| v.record.id).collect::<Vec<_>>(),
+///     &mut |digest| ids.extend(digest),
+///     None,
+/// )
+/// .unwrap();
+/// assert_eq!(ids, ["v1", "v2"]);
+/// ```
+pub fn validate_and_digest_victims<D: Send + 'static>(
+    inputs: &[Input],
+    options: &ValidateOptions,
+    on_bytes: &dyn Fn(u64),
+    digest: &(dyn Fn(Vec<crate::io::Located<crate::model::Victim>>) -> D + Sync),
+    victims: &mut dyn FnMut(D),
+    on_finding: Option<OnFinding<'_>>,
+) -> Result<(Report, Archive)> {
+    engine::validate_digesting(inputs, options, on_bytes, digest, victims, on_finding)
+}

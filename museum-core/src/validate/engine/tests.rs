@@ -5,12 +5,10 @@ use super::*;
 use crate::io::DatasetKind;
 use crate::validate::{Selector, ValidateOptions};
 
-/// Blocks of any size and any number of threads give the same report, including victims
-/// whose case rows straddle block boundaries.
-#[test]
-fn blocks_and_threads_do_not_change_the_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("victims.csv");
+/// A victims list of 600 persons with one to three cases each (case rows following the
+/// person's first), repeated ids, a quoted line break, blank rows.
+fn straddling_list(dir: &std::path::Path) -> [Input; 1] {
+    let path = dir.join("victims.csv");
     let mut text = String::from(
         "id,case,surname,birth_date,arrest_date,sentence_date,sentence,notes,source_ids\n",
     );
@@ -43,10 +41,18 @@ fn blocks_and_threads_do_not_change_the_report() {
         }
     }
     std::fs::write(&path, text).unwrap();
-    let inputs = [Input {
+    [Input {
         path,
         kind: DatasetKind::Victims,
-    }];
+    }]
+}
+
+/// Blocks of any size and any number of threads give the same report, including victims
+/// whose case rows straddle block boundaries.
+#[test]
+fn blocks_and_threads_do_not_change_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = straddling_list(dir.path());
     let run = |threads: usize, block_size: usize| {
         let options = ValidateOptions {
             threads,
@@ -129,5 +135,80 @@ fn row_views_give_the_findings_of_records() {
         if select.is_empty() {
             assert!(viewed.findings.len() > 100, "{}", viewed.findings.len());
         }
+    }
+}
+
+/// Victims digested where their blocks are read give the digests of the victims handed over
+/// (the same victims, merged across blocks alike, in file order, with the file's source), and
+/// the blocks' digests are made on the workers.
+#[test]
+fn digests_are_the_handed_victims_digested_on_the_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = straddling_list(dir.path());
+    let describe = |batch: Vec<Located<Victim>>| -> Vec<String> {
+        batch
+            .iter()
+            .map(|v| {
+                let r = &v.record;
+                format!(
+                    "{} {} {:?} {:?}",
+                    r.id,
+                    r.cases.len(),
+                    r.source_ids,
+                    v.location.line
+                )
+            })
+            .collect()
+    };
+    let options = |threads: usize, block_size: usize| ValidateOptions {
+        threads,
+        block_size,
+        source: Some("src-file".into()),
+        ..ValidateOptions::default()
+    };
+    let mut handed = Vec::new();
+    super::super::validate_and_hand_victims(
+        &inputs,
+        &options(1, 1 << 20),
+        &|_| {},
+        &mut |batch| handed.extend(describe(batch)),
+        None,
+    )
+    .unwrap();
+    assert!(handed.len() > 500);
+    assert!(
+        handed
+            .iter()
+            .any(|v| v.contains(" 3 [\"s1\", \"src-file\"]"))
+    );
+    let here = std::thread::current().id();
+    for (threads, block) in [(1, 1 << 20), (1, 64), (3, 64), (2, 333)] {
+        let workers = std::sync::atomic::AtomicUsize::new(0);
+        let digest = |batch: Vec<Located<Victim>>| {
+            if std::thread::current().id() != here {
+                workers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            describe(batch)
+        };
+        let mut digested = Vec::new();
+        super::super::validate_and_digest_victims(
+            &inputs,
+            &options(threads, block),
+            &|_| {},
+            &digest,
+            &mut |d| digested.extend(d),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            digested, handed,
+            "threads {threads}, blocks of {block} bytes"
+        );
+        let on_workers = workers.load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(
+            on_workers > 0,
+            threads > 1,
+            "threads {threads}: {on_workers}"
+        );
     }
 }
