@@ -695,17 +695,23 @@ pub(crate) fn validate_digesting<D: Send + 'static>(
     on_finding: Option<super::OnFinding<'_>>,
 ) -> Result<(Report, Archive)> {
     let on_worker = |kept: &mut dyn std::any::Any| -> Box<dyn std::any::Any + Send> {
-        let mut batch = kept
-            .downcast_mut::<Vec<Located<Victim>>>()
-            .map(std::mem::take)
-            .unwrap_or_default();
+        let batch = kept.downcast_mut::<Vec<Located<Victim>>>();
+        // The engine keeps victims here and nothing else: never another type.
+        debug_assert!(
+            batch.is_some(),
+            "a worker kept something other than victims"
+        );
+        let mut batch = batch.map(std::mem::take).unwrap_or_default();
         super::sources::attach_to(&mut batch, options, |r| &mut r.source_ids);
         Box::new(digest(batch))
     };
     let mut hand = |piece: Handed<Victim>| match piece {
         Handed::Records(batch) => victims(digest(batch)),
         Handed::Digested(d) => {
-            if let Ok(d) = d.downcast::<D>() {
+            // Made by `on_worker` above: never another type.
+            let d = d.downcast::<D>();
+            debug_assert!(d.is_ok(), "a digest of another type");
+            if let Ok(d) = d {
                 victims(*d);
             }
         }
