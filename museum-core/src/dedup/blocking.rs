@@ -41,6 +41,7 @@
 
 mod focus;
 mod place_words;
+mod ranked;
 mod rule;
 
 use serde::Serialize;
@@ -545,13 +546,24 @@ impl Blocks {
         // block rather than one run of them.
         let large_ix: Vec<usize> = (0..blocks.len()).filter(|&b| !blocks[b].complete).collect();
         let threads = opt.threads.max(1);
+        // Sorted by the ranks of their fields where they can be (see `ranked`).
+        let ranks = (!large_ix.is_empty()).then(|| ranked::WindowRanks::new(p, threads));
         let sorted = par_chunks(threads, threads, |range| {
             let mut scratch = OrderScratch::default();
+            let mut rank_scratch = ranked::RankScratch::default();
             range
                 .flat_map(|t| large_ix.iter().skip(t).step_by(threads))
-                .map(|&b| (b, orders_of(p, &blocks[b], &mut scratch)))
+                .map(|&b| {
+                    let block = &blocks[b];
+                    let o = ranks
+                        .as_ref()
+                        .and_then(|r| r.orders(block, &mut rank_scratch))
+                        .unwrap_or_else(|| orders_of(p, block, &mut scratch));
+                    (b, o)
+                })
                 .collect::<Vec<_>>()
         });
+        drop(ranks);
         let mut orders: Vec<Option<Orders>> = (0..blocks.len()).map(|_| None).collect();
         for (b, o) in sorted.into_iter().flatten() {
             orders[b] = Some(o);
@@ -887,19 +899,36 @@ pub(crate) fn window_fields(p: &Prepared, i: usize) -> Option<WindowFields> {
     Some(([part(0), part(1), part(2)], p.recs[i].birth_year))
 }
 
-/// Appends a record's sort text of a large block's order `order` (0 or 1) to `text` and returns
-/// its sub-block: the name parts (`[surname stem, given name, patronymic stem]`) and birth
-/// year the block's rule does not use, in two different sequences (a record whose first sort
-/// field is missing or mistyped sits near its duplicates in the other order), separated by
-/// spaces; the sub-block is a hash of the first two (0 when one is unknown).
-fn window_key_into(
-    [s, g, pt]: [&str; 3],
-    year: i16,
-    rule: Rule,
-    order: usize,
-    text: &mut Vec<u8>,
-) -> u64 {
-    // The year's digits, written by hand (this runs for every member of every large block).
+/// The fields of a large block's two orders under `rule`, in sequence: indices into
+/// [surname stem, given name, patronymic stem, birth year, nothing]. The birth year comes before
+/// the patronymic: a record without a patronymic then sits among the records of its year, not
+/// before every patronymic of the block.
+fn window_sequence(rule: Rule) -> [[usize; 3]; 2] {
+    const S: usize = 0;
+    const G: usize = 1;
+    const PT: usize = 2;
+    const Y: usize = 3;
+    const NO: usize = 4;
+    match rule {
+        Rule::SurnameGiven | Rule::PlaceSurname => [[G, Y, PT], [Y, PT, G]],
+        Rule::SurnameInitial => [[Y, PT, G], [PT, G, Y]],
+        Rule::SurnameYear => [[G, PT, NO], [PT, G, NO]],
+        Rule::GivenPatronymic => [[S, Y, NO], [Y, S, NO]],
+        Rule::GivenSurname | Rule::PlaceGiven => [[S, Y, PT], [Y, PT, S]],
+        Rule::NameSet => [[Y, PT, NO], [PT, Y, NO]],
+        Rule::Surname => [[Y, G, PT], [G, PT, Y]],
+        Rule::Given => [[S, PT, Y], [Y, PT, S]],
+        Rule::BirthDate
+        | Rule::PlaceYear
+        | Rule::ArrestDate
+        | Rule::DeathDate
+        | Rule::PlaceWords => [[S, G, PT], [G, PT, S]],
+    }
+}
+
+/// A birth year as a large block's orders write it: its digits, from the returned index on (none
+/// for 0, an unknown year). Written by hand: this runs for every member of every large block.
+fn year_digits(year: i16) -> ([u8; 6], usize) {
     let mut digits = [0u8; 6];
     let mut at = digits.len();
     let mut v = i32::from(year).unsigned_abs();
@@ -912,25 +941,30 @@ fn window_key_into(
         at -= 1;
         digits[at] = b'-';
     }
-    let (s, g, pt, y) = (s.as_bytes(), g.as_bytes(), pt.as_bytes(), &digits[at..]);
-    // The birth year before the patronymic: a record without a patronymic then sits among the
-    // records of its year, not before every patronymic of the block.
-    let orders: [[&[u8]; 3]; 2] = match rule {
-        Rule::SurnameGiven | Rule::PlaceSurname => [[g, y, pt], [y, pt, g]],
-        Rule::SurnameInitial => [[y, pt, g], [pt, g, y]],
-        Rule::SurnameYear => [[g, pt, b""], [pt, g, b""]],
-        Rule::GivenPatronymic => [[s, y, b""], [y, s, b""]],
-        Rule::GivenSurname | Rule::PlaceGiven => [[s, y, pt], [y, pt, s]],
-        Rule::NameSet => [[y, pt, b""], [pt, y, b""]],
-        Rule::Surname => [[y, g, pt], [g, pt, y]],
-        Rule::Given => [[s, pt, y], [y, pt, s]],
-        Rule::BirthDate
-        | Rule::PlaceYear
-        | Rule::ArrestDate
-        | Rule::DeathDate
-        | Rule::PlaceWords => [[s, g, pt], [g, pt, s]],
-    };
-    let [a, b, c] = orders[order];
+    (digits, at)
+}
+
+/// Appends a record's sort text of a large block's order `order` (0 or 1) to `text` and returns
+/// its sub-block: the name parts (`[surname stem, given name, patronymic stem]`) and birth
+/// year the block's rule does not use, in two different sequences (a record whose first sort
+/// field is missing or mistyped sits near its duplicates in the other order), separated by
+/// spaces; the sub-block is a hash of the first two (0 when one is unknown).
+fn window_key_into(
+    [s, g, pt]: [&str; 3],
+    year: i16,
+    rule: Rule,
+    order: usize,
+    text: &mut Vec<u8>,
+) -> u64 {
+    let (digits, at) = year_digits(year);
+    let fields: [&[u8]; 5] = [
+        s.as_bytes(),
+        g.as_bytes(),
+        pt.as_bytes(),
+        &digits[at..],
+        b"",
+    ];
+    let [a, b, c] = window_sequence(rule)[order].map(|f| fields[f]);
     text.extend_from_slice(a);
     text.push(b' ');
     text.extend_from_slice(b);

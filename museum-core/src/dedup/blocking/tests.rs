@@ -330,3 +330,69 @@ fn the_visit_order_changes_when_pairs_are_compared_not_which() {
     assert!(in_index_order.len() > 200, "large blocks and windows");
     assert_eq!(visited, in_index_order);
 }
+
+#[test]
+fn large_blocks_sort_the_same_by_ranks_as_by_text() {
+    // Names that are prefixes of others, missing parts, initials, a record without a name,
+    // unknown and early years, a surname written with a space: every large block's two orders
+    // and sub-blocks are those of the texts.
+    let surnames = ["Ахметов", "Ахметова", "Ахмет", "Ван Дер Берг"];
+    let given = ["Асан", "Асанали", "А.", "Ас", ""];
+    let patronymics = ["Ахметович", "", "Ахмет", "Ахметулы"];
+    let years = [
+        None,
+        Some("1901"),
+        Some("1899"),
+        Some("1850"),
+        Some("1901-05-02"),
+    ];
+    let mut recs: Vec<_> = (0..400)
+        .map(|k| {
+            let name = format!(
+                "{} {} {}",
+                surnames[k % 4],
+                given[(k / 4) % 5],
+                patronymics[(k / 20) % 4]
+            );
+            let mut r = rec(&format!("r{k}"), name.trim(), years[(k / 7) % 5]);
+            r.birth_place = Some("Акмола".into());
+            r
+        })
+        .collect();
+    for k in 0..40 {
+        let mut r = rec(&format!("n{k}"), "", Some("1901"));
+        r.names.clear();
+        r.birth_place = Some("Акмола".into());
+        recs.push(r);
+    }
+    let p = Prepared::build(&recs, 1);
+    let opt = BlockOptions {
+        max_block: 10,
+        window: 3,
+        threads: 1,
+        rules: Rule::defaults(),
+    };
+    let b = Blocks::build(&p, &opt);
+    let ranks = ranked::WindowRanks::new(&p, 2);
+    let (mut ranked_blocks, mut text_blocks) = (0, 0);
+    for block in b.blocks.iter().filter(|x| !x.complete) {
+        let by_text = orders_of(&p, block, &mut OrderScratch::default());
+        let Some(by_rank) = ranks.orders(block, &mut ranked::RankScratch::default()) else {
+            text_blocks += 1;
+            continue;
+        };
+        ranked_blocks += 1;
+        for (t, r) in by_text.0.iter().zip(&by_rank.0) {
+            assert_eq!(t.members, r.members, "rule {:?}", key_rule(block.key));
+            assert_eq!(t.place, r.place);
+            for x in 0..t.sub.len() {
+                assert_eq!(t.sub[x] == 0, r.sub[x] == 0);
+                for y in 0..t.sub.len() {
+                    assert_eq!(t.sub[x] == t.sub[y], r.sub[x] == r.sub[y]);
+                }
+            }
+        }
+    }
+    assert!(ranked_blocks > 5, "{ranked_blocks} blocks sorted by ranks");
+    assert!(text_blocks > 0, "a surname with a space sorts by text");
+}
