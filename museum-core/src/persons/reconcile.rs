@@ -138,8 +138,52 @@ pub fn reconcile(
     clusters: &[u32],
     date: &str,
 ) -> Result<Reconciled> {
+    let fingerprints = Fingerprints::Texts(fingerprints);
     let plan = plan(old, record_ids, fingerprints, clusters, date)?;
     Ok(finish(plan, old.rows().iter().cloned(), fingerprints))
+}
+
+/// Every record's fingerprint as the registry writes it ([`super::fingerprint`]): given as
+/// texts, or as numbers written only where a row needs its text (a run's records, most of
+/// which keep their rows as they were).
+#[derive(Clone, Copy)]
+pub(crate) enum Fingerprints<'a> {
+    Texts(&'a [String]),
+    Bits(&'a [u64]),
+}
+
+impl Fingerprints<'_> {
+    fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    fn len(self) -> usize {
+        match self {
+            Fingerprints::Texts(t) => t.len(),
+            Fingerprints::Bits(b) => b.len(),
+        }
+    }
+
+    /// Record `i`'s fingerprint as written (`None`: none given).
+    fn text(self, i: usize) -> Option<String> {
+        match self {
+            Fingerprints::Texts(t) => t.get(i).cloned(),
+            Fingerprints::Bits(b) => b.get(i).map(|b| format!("{b:016x}")),
+        }
+    }
+
+    /// Whether record `i`'s fingerprint is written `text` (`None`: none given).
+    pub(crate) fn is(self, i: usize, text: &str) -> Option<bool> {
+        match self {
+            Fingerprints::Texts(t) => t.get(i).map(|f| f == text),
+            // As `{:016x}` writes it: sixteen lowercase hex digits.
+            Fingerprints::Bits(b) => b.get(i).map(|b| {
+                text.len() == 16
+                    && text.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+                    && u64::from_str_radix(text, 16) == Ok(*b)
+            }),
+        }
+    }
 }
 
 /// [`reconcile`], taking the old registry: the rows that stay are moved into the new one, not
@@ -150,7 +194,7 @@ pub fn reconcile(
 pub(crate) fn reconcile_owned(
     old: Registry,
     record_ids: &[&str],
-    fingerprints: &[String],
+    fingerprints: Fingerprints<'_>,
     clusters: &[u32],
     date: &str,
 ) -> Result<Reconciled> {
@@ -175,7 +219,7 @@ struct Plan {
 fn finish(
     plan: Plan,
     old_rows: impl Iterator<Item = RegistryRow>,
-    fingerprints: &[String],
+    fingerprints: Fingerprints<'_>,
 ) -> Reconciled {
     let Plan {
         kept,
@@ -200,10 +244,10 @@ fn finish(
                 same_file = false;
                 return None;
             };
-            if let Some(f) = fingerprints.get(i as usize)
-                && *f != row.fingerprint
+            if fingerprints.is(i as usize, &row.fingerprint) == Some(false)
+                && let Some(f) = fingerprints.text(i as usize)
             {
-                row.fingerprint.clone_from(f);
+                row.fingerprint = f;
                 same_file = false;
             }
             Some(row)
@@ -223,7 +267,7 @@ fn finish(
 fn plan(
     old: &Registry,
     record_ids: &[&str],
-    fingerprints: &[String],
+    fingerprints: Fingerprints<'_>,
     clusters: &[u32],
     date: &str,
 ) -> Result<Plan> {
@@ -234,7 +278,7 @@ fn plan(
             fingerprints.len()
         )));
     }
-    let fingerprint = |i: usize| fingerprints.get(i).cloned().unwrap_or_default();
+    let fingerprint = |i: usize| fingerprints.text(i).unwrap_or_default();
     if record_ids.len() != clusters.len() {
         return Err(Error::invalid_option(format!(
             "{} records but {} cluster assignments",
@@ -548,11 +592,31 @@ mod tests {
         let r = reconcile(old, &ids, &[], &cl, date).unwrap();
         // Taking the old registry gives the same; `same_file` says whether it writes the same
         // file as the old one.
-        let owned = reconcile_owned(old.clone(), &ids, &[], &cl, date).unwrap();
+        let owned =
+            reconcile_owned(old.clone(), &ids, Fingerprints::Texts(&[]), &cl, date).unwrap();
         assert_eq!(owned.registry.to_csv(), r.registry.to_csv());
         assert_eq!(owned.changes, r.changes);
         assert_eq!(r.same_file, r.registry.same_file_as(old));
         assert_eq!(owned.same_file, r.same_file);
+        // Fingerprints given as numbers are written as the same texts.
+        let bits: Vec<u64> = (0..ids.len() as u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        let texts: Vec<String> = bits.iter().map(|b| format!("{b:016x}")).collect();
+        let by_text = reconcile(old, &ids, &texts, &cl, date).unwrap();
+        let by_bits =
+            reconcile_owned(old.clone(), &ids, Fingerprints::Bits(&bits), &cl, date).unwrap();
+        assert_eq!(by_bits.registry.to_csv(), by_text.registry.to_csv());
+        assert_eq!(by_bits.same_file, by_text.same_file);
+        let again = reconcile_owned(
+            by_text.registry.clone(),
+            &ids,
+            Fingerprints::Bits(&bits),
+            &cl,
+            date,
+        )
+        .unwrap();
+        assert!(again.same_file);
         r
     }
 
