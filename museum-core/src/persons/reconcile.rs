@@ -168,7 +168,9 @@ impl Fingerprints<'_> {
     fn text(self, i: usize) -> Option<String> {
         match self {
             Fingerprints::Texts(t) => t.get(i).cloned(),
-            Fingerprints::Bits(b) => b.get(i).map(|b| format!("{b:016x}")),
+            Fingerprints::Bits(b) => b
+                .get(i)
+                .map(|b| hex16(*b).iter().map(|&c| char::from(c)).collect()),
         }
     }
 
@@ -176,14 +178,19 @@ impl Fingerprints<'_> {
     pub(crate) fn is(self, i: usize, text: &str) -> Option<bool> {
         match self {
             Fingerprints::Texts(t) => t.get(i).map(|f| f == text),
-            // As `{:016x}` writes it: sixteen lowercase hex digits.
-            Fingerprints::Bits(b) => b.get(i).map(|b| {
-                text.len() == 16
-                    && text.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
-                    && u64::from_str_radix(text, 16) == Ok(*b)
-            }),
+            Fingerprints::Bits(b) => b.get(i).map(|b| text.as_bytes() == hex16(*b)),
         }
     }
+}
+
+/// A fingerprint as the registry writes it ([`super::fingerprint`]: `{:016x}`, sixteen
+/// lowercase hex digits), without allocating.
+fn hex16(b: u64) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    for (k, c) in out.iter_mut().enumerate() {
+        *c = b"0123456789abcdef"[((b >> (60 - 4 * k)) & 0xf) as usize];
+    }
+    out
 }
 
 /// [`reconcile`], taking the old registry: the rows that stay are moved into the new one, not
@@ -618,6 +625,21 @@ mod tests {
         .unwrap();
         assert!(again.same_file);
         r
+    }
+
+    #[test]
+    fn fingerprints_as_numbers_read_as_the_registry_writes_them() {
+        let bits = [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef];
+        for (i, b) in bits.iter().enumerate() {
+            let text = format!("{b:016x}");
+            assert_eq!(hex16(*b), text.as_bytes());
+            let f = Fingerprints::Bits(&bits);
+            assert_eq!(f.text(i).as_deref(), Some(text.as_str()));
+            assert_eq!(f.is(i, &text), Some(true));
+            assert_eq!(f.is(i, &text.to_uppercase()), Some(*b == 0 || *b == 1));
+            assert_eq!(f.is(i, &text[1..]), Some(false));
+        }
+        assert_eq!(Fingerprints::Bits(&bits).is(bits.len(), "0"), None);
     }
 
     fn person(r: &Registry, rec: &str) -> String {
