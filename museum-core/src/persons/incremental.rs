@@ -31,7 +31,7 @@ use crate::hash::FxHashMap;
 
 /// Known records are scored against the focus records this many at a time: the records
 /// prepared at once, whatever the size of the archive.
-const CHUNK: usize = 100_000;
+const CHUNK: usize = 200_000;
 
 /// A known record is clustered with the focus records when one of its pairs with them scores
 /// at least this share of the link threshold (a margin below it: a pair below the threshold

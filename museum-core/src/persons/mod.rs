@@ -155,27 +155,24 @@ pub fn run_with_index(
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     check_ids(&records)?;
-    // Every record's fingerprint, as a number and as the registry writes it, on the pool (in
-    // record order, whatever the threads).
+    // Every record's fingerprint, on the pool (in record order, whatever the threads); the
+    // registry's text of it is written only for the rows that need it.
     let threads = crate::dedup::util::threads(options.dedup.threads);
-    let (bits, fingerprints): (Vec<u64>, Vec<String>) =
-        crate::dedup::util::par_chunks(records.len(), threads, |range| {
-            records[range]
-                .iter()
-                .map(|r| {
-                    let b = fingerprint_bits(r);
-                    (b, format!("{b:016x}"))
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .unzip();
+    let bits: Vec<u64> = crate::dedup::util::par_chunks(records.len(), threads, |range| {
+        records[range]
+            .iter()
+            .map(fingerprint_bits)
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let fingerprints = reconcile::Fingerprints::Bits(&bits);
     let mut dedup_options = options.dedup.clone();
     let mut compared = None;
     let mut increment_of = None;
     if options.incremental && !registry.is_empty() {
-        let (increment, changed) = increment(&records, &fingerprints, decisions, &registry);
+        let (increment, changed) = increment(&records, fingerprints, decisions, &registry);
         let n = increment.focus.iter().filter(|f| **f).count();
         if n < records.len() {
             compared = Some(n);
@@ -217,7 +214,7 @@ pub fn run_with_index(
                 let clock = std::time::Instant::now();
                 let ids = ids_of(records);
                 let reconciled =
-                    reconcile_all(registry, &ids, &fingerprints, &sub.cluster_of, options)?;
+                    reconcile_all(registry, &ids, fingerprints, &sub.cluster_of, options)?;
                 timings.push(("reconciling", clock.elapsed().as_secs_f64()));
                 let clock = std::time::Instant::now();
                 let old = ix.positions(ids.iter().map(String::as_str));
@@ -281,7 +278,7 @@ pub fn run_with_index(
     timings.push(("matching", clock.elapsed().as_secs_f64()));
     let clock = std::time::Instant::now();
     let ids = ids_of(records);
-    let reconciled = reconcile_all(registry, &ids, &fingerprints, &dedup.cluster_of, options)?;
+    let reconciled = reconcile_all(registry, &ids, fingerprints, &dedup.cluster_of, options)?;
     timings.push(("reconciling", clock.elapsed().as_secs_f64()));
     let clock = std::time::Instant::now();
     let keys =
@@ -318,7 +315,7 @@ pub fn run_with_index(
 fn reconcile_all(
     registry: Registry,
     ids: &[String],
-    fingerprints: &[String],
+    fingerprints: reconcile::Fingerprints<'_>,
     clusters: &[u32],
     options: &PersonsOptions,
 ) -> Result<Reconciled> {
@@ -335,7 +332,7 @@ fn ids_of(records: Vec<DedupRecord>) -> Vec<String> {
 /// number of records new or changed (not only named by a decision).
 fn increment(
     records: &[DedupRecord],
-    fingerprints: &[String],
+    fingerprints: reconcile::Fingerprints<'_>,
     decisions: &[Decision],
     registry: &Registry,
 ) -> (Increment, usize) {
@@ -360,12 +357,14 @@ fn increment(
         frozen: None,
     };
     let mut changed = 0;
-    for (r, fp) in records.iter().zip(fingerprints) {
-        if known.get(r.id.as_str()).is_none_or(|(_, was)| *was != fp) {
+    for (i, r) in records.iter().enumerate() {
+        let was = known.get(r.id.as_str());
+        let same = was.is_some_and(|(_, was)| fingerprints.is(i, was) == Some(true));
+        if !same {
             changed += 1;
         }
-        match known.get(r.id.as_str()) {
-            Some((person, was)) if *was == fp && !decided.contains(r.id.as_str()) => {
+        match was {
+            Some((person, _)) if same && !decided.contains(r.id.as_str()) => {
                 let next = u32::try_from(group.len()).unwrap_or(u32::MAX);
                 inc.focus.push(false);
                 inc.known.push(Some(*group.entry(person).or_insert(next)));

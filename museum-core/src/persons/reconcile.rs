@@ -138,8 +138,59 @@ pub fn reconcile(
     clusters: &[u32],
     date: &str,
 ) -> Result<Reconciled> {
+    let fingerprints = Fingerprints::Texts(fingerprints);
     let plan = plan(old, record_ids, fingerprints, clusters, date)?;
     Ok(finish(plan, old.rows().iter().cloned(), fingerprints))
+}
+
+/// Every record's fingerprint as the registry writes it ([`super::fingerprint`]): given as
+/// texts, or as numbers written only where a row needs its text (a run's records, most of
+/// which keep their rows as they were).
+#[derive(Clone, Copy)]
+pub(crate) enum Fingerprints<'a> {
+    Texts(&'a [String]),
+    Bits(&'a [u64]),
+}
+
+impl Fingerprints<'_> {
+    fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    fn len(self) -> usize {
+        match self {
+            Fingerprints::Texts(t) => t.len(),
+            Fingerprints::Bits(b) => b.len(),
+        }
+    }
+
+    /// Record `i`'s fingerprint as written (`None`: none given).
+    fn text(self, i: usize) -> Option<String> {
+        match self {
+            Fingerprints::Texts(t) => t.get(i).cloned(),
+            Fingerprints::Bits(b) => b
+                .get(i)
+                .map(|b| hex16(*b).iter().map(|&c| char::from(c)).collect()),
+        }
+    }
+
+    /// Whether record `i`'s fingerprint is written `text` (`None`: none given).
+    pub(crate) fn is(self, i: usize, text: &str) -> Option<bool> {
+        match self {
+            Fingerprints::Texts(t) => t.get(i).map(|f| f == text),
+            Fingerprints::Bits(b) => b.get(i).map(|b| text.as_bytes() == hex16(*b)),
+        }
+    }
+}
+
+/// A fingerprint as the registry writes it ([`super::fingerprint`]: `{:016x}`, sixteen
+/// lowercase hex digits), without allocating.
+fn hex16(b: u64) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    for (k, c) in out.iter_mut().enumerate() {
+        *c = b"0123456789abcdef"[((b >> (60 - 4 * k)) & 0xf) as usize];
+    }
+    out
 }
 
 /// [`reconcile`], taking the old registry: the rows that stay are moved into the new one, not
@@ -150,7 +201,7 @@ pub fn reconcile(
 pub(crate) fn reconcile_owned(
     old: Registry,
     record_ids: &[&str],
-    fingerprints: &[String],
+    fingerprints: Fingerprints<'_>,
     clusters: &[u32],
     date: &str,
 ) -> Result<Reconciled> {
@@ -175,7 +226,7 @@ struct Plan {
 fn finish(
     plan: Plan,
     old_rows: impl Iterator<Item = RegistryRow>,
-    fingerprints: &[String],
+    fingerprints: Fingerprints<'_>,
 ) -> Reconciled {
     let Plan {
         kept,
@@ -200,10 +251,10 @@ fn finish(
                 same_file = false;
                 return None;
             };
-            if let Some(f) = fingerprints.get(i as usize)
-                && *f != row.fingerprint
+            if fingerprints.is(i as usize, &row.fingerprint) == Some(false)
+                && let Some(f) = fingerprints.text(i as usize)
             {
-                row.fingerprint.clone_from(f);
+                row.fingerprint = f;
                 same_file = false;
             }
             Some(row)
@@ -223,7 +274,7 @@ fn finish(
 fn plan(
     old: &Registry,
     record_ids: &[&str],
-    fingerprints: &[String],
+    fingerprints: Fingerprints<'_>,
     clusters: &[u32],
     date: &str,
 ) -> Result<Plan> {
@@ -234,7 +285,7 @@ fn plan(
             fingerprints.len()
         )));
     }
-    let fingerprint = |i: usize| fingerprints.get(i).cloned().unwrap_or_default();
+    let fingerprint = |i: usize| fingerprints.text(i).unwrap_or_default();
     if record_ids.len() != clusters.len() {
         return Err(Error::invalid_option(format!(
             "{} records but {} cluster assignments",
@@ -548,12 +599,47 @@ mod tests {
         let r = reconcile(old, &ids, &[], &cl, date).unwrap();
         // Taking the old registry gives the same; `same_file` says whether it writes the same
         // file as the old one.
-        let owned = reconcile_owned(old.clone(), &ids, &[], &cl, date).unwrap();
+        let owned =
+            reconcile_owned(old.clone(), &ids, Fingerprints::Texts(&[]), &cl, date).unwrap();
         assert_eq!(owned.registry.to_csv(), r.registry.to_csv());
         assert_eq!(owned.changes, r.changes);
         assert_eq!(r.same_file, r.registry.same_file_as(old));
         assert_eq!(owned.same_file, r.same_file);
+        // Fingerprints given as numbers are written as the same texts.
+        let bits: Vec<u64> = (0..ids.len() as u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        let texts: Vec<String> = bits.iter().map(|b| format!("{b:016x}")).collect();
+        let by_text = reconcile(old, &ids, &texts, &cl, date).unwrap();
+        let by_bits =
+            reconcile_owned(old.clone(), &ids, Fingerprints::Bits(&bits), &cl, date).unwrap();
+        assert_eq!(by_bits.registry.to_csv(), by_text.registry.to_csv());
+        assert_eq!(by_bits.same_file, by_text.same_file);
+        let again = reconcile_owned(
+            by_text.registry.clone(),
+            &ids,
+            Fingerprints::Bits(&bits),
+            &cl,
+            date,
+        )
+        .unwrap();
+        assert!(again.same_file);
         r
+    }
+
+    #[test]
+    fn fingerprints_as_numbers_read_as_the_registry_writes_them() {
+        let bits = [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef];
+        for (i, b) in bits.iter().enumerate() {
+            let text = format!("{b:016x}");
+            assert_eq!(hex16(*b), text.as_bytes());
+            let f = Fingerprints::Bits(&bits);
+            assert_eq!(f.text(i).as_deref(), Some(text.as_str()));
+            assert_eq!(f.is(i, &text), Some(true));
+            assert_eq!(f.is(i, &text.to_uppercase()), Some(*b == 0 || *b == 1));
+            assert_eq!(f.is(i, &text[1..]), Some(false));
+        }
+        assert_eq!(Fingerprints::Bits(&bits).is(bits.len(), "0"), None);
     }
 
     fn person(r: &Registry, rec: &str) -> String {

@@ -20,18 +20,20 @@ pub(crate) struct IndexRecords {
 }
 
 /// One record of an index, borrowed from its bytes.
-#[derive(Debug, Clone, Copy)]
 ///
 /// Its texts are kept as bytes: they were checked to be UTF-8 when the records were read or
 /// written, and are converted only where a text is needed (a view is taken several times per
-/// record in a run, mostly for its keys).
+/// record in a run, mostly for its keys: only the lengths before them are read, and the sort
+/// fields are read when asked for).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct RecordView<'a> {
     id: &'a [u8],
     content: u64,
     place: &'a [u8],
     keys: &'a [u8],
     flags: &'a [u8],
-    window: Option<([&'a [u8]; 3], i16)>,
+    /// The sort fields as stored (a byte 0, or 1 and three texts and a year).
+    window: &'a [u8],
 }
 
 /// A text of a record view (checked UTF-8 when read; an impossible failure reads as empty).
@@ -39,10 +41,30 @@ fn text(b: &[u8]) -> &str {
     std::str::from_utf8(b).unwrap_or("")
 }
 
+/// The `u32` at `at` of `b` (0 past its end: the bytes were checked when read or written).
+fn u32_at(b: &[u8], at: usize) -> usize {
+    b.get(at..at + 4)
+        .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as usize)
+}
+
+/// The `u64` at `at` of `b` (0 past its end, as [`u32_at`]).
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 8).map_or(0, |x| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(x);
+        u64::from_le_bytes(a)
+    })
+}
+
+/// `n` bytes of `b` from `at` (empty past its end, as [`u32_at`]).
+fn bytes_at(b: &[u8], at: usize, n: usize) -> &[u8] {
+    b.get(at..at.saturating_add(n)).unwrap_or(&[])
+}
+
 impl<'a> RecordView<'a> {
-    /// Reads a record at the start of `d`, checking every length, and every text when `check`
-    /// (the records' bytes, once checked, are read again unchecked).
-    fn read(d: &mut Dec<'a>, check: bool) -> std::result::Result<RecordView<'a>, String> {
+    /// Checks the record at the start of `d` (every length, and every text when `check`) and
+    /// moves past it.
+    fn check(d: &mut Dec<'a>, check: bool) -> std::result::Result<(), String> {
         let text = |d: &mut Dec<'a>| {
             let n = d.u32()? as usize;
             let b = d.take(n)?;
@@ -51,29 +73,45 @@ impl<'a> RecordView<'a> {
             }
             Ok(b)
         };
-        let id = text(d)?;
-        // The fingerprint: read by `IndexRecords::head`.
+        text(d)?;
+        // The fingerprint and the content hash.
         d.u64()?;
-        let content = d.u64()?;
-        let place = text(d)?;
+        d.u64()?;
+        text(d)?;
         let k = d.u32()? as usize;
-        let keys = d.take(k.checked_mul(8).ok_or("a key count is too large")?)?;
-        let flags = d.take(k)?;
-        let window = if d.u8()? == 0 {
-            None
-        } else {
-            let parts = [text(d)?, text(d)?, text(d)?];
-            let y = d.take(2)?;
-            Some((parts, i16::from_le_bytes([y[0], y[1]])))
-        };
-        Ok(RecordView {
+        d.take(k.checked_mul(9).ok_or("a key count is too large")?)?;
+        if d.u8()? != 0 {
+            for _ in 0..3 {
+                text(d)?;
+            }
+            d.take(2)?;
+        }
+        Ok(())
+    }
+
+    /// The view of a record's bytes, checked before (see [`RecordView::check`]): only the
+    /// lengths before the keys are read.
+    fn of(b: &'a [u8]) -> RecordView<'a> {
+        let n = u32_at(b, 0);
+        let id = bytes_at(b, 4, n);
+        let at = 4 + n + 8;
+        let content = u64_at(b, at);
+        let at = at + 8;
+        let n = u32_at(b, at);
+        let place = bytes_at(b, at + 4, n);
+        let at = at + 4 + n;
+        let k = u32_at(b, at);
+        let keys = bytes_at(b, at + 4, 8 * k);
+        let flags = bytes_at(b, at + 4 + 8 * k, k);
+        let window = b.get(at + 4 + 9 * k..).unwrap_or(&[]);
+        RecordView {
             id,
             content,
             place,
             keys,
             flags,
             window,
-        })
+        }
     }
 
     /// The record's id.
@@ -93,8 +131,25 @@ impl<'a> RecordView<'a> {
 
     /// Its sort fields in large blocks, borrowed from the index.
     pub(crate) fn window(&self) -> Option<WindowRef<'a>> {
-        self.window
-            .map(|([s, g, p], year)| ([text(s), text(g), text(p)], year))
+        let b = self.window;
+        if b.first().copied().unwrap_or(0) == 0 {
+            return None;
+        }
+        let mut at = 1;
+        let mut part = || {
+            let n = u32_at(b, at);
+            let t = text(bytes_at(b, at + 4, n));
+            at += 4 + n;
+            t
+        };
+        let parts = [part(), part(), part()];
+        let y = bytes_at(b, at, 2);
+        let year = if y.len() == 2 {
+            i16::from_le_bytes([y[0], y[1]])
+        } else {
+            0
+        };
+        Some((parts, year))
     }
 
     /// Its content hash and folded birth place ([`Known`]).
@@ -131,20 +186,7 @@ impl IndexRecords {
 
     /// Record `k`.
     pub(crate) fn view(&self, k: usize) -> RecordView<'_> {
-        let mut d = Dec {
-            b: &self.bytes[self.at[k]..self.at[k + 1]],
-            pos: 0,
-        };
-        // Checked when the records were read or written: a failure here is impossible, and
-        // would read as an empty record rather than stop the run.
-        RecordView::read(&mut d, false).unwrap_or(RecordView {
-            id: &[],
-            content: 0,
-            place: &[],
-            keys: &[],
-            flags: &[],
-            window: None,
-        })
+        RecordView::of(&self.bytes[self.at[k]..self.at[k + 1]])
     }
 
     /// Record `k`'s id (its bytes) and fingerprint, read without decoding the rest: what
@@ -152,16 +194,8 @@ impl IndexRecords {
     pub(crate) fn head(&self, k: usize) -> (&[u8], u64) {
         let b = &self.bytes[self.at[k]..self.at[k + 1]];
         // Checked when the records were read or written, as in `view`.
-        let n = b
-            .get(..4)
-            .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as usize);
-        let id = b.get(4..4 + n).unwrap_or(&[]);
-        let fingerprint = b.get(4 + n..12 + n).map_or(0, |x| {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(x);
-            u64::from_le_bytes(a)
-        });
-        (id, fingerprint)
+        let n = u32_at(b, 0);
+        (bytes_at(b, 4, n), u64_at(b, 4 + n))
     }
 
     /// Every record, in order.
@@ -244,7 +278,7 @@ impl IndexRecords {
         let mut at = Vec::with_capacity(n + 1);
         for _ in 0..n {
             at.push(d.pos - start);
-            RecordView::read(d, true)?;
+            RecordView::check(d, true)?;
         }
         at.push(d.pos - start);
         Ok(IndexRecords {
