@@ -139,9 +139,14 @@ impl<'b> Lines<'b> {
 
     /// The line of the record whose bytes start at `start` (terminators of the previous record
     /// and blank lines are skipped) and span `inner` line feeds; reports blank lines before it.
+    ///
+    /// `prev_end`, when known, is where the previous record's fields end (before its
+    /// terminator): line feeds are then counted from there, not over the whole previous record
+    /// again (its own line feeds are its `inner`).
     fn record(
         &mut self,
         mut start: usize,
+        prev_end: Option<usize>,
         inner: u64,
         layout: &Layout,
         out: &mut Vec<Diagnostic>,
@@ -150,7 +155,12 @@ impl<'b> Lines<'b> {
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        let line = self.cursor_line + count_newlines(&bytes[self.cursor.min(start)..start]);
+        let line = match (prev_end, self.prev) {
+            (Some(end), Some((l, span))) if end <= start => {
+                l + span - 1 + count_newlines(&bytes[end..start])
+            }
+            _ => self.cursor_line + count_newlines(&bytes[self.cursor.min(start)..start]),
+        };
         self.cursor = start;
         self.cursor_line = line;
         let expected = self.prev.map_or(self.first_line, |(l, span)| l + span);
@@ -354,7 +364,7 @@ pub(super) fn parse_text<'t>(
             break;
         }
         // Line feeds inside the record itself (quoted fields); blank lines before it are
-        // counted by `Lines`.
+        // counted by `Lines`, from the end of the previous record's fields.
         let mut first = record_start;
         while first < pos && matches!(bytes[first], b'\r' | b'\n') {
             first += 1;
@@ -365,7 +375,7 @@ pub(super) fn parse_text<'t>(
             0
         };
         let start = record_start;
-        let line = lines.record(start, inner, layout, out);
+        let line = lines.record(start, Some(record_start), inner, layout, out);
         last_fields = fields.len();
         last_line = Some(line);
         let span = sliced.then(|| &text[first..pos]);
@@ -437,7 +447,7 @@ pub(super) fn parse_bytes(
         } else {
             0
         };
-        let line = lines.record(start, inner, layout, out);
+        let line = lines.record(start, None, inner, layout, out);
         last_fields = rec.len();
         last_line = Some(line);
         on_record(Fields::Raw(&rec), line, out);

@@ -61,6 +61,9 @@ impl<R: Read> Splitter<R> {
         loop {
             if !self.eof && self.buf.len() < want {
                 let need = want - self.buf.len();
+                // Room for the whole read up front: `read_to_end` would otherwise grow the
+                // buffer step by step, copying what it holds each time.
+                self.buf.reserve(need);
                 let n = (&mut self.reader)
                     .take(need as u64)
                     .read_to_end(&mut self.buf)?;
@@ -131,7 +134,11 @@ impl<R: Read> Splitter<R> {
             }
             let mut bytes = std::mem::take(&mut self.buf);
             if end < bytes.len() {
-                self.buf = bytes[end..].to_vec();
+                // The rest starts the next block: a buffer of the next block's size, so that
+                // reading it does not grow it again.
+                let mut rest = Vec::with_capacity(self.block_size.max(bytes.len() - end));
+                rest.extend_from_slice(&bytes[end..]);
+                self.buf = rest;
                 bytes.truncate(end);
             }
             let first_line = self.next_line;

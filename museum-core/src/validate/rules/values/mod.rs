@@ -21,7 +21,7 @@ pub use unknown_sex::UnknownSex;
 pub use unparseable_date::UnparseableDate;
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::model::{Day, HistoricalDate};
+use crate::model::{DateValue, Day, HistoricalDate};
 use crate::validate::sink::Sink;
 
 /// The plausible years of a date field; `None` as the end means today.
@@ -39,14 +39,22 @@ pub(crate) fn check_range(
     if !sink.on(Code::DateOutOfRange) {
         return;
     }
+    let (min_year, max_year) = window;
+    let last_year = max_year.unwrap_or(sink.cx.today.year);
+    // Most dates are single points well inside the window: a point's first and last days are
+    // at most a year off its own (widened when approximate), so no day needs computing.
+    if let DateValue::Point(p) = date.value()
+        && p.year.saturating_sub(1) > min_year
+        && p.year.saturating_add(1) < last_year
+    {
+        return;
+    }
     let finite = |d: Option<Day>| d.filter(|d| (1000..=2999).contains(&d.year));
     let (lo, hi) = (finite(date.earliest()), finite(date.latest()));
     if lo.is_none() && hi.is_none() {
         return;
     }
-    let (min_year, max_year) = window;
     // Most dates lie within the window by whole years: no day needs comparing.
-    let last_year = max_year.unwrap_or(sink.cx.today.year);
     if lo.is_some_and(|l| l.year > min_year) && hi.is_some_and(|h| h.year < last_year) {
         return;
     }
