@@ -309,10 +309,11 @@ pub(crate) fn surname_level_fast(p: &Prepared, a: &Part, b: &Part) -> u8 {
 /// [`given_level`]'s level as a run compares (from [`LOOSE_JW`]; clearly different names told
 /// without their texts and not memoized, as [`surname_level_fast`]).
 pub(crate) fn given_level_fast(p: &Prepared, a: &Part, b: &Part, stems: bool) -> u8 {
+    let same_stem = stems && a.stem == b.stem;
     if a.folded != b.folded
         && !a.is_initial
         && !b.is_initial
-        && !(stems && a.stem == b.stem)
+        && !same_stem
         && surely_different(a, b, [!stems, stems])
     {
         return 0;
