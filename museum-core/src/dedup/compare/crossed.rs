@@ -19,7 +19,7 @@
 //! surname is often the father's given name (`Кашкынбай` → `Кашкынбаев`), and a moved name
 //! alone never joins two people the rest of the record tells apart.
 
-use super::{InternedName, LOOSE, Part, SURNAME_STEM};
+use super::{InternedName, LOOSE, LOOSE_JW, Part, SURNAME_STEM};
 use crate::dedup::util::{Interner, jaro_winkler_from};
 use crate::normalize::{phonetic, surname_stem};
 
@@ -31,7 +31,7 @@ fn cross(st: &Interner, x: &Part, y: &Part) -> (u8, f64) {
     // A cheap check first: below it no level is reached.
     if x.is_initial
         || y.is_initial
-        || jaro_winkler_from(st.get(x.folded), st.get(y.folded), 0.7) < 0.7
+        || jaro_winkler_from(st.get(x.folded), st.get(y.folded), LOOSE_JW) < LOOSE_JW
     {
         return (0, 0.0);
     }
@@ -85,6 +85,10 @@ pub(crate) fn crossed_levels_fast(
         return None;
     };
     let cross = |x: &Part, y: &Part| {
+        // (`cross`'s own first check, told from the parts' shapes where it can be.)
+        if x.is_initial || y.is_initial || x.folded_shape().jw_below(y.folded_shape(), LOOSE_JW) {
+            return 0;
+        }
         p.memo
             .crossed
             .level(x.id, y.id, || cross(&p.strings, x, y).0)

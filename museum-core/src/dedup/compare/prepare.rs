@@ -8,6 +8,7 @@ use super::super::record::{DateSpan, DedupRecord};
 use super::super::util::{Interner, NONE, Sym, par_chunks};
 use super::Field;
 use super::fingerprint::fingerprint;
+use super::shape::Shape;
 use crate::hash::FxHashMap;
 use crate::model::{Script, SentenceKind, SexValue};
 use crate::normalize::{MAX_CODES, NameKeys, PartKeys, PartKind, fold};
@@ -27,6 +28,28 @@ pub(crate) struct Part {
     /// The part's index among the distinct parts of the list (equal parts may have two, one
     /// per field they were written in): what [`super::memo::Memos`] keys on.
     pub(crate) id: u32,
+    /// The byte classes of the folded form and of the stem, and their lengths
+    /// ([`Part::folded_shape`], [`Part::stem_shape`]; apart so that they pack).
+    masks: [u32; 2],
+    lens: [u8; 2],
+}
+
+impl Part {
+    /// What the folded form looks like to Jaro–Winkler ([`Shape`]).
+    pub(crate) fn folded_shape(&self) -> Shape {
+        Shape {
+            mask: self.masks[0],
+            len: self.lens[0],
+        }
+    }
+
+    /// What the stem looks like to Jaro–Winkler ([`Shape`]).
+    pub(crate) fn stem_shape(&self) -> Shape {
+        Shape {
+            mask: self.masks[1],
+            len: self.lens[1],
+        }
+    }
 }
 
 /// One name (surname, given, patronymic), interned.
@@ -794,7 +817,10 @@ fn intern_part(st: &mut Interner, latin: &mut Interner, k: &PartKeys, id: u32) -
     for (slot, code) in phon.iter_mut().zip(&k.phonetic) {
         *slot = st.intern(code);
     }
+    let (folded, stem) = (Shape::of(&k.folded), Shape::of(&k.stem));
     Part {
+        masks: [folded.mask, stem.mask],
+        lens: [folded.len, stem.len],
         folded: st.intern(&k.folded),
         stem: st.intern(&k.stem),
         phon,

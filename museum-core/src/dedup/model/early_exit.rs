@@ -1,6 +1,6 @@
 //! The early exit of a run's comparison ([`Bound::compare`]): a candidate pair is compared
-//! field by field, the cheap fields first, then the birth place, the surnames and the given
-//! names, and dropped as soon as even the best the fields not yet compared could add
+//! field by field, the cheap fields first, then the surnames, the given names and a birth place
+//! that is not the same, and dropped as soon as even the best the fields not yet compared could add
 //! ([`Model::level_bound`]) cannot lift its match weight to the lowest probability the run keeps.
 //! Most candidate pairs are different people who share a blocking key (a place and a birth
 //! year, an arrest day, a surname): they are dropped before their names are compared in full,
@@ -142,7 +142,7 @@ impl<'a> Bound<'a> {
             return false;
         }
         // The birth place: the same place is told at once; two different ones (below the same,
-        // at most "similar") are compared after the surnames, which cost less.
+        // at most "similar") are compared after the names, which cost less.
         let mut place = 0.0;
         let mut place_done = true;
         if a.birth_place == NONE || b.birth_place == NONE {
@@ -194,13 +194,6 @@ impl<'a> Bound<'a> {
         if sum + place + best + g + pa < self.need {
             return false;
         }
-        if !place_done {
-            let lv = place_level_fast(p, a, b);
-            sum += self.add(p, i, j, Field::BirthPlace, lv, (0, 0));
-            if sum + best + g + pa < self.need {
-                return false;
-            }
-        }
         best = none;
         for (x, a) in na.iter().enumerate() {
             for (y, b) in nb.iter().enumerate() {
@@ -215,6 +208,14 @@ impl<'a> Bound<'a> {
                 }
                 best = best.max(surname[k] + add);
             }
+        }
+        // Two different places last: comparing them word by word costs more than the names.
+        if !place_done {
+            if sum + place + best + pa < self.need {
+                return false;
+            }
+            let lv = place_level_fast(p, a, b);
+            sum += self.add(p, i, j, Field::BirthPlace, lv, (0, 0));
         }
         sum + best + pa >= self.need
     }
