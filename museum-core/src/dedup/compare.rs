@@ -278,13 +278,17 @@ pub(crate) fn given_level(
     (level, jw)
 }
 
-/// Whether two different parts (neither an initial, not the same folded text) are surely not even
-/// loosely similar in place, told from their keys and [`Shape`](shape::Shape)s alone: no sound
-/// in common, no Latin forms on both sides, and the texts whose similarity decides the level
-/// (`texts`: which of the folded forms and stems) surely below [`LOOSE_JW`].
+/// Whether two parts are surely not even loosely similar in place, told from their keys and
+/// [`Shape`](shape::Shape)s alone: different folded texts, neither an initial, no sound in
+/// common, no Latin forms on both sides, and the texts whose similarity decides the level
+/// (`texts`: which of the folded forms and stems) surely below [`LOOSE_JW`]. (The callers rule
+/// out a shared stem where the stem decides.)
 fn surely_different(a: &Part, b: &Part, texts: [bool; 2]) -> bool {
     let below = |on: bool, x: shape::Shape, y: shape::Shape| !on || x.jw_below(y, LOOSE_JW);
-    (a.latin == NONE || b.latin == NONE)
+    a.folded != b.folded
+        && !a.is_initial
+        && !b.is_initial
+        && (a.latin == NONE || b.latin == NONE)
         && below(texts[1], a.stem_shape(), b.stem_shape())
         && below(texts[0], a.folded_shape(), b.folded_shape())
         && !phon_overlap(a, b)
@@ -295,12 +299,7 @@ fn surely_different(a: &Part, b: &Part, texts: [bool; 2]) -> bool {
 /// a lookup in a table of all the pairs met waits on memory about as long as the comparison
 /// takes.)
 pub(crate) fn surname_level_fast(p: &Prepared, a: &Part, b: &Part) -> u8 {
-    if a.folded != b.folded
-        && !a.is_initial
-        && !b.is_initial
-        && a.stem != b.stem
-        && surely_different(a, b, [true, true])
-    {
+    if a.stem != b.stem && surely_different(a, b, [true, true]) {
         return 0;
     }
     surname_level(&p.strings, &p.latin, a, b, LOOSE_JW).0
@@ -309,13 +308,7 @@ pub(crate) fn surname_level_fast(p: &Prepared, a: &Part, b: &Part) -> u8 {
 /// [`given_level`]'s level as a run compares (from [`LOOSE_JW`]; clearly different names told
 /// without their texts and not memoized, as [`surname_level_fast`]).
 pub(crate) fn given_level_fast(p: &Prepared, a: &Part, b: &Part, stems: bool) -> u8 {
-    let same_stem = stems && a.stem == b.stem;
-    if a.folded != b.folded
-        && !a.is_initial
-        && !b.is_initial
-        && !same_stem
-        && surely_different(a, b, [!stems, stems])
-    {
+    if !(stems && a.stem == b.stem) && surely_different(a, b, [!stems, stems]) {
         return 0;
     }
     given_level(&p.strings, &p.latin, a, b, stems, LOOSE_JW).0

@@ -387,7 +387,12 @@ fn increment(
 /// fields and their order are documented in `dedup/compare/fingerprint.rs`. It may change with
 /// a new version of this crate (the next run then compares every record once).
 pub fn fingerprint(r: &DedupRecord) -> String {
-    format!("{:016x}", fingerprint_bits(r))
+    fingerprint_text(fingerprint_bits(r))
+}
+
+/// A [`fingerprint_bits`] as the registry writes it: sixteen lowercase hex digits.
+pub(crate) fn fingerprint_text(bits: u64) -> String {
+    format!("{bits:016x}")
 }
 
 /// [`fingerprint`] as a number.

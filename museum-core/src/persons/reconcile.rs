@@ -168,9 +168,7 @@ impl Fingerprints<'_> {
     fn text(self, i: usize) -> Option<String> {
         match self {
             Fingerprints::Texts(t) => t.get(i).cloned(),
-            Fingerprints::Bits(b) => b
-                .get(i)
-                .map(|b| hex16(*b).iter().map(|&c| char::from(c)).collect()),
+            Fingerprints::Bits(b) => b.get(i).map(|b| super::fingerprint_text(*b)),
         }
     }
 
@@ -183,8 +181,7 @@ impl Fingerprints<'_> {
     }
 }
 
-/// A fingerprint as the registry writes it ([`super::fingerprint`]: `{:016x}`, sixteen
-/// lowercase hex digits), without allocating.
+/// A fingerprint as the registry writes it ([`super::fingerprint_text`]), without allocating.
 fn hex16(b: u64) -> [u8; 16] {
     let mut out = [0u8; 16];
     for (k, c) in out.iter_mut().enumerate() {
